@@ -1,0 +1,132 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const nativeOrMain = ['electron', 'keytar', 'better-sqlite3', 'conf', 'electron-store', 'ws', 'openai', '@anthropic-ai/sdk'];
+
+/**
+ * Layer rules (DESIGN.md, Layers). tests/unit/layerRules.test.ts proves each one fires.
+ * - core: never electron;
+ * - renderer: nothing from main but types, no Node module, no native or main-only package;
+ * - preload: only src/shared (and electron itself, which it exists to wrap);
+ * - shared: no other layer.
+ */
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    languageOptions: { globals: { ...globals.node } },
+    settings: { 'import-x/resolver': { typescript: true, node: true } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['src/main/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'src/main/core is runtime-agnostic: no electron import (DESIGN.md).' }] },
+      ],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/main/core', from: './src/renderer', message: 'core must not import the renderer.' },
+            { target: './src/main/core', from: './src/preload', message: 'core must not import the preload.' },
+            { target: './src/main/core', from: './src/harness', message: 'core must not import the harness.' },
+            { target: './src/main/core', from: './src/cli', message: 'core must not import the CLI.' },
+            { target: './src/main/core', from: './src/main', except: ['./core'], message: 'core must not import the Electron shell.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, ...nativeOrMain].map((name) => ({
+            name,
+            message: 'The renderer runs in a sandboxed page: no Node module or main-process package.',
+          })),
+          patterns: [
+            {
+              group: ['**/main/**', '**/main', '**/preload/**', '**/cli/**', '**/harness/**'],
+              allowTypeImports: true,
+              message: 'The renderer talks to main only through lib/api.ts; it may import main types only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'api', message: 'Only src/renderer/src/lib/api.ts touches window.api.' },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/src/lib/api.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/preload',
+              from: './src',
+              except: ['./shared', './preload'],
+              message: 'The preload imports only src/shared.',
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!electron$|\\.)',
+              message: 'The preload imports only src/shared (and electron).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [{ target: './src/shared', from: './src', except: ['./shared'], message: 'shared imports no other layer.' }] },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|\\.)', message: 'src/shared imports nothing but zod.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/harness/bridge.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

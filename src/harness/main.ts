@@ -1,0 +1,78 @@
+/**
+ * `npm run harness -- [--port P] [--data-dir DIR]`: the real core in Node, the built renderer
+ * served on 127.0.0.1, window.api over a token-guarded loopback socket. Prints the URL when ready.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { build } from 'vite';
+import { createCore } from '../main/core/createCore';
+import { startHarnessServer } from './server';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const rendererDir = join(projectRoot, 'out/renderer');
+const bridgeDir = join(projectRoot, 'out/harness');
+
+function usage(message: string): never {
+  console.error(`${message}\nusage: npm run harness -- [--port P] [--data-dir DIR]`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values: { port?: string; 'data-dir'?: string };
+  try {
+    ({ values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } }));
+  } catch (error) {
+    usage(error instanceof Error ? error.message : String(error));
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be 0-65535, got ${values.port}`);
+  const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'switchboard-'));
+  mkdirSync(dataDir, { recursive: true });
+
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error('No built renderer in out/renderer: building it once (npm run build)…');
+    execFileSync('npx', ['electron-vite', 'build'], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      lib: { entry: join(projectRoot, 'src/harness/bridge.ts'), formats: ['es'], fileName: () => 'bridge.js' },
+      outDir: bridgeDir,
+      emptyOutDir: true,
+      minify: false,
+    },
+  });
+
+  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  const server = await startHarnessServer({ port, rendererDir, bridgeFile: join(bridgeDir, 'bridge.js') });
+  const core = createCore({
+    dataDir,
+    env: process.env,
+    appInfo: { name: 'Switchboard', version: pkg.version, platform: process.platform, shell: 'harness' },
+    emit: server.emit,
+  });
+  server.attach(core.handlers);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await core.close();
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  console.log(`Switchboard harness ready (data: ${dataDir})`);
+  console.log(`Open ${server.url}`);
+}
+
+void main().catch((error: unknown) => {
+  console.error('The harness could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

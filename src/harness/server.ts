@@ -1,0 +1,162 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isInvokeChannel, wireChannel, type EventSink, type IpcHandlers } from '../shared/ipc';
+import { dispatch } from '../main/ipc';
+import { contentSecurityPolicy } from '../main/security';
+import { BRIDGE_PATH, SOCKET_PATH, type InvokeMessage, type ServerMessage } from './protocol';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface HarnessServerOptions {
+  port: number;
+  rendererDir: string;
+  bridgeFile: string;
+}
+
+export interface HarnessServer {
+  url: string;
+  port: number;
+  token: string;
+  emit: EventSink;
+  attach(handlers: IpcHandlers): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer on 127.0.0.1 and carries `window.api` over a WebSocket. A socket is
+ * accepted only with this run's random token and the page's own Origin and Host, so neither
+ * another site in the browser nor a stray local client can drive the app.
+ */
+export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
+  const token = randomBytes(24).toString('base64url');
+  let handlers: IpcHandlers | null = null;
+  const server = createServer((req, res) => void serveFile(req, res, options));
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolvePromise());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  server.on('upgrade', (req, socket, head) => {
+    if (!isAllowedUpgrade(req, token, origin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws));
+  });
+
+  sockets.on('connection', (ws: WebSocket) => {
+    ws.on('message', async (data) => {
+      const message = parseInvoke(String(data));
+      if (!message) return;
+      const send = (result: unknown) => sendTo(ws, { type: 'result', id: message.id, result });
+      const channel = message.channel.replace(/^switchboard:/, '');
+      if (!handlers || !isInvokeChannel(channel) || wireChannel(channel) !== message.channel) {
+        send({ ok: false, error: { code: 'unknown_channel', message: 'No such channel.' } });
+        return;
+      }
+      // The socket was authenticated at upgrade: its sender is the app's own page.
+      send(await dispatch(channel, { senderFrame: { url: origin } }, message.payload, handlers, {
+        isTrustedSender: (event) => event.senderFrame?.url === origin,
+        onInternalError: (name, error) => console.error(`[harness] ${name} failed:`, error),
+      }));
+    });
+  });
+
+  const emit: EventSink = (event, payload) => {
+    const message: ServerMessage = { type: 'event', channel: wireChannel(event), payload };
+    for (const client of sockets.clients) sendTo(client, message);
+  };
+
+  return {
+    url: `${origin}/#token=${token}`,
+    port,
+    token,
+    emit,
+    attach(table) {
+      handlers = table;
+    },
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+function isAllowedUpgrade(req: IncomingMessage, token: string, origin: string): boolean {
+  const url = new URL(req.url ?? '/', origin);
+  if (url.pathname !== SOCKET_PATH) return false;
+  if (req.headers.origin !== origin || req.headers.host !== origin.slice('http://'.length)) return false;
+  const given = Buffer.from(url.searchParams.get('token') ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function parseInvoke(text: string): InvokeMessage | null {
+  try {
+    const value = JSON.parse(text) as Partial<InvokeMessage>;
+    if (value.type !== 'invoke' || typeof value.id !== 'number' || typeof value.channel !== 'string') return null;
+    return value as InvokeMessage;
+  } catch {
+    return null;
+  }
+}
+
+function sendTo(ws: WebSocket, message: ServerMessage): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+}
+
+async function serveFile(req: IncomingMessage, res: ServerResponse, options: HarnessServerOptions): Promise<void> {
+  const headers = {
+    'Content-Security-Policy': contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, headers).end();
+    return;
+  }
+  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  if (pathname === BRIDGE_PATH) {
+    res.writeHead(200, { ...headers, 'Content-Type': contentTypes['.js'] });
+    createReadStream(options.bridgeFile).pipe(res);
+    return;
+  }
+  if (pathname === '/' || pathname === '/index.html') {
+    const html = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
+    // The bridge must define window.api before the app's module runs: module scripts run in order.
+    const page = html.replace('<head>', `<head>\n    <script type="module" src="${BRIDGE_PATH}"></script>`);
+    res.writeHead(200, { ...headers, 'Content-Type': contentTypes['.html'] }).end(page);
+    return;
+  }
+  const root = resolve(options.rendererDir);
+  const file = resolve(root, normalize(pathname).replace(/^[/\\]+/, ''));
+  if (!file.startsWith(root + sep)) {
+    res.writeHead(404, headers).end();
+    return;
+  }
+  try {
+    if (!(await stat(file)).isFile()) throw new Error('not a file');
+    res.writeHead(200, { ...headers, 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  } catch {
+    res.writeHead(404, headers).end();
+  }
+}

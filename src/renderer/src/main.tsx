@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { applySystemTheme } from './lib/theme';
+import { subscribeToStreams } from './store/chatStore';
+import './styles.css';
+
+applySystemTheme();
+subscribeToStreams();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,32 @@
+/** Errors cross IPC as values, never as thrown strings (DESIGN.md, Conventions). */
+
+export const ipcErrorCodes = [
+  'invalid_request',
+  'forbidden_sender',
+  'unknown_channel',
+  'not_found',
+  'conflict',
+  'unavailable',
+  'internal',
+] as const;
+export type IpcErrorCode = (typeof ipcErrorCodes)[number];
+
+export interface IpcError {
+  code: IpcErrorCode;
+  message: string;
+  /** For invalid_request: which field was wrong, so the UI can show it at the field. */
+  issues?: { path: string; message: string }[];
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Thrown by a handler to answer with a specific error code; registerIpc turns it into a value. */
+export class HandlerError extends Error {
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HandlerError';
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The normalized stream: every provider adapter turns its wire format into these events.
+ * Shared by the UI, the store and the CLI (DESIGN.md, "Normalized stream").
+ */
+
+export const finishReasons = [
+  'stop',
+  'length',
+  'content_filter',
+  'tool_calls',
+  'error',
+  'cancelled',
+] as const;
+export type FinishReason = (typeof finishReasons)[number];
+
+export const providerErrorKinds = [
+  'auth',
+  'permission',
+  'not_found',
+  'bad_request',
+  'context_length',
+  'content_filter',
+  'rate_limit',
+  'quota',
+  'overloaded',
+  'server',
+  'timeout',
+  'network',
+  'interrupted',
+  'malformed_response',
+  'cancelled',
+] as const;
+export type ProviderErrorKind = (typeof providerErrorKinds)[number];
+
+export interface ProviderError {
+  kind: ProviderErrorKind;
+  /** HTTP status when there was one. */
+  status: number | null;
+  /** Short, plain, human message: never an HTML page or a stack. */
+  message: string;
+  retryAfterMs?: number;
+  requestId?: string;
+}
+
+export interface Usage {
+  /** All prompt tokens, cached ones included. */
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  cachedInputTokens?: number;
+  reasoningTokens?: number;
+  source: 'provider' | 'estimated';
+}
+
+export interface StreamTiming {
+  /** Milliseconds from request start to the first text or reasoning delta; null if none came. */
+  ttftMs: number | null;
+  totalMs: number;
+}
+
+export type StreamEvent =
+  | { type: 'metadata'; id?: string; model?: string; created?: number }
+  | { type: 'text'; text: string }
+  | { type: 'reasoning'; text: string }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'error'; error: ProviderError }
+  | {
+      type: 'finish';
+      finishReason: FinishReason;
+      providerFinishReason: string | null;
+      timing: StreamTiming;
+    };
+
+export function isTerminalEvent(event: StreamEvent): boolean {
+  return event.type === 'finish';
+}
