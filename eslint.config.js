@@ -17,7 +17,7 @@ const nativeOrMain = ['electron', 'keytar', 'better-sqlite3', 'conf', 'electron-
  * - shared: no other layer.
  */
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  { ignores: ['tests/lint-fixtures/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

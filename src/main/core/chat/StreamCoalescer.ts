@@ -31,7 +31,8 @@ export class StreamCoalescer {
       return;
     }
     if (this.timer) return;
-    const wait = Math.max(0, this.lastFlushAt + this.intervalMs - this.now());
+    // Rounded up: timers fire on whole milliseconds, and early would exceed the rate.
+    const wait = Math.max(0, Math.ceil(this.lastFlushAt + this.intervalMs - this.now()));
     this.timer = setTimeout(() => this.flush(), wait);
   }
 

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { test as base, _electron, type Page } from '@playwright/test';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { startHarnessProcess, type HarnessProcess } from '../support/harnessProcess';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** Where Electron's binary would be, or why there is none (it is not downloadable everywhere). */
+function electronBinary(): { path: string } | { reason: string } {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown as string;
+    if (typeof path === 'string' && existsSync(path)) return { path };
+    return { reason: 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); these specs ran through the harness instead.' };
+  } catch {
+    return { reason: 'Electron binary not installed (its download is unavailable here); these specs ran through the harness instead.' };
+  }
+}
+
+interface Fixtures {
+  electronGate: void;
+  emulator: Emulator;
+  providerEnv: NodeJS.ProcessEnv;
+  harness: HarnessProcess;
+  app: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // Runs before every other fixture: on the electron project without a binary, skip with the reason.
+  electronGate: [
+    async ({}, use, testInfo) => {
+      if (testInfo.project.name === 'electron') {
+        const binary = electronBinary();
+        if ('reason' in binary) {
+          console.log(`[e2e electron] skipped "${testInfo.title}": ${binary.reason}`);
+          testInfo.skip(true, binary.reason);
+        }
+      }
+      await use();
+    },
+    { auto: true },
+  ],
+  emulator: async ({}, use) => {
+    const emulator = await startEmulator({ defaultRate: 200 });
+    await use(emulator);
+    await emulator.close();
+  },
+  providerEnv: async ({ emulator }, use) => {
+    await use({ OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: 'sk-e2e-test-key-0000', SWITCHBOARD_MODEL: 'emu-1' });
+  },
+  harness: async ({ providerEnv }, use, testInfo) => {
+    const harness = await startHarnessProcess({ env: providerEnv });
+    await use(harness);
+    await harness.stop();
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('harness output', { body: harness.output() });
+  },
+  app: async ({ page, providerEnv, harness }, use, testInfo) => {
+    if (testInfo.project.name === 'electron') {
+      const binary = electronBinary();
+      if (!('path' in binary)) throw new Error(binary.reason);
+      const electronApp = await _electron.launch({
+        executablePath: binary.path,
+        args: [resolve(root, 'out/main/index.js'), `--user-data-dir=${harness.dataDir}`],
+        env: { ...process.env, ...providerEnv },
+      });
+      await use(await electronApp.firstWindow());
+      await electronApp.close();
+      return;
+    }
+    await page.goto(harness.url);
+    await use(page);
+  },
+});
+
+export { expect } from '@playwright/test';

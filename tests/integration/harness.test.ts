@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { startHarnessProcess, type HarnessProcess } from '../support/harnessProcess';
+
+let emulator: Emulator;
+let harness: HarnessProcess;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  harness = await startHarnessProcess({ env: { OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: 'sk-int-0000' } });
+});
+afterAll(async () => {
+  await harness?.stop();
+  await emulator?.close();
+});
+
+/** Opens the harness socket the way a page would, with chosen token and Origin. */
+function connect(token: string | null, origin: string | undefined): Promise<{ opened: boolean; status?: number; ws?: WebSocket }> {
+  const url = new URL('/__harness/socket', harness.origin.replace('http', 'ws'));
+  if (token !== null) url.searchParams.set('token', token);
+  const ws = new WebSocket(url, origin ? { origin } : {});
+  return new Promise((resolve) => {
+    ws.once('open', () => resolve({ opened: true, ws }));
+    ws.once('unexpected-response', (_req, res) => resolve({ opened: false, status: res.statusCode }));
+    ws.once('error', () => resolve({ opened: false }));
+  });
+}
+
+function call(ws: WebSocket, channel: string, payload: unknown): Promise<unknown> {
+  const id = Math.floor(Math.random() * 1e9);
+  return new Promise((resolve) => {
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { type: string; id?: number; result?: unknown };
+      if (message.type === 'result' && message.id === id) resolve(message.result);
+    });
+    ws.send(JSON.stringify({ type: 'invoke', id, channel, payload }));
+  });
+}
+
+describe('harness socket', () => {
+  it('prints a URL on a free loopback port with a token', () => {
+    expect(harness.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{20,}$/);
+  });
+
+  it('refuses a connection without the token', async () => {
+    expect(await connect(null, harness.origin)).toMatchObject({ opened: false, status: 403 });
+    expect(await connect('wrong-token', harness.origin)).toMatchObject({ opened: false, status: 403 });
+  });
+
+  it('refuses another origin even with the token', async () => {
+    expect(await connect(harness.token, 'https://evil.example')).toMatchObject({ opened: false, status: 403 });
+    expect(await connect(harness.token, 'http://localhost:1234')).toMatchObject({ opened: false, status: 403 });
+    expect(await connect(harness.token, undefined)).toMatchObject({ opened: false, status: 403 });
+  });
+
+  it('serves the page\'s own origin with the token, and validates what it is sent', async () => {
+    const { opened, ws } = await connect(harness.token, harness.origin);
+    expect(opened).toBe(true);
+    expect(await call(ws!, 'switchboard:getAppInfo', {})).toMatchObject({ ok: true, value: { shell: 'harness' } });
+    expect(await call(ws!, 'switchboard:sendMessage', { text: 5 })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await call(ws!, 'switchboard:nope', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await call(ws!, 'switchboard:__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    ws!.send('not json at all');
+    // Still up after garbage.
+    expect(await call(ws!, 'switchboard:getAppInfo', {})).toMatchObject({ ok: true });
+    ws!.close();
+  });
+
+  it('serves the page with its CSP and no directory escape', async () => {
+    const page = await fetch(harness.origin + '/');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('/__harness/bridge.js');
+    const escape = await fetch(harness.origin + '/..%2f..%2fpackage.json');
+    expect(escape.status).toBe(404);
+  });
+});

@@ -1,0 +1,3 @@
+// lint-as: src/preload/bad.ts
+import { registerIpc } from '../main/ipc';
+export const register = registerIpc;

@@ -1,0 +1,3 @@
+// lint-as: src/renderer/src/lib/bad.ts
+import fs from 'fs';
+export const read = fs.readFileSync;

@@ -1,0 +1,2 @@
+// lint-as: src/renderer/src/components/bad.ts
+export const direct = window.api;

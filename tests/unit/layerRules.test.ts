@@ -1,0 +1,44 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const fixturesDir = join(root, 'tests/lint-fixtures');
+
+/** Each fixture says where it pretends to live; it is linted as if it were there, with the real config. */
+async function lintFixture(name: string) {
+  const code = readFileSync(join(fixturesDir, name), 'utf8');
+  const target = /^\/\/ lint-as: (\S+)/.exec(code)?.[1];
+  if (!target) throw new Error(`${name} has no lint-as header`);
+  const eslint = new ESLint({ cwd: root });
+  const [result] = await eslint.lintText(code, { filePath: join(root, target) });
+  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+const breaking: [string, RegExp][] = [
+  ['core-imports-electron.ts', /no-restricted-imports: .*no electron/],
+  ['renderer-imports-main.ts', /no-restricted-imports: .*main types only/],
+  ['renderer-imports-node.ts', /no-restricted-imports: .*no Node module/],
+  ['renderer-imports-fs.ts', /no-restricted-imports: .*no Node module/],
+  ['renderer-touches-window-api.ts', /no-restricted-properties: .*lib\/api\.ts/],
+  ['preload-imports-main.ts', /no-restricted-paths: .*only src\/shared/],
+  ['preload-imports-package.ts', /no-restricted-imports: .*only src\/shared/],
+  ['shared-imports-main.ts', /no-restricted-paths: .*no other layer/],
+];
+
+describe('layer rules', () => {
+  it('has a test for every fixture', () => {
+    const tested = new Set([...breaking.map(([name]) => name), 'renderer-imports-main-type.ts']);
+    expect(readdirSync(fixturesDir).sort()).toEqual([...tested].sort());
+  });
+
+  it.each(breaking)('%s makes lint fail', async (fixture, rule) => {
+    const messages = await lintFixture(fixture);
+    expect(messages.some((m) => rule.test(m)), messages.join('\n')).toBe(true);
+  });
+
+  it('lets the renderer import main types', async () => {
+    expect(await lintFixture('renderer-imports-main-type.ts')).toEqual([]);
+  });
+});
