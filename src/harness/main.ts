@@ -2,7 +2,7 @@
  * `npm run harness -- [--port P] [--data-dir DIR]`: the real core in Node, the built renderer
  * served on 127.0.0.1, window.api over a token-guarded loopback socket. Prints the URL when ready.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,17 @@ import { startHarnessServer } from './server';
 const projectRoot = resolve(import.meta.dirname, '../..');
 const rendererDir = join(projectRoot, 'out/renderer');
 const bridgeDir = join(projectRoot, 'out/harness');
+
+/** True when `file` is missing or older than any source under `dirs` (skips a rebuild per start). */
+function isStale(file: string, dirs: string[]): boolean {
+  if (!existsSync(file)) return true;
+  const built = statSync(file).mtimeMs;
+  return dirs.some((dir) =>
+    readdirSync(join(projectRoot, dir), { recursive: true, withFileTypes: true }).some(
+      (entry) => entry.isFile() && statSync(join(entry.parentPath, entry.name)).mtimeMs > built,
+    ),
+  );
+}
 
 function usage(message: string): never {
   console.error(`${message}\nusage: npm run harness -- [--port P] [--data-dir DIR]`);
@@ -36,13 +47,14 @@ async function main(): Promise<void> {
     console.error('No built renderer in out/renderer: building it once (npm run build)…');
     execFileSync('npx', ['electron-vite', 'build'], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] });
   }
-  await build({
+  if (isStale(join(bridgeDir, 'bridge.js'), ['src/harness', 'src/preload', 'src/shared'])) await build({
     configFile: false,
     logLevel: 'warn',
     build: {
       lib: { entry: join(projectRoot, 'src/harness/bridge.ts'), formats: ['es'], fileName: () => 'bridge.js' },
       outDir: bridgeDir,
       emptyOutDir: true,
+      copyPublicDir: false,
       minify: false,
     },
   });
