@@ -126,6 +126,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures that need no other fixture are written `async ({}, use) => …`.
+    files: ['tests/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['src/harness/bridge.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
