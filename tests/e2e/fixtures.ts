@@ -62,7 +62,12 @@ export const test = base.extend<Fixtures>({
       const electronApp = await _electron.launch({
         executablePath: binary.path,
         args: [resolve(root, 'out/main/index.js'), `--user-data-dir=${harness.dataDir}`],
-        env: { ...process.env, ...providerEnv },
+        // Playwright's Electron launcher wants defined values only.
+        env: Object.fromEntries(
+          Object.entries({ ...process.env, ...providerEnv }).filter(
+            (entry): entry is [string, string] => entry[1] !== undefined,
+          ),
+        ),
       });
       await use(await electronApp.firstWindow());
       await electronApp.close();
