@@ -31,6 +31,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     name: MenuCommand,
     extra: Partial<MenuItemConstructorOptions> = {},
   ): MenuItemConstructorOptions => ({
+    // Ids let an Electron e2e test click an item through Menu.getMenuItemById.
+    id: name,
     label,
     accelerator: menuAccelerators[name],
     click: () => options.send(name),
@@ -62,6 +64,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       command('Search Conversations…', 'search'),
       // A second, hidden shortcut for search: Ctrl/Cmd+F is what many people try first.
       command('Search Conversations…', 'search', {
+        id: 'searchAlias',
         accelerator: 'CmdOrCtrl+F',
         visible: false,
         acceleratorWorksWhenHidden: true,
