@@ -49,8 +49,12 @@ function start(): void {
     mainWindow.on('closed', () => (mainWindow = null));
   };
 
+  // A second launch focuses this one (or reopens its window, closed on macOS) and then exits.
   app.on('second-instance', () => {
-    if (!mainWindow) return;
+    if (!mainWindow) {
+      if (app.isReady()) open();
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();

@@ -132,4 +132,30 @@ describe('harness socket', () => {
     expect(await call(ws!, 'switchboard:getAppInfo', {})).toMatchObject({ ok: true });
     ws!.close();
   });
+
+  it('answers any message on an authenticated socket without falling over (generated)', async () => {
+    const { ws } = await connect(harness.token, harness.origin);
+    const channelName = fc.oneof(
+      fc.constantFrom('switchboard:getAppInfo', 'switchboard:sendMessage', 'switchboard:stopStream', 'switchboard:constructor', 'switchboard:', 'getAppInfo'),
+      fc.string({ maxLength: 40 }),
+    );
+    const message = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.json({ maxDepth: 4 }),
+      fc.record({ type: fc.constant('invoke'), id: fc.integer(), channel: channelName, payload: fc.jsonValue({ maxDepth: 4 }) }).map((m) => JSON.stringify(m)),
+      fc.record({ type: fc.anything(), id: fc.anything(), channel: fc.anything() }).map((m) => JSON.stringify(m) ?? 'null'),
+    );
+    await fc.assert(
+      fc.asyncProperty(message, async (text) => {
+        ws!.send(text);
+      }),
+      { numRuns: 150 },
+    );
+    // Still up, and this very socket still answers.
+    expect(await call(ws!, 'switchboard:getAppInfo', {})).toMatchObject({ ok: true });
+    ws!.close();
+    const fresh = await connect(harness.token, harness.origin);
+    expect(await call(fresh.ws!, 'switchboard:getAppInfo', {})).toMatchObject({ ok: true });
+    fresh.ws!.close();
+  });
 });

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createCore, type Core } from '../../src/main/core/createCore';
+import { createApi } from '../../src/preload/createApi';
 import { registerIpc } from '../../src/main/ipc';
 import { isAppUrl } from '../../src/main/security';
 import { invokeChannels, wireChannel, type InvokeChannel } from '../../src/shared/ipc';
@@ -157,6 +158,24 @@ describe.each(channels)('IPC channel %s under hostile input', (channel) => {
     } finally {
       pair.setSender({ senderFrame: { url: appUrl } });
     }
+    await stillServing();
+  });
+});
+
+describe('the preload api under hostile input', () => {
+  it('resolves every call with a value, even for payloads IPC cannot clone', async () => {
+    const api = createApi(pair.renderer) as unknown as Record<
+      InvokeChannel,
+      (request: unknown) => Promise<unknown>
+    >;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...channels), anyPayload, async (channel, payload) => {
+        const result = await api[channel](payload);
+        expect(result).toMatchObject({ ok: expect.any(Boolean) });
+        if ((result as { ok: boolean }).ok === false) expectErrorValue(result);
+      }),
+      { numRuns: runs },
+    );
     await stillServing();
   });
 });
