@@ -13,12 +13,26 @@ function modalOpen(): boolean {
   );
 }
 
-function focusSearch(): void {
-  const box = document.querySelector<HTMLInputElement>(
-    'input[aria-label="Search conversations"], [role="searchbox"][aria-label="Search conversations"], input[type="search"][placeholder="Search conversations"]',
+/** The contract's searchbox "Search conversations", however it is labelled. */
+function findSearchBox(): HTMLInputElement | null {
+  const name = 'Search conversations';
+  const inputs = Array.from(document.querySelectorAll<HTMLInputElement>('input'));
+  return (
+    inputs.find(
+      (input) =>
+        input.getAttribute('aria-label') === name ||
+        input.placeholder === name ||
+        Array.from(input.labels ?? []).some((label) => label.textContent?.trim() === name),
+    ) ??
+    inputs.find((input) => input.type === 'search') ??
+    null
   );
+}
+
+function focusSearch(): void {
+  const box = findSearchBox();
   box?.focus();
-  box?.select?.();
+  box?.select();
 }
 
 function openSettings(): void {
