@@ -68,7 +68,7 @@ for (const file of sourceFiles(input)) {
   readFileSync(file, 'utf8')
     .split('\n')
     .forEach((line, index) => {
-      const match = /eng-disable\s+([\w ]+)/.exec(line);
+      const match = /eng-disable\s+([A-Z][A-Z0-9_ ]*)/.exec(line);
       if (match) annotations.push(`${relative(root, file)}:${index + 1} ${match[1].trim()}`);
     });
 }

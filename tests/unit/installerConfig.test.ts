@@ -39,6 +39,7 @@ interface BuilderConfig {
   mac?: { icon?: string; target?: Target[] };
   win?: { icon?: string; target?: Target[] };
   linux?: { icon?: string; target?: Target[] };
+  deb?: { depends?: string[] };
   publish?: { provider: string };
 }
 
@@ -121,6 +122,8 @@ describe('installer configuration', () => {
       expect(unpacked(`node_modules/${name}/package.json`), name).toBe(true);
     }
     expect(config.npmRebuild).toBe(true);
+    // keytar reaches the Secret Service through libsecret: the deb must pull it in.
+    expect(config.deb?.depends).toContain('libsecret-1-0');
   });
 
   it('ships the built app and its manifest, never sources, tests or source maps', () => {
