@@ -1,57 +1,111 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, screen } from 'electron';
 import { wireChannel, type EventSink } from '../shared/ipc';
 import { createCore } from './core/createCore';
 import { registerIpc } from './ipc';
+import { installApplicationMenu } from './menu';
+import { createQuitGuard } from './quitGuard';
 import { isAppUrl } from './security';
+import { startAutoUpdate } from './updater';
 import { createMainWindow, hardenSession } from './window';
+import { loadWindowState, trackWindowState, windowStateFileName } from './windowStateStore';
 
-// The thin Electron shell: everything it composes is tested through the harness.
-if (!app.requestSingleInstanceLock()) app.quit();
+// The thin Electron shell: what it composes is tested without Electron (see tests/unit).
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
 
-let mainWindow: BrowserWindow | null = null;
-const appUrl =
-  process.env.ELECTRON_RENDERER_URL ??
-  pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+function start(): void {
+  let mainWindow: BrowserWindow | null = null;
+  const appUrl =
+    process.env.ELECTRON_RENDERER_URL ??
+    pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+  const windowStateFile = join(app.getPath('userData'), windowStateFileName);
 
-const emit: EventSink = (event, payload) => {
-  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(wireChannel(event), payload);
-};
-
-void app.whenReady().then(() => {
-  hardenSession();
-  const core = createCore({
-    dataDir: app.getPath('userData'),
-    env: process.env,
-    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, shell: 'electron' },
-    emit,
-  });
-  registerIpc(ipcMain, core.handlers, {
-    isTrustedSender: (event) => isAppUrl(event.senderFrame?.url, appUrl),
-    onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
-  });
-  const open = () => {
-    mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), appUrl });
+  const emit: EventSink = (event, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      mainWindow.webContents.send(wireChannel(event), payload);
+    }
   };
-  open();
+
+  const workAreas = () => {
+    const primary = screen.getPrimaryDisplay();
+    const others = screen.getAllDisplays().filter((display) => display.id !== primary.id);
+    return [primary, ...others].map((display) => display.workArea);
+  };
+
+  const open = () => {
+    mainWindow = createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      appUrl,
+      state: loadWindowState(windowStateFile, workAreas()),
+    });
+    trackWindowState(mainWindow, windowStateFile, {
+      onError: (error) => console.warn('[window] could not save its position:', describe(error)),
+    });
+    mainWindow.on('closed', () => (mainWindow = null));
+  };
+
+  // A second launch focuses this one (or reopens its window, closed on macOS) and then exits.
   app.on('second-instance', () => {
-    if (!mainWindow) return;
+    if (!mainWindow) {
+      if (app.isReady()) open();
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
     mainWindow.focus();
   });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open();
-  });
-  let closing = false;
-  app.on('before-quit', (event) => {
-    if (closing) return;
-    closing = true;
-    event.preventDefault();
-    void core.close().finally(() => app.quit());
-  });
-});
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession();
+    const core = createCore({
+      dataDir: app.getPath('userData'),
+      env: process.env,
+      appInfo: {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        shell: 'electron',
+      },
+      emit,
+    });
+    registerIpc(ipcMain, core.handlers, {
+      isTrustedSender: (event) => isAppUrl(event.senderFrame?.url, appUrl),
+      onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
+    });
+    installApplicationMenu({
+      appName: app.getName(),
+      isDev: !app.isPackaged,
+      send: (command) => emit('menuCommand', { command }),
+    });
+    // Quit waits (bounded) for streaming answers to be saved and the database to close.
+    app.on(
+      'before-quit',
+      createQuitGuard({
+        close: () => core.close(),
+        quit: () => app.quit(),
+        timeoutMs: 10_000,
+        onOutcome: (outcome) => {
+          if (outcome !== 'closed') console.error(`[quit] saving before quit ${outcome}`);
+        },
+      }),
+    );
+    open();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open();
+    });
+    void startAutoUpdate({ isPackaged: app.isPackaged, env: process.env, log: console });
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

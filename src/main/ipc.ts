@@ -47,7 +47,13 @@ export async function dispatch(
   }
   if (!trusted) return fail({ code: 'forbidden_sender', message: 'This caller is not the Switchboard window.' });
 
-  const parsed = invokeChannels[channel].request.safeParse(payload ?? {});
+  let parsed: ReturnType<(typeof invokeChannels)[typeof channel]['request']['safeParse']>;
+  try {
+    parsed = invokeChannels[channel].request.safeParse(payload ?? {});
+  } catch {
+    // A payload whose very reading throws (a proxy, a throwing getter) is as invalid as any.
+    return fail({ code: 'invalid_request', message: `Invalid request for ${channel}.` });
+  }
   if (!parsed.success) {
     return fail({
       code: 'invalid_request',

@@ -15,6 +15,8 @@ export const secureWebPreferences = {
   experimentalFeatures: false,
   webviewTag: false,
   spellcheck: true,
+  // Middle-click would open links in a new window, past the window-open handler's checks.
+  disableBlinkFeatures: 'Auxclick',
 } as const;
 
 /**

@@ -61,11 +61,19 @@ export interface ChatStreamBatch {
   events: StreamEvent[];
 }
 
+/** App commands the native menu sends to the page (the page owns the state they act on). */
+export const menuCommands = ['newConversation', 'search', 'settings', 'stop'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+export interface MenuCommandEvent {
+  command: MenuCommand;
+}
+
 export interface EventPayloads {
   chatStream: ChatStreamBatch;
+  menuCommand: MenuCommandEvent;
 }
 export type EventChannel = keyof EventPayloads;
-export const eventChannels: readonly EventChannel[] = ['chatStream'];
+export const eventChannels: readonly EventChannel[] = ['chatStream', 'menuCommand'];
 
 /** The wire name of a channel, namespaced so nothing else on ipcMain can collide with it. */
 export function wireChannel(channel: InvokeChannel | EventChannel): string {

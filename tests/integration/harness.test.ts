@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import WebSocket from 'ws';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { startHarnessProcess, type HarnessProcess } from '../support/harnessProcess';
@@ -16,10 +17,14 @@ afterAll(async () => {
 });
 
 /** Opens the harness socket the way a page would, with chosen token and Origin. */
-function connect(token: string | null, origin: string | undefined): Promise<{ opened: boolean; status?: number; ws?: WebSocket }> {
+function connect(
+  token: string | null,
+  origin: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<{ opened: boolean; status?: number; ws?: WebSocket }> {
   const url = new URL('/__harness/socket', harness.origin.replace('http', 'ws'));
   if (token !== null) url.searchParams.set('token', token);
-  const ws = new WebSocket(url, origin ? { origin } : {});
+  const ws = new WebSocket(url, { ...(origin ? { origin } : {}), headers });
   return new Promise((resolve) => {
     ws.once('open', () => resolve({ opened: true, ws }));
     ws.once('unexpected-response', (_req, res) => resolve({ opened: false, status: res.statusCode }));
@@ -73,5 +78,84 @@ describe('harness socket', () => {
     expect(await page.text()).toContain('/__harness/bridge.js');
     const escape = await fetch(harness.origin + '/..%2f..%2fpackage.json');
     expect(escape.status).toBe(404);
+  });
+
+  it('refuses every other origin, even with the token (generated)', async () => {
+    const port = new URL(harness.origin).port;
+    const lookalikes = [
+      `http://localhost:${port}`,
+      `https://127.0.0.1:${port}`,
+      `http://127.0.0.1:${Number(port) + 1}`,
+      `http://127.0.0.1:${port}.evil.example`,
+      'http://127.0.0.1',
+      `http://[::1]:${port}`,
+      `${harness.origin}/`,
+      harness.origin.toUpperCase(),
+      'null',
+      'file://',
+    ];
+    const origins = fc.oneof(fc.webUrl().map((url) => new URL(url).origin), fc.constantFrom(...lookalikes));
+    await fc.assert(
+      fc.asyncProperty(origins, async (origin) => {
+        fc.pre(origin !== harness.origin);
+        const result = await connect(harness.token, origin);
+        result.ws?.close();
+        expect(result).toMatchObject({ opened: false });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("refuses every token but this run's, from the right origin (generated)", async () => {
+    const token = harness.token;
+    const nearMisses = fc.oneof(
+      fc.constantFrom(token.slice(0, -1), `${token}x`, ` ${token}`, token.toUpperCase(), encodeURIComponent(token) + '%00'),
+      fc.nat({ max: token.length - 1 }).map((i) => token.slice(0, i) + (token[i] === 'a' ? 'b' : 'a') + token.slice(i + 1)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 64 }), nearMisses), async (guess) => {
+        fc.pre(guess !== token);
+        const result = await connect(guess, harness.origin);
+        result.ws?.close();
+        expect(result).toMatchObject({ opened: false });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses a forged Host (DNS rebinding), and still serves the page afterwards', async () => {
+    const port = new URL(harness.origin).port;
+    expect(await connect(harness.token, harness.origin, { host: `evil.example:${port}` })).toMatchObject({ opened: false });
+    expect(await connect(harness.token, harness.origin, { host: `localhost:${port}` })).toMatchObject({ opened: false });
+    const { opened, ws } = await connect(harness.token, harness.origin);
+    expect(opened).toBe(true);
+    expect(await call(ws!, 'switchboard:getAppInfo', {})).toMatchObject({ ok: true });
+    ws!.close();
+  });
+
+  it('answers any message on an authenticated socket without falling over (generated)', async () => {
+    const { ws } = await connect(harness.token, harness.origin);
+    const channelName = fc.oneof(
+      fc.constantFrom('switchboard:getAppInfo', 'switchboard:sendMessage', 'switchboard:stopStream', 'switchboard:constructor', 'switchboard:', 'getAppInfo'),
+      fc.string({ maxLength: 40 }),
+    );
+    const message = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.json({ maxDepth: 4 }),
+      fc.record({ type: fc.constant('invoke'), id: fc.integer(), channel: channelName, payload: fc.jsonValue({ maxDepth: 4 }) }).map((m) => JSON.stringify(m)),
+      fc.record({ type: fc.anything(), id: fc.anything(), channel: fc.anything() }).map((m) => JSON.stringify(m) ?? 'null'),
+    );
+    await fc.assert(
+      fc.asyncProperty(message, async (text) => {
+        ws!.send(text);
+      }),
+      { numRuns: 150 },
+    );
+    // Still up, and this very socket still answers.
+    expect(await call(ws!, 'switchboard:getAppInfo', {})).toMatchObject({ ok: true });
+    ws!.close();
+    const fresh = await connect(harness.token, harness.origin);
+    expect(await call(fresh.ws!, 'switchboard:getAppInfo', {})).toMatchObject({ ok: true });
+    fresh.ws!.close();
   });
 });

@@ -1,12 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { subscribeToMenuCommands } from './lib/menuCommands';
 import { applySystemTheme } from './lib/theme';
 import { subscribeToStreams } from './store/chatStore';
 import './styles.css';
 
 applySystemTheme();
 subscribeToStreams();
+subscribeToMenuCommands();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
