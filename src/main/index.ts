@@ -3,7 +3,10 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { wireChannel, type EventSink } from '../shared/ipc';
 import { createCore } from './core/createCore';
+import { keychainServiceFrom } from './core/secrets/KeyStore';
+import { createKeytarKeyStore } from './core/secrets/keytarKeyStore';
 import { registerIpc } from './ipc';
+import { openElectronPreferences } from './preferences';
 import { isAppUrl } from './security';
 import { createMainWindow, hardenSession } from './window';
 
@@ -16,15 +19,25 @@ const appUrl =
   pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 
 const emit: EventSink = (event, payload) => {
-  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(wireChannel(event), payload);
+  if (mainWindow && !mainWindow.isDestroyed())
+    mainWindow.webContents.send(wireChannel(event), payload);
 };
 
 void app.whenReady().then(() => {
   hardenSession();
+  const preferences = openElectronPreferences();
   const core = createCore({
     dataDir: app.getPath('userData'),
+    preferences: preferences.store,
+    keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
+    startupNotices: preferences.notice ? [preferences.notice] : [],
     env: process.env,
-    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, shell: 'electron' },
+    appInfo: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      shell: 'electron',
+    },
     emit,
   });
   registerIpc(ipcMain, core.handlers, {
@@ -32,7 +45,10 @@ void app.whenReady().then(() => {
     onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
   const open = () => {
-    mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), appUrl });
+    mainWindow = createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      appUrl,
+    });
   };
   open();
   app.on('second-instance', () => {

@@ -5,13 +5,27 @@ import { isAppUrl } from '../../src/main/security';
 import { invokeChannels, wireChannel, type IpcHandlers } from '../../src/shared/ipc';
 import { HandlerError } from '../../src/shared/result';
 import { createMemoryIpcPair } from '../support/memoryIpc';
+import { createCore } from '../../src/main/core/createCore';
 
 const appUrl = 'file:///app/out/renderer/index.html';
 
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const pair = createMemoryIpcPair(appUrl);
+  // The real profile channels over memory stores; the chat channels stubbed.
+  const core = createCore({
+    dataDir: '/nonexistent',
+    env: {},
+    appInfo: { name: 'Switchboard', version: '0.0.0', platform: 'linux', shell: 'harness' },
+    emit: () => undefined,
+  });
   const handlers: IpcHandlers = {
-    getAppInfo: async () => ({ name: 'Switchboard', version: '0.0.0', platform: 'linux', shell: 'harness' }),
+    ...core.handlers,
+    getAppInfo: async () => ({
+      name: 'Switchboard',
+      version: '0.0.0',
+      platform: 'linux',
+      shell: 'harness',
+    }),
     sendMessage: async (req) => ({
       conversationId: req.conversationId ?? 'c1',
       userMessageId: 'u1',
@@ -22,7 +36,10 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     ...overrides,
   };
   const onInternalError = vi.fn();
-  registerIpc(pair.main, handlers, { isTrustedSender: (e) => isAppUrl(e.senderFrame?.url, appUrl), onInternalError });
+  registerIpc(pair.main, handlers, {
+    isTrustedSender: (e) => isAppUrl(e.senderFrame?.url, appUrl),
+    onInternalError,
+  });
   return { pair, api: createApi(pair.renderer), onInternalError };
 }
 
@@ -39,7 +56,12 @@ describe('IPC over the in-memory pair', () => {
     const { api } = setup();
     await expect(api.sendMessage({ text: 'hi' })).resolves.toEqual({
       ok: true,
-      value: { conversationId: 'c1', userMessageId: 'u1', assistantMessageId: 'a1', streamId: 's1' },
+      value: {
+        conversationId: 'c1',
+        userMessageId: 'u1',
+        assistantMessageId: 'a1',
+        streamId: 's1',
+      },
     });
   });
 
@@ -54,7 +76,10 @@ describe('IPC over the in-memory pair', () => {
     ['an oversized text', { text: 'x'.repeat(1_000_001) }],
   ])('refuses %s with an error value', async (_label, payload) => {
     const { pair } = setup();
-    const result = (await pair.rawInvoke(wireChannel('sendMessage'), payload)) as { ok: boolean; error?: { code: string } };
+    const result = (await pair.rawInvoke(wireChannel('sendMessage'), payload)) as {
+      ok: boolean;
+      error?: { code: string };
+    };
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe('invalid_request');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -89,7 +114,10 @@ describe('IPC over the in-memory pair', () => {
       },
     });
     const failed = await api.getAppInfo({});
-    expect(failed).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringContaining('/secret') } });
+    expect(failed).toEqual({
+      ok: false,
+      error: { code: 'internal', message: expect.not.stringContaining('/secret') },
+    });
     expect(onInternalError).toHaveBeenCalledOnce();
     expect(await api.stopStream({ streamId: 'x' })).toEqual({
       ok: false,
