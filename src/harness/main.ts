@@ -21,9 +21,7 @@ const rendererDir = join(projectRoot, 'out/renderer');
 const bridgeDir = join(projectRoot, 'out/harness');
 
 function usage(message: string): never {
-  console.error(
-    `${message}\nusage: npm run harness -- [--port P] [--data-dir DIR] [--config-dir DIR]`,
-  );
+  console.error(`${message}\nusage: npm run harness -- [--port P] [--data-dir DIR] [--config-dir DIR]`);
   process.exit(2);
 }
 
@@ -31,53 +29,33 @@ async function main(): Promise<void> {
   let values: { port?: string; 'data-dir'?: string; 'config-dir'?: string };
   try {
     ({ values } = parseArgs({
-      options: {
-        port: { type: 'string' },
-        'data-dir': { type: 'string' },
-        'config-dir': { type: 'string' },
-      },
+      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'config-dir': { type: 'string' } },
     }));
   } catch (error) {
     usage(error instanceof Error ? error.message : String(error));
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    usage(`--port must be 0-65535, got ${values.port}`);
-  const dataDir = values['data-dir']
-    ? resolve(values['data-dir'])
-    : mkdtempSync(join(tmpdir(), 'switchboard-'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be 0-65535, got ${values.port}`);
+  const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'switchboard-'));
   mkdirSync(dataDir, { recursive: true });
 
   if (!existsSync(join(rendererDir, 'index.html'))) {
     console.error('No built renderer in out/renderer: building it once (npm run build)…');
-    execFileSync('npx', ['electron-vite', 'build'], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    execFileSync('npx', ['electron-vite', 'build'], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] });
   }
   await build({
     configFile: false,
     logLevel: 'warn',
     build: {
-      lib: {
-        entry: join(projectRoot, 'src/harness/bridge.ts'),
-        formats: ['es'],
-        fileName: () => 'bridge.js',
-      },
+      lib: { entry: join(projectRoot, 'src/harness/bridge.ts'), formats: ['es'], fileName: () => 'bridge.js' },
       outDir: bridgeDir,
       emptyOutDir: true,
       minify: false,
     },
   });
 
-  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  const server = await startHarnessServer({
-    port,
-    rendererDir,
-    bridgeFile: join(bridgeDir, 'bridge.js'),
-  });
+  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  const server = await startHarnessServer({ port, rendererDir, bridgeFile: join(bridgeDir, 'bridge.js') });
   const configDir = values['config-dir'] ? resolve(values['config-dir']) : dataDir;
   const preferences = openConfPreferences(configDir);
   const core = createCore({
@@ -86,12 +64,7 @@ async function main(): Promise<void> {
     keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
     startupNotices: preferences.notice ? [preferences.notice] : [],
     env: process.env,
-    appInfo: {
-      name: 'Switchboard',
-      version: pkg.version,
-      platform: process.platform,
-      shell: 'harness',
-    },
+    appInfo: { name: 'Switchboard', version: pkg.version, platform: process.platform, shell: 'harness' },
     emit: server.emit,
   });
   server.attach(core.handlers);

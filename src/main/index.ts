@@ -19,8 +19,7 @@ const appUrl =
   pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 
 const emit: EventSink = (event, payload) => {
-  if (mainWindow && !mainWindow.isDestroyed())
-    mainWindow.webContents.send(wireChannel(event), payload);
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(wireChannel(event), payload);
 };
 
 void app.whenReady().then(() => {
@@ -32,12 +31,7 @@ void app.whenReady().then(() => {
     keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
     startupNotices: preferences.notice ? [preferences.notice] : [],
     env: process.env,
-    appInfo: {
-      name: app.getName(),
-      version: app.getVersion(),
-      platform: process.platform,
-      shell: 'electron',
-    },
+    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, shell: 'electron' },
     emit,
   });
   registerIpc(ipcMain, core.handlers, {
@@ -45,10 +39,7 @@ void app.whenReady().then(() => {
     onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
   const open = () => {
-    mainWindow = createMainWindow({
-      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      appUrl,
-    });
+    mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), appUrl });
   };
   open();
   app.on('second-instance', () => {

@@ -60,11 +60,7 @@ export class ChatService {
     await Promise.all([...this.streams.values()].map((s) => s.done));
   }
 
-  private async run(
-    ids: SendMessageResponse,
-    turns: ChatTurn[],
-    signal: AbortSignal,
-  ): Promise<void> {
+  private async run(ids: SendMessageResponse, turns: ChatTurn[], signal: AbortSignal): Promise<void> {
     const { conversationId, assistantMessageId: messageId, streamId } = ids;
     const coalescer = new StreamCoalescer(
       (events) => this.deps.emit('chatStream', { streamId, conversationId, messageId, events }),
@@ -81,10 +77,7 @@ export class ChatService {
     const started = performance.now();
     try {
       const adapter = await this.deps.adapterFor(profile);
-      for await (const event of adapter.stream(
-        { model: profile.defaultModel, messages: turns },
-        signal,
-      )) {
+      for await (const event of adapter.stream({ model: profile.defaultModel, messages: turns }, signal)) {
         push(event);
       }
     } catch (error) {
@@ -93,12 +86,7 @@ export class ChatService {
     } finally {
       if (!finished) {
         const timing = { ttftMs: null, totalMs: performance.now() - started };
-        push({
-          type: 'finish',
-          finishReason: signal.aborted ? 'cancelled' : 'error',
-          providerFinishReason: null,
-          timing,
-        });
+        push({ type: 'finish', finishReason: signal.aborted ? 'cancelled' : 'error', providerFinishReason: null, timing });
       }
       coalescer.flush();
       if (answer) this.histories.get(conversationId)?.push({ role: 'assistant', content: answer });

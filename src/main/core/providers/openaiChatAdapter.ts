@@ -11,12 +11,7 @@ export function createOpenAIChatAdapter(
   apiKey: string | null,
   headers: Record<string, string> = {},
 ): ProviderAdapter {
-  const client = new OpenAI({
-    apiKey: apiKey ?? 'no-key',
-    baseURL: profile.baseUrl,
-    maxRetries: 0,
-    defaultHeaders: headers,
-  });
+  const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL: profile.baseUrl, maxRetries: 0, defaultHeaders: headers });
   return {
     async *stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
       const started = performance.now();
