@@ -185,3 +185,16 @@ export function secretHint(secret: string | null | undefined): string | null {
   if (!secret || secret.length < 12) return null;
   return secret.slice(-4);
 }
+
+/** The stored fields of a view, ready to send back in saveProfile (the view's extras are refused). */
+export function profileFromView(view: ProfileView): Profile {
+  const {
+    isDefault: _d,
+    hasKey: _h,
+    hint: _hint,
+    keySource: _s,
+    secretHeadersSet: _set,
+    ...profile
+  } = view;
+  return profile;
+}

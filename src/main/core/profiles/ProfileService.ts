@@ -124,7 +124,7 @@ export class ProfileService {
       KEYS.profiles,
       profiles.filter((p) => p.id !== id),
     );
-    if (this.prefs.get(KEYS.defaultId) === id) this.prefs.set(KEYS.defaultId, undefined);
+    if (this.prefs.get(KEYS.defaultId) === id) this.prefs.set(KEYS.defaultId, null);
     return true;
   }
 
