@@ -3,10 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { applySystemTheme } from './lib/theme';
 import { subscribeToStreams } from './store/chatStore';
+import { subscribeToSettings } from './store/settingsStore';
 import './styles.css';
 
 applySystemTheme();
 subscribeToStreams();
+subscribeToSettings();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
