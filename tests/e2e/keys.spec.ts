@@ -205,3 +205,62 @@ test('a corrupt preferences file is set aside and the person is told', async ({
     await harness.stop();
   }
 });
+
+test('without a keychain the app says so and keeps a key for this session only, never on disk', async ({
+  page,
+  providerEnv,
+  emulator,
+}) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-nokeychain-'));
+  // A D-Bus address that goes nowhere: the Secret Service is unreachable, as on a bare Linux box.
+  const harness = await startHarnessProcess({
+    env: { ...providerEnv, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/switchboard-bus' },
+    dataDir,
+  });
+  const key = `sk-e2e-session-${randomBytes(8).toString('hex')}SESS`;
+  try {
+    await page.setViewportSize({ width: 1100, height: 760 });
+    await page.goto(harness.url);
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'No keychain is reachable' }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Start chatting' }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('button', { name: '+ Add profile' }).click();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Session');
+    await dialog.getByRole('textbox', { name: 'Base URL' }).fill(emulator.url);
+    await dialog.getByLabel('API key').fill(key);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByLabel('API key')).toHaveAccessibleDescription(/session only/);
+    await dialog.getByRole('checkbox', { name: 'Keep this key for this session only' }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('navigation', { name: 'Profiles' })).toContainText(
+      'key …SESS (session only)',
+    );
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await expect(dialog.getByRole('status', { name: 'Connection test result' })).toContainText(
+      'Connection works',
+    );
+    await page.screenshot({ path: join(shots, 'settings-no-keychain.png') });
+
+    // Azure: its own fields, and an endpoint without a scheme refused at the field.
+    await dialog.getByRole('button', { name: '+ Add profile' }).click();
+    await dialog.getByRole('combobox', { name: 'Provider type' }).selectOption('azure');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Azure west');
+    await dialog.getByRole('textbox', { name: 'Endpoint' }).fill('myres.openai.azure.com');
+    await dialog.getByRole('textbox', { name: 'Deployment' }).fill('gpt-4o');
+    await expect(dialog.getByRole('textbox', { name: 'API version' })).toHaveValue('2024-10-21');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Endpoint' })).toHaveAccessibleDescription(
+      /full URL/,
+    );
+    await page.screenshot({ path: join(shots, 'settings-azure.png') });
+
+    for (const file of filesUnder(dataDir))
+      expect(readFileSync(file, 'latin1').includes(key), file).toBe(false);
+    expect(harness.output()).not.toContain(key);
+  } finally {
+    await harness.stop();
+  }
+});

@@ -49,7 +49,9 @@ export function createKeytarKeyStore(options: KeytarKeyStoreOptions): KeyStore {
       );
     } catch (error) {
       if (error instanceof KeyStoreUnavailableError) throw error;
-      throw new KeyStoreUnavailableError(`No keychain is reachable: ${describe(error)}.`);
+      throw new KeyStoreUnavailableError(
+        `No keychain is reachable${platformHint()}: ${describe(error)}.`,
+      );
     }
   };
   return {
@@ -60,6 +62,13 @@ export function createKeytarKeyStore(options: KeytarKeyStoreOptions): KeyStore {
     accounts: async () =>
       (await call('list', (k) => k.findCredentials(options.service))).map((entry) => entry.account),
   };
+}
+
+/** Where keytar looks, so "Could not connect" means something to the person. */
+function platformHint(): string {
+  if (process.platform === 'linux') return ' (Secret Service over D-Bus: GNOME Keyring or KWallet)';
+  if (process.platform === 'darwin') return ' (macOS Keychain)';
+  return ' (Windows Credential Manager)';
 }
 
 /** The library's message, trimmed; never includes a secret since none is passed to it in errors. */

@@ -3,10 +3,11 @@ import type { SetupCandidate } from '../../../shared/profiles';
 import { api } from '../lib/api';
 import { useSettingsStore } from '../store/settingsStore';
 
-const sourceLabels = {
-  environment: 'Environment',
-  envFile: '.env file',
-  localServer: 'Local server',
+const typeLabels = {
+  openai: 'OpenAI',
+  anthropic: 'Anthropic',
+  azure: 'Azure OpenAI',
+  'openai-compatible': 'OpenAI-compatible',
 } as const;
 
 /**
@@ -92,7 +93,7 @@ export function FirstRun() {
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm font-medium">{candidate.title}</p>
                   <p className="truncate text-xs text-zinc-500">
-                    {sourceLabels[candidate.source]}
+                    {typeLabels[candidate.type]}
                     {candidate.hint && ` · key …${candidate.hint}`}
                     {candidate.baseUrl && ` · ${candidate.baseUrl}`}
                     {candidate.models.length > 0 &&

@@ -17,13 +17,20 @@ const typeLabels: Record<ProviderType, string> = {
   openai: 'OpenAI',
   anthropic: 'Anthropic',
   azure: 'Azure OpenAI',
-  'openai-compatible': 'OpenAI-compatible (Ollama, LM Studio, OpenRouter, Groq…)',
+  'openai-compatible': 'OpenAI-compatible',
 };
 const placeholders: Record<ProviderType, string> = {
   openai: 'https://api.openai.com/v1',
   anthropic: 'https://api.anthropic.com',
   azure: '',
   'openai-compatible': 'http://127.0.0.1:11434/v1',
+};
+
+const modelPlaceholders: Record<ProviderType, string> = {
+  openai: 'gpt-4o-mini',
+  anthropic: 'claude-sonnet-4-5',
+  azure: '',
+  'openai-compatible': 'e.g. llama3.2',
 };
 
 interface ProfileEditorProps {
@@ -116,7 +123,9 @@ export function ProfileEditor({
 
   const keyHint = saved?.hasKey
     ? `Saved key ending in ${saved.hint ?? '(too short to show)'}${saved.keySource === 'environment' ? ', from the environment' : saved.keySource === 'session' ? ', for this session only' : ', in the keychain'}. Type a new one to replace it.`
-    : 'Stored in the OS keychain, never on disk.';
+    : keychain.available
+      ? 'Stored in the OS keychain, never on disk.'
+      : 'No keychain is reachable: a key can be kept for this session only.';
 
   return (
     <form
@@ -190,7 +199,7 @@ export function ProfileEditor({
             value={form.model}
             onChange={(v) => set('model', v)}
             error={errors.model}
-            placeholder={form.type === 'anthropic' ? 'claude-sonnet-4-5' : 'gpt-4o-mini'}
+            placeholder={modelPlaceholders[form.type]}
           />
         </div>
       )}
@@ -235,8 +244,8 @@ export function ProfileEditor({
               role="note"
               className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
             >
-              {keychain.message ?? 'The keychain is not reachable.'}
-              <label className="mt-1 flex items-center gap-2 font-medium">
+              {/* The reason is in the dialog's banner and under the field; here only the choice. */}
+              <label className="flex items-center gap-2 font-medium">
                 <input
                   type="checkbox"
                   checked={sessionOnly}
@@ -287,7 +296,7 @@ export function ProfileEditor({
       )}
       {report && <ConnectionResult report={report} />}
 
-      <div className="flex flex-wrap items-center gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <div className="sticky bottom-0 -mb-4 flex flex-wrap items-center gap-2 border-t border-zinc-200 bg-white py-3 dark:border-zinc-800 dark:bg-zinc-900">
         <button
           type="submit"
           disabled={busy !== null}

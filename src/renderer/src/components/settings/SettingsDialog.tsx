@@ -11,6 +11,8 @@ const typeShort = {
   'openai-compatible': 'Compatible',
 } as const;
 
+const sourceNote = { keychain: '', environment: ' (env)', session: ' (session only)' } as const;
+
 /** The "Settings" button and its dialog: profiles listed on the left, the selected one edited on the right. */
 export function SettingsDialog() {
   const snapshot = useSettingsStore((s) => s.snapshot);
@@ -102,7 +104,7 @@ export function SettingsDialog() {
                       <span className="text-xs text-zinc-500">
                         {typeShort[profile.type]} ·{' '}
                         {profile.hasKey
-                          ? `key …${profile.hint ?? '••••'}`
+                          ? `key …${profile.hint ?? '••••'}${sourceNote[profile.keySource ?? 'keychain']}`
                           : profile.authMethod === 'apiKey'
                             ? 'no key'
                             : profile.authMethod === 'entraId'
