@@ -209,6 +209,50 @@ describe('profiles and keys over IPC', () => {
   });
 });
 
+describe('a stored key goes only to the server it was saved for', () => {
+  it('does not send it when a test points the profile elsewhere, and drops it when a save does', async () => {
+    const calls: { url: string; auth: string | undefined }[] = [];
+    const configDir = mkdtempSync(join(tmpdir(), 'sb-prefs-'));
+    const prefs = openConfPreferences(configDir);
+    const keychain = createMemoryKeyStore();
+    const { createProfileHandlers } = await import('../../src/main/core/profiles/profileHandlers');
+    const { ProfileService } = await import('../../src/main/core/profiles/ProfileService');
+    const { SecretVault } = await import('../../src/main/core/secrets/SecretVault');
+    const { NoticeBoard } = await import('../../src/main/core/notices');
+    const handlers = createProfileHandlers({
+      profiles: new ProfileService(prefs.store),
+      vault: new SecretVault(keychain),
+      env: {},
+      notices: new NoticeBoard(),
+      fetch: async (url, init) => {
+        calls.push({ url, auth: init.headers.Authorization });
+        return new Response(JSON.stringify({ data: [] }), { status: 200 });
+      },
+    });
+    const saved = await handlers.saveProfile({
+      profile: {
+        name: 'home',
+        type: 'openai-compatible',
+        baseUrl: 'https://home.example/v1',
+        headers: [],
+        authMethod: 'apiKey',
+      },
+      apiKey: KEY,
+      keyStorage: 'keychain',
+    });
+    const moved = { ...profileFromView(saved), baseUrl: 'https://elsewhere.example/v1' };
+    await handlers.testConnection({ profile: profileFromView(saved) });
+    await handlers.testConnection({ profile: moved });
+    expect(calls).toEqual([
+      { url: 'https://home.example/v1/models', auth: `Bearer ${KEY}` },
+      { url: 'https://elsewhere.example/v1/models', auth: undefined },
+    ]);
+    const after = await handlers.saveProfile({ profile: moved, keyStorage: 'keychain' });
+    expect(after.hasKey).toBe(false);
+    expect(await keychain.get('home')).toBeNull();
+  });
+});
+
 describe('corrupt preferences', () => {
   it('moves the file aside, tells the person, and starts from defaults', async () => {
     const configDir = mkdtempSync(join(tmpdir(), 'sb-prefs-'));

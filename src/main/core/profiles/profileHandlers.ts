@@ -25,7 +25,7 @@ import {
 } from './discoverSetup';
 import { envKeyName } from './profileDefaults';
 import { ProfileValidationError } from './ProfileService';
-import { resolveProfileTarget, type ResolveTargetDeps } from './resolveTarget';
+import { destinationOf, resolveProfileTarget, type ResolveTargetDeps } from './resolveTarget';
 
 export type ProfileHandlers = Pick<
   IpcHandlers,
@@ -97,6 +97,15 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): ProfileHandlers
 
     async saveProfile(request) {
       const profile = fieldErrors(() => profiles.prepare(request.profile));
+      const before = request.profile.id ? profiles.find(request.profile.id) : undefined;
+      if (before && !request.apiKey && destinationOf(before, env) !== destinationOf(profile, env)) {
+        // A stored key goes only where it was saved for: moved elsewhere, it must be typed again.
+        await vault.removeProfile(profile.id);
+        deps.notices.post(
+          `The saved key of "${profile.name}" was removed because its URL now points to another server. Enter the key again to use it there.`,
+          'info',
+        );
+      }
       await storeSecrets(profile, request);
       profiles.commit(profile);
       if (request.makeDefault) profiles.setDefault(profile.id);
@@ -130,9 +139,13 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): ProfileHandlers
         );
       }
       try {
+        const saved = request.profile.id ? profiles.find(request.profile.id) : undefined;
         const target = await resolveProfileTarget(deps, parsed.data, {
           apiKey: request.apiKey,
           headerSecrets: request.headerSecrets,
+          // Stored secrets are used only for the saved profile's own server, never for a new URL.
+          storedSecrets:
+            saved !== undefined && destinationOf(saved, env) === destinationOf(parsed.data, env),
         });
         return await probeConnection(target, deps.fetch ? { fetch: deps.fetch } : {});
       } catch (error) {

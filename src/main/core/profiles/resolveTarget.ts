@@ -32,6 +32,8 @@ export interface ResolveTargetDeps {
 export interface TargetOverrides {
   apiKey?: string | undefined;
   headerSecrets?: Record<string, string | null> | undefined;
+  /** False for a draft pointing somewhere else than its saved profile: stored secrets stay home. */
+  storedSecrets?: boolean;
 }
 
 export async function resolveProfileTarget(
@@ -40,8 +42,12 @@ export async function resolveProfileTarget(
   overrides: TargetOverrides = {},
 ): Promise<ResolvedTarget> {
   const effective: EffectiveProfile = { ...profile, ...effectiveEndpoint(profile, deps.env) };
+  const useStored = overrides.storedSecrets ?? true;
+  const typedKey = overrides.apiKey || null;
   const apiKey =
-    profile.authMethod === 'apiKey' ? await resolveKey(deps, profile, overrides.apiKey) : null;
+    profile.authMethod !== 'apiKey'
+      ? null
+      : (typedKey ?? (useStored ? await resolveKey(deps, profile) : null));
   const headers: Record<string, string> = {};
   for (const header of profile.headers) {
     if (!header.secret) {
@@ -52,7 +58,9 @@ export async function resolveProfileTarget(
     const value =
       override !== undefined
         ? override
-        : (await deps.vault.get(headerAccount(profile.id, header.name)))?.secret;
+        : useStored
+          ? (await deps.vault.get(headerAccount(profile.id, header.name)))?.secret
+          : undefined;
     if (value) headers[header.name] = value;
   }
   if (profile.authHeader && apiKey) headers[profile.authHeader] = apiKey;
@@ -73,12 +81,7 @@ export function createResolveTarget(deps: ResolveTargetDeps) {
 }
 
 /** Stored key first (keychain or session), then the environment for the built-in profiles. */
-async function resolveKey(
-  deps: ResolveTargetDeps,
-  profile: Profile,
-  typed: string | undefined,
-): Promise<string | null> {
-  if (typed) return typed;
+async function resolveKey(deps: ResolveTargetDeps, profile: Profile): Promise<string | null> {
   const stored = await deps.vault.get(keyAccount(profile.id));
   if (stored) return stored.secret;
   const envName = envKeyName(profile);
@@ -92,4 +95,16 @@ function findHeader(
   if (!values) return undefined;
   const entry = Object.entries(values).find(([key]) => key.toLowerCase() === name.toLowerCase());
   return entry ? entry[1] : undefined;
+}
+
+/**
+ * Where a profile's requests go (scheme, host and port). A stored key is only ever sent to the
+ * destination it was saved for: a changed URL needs the key typed again.
+ */
+export function destinationOf(profile: Profile, env: NodeJS.ProcessEnv): string {
+  try {
+    return new URL(effectiveEndpoint(profile, env).baseUrl).origin;
+  } catch {
+    return '';
+  }
 }
