@@ -49,10 +49,12 @@ test('a profile added in Settings is tested, used for chat, and after a restart 
     () => null,
     (e: Error) => e.message,
   );
-  test.skip(
-    reason !== null && !process.env.CI,
-    `needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`,
-  );
+  const skip = reason !== null && !process.env.CI;
+  if (skip)
+    console.log(
+      `[e2e keys] skipped: needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`,
+    );
+  test.skip(skip, `needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`);
   testInfo.setTimeout(120_000);
 
   // Every message the renderer receives, across both harness runs.
