@@ -3,7 +3,8 @@
  * scripts/with-keyring.sh). Uses its own service name, never the person's "Switchboard" entries.
  * Outside such a session it is skipped with the reason; on CI (CI set) it fails instead.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, spawn } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -92,3 +93,52 @@ describe.skipIf(reachable !== null && !process.env.CI)(
     });
   },
 );
+
+describe.skipIf(process.platform !== 'linux')('a keychain that never answers', () => {
+  it('is given up on within the timeout, with a plain message (a real hung D-Bus socket)', async () => {
+    // A socket that accepts and then says nothing: libsecret waits on it; our timeout must not.
+    const dir = mkdtempSync(join(tmpdir(), 'sb-hung-bus-'));
+    const path = join(dir, 'bus');
+    const held: Socket[] = [];
+    const server = createServer((socket) => void held.push(socket));
+    await new Promise<void>((done) => server.listen(path, done));
+    try {
+      const script = `(async () => {
+        const { createKeytarKeyStore } = await import(${JSON.stringify(join(root, 'src/main/core/secrets/keytarKeyStore.ts'))});
+        const started = Date.now();
+        const error = await createKeytarKeyStore({ service: 'Switchboard-test-hung', timeoutMs: 1500 }).get('a').catch((e) => e);
+        console.log(JSON.stringify({ ms: Date.now() - started, message: error.message }));
+        process.exit(0);
+      })();`;
+      const child = spawn(
+        process.execPath,
+        [join(root, 'node_modules/tsx/dist/cli.mjs'), '--eval', script],
+        {
+          cwd: root,
+          env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path}` },
+        },
+      );
+      let out = '';
+      const exited = new Promise((done) => child.once('exit', done));
+      // Wait for the answer, not for the exit: the native call still waits on the socket until it closes.
+      await new Promise<void>((done) =>
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('\n')) done();
+        }),
+      );
+      held.forEach((socket) => socket.destroy());
+      await exited;
+      const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+        ms: number;
+        message: string;
+      };
+      expect(result.message).toMatch(/did not answer within 2 s/);
+      expect(result.ms).toBeGreaterThanOrEqual(1400);
+      expect(result.ms).toBeLessThan(4000);
+    } finally {
+      held.forEach((socket) => socket.destroy());
+      await new Promise((done) => server.close(done));
+    }
+  });
+});
