@@ -260,12 +260,30 @@ export function ProfileEditor({
 
       <details
         className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800"
-        open={form.headers.length > 0 || !!form.authHeader}
+        open={form.headers.length > 0 || !!form.authHeader || !!form.organization || !!form.project}
       >
         <summary className="cursor-pointer text-xs font-medium text-zinc-600 dark:text-zinc-400">
-          Gateways and proxies
+          {form.type === 'openai' ? 'Organization, gateways and proxies' : 'Gateways and proxies'}
         </summary>
         <div className="mt-3 space-y-3">
+          {form.type === 'openai' && (
+            <div className="grid grid-cols-2 gap-3">
+              <Field
+                label="Organization"
+                value={form.organization}
+                onChange={(v) => set('organization', v)}
+                error={errors.organization}
+                placeholder="org-…"
+              />
+              <Field
+                label="Project"
+                value={form.project}
+                onChange={(v) => set('project', v)}
+                error={errors.project}
+                placeholder="proj_…"
+              />
+            </div>
+          )}
           <Field
             label="Auth header name"
             value={form.authHeader}

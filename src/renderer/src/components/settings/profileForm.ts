@@ -19,6 +19,7 @@ export interface ProfileFormState {
   authMethod: AuthMethod;
   authHeader: string;
   organization: string;
+  project: string;
   headers: { name: string; value: string; secret: boolean; stored: boolean }[];
   /** Secret headers removed from the list: their stored values are removed too. */
   removedSecretHeaders: string[];
@@ -34,6 +35,7 @@ export type FieldKey =
   | 'apiKey'
   | 'authHeader'
   | 'organization'
+  | 'project'
   | `header-${number}`;
 
 export function emptyForm(type: ProviderType = 'openai-compatible'): ProfileFormState {
@@ -50,6 +52,7 @@ export function emptyForm(type: ProviderType = 'openai-compatible'): ProfileForm
     authMethod: 'apiKey',
     authHeader: '',
     organization: '',
+    project: '',
     headers: [],
     removedSecretHeaders: [],
   };
@@ -69,6 +72,7 @@ export function formFromView(view: ProfileView): ProfileFormState {
     authMethod: view.authMethod,
     authHeader: view.authHeader ?? '',
     organization: view.organization ?? '',
+    project: view.project ?? '',
     headers: view.headers.map((h) => ({
       name: h.name,
       value: h.value ?? '',
@@ -112,6 +116,7 @@ export function formToRequest(form: ProfileFormState): {
     defaultModel: form.type === 'azure' ? undefined : optional(form.model),
     authHeader: optional(form.authHeader),
     organization: form.type === 'openai' ? optional(form.organization) : undefined,
+    project: form.type === 'openai' ? optional(form.project) : undefined,
   };
   const key = form.apiKey.trim();
   return {
@@ -134,6 +139,7 @@ export function fieldForPath(path: string): FieldKey | null {
     'profile.defaultModel': 'model',
     'profile.authHeader': 'authHeader',
     'profile.organization': 'organization',
+    'profile.project': 'project',
     apiKey: 'apiKey',
   };
   return map[path] ?? null;
