@@ -307,48 +307,50 @@ export function ProfileEditor({
         </div>
       </details>
 
-      {formError && (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {formError}
-        </p>
-      )}
-      {report && <ConnectionResult report={report} />}
-
-      <div className="sticky bottom-0 -mb-4 flex flex-wrap items-center gap-2 border-t border-zinc-200 bg-white py-3 dark:border-zinc-800 dark:bg-zinc-900">
-        <button
-          type="submit"
-          disabled={busy !== null}
-          className="rounded-md bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-500 disabled:opacity-50"
-        >
-          {busy === 'save' ? 'Saving…' : 'Save'}
-        </button>
-        <button
-          type="button"
-          onClick={() => void test()}
-          disabled={busy !== null}
-          className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-        >
-          {busy === 'test' ? 'Testing…' : 'Test connection'}
-        </button>
-        <span className="flex-1" />
-        {saved && !saved.isDefault && (
+      {/* Kept in view at the bottom: the outcome of Save and Test sits beside their buttons. */}
+      <div className="sticky bottom-0 space-y-2 border-t border-zinc-200 bg-white py-3 dark:border-zinc-800 dark:bg-zinc-900">
+        {formError && (
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+            {formError}
+          </p>
+        )}
+        {report && <ConnectionResult report={report} />}
+        <div className="flex flex-wrap items-center gap-2">
+          <button
+            type="submit"
+            disabled={busy !== null}
+            className="rounded-md bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-500 disabled:opacity-50"
+          >
+            {busy === 'save' ? 'Saving…' : 'Save'}
+          </button>
           <button
             type="button"
-            onClick={() => void makeDefault()}
-            className="rounded-md px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            onClick={() => void test()}
+            disabled={busy !== null}
+            className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
           >
-            Set as default
+            {busy === 'test' ? 'Testing…' : 'Test connection'}
           </button>
-        )}
-        {saved && (
-          <button
-            type="button"
-            onClick={() => void remove()}
-            className="rounded-md px-3 py-1.5 text-sm text-red-600 hover:bg-red-50 dark:hover:bg-red-950"
-          >
-            Delete
-          </button>
-        )}
+          <span className="flex-1" />
+          {saved && !saved.isDefault && (
+            <button
+              type="button"
+              onClick={() => void makeDefault()}
+              className="rounded-md px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
+              Set as default
+            </button>
+          )}
+          {saved && (
+            <button
+              type="button"
+              onClick={() => void remove()}
+              className="rounded-md px-3 py-1.5 text-sm text-red-600 hover:bg-red-50 dark:hover:bg-red-950"
+            >
+              Delete
+            </button>
+          )}
+        </div>
       </div>
     </form>
   );

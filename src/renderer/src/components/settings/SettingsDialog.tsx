@@ -126,7 +126,7 @@ export function SettingsDialog() {
                 </button>
               </div>
             </nav>
-            <section className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
+            <section className="min-h-0 flex-1 overflow-y-auto px-5 pt-4">
               <h3 className="mb-3 text-sm font-semibold">
                 {saved ? `Edit ${saved.name}` : 'New profile'}
               </h3>
