@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse as parseDotenv } from 'dotenv';
 import { secretHint, type ProviderType, type SetupCandidate } from '../../../shared/profiles';
-import type { FetchLike } from './connectionProbe';
+import { redactUrl, type FetchLike } from './connectionProbe';
 
 /** A candidate as main keeps it: with its key, which never leaves main. */
 export interface FoundSetup extends SetupCandidate {
@@ -154,7 +154,8 @@ export function publicCandidate(found: FoundSetup): SetupCandidate {
     title: found.title,
     type: found.type,
     suggestedName: found.suggestedName,
-    baseUrl: found.baseUrl,
+    // A URL from the environment may carry user:password or a key in its query.
+    baseUrl: found.baseUrl ? redactUrl(found.baseUrl) : null,
     hint: found.hint,
     models: found.models,
   };
