@@ -1,6 +1,8 @@
 /**
- * `npm run harness -- [--port P] [--data-dir DIR]`: the real core in Node, the built renderer
- * served on 127.0.0.1, window.api over a token-guarded loopback socket. Prints the URL when ready.
+ * `npm run harness -- [--port P] [--data-dir DIR] [--config-dir DIR]`: the real core in Node, the
+ * built renderer served on 127.0.0.1, window.api over a token-guarded loopback socket. Prints the URL
+ * when ready. Preferences go to --config-dir (default: the data dir, as Electron's userData holds
+ * both); keys to the OS keychain under SWITCHBOARD_KEYCHAIN_SERVICE (default "Switchboard").
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +11,9 @@ import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { build } from 'vite';
 import { createCore } from '../main/core/createCore';
+import { openConfPreferences } from '../main/core/preferences/confPreferences';
+import { keychainServiceFrom } from '../main/core/secrets/KeyStore';
+import { createKeytarKeyStore } from '../main/core/secrets/keytarKeyStore';
 import { startHarnessServer } from './server';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -27,14 +32,16 @@ function isStale(file: string, dirs: string[]): boolean {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run harness -- [--port P] [--data-dir DIR]`);
+  console.error(`${message}\nusage: npm run harness -- [--port P] [--data-dir DIR] [--config-dir DIR]`);
   process.exit(2);
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; 'data-dir'?: string };
+  let values: { port?: string; 'data-dir'?: string; 'config-dir'?: string };
   try {
-    ({ values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } }));
+    ({ values } = parseArgs({
+      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'config-dir': { type: 'string' } },
+    }));
   } catch (error) {
     usage(error instanceof Error ? error.message : String(error));
   }
@@ -61,8 +68,13 @@ async function main(): Promise<void> {
 
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   const server = await startHarnessServer({ port, rendererDir, bridgeFile: join(bridgeDir, 'bridge.js') });
+  const configDir = values['config-dir'] ? resolve(values['config-dir']) : dataDir;
+  const preferences = openConfPreferences(configDir);
   const core = createCore({
     dataDir,
+    preferences: preferences.store,
+    keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
+    startupNotices: preferences.notice ? [preferences.notice] : [],
     env: process.env,
     appInfo: { name: 'Switchboard', version: pkg.version, platform: process.platform, shell: 'harness' },
     emit: server.emit,

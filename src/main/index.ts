@@ -3,8 +3,11 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, screen } from 'electron';
 import { wireChannel, type EventSink } from '../shared/ipc';
 import { createCore } from './core/createCore';
+import { keychainServiceFrom } from './core/secrets/KeyStore';
+import { createKeytarKeyStore } from './core/secrets/keytarKeyStore';
 import { registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
+import { openElectronPreferences } from './preferences';
 import { createQuitGuard } from './quitGuard';
 import { isAppUrl } from './security';
 import { startAutoUpdate } from './updater';
@@ -66,8 +69,12 @@ function start(): void {
 
   void app.whenReady().then(() => {
     hardenSession();
+    const preferences = openElectronPreferences();
     const core = createCore({
       dataDir: app.getPath('userData'),
+      preferences: preferences.store,
+      keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
+      startupNotices: preferences.notice ? [preferences.notice] : [],
       env: process.env,
       appInfo: {
         name: app.getName(),

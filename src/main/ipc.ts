@@ -69,7 +69,9 @@ export async function dispatch(
     const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof HandlerError) return fail({ code: error.code, message: error.message });
+    if (error instanceof HandlerError) {
+      return fail({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+    }
     options.onInternalError?.(channel, error);
     return fail({ code: 'internal', message: `Something went wrong in ${channel}. It has been logged.` });
   }

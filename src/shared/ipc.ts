@@ -5,6 +5,17 @@
  */
 import { z } from 'zod';
 import type { StreamEvent } from './stream';
+import {
+  headerName,
+  profileId,
+  profileInputSchema,
+  secretValue,
+  type AppNotice,
+  type ConnectionReport,
+  type ProfilesSnapshot,
+  type ProfileView,
+  type SetupCandidate,
+} from './profiles';
 
 /** Declares a channel: the request schema is checked at runtime, the response type at compile time. */
 function invoke<Response>() {
@@ -38,10 +49,49 @@ export const sendMessageRequest = z
   })
   .strict();
 
+/** Secret header values by header name: a string sets it, null removes it. */
+const headerSecrets = z.record(headerName, secretValue.nullable()).optional();
+
+export const saveProfileRequest = z
+  .object({
+    profile: profileInputSchema,
+    /** A new key; absent keeps the stored one. */
+    apiKey: secretValue.optional(),
+    removeKey: z.boolean().optional(),
+    headerSecrets,
+    /** 'session' keeps the key in memory only (offered when no keychain is reachable). */
+    keyStorage: z.enum(['keychain', 'session']).default('keychain'),
+    makeDefault: z.boolean().optional(),
+  })
+  .strict();
+
+export const testConnectionRequest = z
+  .object({
+    profile: profileInputSchema,
+    /** A key typed but not saved yet; absent uses the stored one (or the environment's). */
+    apiKey: secretValue.optional(),
+    headerSecrets,
+  })
+  .strict();
+
 export const invokeChannels = {
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
   sendMessage: invoke<SendMessageResponse>()(sendMessageRequest),
   stopStream: invoke<{ stopped: boolean }>()(z.object({ streamId: id }).strict()),
+  // Profiles and keys (issue 4). Keys travel renderer -> main only; main answers with hints.
+  listProfiles: invoke<ProfilesSnapshot>()(z.object({}).strict()),
+  saveProfile: invoke<ProfileView>()(saveProfileRequest),
+  deleteProfile: invoke<{ deleted: boolean }>()(z.object({ id: profileId }).strict()),
+  setDefaultProfile: invoke<{ defaultProfileId: string }>()(z.object({ id: profileId }).strict()),
+  testConnection: invoke<ConnectionReport>()(testConnectionRequest),
+  discoverSetup: invoke<{ candidates: SetupCandidate[] }>()(
+    z.object({ envFileText: z.string().max(256 * 1024).optional() }).strict(),
+  ),
+  importCandidate: invoke<ProfileView>()(
+    z.object({ candidateId: id, keyStorage: z.enum(['keychain', 'session']).default('keychain') }).strict(),
+  ),
+  dismissFirstRun: invoke<{ firstRun: false }>()(z.object({}).strict()),
+  getNotices: invoke<AppNotice[]>()(z.object({}).strict()),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -71,9 +121,11 @@ export interface MenuCommandEvent {
 export interface EventPayloads {
   chatStream: ChatStreamBatch;
   menuCommand: MenuCommandEvent;
+  /** Something main wants the person to know (a corrupt preferences file, a device-code sign-in). */
+  appNotice: AppNotice;
 }
 export type EventChannel = keyof EventPayloads;
-export const eventChannels: readonly EventChannel[] = ['chatStream', 'menuCommand'];
+export const eventChannels: readonly EventChannel[] = ['chatStream', 'menuCommand', 'appNotice'];
 
 /** The wire name of a channel, namespaced so nothing else on ipcMain can collide with it. */
 export function wireChannel(channel: InvokeChannel | EventChannel): string {

@@ -25,6 +25,8 @@ export class HandlerError extends Error {
   constructor(
     readonly code: IpcErrorCode,
     message: string,
+    /** Field-level problems, shown at the field like schema failures. */
+    readonly issues?: { path: string; message: string }[],
   ) {
     super(message);
     this.name = 'HandlerError';

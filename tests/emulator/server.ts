@@ -50,6 +50,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
+      // Any key containing "bad" is refused, as a provider refuses a wrong key (keys e2e).
+      const key = String(req.headers.authorization ?? req.headers['api-key'] ?? req.headers['x-api-key'] ?? '');
+      if (/bad/i.test(key)) {
+        sendJson(res, 401, { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } });
+        return;
+      }
       if (req.method === 'POST' && path.endsWith('/chat/completions')) {
         void answerChat(body as ChatBody, res, defaults);
       } else if (req.method === 'GET' && path.endsWith('/models')) {

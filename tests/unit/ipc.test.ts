@@ -5,12 +5,21 @@ import { isAppUrl } from '../../src/main/security';
 import { invokeChannels, wireChannel, type IpcHandlers } from '../../src/shared/ipc';
 import { HandlerError } from '../../src/shared/result';
 import { createMemoryIpcPair } from '../support/memoryIpc';
+import { createCore } from '../../src/main/core/createCore';
 
 const appUrl = 'file:///app/out/renderer/index.html';
 
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const pair = createMemoryIpcPair(appUrl);
+  // The real profile channels over memory stores; the chat channels stubbed.
+  const core = createCore({
+    dataDir: '/nonexistent',
+    env: {},
+    appInfo: { name: 'Switchboard', version: '0.0.0', platform: 'linux', shell: 'harness' },
+    emit: () => undefined,
+  });
   const handlers: IpcHandlers = {
+    ...core.handlers,
     getAppInfo: async () => ({ name: 'Switchboard', version: '0.0.0', platform: 'linux', shell: 'harness' }),
     sendMessage: async (req) => ({
       conversationId: req.conversationId ?? 'c1',

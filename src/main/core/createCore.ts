@@ -1,7 +1,22 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
+import type { Profile } from '../../shared/profiles';
 import { ChatService } from './chat/ChatService';
+import { NoticeBoard } from './notices';
+import { createMemoryPreferences, type PreferencesStore } from './preferences/PreferencesStore';
 import { profileFromEnv } from './profiles/envProfile';
+import { createProfileHandlers } from './profiles/profileHandlers';
+import { effectiveEndpoint } from './profiles/profileDefaults';
+import { ProfileService } from './profiles/ProfileService';
+import { createResolveTarget, type ResolvedTarget } from './profiles/resolveTarget';
 import { createOpenAIChatAdapter } from './providers/openaiChatAdapter';
+import {
+  createAzureCredential,
+  createEntraTokenSource,
+  type EntraTokenSource,
+} from './secrets/entraTokenSource';
+import type { KeyStore } from './secrets/KeyStore';
+import { createMemoryKeyStore } from './secrets/memoryKeyStore';
+import { SecretVault } from './secrets/SecretVault';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -9,11 +24,19 @@ export interface CoreOptions {
   env: NodeJS.ProcessEnv;
   appInfo: AppInfo;
   emit: EventSink;
+  /** electron-store in the app, conf in the harness; memory when absent (unit tests). */
+  preferences?: PreferencesStore;
+  /** The OS keychain (keytar); memory when absent (unit tests). */
+  keyStore?: KeyStore;
+  /** Messages from opening the stores (a corrupt preferences file moved aside). */
+  startupNotices?: string[];
 }
 
 export interface Core {
   handlers: IpcHandlers;
   chat: ChatService;
+  /** The profile (given, or the default one) with its key and headers: what an adapter needs. */
+  resolveTarget(profileId?: string): Promise<ResolvedTarget>;
   /** Waits for running streams to end and releases resources. */
   close(): Promise<void>;
 }
@@ -23,9 +46,47 @@ export interface Core {
  * the same services, the same handler table.
  */
 export function createCore(options: CoreOptions): Core {
+  const { env } = options;
+  const notices = new NoticeBoard();
+  notices.onPost((notice) => options.emit('appNotice', notice));
+  options.startupNotices?.forEach((message) => notices.post(message));
+
+  const vault = new SecretVault(options.keyStore ?? createMemoryKeyStore());
+  const profiles = new ProfileService(options.preferences ?? createMemoryPreferences(), (message) =>
+    notices.post(message),
+  );
+  // One token source per Azure profile, so a token is reused until shortly before it expires.
+  const entraSources = new Map<string, EntraTokenSource>();
+  const entra = (profile: Profile): EntraTokenSource => {
+    let source = entraSources.get(profile.id);
+    if (!source) {
+      source = createEntraTokenSource(() =>
+        createAzureCredential({ onDeviceCode: (message) => notices.post(message, 'info') }),
+      );
+      entraSources.set(profile.id, source);
+    }
+    return source;
+  };
+  const targetDeps = { profiles, vault, env, entra, notices };
+  const resolveTarget = createResolveTarget(targetDeps);
+
   const chat = new ChatService({
-    activeProfile: () => profileFromEnv(options.env),
-    adapterFor: async (profile) => createOpenAIChatAdapter(profile, options.env.OPENAI_API_KEY ?? null),
+    activeProfile: () => {
+      const id = profiles.defaultId();
+      const profile = id ? profiles.find(id) : undefined;
+      // No profile at all (every one deleted): the environment, as in the walking skeleton.
+      return profile ? { ...profile, ...effectiveEndpoint(profile, env) } : profileFromEnv(env);
+    },
+    adapterFor: async (profile) => {
+      if (!profiles.find(profile.id))
+        return createOpenAIChatAdapter(profile, env.OPENAI_API_KEY ?? null);
+      const target = await resolveTarget(profile.id);
+      return createOpenAIChatAdapter(
+        target.profile,
+        target.apiKey ?? target.bearerToken,
+        target.headers,
+      );
+    },
     emit: options.emit,
   });
 
@@ -33,11 +94,13 @@ export function createCore(options: CoreOptions): Core {
     getAppInfo: async () => options.appInfo,
     sendMessage: async (request) => chat.send(request),
     stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
+    ...createProfileHandlers(targetDeps),
   };
 
   return {
     handlers,
     chat,
+    resolveTarget,
     async close() {
       await chat.idle();
     },

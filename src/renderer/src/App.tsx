@@ -1,13 +1,23 @@
 import { Composer } from './components/Composer';
+import { FirstRun } from './components/FirstRun';
 import { MessageList } from './components/MessageList';
+import { NoticeBar } from './components/NoticeBar';
+import { SettingsDialog } from './components/settings/SettingsDialog';
 import { useChatStore } from './store/chatStore';
+import { useSettingsStore } from './store/settingsStore';
 
 export function App() {
   const newConversation = useChatStore((s) => s.newConversation);
+  // First run: what was found, instead of an empty chat (a chat already under way wins).
+  const firstRunOpen = useSettingsStore((s) => s.firstRunOpen);
+  const chatEmpty = useChatStore((s) => s.messages.length === 0);
+  const showFirstRun = firstRunOpen && chatEmpty;
   return (
     <div className="flex h-full flex-col">
       <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <h1 className="text-sm font-semibold tracking-tight">Switchboard</h1>
+        <div className="flex items-center gap-2">
+        <SettingsDialog />
         <button
           type="button"
           onClick={newConversation}
@@ -15,9 +25,11 @@ export function App() {
         >
           New conversation
         </button>
+        </div>
       </header>
+      <NoticeBar />
       <main className="flex min-h-0 flex-1 flex-col">
-        <MessageList />
+        {showFirstRun ? <FirstRun /> : <MessageList />}
         <Composer />
       </main>
     </div>

@@ -1,0 +1,253 @@
+import type { ConnectionReport, ConnectionStep } from '../../../shared/profiles';
+import type { ResolvedTarget } from './resolveTarget';
+
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+) => Promise<Response>;
+
+interface ProbeRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Test connection: one real, minimal call (list the models, or a 1-token completion on Azure,
+ * which has no per-deployment list) and a report naming the step that failed in plain words.
+ * Plain fetch, so it works whichever provider adapter is in place.
+ */
+export async function probeConnection(
+  target: ResolvedTarget,
+  options: { fetch?: FetchLike; timeoutMs?: number } = {},
+): Promise<ConnectionReport> {
+  const started = performance.now();
+  const doFetch = options.fetch ?? (fetch as FetchLike);
+  const built = buildRequest(target);
+  // A server may echo the key in its error (some proxies do): nothing secret leaves in the report.
+  const secrets = [target.apiKey, target.bearerToken, ...Object.values(target.headers)].filter(
+    (s): s is string => !!s && s.length >= 4,
+  );
+  const scrub = (text: string) =>
+    secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  const report = (
+    step: ConnectionStep,
+    ok: boolean,
+    message: string,
+    extra: Partial<ConnectionReport> = {},
+  ): ConnectionReport => ({
+    ok,
+    step,
+    message: scrub(message),
+    url: 'request' in built ? redactUrl(built.request.url) : '',
+    method: 'request' in built ? built.request.method : 'GET',
+    status: null,
+    durationMs: Math.round(performance.now() - started),
+    models: [],
+    ...extra,
+  });
+  if ('problem' in built) return report('config', false, built.problem);
+  const { request } = built;
+
+  let response: Response;
+  try {
+    response = await doFetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body ? { body: request.body } : {}),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
+  } catch (error) {
+    const { step, message } = describeNetworkError(error, new URL(request.url));
+    return report(step, false, message);
+  }
+  const status = response.status;
+  const text = await response.text().catch(() => '');
+  const detail = errorDetail(text);
+  const suffix = detail ? ` The server said: "${detail}"` : '';
+  if (status === 401)
+    return report(
+      'auth',
+      false,
+      `The server refused the key (HTTP 401). Check the API key for this profile.${suffix}`,
+      { status },
+    );
+  if (status === 403)
+    return report('auth', false, `The key was accepted but lacks permission (HTTP 403).${suffix}`, {
+      status,
+    });
+  if (status === 404) {
+    const what =
+      target.profile.type === 'azure'
+        ? `The deployment "${target.profile.defaultModel}" was not found (HTTP 404). Check the Deployment name and the Endpoint.`
+        : 'Nothing was found at this URL (HTTP 404). Check the Base URL (OpenAI-style servers usually end in /v1).';
+    return report('model', false, `${what}${suffix}`, { status });
+  }
+  if (status < 200 || status >= 300)
+    return report('http', false, `The server answered HTTP ${status}.${suffix}`, { status });
+
+  const models = request.method === 'GET' ? modelIds(text) : [];
+  const model = target.profile.defaultModel;
+  if (request.method === 'GET' && model && models.length > 0 && !models.includes(model)) {
+    return report(
+      'model',
+      false,
+      `Connected, but the model "${model}" is not among the ${models.length} this server offers.`,
+      {
+        status,
+        models: models.slice(0, 20),
+      },
+    );
+  }
+  return report(
+    'done',
+    true,
+    `Connected: HTTP ${status}${models.length ? `, ${models.length} model(s) available` : ''}.`,
+    {
+      status,
+      models: models.slice(0, 20),
+    },
+  );
+}
+
+function buildRequest(target: ResolvedTarget): { request: ProbeRequest } | { problem: string } {
+  const { profile, apiKey, bearerToken, headers } = target;
+  const base = profile.baseUrl.replace(/\/+$/, '');
+  if (
+    profile.authMethod === 'apiKey' &&
+    !apiKey &&
+    !profile.authHeader &&
+    profile.type !== 'openai-compatible'
+  ) {
+    return { problem: 'No API key is set for this profile. Enter one in "API key".' };
+  }
+  const auth: Record<string, string> = {};
+  switch (profile.type) {
+    case 'openai':
+    case 'openai-compatible':
+      if (!base) return { problem: 'Set the Base URL of the server first.' };
+      if (apiKey) auth.Authorization = `Bearer ${apiKey}`;
+      if (profile.organization) auth['OpenAI-Organization'] = profile.organization;
+      if (profile.project) auth['OpenAI-Project'] = profile.project;
+      return {
+        request: { method: 'GET', url: `${base}/models`, headers: { ...auth, ...headers } },
+      };
+    case 'anthropic':
+      if (apiKey) auth['x-api-key'] = apiKey;
+      auth['anthropic-version'] = '2023-06-01';
+      return {
+        request: {
+          method: 'GET',
+          url: `${base.replace(/\/v1$/, '')}/v1/models`,
+          headers: { ...auth, ...headers },
+        },
+      };
+    case 'azure': {
+      if (!base)
+        return {
+          problem: 'Set the Azure Endpoint first (https://YOUR-RESOURCE.openai.azure.com).',
+        };
+      if (!profile.defaultModel) return { problem: 'Set the Deployment name first.' };
+      if (bearerToken) auth.Authorization = `Bearer ${bearerToken}`;
+      else if (apiKey) auth['api-key'] = apiKey;
+      const version = encodeURIComponent(profile.azure?.apiVersion ?? '2024-10-21');
+      const url = `${base}/openai/deployments/${encodeURIComponent(profile.defaultModel)}/chat/completions?api-version=${version}`;
+      const body = JSON.stringify({ messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
+      return {
+        request: {
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'application/json', ...auth, ...headers },
+          body,
+        },
+      };
+    }
+  }
+}
+
+/** Node's fetch wraps the socket error in `cause`: its code says which step failed. */
+export function describeNetworkError(
+  error: unknown,
+  url: URL,
+): { step: ConnectionStep; message: string } {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return {
+      step: 'timeout',
+      message: `${url.host} did not answer in time. Is the server up and the URL right?`,
+    };
+  }
+  const cause =
+    error instanceof Error
+      ? (error.cause as { code?: string; message?: string } | undefined)
+      : undefined;
+  const code = cause?.code ?? '';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
+    return {
+      step: 'dns',
+      message: `The name "${url.hostname}" could not be found (DNS). Check the spelling of the URL and your network.`,
+    };
+  }
+  if (code === 'ECONNREFUSED') {
+    return {
+      step: 'connect',
+      message: `Nothing is listening at ${url.host} (connection refused). Is the server running on that port?`,
+    };
+  }
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/i.test(code)) {
+    return {
+      step: 'tls',
+      message: `The secure connection to ${url.host} failed (TLS: ${code}). A proxy or a self-signed certificate may be in the way; or try http:// for a local server.`,
+    };
+  }
+  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return {
+      step: 'timeout',
+      message: `Connecting to ${url.host} timed out. Check the URL, a firewall or a proxy.`,
+    };
+  }
+  return {
+    step: 'connect',
+    message: `The connection to ${url.host} failed (${code || cause?.message || 'network error'}).`,
+  };
+}
+
+/** Hides anything secret-looking in a URL (query keys, user:password) before it is shown or logged. */
+export function redactUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.username || url.password) {
+      url.username = url.username ? 'redacted' : '';
+      url.password = url.password ? 'redacted' : '';
+    }
+    for (const key of [...url.searchParams.keys()]) {
+      if (/key|token|secret|sig|code|password/i.test(key)) url.searchParams.set(key, 'REDACTED');
+    }
+    return url.toString();
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+/** The server's own short error message, never an HTML page. */
+function errorDetail(text: string): string | null {
+  try {
+    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
+    const message =
+      typeof body.error === 'string' ? body.error : (body.error?.message ?? body.message);
+    return typeof message === 'string' ? message.replace(/\s+/g, ' ').slice(0, 200) : null;
+  } catch {
+    return null;
+  }
+}
+
+function modelIds(text: string): string[] {
+  try {
+    const body = JSON.parse(text) as { data?: { id?: unknown }[]; models?: { name?: unknown }[] };
+    const list = body.data ?? [];
+    return list.map((m) => m.id).filter((id): id is string => typeof id === 'string');
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { parse as parseDotenv } from 'dotenv';
+import { secretHint, type ProviderType, type SetupCandidate } from '../../../shared/profiles';
+import { redactUrl, type FetchLike } from './connectionProbe';
+
+/** A candidate as main keeps it: with its key, which never leaves main. */
+export interface FoundSetup extends SetupCandidate {
+  apiKey: string | null;
+  azure?: { endpoint?: string; deployment?: string; apiVersion?: string };
+}
+
+export interface LocalServer {
+  name: string;
+  port: number;
+}
+
+/** The usual ports of local OpenAI-compatible servers. */
+export const usualLocalServers: readonly LocalServer[] = [
+  { name: 'Ollama', port: 11434 },
+  { name: 'LM Studio', port: 1234 },
+];
+
+/** SWITCHBOARD_LOCAL_SERVERS="Name:port,…" replaces the usual list (tests point it at the emulator). */
+export function localServersFrom(env: NodeJS.ProcessEnv): readonly LocalServer[] {
+  const spec = env.SWITCHBOARD_LOCAL_SERVERS?.trim();
+  if (!spec) return usualLocalServers;
+  return spec
+    .split(',')
+    .map((part) => {
+      const at = part.lastIndexOf(':');
+      return { name: part.slice(0, at).trim(), port: Number(part.slice(at + 1)) };
+    })
+    .filter((s) => s.name && Number.isInteger(s.port) && s.port > 0 && s.port < 65536);
+}
+
+/** Keys and endpoints in a set of variables (the environment, or a .env file's contents). */
+export function candidatesFromVariables(
+  vars: Record<string, string | undefined>,
+  source: 'environment' | 'envFile',
+): FoundSetup[] {
+  const where = source === 'environment' ? 'in the environment' : 'in the .env file';
+  const found: FoundSetup[] = [];
+  const add = (
+    type: ProviderType,
+    title: string,
+    suggestedName: string,
+    apiKey: string,
+    baseUrl: string | null,
+    extra: Partial<FoundSetup> = {},
+  ) =>
+    found.push({
+      id: randomUUID(),
+      source,
+      title,
+      type,
+      suggestedName,
+      baseUrl,
+      apiKey,
+      hint: secretHint(apiKey),
+      models: [],
+      ...extra,
+    });
+  const value = (name: string) => vars[name]?.trim() || null;
+
+  const openai = value('OPENAI_API_KEY');
+  if (openai) add('openai', `OPENAI_API_KEY ${where}`, 'openai', openai, value('OPENAI_BASE_URL'));
+  const anthropic = value('ANTHROPIC_API_KEY');
+  if (anthropic)
+    add(
+      'anthropic',
+      `ANTHROPIC_API_KEY ${where}`,
+      'anthropic',
+      anthropic,
+      value('ANTHROPIC_BASE_URL'),
+    );
+  const azureKey = value('AZURE_OPENAI_API_KEY');
+  const azureEndpoint = value('AZURE_OPENAI_ENDPOINT');
+  if (azureKey || azureEndpoint) {
+    const azure = {
+      ...(azureEndpoint ? { endpoint: azureEndpoint } : {}),
+      ...(value('AZURE_OPENAI_DEPLOYMENT')
+        ? { deployment: value('AZURE_OPENAI_DEPLOYMENT') ?? '' }
+        : {}),
+      ...(value('OPENAI_API_VERSION') ? { apiVersion: value('OPENAI_API_VERSION') ?? '' } : {}),
+    };
+    const names = ['AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_ENDPOINT']
+      .filter((n) => value(n))
+      .join(' and ');
+    found.push({
+      id: randomUUID(),
+      source,
+      title: `${names} ${where}`,
+      type: 'azure',
+      suggestedName: 'azure',
+      baseUrl: azureEndpoint,
+      apiKey: azureKey,
+      hint: secretHint(azureKey),
+      models: [],
+      azure,
+    });
+  }
+  return found;
+}
+
+/** Parses a .env file the person picked (its text, sent by the renderer) with dotenv's own parser. */
+export function candidatesFromEnvFile(text: string): FoundSetup[] {
+  return candidatesFromVariables(parseDotenv(text), 'envFile');
+}
+
+/** Asks each local server for its models with a short timeout on 127.0.0.1; the silent ones are skipped. */
+export async function probeLocalServers(
+  servers: readonly LocalServer[],
+  options: { fetch?: FetchLike; timeoutMs?: number } = {},
+): Promise<FoundSetup[]> {
+  const doFetch = options.fetch ?? (fetch as FetchLike);
+  const results = await Promise.all(
+    servers.map(async (server): Promise<FoundSetup | null> => {
+      const baseUrl = `http://127.0.0.1:${server.port}/v1`;
+      try {
+        const response = await doFetch(`${baseUrl}/models`, {
+          method: 'GET',
+          headers: {},
+          signal: AbortSignal.timeout(options.timeoutMs ?? 800),
+        });
+        if (!response.ok) return null;
+        const body = (await response.json()) as { data?: { id?: unknown }[] };
+        const models = (body.data ?? [])
+          .map((m) => m.id)
+          .filter((id): id is string => typeof id === 'string');
+        return {
+          id: randomUUID(),
+          source: 'localServer',
+          title: `${server.name} on 127.0.0.1:${server.port}`,
+          type: 'openai-compatible',
+          suggestedName: server.name.toLowerCase().replace(/\s+/g, '-'),
+          baseUrl,
+          apiKey: null,
+          hint: null,
+          models: models.slice(0, 20),
+        };
+      } catch {
+        return null;
+      }
+    }),
+  );
+  return results.filter((r): r is FoundSetup => r !== null);
+}
+
+/** What the renderer may see of a candidate: everything but the key. */
+export function publicCandidate(found: FoundSetup): SetupCandidate {
+  return {
+    id: found.id,
+    source: found.source,
+    title: found.title,
+    type: found.type,
+    suggestedName: found.suggestedName,
+    // A URL from the environment may carry user:password or a key in its query.
+    baseUrl: found.baseUrl ? redactUrl(found.baseUrl) : null,
+    hint: found.hint,
+    models: found.models,
+  };
+}

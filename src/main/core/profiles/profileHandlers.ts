@@ -1,0 +1,273 @@
+import type { IpcHandlers } from '../../../shared/ipc';
+import {
+  profileSchema,
+  secretHint,
+  type Profile,
+  type ProfileView,
+} from '../../../shared/profiles';
+import { HandlerError } from '../../../shared/result';
+import type { NoticeBoard } from '../notices';
+import { KeyStoreUnavailableError } from '../secrets/KeyStore';
+import {
+  headerAccount,
+  keyAccount,
+  type KeyStorage,
+  type SecretVault,
+} from '../secrets/SecretVault';
+import { probeConnection, type FetchLike } from './connectionProbe';
+import {
+  candidatesFromEnvFile,
+  candidatesFromVariables,
+  localServersFrom,
+  probeLocalServers,
+  publicCandidate,
+  type FoundSetup,
+} from './discoverSetup';
+import { envKeyName } from './profileDefaults';
+import { ProfileValidationError } from './ProfileService';
+import { destinationOf, resolveProfileTarget, type ResolveTargetDeps } from './resolveTarget';
+
+export type ProfileHandlers = Pick<
+  IpcHandlers,
+  | 'listProfiles'
+  | 'saveProfile'
+  | 'deleteProfile'
+  | 'setDefaultProfile'
+  | 'testConnection'
+  | 'discoverSetup'
+  | 'importCandidate'
+  | 'dismissFirstRun'
+  | 'getNotices'
+>;
+
+export interface ProfileHandlerDeps extends ResolveTargetDeps {
+  notices: NoticeBoard;
+  fetch?: FetchLike;
+}
+
+/** The settings and first-run channels. Answers carry hints and `hasKey`, never a key. */
+export function createProfileHandlers(deps: ProfileHandlerDeps): ProfileHandlers {
+  const { profiles, vault, env } = deps;
+  // Found keys stay here, in main, until imported; the renderer holds only their ids.
+  let found = new Map<string, FoundSetup>();
+
+  const view = (profile: Profile, defaultId: string | null) =>
+    profileView(profile, defaultId, vault, env);
+
+  const storeSecrets = async (
+    profile: Profile,
+    request: {
+      apiKey?: string | undefined;
+      removeKey?: boolean | undefined;
+      headerSecrets?: Record<string, string | null> | undefined;
+      keyStorage: KeyStorage;
+    },
+  ) => {
+    try {
+      if (request.apiKey)
+        await vault.set(keyAccount(profile.id), request.apiKey, request.keyStorage);
+      else if (request.removeKey) await vault.remove(keyAccount(profile.id));
+      for (const [name, value] of Object.entries(request.headerSecrets ?? {})) {
+        if (value === null) await vault.remove(headerAccount(profile.id, name));
+        else await vault.set(headerAccount(profile.id, name), value, request.keyStorage);
+      }
+    } catch (error) {
+      if (error instanceof KeyStoreUnavailableError) {
+        throw new HandlerError(
+          'unavailable',
+          `${error.message} You can keep the key for this session only (in memory, never written to disk).`,
+        );
+      }
+      throw error;
+    }
+  };
+
+  return {
+    async listProfiles() {
+      const defaultProfileId = profiles.defaultId();
+      const views = [];
+      for (const profile of profiles.list()) views.push(await view(profile, defaultProfileId));
+      return {
+        profiles: views,
+        defaultProfileId,
+        keychain: await vault.status(),
+        firstRun: !profiles.firstRunDone,
+      };
+    },
+
+    async saveProfile(request) {
+      const profile = fieldErrors(() => profiles.prepare(request.profile));
+      const before = request.profile.id ? profiles.find(request.profile.id) : undefined;
+      if (before && !request.apiKey && destinationOf(before, env) !== destinationOf(profile, env)) {
+        // A stored key goes only where it was saved for: moved elsewhere, it must be typed again.
+        await vault.removeProfile(profile.id);
+        deps.notices.post(
+          `The saved key of "${profile.name}" was removed because its URL now points to another server. Enter the key again to use it there.`,
+          'info',
+        );
+      }
+      await storeSecrets(profile, request);
+      profiles.commit(profile);
+      if (request.makeDefault) profiles.setDefault(profile.id);
+      if (request.apiKey) profiles.markFirstRunDone();
+      return view(profile, profiles.defaultId());
+    },
+
+    async deleteProfile({ id }) {
+      const deleted = profiles.delete(id);
+      if (deleted) await vault.removeProfile(id);
+      return { deleted };
+    },
+
+    async setDefaultProfile({ id }) {
+      fieldErrors(() => profiles.setDefault(id));
+      return { defaultProfileId: id };
+    },
+
+    async testConnection(request) {
+      // A draft may be unsaved: validate it as a profile without storing anything.
+      const parsed = profileSchema.safeParse({
+        ...request.profile,
+        id: request.profile.id ?? 'draft',
+      });
+      if (!parsed.success) {
+        throw new ProfileValidationErrorAsHandler(
+          parsed.error.issues.map((i) => ({
+            path: ['profile', ...i.path.map(String)].join('.'),
+            message: i.message,
+          })),
+        );
+      }
+      try {
+        const saved = request.profile.id ? profiles.find(request.profile.id) : undefined;
+        const target = await resolveProfileTarget(deps, parsed.data, {
+          apiKey: request.apiKey,
+          headerSecrets: request.headerSecrets,
+          // Stored secrets are used only for the saved profile's own server, never for a new URL.
+          storedSecrets:
+            saved !== undefined && destinationOf(saved, env) === destinationOf(parsed.data, env),
+        });
+        return await probeConnection(target, deps.fetch ? { fetch: deps.fetch } : {});
+      } catch (error) {
+        // Entra ID sign-in failures land here: they are the auth step.
+        const message = error instanceof Error ? error.message.slice(0, 300) : 'Signing in failed.';
+        return {
+          ok: false,
+          step: 'auth',
+          message: `Signing in to Microsoft Entra ID failed: ${message}`,
+          url: '',
+          method: 'POST',
+          status: null,
+          durationMs: 0,
+          models: [],
+        };
+      }
+    },
+
+    async discoverSetup({ envFileText }) {
+      const all = [
+        ...candidatesFromVariables(env, 'environment'),
+        ...(envFileText ? candidatesFromEnvFile(envFileText) : []),
+        ...(await probeLocalServers(
+          localServersFrom(env),
+          deps.fetch ? { fetch: deps.fetch } : {},
+        )),
+      ];
+      found = new Map(all.map((c) => [c.id, c]));
+      return { candidates: all.map(publicCandidate) };
+    },
+
+    async importCandidate({ candidateId, keyStorage }) {
+      const candidate = found.get(candidateId);
+      if (!candidate)
+        throw new HandlerError('not_found', 'That item is no longer on the list. Scan again.');
+      const existing = profiles.find(candidate.suggestedName);
+      const base: Profile =
+        existing?.type === candidate.type
+          ? existing
+          : {
+              id: '',
+              name: uniqueName(candidate.suggestedName, profiles.list()),
+              type: candidate.type,
+              headers: [],
+              authMethod: 'apiKey',
+            };
+      const draft: Profile = {
+        ...base,
+        ...(candidate.type === 'azure'
+          ? { azure: { ...base.azure, ...candidate.azure } }
+          : candidate.baseUrl
+            ? { baseUrl: candidate.baseUrl }
+            : {}),
+        ...(candidate.models[0] && !base.defaultModel ? { defaultModel: candidate.models[0] } : {}),
+        ...(candidate.apiKey
+          ? {}
+          : { authMethod: candidate.type === 'openai-compatible' ? 'none' : base.authMethod }),
+      };
+      const profile = fieldErrors(() => profiles.prepare({ ...draft, id: base.id || undefined }));
+      await storeSecrets(profile, { apiKey: candidate.apiKey ?? undefined, keyStorage });
+      profiles.commit(profile);
+      profiles.markFirstRunDone();
+      found.delete(candidateId);
+      return view(profile, profiles.defaultId());
+    },
+
+    async dismissFirstRun() {
+      profiles.markFirstRunDone();
+      return { firstRun: false };
+    },
+
+    async getNotices() {
+      return deps.notices.list();
+    },
+  };
+}
+
+async function profileView(
+  profile: Profile,
+  defaultId: string | null,
+  vault: SecretVault,
+  env: NodeJS.ProcessEnv,
+): Promise<ProfileView> {
+  const stored = await vault.get(keyAccount(profile.id));
+  const envName = envKeyName(profile);
+  const envKey = envName ? env[envName] : undefined;
+  const key = stored?.secret ?? envKey ?? null;
+  const secretHeadersSet: string[] = [];
+  for (const header of profile.headers.filter((h) => h.secret)) {
+    if (await vault.get(headerAccount(profile.id, header.name)))
+      secretHeadersSet.push(header.name.toLowerCase());
+  }
+  return {
+    ...profile,
+    isDefault: profile.id === defaultId,
+    hasKey: key !== null,
+    hint: secretHint(key),
+    keySource: stored ? stored.source : envKey ? 'environment' : null,
+    secretHeadersSet,
+  };
+}
+
+class ProfileValidationErrorAsHandler extends HandlerError {
+  constructor(issues: { path: string; message: string }[]) {
+    super('invalid_request', issues[0]?.message ?? 'The profile is not valid.', issues);
+  }
+}
+
+/** Field-level refusals cross IPC as invalid_request with `issues[].path`, like schema failures. */
+function fieldErrors<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ProfileValidationError)
+      throw new ProfileValidationErrorAsHandler(error.issues);
+    throw error;
+  }
+}
+
+function uniqueName(name: string, existing: Profile[]): string {
+  const taken = new Set(existing.map((p) => p.name.toLowerCase()));
+  let candidate = name;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name}-${n}`;
+  return candidate;
+}

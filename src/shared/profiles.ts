@@ -1,0 +1,200 @@
+/**
+ * Provider profiles: where and how to call a provider. Shared by main (validation, storage),
+ * the renderer (the settings form) and the CLI. A profile never holds a secret: API keys and
+ * secret header values live in the OS keychain, under the profile's id.
+ */
+import { z } from 'zod';
+
+export const providerTypes = ['openai', 'anthropic', 'azure', 'openai-compatible'] as const;
+export type ProviderType = (typeof providerTypes)[number];
+
+export const authMethods = ['apiKey', 'entraId', 'none'] as const;
+export type AuthMethod = (typeof authMethods)[number];
+
+/** http(s) only: "api.example.com" or "localhost:11434" without a scheme is refused at the field. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Enter a full URL starting with https:// (or http:// for a local server).' },
+  );
+
+/** RFC 9110 token characters: what a header name may contain. */
+export const headerName = z
+  .string()
+  .trim()
+  .min(1, 'Give the header a name.')
+  .max(128)
+  .regex(
+    /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/,
+    'A header name has letters, digits and - only (no spaces or colons).',
+  );
+
+export const profileId = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,63}$/,
+    'A profile id is lower-case letters, digits, ".", "_" or "-".',
+  );
+
+/** An extra header for gateways and proxies. A secret one keeps its value in the keychain. */
+export const profileHeaderSchema = z
+  .object({
+    name: headerName,
+    secret: z.boolean().default(false),
+    /** Only for non-secret headers; a secret header's value is sent separately and kept in the keychain. */
+    value: z.string().max(4096).optional(),
+  })
+  .strict();
+export type ProfileHeader = z.output<typeof profileHeaderSchema>;
+
+export const profileParamsSchema = z
+  .object({
+    temperature: z.number().min(0).max(2).optional(),
+    topP: z.number().min(0).max(1).optional(),
+    maxTokens: z.number().int().positive().max(1_000_000).optional(),
+  })
+  .strict();
+
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+export const profileSchema = z
+  .object({
+    id: profileId,
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Give the profile a name.')
+      .max(80, 'Keep the name under 80 characters.'),
+    type: z.enum(providerTypes),
+    /** Empty means the provider's usual URL (or OPENAI_BASE_URL / ANTHROPIC_BASE_URL when set). */
+    baseUrl: httpUrl.optional(),
+    azure: z
+      .object({
+        endpoint: httpUrl.optional(),
+        deployment: shortText(256).optional(),
+        apiVersion: shortText(64).optional(),
+      })
+      .strict()
+      .optional(),
+    defaultModel: shortText(256).optional(),
+    params: profileParamsSchema.optional(),
+    headers: z.array(profileHeaderSchema).max(32).default([]),
+    /** Send the key in this header instead of the provider's usual one (gateways, proxies). */
+    authHeader: headerName.optional(),
+    organization: shortText(128).optional(),
+    project: shortText(128).optional(),
+    authMethod: z.enum(authMethods).default('apiKey'),
+  })
+  .strict();
+export type Profile = z.output<typeof profileSchema>;
+
+/** What the settings form sends: a new profile has no id yet (main derives one from the name). */
+export const profileInputSchema = profileSchema.extend({ id: profileId.optional() });
+export type ProfileInput = z.input<typeof profileInputSchema>;
+
+export const secretValue = z.string().min(1).max(8192);
+
+/** Where a profile's key came from, as the renderer may know it: never the key itself. */
+export type KeySource = 'keychain' | 'session' | 'environment';
+
+export interface ProfileView extends Profile {
+  isDefault: boolean;
+  hasKey: boolean;
+  /** The last 4 characters of the key, so a person can tell keys apart; null when none or too short. */
+  hint: string | null;
+  keySource: KeySource | null;
+  /** Secret headers that have a value stored (by lower-case name). */
+  secretHeadersSet: string[];
+}
+
+export interface KeychainStatus {
+  available: boolean;
+  /** Why not, in words a person can act on. */
+  message: string | null;
+}
+
+export interface ProfilesSnapshot {
+  profiles: ProfileView[];
+  defaultProfileId: string | null;
+  keychain: KeychainStatus;
+  /** True until the person imports something, saves a key or dismisses the first-run panel. */
+  firstRun: boolean;
+}
+
+/** The step a connection test reached; the failing one is named in the report. */
+export const connectionSteps = [
+  'config',
+  'dns',
+  'connect',
+  'tls',
+  'timeout',
+  'http',
+  'auth',
+  'model',
+  'done',
+] as const;
+export type ConnectionStep = (typeof connectionSteps)[number];
+
+export interface ConnectionReport {
+  ok: boolean;
+  step: ConnectionStep;
+  /** Plain words: what happened and what to do. */
+  message: string;
+  /** The URL called, with any key in it redacted. */
+  url: string;
+  method: string;
+  status: number | null;
+  durationMs: number;
+  /** A few model ids the server listed, when it lists them. */
+  models: string[];
+}
+
+export type SetupSource = 'environment' | 'envFile' | 'localServer';
+
+/** Something the first-run scan found; importing it creates a profile (its key into the keychain). */
+export interface SetupCandidate {
+  id: string;
+  source: SetupSource;
+  /** e.g. "OPENAI_API_KEY in the environment", "Ollama on 127.0.0.1:11434". */
+  title: string;
+  type: ProviderType;
+  suggestedName: string;
+  baseUrl: string | null;
+  hint: string | null;
+  models: string[];
+}
+
+export interface AppNotice {
+  id: string;
+  level: 'info' | 'warning';
+  message: string;
+}
+
+/** The last 4 characters of a secret, or null when it is too short to show any without giving it away. */
+export function secretHint(secret: string | null | undefined): string | null {
+  if (!secret || secret.length < 12) return null;
+  return secret.slice(-4);
+}
+
+/** The stored fields of a view, ready to send back in saveProfile (the view's extras are refused). */
+export function profileFromView(view: ProfileView): Profile {
+  const {
+    isDefault: _d,
+    hasKey: _h,
+    hint: _hint,
+    keySource: _s,
+    secretHeadersSet: _set,
+    ...profile
+  } = view;
+  return profile;
+}
