@@ -1,7 +1,6 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import { ChatService } from './chat/ChatService';
-import { profileFromEnv } from './profiles/envProfile';
-import { createOpenAIChatAdapter } from './providers/openaiChatAdapter';
+import { apiKeyFromEnv, profileFromEnv } from './profiles/envProfile';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -25,7 +24,7 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const chat = new ChatService({
     activeProfile: () => profileFromEnv(options.env),
-    adapterFor: async (profile) => createOpenAIChatAdapter(profile, options.env.OPENAI_API_KEY ?? null),
+    targetFor: async (profile) => ({ profile, apiKey: apiKeyFromEnv(profile, options.env) }),
     emit: options.emit,
   });
 

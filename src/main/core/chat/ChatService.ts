@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { EventSink, SendMessageResponse } from '../../../shared/ipc';
 import type { StreamEvent } from '../../../shared/stream';
-import type { ChatTurn, ProviderAdapter, ProviderProfile } from '../providers/types';
+import { streamChat, type EngineOptions } from '../providers/streamChat';
+import type { ChatRequest, ChatTurn, ProviderProfile, ProviderTarget } from '../providers/types';
 import { StreamCoalescer } from './StreamCoalescer';
 
 export interface ChatServiceDeps {
   /** The profile new messages go to (the keys and profiles issue makes this a choice). */
   activeProfile: () => ProviderProfile;
-  adapterFor: (profile: ProviderProfile) => Promise<ProviderAdapter>;
+  /** Resolves the profile's credentials (KeyStore, environment) just before a call. */
+  targetFor: (profile: ProviderProfile) => Promise<ProviderTarget>;
+  /** The provider engine; tests and benchmarks may wrap it. */
+  engine?: (target: ProviderTarget, request: ChatRequest, options: EngineOptions) => AsyncIterable<StreamEvent>;
   emit: EventSink;
   flushIntervalMs?: number;
 }
@@ -76,8 +80,10 @@ export class ChatService {
     };
     const started = performance.now();
     try {
-      const adapter = await this.deps.adapterFor(profile);
-      for await (const event of adapter.stream({ model: profile.defaultModel, messages: turns }, signal)) {
+      const target = await this.deps.targetFor(profile);
+      const engine = this.deps.engine ?? streamChat;
+      const request = { model: profile.defaultModel, messages: turns };
+      for await (const event of engine(target, request, { signal })) {
         push(event);
       }
     } catch (error) {

@@ -1,14 +1,51 @@
-import type { StreamEvent } from '../../../shared/stream';
+import type { FinishReason, StreamEvent } from '../../../shared/stream';
 
 export type ProviderType = 'openai' | 'anthropic' | 'azure' | 'openai-compatible';
+export const providerTypes: readonly ProviderType[] = [
+  'openai',
+  'anthropic',
+  'azure',
+  'openai-compatible',
+];
 
-/** Where and how to call a provider. The key is resolved separately and never stored here. */
+/** Default sampling parameters a profile applies when a request names none. */
+export interface ProfileDefaults {
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+}
+
+/**
+ * Where and how to call a provider. The key is resolved separately (KeyStore, environment)
+ * and never stored here, so a profile can be saved, shown and exported as it is.
+ */
 export interface ProviderProfile {
   id: string;
   name: string;
   type: ProviderType;
+  /** API base URL; for Azure, the resource endpoint (https://NAME.openai.azure.com). */
   baseUrl: string;
   defaultModel: string;
+  /** Azure: the deployment to call; when absent the request's model names it. */
+  deployment?: string;
+  /** Azure: the api-version query parameter. */
+  apiVersion?: string;
+  organization?: string;
+  project?: string;
+  /** Non-secret extra headers (gateways, proxies); secret ones come in ProviderTarget. */
+  headers?: Record<string, string>;
+  defaults?: ProfileDefaults;
+}
+
+/** A profile with its credentials, resolved just before a call and dropped after it. */
+export interface ProviderTarget {
+  profile: ProviderProfile;
+  /** Null for servers that need no key (a local Ollama, a gateway that injects it). */
+  apiKey: string | null;
+  /** Secret extra headers from the KeyStore (a gateway token); redacted like keys. */
+  secretHeaders?: Record<string, string>;
+  /** Azure Entra ID: a bearer token source used instead of a key. */
+  azureTokenProvider?: () => Promise<string>;
 }
 
 export interface ChatTurn {
@@ -21,10 +58,32 @@ export interface ChatRequest {
   system?: string;
   messages: ChatTurn[];
   temperature?: number;
+  topP?: number;
   maxTokens?: number;
+  stop?: string[];
+  /** Defaults to true; false makes one plain request normalized to the same events. */
+  stream?: boolean;
 }
 
-/** One wire protocol: turns a request into the normalized event stream, ending with `finish`. */
+export interface ModelInfo {
+  id: string;
+  name?: string;
+  ownedBy?: string;
+  created?: number;
+}
+
+/**
+ * What one adapter attempt yields: the normalized content events, then `end` when the wire's
+ * own terminal marker arrived. An attempt that stops without `end` was cut off. An in-stream
+ * error is yielded as `error` (the text before it is kept).
+ */
+export type AdapterEvent =
+  | Extract<StreamEvent, { type: 'metadata' | 'text' | 'reasoning' | 'usage' | 'error' }>
+  | { type: 'end'; finishReason: FinishReason; providerFinishReason: string | null };
+
+/** One wire protocol. Errors it throws are classified by `classifyError`. */
 export interface ProviderAdapter {
-  stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<StreamEvent>;
+  /** One HTTP attempt; the engine adds retries, timing, usage estimates and the finish. */
+  attempt(request: ChatRequest, signal: AbortSignal): AsyncIterable<AdapterEvent>;
+  listModels(signal: AbortSignal): Promise<ModelInfo[]>;
 }

@@ -1,0 +1,231 @@
+import OpenAI, { AzureOpenAI } from 'openai';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
+import type { ProviderError } from '../../../shared/stream';
+import { providerErrorFrom } from './errors';
+import { finishFromOpenAI, usageFromOpenAI, type OpenAIWireUsage } from './normalize';
+import { factsFromThrown } from './thrownErrors';
+import type { AdapterEvent, ChatRequest, ModelInfo, ProviderAdapter, ProviderTarget } from './types';
+
+export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
+
+/** Fields compatible servers add to the chunk that the SDK's types do not name. */
+interface CompatDelta {
+  content?: string | null;
+  /** DeepSeek, vLLM, LM Studio, Qwen. */
+  reasoning_content?: string | null;
+  /** OpenRouter, Ollama, Groq (reasoning_format=parsed), newer vLLM. */
+  reasoning?: string | null;
+}
+interface CompatChunk {
+  id?: string;
+  model?: string;
+  created?: number;
+  choices?: { delta?: CompatDelta | null; finish_reason?: string | null }[] | null;
+  usage?: OpenAIWireUsage | null;
+  /** Groq: usage (older API) and an error string when it stops a stream. */
+  x_groq?: { usage?: OpenAIWireUsage | null; error?: string | { message?: string } | null } | null;
+}
+interface CompatMessage {
+  content?: string | null;
+  reasoning_content?: string | null;
+  reasoning?: string | null;
+}
+
+export interface OpenAIAdapterOptions {
+  fetch: typeof fetch;
+  secrets: string[];
+}
+
+function createClient(target: ProviderTarget, options: OpenAIAdapterOptions): OpenAI {
+  const { profile, apiKey } = target;
+  const headers: Record<string, string | null> = {
+    ...profile.headers,
+    ...target.secretHeaders,
+  };
+  const common = {
+    // Retries are the engine's: only before the first token, and never for what cannot succeed.
+    maxRetries: 0,
+    timeout: 10 * 60 * 1000,
+    fetch: options.fetch,
+    logLevel: 'off' as const,
+    organization: profile.organization ?? null,
+    project: profile.project ?? null,
+  };
+  if (profile.type === 'azure') {
+    const auth = target.azureTokenProvider
+      ? { azureADTokenProvider: target.azureTokenProvider }
+      : { apiKey: apiKey ?? '' };
+    if (!apiKey && !target.azureTokenProvider) headers['api-key'] = null;
+    return new AzureOpenAI({
+      ...common,
+      ...auth,
+      endpoint: profile.baseUrl,
+      // Explicit, so OPENAI_BASE_URL in the environment cannot redirect an Azure profile.
+      baseURL: null,
+      apiVersion: profile.apiVersion || DEFAULT_AZURE_API_VERSION,
+      ...(profile.deployment ? { deployment: profile.deployment } : {}),
+      defaultHeaders: headers,
+    });
+  }
+  // A local server needs no key: send no Authorization header at all rather than a fake one.
+  if (!apiKey) headers.Authorization = null;
+  return new OpenAI({
+    ...common,
+    apiKey: apiKey ?? 'unused',
+    baseURL: profile.baseUrl,
+    defaultHeaders: headers,
+  });
+}
+
+export type OpenAIRequestBody = Omit<ChatCompletionCreateParamsStreaming, 'stream'> & {
+  stream: boolean;
+};
+
+export function openAIRequestBody(
+  target: ProviderTarget,
+  request: ChatRequest,
+  includeUsage: boolean,
+): OpenAIRequestBody {
+  const { profile } = target;
+  const defaults = profile.defaults ?? {};
+  const messages: ChatCompletionMessageParam[] = [
+    ...(request.system ? [{ role: 'system' as const, content: request.system }] : []),
+    ...request.messages.map((m) => ({ role: m.role, content: m.content })),
+  ];
+  const body: OpenAIRequestBody = { model: request.model, messages, stream: request.stream !== false };
+  const temperature = request.temperature ?? defaults.temperature;
+  const topP = request.topP ?? defaults.topP;
+  const maxTokens = request.maxTokens ?? defaults.maxTokens;
+  if (temperature !== undefined) body.temperature = temperature;
+  if (topP !== undefined) body.top_p = topP;
+  if (maxTokens !== undefined) {
+    // OpenAI's reasoning models refuse max_tokens; compatible servers mostly know only it.
+    if (profile.type === 'openai-compatible') body.max_tokens = maxTokens;
+    else body.max_completion_tokens = maxTokens;
+  }
+  if (request.stop?.length) body.stop = request.stop;
+  if (body.stream && includeUsage) body.stream_options = { include_usage: true };
+  return body;
+}
+
+function groqError(chunk: CompatChunk, secrets: string[]): ProviderError | null {
+  const error = chunk.x_groq?.error;
+  if (!error) return null;
+  const message = typeof error === 'string' ? error : (error.message ?? 'The server stopped.');
+  return providerErrorFrom({ status: null, type: 'server_error', message }, secrets);
+}
+
+/** Normalizes one streamed chunk. */
+function* chunkEvents(chunk: CompatChunk, state: { metadata: boolean }): Generator<AdapterEvent> {
+  if (!state.metadata && (chunk.id || chunk.model)) {
+    state.metadata = true;
+    yield {
+      type: 'metadata',
+      ...(chunk.id ? { id: chunk.id } : {}),
+      ...(chunk.model ? { model: chunk.model } : {}),
+      ...(chunk.created ? { created: chunk.created } : {}),
+    };
+  }
+  const choice = chunk.choices?.[0];
+  const delta = choice?.delta;
+  const reasoning = delta?.reasoning_content ?? delta?.reasoning;
+  if (reasoning) yield { type: 'reasoning', text: reasoning };
+  if (delta?.content) yield { type: 'text', text: delta.content };
+  const usage = chunk.usage ?? chunk.x_groq?.usage;
+  if (usage) yield { type: 'usage', usage: usageFromOpenAI(usage) };
+}
+
+function* completionEvents(completion: ChatCompletion): Generator<AdapterEvent> {
+  yield {
+    type: 'metadata',
+    id: completion.id,
+    model: completion.model,
+    ...(completion.created ? { created: completion.created } : {}),
+  };
+  const choice = completion.choices?.[0];
+  const message = (choice?.message ?? {}) as CompatMessage;
+  const reasoning = message.reasoning_content ?? message.reasoning;
+  if (reasoning) yield { type: 'reasoning', text: reasoning };
+  if (message.content) yield { type: 'text', text: message.content };
+  if (completion.usage) yield { type: 'usage', usage: usageFromOpenAI(completion.usage) };
+  const reason = choice?.finish_reason ?? null;
+  yield { type: 'end', finishReason: finishFromOpenAI(reason), providerFinishReason: reason };
+}
+
+/** OpenAI Chat Completions, Azure OpenAI and OpenAI-compatible servers: one dialect. */
+export function createOpenAIChatAdapter(
+  target: ProviderTarget,
+  options: OpenAIAdapterOptions,
+): ProviderAdapter {
+  const client = createClient(target, options);
+  // Some compatible servers reject stream_options; once told so, this adapter stops sending it.
+  let includeUsage = true;
+
+  async function* attempt(request: ChatRequest, signal: AbortSignal): AsyncIterable<AdapterEvent> {
+    const body = openAIRequestBody(target, request, includeUsage);
+    if (!body.stream) {
+      const completion = (await client.chat.completions.create(
+        { ...body, stream: false },
+        { signal },
+      )) as ChatCompletion;
+      yield* completionEvents(completion);
+      return;
+    }
+    let stream: AsyncIterable<ChatCompletionChunk>;
+    try {
+      stream = await client.chat.completions.create({ ...body, stream: true }, { signal });
+    } catch (error) {
+      const { facts } = factsFromThrown(error);
+      const rejectsOption =
+        includeUsage &&
+        target.profile.type === 'openai-compatible' &&
+        (facts.status === 400 || facts.status === 422) &&
+        /stream_options/i.test(facts.message ?? '');
+      if (!rejectsOption) throw error;
+      includeUsage = false;
+      stream = await client.chat.completions.create(
+        { ...openAIRequestBody(target, request, false), stream: true },
+        { signal },
+      );
+    }
+    const state = { metadata: false };
+    let providerFinishReason: string | null = null;
+    for await (const raw of stream) {
+      const chunk = raw as unknown as CompatChunk;
+      yield* chunkEvents(chunk, state);
+      const inStream = groqError(chunk, options.secrets);
+      if (inStream) {
+        yield { type: 'error', error: inStream };
+        return;
+      }
+      const reason = chunk.choices?.[0]?.finish_reason;
+      if (reason) providerFinishReason = reason;
+    }
+    // The SDK ends quietly on abort; the engine sees the signal and calls it cancelled.
+    if (providerFinishReason !== null && !signal.aborted) {
+      yield {
+        type: 'end',
+        finishReason: finishFromOpenAI(providerFinishReason),
+        providerFinishReason,
+      };
+    }
+  }
+
+  async function listModels(signal: AbortSignal): Promise<ModelInfo[]> {
+    const models: ModelInfo[] = [];
+    for await (const model of client.models.list({ signal })) {
+      const info: ModelInfo = { id: model.id };
+      if (model.owned_by) info.ownedBy = model.owned_by;
+      if (model.created) info.created = model.created;
+      models.push(info);
+    }
+    return models;
+  }
+
+  return { attempt, listModels };
+}

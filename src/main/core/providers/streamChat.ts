@@ -1,0 +1,193 @@
+import type {
+  FinishReason,
+  ProviderError,
+  RateLimitInfo,
+  StreamEvent,
+  Usage,
+} from '../../../shared/stream';
+import { createAnthropicMessagesAdapter } from './anthropicMessages';
+import { providerErrorFrom } from './errors';
+import { estimateUsage } from './estimateUsage';
+import { createCapturingFetch, type CaptureContext, type ExchangeObserver } from './exchange';
+import { createOpenAIChatAdapter } from './openaiChat';
+import { rateLimitFrom } from './rateLimit';
+import { decideRetry, defaultRetryPolicy, sleep, type RetryPolicy } from './retry';
+import { factsFromThrown } from './thrownErrors';
+import type { ChatRequest, ModelInfo, ProviderAdapter, ProviderTarget } from './types';
+
+export interface EngineOptions {
+  /** Stop: aborts the HTTP request at once; the answer ends `cancelled` with what came. */
+  signal?: AbortSignal;
+  /** Exchange capture for the inspector and the CLI's --show-request / --raw. */
+  observer?: ExchangeObserver;
+  retry?: Partial<RetryPolicy>;
+  /** The fetch under the SDKs (tests, benchmarks, a proxy-aware fetch). */
+  fetch?: typeof fetch;
+}
+
+interface AdapterSetup {
+  adapter: ProviderAdapter;
+  ctx: CaptureContext;
+  secrets: string[];
+}
+
+function setUp(target: ProviderTarget, options: EngineOptions, now: () => number): AdapterSetup {
+  const secretHeaders = target.secretHeaders ?? {};
+  const secrets = [target.apiKey, ...Object.values(secretHeaders)].filter(
+    (s): s is string => !!s,
+  );
+  const ctx: CaptureContext = {
+    attempt: 0,
+    now,
+    observer: options.observer,
+    secrets,
+    secretHeaderNames: Object.keys(secretHeaders),
+    onHeaders: () => undefined,
+  };
+  const fetchImpl = createCapturingFetch(ctx, options.fetch ?? fetch);
+  const adapter =
+    target.profile.type === 'anthropic'
+      ? createAnthropicMessagesAdapter(target, { fetch: fetchImpl })
+      : createOpenAIChatAdapter(target, { fetch: fetchImpl, secrets });
+  return { adapter, ctx, secrets };
+}
+
+const interruptedMessage = 'The answer stopped before its end: the connection was cut or closed early.';
+
+/**
+ * THE engine entry point: one chat call to any provider, as the normalized event stream of
+ * DESIGN.md. Always ends with exactly one `finish`; never throws for provider trouble.
+ * Retries happen only before the first token, at most twice, and only for what can succeed.
+ */
+export async function* streamChat(
+  target: ProviderTarget,
+  request: ChatRequest,
+  options: EngineOptions = {},
+): AsyncGenerator<StreamEvent> {
+  const signal = options.signal ?? new AbortController().signal;
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  const policy = { ...defaultRetryPolicy, ...options.retry };
+  const { adapter, ctx, secrets } = setUp(target, options, elapsed);
+
+  // Boxed: written by the fetch callback, read after awaits (keeps TS narrowing honest).
+  const last: { headers: Headers | null; status: number | null } = { headers: null, status: null };
+  let pendingRateLimit: RateLimitInfo | null = null;
+  ctx.onHeaders = (response) => {
+    last.headers = response.headers;
+    last.status = response.status;
+    pendingRateLimit = rateLimitFrom(response.headers) ?? pendingRateLimit;
+  };
+  const shouldRetryHeader = (): string | null => last.headers?.get('x-should-retry') ?? null;
+  const takeRateLimit = (): StreamEvent | null => {
+    const info = pendingRateLimit;
+    pendingRateLimit = null;
+    return info ? { type: 'rateLimit', rateLimit: info } : null;
+  };
+
+  let ttftMs: number | null = null;
+  let text = '';
+  let reasoning = '';
+  let usage: Usage | null = null;
+  let end: { finishReason: FinishReason; providerFinishReason: string | null } | null = null;
+  let error: ProviderError | null = null;
+
+  for (let attempt = 0; ; attempt++) {
+    ctx.attempt = attempt;
+    last.headers = null;
+    last.status = null;
+    let failure: ProviderError | null = null;
+    try {
+      for await (const event of adapter.attempt(request, signal)) {
+        const rateLimit = takeRateLimit();
+        if (rateLimit) yield rateLimit;
+        if (event.type === 'text' || event.type === 'reasoning') {
+          ttftMs ??= elapsed();
+          if (event.type === 'text') text += event.text;
+          else reasoning += event.text;
+          yield event;
+        } else if (event.type === 'usage') {
+          usage = event.usage;
+        } else if (event.type === 'error') {
+          error = event.error;
+        } else if (event.type === 'end') {
+          end = { finishReason: event.finishReason, providerFinishReason: event.providerFinishReason };
+        } else {
+          yield event;
+        }
+      }
+      if (!end && !error && !signal.aborted) {
+        failure = { kind: 'interrupted', status: last.status, message: interruptedMessage };
+      }
+    } catch (thrown) {
+      if (!signal.aborted) {
+        const { facts, kind } = factsFromThrown(thrown);
+        failure = providerErrorFrom(facts, secrets, kind);
+        // A connection lost after text arrived is an interrupted answer, not a failed call.
+        if (ttftMs !== null && (failure.kind === 'network' || failure.kind === 'timeout')) {
+          failure = { ...failure, kind: 'interrupted', message: `${interruptedMessage} (${failure.message})` };
+        }
+      }
+    }
+    if (failure && ttftMs === null && !signal.aborted) {
+      const decision = decideRetry(failure, attempt, policy, shouldRetryHeader());
+      if (decision.retry) {
+        try {
+          await sleep(decision.delayMs, signal);
+          continue;
+        } catch {
+          // Stopped while waiting: fall through to the cancelled finish.
+        }
+      }
+    }
+    error ??= failure;
+    break;
+  }
+
+  const rateLimit = takeRateLimit();
+  if (rateLimit) yield rateLimit;
+
+  let finishReason: FinishReason;
+  const providerFinishReason = end?.providerFinishReason ?? null;
+  if (signal.aborted) {
+    finishReason = 'cancelled';
+  } else if (error) {
+    finishReason = 'error';
+  } else if (end && end.finishReason === 'error') {
+    // A server that flags an error in finish_reason without saying what it was.
+    error = { kind: 'server', status: null, message: 'The server ended the answer with an error.' };
+    finishReason = 'error';
+  } else {
+    finishReason = end?.finishReason ?? 'error';
+  }
+  if (error && !signal.aborted) yield { type: 'error', error };
+
+  if (usage) {
+    yield { type: 'usage', usage };
+  } else if (text || reasoning || finishReason === 'stop' || finishReason === 'length') {
+    // Tokens were produced (or the call completed) but no count came: ours, marked estimated.
+    yield { type: 'usage', usage: await estimateUsage(request, { text, reasoning }) };
+  }
+  yield {
+    type: 'finish',
+    finishReason,
+    providerFinishReason,
+    timing: { ttftMs, totalMs: elapsed() },
+  };
+}
+
+/** The models a profile offers, for the model picker; errors come back normalized. */
+export async function listModels(
+  target: ProviderTarget,
+  options: EngineOptions = {},
+): Promise<{ ok: true; models: ModelInfo[] } | { ok: false; error: ProviderError }> {
+  const started = performance.now();
+  const { adapter, secrets } = setUp(target, options, () => performance.now() - started);
+  try {
+    const models = await adapter.listModels(options.signal ?? new AbortController().signal);
+    return { ok: true, models };
+  } catch (thrown) {
+    const { facts, kind } = factsFromThrown(thrown);
+    return { ok: false, error: providerErrorFrom(facts, secrets, kind) };
+  }
+}
