@@ -11,7 +11,11 @@ export interface ChatServiceDeps {
   /** Resolves the profile's credentials (KeyStore, environment) just before a call. */
   targetFor: (profile: ProviderProfile) => Promise<ProviderTarget>;
   /** The provider engine; tests and benchmarks may wrap it. */
-  engine?: (target: ProviderTarget, request: ChatRequest, options: EngineOptions) => AsyncIterable<StreamEvent>;
+  engine?: (
+    target: ProviderTarget,
+    request: ChatRequest,
+    options: EngineOptions,
+  ) => AsyncIterable<StreamEvent>;
   emit: EventSink;
   flushIntervalMs?: number;
 }
@@ -64,7 +68,11 @@ export class ChatService {
     await Promise.all([...this.streams.values()].map((s) => s.done));
   }
 
-  private async run(ids: SendMessageResponse, turns: ChatTurn[], signal: AbortSignal): Promise<void> {
+  private async run(
+    ids: SendMessageResponse,
+    turns: ChatTurn[],
+    signal: AbortSignal,
+  ): Promise<void> {
     const { conversationId, assistantMessageId: messageId, streamId } = ids;
     const coalescer = new StreamCoalescer(
       (events) => this.deps.emit('chatStream', { streamId, conversationId, messageId, events }),
@@ -92,7 +100,12 @@ export class ChatService {
     } finally {
       if (!finished) {
         const timing = { ttftMs: null, totalMs: performance.now() - started };
-        push({ type: 'finish', finishReason: signal.aborted ? 'cancelled' : 'error', providerFinishReason: null, timing });
+        push({
+          type: 'finish',
+          finishReason: signal.aborted ? 'cancelled' : 'error',
+          providerFinishReason: null,
+          timing,
+        });
       }
       coalescer.flush();
       if (answer) this.histories.get(conversationId)?.push({ role: 'assistant', content: answer });

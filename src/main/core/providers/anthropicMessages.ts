@@ -10,7 +10,13 @@ import {
   usageFromAnthropic,
   type AnthropicWireUsage,
 } from './normalize';
-import type { AdapterEvent, ChatRequest, ModelInfo, ProviderAdapter, ProviderTarget } from './types';
+import type {
+  AdapterEvent,
+  ChatRequest,
+  ModelInfo,
+  ProviderAdapter,
+  ProviderTarget,
+} from './types';
 
 /** Anthropic requires max_tokens; this is what we send when neither request nor profile names one. */
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
@@ -82,7 +88,7 @@ function* messageEvents(message: Message): Generator<AdapterEvent> {
     if (block.type === 'thinking') yield { type: 'reasoning', text: block.thinking };
     if (block.type === 'text') yield { type: 'text', text: block.text };
   }
-  yield { type: 'usage', usage: usageFromAnthropic(message.usage) };
+  if (message.usage) yield { type: 'usage', usage: usageFromAnthropic(message.usage) };
   const reason = message.stop_reason ?? null;
   yield { type: 'end', finishReason: finishFromAnthropic(reason), providerFinishReason: reason };
 }
@@ -112,7 +118,7 @@ export function createAnthropicMessagesAdapter(
       switch (event.type) {
         case 'message_start':
           yield { type: 'metadata', id: event.message.id, model: event.message.model };
-          usage = mergeAnthropicUsage(usage, event.message.usage);
+          usage = mergeAnthropicUsage(usage, event.message.usage as AnthropicWireUsage | null);
           break;
         case 'content_block_start':
           // A block may open with content already in it.
@@ -128,8 +134,10 @@ export function createAnthropicMessagesAdapter(
           break;
         case 'message_delta':
           stopReason = event.delta.stop_reason ?? stopReason;
-          usage = mergeAnthropicUsage(usage, event.usage as AnthropicWireUsage);
-          yield { type: 'usage', usage: usageFromAnthropic(usage) };
+          usage = mergeAnthropicUsage(usage, event.usage as AnthropicWireUsage | null);
+          // No counts at all (a proxy that strips them) is no usage, not zero usage.
+          if (Object.keys(usage).length > 0)
+            yield { type: 'usage', usage: usageFromAnthropic(usage) };
           break;
         case 'message_stop':
           ended = true;

@@ -116,7 +116,12 @@ function tapBody(response: Response, ctx: CaptureContext, attempt: number): Resp
     },
     flush() {
       if (!isStream) {
-        observer.onBody?.({ attempt, text: text.slice(0, maxBodyChars), truncated, atMs: ctx.now() });
+        observer.onBody?.({
+          attempt,
+          text: text.slice(0, maxBodyChars),
+          truncated,
+          atMs: ctx.now(),
+        });
       }
     },
   });

@@ -55,14 +55,24 @@ export function usageFromAnthropic(wire: AnthropicWireUsage): Usage {
   return usage;
 }
 
+const anthropicUsageKeys: Record<keyof AnthropicWireUsage, true> = {
+  input_tokens: true,
+  output_tokens: true,
+  cache_creation_input_tokens: true,
+  cache_read_input_tokens: true,
+};
+
 /** Merges Anthropic's start usage with its later deltas: later non-null fields win. */
 export function mergeAnthropicUsage(
   base: AnthropicWireUsage,
-  update: AnthropicWireUsage,
+  update: AnthropicWireUsage | null | undefined,
 ): AnthropicWireUsage {
   const merged: AnthropicWireUsage = { ...base };
-  for (const [key, value] of Object.entries(update) as [keyof AnthropicWireUsage, unknown][]) {
-    if (typeof value === 'number') merged[key] = value;
+  for (const [key, value] of Object.entries(update ?? {}) as [
+    keyof AnthropicWireUsage,
+    unknown,
+  ][]) {
+    if (typeof value === 'number' && key in anthropicUsageKeys) merged[key] = value;
   }
   return merged;
 }

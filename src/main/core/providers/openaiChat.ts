@@ -9,7 +9,13 @@ import type { ProviderError } from '../../../shared/stream';
 import { providerErrorFrom } from './errors';
 import { finishFromOpenAI, usageFromOpenAI, type OpenAIWireUsage } from './normalize';
 import { factsFromThrown } from './thrownErrors';
-import type { AdapterEvent, ChatRequest, ModelInfo, ProviderAdapter, ProviderTarget } from './types';
+import type {
+  AdapterEvent,
+  ChatRequest,
+  ModelInfo,
+  ProviderAdapter,
+  ProviderTarget,
+} from './types';
 
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
 
@@ -97,7 +103,11 @@ export function openAIRequestBody(
     ...(request.system ? [{ role: 'system' as const, content: request.system }] : []),
     ...request.messages.map((m) => ({ role: m.role, content: m.content })),
   ];
-  const body: OpenAIRequestBody = { model: request.model, messages, stream: request.stream !== false };
+  const body: OpenAIRequestBody = {
+    model: request.model,
+    messages,
+    stream: request.stream !== false,
+  };
   const temperature = request.temperature ?? defaults.temperature;
   const topP = request.topP ?? defaults.topP;
   const maxTokens = request.maxTokens ?? defaults.maxTokens;

@@ -64,11 +64,7 @@ export function rateLimitFrom(headers: Headers, now = Date.now()): RateLimitInfo
     const found =
       bucket(
         headers,
-        [
-          `x-ratelimit-limit-${wire}`,
-          `x-ratelimit-remaining-${wire}`,
-          `x-ratelimit-reset-${wire}`,
-        ],
+        [`x-ratelimit-limit-${wire}`, `x-ratelimit-remaining-${wire}`, `x-ratelimit-reset-${wire}`],
         now,
       ) ??
       bucket(

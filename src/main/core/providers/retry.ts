@@ -9,7 +9,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 20_000 };
+export const defaultRetryPolicy: RetryPolicy = {
+  maxRetries: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 20_000,
+};
 
 /** Kinds a repeat can fix. Auth, quota, context length, content filter and bad requests cannot. */
 const transientKinds = new Set<ProviderErrorKind>([

@@ -33,9 +33,7 @@ interface AdapterSetup {
 
 function setUp(target: ProviderTarget, options: EngineOptions, now: () => number): AdapterSetup {
   const secretHeaders = target.secretHeaders ?? {};
-  const secrets = [target.apiKey, ...Object.values(secretHeaders)].filter(
-    (s): s is string => !!s,
-  );
+  const secrets = [target.apiKey, ...Object.values(secretHeaders)].filter((s): s is string => !!s);
   const ctx: CaptureContext = {
     attempt: 0,
     now,
@@ -52,7 +50,8 @@ function setUp(target: ProviderTarget, options: EngineOptions, now: () => number
   return { adapter, ctx, secrets };
 }
 
-const interruptedMessage = 'The answer stopped before its end: the connection was cut or closed early.';
+const interruptedMessage =
+  'The answer stopped before its end: the connection was cut or closed early.';
 
 /**
  * THE engine entry point: one chat call to any provider, as the normalized event stream of
@@ -111,7 +110,10 @@ export async function* streamChat(
         } else if (event.type === 'error') {
           error = event.error;
         } else if (event.type === 'end') {
-          end = { finishReason: event.finishReason, providerFinishReason: event.providerFinishReason };
+          end = {
+            finishReason: event.finishReason,
+            providerFinishReason: event.providerFinishReason,
+          };
         } else {
           yield event;
         }
@@ -125,7 +127,11 @@ export async function* streamChat(
         failure = providerErrorFrom(facts, secrets, kind);
         // A connection lost after text arrived is an interrupted answer, not a failed call.
         if (ttftMs !== null && (failure.kind === 'network' || failure.kind === 'timeout')) {
-          failure = { ...failure, kind: 'interrupted', message: `${interruptedMessage} (${failure.message})` };
+          failure = {
+            ...failure,
+            kind: 'interrupted',
+            message: `${interruptedMessage} (${failure.message})`,
+          };
         }
       }
     }
