@@ -20,7 +20,8 @@
  * Faults
  *   fault=401|403|404|429|quota|context|filter|400|413|500|502|503|529|stream_options
  *                        an HTTP error in the dialect's own body (502 is an HTML page)
- *   times=N              the fault hits only the first N requests with this prompt (then normal)
+ *   times=N              faults (fault, drop, end, error_at) hit only the first N requests with
+ *                        this prompt, then clear (so retries can be tested)
  *   retry_after=S retry_after_ms=MS   headers on the fault response
  *   drop=N               destroy the connection after N tokens (no terminal marker)
  *   end=N                end the response cleanly after N tokens, without finish or terminal marker

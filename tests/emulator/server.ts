@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { answerAnthropicMessages, contentText, type MessagesBody } from './anthropicDialect';
 import { faultResponse, type Dialect } from './faults';
 import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
-import { scenarioFor } from './script';
+import { scenarioFor, type Scenario } from './script';
 
 export interface EmulatorOptions {
   port?: number;
@@ -25,6 +25,9 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** When the connection for this request closed (ms epoch), and whether the answer was whole. */
+  closedAt?: number;
+  completed?: boolean;
 }
 
 export interface Emulator {
@@ -64,12 +67,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         body = raw;
       }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      requests.push({
+      const record: RecordedRequest = {
         method: req.method ?? 'GET',
         path: url.pathname,
         url: url.pathname + url.search,
         headers: req.headers,
         body,
+      };
+      requests.push(record);
+      res.on('close', () => {
+        record.closedAt = Date.now();
+        record.completed = res.writableFinished;
       });
       void route(req, res, url, body).catch((error: unknown) => {
         if (!res.headersSent)
@@ -135,21 +143,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return typeof key === 'string' && options.acceptKeys.includes(key);
   }
 
-  /** Answers with the scenario's fault if it applies to this request, and says whether it did. */
-  function applyFault(
+  /**
+   * The scenario for this request: its faults (HTTP fault, drop, end, in-stream error) hold for
+   * the first `times` requests with this prompt, then clear, so a retry can succeed.
+   * Answers with the HTTP fault itself when one applies, and returns null then.
+   */
+  function scenarioOrFault(
     dialect: Dialect,
     res: ServerResponse,
     prompt: string,
     model: string,
     sentStreamOptions: boolean,
-  ): boolean {
+  ): Scenario | null {
     const scenario = scenarioFor(prompt, defaults);
-    if (!scenario.fault) return false;
-    if (scenario.fault === 'stream_options' && !sentStreamOptions) return false;
+    const faulty =
+      scenario.fault !== null ||
+      scenario.drop !== null ||
+      scenario.end !== null ||
+      scenario.errorAt !== null;
+    if (!faulty) return scenario;
     const key = `${dialect}\u0000${prompt}`;
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
-    if (count > scenario.times) return false;
+    if (count > scenario.times)
+      return { ...scenario, fault: null, drop: null, end: null, errorAt: null };
+    if (!scenario.fault || (scenario.fault === 'stream_options' && !sentStreamOptions))
+      return scenario;
     const headers: Record<string, string> = {
       ...requestIdHeaders(dialect),
       ...rateLimitHeaders(dialect, scenario.fault === '429'),
@@ -157,7 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (scenario.retryAfter !== null) headers['retry-after'] = scenario.retryAfter;
     if (scenario.retryAfterMs !== null) headers['retry-after-ms'] = scenario.retryAfterMs;
     fault(res, dialect, scenario.fault, model, headers);
-    return true;
+    return null;
   }
 
   function fault(
@@ -185,8 +204,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const all = body?.messages ?? [];
     const prompt = [...all].reverse().find((m) => m.role === 'user')?.content ?? '';
     const model = deployment ?? body?.model ?? 'emu-1';
-    if (applyFault(dialect, res, prompt, model, !!body?.stream_options)) return;
-    const scenario = scenarioFor(prompt, defaults);
+    const scenario = scenarioOrFault(dialect, res, prompt, model, !!body?.stream_options);
+    if (!scenario) return;
     const headers = { ...requestIdHeaders(dialect), ...rateLimitHeaders(dialect, false) };
     await answerOpenAIChat(res, { dialect, body: body ?? {}, scenario, model, headers });
   }
@@ -196,8 +215,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const last = [...all].reverse().find((m) => m.role === 'user');
     const prompt = last ? contentText(last.content) : '';
     const model = body?.model ?? 'claude-emu-1';
-    if (applyFault('anthropic', res, prompt, model, false)) return;
-    const scenario = scenarioFor(prompt, defaults);
+    const scenario = scenarioOrFault('anthropic', res, prompt, model, false);
+    if (!scenario) return;
     const headers = { ...requestIdHeaders('anthropic'), ...rateLimitHeaders('anthropic', false) };
     await answerAnthropicMessages(res, { body: body ?? {}, scenario, model, headers });
   }

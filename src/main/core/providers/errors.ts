@@ -26,6 +26,44 @@ export function requestIdFrom(headers: Headers | null | undefined): string | und
   return undefined;
 }
 
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The facts in an error body, whatever its shape: OpenAI `{error:{message,type,code}}`,
+ * Anthropic `{type:'error',error:{type,message}}`, vLLM `{object:'error',message,type,code}`,
+ * Ollama `{error:"…"}`, FastAPI `{detail:…}`, or not JSON at all (an HTML page).
+ */
+export function factsFromBody(
+  status: number | null,
+  body: string,
+  headers?: Headers | null,
+): FailureFacts {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { status, message: body, headers };
+  }
+  const root = isObj(parsed) ? parsed : {};
+  const inner = isObj(root.error) ? root.error : root;
+  const code = inner.code;
+  const detail = root.detail;
+  return {
+    status,
+    type: text(inner.type) ?? null,
+    code: typeof code === 'string' || typeof code === 'number' ? code : null,
+    message:
+      text(inner.message) ??
+      text(root.error) ??
+      text(detail) ??
+      (detail !== undefined ? JSON.stringify(detail) : body),
+    headers,
+    requestId: text(root.request_id) ?? null,
+  };
+}
+
 function kindOf(facts: FailureFacts): ProviderErrorKind {
   const { status } = facts;
   const type = String(facts.type ?? '').toLowerCase();

@@ -56,7 +56,14 @@ export interface CaptureContext {
   secretHeaderNames: string[];
   /** Told of every response's headers (rate limits, request id, x-should-retry). */
   onHeaders: (response: Response) => void;
+  /**
+   * Told of an error response's body. The SDKs drop bodies without an `error` key (vLLM's
+   * `{"object":"error","message":…}`), so the engine reads the words from here.
+   */
+  onErrorBody?: (text: string) => void;
 }
+
+const maxErrorBodyChars = 64_000;
 
 const maxBodyChars = 2_000_000;
 
@@ -152,6 +159,13 @@ export function createCapturingFetch(ctx: CaptureContext, baseFetch: typeof fetc
     }
     const response = await baseFetch(input, init);
     ctx.onHeaders(response);
+    if (!response.ok && ctx.onErrorBody) {
+      try {
+        ctx.onErrorBody((await response.clone().text()).slice(0, maxErrorBodyChars));
+      } catch {
+        // An unreadable error body leaves the SDK's own account of the failure.
+      }
+    }
     ctx.observer?.onResponse?.({
       attempt,
       status: response.status,

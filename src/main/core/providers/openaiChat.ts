@@ -45,6 +45,8 @@ interface CompatMessage {
 export interface OpenAIAdapterOptions {
   fetch: typeof fetch;
   secrets: string[];
+  /** The last error response's body, as the capturing fetch saw it. */
+  lastErrorBody: () => string | null;
 }
 
 function createClient(target: ProviderTarget, options: OpenAIAdapterOptions): OpenAI {
@@ -190,7 +192,7 @@ export function createOpenAIChatAdapter(
     try {
       stream = await client.chat.completions.create({ ...body, stream: true }, { signal });
     } catch (error) {
-      const { facts } = factsFromThrown(error);
+      const { facts } = factsFromThrown(error, options.lastErrorBody());
       const rejectsOption =
         includeUsage &&
         target.profile.type === 'openai-compatible' &&

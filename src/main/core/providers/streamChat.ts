@@ -29,6 +29,8 @@ interface AdapterSetup {
   adapter: ProviderAdapter;
   ctx: CaptureContext;
   secrets: string[];
+  /** The last error response's body (reset per attempt by the caller). */
+  errorBox: { body: string | null };
 }
 
 function setUp(target: ProviderTarget, options: EngineOptions, now: () => number): AdapterSetup {
@@ -41,13 +43,21 @@ function setUp(target: ProviderTarget, options: EngineOptions, now: () => number
     secrets,
     secretHeaderNames: Object.keys(secretHeaders),
     onHeaders: () => undefined,
+    onErrorBody: (body) => {
+      errorBox.body = body;
+    },
   };
+  const errorBox: { body: string | null } = { body: null };
   const fetchImpl = createCapturingFetch(ctx, options.fetch ?? fetch);
   const adapter =
     target.profile.type === 'anthropic'
       ? createAnthropicMessagesAdapter(target, { fetch: fetchImpl })
-      : createOpenAIChatAdapter(target, { fetch: fetchImpl, secrets });
-  return { adapter, ctx, secrets };
+      : createOpenAIChatAdapter(target, {
+          fetch: fetchImpl,
+          secrets,
+          lastErrorBody: () => errorBox.body,
+        });
+  return { adapter, ctx, secrets, errorBox };
 }
 
 const interruptedMessage =
@@ -67,7 +77,7 @@ export async function* streamChat(
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const policy = { ...defaultRetryPolicy, ...options.retry };
-  const { adapter, ctx, secrets } = setUp(target, options, elapsed);
+  const { adapter, ctx, secrets, errorBox } = setUp(target, options, elapsed);
 
   // Boxed: written by the fetch callback, read after awaits (keeps TS narrowing honest).
   const last: { headers: Headers | null; status: number | null } = { headers: null, status: null };
@@ -95,6 +105,7 @@ export async function* streamChat(
     ctx.attempt = attempt;
     last.headers = null;
     last.status = null;
+    errorBox.body = null;
     let failure: ProviderError | null = null;
     try {
       for await (const event of adapter.attempt(request, signal)) {
@@ -123,7 +134,7 @@ export async function* streamChat(
       }
     } catch (thrown) {
       if (!signal.aborted) {
-        const { facts, kind } = factsFromThrown(thrown);
+        const { facts, kind } = factsFromThrown(thrown, errorBox.body);
         failure = providerErrorFrom(facts, secrets, kind);
         // A connection lost after text arrived is an interrupted answer, not a failed call.
         if (ttftMs !== null && (failure.kind === 'network' || failure.kind === 'timeout')) {
@@ -188,12 +199,12 @@ export async function listModels(
   options: EngineOptions = {},
 ): Promise<{ ok: true; models: ModelInfo[] } | { ok: false; error: ProviderError }> {
   const started = performance.now();
-  const { adapter, secrets } = setUp(target, options, () => performance.now() - started);
+  const { adapter, secrets, errorBox } = setUp(target, options, () => performance.now() - started);
   try {
     const models = await adapter.listModels(options.signal ?? new AbortController().signal);
     return { ok: true, models };
   } catch (thrown) {
-    const { facts, kind } = factsFromThrown(thrown);
+    const { facts, kind } = factsFromThrown(thrown, errorBox.body);
     return { ok: false, error: providerErrorFrom(facts, secrets, kind) };
   }
 }

@@ -1,5 +1,5 @@
 import type { ProviderErrorKind } from '../../../shared/stream';
-import type { FailureFacts } from './errors';
+import { factsFromBody, type FailureFacts } from './errors';
 
 /**
  * Turns what the SDKs throw into failure facts. Duck-typed on purpose: the openai and
@@ -56,18 +56,26 @@ function providerText(status: number | null, sdkMessage: string): string {
   return sdkMessage;
 }
 
-export function factsFromThrown(error: unknown): ThrownFacts {
-  const name = isObj(error) ? str(error.constructor?.name) : undefined;
-  const errName = error instanceof Error ? error.name : name;
+/**
+ * `errorBody`: the raw body of the failed response when the caller captured it; it is the
+ * better witness for HTTP errors, since the SDKs keep only bodies shaped like their own.
+ */
+export function factsFromThrown(error: unknown, errorBody: string | null = null): ThrownFacts {
+  // The SDKs' classes keep `name` as 'Error' in some versions: the constructor names them.
+  const names = new Set([
+    error instanceof Error ? error.name : undefined,
+    isObj(error) ? str(error.constructor?.name) : undefined,
+  ]);
+  const is = (name: string) => names.has(name);
   const message = error instanceof Error ? error.message : String(error);
 
-  if (errName === 'APIUserAbortError' || errName === 'AbortError') {
+  if (is('APIUserAbortError') || is('AbortError')) {
     return { facts: { status: null, message: 'Stopped.' }, kind: 'cancelled' };
   }
-  if (errName === 'APIConnectionTimeoutError') {
+  if (is('APIConnectionTimeoutError')) {
     return { facts: { status: null, message: 'The request timed out.' }, kind: 'timeout' };
   }
-  if (errName === 'APIConnectionError' || error instanceof TypeError) {
+  if (is('APIConnectionError') || error instanceof TypeError) {
     return { facts: { status: null, message: networkMessage(error) }, kind: 'network' };
   }
   if (error instanceof SyntaxError) {
@@ -82,6 +90,8 @@ export function factsFromThrown(error: unknown): ThrownFacts {
     // OpenAI hands over the inner `error` object; Anthropic the whole `{type:'error', error}` body.
     const inner = isObj(body) && isObj(body.error) ? body.error : isObj(body) ? body : undefined;
     const headers = error.headers instanceof Headers ? error.headers : null;
+    if (status !== null && errorBody !== null)
+      return { facts: factsFromBody(status, errorBody, headers) };
     const code = inner?.code;
     const requestId =
       str(isObj(body) ? body.request_id : undefined) ?? str(inner?.request_id) ?? undefined;
