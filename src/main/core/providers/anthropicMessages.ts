@@ -11,6 +11,7 @@ import {
   type AnthropicWireUsage,
 } from './normalize';
 import type {
+  AdapterAttempt,
   AdapterEvent,
   ChatRequest,
   ModelInfo,
@@ -82,15 +83,62 @@ export function anthropicRequestBody(
   return body;
 }
 
-function* messageEvents(message: Message): Generator<AdapterEvent> {
-  yield { type: 'metadata', id: message.id, model: message.model };
+function messageEvents(message: Message, out: AdapterEvent[]): void {
+  out.push({ type: 'metadata', id: message.id, model: message.model });
   for (const block of message.content) {
-    if (block.type === 'thinking') yield { type: 'reasoning', text: block.thinking };
-    if (block.type === 'text') yield { type: 'text', text: block.text };
+    if (block.type === 'thinking') out.push({ type: 'reasoning', text: block.thinking });
+    if (block.type === 'text') out.push({ type: 'text', text: block.text });
   }
-  if (message.usage) yield { type: 'usage', usage: usageFromAnthropic(message.usage) };
+  if (message.usage) out.push({ type: 'usage', usage: usageFromAnthropic(message.usage) });
   const reason = message.stop_reason ?? null;
-  yield { type: 'end', finishReason: finishFromAnthropic(reason), providerFinishReason: reason };
+  out.push({
+    type: 'end',
+    finishReason: finishFromAnthropic(reason),
+    providerFinishReason: reason,
+  });
+}
+
+async function* once<T>(value: T): AsyncIterable<T> {
+  yield value;
+}
+
+/** Normalizes one raw stream event; `state` carries usage and the stop across events. */
+function streamEvent(
+  event: RawMessageStreamEvent,
+  state: { usage: AnthropicWireUsage; stopReason: string | null; ended: boolean },
+  out: AdapterEvent[],
+): void {
+  switch (event.type) {
+    case 'message_start':
+      out.push({ type: 'metadata', id: event.message.id, model: event.message.model });
+      state.usage = mergeAnthropicUsage(
+        state.usage,
+        event.message.usage as AnthropicWireUsage | null,
+      );
+      break;
+    case 'content_block_start':
+      // A block may open with content already in it.
+      if (event.content_block.type === 'text' && event.content_block.text)
+        out.push({ type: 'text', text: event.content_block.text });
+      if (event.content_block.type === 'thinking' && event.content_block.thinking)
+        out.push({ type: 'reasoning', text: event.content_block.thinking });
+      break;
+    case 'content_block_delta':
+      if (event.delta.type === 'text_delta') out.push({ type: 'text', text: event.delta.text });
+      else if (event.delta.type === 'thinking_delta')
+        out.push({ type: 'reasoning', text: event.delta.thinking });
+      break;
+    case 'message_delta':
+      state.stopReason = event.delta.stop_reason ?? state.stopReason;
+      state.usage = mergeAnthropicUsage(state.usage, event.usage as AnthropicWireUsage | null);
+      // No counts at all (a proxy that strips them) is no usage, not zero usage.
+      if (Object.keys(state.usage).length > 0)
+        out.push({ type: 'usage', usage: usageFromAnthropic(state.usage) });
+      break;
+    case 'message_stop':
+      state.ended = true;
+      break;
+  }
 }
 
 /** Anthropic Messages: raw stream events, normalized one by one (no SDK accumulation). */
@@ -100,58 +148,38 @@ export function createAnthropicMessagesAdapter(
 ): ProviderAdapter {
   const client = createClient(target, options);
 
-  async function* attempt(request: ChatRequest, signal: AbortSignal): AsyncIterable<AdapterEvent> {
+  async function start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt> {
     const body = anthropicRequestBody(target, request);
     if (!body.stream) {
       const message = (await client.messages.create(
         { ...body, stream: false },
         { signal },
       )) as Message;
-      yield* messageEvents(message);
-      return;
-    }
-    const stream = await client.messages.create({ ...body, stream: true }, { signal });
-    let usage: AnthropicWireUsage = {};
-    let stopReason: string | null = null;
-    let ended = false;
-    for await (const event of stream as AsyncIterable<RawMessageStreamEvent>) {
-      switch (event.type) {
-        case 'message_start':
-          yield { type: 'metadata', id: event.message.id, model: event.message.model };
-          usage = mergeAnthropicUsage(usage, event.message.usage as AnthropicWireUsage | null);
-          break;
-        case 'content_block_start':
-          // A block may open with content already in it.
-          if (event.content_block.type === 'text' && event.content_block.text)
-            yield { type: 'text', text: event.content_block.text };
-          if (event.content_block.type === 'thinking' && event.content_block.thinking)
-            yield { type: 'reasoning', text: event.content_block.thinking };
-          break;
-        case 'content_block_delta':
-          if (event.delta.type === 'text_delta') yield { type: 'text', text: event.delta.text };
-          else if (event.delta.type === 'thinking_delta')
-            yield { type: 'reasoning', text: event.delta.thinking };
-          break;
-        case 'message_delta':
-          stopReason = event.delta.stop_reason ?? stopReason;
-          usage = mergeAnthropicUsage(usage, event.usage as AnthropicWireUsage | null);
-          // No counts at all (a proxy that strips them) is no usage, not zero usage.
-          if (Object.keys(usage).length > 0)
-            yield { type: 'usage', usage: usageFromAnthropic(usage) };
-          break;
-        case 'message_stop':
-          ended = true;
-          break;
-      }
-    }
-    // message_stop is the terminal marker; a stop_reason alone means the answer was complete.
-    if ((ended || stopReason !== null) && !signal.aborted) {
-      yield {
-        type: 'end',
-        finishReason: finishFromAnthropic(stopReason),
-        providerFinishReason: stopReason,
+      return {
+        chunks: once(message),
+        normalize: (chunk, out) => messageEvents(chunk as Message, out),
+        complete: () => undefined,
       };
     }
+    const stream = await client.messages.create({ ...body, stream: true }, { signal });
+    const state = {
+      usage: {} as AnthropicWireUsage,
+      stopReason: null as string | null,
+      ended: false,
+    };
+    return {
+      chunks: stream as AsyncIterable<RawMessageStreamEvent>,
+      normalize: (chunk, out) => streamEvent(chunk as RawMessageStreamEvent, state, out),
+      complete(out) {
+        // message_stop is the terminal marker; a stop_reason alone means the answer was whole.
+        if (!state.ended && state.stopReason === null) return;
+        out.push({
+          type: 'end',
+          finishReason: finishFromAnthropic(state.stopReason),
+          providerFinishReason: state.stopReason,
+        });
+      },
+    };
   }
 
   async function listModels(signal: AbortSignal): Promise<ModelInfo[]> {
@@ -165,5 +193,5 @@ export function createAnthropicMessagesAdapter(
     return models;
   }
 
-  return { attempt, listModels };
+  return { start, listModels };
 }

@@ -10,6 +10,7 @@ import { providerErrorFrom } from './errors';
 import { finishFromOpenAI, usageFromOpenAI, type OpenAIWireUsage } from './normalize';
 import { factsFromThrown } from './thrownErrors';
 import type {
+  AdapterAttempt,
   AdapterEvent,
   ChatRequest,
   ModelInfo,
@@ -132,41 +133,48 @@ function groqError(chunk: CompatChunk, secrets: string[]): ProviderError | null 
   return providerErrorFrom({ status: null, type: 'server_error', message }, secrets);
 }
 
-/** Normalizes one streamed chunk. */
-function* chunkEvents(chunk: CompatChunk, state: { metadata: boolean }): Generator<AdapterEvent> {
+/**
+ * Normalizes one streamed chunk into `out` (reused across chunks): a plain loop rather than a
+ * generator per chunk, because this runs for every token.
+ */
+function chunkEvents(chunk: CompatChunk, state: { metadata: boolean }, out: AdapterEvent[]): void {
   if (!state.metadata && (chunk.id || chunk.model)) {
     state.metadata = true;
-    yield {
-      type: 'metadata',
-      ...(chunk.id ? { id: chunk.id } : {}),
-      ...(chunk.model ? { model: chunk.model } : {}),
-      ...(chunk.created ? { created: chunk.created } : {}),
-    };
+    const metadata: AdapterEvent = { type: 'metadata' };
+    if (chunk.id) metadata.id = chunk.id;
+    if (chunk.model) metadata.model = chunk.model;
+    if (chunk.created) metadata.created = chunk.created;
+    out.push(metadata);
   }
-  const choice = chunk.choices?.[0];
-  const delta = choice?.delta;
-  const reasoning = delta?.reasoning_content ?? delta?.reasoning;
-  if (reasoning) yield { type: 'reasoning', text: reasoning };
-  if (delta?.content) yield { type: 'text', text: delta.content };
+  const delta = chunk.choices?.[0]?.delta;
+  if (delta) {
+    const reasoning = delta.reasoning_content ?? delta.reasoning;
+    if (reasoning) out.push({ type: 'reasoning', text: reasoning });
+    if (delta.content) out.push({ type: 'text', text: delta.content });
+  }
   const usage = chunk.usage ?? chunk.x_groq?.usage;
-  if (usage) yield { type: 'usage', usage: usageFromOpenAI(usage) };
+  if (usage) out.push({ type: 'usage', usage: usageFromOpenAI(usage) });
 }
 
-function* completionEvents(completion: ChatCompletion): Generator<AdapterEvent> {
-  yield {
+function completionEvents(completion: ChatCompletion, out: AdapterEvent[]): void {
+  out.push({
     type: 'metadata',
     id: completion.id,
     model: completion.model,
     ...(completion.created ? { created: completion.created } : {}),
-  };
+  });
   const choice = completion.choices?.[0];
   const message = (choice?.message ?? {}) as CompatMessage;
   const reasoning = message.reasoning_content ?? message.reasoning;
-  if (reasoning) yield { type: 'reasoning', text: reasoning };
-  if (message.content) yield { type: 'text', text: message.content };
-  if (completion.usage) yield { type: 'usage', usage: usageFromOpenAI(completion.usage) };
+  if (reasoning) out.push({ type: 'reasoning', text: reasoning });
+  if (message.content) out.push({ type: 'text', text: message.content });
+  if (completion.usage) out.push({ type: 'usage', usage: usageFromOpenAI(completion.usage) });
   const reason = choice?.finish_reason ?? null;
-  yield { type: 'end', finishReason: finishFromOpenAI(reason), providerFinishReason: reason };
+  out.push({ type: 'end', finishReason: finishFromOpenAI(reason), providerFinishReason: reason });
+}
+
+async function* once<T>(value: T): AsyncIterable<T> {
+  yield value;
 }
 
 /** OpenAI Chat Completions, Azure OpenAI and OpenAI-compatible servers: one dialect. */
@@ -178,15 +186,18 @@ export function createOpenAIChatAdapter(
   // Some compatible servers reject stream_options; once told so, this adapter stops sending it.
   let includeUsage = true;
 
-  async function* attempt(request: ChatRequest, signal: AbortSignal): AsyncIterable<AdapterEvent> {
+  async function start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt> {
     const body = openAIRequestBody(target, request, includeUsage);
     if (!body.stream) {
       const completion = (await client.chat.completions.create(
         { ...body, stream: false },
         { signal },
       )) as ChatCompletion;
-      yield* completionEvents(completion);
-      return;
+      return {
+        chunks: once(completion),
+        normalize: (chunk, out) => completionEvents(chunk as ChatCompletion, out),
+        complete: () => undefined,
+      };
     }
     let stream: AsyncIterable<ChatCompletionChunk>;
     try {
@@ -207,25 +218,26 @@ export function createOpenAIChatAdapter(
     }
     const state = { metadata: false };
     let providerFinishReason: string | null = null;
-    for await (const raw of stream) {
-      const chunk = raw as unknown as CompatChunk;
-      yield* chunkEvents(chunk, state);
-      const inStream = groqError(chunk, options.secrets);
-      if (inStream) {
-        yield { type: 'error', error: inStream };
-        return;
-      }
-      const reason = chunk.choices?.[0]?.finish_reason;
-      if (reason) providerFinishReason = reason;
-    }
-    // The SDK ends quietly on abort; the engine sees the signal and calls it cancelled.
-    if (providerFinishReason !== null && !signal.aborted) {
-      yield {
-        type: 'end',
-        finishReason: finishFromOpenAI(providerFinishReason),
-        providerFinishReason,
-      };
-    }
+    return {
+      chunks: stream,
+      normalize(raw, out) {
+        const chunk = raw as CompatChunk;
+        chunkEvents(chunk, state, out);
+        const inStream = groqError(chunk, options.secrets);
+        if (inStream) out.push({ type: 'error', error: inStream });
+        const reason = chunk.choices?.[0]?.finish_reason;
+        if (reason) providerFinishReason = reason;
+      },
+      complete(out) {
+        // A finish_reason is this dialect's end: without one the answer was cut off.
+        if (providerFinishReason === null) return;
+        out.push({
+          type: 'end',
+          finishReason: finishFromOpenAI(providerFinishReason),
+          providerFinishReason,
+        });
+      },
+    };
   }
 
   async function listModels(signal: AbortSignal): Promise<ModelInfo[]> {
@@ -239,5 +251,5 @@ export function createOpenAIChatAdapter(
     return models;
   }
 
-  return { attempt, listModels };
+  return { start, listModels };
 }

@@ -13,7 +13,13 @@ import { createOpenAIChatAdapter } from './openaiChat';
 import { rateLimitFrom } from './rateLimit';
 import { decideRetry, defaultRetryPolicy, sleep, type RetryPolicy } from './retry';
 import { factsFromThrown } from './thrownErrors';
-import type { ChatRequest, ModelInfo, ProviderAdapter, ProviderTarget } from './types';
+import type {
+  AdapterEvent,
+  ChatRequest,
+  ModelInfo,
+  ProviderAdapter,
+  ProviderTarget,
+} from './types';
 
 export interface EngineOptions {
   /** Stop: aborts the HTTP request at once; the answer ends `cancelled` with what came. */
@@ -95,11 +101,42 @@ export async function* streamChat(
   };
 
   let ttftMs: number | null = null;
-  let text = '';
-  let reasoning = '';
-  let usage: Usage | null = null;
-  let end: { finishReason: FinishReason; providerFinishReason: string | null } | null = null;
-  let error: ProviderError | null = null;
+  // Pieces, joined only if an estimate needs them: cheaper per token than growing a string.
+  const textParts: string[] = [];
+  const reasoningParts: string[] = [];
+  // Boxed, as they are set inside `take` (TS does not follow writes made in closures).
+  const outcome: {
+    usage: Usage | null;
+    end: { finishReason: FinishReason; providerFinishReason: string | null } | null;
+    error: ProviderError | null;
+  } = { usage: null, end: null, error: null };
+  /** Records one adapter event; returns it when it goes out to the caller as it is. */
+  const take = (event: AdapterEvent): StreamEvent | null => {
+    switch (event.type) {
+      case 'text':
+        ttftMs ??= elapsed();
+        textParts.push(event.text);
+        return event;
+      case 'reasoning':
+        ttftMs ??= elapsed();
+        reasoningParts.push(event.text);
+        return event;
+      case 'usage':
+        outcome.usage = event.usage;
+        return null;
+      case 'error':
+        outcome.error = event.error;
+        return null;
+      case 'end':
+        outcome.end = {
+          finishReason: event.finishReason,
+          providerFinishReason: event.providerFinishReason,
+        };
+        return null;
+      default:
+        return event;
+    }
+  };
 
   for (let attempt = 0; ; attempt++) {
     ctx.attempt = attempt;
@@ -108,28 +145,29 @@ export async function* streamChat(
     errorBox.body = null;
     let failure: ProviderError | null = null;
     try {
-      for await (const event of adapter.attempt(request, signal)) {
-        const rateLimit = takeRateLimit();
-        if (rateLimit) yield rateLimit;
-        if (event.type === 'text' || event.type === 'reasoning') {
-          ttftMs ??= elapsed();
-          if (event.type === 'text') text += event.text;
-          else reasoning += event.text;
-          yield event;
-        } else if (event.type === 'usage') {
-          usage = event.usage;
-        } else if (event.type === 'error') {
-          error = event.error;
-        } else if (event.type === 'end') {
-          end = {
-            finishReason: event.finishReason,
-            providerFinishReason: event.providerFinishReason,
-          };
-        } else {
-          yield event;
+      const opened = await adapter.start(request, signal);
+      const out: AdapterEvent[] = [];
+      let stopped = false;
+      // The hot loop: one SDK chunk in, its events out, no async layer in between.
+      for await (const chunk of opened.chunks) {
+        opened.normalize(chunk, out);
+        if (pendingRateLimit) yield takeRateLimit()!;
+        for (let i = 0; i < out.length; i++) {
+          const event = take(out[i]!);
+          if (event) yield event;
+        }
+        out.length = 0;
+        // An in-stream error ends the attempt; leaving the loop aborts the request.
+        if (outcome.error || outcome.end) {
+          stopped = true;
+          break;
         }
       }
-      if (!end && !error && !signal.aborted) {
+      if (!stopped) {
+        opened.complete(out);
+        for (const event of out) take(event);
+      }
+      if (!outcome.end && !outcome.error && !signal.aborted) {
         failure = { kind: 'interrupted', status: last.status, message: interruptedMessage };
       }
     } catch (thrown) {
@@ -157,7 +195,7 @@ export async function* streamChat(
         }
       }
     }
-    error ??= failure;
+    outcome.error ??= failure;
     break;
   }
 
@@ -165,6 +203,8 @@ export async function* streamChat(
   if (rateLimit) yield rateLimit;
 
   let finishReason: FinishReason;
+  const { usage, end } = outcome;
+  let { error } = outcome;
   const providerFinishReason = end?.providerFinishReason ?? null;
   if (signal.aborted) {
     finishReason = 'cancelled';
@@ -181,7 +221,14 @@ export async function* streamChat(
 
   if (usage) {
     yield { type: 'usage', usage };
-  } else if (text || reasoning || finishReason === 'stop' || finishReason === 'length') {
+  } else if (
+    textParts.length > 0 ||
+    reasoningParts.length > 0 ||
+    finishReason === 'stop' ||
+    finishReason === 'length'
+  ) {
+    const text = textParts.join('');
+    const reasoning = reasoningParts.join('');
     // Tokens were produced (or the call completed) but no count came: ours, marked estimated.
     yield { type: 'usage', usage: await estimateUsage(request, { text, reasoning }) };
   }

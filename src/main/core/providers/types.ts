@@ -81,9 +81,22 @@ export type AdapterEvent =
   | Extract<StreamEvent, { type: 'metadata' | 'text' | 'reasoning' | 'usage' | 'error' }>
   | { type: 'end'; finishReason: FinishReason; providerFinishReason: string | null };
 
-/** One wire protocol. Errors it throws are classified by `classifyError`. */
+/**
+ * One HTTP attempt, opened. The engine iterates `chunks` (the SDK's own stream, or the single
+ * answer of a non-streamed call) itself and has each normalized synchronously: no extra async
+ * layer per token between the SDK and the engine (see the pipeline benchmark).
+ */
+export interface AdapterAttempt<Chunk = unknown> {
+  chunks: AsyncIterable<Chunk>;
+  /** Appends the events of one chunk to `out`; an `error` or `end` there ends the attempt. */
+  normalize(chunk: Chunk, out: AdapterEvent[]): void;
+  /** Called when `chunks` ended without an error: appends `end` if the wire's end was seen. */
+  complete(out: AdapterEvent[]): void;
+}
+
+/** One wire protocol. What it throws, the engine classifies (thrownErrors.ts). */
 export interface ProviderAdapter {
-  /** One HTTP attempt; the engine adds retries, timing, usage estimates and the finish. */
-  attempt(request: ChatRequest, signal: AbortSignal): AsyncIterable<AdapterEvent>;
+  /** Sends the request; the engine adds retries, timing, usage estimates and the finish. */
+  start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt>;
   listModels(signal: AbortSignal): Promise<ModelInfo[]>;
 }
