@@ -1,3 +1,5 @@
+import { fixedAnswers, tokenize } from './answers';
+
 /**
  * What the emulator answers, decided by directives in the last user message so tests (and a
  * person typing in the harness) can ask for a scenario: `[tokens=300 rate=50]` streams 300
@@ -5,6 +7,7 @@
  *
  * Answer shape
  *   tokens=N rate=R      N tokens at R tokens/s (rate=0: as fast as possible)
+ *   answer=NAME          a fixed rich answer from answers.ts (markdown-demo, xss) instead of the echo
  *   delay=MS             wait before the first token (keep-alive comments meanwhile if comments=1)
  *   reasoning=N          N reasoning tokens first (OpenAI dialect: `reasoning_content`;
  *   reasoning_field=reasoning  for OpenRouter/Ollama style; Anthropic: a thinking block)
@@ -33,6 +36,8 @@ export interface AnswerScript {
   tokens: string[];
   /** Tokens per second; 0 means as fast as possible. */
   rate: number;
+  /** The finish_reason sent at the end (`[finish=length]`); 'stop' when not asked. */
+  finishReason: string;
 }
 
 export interface Scenario extends AnswerScript {
@@ -82,6 +87,10 @@ export function scriptFor(
   const directives = parseDirectives(prompt);
   const count = Number(directives.tokens ?? defaults.tokens);
   const rate = Number(directives.rate ?? defaults.rate);
+  const finishReason = directives.finish ?? 'stop';
+  // `[answer=NAME]`: a fixed rich markdown answer (answers.ts) instead of the echo.
+  const fixed = directives.answer ? fixedAnswers[directives.answer] : undefined;
+  if (fixed !== undefined) return { tokens: tokenize(fixed), rate, finishReason };
   const echo = prompt
     .replace(/\[[^\]]*\]/g, '')
     .trim()
@@ -90,7 +99,7 @@ export function scriptFor(
   const tokens = [`You said: ${echo}.`, '\n\n'];
   for (let i = 0; tokens.length < count; i++)
     tokens.push(`${pool[i % pool.length]}${pool === words ? ' ' : ''}`);
-  return { tokens: tokens.slice(0, Math.max(1, count)), rate };
+  return { tokens: tokens.slice(0, Math.max(1, count)), rate, finishReason };
 }
 
 const num = (value: string | undefined): number | null =>

@@ -299,6 +299,36 @@ describe('wire details per provider', () => {
     });
   });
 
+  it('gateway headers go out, a custom auth header wins, and capture redacts the secret ones', async () => {
+    const base = emulatorTarget(emulator, 'openai-compatible', null);
+    const t = {
+      ...base,
+      headers: { 'X-Gateway-Auth': 'gw-secret-value-123', 'X-Title': 'Switchboard' },
+      secretHeaderNames: ['X-Gateway-Auth'],
+    };
+    const recorder = new ExchangeRecorder();
+    const { prompt, marker } = tag('tokens=3');
+    const run = await runEngine(t, ask(t, prompt), { observer: recorder });
+    expect(run.finish.finishReason).toBe('stop');
+    const [call] = callsWith(emulator, marker);
+    expect(call!.headers['x-gateway-auth']).toBe('gw-secret-value-123');
+    expect(call!.headers['x-title']).toBe('Switchboard');
+    expect(call!.headers.authorization).toBeUndefined();
+    const captured = recorder.attempts[0]!.request.headers;
+    expect(captured['x-gateway-auth']).toBe('[redacted]');
+    expect(captured['x-title']).toBe('Switchboard');
+  });
+
+  it('Azure with an Entra ID token sends it as a bearer token, not api-key', async () => {
+    const t = { ...emulatorTarget(emulator, 'azure', null), bearerToken: 'entra-token-0123456789' };
+    const { prompt, marker } = tag('tokens=3');
+    const run = await runEngine(t, ask(t, prompt));
+    expect(run.finish.finishReason).toBe('stop');
+    const [call] = callsWith(emulator, marker);
+    expect(call!.headers.authorization).toBe('Bearer entra-token-0123456789');
+    expect(call!.headers['api-key']).toBeUndefined();
+  });
+
   it('a local compatible server gets no Authorization header when there is no key', async () => {
     const t = emulatorTarget(emulator, 'openai-compatible', null);
     const { prompt, marker } = tag('tokens=3');

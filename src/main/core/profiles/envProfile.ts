@@ -37,7 +37,9 @@ export function envProfile(
         type,
         baseUrl: overrides.baseUrl || env.AZURE_OPENAI_ENDPOINT || '',
         defaultModel: model,
-        apiVersion: overrides.apiVersion || env.OPENAI_API_VERSION || DEFAULT_AZURE_API_VERSION,
+        azure: {
+          apiVersion: overrides.apiVersion || env.OPENAI_API_VERSION || DEFAULT_AZURE_API_VERSION,
+        },
       };
     case 'openai':
     case 'openai-compatible':

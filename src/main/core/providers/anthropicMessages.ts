@@ -33,7 +33,8 @@ function normalizeBaseUrl(url: string): string {
 }
 
 function createClient(target: ProviderTarget, options: AnthropicAdapterOptions): Anthropic {
-  const { profile, apiKey } = target;
+  const { profile } = target;
+  const apiKey = target.apiKey ?? null;
   return new Anthropic({
     // A credential passed in code stops the SDK reading the environment or config files.
     apiKey: apiKey ?? 'unused',
@@ -43,11 +44,11 @@ function createClient(target: ProviderTarget, options: AnthropicAdapterOptions):
     fetch: options.fetch,
     logLevel: 'off',
     defaultHeaders: {
-      ...profile.headers,
-      ...target.secretHeaders,
-      // The Messages API's documented key header; no Authorization header next to it.
+      // The Messages API's documented key header; no Authorization header next to it
+      // (unless a bearer token is what this profile uses).
       'x-api-key': apiKey,
-      Authorization: null,
+      Authorization: target.bearerToken ? `Bearer ${target.bearerToken}` : null,
+      ...target.headers,
     },
   });
 }
@@ -66,7 +67,7 @@ export function anthropicRequestBody(
   target: ProviderTarget,
   request: ChatRequest,
 ): AnthropicRequestBody {
-  const defaults = target.profile.defaults ?? {};
+  const defaults = target.profile.params ?? {};
   const body: AnthropicRequestBody = {
     stream: request.stream !== false,
     model: request.model,

@@ -51,11 +51,11 @@ export interface OpenAIAdapterOptions {
 }
 
 function createClient(target: ProviderTarget, options: OpenAIAdapterOptions): OpenAI {
-  const { profile, apiKey } = target;
-  const headers: Record<string, string | null> = {
-    ...profile.headers,
-    ...target.secretHeaders,
-  };
+  const { profile } = target;
+  const bearer = target.bearerToken ?? null;
+  const apiKey = target.apiKey ?? (profile.type === 'azure' ? null : bearer);
+  // The profile's own headers go last: a gateway's custom auth header must win.
+  const withExtra = (base: Record<string, string | null>) => ({ ...base, ...target.headers });
   const common = {
     // Retries are the engine's: only before the first token, and never for what cannot succeed.
     maxRetries: 0,
@@ -66,28 +66,28 @@ function createClient(target: ProviderTarget, options: OpenAIAdapterOptions): Op
     project: profile.project ?? null,
   };
   if (profile.type === 'azure') {
-    const auth = target.azureTokenProvider
-      ? { azureADTokenProvider: target.azureTokenProvider }
-      : { apiKey: apiKey ?? '' };
-    if (!apiKey && !target.azureTokenProvider) headers['api-key'] = null;
+    // Entra ID: the SDK sends the token as `Authorization: Bearer`; a key goes in `api-key`.
+    const auth =
+      bearer && !apiKey
+        ? { azureADTokenProvider: () => Promise.resolve(bearer) }
+        : { apiKey: apiKey ?? 'unused' };
     return new AzureOpenAI({
       ...common,
       ...auth,
-      endpoint: profile.baseUrl,
+      endpoint: profile.azure?.endpoint || profile.baseUrl,
       // Explicit, so OPENAI_BASE_URL in the environment cannot redirect an Azure profile.
       baseURL: null,
-      apiVersion: profile.apiVersion || DEFAULT_AZURE_API_VERSION,
-      ...(profile.deployment ? { deployment: profile.deployment } : {}),
-      defaultHeaders: headers,
+      apiVersion: profile.azure?.apiVersion || DEFAULT_AZURE_API_VERSION,
+      ...(profile.azure?.deployment ? { deployment: profile.azure.deployment } : {}),
+      defaultHeaders: withExtra(!apiKey && !bearer ? { 'api-key': null } : {}),
     });
   }
-  // A local server needs no key: send no Authorization header at all rather than a fake one.
-  if (!apiKey) headers.Authorization = null;
   return new OpenAI({
     ...common,
     apiKey: apiKey ?? 'unused',
     baseURL: profile.baseUrl,
-    defaultHeaders: headers,
+    // A local server needs no key: send no Authorization header at all rather than a fake one.
+    defaultHeaders: withExtra(apiKey ? {} : { Authorization: null }),
   });
 }
 
@@ -101,7 +101,7 @@ export function openAIRequestBody(
   includeUsage: boolean,
 ): OpenAIRequestBody {
   const { profile } = target;
-  const defaults = profile.defaults ?? {};
+  const defaults = profile.params ?? {};
   const messages: ChatCompletionMessageParam[] = [
     ...(request.system ? [{ role: 'system' as const, content: request.system }] : []),
     ...request.messages.map((m) => ({ role: m.role, content: m.content })),

@@ -40,14 +40,17 @@ interface AdapterSetup {
 }
 
 function setUp(target: ProviderTarget, options: EngineOptions, now: () => number): AdapterSetup {
-  const secretHeaders = target.secretHeaders ?? {};
-  const secrets = [target.apiKey, ...Object.values(secretHeaders)].filter((s): s is string => !!s);
+  const secrets = [
+    target.apiKey,
+    target.bearerToken,
+    ...Object.values(target.headers ?? {}),
+  ].filter((s): s is string => !!s && s.length >= 8);
   const ctx: CaptureContext = {
     attempt: 0,
     now,
     observer: options.observer,
     secrets,
-    secretHeaderNames: Object.keys(secretHeaders),
+    secretHeaderNames: target.secretHeaderNames ?? [],
     onHeaders: () => undefined,
     onErrorBody: (body) => {
       errorBox.body = body;

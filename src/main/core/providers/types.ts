@@ -9,15 +9,15 @@ export const providerTypes: readonly ProviderType[] = [
 ];
 
 /** Default sampling parameters a profile applies when a request names none. */
-export interface ProfileDefaults {
-  temperature?: number;
-  topP?: number;
-  maxTokens?: number;
+export interface ProfileParams {
+  temperature?: number | undefined;
+  topP?: number | undefined;
+  maxTokens?: number | undefined;
 }
 
 /**
- * Where and how to call a provider. The key is resolved separately (KeyStore, environment)
- * and never stored here, so a profile can be saved, shown and exported as it is.
+ * Where and how to call a provider: the fields the engine reads. Structurally a subset of the
+ * stored profile (keys issue), so a resolved profile can be passed as it is. No key here, ever.
  */
 export interface ProviderProfile {
   id: string;
@@ -26,15 +26,18 @@ export interface ProviderProfile {
   /** API base URL; for Azure, the resource endpoint (https://NAME.openai.azure.com). */
   baseUrl: string;
   defaultModel: string;
-  /** Azure: the deployment to call; when absent the request's model names it. */
-  deployment?: string;
-  /** Azure: the api-version query parameter. */
-  apiVersion?: string;
-  organization?: string;
-  project?: string;
-  /** Non-secret extra headers (gateways, proxies); secret ones come in ProviderTarget. */
-  headers?: Record<string, string>;
-  defaults?: ProfileDefaults;
+  azure?:
+    | {
+        /** Overrides baseUrl for Azure when set. */
+        endpoint?: string | undefined;
+        /** The deployment to call; when absent the request's model names it. */
+        deployment?: string | undefined;
+        apiVersion?: string | undefined;
+      }
+    | undefined;
+  organization?: string | undefined;
+  project?: string | undefined;
+  params?: ProfileParams | undefined;
 }
 
 /** A profile with its credentials, resolved just before a call and dropped after it. */
@@ -42,10 +45,15 @@ export interface ProviderTarget {
   profile: ProviderProfile;
   /** Null for servers that need no key (a local Ollama, a gateway that injects it). */
   apiKey: string | null;
-  /** Secret extra headers from the KeyStore (a gateway token); redacted like keys. */
-  secretHeaders?: Record<string, string>;
-  /** Azure Entra ID: a bearer token source used instead of a key. */
-  azureTokenProvider?: () => Promise<string>;
+  /**
+   * Extra headers (gateways, proxies, a custom auth header), secret values filled in. Their
+   * values are scrubbed from any message; names in `secretHeaderNames` (and any name that
+   * says key, token or secret) are redacted in captured exchanges.
+   */
+  headers?: Record<string, string> | undefined;
+  secretHeaderNames?: string[] | undefined;
+  /** Microsoft Entra ID access token (Azure) or another bearer token, used instead of a key. */
+  bearerToken?: string | null | undefined;
 }
 
 export interface ChatTurn {
