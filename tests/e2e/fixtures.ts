@@ -18,6 +18,11 @@ function electronBinary(): { path: string } | { reason: string } {
   }
 }
 
+/** Electron's launcher takes only string values. */
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
 interface Fixtures {
   electronGate: void;
   emulator: Emulator;
@@ -62,7 +67,7 @@ export const test = base.extend<Fixtures>({
       const electronApp = await _electron.launch({
         executablePath: binary.path,
         args: [resolve(root, 'out/main/index.js'), `--user-data-dir=${harness.dataDir}`],
-        env: { ...process.env, ...providerEnv },
+        env: definedOnly({ ...process.env, ...providerEnv }),
       });
       await use(await electronApp.firstWindow());
       await electronApp.close();
