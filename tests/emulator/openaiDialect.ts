@@ -171,7 +171,8 @@ export async function answerOpenAIChat(
     await pace(started, i, scenario.rate);
   }
   if (sse.closed) return;
-  await sse.event(chunk({}, finish));
+  // finish=none: a server that never names a finish_reason, ending with [DONE] alone.
+  if (finish !== 'none') await sse.event(chunk({}, finish));
   if (includeUsage && usage) await sse.event(JSON.stringify({ ...base, choices: [], usage }));
   await sse.event('[DONE]');
   sse.end();

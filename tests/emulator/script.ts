@@ -14,7 +14,8 @@ import { fixedAnswers, tokenize } from './answers';
  *   cached=N             N cached prompt tokens in usage (OpenAI cached_tokens, Anthropic cache_read)
  *   cache_write=N        Anthropic cache_creation_input_tokens
  *   usage=none           never report usage (the client must estimate)
- *   finish=length|content_filter|tool_calls   the wire's finish reason (Anthropic: max_tokens, refusal, tool_use)
+ *   finish=length|content_filter|tool_calls   the wire's finish reason (Anthropic: max_tokens, refusal, tool_use);
+ *                        finish=none: no finish_reason at all, only [DONE] (OpenAI dialect)
  *   unicode=1            multi-byte words (accents, CJK, emoji) in the answer
  * Wire shape
  *   bytes=1              deliver the stream one byte per write

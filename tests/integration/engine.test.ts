@@ -346,6 +346,16 @@ describe('wire details per provider', () => {
     expect(run.reasoning).toBe('First I ');
   });
 
+  it('a stream that ends with [DONE] but never names a finish_reason is complete', async () => {
+    const t = emulatorTarget(emulator, 'openai-compatible', null);
+    const run = await runEngine(t, ask(t, tag('tokens=5 finish=none').prompt));
+    expect(run.error).toBeUndefined();
+    expect(run.finish).toMatchObject({ finishReason: 'stop', providerFinishReason: null });
+    // Without [DONE] as well, it was cut off.
+    const cut = await runEngine(t, ask(t, tag('tokens=5 end=3').prompt));
+    expect(cut.error?.kind).toBe('interrupted');
+  });
+
   it('a server that rejects stream_options is asked again without it', async () => {
     const t = emulatorTarget(emulator, 'openai-compatible', null);
     const { prompt, marker } = tag('tokens=4 fault=stream_options');

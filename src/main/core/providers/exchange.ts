@@ -61,6 +61,8 @@ export interface CaptureContext {
    * `{"object":"error","message":…}`), so the engine reads the words from here.
    */
   onErrorBody?: (text: string) => void;
+  /** Told when an event stream carried `data: [DONE]`, the OpenAI dialect's end marker. */
+  onStreamDone?: () => void;
 }
 
 const maxErrorBodyChars = 64_000;
@@ -139,6 +141,38 @@ function tapBody(response: Response, ctx: CaptureContext, attempt: number): Resp
   });
 }
 
+const doneMarker = Buffer.from('[DONE]');
+
+/**
+ * Watches an event stream for `[DONE]` (the SDK swallows it): a server that never sends a
+ * finish_reason still ends properly with it. Scans each network read, not each token.
+ */
+function watchForDone(response: Response, onDone: () => void): Response {
+  if (!response.body || !(response.headers.get('content-type') ?? '').includes('event-stream'))
+    return response;
+  let tail = new Uint8Array(0);
+  let seen = false;
+  const watch = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+      if (seen) return;
+      // [DONE] closes the stream: only the end of each read (and the carry) can hold it.
+      const end = chunk.subarray(Math.max(0, chunk.byteLength - 64));
+      const window = Buffer.concat([tail, end]);
+      if (window.indexOf(doneMarker) !== -1) {
+        seen = true;
+        onDone();
+      }
+      tail = window.subarray(Math.max(0, window.length - doneMarker.length + 1));
+    },
+  });
+  return new Response(response.body.pipeThrough(watch), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
 /**
  * The fetch handed to the SDKs: they still build, send and parse; this only watches, so the
  * engine learns each response's headers and the inspector sees the exchange.
@@ -173,7 +207,8 @@ export function createCapturingFetch(ctx: CaptureContext, baseFetch: typeof fetc
       headers: redactHeaders(response.headers, ctx.secretHeaderNames),
       atMs: ctx.now(),
     });
-    return tapBody(response, ctx, attempt);
+    const watched = ctx.onStreamDone ? watchForDone(response, ctx.onStreamDone) : response;
+    return tapBody(watched, ctx, attempt);
   };
 }
 

@@ -228,9 +228,13 @@ export function createOpenAIChatAdapter(
         const reason = chunk.choices?.[0]?.finish_reason;
         if (reason) providerFinishReason = reason;
       },
-      complete(out) {
-        // A finish_reason is this dialect's end: without one the answer was cut off.
-        if (providerFinishReason === null) return;
+      complete(out, sawDoneMarker) {
+        // A finish_reason or [DONE] is this dialect's end: without either it was cut off.
+        if (providerFinishReason === null) {
+          if (sawDoneMarker)
+            out.push({ type: 'end', finishReason: 'stop', providerFinishReason: null });
+          return;
+        }
         out.push({
           type: 'end',
           finishReason: finishFromOpenAI(providerFinishReason),

@@ -89,7 +89,14 @@ export async function* streamChat(
   const { adapter, ctx, secrets, errorBox } = setUp(target, options, elapsed);
 
   // Boxed: written by the fetch callback, read after awaits (keeps TS narrowing honest).
-  const last: { headers: Headers | null; status: number | null } = { headers: null, status: null };
+  const last: { headers: Headers | null; status: number | null; done: boolean } = {
+    headers: null,
+    status: null,
+    done: false,
+  };
+  ctx.onStreamDone = () => {
+    last.done = true;
+  };
   let pendingRateLimit: RateLimitInfo | null = null;
   ctx.onHeaders = (response) => {
     last.headers = response.headers;
@@ -145,6 +152,7 @@ export async function* streamChat(
     ctx.attempt = attempt;
     last.headers = null;
     last.status = null;
+    last.done = false;
     errorBox.body = null;
     let failure: ProviderError | null = null;
     try {
@@ -167,7 +175,7 @@ export async function* streamChat(
         }
       }
       if (!stopped) {
-        opened.complete(out);
+        opened.complete(out, last.done);
         for (const event of out) take(event);
       }
       if (!outcome.end && !outcome.error && !signal.aborted) {

@@ -98,8 +98,11 @@ export interface AdapterAttempt<Chunk = unknown> {
   chunks: AsyncIterable<Chunk>;
   /** Appends the events of one chunk to `out`; an `error` or `end` there ends the attempt. */
   normalize(chunk: Chunk, out: AdapterEvent[]): void;
-  /** Called when `chunks` ended without an error: appends `end` if the wire's end was seen. */
-  complete(out: AdapterEvent[]): void;
+  /**
+   * Called when `chunks` ended without an error: appends `end` if the wire's end was seen.
+   * `sawDoneMarker`: the stream carried `data: [DONE]` (the SDK hides it).
+   */
+  complete(out: AdapterEvent[], sawDoneMarker: boolean): void;
 }
 
 /** One wire protocol. What it throws, the engine classifies (thrownErrors.ts). */
