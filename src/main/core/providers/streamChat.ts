@@ -94,9 +94,13 @@ export async function* streamChat(
     status: null,
     done: false,
   };
-  ctx.onStreamDone = () => {
-    last.done = true;
-  };
+  // OpenAI and Azure always name a finish_reason; some compatible servers end with [DONE]
+  // alone. Watching for it costs a stream hop per read, so only where it can matter.
+  if (target.profile.type === 'openai-compatible') {
+    ctx.onStreamDone = () => {
+      last.done = true;
+    };
+  }
   let pendingRateLimit: RateLimitInfo | null = null;
   ctx.onHeaders = (response) => {
     last.headers = response.headers;
