@@ -13,7 +13,8 @@ export interface EmulatorOptions {
   defaultRate?: number;
   /**
    * When set, only these keys are accepted (Bearer for OpenAI, x-api-key for Anthropic,
-   * api-key for Azure); any other gets that provider's 401. Unset: any key or none.
+   * api-key for Azure); any other gets that provider's 401. Unset: any key or none, except
+   * that a key containing "bad" is always refused.
    */
   acceptKeys?: string[];
 }
@@ -132,6 +133,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   function authorized(dialect: Dialect, req: IncomingMessage): boolean {
+    // Any key containing "bad" is refused, as a provider refuses a wrong key (keys e2e).
+    const sent = [req.headers.authorization, req.headers['api-key'], req.headers['x-api-key']];
+    if (sent.some((value) => typeof value === 'string' && /bad/i.test(value))) return false;
     if (!options.acceptKeys) return true;
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const key =

@@ -383,6 +383,18 @@ describe('wire details per provider', () => {
     },
   );
 
+  it.each(dialects)(
+    "a wrong key is refused with the %s dialect's 401, never retried",
+    async (type) => {
+      const t = emulatorTarget(emulator, type, 'sk-bad-key-000000');
+      const { prompt, marker } = tag('tokens=3');
+      const run = await runEngine(t, ask(t, prompt), fast);
+      expect(run.error).toMatchObject({ kind: 'auth', status: 401 });
+      expect(run.error?.message).not.toContain('sk-bad-key-000000');
+      expect(callsWith(emulator, marker)).toHaveLength(1);
+    },
+  );
+
   it('a refused connection is a network error, retried, then reported', async () => {
     const closed = await startEmulator();
     const t = emulatorTarget(closed, 'openai');
