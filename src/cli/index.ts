@@ -1,37 +1,64 @@
 /**
- * `npm run --silent cli -- COMMAND …`: headless commands over the same core as the app.
- * Each command lives in its own module; this file only dispatches.
+ * `npm run --silent cli -- ask …`: the same provider engine as the app, headless.
+ * Nothing here prints a key: errors and exchange output pass through redaction first.
  */
+import { redactSecrets } from '../main/core/providers/redact';
+import { parseAskArgs, parseModelsArgs, UsageError, usageText } from './args';
+import { runAsk, type CliIo } from './ask';
 import { runKeys } from './keys';
+import { runModels } from './models';
 
-type Command = (args: string[]) => Promise<number>;
-
-const io = {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-};
-
-const commands: Record<string, Command> = {
-  keys: (args) => runKeys(args, io),
-};
-
-async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  const command = name ? commands[name] : undefined;
-  if (!command) {
-    process.stderr.write(`usage: switchboard <${Object.keys(commands).join('|')}> …\n`);
-    return 2;
-  }
-  return command(args);
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    // Only the message: an error object could carry request details.
-    process.stderr.write(`${error instanceof Error ? error.message : 'The command failed.'}\n`);
-    process.exitCode = 1;
-  },
-);
+async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  // First Ctrl-C stops the answer (keeping what came); a second one leaves at once.
+  process.once('SIGINT', () => {
+    controller.abort();
+    process.once('SIGINT', () => process.exit(130));
+  });
+  const io: CliIo = {
+    env: process.env,
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readStdin,
+    signal: controller.signal,
+  };
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'ask') return await runAsk(parseAskArgs(rest), io);
+    if (command === 'models') return await runModels(parseModelsArgs(rest), io);
+    if (command === 'keys') {
+      const streams = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+      return await runKeys(rest, { ...streams, env: process.env });
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(`${usageText}\n`);
+      return 0;
+    }
+    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  } catch (error) {
+    const secrets = [
+      process.env.OPENAI_API_KEY,
+      process.env.ANTHROPIC_API_KEY,
+      process.env.AZURE_OPENAI_API_KEY,
+      process.env.OPENAI_COMPATIBLE_API_KEY,
+    ];
+    if (error instanceof UsageError) {
+      io.stderr(`${redactSecrets(error.message, secrets)}\n${usageText}\n`);
+      return 2;
+    }
+    io.stderr(
+      `error: ${redactSecrets(error instanceof Error ? error.message : String(error), secrets)}\n`,
+    );
+    return 1;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+// Exit once output is flushed: idle keep-alive sockets must not hold the process open.
+process.stdout.write('', () => process.exit(code));

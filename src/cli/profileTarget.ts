@@ -12,6 +12,7 @@ import { resolveProfileTarget, type ResolvedTarget } from '../main/core/profiles
 import { keychainServiceFrom } from '../main/core/secrets/KeyStore';
 import { createKeytarKeyStore } from '../main/core/secrets/keytarKeyStore';
 import { SecretVault } from '../main/core/secrets/SecretVault';
+import type { ProviderTarget } from '../main/core/providers/types';
 
 export async function resolveCliTarget(
   profileName: string,
@@ -35,4 +36,36 @@ export async function resolveCliTarget(
   const envName = envKeyName(profile);
   const fromEnv = envName ? env[envName] || undefined : undefined;
   return resolveProfileTarget({ profiles, vault, env }, profile, { apiKey: fromEnv });
+}
+
+/**
+ * `ask --provider openai|anthropic|azure` with no key in the environment: the same-named
+ * profile's stored key, but only if that profile points at the same server (a key is sent only
+ * to the server it was saved for). Any keychain trouble leaves the target as it was: the
+ * environment and keyless servers keep working without a keychain.
+ */
+export async function withStoredKey(
+  target: ProviderTarget,
+  env: NodeJS.ProcessEnv,
+): Promise<ProviderTarget> {
+  if (target.apiKey || target.bearerToken) return target;
+  if (!['openai', 'anthropic', 'azure'].includes(target.profile.type)) return target;
+  try {
+    const stored = await resolveCliTarget(target.profile.type, env);
+    if (!stored.apiKey && !stored.bearerToken) return target;
+    if (sameServer(stored.profile.baseUrl, target.profile.baseUrl) === false) return target;
+    return {
+      ...target,
+      apiKey: stored.apiKey,
+      bearerToken: stored.bearerToken,
+      headers: { ...stored.headers, ...target.headers },
+    };
+  } catch {
+    return target;
+  }
+}
+
+function sameServer(a: string, b: string): boolean {
+  const normal = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
+  return normal(a) === normal(b);
 }

@@ -58,8 +58,27 @@ export interface StreamTiming {
   totalMs: number;
 }
 
+/** One budget from a provider's rate-limit headers (`x-ratelimit-*`, `anthropic-ratelimit-*`). */
+export interface RateLimitBucket {
+  limit?: number;
+  remaining?: number;
+  /** When the budget refills, as epoch milliseconds. */
+  resetAt?: number;
+}
+
+/** What the provider said about its limits on one response; raw headers kept for the inspector. */
+export interface RateLimitInfo {
+  requests?: RateLimitBucket;
+  tokens?: RateLimitBucket;
+  inputTokens?: RateLimitBucket;
+  outputTokens?: RateLimitBucket;
+  headers: Record<string, string>;
+}
+
 export type StreamEvent =
   | { type: 'metadata'; id?: string; model?: string; created?: number }
+  /** Sent once per answer when the provider's response carried rate-limit headers. */
+  | { type: 'rateLimit'; rateLimit: RateLimitInfo }
   | { type: 'text'; text: string }
   | { type: 'reasoning'; text: string }
   | { type: 'usage'; usage: Usage }

@@ -1,42 +1,61 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { countPromptTokens, scriptFor } from './script';
+import { answerAnthropicMessages, contentText, type MessagesBody } from './anthropicDialect';
+import { faultResponse, type Dialect } from './faults';
+import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
+import { scenarioFor, type Scenario } from './script';
 
 export interface EmulatorOptions {
   port?: number;
   /** Default answer length and speed when the prompt names none. */
   defaultTokens?: number;
   defaultRate?: number;
+  /**
+   * When set, only these keys are accepted (Bearer for OpenAI, x-api-key for Anthropic,
+   * api-key for Azure); any other gets that provider's 401. Unset: any key or none, except
+   * that a key containing "bad" is always refused.
+   */
+  acceptKeys?: string[];
 }
 
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** Path with its query string (Azure's api-version lives there). */
+  url: string;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** When the connection for this request closed (ms epoch), and whether the answer was whole. */
+  closedAt?: number;
+  completed?: boolean;
 }
 
 export interface Emulator {
+  /** OpenAI-style base URL (`…/v1`), for OPENAI_BASE_URL. */
   url: string;
+  /** The bare origin: ANTHROPIC_BASE_URL and AZURE_OPENAI_ENDPOINT. */
+  origin: string;
   port: number;
   requests: RecordedRequest[];
   close(): Promise<void>;
 }
 
-interface ChatBody {
-  model?: string;
-  stream?: boolean;
-  messages?: { role: string; content: string }[];
-  stream_options?: { include_usage?: boolean };
-}
-
 /**
- * A provider emulator on 127.0.0.1 speaking the OpenAI Chat Completions dialect, streamed and
- * not. Every loop in it is bounded and ends when the client goes away.
+ * A provider emulator on 127.0.0.1 speaking four dialects, streamed and not:
+ * - OpenAI and compatible servers: POST /v1/chat/completions, GET /v1/models;
+ * - Azure OpenAI: POST /openai/deployments/{deployment}/chat/completions?api-version=…
+ *   with an `api-key` header, GET /openai/models;
+ * - Anthropic: POST /v1/messages with `x-api-key` and `anthropic-version`, GET /v1/models.
+ * Scenarios and faults come from directives in the last user message (see script.ts).
+ * Every loop in it is bounded and ends when the client goes away.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const requests: RecordedRequest[] = [];
   const defaults = { tokens: options.defaultTokens ?? 40, rate: options.defaultRate ?? 200 };
+  // How often each prompt has been asked, so `times=N` faults can clear up on a retry.
+  const seen = new Map<string, number>();
+
   const server = createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
@@ -48,23 +67,188 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       } catch {
         body = raw;
       }
-      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
-      // Any key containing "bad" is refused, as a provider refuses a wrong key (keys e2e).
-      const key = String(req.headers.authorization ?? req.headers['api-key'] ?? req.headers['x-api-key'] ?? '');
-      if (/bad/i.test(key)) {
-        sendJson(res, 401, { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } });
-        return;
-      }
-      if (req.method === 'POST' && path.endsWith('/chat/completions')) {
-        void answerChat(body as ChatBody, res, defaults);
-      } else if (req.method === 'GET' && path.endsWith('/models')) {
-        sendJson(res, 200, { object: 'list', data: [{ id: 'emu-1', object: 'model', owned_by: 'emulator' }] });
-      } else {
-        sendJson(res, 404, { error: { message: `No route ${req.method} ${path}`, type: 'invalid_request_error' } });
-      }
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const record: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        url: url.pathname + url.search,
+        headers: req.headers,
+        body,
+      };
+      requests.push(record);
+      res.on('close', () => {
+        record.closedAt = Date.now();
+        record.completed = res.writableFinished;
+      });
+      void route(req, res, url, body).catch((error: unknown) => {
+        if (!res.headersSent)
+          sendJson(res, 500, { error: { message: String(error), type: 'emulator_error' } });
+        else res.destroy();
+      });
     });
   });
+
+  async function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    body: unknown,
+  ): Promise<void> {
+    const path = url.pathname;
+    const azure = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(path);
+    if (req.method === 'POST' && azure) {
+      if (!url.searchParams.get('api-version'))
+        return sendJson(res, 404, { error: { code: '404', message: 'Resource not found' } });
+      if (!authorized('azure', req)) return fault(res, 'azure', '401', azure[1]!);
+      return chat('azure', res, body as ChatBody, decodeURIComponent(azure[1]!));
+    }
+    if (req.method === 'POST' && path.endsWith('/messages')) {
+      if (!authorized('anthropic', req)) return fault(res, 'anthropic', '401', 'none');
+      if (!req.headers['anthropic-version'])
+        return sendJson(res, 400, {
+          type: 'error',
+          error: {
+            type: 'invalid_request_error',
+            message: 'anthropic-version: header is required',
+          },
+        });
+      return messages(res, body as MessagesBody);
+    }
+    if (req.method === 'POST' && path.endsWith('/chat/completions')) {
+      if (!authorized('openai', req)) return fault(res, 'openai', '401', 'none');
+      return chat('openai', res, body as ChatBody, null);
+    }
+    if (req.method === 'GET' && (path.endsWith('/models') || path === '/openai/models')) {
+      const dialect: Dialect = req.headers['anthropic-version']
+        ? 'anthropic'
+        : path.startsWith('/openai')
+          ? 'azure'
+          : 'openai';
+      if (!authorized(dialect, req)) return fault(res, dialect, '401', 'none');
+      return models(res, dialect);
+    }
+    sendJson(res, 404, {
+      error: { message: `No route ${req.method} ${path}`, type: 'invalid_request_error' },
+    });
+  }
+
+  function authorized(dialect: Dialect, req: IncomingMessage): boolean {
+    // Any key containing "bad" is refused, as a provider refuses a wrong key (keys e2e).
+    const sent = [req.headers.authorization, req.headers['api-key'], req.headers['x-api-key']];
+    if (sent.some((value) => typeof value === 'string' && /bad/i.test(value))) return false;
+    if (!options.acceptKeys) return true;
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const key =
+      dialect === 'anthropic'
+        ? req.headers['x-api-key']
+        : dialect === 'azure'
+          ? (req.headers['api-key'] ?? bearer)
+          : bearer;
+    return typeof key === 'string' && options.acceptKeys.includes(key);
+  }
+
+  /**
+   * The scenario for this request: its faults (HTTP fault, drop, end, in-stream error) hold for
+   * the first `times` requests with this prompt, then clear, so a retry can succeed.
+   * Answers with the HTTP fault itself when one applies, and returns null then.
+   */
+  function scenarioOrFault(
+    dialect: Dialect,
+    res: ServerResponse,
+    prompt: string,
+    model: string,
+    sentStreamOptions: boolean,
+  ): Scenario | null {
+    const scenario = scenarioFor(prompt, defaults);
+    const faulty =
+      scenario.fault !== null ||
+      scenario.drop !== null ||
+      scenario.end !== null ||
+      scenario.errorAt !== null;
+    if (!faulty) return scenario;
+    const key = `${dialect}\u0000${prompt}`;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    if (count > scenario.times)
+      return { ...scenario, fault: null, drop: null, end: null, errorAt: null };
+    if (!scenario.fault || (scenario.fault === 'stream_options' && !sentStreamOptions))
+      return scenario;
+    const headers: Record<string, string> = {
+      ...requestIdHeaders(dialect),
+      ...rateLimitHeaders(dialect, scenario.fault === '429'),
+    };
+    if (scenario.retryAfter !== null) headers['retry-after'] = scenario.retryAfter;
+    if (scenario.retryAfterMs !== null) headers['retry-after-ms'] = scenario.retryAfterMs;
+    fault(res, dialect, scenario.fault, model, headers);
+    return null;
+  }
+
+  function fault(
+    res: ServerResponse,
+    dialect: Dialect,
+    name: string,
+    model: string,
+    headers = requestIdHeaders(dialect),
+  ): void {
+    const response = faultResponse(dialect, name, model, headers);
+    if (!response)
+      return sendJson(res, 500, {
+        error: { message: `Unknown fault ${name}`, type: 'emulator_error' },
+      });
+    res.writeHead(response.status, response.headers);
+    res.end(response.body);
+  }
+
+  async function chat(
+    dialect: 'openai' | 'azure',
+    res: ServerResponse,
+    body: ChatBody,
+    deployment: string | null,
+  ) {
+    const all = body?.messages ?? [];
+    const prompt = [...all].reverse().find((m) => m.role === 'user')?.content ?? '';
+    const model = deployment ?? body?.model ?? 'emu-1';
+    const scenario = scenarioOrFault(dialect, res, prompt, model, !!body?.stream_options);
+    if (!scenario) return;
+    const headers = { ...requestIdHeaders(dialect), ...rateLimitHeaders(dialect, false) };
+    await answerOpenAIChat(res, { dialect, body: body ?? {}, scenario, model, headers });
+  }
+
+  async function messages(res: ServerResponse, body: MessagesBody) {
+    const all = body?.messages ?? [];
+    const last = [...all].reverse().find((m) => m.role === 'user');
+    const prompt = last ? contentText(last.content) : '';
+    const model = body?.model ?? 'claude-emu-1';
+    const scenario = scenarioOrFault('anthropic', res, prompt, model, false);
+    if (!scenario) return;
+    const headers = { ...requestIdHeaders('anthropic'), ...rateLimitHeaders('anthropic', false) };
+    await answerAnthropicMessages(res, { body: body ?? {}, scenario, model, headers });
+  }
+
+  function models(res: ServerResponse, dialect: Dialect) {
+    if (dialect === 'anthropic') {
+      const data = ['claude-emu-1', 'claude-emu-2'].map((id, i) => ({
+        type: 'model',
+        id,
+        display_name: `Claude Emu ${i + 1}`,
+        created_at: '2026-01-15T00:00:00Z',
+      }));
+      return sendJson(
+        res,
+        200,
+        { data, has_more: false, first_id: data[0]!.id, last_id: data[1]!.id },
+        requestIdHeaders(dialect),
+      );
+    }
+    const data = ['emu-1', 'emu-2'].map((id) => ({
+      id,
+      object: 'model',
+      created: 1_700_000_000,
+      owned_by: 'emulator',
+    }));
+    sendJson(res, 200, { object: 'list', data }, requestIdHeaders(dialect));
+  }
+
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -74,6 +258,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/v1`,
+    origin: `http://127.0.0.1:${port}`,
     port,
     requests,
     close: () =>
@@ -84,57 +269,42 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_emu_${Date.now()}` });
-  res.end(JSON.stringify(value));
+function requestIdHeaders(dialect: Dialect): Record<string, string> {
+  if (dialect === 'anthropic')
+    return { 'request-id': `req_011CEmu${randomUUID().replace(/-/g, '').slice(0, 20)}` };
+  if (dialect === 'azure') {
+    const id = randomUUID();
+    return { 'apim-request-id': id, 'x-request-id': id, 'x-ms-region': 'Emulator Region' };
+  }
+  return {
+    'x-request-id': `req_${randomUUID().replace(/-/g, '')}`,
+    'openai-processing-ms': '12',
+    'openai-version': '2020-10-01',
+  };
 }
 
-async function answerChat(body: ChatBody, res: ServerResponse, defaults: { tokens: number; rate: number }) {
-  const messages = body?.messages ?? [];
-  const prompt = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-  const script = scriptFor(prompt, defaults);
-  const model = body?.model ?? 'emu-1';
-  const id = `chatcmpl-emu${Date.now().toString(36)}`;
-  const created = Math.floor(Date.now() / 1000);
-  const usage = {
-    prompt_tokens: countPromptTokens(messages.map((m) => m.content)),
-    completion_tokens: script.tokens.length,
-    total_tokens: 0,
-  };
-  usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
-
-  if (!body?.stream) {
-    sendJson(res, 200, {
-      id,
-      object: 'chat.completion',
-      created,
-      model,
-      choices: [{ index: 0, message: { role: 'assistant', content: script.tokens.join('') }, finish_reason: 'stop' }],
-      usage,
+/** The rate-limit headers each provider sends (exhausted ones on a 429). */
+function rateLimitHeaders(dialect: Dialect, exhausted: boolean): Record<string, string> {
+  if (dialect === 'anthropic') {
+    const reset = new Date(Date.now() + 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const bucket = (name: string, limit: number, remaining: number) => ({
+      [`anthropic-ratelimit-${name}-limit`]: String(limit),
+      [`anthropic-ratelimit-${name}-remaining`]: String(exhausted ? 0 : remaining),
+      [`anthropic-ratelimit-${name}-reset`]: reset,
     });
-    return;
+    return {
+      ...bucket('requests', 4000, 3999),
+      ...bucket('tokens', 480_000, 479_000),
+      ...bucket('input-tokens', 400_000, 399_000),
+      ...bucket('output-tokens', 80_000, 80_000),
+    };
   }
-
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-request-id': `req_emu_${created}` });
-  let closed = false;
-  res.on('close', () => (closed = true));
-  const chunk = (delta: object, finish: string | null, extra: object = {}) =>
-    `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`;
-
-  res.write(chunk({ role: 'assistant', content: '' }, null));
-  const intervalMs = script.rate > 0 ? 1000 / script.rate : 0;
-  const started = performance.now();
-  for (let i = 0; i < script.tokens.length && !closed; i++) {
-    res.write(chunk({ content: script.tokens[i] }, null));
-    const due = started + (i + 1) * intervalMs;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    else if (i % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
-  if (closed) return;
-  res.write(chunk({}, 'stop'));
-  if (body.stream_options?.include_usage) {
-    res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`);
-  }
-  res.end('data: [DONE]\n\n');
+  return {
+    'x-ratelimit-limit-requests': '10000',
+    'x-ratelimit-limit-tokens': '30000000',
+    'x-ratelimit-remaining-requests': exhausted ? '0' : '9999',
+    'x-ratelimit-remaining-tokens': exhausted ? '0' : '29999000',
+    'x-ratelimit-reset-requests': exhausted ? '6m0s' : '6ms',
+    'x-ratelimit-reset-tokens': exhausted ? '1.5s' : '2ms',
+  };
 }

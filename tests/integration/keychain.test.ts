@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startEmulator } from '../emulator/server';
 import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore';
 import { SecretVault, keyAccount } from '../../src/main/core/secrets/SecretVault';
 
@@ -90,6 +91,42 @@ describe.skipIf(reachable !== null && !process.env.CI)(
       expect(cli(['keys', 'remove', 'openai']).status).toBe(0);
       expect(cli(['keys', 'list', '--json']).stdout).toContain('"hasKey": false');
       expect(cli(['keys', 'set', 'no-such-profile'], 'x').status).toBe(1);
+    });
+
+    it('CLI: ask --provider openai uses the stored key when OPENAI_API_KEY is not set', async () => {
+      const emulator = await startEmulator();
+      try {
+        const configDir = mkdtempSync(join(tmpdir(), 'sb-cli-ask-'));
+        const key = `sk-stored-${randomBytes(12).toString('hex')}`;
+        const env = {
+          ...process.env,
+          SWITCHBOARD_CONFIG_DIR: configDir,
+          SWITCHBOARD_KEYCHAIN_SERVICE: service,
+          OPENAI_API_KEY: '',
+          OPENAI_BASE_URL: emulator.url,
+        };
+        const cli = (args: string[], input?: string) =>
+          spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args], {
+            cwd: root,
+            env,
+            input,
+            encoding: 'utf8',
+          });
+        expect(cli(['keys', 'set', 'openai'], `${key}\n`).status).toBe(0);
+        const ask = cli(['ask', '--provider', 'openai', '--model', 'emu-1', '--json', 'hello']);
+        expect(ask.status, ask.stderr).toBe(0);
+        expect(JSON.parse(ask.stdout).text).toContain('You said: hello');
+        expect(ask.stdout + ask.stderr).not.toContain(key);
+        const sent = emulator.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1);
+        expect(sent?.headers.authorization).toBe(`Bearer ${key}`);
+        // Another server than the profile's: the stored key stays home.
+        const elsewhere = cli(['ask', '--provider', 'openai', '--base-url', emulator.url.replace('/v1', '/other/v1'), '--model', 'emu-1', '--json', 'hi']);
+        expect(elsewhere.stdout + elsewhere.stderr).not.toContain(key);
+        expect(emulator.requests.at(-1)?.headers.authorization ?? '').not.toContain(key);
+        cli(['keys', 'remove', 'openai']);
+      } finally {
+        await emulator.close();
+      }
     });
   },
 );

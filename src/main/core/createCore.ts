@@ -3,12 +3,11 @@ import type { Profile } from '../../shared/profiles';
 import { ChatService } from './chat/ChatService';
 import { NoticeBoard } from './notices';
 import { createMemoryPreferences, type PreferencesStore } from './preferences/PreferencesStore';
-import { profileFromEnv } from './profiles/envProfile';
+import { apiKeyFromEnv, profileFromEnv } from './profiles/envProfile';
 import { createProfileHandlers } from './profiles/profileHandlers';
 import { effectiveEndpoint } from './profiles/profileDefaults';
 import { ProfileService } from './profiles/ProfileService';
 import { createResolveTarget, type ResolvedTarget } from './profiles/resolveTarget';
-import { createOpenAIChatAdapter } from './providers/openaiChatAdapter';
 import {
   createAzureCredential,
   createEntraTokenSource,
@@ -77,16 +76,11 @@ export function createCore(options: CoreOptions): Core {
       // No profile at all (every one deleted): the environment, as in the walking skeleton.
       return profile ? { ...profile, ...effectiveEndpoint(profile, env) } : profileFromEnv(env);
     },
-    adapterFor: async (profile) => {
-      if (!profiles.find(profile.id))
-        return createOpenAIChatAdapter(profile, env.OPENAI_API_KEY ?? null);
-      const target = await resolveTarget(profile.id);
-      return createOpenAIChatAdapter(
-        target.profile,
-        target.apiKey ?? target.bearerToken,
-        target.headers,
-      );
-    },
+    targetFor: async (profile) =>
+      // A stored profile resolves its key, headers or Entra token; the environment profile its env key.
+      profiles.find(profile.id)
+        ? resolveTarget(profile.id)
+        : { profile, apiKey: apiKeyFromEnv(profile, env) },
     emit: options.emit,
   });
 

@@ -1,13 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { EventSink, SendMessageResponse } from '../../../shared/ipc';
 import type { StreamEvent } from '../../../shared/stream';
-import type { ChatTurn, ProviderAdapter, ProviderProfile } from '../providers/types';
+import { streamChat, type EngineOptions } from '../providers/streamChat';
+import type { ChatRequest, ChatTurn, ProviderProfile, ProviderTarget } from '../providers/types';
 import { StreamCoalescer } from './StreamCoalescer';
 
 export interface ChatServiceDeps {
   /** The profile new messages go to (the keys and profiles issue makes this a choice). */
   activeProfile: () => ProviderProfile;
-  adapterFor: (profile: ProviderProfile) => Promise<ProviderAdapter>;
+  /** Resolves the profile's credentials (KeyStore, environment) just before a call. */
+  targetFor: (profile: ProviderProfile) => Promise<ProviderTarget>;
+  /** The provider engine; tests and benchmarks may wrap it. */
+  engine?: (
+    target: ProviderTarget,
+    request: ChatRequest,
+    options: EngineOptions,
+  ) => AsyncIterable<StreamEvent>;
   emit: EventSink;
   flushIntervalMs?: number;
 }
@@ -60,7 +68,11 @@ export class ChatService {
     await Promise.all([...this.streams.values()].map((s) => s.done));
   }
 
-  private async run(ids: SendMessageResponse, turns: ChatTurn[], signal: AbortSignal): Promise<void> {
+  private async run(
+    ids: SendMessageResponse,
+    turns: ChatTurn[],
+    signal: AbortSignal,
+  ): Promise<void> {
     const { conversationId, assistantMessageId: messageId, streamId } = ids;
     const coalescer = new StreamCoalescer(
       (events) => this.deps.emit('chatStream', { streamId, conversationId, messageId, events }),
@@ -76,8 +88,10 @@ export class ChatService {
     };
     const started = performance.now();
     try {
-      const adapter = await this.deps.adapterFor(profile);
-      for await (const event of adapter.stream({ model: profile.defaultModel, messages: turns }, signal)) {
+      const target = await this.deps.targetFor(profile);
+      const engine = this.deps.engine ?? streamChat;
+      const request = { model: profile.defaultModel, messages: turns };
+      for await (const event of engine(target, request, { signal })) {
         push(event);
       }
     } catch (error) {
@@ -86,7 +100,12 @@ export class ChatService {
     } finally {
       if (!finished) {
         const timing = { ttftMs: null, totalMs: performance.now() - started };
-        push({ type: 'finish', finishReason: signal.aborted ? 'cancelled' : 'error', providerFinishReason: null, timing });
+        push({
+          type: 'finish',
+          finishReason: signal.aborted ? 'cancelled' : 'error',
+          providerFinishReason: null,
+          timing,
+        });
       }
       coalescer.flush();
       if (answer) this.histories.get(conversationId)?.push({ role: 'assistant', content: answer });

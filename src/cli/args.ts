@@ -1,0 +1,170 @@
+import { parseArgs } from 'node:util';
+import { providerTypes, type ProviderType } from '../main/core/providers/types';
+
+export const usageText = `usage: npm run --silent cli -- ask [options] PROMPT
+       npm run --silent cli -- models [--provider P] [--base-url URL] [--endpoint URL] [--api-version V]
+       npm run --silent cli -- keys set PROFILE | keys list [--json] | keys remove PROFILE
+
+  PROMPT                  the question; - reads it from stdin
+
+ask options:
+  --provider P            openai (default) | anthropic | azure | openai-compatible
+  --base-url URL          API base URL (default from OPENAI_BASE_URL / ANTHROPIC_BASE_URL)
+  --endpoint URL          Azure resource endpoint (default AZURE_OPENAI_ENDPOINT)
+  --api-version V         Azure api-version (default OPENAI_API_VERSION or 2024-10-21)
+  --model M               model; for azure, the deployment (required)
+  --system S              system prompt
+  --max-tokens N          maximum tokens to generate
+  --temperature T         sampling temperature (0-2)
+  --top-p P               nucleus sampling (0-1)
+  --stop S                stop sequence (repeatable)
+  --no-stream             one plain request instead of a stream
+  --json                  print one JSON object when the answer ends, instead of the text
+  --verbose               the request (key redacted) and the response's status on stderr
+  --show-request          the request (key redacted) on stderr
+  --raw                   the raw stream events on stderr as they arrive
+
+Keys come from OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_API_KEY (and
+OPENAI_COMPATIBLE_API_KEY); a local OpenAI-compatible server needs none.
+Exit status: 0 answered, 1 the answer ended in an error, 2 bad usage, 130 interrupted.`;
+
+export class UsageError extends Error {}
+
+export interface ConnectionArgs {
+  provider: ProviderType;
+  baseUrl?: string | undefined;
+  endpoint?: string | undefined;
+  apiVersion?: string | undefined;
+}
+
+export interface AskArgs extends ConnectionArgs {
+  model: string;
+  prompt: string;
+  system?: string | undefined;
+  maxTokens?: number | undefined;
+  temperature?: number | undefined;
+  topP?: number | undefined;
+  stop: string[];
+  stream: boolean;
+  json: boolean;
+  verbose: boolean;
+  showRequest: boolean;
+  raw: boolean;
+}
+
+const connectionOptions = {
+  provider: { type: 'string' },
+  'base-url': { type: 'string' },
+  endpoint: { type: 'string' },
+  'api-version': { type: 'string' },
+} as const;
+
+/** parseArgs throws on unknown or malformed flags: that is a usage error (exit 2). */
+function usageErrors<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function url(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^https?:\/\/[^/]/.test(value))
+    throw new UsageError(`--${name} must be an http(s) URL, got "${value}"`);
+  return value;
+}
+
+function number(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  integer = false,
+) {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (
+    value.trim() === '' ||
+    !Number.isFinite(n) ||
+    n < min ||
+    n > max ||
+    (integer && !Number.isInteger(n))
+  ) {
+    throw new UsageError(
+      `--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${value}"`,
+    );
+  }
+  return n;
+}
+
+function connection(values: Record<string, unknown>): ConnectionArgs {
+  const provider = (values.provider as string | undefined) ?? 'openai';
+  if (!(providerTypes as readonly string[]).includes(provider)) {
+    throw new UsageError(
+      `--provider must be one of ${providerTypes.join(', ')}, got "${provider}"`,
+    );
+  }
+  return {
+    provider: provider as ProviderType,
+    baseUrl: url('base-url', values['base-url'] as string | undefined),
+    endpoint: url('endpoint', values.endpoint as string | undefined),
+    apiVersion: values['api-version'] as string | undefined,
+  };
+}
+
+export function parseAskArgs(argv: string[]): AskArgs {
+  const { values, positionals } = usageErrors(() =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...connectionOptions,
+        model: { type: 'string' },
+        system: { type: 'string' },
+        'max-tokens': { type: 'string' },
+        temperature: { type: 'string' },
+        'top-p': { type: 'string' },
+        stop: { type: 'string', multiple: true },
+        'no-stream': { type: 'boolean' },
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        'show-request': { type: 'boolean' },
+        raw: { type: 'boolean' },
+      },
+    }),
+  );
+  if (!values.model) throw new UsageError('--model is required (for azure: the deployment)');
+  if (positionals.length === 0)
+    throw new UsageError('PROMPT is missing (use - to read it from stdin)');
+  return {
+    ...connection(values),
+    model: values.model,
+    // An unquoted prompt arrives as several words: take them as one.
+    prompt: positionals.join(' '),
+    system: values.system,
+    maxTokens: number('max-tokens', values['max-tokens'], 1, 10_000_000, true),
+    temperature: number('temperature', values.temperature, 0, 2),
+    topP: number('top-p', values['top-p'], 0, 1),
+    stop: values.stop ?? [],
+    stream: !values['no-stream'],
+    json: !!values.json,
+    verbose: !!values.verbose,
+    showRequest: !!values['show-request'] || !!values.verbose,
+    raw: !!values.raw,
+  };
+}
+
+export function parseModelsArgs(argv: string[]): ConnectionArgs & { json: boolean } {
+  const { values, positionals } = usageErrors(() =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { ...connectionOptions, json: { type: 'boolean' } },
+    }),
+  );
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  return { ...connection(values), json: !!values.json };
+}

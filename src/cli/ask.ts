@@ -1,0 +1,176 @@
+import { apiKeyFromEnv, envProfile } from '../main/core/profiles/envProfile';
+import { withStoredKey } from './profileTarget';
+import type { ExchangeObserver } from '../main/core/providers/exchange';
+import { redactSecrets } from '../main/core/providers/redact';
+import { streamChat } from '../main/core/providers/streamChat';
+import type { ChatRequest, ProviderTarget } from '../main/core/providers/types';
+import type { FinishReason, ProviderError, StreamTiming, Usage } from '../shared/stream';
+import { UsageError, type AskArgs, type ConnectionArgs } from './args';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  signal: AbortSignal;
+}
+
+/** The `--json` result: exactly the shape the provider engine issue specifies. */
+export interface AskResult {
+  text: string;
+  reasoning: string;
+  finishReason: FinishReason;
+  providerFinishReason: string | null;
+  id: string | null;
+  model: string | null;
+  usage: Usage;
+  timing: { ttftMs: number | null; totalMs: number };
+  error: ProviderError | null;
+}
+
+export function targetFromArgs(
+  args: ConnectionArgs & { model?: string },
+  env: NodeJS.ProcessEnv,
+): ProviderTarget {
+  const baseUrl = args.provider === 'azure' ? (args.endpoint ?? args.baseUrl) : args.baseUrl;
+  const profile = envProfile(args.provider, env, {
+    baseUrl,
+    model: args.model,
+    apiVersion: args.apiVersion,
+  });
+  if (args.provider === 'azure' && !profile.baseUrl) {
+    throw new UsageError('azure needs --endpoint URL or AZURE_OPENAI_ENDPOINT');
+  }
+  return { profile, apiKey: apiKeyFromEnv(profile, env) };
+}
+
+/** What --show-request, --verbose and --raw print on stderr; headers arrive already redacted. */
+function observerFor(args: AskArgs, io: CliIo, secrets: string[]): ExchangeObserver | undefined {
+  if (!args.showRequest && !args.raw) return undefined;
+  const safe = (text: string) => redactSecrets(text, secrets);
+  const observer: ExchangeObserver = {};
+  if (args.showRequest) {
+    observer.onRequest = (request) => {
+      const headers = Object.entries(request.headers).map(([k, v]) => `> ${k}: ${v}`);
+      io.stderr(
+        safe(
+          [`> ${request.method} ${request.url}`, ...headers, '>', request.body ?? '', ''].join(
+            '\n',
+          ),
+        ),
+      );
+    };
+  }
+  if (args.verbose) {
+    observer.onResponse = (response) => {
+      const headers = Object.entries(response.headers).map(([k, v]) => `< ${k}: ${v}`);
+      io.stderr(
+        safe(
+          [
+            `< ${response.status} ${response.statusText} (+${Math.round(response.atMs)} ms)`,
+            ...headers,
+            '',
+          ].join('\n'),
+        ),
+      );
+    };
+  }
+  if (args.raw) {
+    observer.onRawEvent = (event) => {
+      const name = event.event === null ? '' : `event: ${event.event} `;
+      io.stderr(safe(`[+${Math.round(event.atMs)} ms] ${name}data: ${event.data}\n`));
+    };
+    observer.onBody = (body) =>
+      io.stderr(safe(`[+${Math.round(body.atMs)} ms] body: ${body.text}\n`));
+  }
+  return observer;
+}
+
+/** `ask`: one question, the answer streamed to stdout (or one JSON object). Returns the exit code. */
+export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
+  const target = await withStoredKey(targetFromArgs(args, io.env), io.env);
+  const prompt = args.prompt === '-' ? (await io.readStdin()).replace(/\r?\n$/, '') : args.prompt;
+  if (!prompt.trim()) throw new UsageError('PROMPT is empty');
+  const request: ChatRequest = {
+    model: args.model,
+    messages: [{ role: 'user', content: prompt }],
+    stream: args.stream,
+  };
+  if (args.system) request.system = args.system;
+  if (args.maxTokens !== undefined) request.maxTokens = args.maxTokens;
+  if (args.temperature !== undefined) request.temperature = args.temperature;
+  if (args.topP !== undefined) request.topP = args.topP;
+  if (args.stop.length) request.stop = args.stop;
+
+  const secrets = [target.apiKey].filter((s): s is string => !!s);
+  const observer = observerFor(args, io, secrets);
+  const result: AskResult = {
+    text: '',
+    reasoning: '',
+    finishReason: 'error',
+    providerFinishReason: null,
+    id: null,
+    model: null,
+    usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0, source: 'estimated' },
+    timing: { ttftMs: null, totalMs: 0 },
+    error: null,
+  };
+  let timing: StreamTiming | null = null;
+  for await (const event of streamChat(target, request, {
+    signal: io.signal,
+    ...(observer ? { observer } : {}),
+  })) {
+    switch (event.type) {
+      case 'text':
+        result.text += event.text;
+        if (!args.json) io.stdout(event.text);
+        break;
+      case 'reasoning':
+        result.reasoning += event.text;
+        // Thinking goes to stderr so stdout stays the answer alone.
+        if (!args.json) io.stderr(event.text);
+        break;
+      case 'metadata':
+        result.id = event.id ?? result.id;
+        result.model = event.model ?? result.model;
+        break;
+      case 'usage':
+        result.usage = event.usage;
+        break;
+      case 'error':
+        result.error = event.error;
+        break;
+      case 'finish':
+        result.finishReason = event.finishReason;
+        result.providerFinishReason = event.providerFinishReason;
+        timing = event.timing;
+        break;
+    }
+  }
+  if (timing) result.timing = { ttftMs: timing.ttftMs, totalMs: timing.totalMs };
+
+  if (args.json) {
+    io.stdout(`${JSON.stringify(result)}\n`);
+  } else {
+    if (result.text && !result.text.endsWith('\n')) io.stdout('\n');
+    if (result.error) {
+      const status = result.error.status !== null ? ` ${result.error.status}` : '';
+      const retry =
+        result.error.retryAfterMs !== undefined
+          ? ` (retry after ${result.error.retryAfterMs} ms)`
+          : '';
+      io.stderr(`error: ${result.error.kind}${status}: ${result.error.message}${retry}\n`);
+    }
+    if (args.verbose) {
+      const u = result.usage;
+      const ttft = result.timing.ttftMs === null ? '-' : `${Math.round(result.timing.ttftMs)} ms`;
+      io.stderr(
+        `finish: ${result.finishReason} (${result.providerFinishReason ?? '-'}); tokens in ${u.inputTokens}` +
+          `${u.cachedInputTokens ? ` (${u.cachedInputTokens} cached)` : ''}, out ${u.outputTokens} (${u.source}); ` +
+          `first token ${ttft}, total ${Math.round(result.timing.totalMs)} ms\n`,
+      );
+    }
+  }
+  if (result.finishReason === 'cancelled') return 130;
+  return result.finishReason === 'error' ? 1 : 0;
+}

@@ -1,0 +1,244 @@
+import { createParser } from 'eventsource-parser';
+import { redactHeaders, redactSecrets } from './redact';
+
+/**
+ * Exchange capture for the inspector: what went out (key redacted) and what came back, with
+ * arrival times. Times are milliseconds since the call began, on the clock that times the answer.
+ */
+export interface CapturedRequest {
+  attempt: number;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+  atMs: number;
+}
+
+export interface CapturedResponse {
+  attempt: number;
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  atMs: number;
+}
+
+export interface RawStreamEvent {
+  attempt: number;
+  /** SSE event name; null for a plain `data:` line; 'comment' for a `:` line (keep-alives). */
+  event: string | null;
+  data: string;
+  id?: string;
+  atMs: number;
+}
+
+export interface CapturedBody {
+  attempt: number;
+  text: string;
+  truncated: boolean;
+  atMs: number;
+}
+
+/** Optional hooks; an engine call with no observer pays only for reading response headers. */
+export interface ExchangeObserver {
+  onRequest?(request: CapturedRequest): void;
+  onResponse?(response: CapturedResponse): void;
+  /** The raw SSE events of a streamed answer, as they arrive. */
+  onRawEvent?(event: RawStreamEvent): void;
+  /** The full body of a non-streamed answer or an error response (size-capped). */
+  onBody?(body: CapturedBody): void;
+}
+
+export interface CaptureContext {
+  attempt: number;
+  now: () => number;
+  observer: ExchangeObserver | undefined;
+  secrets: string[];
+  secretHeaderNames: string[];
+  /** Told of every response's headers (rate limits, request id, x-should-retry). */
+  onHeaders: (response: Response) => void;
+  /**
+   * Told of an error response's body. The SDKs drop bodies without an `error` key (vLLM's
+   * `{"object":"error","message":…}`), so the engine reads the words from here.
+   */
+  onErrorBody?: (text: string) => void;
+  /** Told when an event stream carried `data: [DONE]`, the OpenAI dialect's end marker. */
+  onStreamDone?: () => void;
+}
+
+const maxErrorBodyChars = 64_000;
+
+const maxBodyChars = 2_000_000;
+
+function redactUrl(url: string, secrets: string[]): string {
+  try {
+    const parsed = new URL(url);
+    for (const name of [...parsed.searchParams.keys()]) {
+      if (/key|token|secret|sig/i.test(name)) parsed.searchParams.set(name, '[redacted]');
+    }
+    return redactSecrets(parsed.toString(), secrets);
+  } catch {
+    return redactSecrets(url, secrets);
+  }
+}
+
+function bodyText(body: RequestInit['body']): string | null {
+  if (body === null || body === undefined) return null;
+  if (typeof body === 'string') return body;
+  if (body instanceof URLSearchParams) return body.toString();
+  return '[binary body]';
+}
+
+/** Passes the body through untouched while feeding a copy to the observer. */
+function tapBody(response: Response, ctx: CaptureContext, attempt: number): Response {
+  const observer = ctx.observer;
+  if (!observer || !response.body) return response;
+  const isStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+  if (isStream ? !observer.onRawEvent : !observer.onBody) return response;
+  const decoder = new TextDecoder();
+  let text = '';
+  let truncated = false;
+  const parser = createParser({
+    onEvent: (event) => {
+      const raw: RawStreamEvent = {
+        attempt,
+        event: event.event ?? null,
+        data: event.data,
+        atMs: ctx.now(),
+      };
+      if (event.id !== undefined) raw.id = event.id;
+      observer.onRawEvent?.(raw);
+    },
+    onComment: (comment) =>
+      observer.onRawEvent?.({ attempt, event: 'comment', data: comment, atMs: ctx.now() }),
+  });
+  const tap = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+      const decoded = decoder.decode(chunk, { stream: true });
+      if (isStream) {
+        parser.feed(decoded);
+      } else if (text.length < maxBodyChars) {
+        text += decoded;
+      } else {
+        truncated = true;
+      }
+    },
+    flush() {
+      if (!isStream) {
+        observer.onBody?.({
+          attempt,
+          text: text.slice(0, maxBodyChars),
+          truncated,
+          atMs: ctx.now(),
+        });
+      }
+    },
+  });
+  return new Response(response.body.pipeThrough(tap), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+const doneMarker = Buffer.from('[DONE]');
+
+/**
+ * Watches an event stream for `[DONE]` (the SDK swallows it): a server that never sends a
+ * finish_reason still ends properly with it. Scans each network read, not each token.
+ */
+function watchForDone(response: Response, onDone: () => void): Response {
+  if (!response.body || !(response.headers.get('content-type') ?? '').includes('event-stream'))
+    return response;
+  let tail = new Uint8Array(0);
+  let seen = false;
+  const watch = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+      if (seen) return;
+      // [DONE] closes the stream: only the end of each read (and the carry) can hold it.
+      const end = chunk.subarray(Math.max(0, chunk.byteLength - 64));
+      const window = Buffer.concat([tail, end]);
+      if (window.indexOf(doneMarker) !== -1) {
+        seen = true;
+        onDone();
+      }
+      tail = window.subarray(Math.max(0, window.length - doneMarker.length + 1));
+    },
+  });
+  return new Response(response.body.pipeThrough(watch), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/**
+ * The fetch handed to the SDKs: they still build, send and parse; this only watches, so the
+ * engine learns each response's headers and the inspector sees the exchange.
+ */
+export function createCapturingFetch(ctx: CaptureContext, baseFetch: typeof fetch = fetch) {
+  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const attempt = ctx.attempt;
+    if (ctx.observer?.onRequest) {
+      const url = input instanceof Request ? input.url : String(input);
+      ctx.observer.onRequest({
+        attempt,
+        method: init?.method ?? (input instanceof Request ? input.method : 'GET'),
+        url: redactUrl(url, ctx.secrets),
+        headers: redactHeaders(new Headers(init?.headers), ctx.secretHeaderNames),
+        body: bodyText(init?.body),
+        atMs: ctx.now(),
+      });
+    }
+    const response = await baseFetch(input, init);
+    ctx.onHeaders(response);
+    if (!response.ok && ctx.onErrorBody) {
+      try {
+        ctx.onErrorBody((await response.clone().text()).slice(0, maxErrorBodyChars));
+      } catch {
+        // An unreadable error body leaves the SDK's own account of the failure.
+      }
+    }
+    ctx.observer?.onResponse?.({
+      attempt,
+      status: response.status,
+      statusText: response.statusText,
+      headers: redactHeaders(response.headers, ctx.secretHeaderNames),
+      atMs: ctx.now(),
+    });
+    const watched = ctx.onStreamDone ? watchForDone(response, ctx.onStreamDone) : response;
+    return tapBody(watched, ctx, attempt);
+  };
+}
+
+/** One attempt as the inspector shows it. */
+export interface ExchangeAttempt {
+  request: CapturedRequest;
+  response?: CapturedResponse;
+  events: RawStreamEvent[];
+  body?: CapturedBody;
+}
+
+/** An observer that keeps everything, for the inspector's store and the CLI's --raw. */
+export class ExchangeRecorder implements ExchangeObserver {
+  readonly attempts: ExchangeAttempt[] = [];
+
+  onRequest(request: CapturedRequest): void {
+    this.attempts.push({ request, events: [] });
+  }
+  onResponse(response: CapturedResponse): void {
+    const attempt = this.find(response.attempt);
+    if (attempt) attempt.response = response;
+  }
+  onRawEvent(event: RawStreamEvent): void {
+    this.find(event.attempt)?.events.push(event);
+  }
+  onBody(body: CapturedBody): void {
+    const attempt = this.find(body.attempt);
+    if (attempt) attempt.body = body;
+  }
+  private find(attempt: number): ExchangeAttempt | undefined {
+    return this.attempts.findLast((a) => a.request.attempt === attempt);
+  }
+}

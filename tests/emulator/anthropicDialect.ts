@@ -1,0 +1,154 @@
+import type { ServerResponse } from 'node:http';
+import { inStreamError } from './faults';
+import { sendJson } from './openaiDialect';
+import { countPromptTokens, type Scenario } from './script';
+import { initialDelay, pace, SseWriter } from './sse';
+
+/**
+ * Anthropic Messages (/v1/messages): message_start, ping, content blocks (thinking, text) with
+ * their deltas, message_delta with stop_reason and usage, message_stop; `event: error` in-stream.
+ */
+export interface MessagesBody {
+  model?: string;
+  stream?: boolean;
+  system?: string | { type: string; text: string }[];
+  max_tokens?: number;
+  messages?: { role: string; content: string | { type: string; text?: string }[] }[];
+}
+
+export interface AnthropicAnswerContext {
+  body: MessagesBody;
+  scenario: Scenario;
+  model: string;
+  headers: Record<string, string>;
+}
+
+const stopReasons: Record<string, string> = {
+  stop: 'end_turn',
+  length: 'max_tokens',
+  content_filter: 'refusal',
+  tool_calls: 'tool_use',
+};
+
+export function contentText(content: string | { type: string; text?: string }[]): string {
+  return typeof content === 'string' ? content : content.map((part) => part.text ?? '').join('');
+}
+
+function inputTokens(body: MessagesBody): number {
+  const system =
+    typeof body.system === 'string' ? body.system : (body.system ?? []).map((b) => b.text).join('');
+  const texts = (body.messages ?? []).map((m) => contentText(m.content));
+  return countPromptTokens(system ? [system, ...texts] : texts);
+}
+
+export async function answerAnthropicMessages(
+  res: ServerResponse,
+  ctx: AnthropicAnswerContext,
+): Promise<void> {
+  const { body, scenario, model } = ctx;
+  const id = `msg_01Emu${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const stopReason = stopReasons[scenario.finish ?? 'stop'] ?? scenario.finish ?? 'end_turn';
+  const outputTokens = scenario.tokens.length + scenario.reasoning.length;
+  const startUsage = {
+    input_tokens: inputTokens(body),
+    cache_creation_input_tokens: scenario.cacheWrite,
+    cache_read_input_tokens: scenario.cached,
+    output_tokens: 1,
+    service_tier: 'standard',
+  };
+
+  if (!body.stream) {
+    const content: object[] = [];
+    if (scenario.reasoning.length)
+      content.push({
+        type: 'thinking',
+        thinking: scenario.reasoning.join(''),
+        signature: 'EqQBCgIYAhIMemu',
+      });
+    content.push({ type: 'text', text: scenario.tokens.join('') });
+    sendJson(
+      res,
+      200,
+      {
+        id,
+        type: 'message',
+        role: 'assistant',
+        model,
+        content,
+        stop_reason: stopReason,
+        stop_sequence: null,
+        ...(scenario.usage ? { usage: { ...startUsage, output_tokens: outputTokens } } : {}),
+      },
+      ctx.headers,
+    );
+    return;
+  }
+
+  const sse = new SseWriter(res, scenario);
+  sse.start(ctx.headers);
+  const send = (type: string, data: object) => sse.event(JSON.stringify({ type, ...data }), type);
+  await send('message_start', {
+    message: {
+      id,
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      ...(scenario.usage ? { usage: startUsage } : {}),
+    },
+  });
+  // The real API pings right after message_start; keep-alive pings follow when asked.
+  await sse.event(JSON.stringify({ type: 'ping' }), 'ping');
+  await initialDelay(sse, scenario, () => sse.event(JSON.stringify({ type: 'ping' }), 'ping'));
+
+  let index = 0;
+  const started = performance.now();
+  let step = 0;
+  if (scenario.reasoning.length) {
+    await send('content_block_start', {
+      index,
+      content_block: { type: 'thinking', thinking: '', signature: '' },
+    });
+    for (const thought of scenario.reasoning) {
+      if (sse.closed) return;
+      await send('content_block_delta', {
+        index,
+        delta: { type: 'thinking_delta', thinking: thought },
+      });
+      await pace(started, step++, scenario.rate);
+    }
+    await send('content_block_delta', {
+      index,
+      delta: { type: 'signature_delta', signature: 'EqQBCgIYAhIMemu' },
+    });
+    await send('content_block_stop', { index });
+    index++;
+  }
+  await send('content_block_start', { index, content_block: { type: 'text', text: '' } });
+  for (let i = 0; i < scenario.tokens.length && !sse.closed; i++) {
+    if (scenario.drop !== null && i === scenario.drop) return await sse.drop();
+    if (scenario.end !== null && i === scenario.end) return sse.end();
+    if (scenario.errorAt !== null && i === scenario.errorAt) {
+      const error = inStreamError(scenario.errorForm ?? 'anthropic', scenario.errorType, {});
+      await sse.event(error.data, error.event);
+      return sse.end();
+    }
+    if (scenario.comments && i % 5 === 0) await sse.event(JSON.stringify({ type: 'ping' }), 'ping');
+    await sse.maybeKeepAlive(i);
+    await send('content_block_delta', {
+      index,
+      delta: { type: 'text_delta', text: scenario.tokens[i] },
+    });
+    await pace(started, step++, scenario.rate);
+  }
+  if (sse.closed) return;
+  await send('content_block_stop', { index });
+  await send('message_delta', {
+    delta: { stop_reason: stopReason, stop_sequence: null },
+    ...(scenario.usage ? { usage: { output_tokens: outputTokens } } : {}),
+  });
+  await send('message_stop', {});
+  sse.end();
+}

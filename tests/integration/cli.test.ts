@@ -1,0 +1,239 @@
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../emulator/server';
+
+const root = resolve(import.meta.dirname, '../..');
+const keys = {
+  OPENAI_API_KEY: 'sk-cli-openai-secret-0001',
+  ANTHROPIC_API_KEY: 'sk-ant-cli-secret-0002',
+  AZURE_OPENAI_API_KEY: 'azure-cli-secret-0003',
+};
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** ms from spawn to the first stdout byte, and to exit. */
+  firstOutputMs: number | null;
+  exitMs: number;
+}
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  await emulator?.close();
+});
+
+/** Runs the CLI the way `npm run --silent cli --` does (tsx src/cli/index.ts), in a clean env. */
+function cli(
+  args: string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; interruptAfterOutput?: boolean } = {},
+): Promise<CliRun> {
+  const started = Date.now();
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        OPENAI_BASE_URL: emulator.url,
+        ANTHROPIC_BASE_URL: emulator.origin,
+        AZURE_OPENAI_ENDPOINT: emulator.origin,
+        ...keys,
+        ...options.env,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  let firstOutputMs: number | null = null;
+  child.stdout.on('data', (chunk: Buffer) => {
+    firstOutputMs ??= Date.now() - started;
+    stdout += chunk.toString();
+    if (options.interruptAfterOutput && stdout.includes('Streaming')) child.kill('SIGINT');
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(options.stdin ?? '');
+  return new Promise((resolvePromise) => {
+    child.on('close', (code) =>
+      resolvePromise({ code, stdout, stderr, firstOutputMs, exitMs: Date.now() - started }),
+    );
+  });
+}
+
+function expectNoKey(run: CliRun) {
+  for (const key of Object.values(keys)) {
+    expect(run.stdout).not.toContain(key);
+    expect(run.stderr).not.toContain(key);
+  }
+}
+
+describe('cli ask', () => {
+  it('streams the answer to stdout as it arrives and exits 0', async () => {
+    const run = await cli(['ask', '--model', 'emu-1', 'Tell me [tokens=30 rate=15]']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^You said: Tell me\.\n\nStreaming lets the answer/);
+    expect(run.stdout.endsWith('\n')).toBe(true);
+    // 30 tokens at 15/s take 2 s: the first text must be out well before the end.
+    expect(run.exitMs - run.firstOutputMs!).toBeGreaterThan(1000);
+  });
+
+  it('--json prints exactly one object of the specified shape', async () => {
+    const run = await cli([
+      'ask',
+      '--model',
+      'emu-1',
+      '--json',
+      '--system',
+      'Be brief.',
+      'Hi [tokens=6 reasoning=2 cached=4]',
+    ]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(Object.keys(result).sort()).toEqual(
+      [
+        'error',
+        'finishReason',
+        'id',
+        'model',
+        'providerFinishReason',
+        'reasoning',
+        'text',
+        'timing',
+        'usage',
+      ].sort(),
+    );
+    expect(result).toMatchObject({
+      text: 'You said: Hi.\n\nStreaming lets the answer ',
+      reasoning: 'First I ',
+      finishReason: 'stop',
+      providerFinishReason: 'stop',
+      model: 'emu-1',
+      usage: { outputTokens: 8, cachedInputTokens: 4, reasoningTokens: 2, source: 'provider' },
+      error: null,
+    });
+    expect(result.id).toMatch(/^chatcmpl-/);
+    const timing = result.timing as { ttftMs: number; totalMs: number };
+    expect(timing.ttftMs).toBeGreaterThan(0);
+    expect(timing.totalMs).toBeGreaterThanOrEqual(timing.ttftMs);
+    const body = emulator.requests.at(-1)?.body as { messages: { role: string }[] };
+    expect(body.messages[0]).toEqual({ role: 'system', content: 'Be brief.' });
+  });
+
+  it('reads the prompt from stdin with -', async () => {
+    const run = await cli(['ask', '--model', 'emu-1', '--json', '-'], {
+      stdin: 'From a pipe [tokens=3]\n',
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).text).toBe('You said: From a pipe.\n\nStreaming ');
+  });
+
+  it('talks to Anthropic and Azure (deployment as --model), streamed and not', async () => {
+    const anthropic = await cli([
+      'ask',
+      '--provider',
+      'anthropic',
+      '--model',
+      'claude-emu-1',
+      '--json',
+      '--no-stream',
+      'Hi [tokens=3]',
+    ]);
+    expect(anthropic.code).toBe(0);
+    expect(JSON.parse(anthropic.stdout)).toMatchObject({
+      providerFinishReason: 'end_turn',
+      model: 'claude-emu-1',
+      error: null,
+    });
+    const azure = await cli([
+      'ask',
+      '--provider',
+      'azure',
+      '--model',
+      'my-deployment',
+      '--json',
+      'Hi [tokens=3]',
+    ]);
+    expect(azure.code).toBe(0);
+    expect(JSON.parse(azure.stdout)).toMatchObject({
+      text: 'You said: Hi.\n\nStreaming ',
+      error: null,
+    });
+    const call = emulator.requests.filter((r) => r.path.includes('/deployments/')).at(-1);
+    expect(call?.url).toMatch(
+      /^\/openai\/deployments\/my-deployment\/chat\/completions\?api-version=/,
+    );
+    expect(call?.headers['api-key']).toBe(keys.AZURE_OPENAI_API_KEY);
+  });
+
+  it('exits non-zero on an error, still printing the JSON, and never prints a key', async () => {
+    const run = await cli([
+      'ask',
+      '--model',
+      'emu-1',
+      '--json',
+      '--verbose',
+      '--raw',
+      'Hi [fault=401]',
+    ]);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as {
+      error: Record<string, unknown>;
+      finishReason: string;
+    };
+    expect(result.finishReason).toBe('error');
+    expect(result.error).toMatchObject({ kind: 'auth', status: 401 });
+    expect(result.error.requestId).toMatch(/^req_/);
+    expect(run.stderr).toContain('authorization: Bearer [redacted]');
+    expectNoKey(run);
+  });
+
+  it('keeps the partial text of a dropped stream, says why on stderr, exits 1', async () => {
+    const run = await cli([
+      'ask',
+      '--provider',
+      'anthropic',
+      '--model',
+      'claude-emu-1',
+      'Hi [tokens=20 drop=4]',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('You said: Hi.\n\nStreaming lets \n');
+    expect(run.stderr).toMatch(/^error: interrupted: /m);
+    expectNoKey(run);
+  });
+
+  it('stops on Ctrl-C, keeping what came, with exit 130', async () => {
+    const run = await cli(['ask', '--model', 'emu-1', 'Long [tokens=400 rate=20]'], {
+      interruptAfterOutput: true,
+    });
+    expect(run.code).toBe(130);
+    expect(run.stdout).toContain('Streaming');
+    expect(run.stdout.length).toBeLessThan(400);
+  });
+
+  // Each flag rule is unit-tested (tests/unit/cliArgs.test.ts); these prove the exit path.
+  it.each([[['ask', 'no model']], [['ask', '--model', 'm', '--bogus', 'x']], [['frobnicate']]])(
+    'bad usage %j: a usage message and exit 2',
+    async (args) => {
+      const run = await cli(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('usage: npm run --silent cli -- ask');
+      expect(run.stdout).toBe('');
+    },
+  );
+
+  it('lists models', async () => {
+    const run = await cli(['models', '--provider', 'anthropic']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('claude-emu-1');
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseAskArgs, parseModelsArgs, UsageError } from '../../src/cli/args';
+
+describe('cli ask flags', () => {
+  it('reads every flag of the issue', () => {
+    const args = parseAskArgs([
+      '--provider',
+      'azure',
+      '--endpoint',
+      'https://res.openai.azure.com',
+      '--api-version',
+      '2024-10-21',
+      '--model',
+      'dep',
+      '--system',
+      'S',
+      '--max-tokens',
+      '50',
+      '--temperature',
+      '0.5',
+      '--no-stream',
+      '--json',
+      'the',
+      'prompt',
+    ]);
+    expect(args).toMatchObject({
+      provider: 'azure',
+      endpoint: 'https://res.openai.azure.com',
+      apiVersion: '2024-10-21',
+      model: 'dep',
+      system: 'S',
+      maxTokens: 50,
+      temperature: 0.5,
+      stream: false,
+      json: true,
+      prompt: 'the prompt',
+    });
+  });
+
+  it('defaults to openai, streaming, text output', () => {
+    expect(parseAskArgs(['--model', 'm', 'hi'])).toMatchObject({
+      provider: 'openai',
+      stream: true,
+      json: false,
+      prompt: 'hi',
+    });
+    expect(parseAskArgs(['--model', 'm', '-']).prompt).toBe('-');
+  });
+
+  it.each([
+    [['no', 'model']],
+    [['--model', 'm']],
+    [['--model', 'm', '--bogus', 'x']],
+    [['--model', 'm', '--temperature', 'hot', 'x']],
+    [['--model', 'm', '--temperature', '3', 'x']],
+    [['--model', 'm', '--max-tokens', '-3', 'x']],
+    [['--model', 'm', '--max-tokens', '1.5', 'x']],
+    [['--provider', 'gemini', '--model', 'm', 'x']],
+    [['--model', 'm', '--base-url', 'localhost:1234', 'x']],
+    [['--model']],
+  ])('refuses %j', (argv) => {
+    expect(() => parseAskArgs(argv)).toThrow(UsageError);
+  });
+
+  it('models takes connection flags only', () => {
+    expect(parseModelsArgs(['--provider', 'anthropic'])).toMatchObject({
+      provider: 'anthropic',
+      json: false,
+    });
+    expect(() => parseModelsArgs(['extra'])).toThrow(UsageError);
+  });
+});
