@@ -62,7 +62,7 @@ export const test = base.extend<Fixtures>({
       const electronApp = await _electron.launch({
         executablePath: binary.path,
         args: [resolve(root, 'out/main/index.js'), `--user-data-dir=${harness.dataDir}`],
-        env: { ...process.env, ...providerEnv },
+        env: { ...process.env, ...providerEnv } as Record<string, string>,
       });
       await use(await electronApp.firstWindow());
       await electronApp.close();

@@ -4,6 +4,7 @@ import { registerIpc } from '../../src/main/ipc';
 import { isAppUrl } from '../../src/main/security';
 import { invokeChannels, wireChannel, type IpcHandlers } from '../../src/shared/ipc';
 import { HandlerError } from '../../src/shared/result';
+import { conversationHandlerStubs } from '../support/conversationHandlerStubs';
 import { createMemoryIpcPair } from '../support/memoryIpc';
 
 const appUrl = 'file:///app/out/renderer/index.html';
@@ -11,7 +12,12 @@ const appUrl = 'file:///app/out/renderer/index.html';
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const pair = createMemoryIpcPair(appUrl);
   const handlers: IpcHandlers = {
-    getAppInfo: async () => ({ name: 'Switchboard', version: '0.0.0', platform: 'linux', shell: 'harness' }),
+    getAppInfo: async () => ({
+      name: 'Switchboard',
+      version: '0.0.0',
+      platform: 'linux',
+      shell: 'harness',
+    }),
     sendMessage: async (req) => ({
       conversationId: req.conversationId ?? 'c1',
       userMessageId: 'u1',
@@ -19,10 +25,14 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
       streamId: 's1',
     }),
     stopStream: async () => ({ stopped: true }),
+    ...conversationHandlerStubs(),
     ...overrides,
   };
   const onInternalError = vi.fn();
-  registerIpc(pair.main, handlers, { isTrustedSender: (e) => isAppUrl(e.senderFrame?.url, appUrl), onInternalError });
+  registerIpc(pair.main, handlers, {
+    isTrustedSender: (e) => isAppUrl(e.senderFrame?.url, appUrl),
+    onInternalError,
+  });
   return { pair, api: createApi(pair.renderer), onInternalError };
 }
 
@@ -39,7 +49,12 @@ describe('IPC over the in-memory pair', () => {
     const { api } = setup();
     await expect(api.sendMessage({ text: 'hi' })).resolves.toEqual({
       ok: true,
-      value: { conversationId: 'c1', userMessageId: 'u1', assistantMessageId: 'a1', streamId: 's1' },
+      value: {
+        conversationId: 'c1',
+        userMessageId: 'u1',
+        assistantMessageId: 'a1',
+        streamId: 's1',
+      },
     });
   });
 
@@ -54,7 +69,10 @@ describe('IPC over the in-memory pair', () => {
     ['an oversized text', { text: 'x'.repeat(1_000_001) }],
   ])('refuses %s with an error value', async (_label, payload) => {
     const { pair } = setup();
-    const result = (await pair.rawInvoke(wireChannel('sendMessage'), payload)) as { ok: boolean; error?: { code: string } };
+    const result = (await pair.rawInvoke(wireChannel('sendMessage'), payload)) as {
+      ok: boolean;
+      error?: { code: string };
+    };
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe('invalid_request');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -89,7 +107,10 @@ describe('IPC over the in-memory pair', () => {
       },
     });
     const failed = await api.getAppInfo({});
-    expect(failed).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringContaining('/secret') } });
+    expect(failed).toEqual({
+      ok: false,
+      error: { code: 'internal', message: expect.not.stringContaining('/secret') },
+    });
     expect(onInternalError).toHaveBeenCalledOnce();
     expect(await api.stopStream({ streamId: 'x' })).toEqual({
       ok: false,
