@@ -29,6 +29,8 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // Runs before every other fixture: on the electron project without a binary, skip with the reason.
   electronGate: [
+    // Playwright reads a fixture's dependencies from its destructuring: this one has none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use, testInfo) => {
       if (testInfo.project.name === 'electron') {
         const binary = electronBinary();
@@ -41,6 +43,7 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+  // eslint-disable-next-line no-empty-pattern
   emulator: async ({}, use) => {
     const emulator = await startEmulator({ defaultRate: 200 });
     await use(emulator);

@@ -1,5 +1,8 @@
 import { Composer } from './components/Composer';
 import { MessageList } from './components/MessageList';
+import { ConversationToolbar } from './components/conversation/ConversationToolbar';
+import { FocusMessage } from './components/conversation/FocusMessage';
+import { Sidebar } from './components/sidebar/Sidebar';
 import { useChatStore } from './store/chatStore';
 
 export function App() {
@@ -16,10 +19,15 @@ export function App() {
           New conversation
         </button>
       </header>
-      <main className="flex min-h-0 flex-1 flex-col">
-        <MessageList />
-        <Composer />
-      </main>
+      <div className="flex min-h-0 flex-1">
+        <Sidebar />
+        <main className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <ConversationToolbar />
+          <MessageList />
+          <FocusMessage />
+          <Composer />
+        </main>
+      </div>
     </div>
   );
 }
