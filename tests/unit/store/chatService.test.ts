@@ -171,8 +171,12 @@ describe('ChatService with the store', () => {
     const ids = chat.send({ text: 'How do tides work?' });
     await chat.idle();
     expect(requests).toHaveLength(2);
-    expect(requests[1]!.messages[0]!.content).toContain('Write a title');
-    expect(store.conversations.get(ids.conversationId)?.title).toMatch(/^echo: Write a title/);
+    expect(requests[1]!.system).toContain('title of at most six words');
+    expect(requests[1]!.messages[0]!.content).toMatch(
+      /^How do tides work\?\n\n---\n\necho: How do tides work\?/,
+    );
+    // The first line of what came back, cleaned.
+    expect(store.conversations.get(ids.conversationId)?.title).toBe('echo: How do tides work?');
     expect(events.filter((e) => e.name === 'conversationsChanged').length).toBeGreaterThanOrEqual(
       2,
     );

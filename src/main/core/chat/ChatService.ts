@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventSink, SendMessageResponse } from '../../../shared/ipc';
 import { HandlerError } from '../../../shared/result';
-import type { StreamEvent } from '../../../shared/stream';
+import type { StreamEvent, Usage } from '../../../shared/stream';
 import type { ChatRequest, ChatTurn, ProviderAdapter, ProviderProfile } from '../providers/types';
 import type { Store } from '../store/Store';
 import type { UsageCallKind } from '../store/UsageLedger';
 import { AnswerRecorder } from './AnswerRecorder';
-import { cleanTitle, provisionalTitle, titleRequest } from './conversationTitle';
+import { cleanTitle, provisionalTitle, titleIsComplete, titleRequest } from './conversationTitle';
 import { buildRequest, CONTINUE_PROMPT, type AnswerPlan } from './answerPlan';
 import { StreamCoalescer } from './StreamCoalescer';
 
@@ -22,6 +22,11 @@ export interface ChatServiceDeps {
   /** Off in tests that count provider calls exactly. */
   autoTitle?: boolean;
 }
+
+type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
+
+/** A title that has not come in this long is given up (the provisional one stays). */
+const TITLE_TIMEOUT_MS = 20_000;
 
 interface ActiveStream {
   controller: AbortController;
@@ -264,7 +269,10 @@ export class ChatService {
     }
   }
 
-  /** The title call goes through the same adapter path as any answer, and is counted the same way. */
+  /**
+   * The title call goes through the same adapter path as any answer and is counted the same way.
+   * It is bounded: stopped once the first line is complete, or after TITLE_TIMEOUT_MS.
+   */
   private async makeTitle(
     conversationId: string,
     profile: ProviderProfile,
@@ -273,40 +281,42 @@ export class ChatService {
     answer: string,
   ): Promise<void> {
     const request = titleRequest(model, question, answer);
-    const recorder = {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), TITLE_TIMEOUT_MS);
+    const seen = {
       text: '',
-      usage: null as StreamEvent | null,
-      finish: null as Extract<StreamEvent, { type: 'finish' }> | null,
+      usage: null as Usage | null,
+      finish: null as FinishEvent | null,
       model,
     };
     try {
       const adapter = await this.deps.adapterFor(profile);
-      for await (const event of adapter.stream(request, new AbortController().signal)) {
-        if (event.type === 'text') recorder.text += event.text;
-        if (event.type === 'usage') recorder.usage = event;
-        if (event.type === 'metadata' && event.model) recorder.model = event.model;
-        if (event.type === 'finish') recorder.finish = event;
+      for await (const event of adapter.stream(request, controller.signal)) {
+        if (event.type === 'text') seen.text += event.text;
+        if (event.type === 'usage') seen.usage = event.usage;
+        if (event.type === 'metadata' && event.model) seen.model = event.model;
+        if (event.type === 'finish') seen.finish = event;
+        if (titleIsComplete(seen.text) && !controller.signal.aborted) controller.abort();
       }
     } catch {
-      // A title is a nicety: the provisional one stays.
+      // A title is a nicety: on failure the provisional one stays.
+    } finally {
+      clearTimeout(timer);
     }
     const { store } = this.deps;
     store.ledger.record({
       kind: 'title',
       profileId: profile.id,
       provider: profile.type,
-      model: recorder.model,
+      model: seen.model,
       conversationId,
       messageId: null,
-      usage: recorder.usage?.type === 'usage' ? recorder.usage.usage : null,
-      ttftMs: recorder.finish?.timing.ttftMs ?? null,
-      durationMs: recorder.finish?.timing.totalMs ?? null,
-      outcome: recorder.finish?.finishReason ?? 'error',
+      usage: seen.usage,
+      ttftMs: seen.finish?.timing.ttftMs ?? null,
+      durationMs: seen.finish?.timing.totalMs ?? null,
+      outcome: seen.finish?.finishReason ?? 'error',
     });
-    const title =
-      recorder.finish?.finishReason === 'stop' || recorder.finish?.finishReason === 'length'
-        ? cleanTitle(recorder.text)
-        : null;
+    const title = seen.finish?.finishReason === 'error' ? null : cleanTitle(seen.text);
     if (title && store.conversations.setAutoTitle(conversationId, title)) {
       this.deps.emit('conversationsChanged', { conversationId });
     }

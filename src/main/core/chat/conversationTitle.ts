@@ -6,21 +6,27 @@ export function provisionalTitle(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57).trimEnd()}…` : line || 'New conversation';
 }
 
-/** A short, cheap call: the first exchange in, a few words out. */
+/**
+ * A short, cheap call: the instruction as the system prompt, the first exchange as the message,
+ * so the model sees the conversation itself rather than a request about it.
+ */
 export function titleRequest(model: string, question: string, answer: string): ChatRequest {
   return {
     model,
     maxTokens: 24,
     temperature: 0.2,
+    system:
+      'You name conversations. Reply with a title of at most six words for the conversation the user ' +
+      'shows you, on one line, with no quotes and no final period.',
     messages: [
-      {
-        role: 'user',
-        content:
-          'Write a title of at most six words for the conversation below. Answer with the title only.\n\n' +
-          `User: ${question.slice(0, 1500)}\n\nAssistant: ${answer.slice(0, 1500)}`,
-      },
+      { role: 'user', content: `${question.slice(0, 1500)}\n\n---\n\n${answer.slice(0, 1500)}` },
     ],
   };
+}
+
+/** Only the first line is a title; a model that goes on is stopped there. */
+export function titleIsComplete(text: string): boolean {
+  return /\S[^\n]*\n/.test(text) || text.length > 200;
 }
 
 /** Models decorate titles ("Title: …", quotes, a final period, several lines): keep the words. */

@@ -2,8 +2,11 @@ import { useState } from 'react';
 import { canContinue } from '../../lib/threadMessages';
 import { useChatStore, type ChatMessage } from '../../store/chatStore';
 
-const actionClass =
-  'rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100';
+const actionBase =
+  'rounded px-1.5 py-0.5 text-xs disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-blue-500';
+const assistantActionClass = `${actionBase} text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100`;
+// The user's actions sit on the blue bubble: light text keeps them readable there.
+const userActionClass = `${actionBase} text-blue-100 hover:bg-blue-500 hover:text-white`;
 
 /**
  * What can be done with a stored message: flip between its versions, regenerate an answer,
@@ -22,6 +25,7 @@ export function MessageActions({ message }: { message: ChatMessage }) {
   const versions = message.versionIds ?? [message.id];
   const index = versions.indexOf(message.id);
   const isUser = message.role === 'user';
+  const actionClass = isUser ? userActionClass : assistantActionClass;
 
   if (editing) {
     return (
