@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { wireChannel, type EventSink } from '../shared/ipc';
 import { createCore } from './core/createCore';
 import { registerIpc } from './ipc';
@@ -16,23 +16,43 @@ const appUrl =
   pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 
 const emit: EventSink = (event, payload) => {
-  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(wireChannel(event), payload);
+  if (mainWindow && !mainWindow.isDestroyed())
+    mainWindow.webContents.send(wireChannel(event), payload);
 };
 
 void app.whenReady().then(() => {
   hardenSession();
-  const core = createCore({
-    dataDir: app.getPath('userData'),
-    env: process.env,
-    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, shell: 'electron' },
-    emit,
-  });
+  let core: ReturnType<typeof createCore>;
+  try {
+    core = createCore({
+      dataDir: app.getPath('userData'),
+      env: process.env,
+      appInfo: {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        shell: 'electron',
+      },
+      emit,
+    });
+  } catch (error) {
+    // The history could not be opened (e.g. written by a newer version): say why, touch nothing.
+    dialog.showErrorBox(
+      'Switchboard cannot open your history',
+      error instanceof Error ? error.message : String(error),
+    );
+    app.exit(1);
+    return;
+  }
   registerIpc(ipcMain, core.handlers, {
     isTrustedSender: (event) => isAppUrl(event.senderFrame?.url, appUrl),
     onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
   const open = () => {
-    mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), appUrl });
+    mainWindow = createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      appUrl,
+    });
   };
   open();
   app.on('second-instance', () => {
