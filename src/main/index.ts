@@ -16,8 +16,7 @@ const appUrl =
   pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 
 const emit: EventSink = (event, payload) => {
-  if (mainWindow && !mainWindow.isDestroyed())
-    mainWindow.webContents.send(wireChannel(event), payload);
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(wireChannel(event), payload);
 };
 
 void app.whenReady().then(() => {
@@ -27,20 +26,12 @@ void app.whenReady().then(() => {
     core = createCore({
       dataDir: app.getPath('userData'),
       env: process.env,
-      appInfo: {
-        name: app.getName(),
-        version: app.getVersion(),
-        platform: process.platform,
-        shell: 'electron',
-      },
+      appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, shell: 'electron' },
       emit,
     });
   } catch (error) {
     // The history could not be opened (e.g. written by a newer version): say why, touch nothing.
-    dialog.showErrorBox(
-      'Switchboard cannot open your history',
-      error instanceof Error ? error.message : String(error),
-    );
+    dialog.showErrorBox('Switchboard cannot open your history', error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
@@ -49,10 +40,7 @@ void app.whenReady().then(() => {
     onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
   const open = () => {
-    mainWindow = createMainWindow({
-      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      appUrl,
-    });
+    mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), appUrl });
   };
   open();
   app.on('second-instance', () => {
