@@ -12,12 +12,7 @@ const appUrl = 'file:///app/out/renderer/index.html';
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const pair = createMemoryIpcPair(appUrl);
   const handlers: IpcHandlers = {
-    getAppInfo: async () => ({
-      name: 'Switchboard',
-      version: '0.0.0',
-      platform: 'linux',
-      shell: 'harness',
-    }),
+    getAppInfo: async () => ({ name: 'Switchboard', version: '0.0.0', platform: 'linux', shell: 'harness' }),
     sendMessage: async (req) => ({
       conversationId: req.conversationId ?? 'c1',
       userMessageId: 'u1',
@@ -29,10 +24,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     ...overrides,
   };
   const onInternalError = vi.fn();
-  registerIpc(pair.main, handlers, {
-    isTrustedSender: (e) => isAppUrl(e.senderFrame?.url, appUrl),
-    onInternalError,
-  });
+  registerIpc(pair.main, handlers, { isTrustedSender: (e) => isAppUrl(e.senderFrame?.url, appUrl), onInternalError });
   return { pair, api: createApi(pair.renderer), onInternalError };
 }
 
@@ -49,12 +41,7 @@ describe('IPC over the in-memory pair', () => {
     const { api } = setup();
     await expect(api.sendMessage({ text: 'hi' })).resolves.toEqual({
       ok: true,
-      value: {
-        conversationId: 'c1',
-        userMessageId: 'u1',
-        assistantMessageId: 'a1',
-        streamId: 's1',
-      },
+      value: { conversationId: 'c1', userMessageId: 'u1', assistantMessageId: 'a1', streamId: 's1' },
     });
   });
 
@@ -69,10 +56,7 @@ describe('IPC over the in-memory pair', () => {
     ['an oversized text', { text: 'x'.repeat(1_000_001) }],
   ])('refuses %s with an error value', async (_label, payload) => {
     const { pair } = setup();
-    const result = (await pair.rawInvoke(wireChannel('sendMessage'), payload)) as {
-      ok: boolean;
-      error?: { code: string };
-    };
+    const result = (await pair.rawInvoke(wireChannel('sendMessage'), payload)) as { ok: boolean; error?: { code: string } };
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe('invalid_request');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -107,10 +91,7 @@ describe('IPC over the in-memory pair', () => {
       },
     });
     const failed = await api.getAppInfo({});
-    expect(failed).toEqual({
-      ok: false,
-      error: { code: 'internal', message: expect.not.stringContaining('/secret') },
-    });
+    expect(failed).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringContaining('/secret') } });
     expect(onInternalError).toHaveBeenCalledOnce();
     expect(await api.stopStream({ streamId: 'x' })).toEqual({
       ok: false,
