@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { toFtsQuery, toSegments } from '../../../src/main/core/store/ConversationSearch';
+import { planFtsQueries, toSegments } from '../../../src/main/core/store/ConversationSearch';
 import type { Store } from '../../../src/main/core/store/Store';
 import { noSettings, tempStore } from './helpers';
 
@@ -57,11 +57,46 @@ describe('ConversationSearch', () => {
   });
 
   it('treats FTS syntax in the input as plain words', () => {
-    expect(toFtsQuery('a" OR NEAR(b')).toBe('"a" "OR" "NEAR(b"*');
-    expect(toFtsQuery('   ')).toBeNull();
-    expect(toFtsQuery('*** ---')).toBeNull();
+    expect(planFtsQueries('a" OR NEAR(b')).toEqual(['"a" "OR" "NEAR(b"', '"a" "OR" "NEAR(b"*']);
+    expect(planFtsQueries('   ')).toEqual([]);
+    expect(planFtsQueries('*** ---')).toEqual([]);
+  });
+
+  it('matches the last word as a prefix through the prefix index, or after the exact word falls short', () => {
+    expect(planFtsQueries('x')).toEqual(['"x"']);
+    expect(planFtsQueries('tide ka')).toEqual(['"tide" "ka"*']);
+    expect(planFtsQueries('lisb')).toEqual(['"lisb"*']);
+    expect(planFtsQueries('lisbon')).toEqual(['"lisbon"', '"lisbon"*']);
+  });
+
+  it('lists exact matches before longer words that only share the prefix, without repeats', () => {
     const { store } = tempStore();
     current = store;
+    const c = store.conversations.create({ title: 'x', settings: noSettings });
+    const exact = store.messages.append({
+      conversationId: c.id,
+      parentId: null,
+      role: 'user',
+      content: 'about tides',
+    });
+    const longer = store.messages.append({
+      conversationId: c.id,
+      parentId: exact.id,
+      role: 'assistant',
+      content: 'tidesmen and tides',
+    });
+    const only = store.messages.append({
+      conversationId: c.id,
+      parentId: longer.id,
+      role: 'user',
+      content: 'tidesman',
+    });
+    expect(store.search.search('tides', 10).map((h) => h.messageId)).toEqual([
+      longer.id,
+      exact.id,
+      only.id,
+    ]);
+    expect(store.search.search('tides', 2).map((h) => h.messageId)).toEqual([longer.id, exact.id]);
     expect(() => store.search.search('"unbalanced ( AND OR NOT', 5)).not.toThrow();
   });
 
