@@ -31,39 +31,47 @@ function time(fn: () => void): number {
   return performance.now() - start;
 }
 
-/** What the app does when a conversation is clicked and a message sent: load the thread, append. */
-function openAndAppend(store: Store, ids: string[], samples: number, seed: number): number[] {
-  const random = seededRandom(seed);
-  const times: number[] = [];
+/**
+ * What the app does when a conversation is clicked and a message sent: load the thread, append.
+ * Small and large alternate sample by sample, so load from other processes hits both alike.
+ */
+function openAndAppend(stores: Store[], ids: string[][], samples: number): number[][] {
+  const random = seededRandom(11);
+  const times: number[][] = stores.map(() => []);
   for (let i = 0; i < samples + 20; i++) {
-    const id = ids[Math.floor(random() * ids.length)]!;
-    const elapsed = time(() => {
-      const conversation = store.conversations.get(id)!;
-      const thread = store.messages.thread(id, conversation.currentLeafId);
-      const message = store.messages.append({
-        conversationId: id,
-        parentId: thread.at(-1)!.id,
-        role: 'user',
-        content: `benchmark follow-up ${i}`,
+    stores.forEach((store, s) => {
+      const list = ids[s]!;
+      const id = list[Math.floor(random() * list.length)]!;
+      const elapsed = time(() => {
+        const conversation = store.conversations.get(id)!;
+        const thread = store.messages.thread(id, conversation.currentLeafId);
+        const message = store.messages.append({
+          conversationId: id,
+          parentId: thread.at(-1)!.id,
+          role: 'user',
+          content: `benchmark follow-up ${i}`,
+        });
+        store.conversations.touch(id, message.id);
       });
-      store.conversations.touch(id, message.id);
+      if (i >= 20) times[s]!.push(elapsed); // the first few warm the statement cache
     });
-    if (i >= 20) times.push(elapsed); // the first few warm the statement cache
   }
   return times;
 }
 
 /** A fresh open of the file (as at app start) up to the sidebar's first page being ready. */
-function sidebarAtStart(dataDir: string, samples: number): number[] {
-  const times: number[] = [];
+function sidebarAtStart(dataDirs: string[], samples: number): number[][] {
+  const times: number[][] = dataDirs.map(() => []);
   for (let i = 0; i < samples + 3; i++) {
-    let store: Store | null = null;
-    const elapsed = time(() => {
-      store = openStore({ dataDir });
-      store.conversations.list({ limit: 50 });
+    dataDirs.forEach((dataDir, d) => {
+      let store: Store | null = null;
+      const elapsed = time(() => {
+        store = openStore({ dataDir });
+        store.conversations.list({ limit: 50 });
+      });
+      (store as Store | null)?.close();
+      if (i >= 3) times[d]!.push(elapsed);
     });
-    (store as Store | null)?.close();
-    if (i >= 3) times.push(elapsed);
   }
   return times;
 }
@@ -126,13 +134,15 @@ export async function run(): Promise<BenchResult> {
     const large = build(largeDir, LARGE, 2);
     console.error(`[store] built in ${large.seconds.toFixed(1)} s (${large.sizeMb.toFixed(0)} MB)`);
 
-    const sidebarSmall = sidebarAtStart(smallDir, 30);
-    const sidebarLarge = sidebarAtStart(largeDir, 30);
+    const [sidebarSmall = [], sidebarLarge = []] = sidebarAtStart([smallDir, largeDir], 40);
 
     const smallStore = openStore({ dataDir: smallDir });
     const largeStore = openStore({ dataDir: largeDir });
-    const appendSmall = openAndAppend(smallStore, small.conversationIds, 300, 11);
-    const appendLarge = openAndAppend(largeStore, large.conversationIds, 300, 12);
+    const [appendSmall = [], appendLarge = []] = openAndAppend(
+      [smallStore, largeStore],
+      [small.conversationIds, large.conversationIds],
+      300,
+    );
     const { all: search, byKind } = searches(largeStore, large.words, 500);
     smallStore.close();
     largeStore.close();

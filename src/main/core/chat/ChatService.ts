@@ -249,10 +249,7 @@ export class ChatService {
       durationMs: result.timing?.totalMs ?? null,
       outcome: result.finishReason,
     });
-    store.conversations.touch(
-      plan.conversation.id,
-      store.conversations.get(plan.conversation.id)?.currentLeafId ?? null,
-    );
+    store.conversations.bump(plan.conversation.id);
     this.deps.emit('conversationsChanged', { conversationId: plan.conversation.id });
     const question = plan.history.at(-1);
     const firstExchange =

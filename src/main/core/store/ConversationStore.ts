@@ -116,6 +116,11 @@ export class ConversationStore {
     this.statements.touch.run(this.now(), currentLeafId, id);
   }
 
+  /** Newest first in the sidebar, the thread shown unchanged (an answer just ended). */
+  bump(id: string): void {
+    this.db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(this.now(), id);
+  }
+
   setCurrentLeaf(id: string, leafId: string): void {
     this.db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leafId, id);
   }

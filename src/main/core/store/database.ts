@@ -58,6 +58,8 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // 32 MB of page cache (default 2 MB): a long history's indexes stay in memory between clicks.
+    db.pragma('cache_size = -32000');
 
     let backupFile: string | null = null;
     if (found > 0 && found < latest) {

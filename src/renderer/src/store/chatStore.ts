@@ -108,7 +108,15 @@ export const useChatStore = create<ChatState>((set, get) => ({
   },
 
   async openConversation(conversationId, focusMessageId) {
-    const result = await api.getConversation({ conversationId });
+    let result = await api.getConversation({ conversationId });
+    // A search hit may sit on another version than the one shown: switch to the hit's branch.
+    if (
+      result.ok &&
+      focusMessageId &&
+      !result.value.messages.some((m) => m.id === focusMessageId)
+    ) {
+      result = await api.selectMessageVersion({ conversationId, messageId: focusMessageId });
+    }
     if (!result.ok) {
       set({ sendError: result.error.message });
       return false;
