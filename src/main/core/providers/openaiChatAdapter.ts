@@ -6,15 +6,8 @@ import type { ChatRequest, ProviderAdapter, ProviderProfile } from './types';
  * Thin OpenAI Chat Completions adapter for the walking skeleton: streams text and finishes.
  * The provider engine (issue 3) replaces it with full normalization, errors and retries.
  */
-export function createOpenAIChatAdapter(
-  profile: ProviderProfile,
-  apiKey: string | null,
-): ProviderAdapter {
-  const client = new OpenAI({
-    apiKey: apiKey ?? 'no-key',
-    baseURL: profile.baseUrl,
-    maxRetries: 0,
-  });
+export function createOpenAIChatAdapter(profile: ProviderProfile, apiKey: string | null): ProviderAdapter {
+  const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL: profile.baseUrl, maxRetries: 0 });
   return {
     async *stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
       const started = performance.now();
