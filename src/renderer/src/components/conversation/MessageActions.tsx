@@ -91,8 +91,11 @@ export function MessageActions({ message }: { message: ChatMessage }) {
         </span>
       )}
       {isUser ? (
+        // An icon, so the message's own text stays exactly what was typed (copy, tests, readers).
         <button
           type="button"
+          aria-label="Edit"
+          title="Edit and resend"
           className={actionClass}
           disabled={busy}
           onClick={() => {
@@ -100,7 +103,16 @@ export function MessageActions({ message }: { message: ChatMessage }) {
             setEditing(true);
           }}
         >
-          Edit
+          <svg
+            aria-hidden
+            viewBox="0 0 16 16"
+            className="h-3.5 w-3.5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+          >
+            <path d="M11.5 2.5l2 2L6 12H4v-2l7.5-7.5z" strokeLinejoin="round" />
+          </svg>
         </button>
       ) : (
         <>
