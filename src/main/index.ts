@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, screen } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen } from 'electron';
 import { wireChannel, type EventSink } from '../shared/ipc';
 import { createCore } from './core/createCore';
 import { keychainServiceFrom } from './core/secrets/KeyStore';
@@ -70,20 +70,29 @@ function start(): void {
   void app.whenReady().then(() => {
     hardenSession();
     const preferences = openElectronPreferences();
-    const core = createCore({
-      dataDir: app.getPath('userData'),
-      preferences: preferences.store,
-      keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
-      startupNotices: preferences.notice ? [preferences.notice] : [],
-      env: process.env,
-      appInfo: {
-        name: app.getName(),
-        version: app.getVersion(),
-        platform: process.platform,
-        shell: 'electron',
-      },
-      emit,
-    });
+    let core: ReturnType<typeof createCore>;
+    try {
+        core = createCore({
+        dataDir: app.getPath('userData'),
+        preferences: preferences.store,
+        keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
+        startupNotices: preferences.notice ? [preferences.notice] : [],
+        env: process.env,
+        appInfo: {
+          name: app.getName(),
+          version: app.getVersion(),
+          platform: process.platform,
+          shell: 'electron',
+        },
+        emit,
+      });
+    } catch (error) {
+      // The history could not be opened (e.g. written by a newer version): say why, touch nothing.
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Switchboard cannot open your history', message);
+      app.exit(1);
+      return;
+    }
     registerIpc(ipcMain, core.handlers, {
       isTrustedSender: (event) => isAppUrl(event.senderFrame?.url, appUrl),
       onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),

@@ -4,6 +4,15 @@
  * Electron IPC, the in-memory test pair and the browser harness all carry exactly this.
  */
 import { z } from 'zod';
+import type {
+  ConversationDetail,
+  ConversationPage,
+  ConversationSummary,
+  ConversationThread,
+  ExportedFile,
+  ImportSummary,
+  SearchHit,
+} from './conversations';
 import type { StreamEvent } from './stream';
 import {
   headerName,
@@ -74,7 +83,80 @@ export const testConnectionRequest = z
   })
   .strict();
 
+// --- Conversations (store issue): list, thread, versions, search, export and import. ---
+const conversationRef = z.object({ conversationId: id }).strict();
+const messageRef = z.object({ conversationId: id, messageId: id }).strict();
+const chatParameters = z
+  .object({
+    temperature: z.number().min(0).max(2).optional(),
+    topP: z.number().min(0).max(1).optional(),
+    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .strict();
+
+export const conversationChannels = {
+  listConversations: invoke<ConversationPage>()(
+    z
+      .object({
+        cursor: z.string().max(512).nullish(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+  ),
+  getConversation: invoke<ConversationThread>()(conversationRef),
+  renameConversation: invoke<ConversationSummary>()(
+    z.object({ conversationId: id, title: z.string().trim().min(1).max(200) }).strict(),
+  ),
+  pinConversation: invoke<ConversationSummary>()(
+    z.object({ conversationId: id, pinned: z.boolean() }).strict(),
+  ),
+  deleteConversation: invoke<{ deleted: boolean }>()(conversationRef),
+  restoreConversation: invoke<ConversationSummary>()(conversationRef),
+  updateConversationSettings: invoke<ConversationDetail>()(
+    z
+      .object({
+        conversationId: id,
+        model: z.string().min(1).max(200).nullish(),
+        systemPrompt: z.string().max(100_000).nullish(),
+        parameters: chatParameters.optional(),
+      })
+      .strict(),
+  ),
+  selectMessageVersion: invoke<ConversationThread>()(messageRef),
+  regenerateMessage: invoke<SendMessageResponse>()(messageRef),
+  editMessage: invoke<SendMessageResponse>()(
+    z
+      .object({ conversationId: id, messageId: id, text: z.string().min(1).max(1_000_000) })
+      .strict(),
+  ),
+  continueMessage: invoke<SendMessageResponse>()(messageRef),
+  searchConversations: invoke<SearchHit[]>()(
+    z
+      .object({ query: z.string().max(500), limit: z.number().int().min(1).max(100).default(30) })
+      .strict(),
+  ),
+  exportConversations: invoke<ExportedFile>()(
+    z
+      .object({
+        conversationIds: z.array(id).max(100_000).optional(),
+        format: z.enum(['markdown', 'json']),
+      })
+      .strict(),
+  ),
+  importConversations: invoke<ImportSummary>()(
+    z
+      .object({
+        content: z
+          .string()
+          .min(1)
+          .max(64 * 1024 * 1024),
+      })
+      .strict(),
+  ),
+} as const;
+
 export const invokeChannels = {
+  ...conversationChannels,
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
   sendMessage: invoke<SendMessageResponse>()(sendMessageRequest),
   stopStream: invoke<{ stopped: boolean }>()(z.object({ streamId: id }).strict()),
@@ -118,14 +200,25 @@ export interface MenuCommandEvent {
   command: MenuCommand;
 }
 
+/** Something in the conversation list changed (created, answered, titled): the sidebar refreshes. */
+export interface ConversationsChanged {
+  conversationId: string | null;
+}
+
 export interface EventPayloads {
   chatStream: ChatStreamBatch;
   menuCommand: MenuCommandEvent;
   /** Something main wants the person to know (a corrupt preferences file, a device-code sign-in). */
   appNotice: AppNotice;
+  conversationsChanged: ConversationsChanged;
 }
 export type EventChannel = keyof EventPayloads;
-export const eventChannels: readonly EventChannel[] = ['chatStream', 'menuCommand', 'appNotice'];
+export const eventChannels: readonly EventChannel[] = [
+  'chatStream',
+  'menuCommand',
+  'appNotice',
+  'conversationsChanged',
+];
 
 /** The wire name of a channel, namespaced so nothing else on ipcMain can collide with it. */
 export function wireChannel(channel: InvokeChannel | EventChannel): string {

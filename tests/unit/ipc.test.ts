@@ -6,14 +6,17 @@ import { invokeChannels, wireChannel, type IpcHandlers } from '../../src/shared/
 import { HandlerError } from '../../src/shared/result';
 import { createMemoryIpcPair } from '../support/memoryIpc';
 import { createCore } from '../../src/main/core/createCore';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const appUrl = 'file:///app/out/renderer/index.html';
 
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const pair = createMemoryIpcPair(appUrl);
-  // The real profile channels over memory stores; the chat channels stubbed.
+  // The real profile and conversation channels (memory keychain, a temporary database); chat stubbed.
   const core = createCore({
-    dataDir: '/nonexistent',
+    dataDir: mkdtempSync(join(tmpdir(), 'sb-ipc-')),
     env: {},
     appInfo: { name: 'Switchboard', version: '0.0.0', platform: 'linux', shell: 'harness' },
     emit: () => undefined,

@@ -16,6 +16,8 @@ import {
 import type { KeyStore } from './secrets/KeyStore';
 import { createMemoryKeyStore } from './secrets/memoryKeyStore';
 import { SecretVault } from './secrets/SecretVault';
+import { createConversationHandlers } from './store/conversationHandlers';
+import { openStore, type Store } from './store/Store';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -36,16 +38,19 @@ export interface Core {
   chat: ChatService;
   /** The profile (given, or the default one) with its key and headers: what an adapter needs. */
   resolveTarget(profileId?: string): Promise<ResolvedTarget>;
+  store: Store;
   /** Waits for running streams to end and releases resources. */
   close(): Promise<void>;
 }
 
 /**
  * The composition shared by the Electron main process, the browser harness and tests:
- * the same services, the same handler table.
+ * the same services, the same handler table. Throws StoreOpenError (with a message for the
+ * person) when the history cannot be opened, e.g. one written by a newer version.
  */
 export function createCore(options: CoreOptions): Core {
   const { env } = options;
+  const store = openStore({ dataDir: options.dataDir });
   const notices = new NoticeBoard();
   notices.onPost((notice) => options.emit('appNotice', notice));
   options.startupNotices?.forEach((message) => notices.post(message));
@@ -82,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
         ? resolveTarget(profile.id)
         : { profile, apiKey: apiKeyFromEnv(profile, env) },
     emit: options.emit,
+    store,
   });
 
   const handlers: IpcHandlers = {
@@ -89,14 +95,17 @@ export function createCore(options: CoreOptions): Core {
     sendMessage: async (request) => chat.send(request),
     stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
     ...createProfileHandlers(targetDeps),
+    ...createConversationHandlers({ store, chat, emit: options.emit }),
   };
 
   return {
     handlers,
     chat,
     resolveTarget,
+    store,
     async close() {
       await chat.idle();
+      store.close();
     },
   };
 }

@@ -2,7 +2,10 @@ import { Composer } from './components/Composer';
 import { FirstRun } from './components/FirstRun';
 import { MessageList } from './components/MessageList';
 import { NoticeBar } from './components/NoticeBar';
+import { ConversationToolbar } from './components/conversation/ConversationToolbar';
+import { FocusMessage } from './components/conversation/FocusMessage';
 import { SettingsDialog } from './components/settings/SettingsDialog';
+import { Sidebar } from './components/sidebar/Sidebar';
 import { useChatStore } from './store/chatStore';
 import { useSettingsStore } from './store/settingsStore';
 
@@ -17,21 +20,26 @@ export function App() {
       <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <h1 className="text-sm font-semibold tracking-tight">Switchboard</h1>
         <div className="flex items-center gap-2">
-        <SettingsDialog />
-        <button
-          type="button"
-          onClick={newConversation}
-          className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
-        >
-          New conversation
-        </button>
+          <SettingsDialog />
+          <button
+            type="button"
+            onClick={newConversation}
+            className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            New conversation
+          </button>
         </div>
       </header>
       <NoticeBar />
-      <main className="flex min-h-0 flex-1 flex-col">
-        {showFirstRun ? <FirstRun /> : <MessageList />}
-        <Composer />
-      </main>
+      <div className="flex min-h-0 flex-1">
+        <Sidebar />
+        <main className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <ConversationToolbar />
+          {showFirstRun ? <FirstRun /> : <MessageList />}
+          <FocusMessage />
+          <Composer />
+        </main>
+      </div>
     </div>
   );
 }

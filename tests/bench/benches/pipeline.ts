@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import OpenAI from 'openai';
 import { ChatService } from '../../../src/main/core/chat/ChatService';
 import { StreamCoalescer } from '../../../src/main/core/chat/StreamCoalescer';
 import { ExchangeRecorder } from '../../../src/main/core/providers/exchange';
 import { streamChat } from '../../../src/main/core/providers/streamChat';
+import { openStore } from '../../../src/main/core/store/Store';
 import type { ProviderTarget } from '../../../src/main/core/providers/types';
 import type { Bench } from '../types';
 
@@ -149,7 +152,11 @@ const min = (values: number[]) => Math.min(...values);
 async function ipcRate(url: string, tokensPerSecond: number, seconds: number) {
   const arrivals: number[] = [];
   let tokens = 0;
+  // The real path saves the answer as it streams: a throwaway database, as a first run would have.
+  const store = openStore({ dataDir: mkdtempSync(join(tmpdir(), 'sb-bench-ipc-')) });
   const chat = new ChatService({
+    store,
+    autoTitle: false,
     activeProfile: () => ({
       id: 'b',
       name: 'b',
@@ -166,6 +173,7 @@ async function ipcRate(url: string, tokensPerSecond: number, seconds: number) {
   });
   chat.send({ text: `IPC [tokens=${tokensPerSecond * seconds} rate=${tokensPerSecond}]` });
   await chat.idle();
+  store.close();
   const spanSeconds = (arrivals.at(-1)! - arrivals[0]!) / 1000;
   return {
     eventsPerSecond: (arrivals.length - 1) / spanSeconds,

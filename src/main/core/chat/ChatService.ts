@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EventSink, SendMessageResponse } from '../../../shared/ipc';
-import type { StreamEvent } from '../../../shared/stream';
+import { HandlerError } from '../../../shared/result';
+import type { StreamEvent, Usage } from '../../../shared/stream';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
 import type { ChatRequest, ChatTurn, ProviderProfile, ProviderTarget } from '../providers/types';
+import type { Store } from '../store/Store';
+import type { UsageCallKind } from '../store/UsageLedger';
+import { AnswerRecorder } from './AnswerRecorder';
+import { cleanTitle, provisionalTitle, titleIsComplete, titleRequest } from './conversationTitle';
+import { buildRequest, CONTINUE_PROMPT, type AnswerPlan } from './answerPlan';
 import { StreamCoalescer } from './StreamCoalescer';
 
 export interface ChatServiceDeps {
@@ -17,8 +23,18 @@ export interface ChatServiceDeps {
     options: EngineOptions,
   ) => AsyncIterable<StreamEvent>;
   emit: EventSink;
+  /** Where conversations live; every answer is saved while it streams. */
+  store: Store;
   flushIntervalMs?: number;
+  saveIntervalMs?: number;
+  /** Off in tests that count provider calls exactly. */
+  autoTitle?: boolean;
 }
+
+type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
+
+/** A title that has not come in this long is given up (the provisional one stays). */
+const TITLE_TIMEOUT_MS = 20_000;
 
 interface ActiveStream {
   controller: AbortController;
@@ -26,33 +42,93 @@ interface ActiveStream {
 }
 
 /**
- * Sends a message, streams the answer to the renderer through a coalescer, and stops it on
- * request. History is kept per conversation so follow-ups carry context.
+ * Sends a message, streams the answer to the renderer through a coalescer and into the store,
+ * and stops it on request. Regenerate and edit add versions beside the old ones; continue grows
+ * an interrupted or cut-off answer in place.
  */
 export class ChatService {
-  private readonly histories = new Map<string, ChatTurn[]>();
   private readonly streams = new Map<string, ActiveStream>();
+  private readonly background = new Set<Promise<void>>();
 
   constructor(private readonly deps: ChatServiceDeps) {}
 
-  send(input: { conversationId?: string | undefined; text: string }): SendMessageResponse {
-    const conversationId = input.conversationId ?? randomUUID();
-    const history = this.histories.get(conversationId) ?? [];
-    history.push({ role: 'user', content: input.text });
-    this.histories.set(conversationId, history);
+  /** The provider engine every call goes through (answers and titles alike). */
+  private get engine() {
+    return this.deps.engine ?? streamChat;
+  }
 
-    const response: SendMessageResponse = {
-      conversationId,
-      userMessageId: randomUUID(),
-      assistantMessageId: randomUUID(),
-      streamId: randomUUID(),
+  send(input: { conversationId?: string | undefined; text: string }): SendMessageResponse {
+    const { conversations, messages } = this.deps.store;
+    const profile = this.deps.activeProfile();
+    const conversation = input.conversationId
+      ? this.conversation(input.conversationId)
+      : conversations.create({
+          title: provisionalTitle(input.text),
+          settings: {
+            profileId: profile.id,
+            model: profile.defaultModel,
+            systemPrompt: null,
+            parameters: {},
+          },
+        });
+    const user = messages.append({
+      conversationId: conversation.id,
+      parentId: conversation.currentLeafId,
+      role: 'user',
+      content: input.text,
+    });
+    return this.answer(conversation.id, user.id, 'chat');
+  }
+
+  /** A new answer to the same question, kept beside the earlier ones as a version. */
+  regenerate(input: { conversationId: string; messageId: string }): SendMessageResponse {
+    const target = this.message(input.conversationId, input.messageId);
+    const question =
+      target.role === 'user'
+        ? target
+        : target.parentId
+          ? this.message(input.conversationId, target.parentId)
+          : null;
+    if (!question || question.role !== 'user')
+      throw new HandlerError('conflict', 'Only an answer to a question can be regenerated.');
+    return this.answer(input.conversationId, question.id, 'regenerate');
+  }
+
+  /** The edited question becomes a new version beside the original, and is answered. */
+  edit(input: { conversationId: string; messageId: string; text: string }): SendMessageResponse {
+    const original = this.message(input.conversationId, input.messageId);
+    if (original.role !== 'user')
+      throw new HandlerError('conflict', 'Only your own messages can be edited.');
+    const edited = this.deps.store.messages.append({
+      conversationId: input.conversationId,
+      parentId: original.parentId,
+      role: 'user',
+      content: input.text,
+    });
+    return this.answer(input.conversationId, edited.id, 'edit');
+  }
+
+  /** Asks the model to go on from where an interrupted or cut-off answer stopped, in place. */
+  continue(input: { conversationId: string; messageId: string }): SendMessageResponse {
+    const { conversations, messages } = this.deps.store;
+    const conversation = this.conversation(input.conversationId);
+    const answer = this.message(input.conversationId, input.messageId);
+    if (answer.role !== 'assistant' || answer.status === 'streaming' || !answer.parentId) {
+      throw new HandlerError('conflict', 'Only a finished answer can be continued.');
+    }
+    const history = messages.pathTo(answer.parentId);
+    messages.reopen(answer.id);
+    conversations.setCurrentLeaf(conversation.id, messages.leafFrom(conversation.id, answer.id));
+    const plan: AnswerPlan = {
+      conversation,
+      history: [...history, answer],
+      extraTurns: [{ role: 'user', content: CONTINUE_PROMPT }],
+      messageId: answer.id,
+      questionId: answer.parentId,
+      base: { content: answer.content, reasoning: answer.reasoning },
+      kind: 'continue',
     };
-    const controller = new AbortController();
-    const done = this.run(response, [...history], controller.signal).finally(() =>
-      this.streams.delete(response.streamId),
-    );
-    this.streams.set(response.streamId, { controller, done });
-    return response;
+    return this.start(plan);
   }
 
   /** Aborts the HTTP request at once; what already arrived is kept. */
@@ -63,14 +139,61 @@ export class ChatService {
     return true;
   }
 
-  /** Resolves when every running stream has ended (used at quit and by tests). */
+  /** Resolves when every running stream and background call has ended (used at quit and by tests). */
   async idle(): Promise<void> {
     await Promise.all([...this.streams.values()].map((s) => s.done));
+    await Promise.all([...this.background]);
+  }
+
+  private answer(
+    conversationId: string,
+    questionId: string,
+    kind: UsageCallKind,
+  ): SendMessageResponse {
+    const { conversations, messages } = this.deps.store;
+    const conversation = this.conversation(conversationId);
+    const profile = this.deps.activeProfile();
+    const placeholder = messages.append({
+      conversationId,
+      parentId: questionId,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+      profileId: profile.id,
+      model: conversation.model ?? profile.defaultModel,
+      parameters: conversation.parameters,
+    });
+    conversations.touch(conversationId, placeholder.id);
+    this.deps.emit('conversationsChanged', { conversationId });
+    return this.start({
+      conversation,
+      history: messages.pathTo(questionId),
+      extraTurns: [],
+      messageId: placeholder.id,
+      questionId,
+      base: { content: '', reasoning: '' },
+      kind,
+    });
+  }
+
+  private start(plan: AnswerPlan): SendMessageResponse {
+    const response: SendMessageResponse = {
+      conversationId: plan.conversation.id,
+      userMessageId: plan.questionId,
+      assistantMessageId: plan.messageId,
+      streamId: randomUUID(),
+    };
+    const controller = new AbortController();
+    const done = this.run(response, plan, controller.signal).finally(() =>
+      this.streams.delete(response.streamId),
+    );
+    this.streams.set(response.streamId, { controller, done });
+    return response;
   }
 
   private async run(
     ids: SendMessageResponse,
-    turns: ChatTurn[],
+    plan: AnswerPlan,
     signal: AbortSignal,
   ): Promise<void> {
     const { conversationId, assistantMessageId: messageId, streamId } = ids;
@@ -79,19 +202,24 @@ export class ChatService {
       this.deps.flushIntervalMs,
     );
     const profile = this.deps.activeProfile();
-    let answer = '';
+    const request = buildRequest(plan, profile.defaultModel);
+    // store: every event also goes to the recorder, which saves the text while it streams.
+    const recorder = new AnswerRecorder(
+      this.deps.store.messages,
+      messageId,
+      plan.base,
+      this.deps.saveIntervalMs,
+    );
     let finished = false;
     const push = (event: StreamEvent): void => {
-      if (event.type === 'text') answer += event.text;
       if (event.type === 'finish') finished = true;
+      recorder.push(event);
       coalescer.push(event);
     };
     const started = performance.now();
     try {
       const target = await this.deps.targetFor(profile);
-      const engine = this.deps.engine ?? streamChat;
-      const request = { model: profile.defaultModel, messages: turns };
-      for await (const event of engine(target, request, { signal })) {
+      for await (const event of this.engine(target, request, { signal })) {
         push(event);
       }
     } catch (error) {
@@ -108,7 +236,114 @@ export class ChatService {
         });
       }
       coalescer.flush();
-      if (answer) this.histories.get(conversationId)?.push({ role: 'assistant', content: answer });
+      // store: count the call, then name a new conversation from its first exchange.
+      this.afterAnswer(plan, profile, request, recorder);
     }
   }
+
+  private afterAnswer(
+    plan: AnswerPlan,
+    profile: ProviderProfile,
+    request: ChatRequest,
+    recorder: AnswerRecorder,
+  ): void {
+    const { store } = this.deps;
+    const result = recorder.result;
+    if (!result) return;
+    store.ledger.record({
+      kind: plan.kind,
+      profileId: profile.id,
+      provider: profile.type,
+      model: result.model ?? request.model,
+      conversationId: plan.conversation.id,
+      messageId: plan.messageId,
+      usage: result.usage ?? null,
+      ttftMs: result.timing?.ttftMs ?? null,
+      durationMs: result.timing?.totalMs ?? null,
+      outcome: result.finishReason,
+    });
+    store.conversations.bump(plan.conversation.id);
+    this.deps.emit('conversationsChanged', { conversationId: plan.conversation.id });
+    const question = plan.history.at(-1);
+    const firstExchange =
+      question?.role === 'user' && question.parentId === null && plan.kind === 'chat';
+    if (firstExchange && result.finishReason === 'stop' && (this.deps.autoTitle ?? true)) {
+      const task = this.makeTitle(
+        plan.conversation.id,
+        profile,
+        request.model,
+        question.content,
+        result.content,
+      ).finally(() => this.background.delete(task));
+      this.background.add(task);
+    }
+  }
+
+  /**
+   * The title call goes through the same adapter path as any answer and is counted the same way.
+   * It is bounded: stopped once the first line is complete, or after TITLE_TIMEOUT_MS.
+   */
+  private async makeTitle(
+    conversationId: string,
+    profile: ProviderProfile,
+    model: string,
+    question: string,
+    answer: string,
+  ): Promise<void> {
+    const request = titleRequest(model, question, answer);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), TITLE_TIMEOUT_MS);
+    const seen = {
+      text: '',
+      usage: null as Usage | null,
+      finish: null as FinishEvent | null,
+      model,
+    };
+    try {
+      const target = await this.deps.targetFor(profile);
+      for await (const event of this.engine(target, request, { signal: controller.signal })) {
+        if (event.type === 'text') seen.text += event.text;
+        if (event.type === 'usage') seen.usage = event.usage;
+        if (event.type === 'metadata' && event.model) seen.model = event.model;
+        if (event.type === 'finish') seen.finish = event;
+        if (titleIsComplete(seen.text) && !controller.signal.aborted) controller.abort();
+      }
+    } catch {
+      // A title is a nicety: on failure the provisional one stays.
+    } finally {
+      clearTimeout(timer);
+    }
+    const { store } = this.deps;
+    store.ledger.record({
+      kind: 'title',
+      profileId: profile.id,
+      provider: profile.type,
+      model: seen.model,
+      conversationId,
+      messageId: null,
+      usage: seen.usage,
+      ttftMs: seen.finish?.timing.ttftMs ?? null,
+      durationMs: seen.finish?.timing.totalMs ?? null,
+      outcome: seen.finish?.finishReason ?? 'error',
+    });
+    const title = seen.finish?.finishReason === 'error' ? null : cleanTitle(seen.text);
+    if (title && store.conversations.setAutoTitle(conversationId, title)) {
+      this.deps.emit('conversationsChanged', { conversationId });
+    }
+  }
+
+  private conversation(id: string) {
+    const conversation = this.deps.store.conversations.get(id);
+    if (!conversation) throw new HandlerError('not_found', 'That conversation no longer exists.');
+    return conversation;
+  }
+
+  private message(conversationId: string, id: string) {
+    const message = this.deps.store.messages.get(id);
+    if (!message || message.conversationId !== conversationId)
+      throw new HandlerError('not_found', 'That message no longer exists.');
+    return message;
+  }
 }
+
+export type { ChatTurn };

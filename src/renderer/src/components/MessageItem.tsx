@@ -1,12 +1,15 @@
 import { memo } from 'react';
 import type { ChatMessage } from '../store/chatStore';
 import { describeFinish, describeMessageStats } from '../lib/messageStats';
+import { messageElementId } from './conversation/FocusMessage';
+import { MessageActions } from './conversation/MessageActions';
 
 export const MessageItem = memo(function MessageItem({ message }: { message: ChatMessage }) {
   const isUser = message.role === 'user';
   const finishNote = describeFinish(message);
   return (
     <article
+      id={messageElementId(message.id)}
       aria-label={isUser ? 'User message' : 'Assistant message'}
       aria-busy={message.streaming}
       className={isUser ? 'flex justify-end' : 'flex justify-start'}
@@ -34,6 +37,7 @@ export const MessageItem = memo(function MessageItem({ message }: { message: Cha
             {[finishNote, describeMessageStats(message)].filter(Boolean).join(' · ')}
           </p>
         )}
+        <MessageActions message={message} />
       </div>
     </article>
   );

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ChatStreamBatch } from '../../../shared/ipc';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from '../../../shared/stream';
 import { api } from '../lib/api';
+import { toChatMessage } from '../lib/threadMessages';
 
 export interface ChatMessage {
   id: string;
@@ -14,6 +15,8 @@ export interface ChatMessage {
   timing?: StreamTiming;
   finishReason?: FinishReason;
   error?: ProviderError;
+  /** Every version at this place in the thread (regenerated answers, edited questions), oldest first. */
+  versionIds?: string[];
 }
 
 interface ChatState {
@@ -26,16 +29,35 @@ interface ChatState {
   stop(): Promise<void>;
   newConversation(): void;
   applyBatch(batch: ChatStreamBatch): void;
+  // --- Stored conversations (store issue) ---
+  /** The message to bring into view once a conversation opens (from search). */
+  focusMessageId: string | null;
+  openConversation(conversationId: string, focusMessageId?: string): Promise<boolean>;
+  selectVersion(messageId: string): Promise<void>;
+  regenerate(messageId: string): Promise<void>;
+  editAndResend(messageId: string, text: string): Promise<void>;
+  continueAnswer(messageId: string): Promise<void>;
 }
 
 // Batches can arrive before sendMessage's answer names their message: hold them until it does.
 const earlyBatches = new Map<string, ChatStreamBatch[]>();
+
+function placeholder(id: string, versionIds: string[]): ChatMessage {
+  return { id, role: 'assistant', content: '', reasoning: '', streaming: true, versionIds };
+}
+
+function flushEarly(messageId: string): void {
+  const early = earlyBatches.get(messageId) ?? [];
+  earlyBatches.delete(messageId);
+  early.forEach((batch) => useChatStore.getState().applyBatch(batch));
+}
 
 export const useChatStore = create<ChatState>((set, get) => ({
   conversationId: null,
   messages: [],
   activeStreamId: null,
   sendError: null,
+  focusMessageId: null,
 
   async send(text) {
     if (get().activeStreamId) return false;
@@ -53,7 +75,14 @@ export const useChatStore = create<ChatState>((set, get) => ({
       messages: [
         ...state.messages,
         { id: ids.userMessageId, role: 'user', content: text, reasoning: '', streaming: false },
-        { id: ids.assistantMessageId, role: 'assistant', content: '', reasoning: '', streaming: true },
+        {
+          id: ids.assistantMessageId,
+          role: 'assistant',
+          content: '',
+          reasoning: '',
+          streaming: true,
+          versionIds: [ids.assistantMessageId],
+        },
       ],
     }));
     const early = earlyBatches.get(ids.assistantMessageId) ?? [];
@@ -69,7 +98,110 @@ export const useChatStore = create<ChatState>((set, get) => ({
 
   newConversation() {
     if (get().activeStreamId) void get().stop();
-    set({ conversationId: null, messages: [], activeStreamId: null, sendError: null });
+    set({
+      conversationId: null,
+      messages: [],
+      activeStreamId: null,
+      sendError: null,
+      focusMessageId: null,
+    });
+  },
+
+  async openConversation(conversationId, focusMessageId) {
+    let result = await api.getConversation({ conversationId });
+    // A search hit may sit on another version than the one shown: switch to the hit's branch.
+    if (
+      result.ok &&
+      focusMessageId &&
+      !result.value.messages.some((m) => m.id === focusMessageId)
+    ) {
+      result = await api.selectMessageVersion({ conversationId, messageId: focusMessageId });
+    }
+    if (!result.ok) {
+      set({ sendError: result.error.message });
+      return false;
+    }
+    if (get().activeStreamId && get().conversationId !== conversationId) void get().stop();
+    const streaming = result.value.messages.some((m) => m.status === 'streaming');
+    set({
+      conversationId,
+      messages: result.value.messages.map(toChatMessage),
+      activeStreamId: streaming ? get().activeStreamId : null,
+      sendError: null,
+      focusMessageId: focusMessageId ?? null,
+    });
+    return true;
+  },
+
+  async selectVersion(messageId) {
+    const conversationId = get().conversationId;
+    if (!conversationId || get().activeStreamId) return;
+    const result = await api.selectMessageVersion({ conversationId, messageId });
+    if (result.ok) set({ messages: result.value.messages.map(toChatMessage) });
+    else set({ sendError: result.error.message });
+  },
+
+  async regenerate(messageId) {
+    const conversationId = get().conversationId;
+    if (!conversationId || get().activeStreamId) return;
+    const result = await api.regenerateMessage({ conversationId, messageId });
+    if (!result.ok) return void set({ sendError: result.error.message });
+    const ids = result.value;
+    set((state) => {
+      const index = state.messages.findIndex((m) => m.id === messageId);
+      const old = state.messages[index];
+      const kept = index === -1 ? state.messages : state.messages.slice(0, index);
+      const versionIds = [...(old?.versionIds ?? [messageId]), ids.assistantMessageId];
+      return {
+        activeStreamId: ids.streamId,
+        sendError: null,
+        messages: [...kept, placeholder(ids.assistantMessageId, versionIds)],
+      };
+    });
+    flushEarly(ids.assistantMessageId);
+  },
+
+  async editAndResend(messageId, text) {
+    const conversationId = get().conversationId;
+    if (!conversationId || get().activeStreamId) return;
+    const result = await api.editMessage({ conversationId, messageId, text });
+    if (!result.ok) return void set({ sendError: result.error.message });
+    const ids = result.value;
+    set((state) => {
+      const index = state.messages.findIndex((m) => m.id === messageId);
+      const old = state.messages[index];
+      const kept = index === -1 ? state.messages : state.messages.slice(0, index);
+      const user: ChatMessage = {
+        id: ids.userMessageId,
+        role: 'user',
+        content: text,
+        reasoning: '',
+        streaming: false,
+        versionIds: [...(old?.versionIds ?? [messageId]), ids.userMessageId],
+      };
+      return {
+        activeStreamId: ids.streamId,
+        sendError: null,
+        messages: [...kept, user, placeholder(ids.assistantMessageId, [ids.assistantMessageId])],
+      };
+    });
+    flushEarly(ids.assistantMessageId);
+  },
+
+  async continueAnswer(messageId) {
+    const conversationId = get().conversationId;
+    if (!conversationId || get().activeStreamId) return;
+    const result = await api.continueMessage({ conversationId, messageId });
+    if (!result.ok) return void set({ sendError: result.error.message });
+    set((state) => ({
+      activeStreamId: result.value.streamId,
+      sendError: null,
+      messages: state.messages.map((m) =>
+        m.id === messageId
+          ? { ...m, streaming: true, finishReason: undefined, error: undefined }
+          : m,
+      ),
+    }));
   },
 
   applyBatch(batch) {

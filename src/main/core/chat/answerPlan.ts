@@ -1,0 +1,47 @@
+import type { ConversationDetail, StoredMessage } from '../../../shared/conversations';
+import type { ChatRequest, ChatTurn } from '../providers/types';
+import type { UsageCallKind } from '../store/UsageLedger';
+
+/** Sent after a partial answer so the model writes only what comes next. */
+export const CONTINUE_PROMPT =
+  'Continue your previous answer exactly where it stopped. Do not repeat anything, do not add a preamble.';
+
+/** Everything one answer needs: what it answers, where it is saved, how it is counted. */
+export interface AnswerPlan {
+  conversation: ConversationDetail;
+  /** Root → the question (for continue: → the partial answer). */
+  history: StoredMessage[];
+  /** Turns sent after the history but never stored (the continue instruction). */
+  extraTurns: ChatTurn[];
+  messageId: string;
+  questionId: string;
+  base: { content: string; reasoning: string };
+  kind: UsageCallKind;
+}
+
+/** The conversation's own model, system prompt and parameters, over its stored history. */
+export function buildRequest(plan: AnswerPlan, fallbackModel: string): ChatRequest {
+  const { conversation } = plan;
+  const request: ChatRequest = {
+    model: conversation.model ?? fallbackModel,
+    messages: [...toTurns(plan.history), ...plan.extraTurns],
+  };
+  if (conversation.systemPrompt) request.system = conversation.systemPrompt;
+  if (conversation.parameters.temperature !== undefined)
+    request.temperature = conversation.parameters.temperature;
+  if (conversation.parameters.maxTokens !== undefined)
+    request.maxTokens = conversation.parameters.maxTokens;
+  if (conversation.parameters.topP !== undefined) request.topP = conversation.parameters.topP;
+  return request;
+}
+
+/** Stored messages as provider turns: empty failed answers and system notes are not sent. */
+export function toTurns(history: StoredMessage[]): ChatTurn[] {
+  return history
+    .filter(
+      (m): m is StoredMessage & { role: 'user' | 'assistant' } =>
+        m.role === 'user' || m.role === 'assistant',
+    )
+    .filter((m) => m.content.length > 0)
+    .map((m) => ({ role: m.role, content: m.content }));
+}

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ChatParameters,
+  MessageRole,
+  StoredMessage,
+  ThreadMessage,
+} from '../../../shared/conversations';
+import type { FinishReason, ProviderError, StreamTiming, Usage } from '../../../shared/stream';
+import type { SqliteDatabase } from './database';
+import { messageParams, toMessage, type MessageRow } from './rows';
+
+export interface NewMessage {
+  conversationId: string;
+  parentId: string | null;
+  role: MessageRole;
+  content: string;
+  status?: 'streaming' | 'done';
+  profileId?: string | null;
+  model?: string | null;
+  parameters?: ChatParameters | null;
+}
+
+/** What is known when an answer ends (or is saved mid-stream). */
+export interface AnswerState {
+  content: string;
+  reasoning: string;
+  model?: string | null;
+  providerMessageId?: string | null;
+  usage?: Usage | null;
+  error?: ProviderError | null;
+}
+
+export interface AnswerEnd extends AnswerState {
+  finishReason: FinishReason;
+  providerFinishReason: string | null;
+  timing: StreamTiming | null;
+}
+
+const INTERRUPTED: ProviderError = {
+  kind: 'interrupted',
+  status: null,
+  message: 'Switchboard closed while this answer was arriving. What came is kept.',
+};
+
+/**
+ * Messages as a tree: each has a parent; siblings are versions (regenerate, edit). The thread
+ * shown is the path from the conversation's current leaf up to the root.
+ */
+export class MessageStore {
+  private readonly statements;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.statements = {
+      insert: db.prepare<Omit<MessageRow, 'seq'>>(
+        `INSERT INTO messages (id, conversation_id, parent_id, role, content, reasoning, status, profile_id, model,
+           parameters, finish_reason, provider_finish_reason, provider_message_id, usage, ttft_ms, total_ms, error,
+           created_at, updated_at)
+         VALUES (@id, @conversation_id, @parent_id, @role, @content, @reasoning, @status, @profile_id, @model,
+           @parameters, @finish_reason, @provider_finish_reason, @provider_message_id, @usage, @ttft_ms, @total_ms,
+           @error, @created_at, @updated_at)`,
+      ),
+      get: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
+      saveText: db.prepare<[string, string, number, string]>(
+        'UPDATE messages SET content = ?, reasoning = ?, updated_at = ? WHERE id = ?',
+      ),
+      path: db.prepare<[string], MessageRow>(
+        `WITH RECURSIVE path (id, parent_id, depth) AS (
+           SELECT id, parent_id, 0 FROM messages WHERE id = ?
+           UNION ALL
+           SELECT m.id, m.parent_id, p.depth + 1 FROM messages m JOIN path p ON m.id = p.parent_id
+         )
+         SELECT m.* FROM path p JOIN messages m ON m.id = p.id ORDER BY p.depth DESC`,
+      ),
+      children: db.prepare<[string, string], { id: string }>(
+        'SELECT id FROM messages WHERE conversation_id = ? AND parent_id = ? ORDER BY seq',
+      ),
+      roots: db.prepare<[string], { id: string }>(
+        'SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS NULL ORDER BY seq',
+      ),
+      newestChild: db.prepare<[string, string], { id: string }>(
+        'SELECT id FROM messages WHERE conversation_id = ? AND parent_id = ? ORDER BY seq DESC LIMIT 1',
+      ),
+    };
+  }
+
+  append(input: NewMessage): StoredMessage {
+    const at = this.now();
+    const message: StoredMessage = {
+      id: randomUUID(),
+      conversationId: input.conversationId,
+      parentId: input.parentId,
+      role: input.role,
+      content: input.content,
+      reasoning: '',
+      status: input.status ?? 'done',
+      profileId: input.profileId ?? null,
+      model: input.model ?? null,
+      parameters: input.parameters ?? null,
+      finishReason: null,
+      providerFinishReason: null,
+      providerMessageId: null,
+      usage: null,
+      timing: null,
+      error: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.statements.insert.run(messageParams(message));
+    return message;
+  }
+
+  /** Writes a message exactly as given (import). */
+  insertRaw(message: StoredMessage): void {
+    this.statements.insert.run(messageParams(message));
+  }
+
+  get(id: string): StoredMessage | null {
+    const row = this.statements.get.get(id);
+    return row ? toMessage(row) : null;
+  }
+
+  /** The cheap mid-stream save: text only, one indexed row. */
+  saveStreamingText(id: string, content: string, reasoning: string): void {
+    this.statements.saveText.run(content, reasoning, this.now(), id);
+  }
+
+  finish(id: string, end: AnswerEnd): void {
+    this.db
+      .prepare(
+        `UPDATE messages SET content = @content, reasoning = @reasoning, status = 'done',
+           model = COALESCE(@model, model), provider_message_id = @providerMessageId, usage = @usage,
+           finish_reason = @finishReason, provider_finish_reason = @providerFinishReason,
+           ttft_ms = @ttftMs, total_ms = @totalMs, error = @error, updated_at = @at
+         WHERE id = @id`,
+      )
+      .run({
+        id,
+        content: end.content,
+        reasoning: end.reasoning,
+        model: end.model ?? null,
+        providerMessageId: end.providerMessageId ?? null,
+        usage: end.usage ? JSON.stringify(end.usage) : null,
+        finishReason: end.finishReason,
+        providerFinishReason: end.providerFinishReason,
+        ttftMs: end.timing?.ttftMs ?? null,
+        totalMs: end.timing?.totalMs ?? null,
+        error: end.error ? JSON.stringify(end.error) : null,
+        at: this.now(),
+      });
+  }
+
+  /** An answer being continued streams again into the same message. */
+  reopen(id: string): void {
+    this.db
+      .prepare("UPDATE messages SET status = 'streaming', updated_at = ? WHERE id = ?")
+      .run(this.now(), id);
+  }
+
+  /**
+   * At start, any message still 'streaming' was cut by a crash or kill: it keeps its saved text
+   * and becomes an interrupted answer that can be continued.
+   */
+  recoverInterrupted(): number {
+    return this.db
+      .prepare(
+        `UPDATE messages SET status = 'done', finish_reason = 'error', provider_finish_reason = NULL,
+           error = ? WHERE status = 'streaming'`,
+      )
+      .run(JSON.stringify(INTERRUPTED)).changes;
+  }
+
+  /** Root → message, in order. */
+  pathTo(messageId: string): StoredMessage[] {
+    return this.statements.path.all(messageId).map(toMessage);
+  }
+
+  /** The thread ending at `leafId`, each message with the versions at its place. */
+  thread(conversationId: string, leafId: string | null): ThreadMessage[] {
+    if (!leafId) return [];
+    return this.pathTo(leafId).map((message) => ({
+      ...message,
+      versionIds: this.versionIds(conversationId, message.parentId),
+    }));
+  }
+
+  versionIds(conversationId: string, parentId: string | null): string[] {
+    const rows =
+      parentId === null
+        ? this.statements.roots.all(conversationId)
+        : this.statements.children.all(conversationId, parentId);
+    return rows.map((row) => row.id);
+  }
+
+  /** Where the thread goes on from a chosen version: down through the newest child each step. */
+  leafFrom(conversationId: string, messageId: string): string {
+    let leaf = messageId;
+    for (let depth = 0; depth < 100_000; depth++) {
+      const child = this.statements.newestChild.get(conversationId, leaf);
+      if (!child) break;
+      leaf = child.id;
+    }
+    return leaf;
+  }
+
+  /** Every message of a conversation, parents before children (export). */
+  allOf(conversationId: string): StoredMessage[] {
+    return this.db
+      .prepare<[string], MessageRow>(
+        'SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq',
+      )
+      .all(conversationId)
+      .map(toMessage);
+  }
+
+  exists(id: string): boolean {
+    return this.statements.get.get(id) !== undefined;
+  }
+}

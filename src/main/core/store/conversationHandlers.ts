@@ -1,0 +1,126 @@
+import type { ConversationThread } from '../../../shared/conversations';
+import type { EventSink, IpcHandlers } from '../../../shared/ipc';
+import { HandlerError } from '../../../shared/result';
+import type { ChatService } from '../chat/ChatService';
+import { UNDO_WINDOW_MS } from './ConversationStore';
+import { collectConversations, toJsonExport, toMarkdownExport } from './exportConversations';
+import { importConversations } from './importConversations';
+import { ImportError } from './ImportError';
+import type { Store } from './Store';
+
+type ConversationHandlers = Pick<
+  IpcHandlers,
+  | 'listConversations'
+  | 'getConversation'
+  | 'renameConversation'
+  | 'pinConversation'
+  | 'deleteConversation'
+  | 'restoreConversation'
+  | 'updateConversationSettings'
+  | 'selectMessageVersion'
+  | 'regenerateMessage'
+  | 'editMessage'
+  | 'continueMessage'
+  | 'searchConversations'
+  | 'exportConversations'
+  | 'importConversations'
+>;
+
+/** The conversation channels of the handler table, over the store and the chat service. */
+export function createConversationHandlers(deps: {
+  store: Store;
+  chat: ChatService;
+  emit: EventSink;
+  now?: () => number;
+}): ConversationHandlers {
+  const { store, chat, emit } = deps;
+  const now = deps.now ?? Date.now;
+  const changed = (conversationId: string | null) =>
+    emit('conversationsChanged', { conversationId });
+  const found = <T>(value: T | null): T => {
+    if (value === null) throw new HandlerError('not_found', 'That conversation no longer exists.');
+    return value;
+  };
+  const thread = (conversationId: string): ConversationThread => {
+    const conversation = found(store.conversations.get(conversationId));
+    return {
+      conversation,
+      messages: store.messages.thread(conversationId, conversation.currentLeafId),
+    };
+  };
+
+  return {
+    listConversations: async ({ cursor, limit }) =>
+      store.conversations.list({ cursor: cursor ?? null, limit }),
+    getConversation: async ({ conversationId }) => thread(conversationId),
+    renameConversation: async ({ conversationId, title }) => {
+      const summary = found(store.conversations.rename(conversationId, title));
+      changed(conversationId);
+      return summary;
+    },
+    pinConversation: async ({ conversationId, pinned }) => {
+      const summary = found(store.conversations.setPinned(conversationId, pinned));
+      changed(conversationId);
+      return summary;
+    },
+    deleteConversation: async ({ conversationId }) => {
+      const deleted = store.conversations.softDelete(conversationId);
+      // Deletions older than the undo window go for good now, so they never pile up.
+      store.conversations.purgeDeleted(now() - UNDO_WINDOW_MS);
+      changed(conversationId);
+      return { deleted };
+    },
+    restoreConversation: async ({ conversationId }) => {
+      const summary = found(store.conversations.restore(conversationId));
+      changed(conversationId);
+      return summary;
+    },
+    updateConversationSettings: async ({ conversationId, ...settings }) => {
+      const patch = {
+        ...(settings.model !== undefined ? { model: settings.model } : {}),
+        ...(settings.systemPrompt !== undefined
+          ? { systemPrompt: settings.systemPrompt || null }
+          : {}),
+        ...(settings.parameters !== undefined ? { parameters: settings.parameters } : {}),
+      };
+      return found(store.conversations.updateSettings(conversationId, patch));
+    },
+    selectMessageVersion: async ({ conversationId, messageId }) => {
+      const message = store.messages.get(messageId);
+      if (!message || message.conversationId !== conversationId)
+        throw new HandlerError('not_found', 'That message no longer exists.');
+      found(store.conversations.get(conversationId));
+      store.conversations.setCurrentLeaf(
+        conversationId,
+        store.messages.leafFrom(conversationId, messageId),
+      );
+      return thread(conversationId);
+    },
+    regenerateMessage: async (request) => chat.regenerate(request),
+    editMessage: async (request) => chat.edit(request),
+    continueMessage: async (request) => chat.continue(request),
+    searchConversations: async ({ query, limit }) => store.search.search(query, limit),
+    exportConversations: async ({ conversationIds, format }) => {
+      const ids = conversationIds ?? store.conversations.allIds();
+      const conversations = collectConversations(store, ids);
+      if (conversationIds && conversations.length === 0)
+        throw new HandlerError(
+          'not_found',
+          'Nothing to export: those conversations no longer exist.',
+        );
+      return format === 'json'
+        ? toJsonExport(conversations, now())
+        : toMarkdownExport(conversations, now());
+    },
+    importConversations: async ({ content }) => {
+      try {
+        const summary = importConversations(store, content);
+        changed(null);
+        return summary;
+      } catch (error) {
+        if (error instanceof ImportError) throw new HandlerError('invalid_request', error.message);
+        throw error;
+      }
+    },
+  };
+}

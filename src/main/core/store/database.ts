@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { migrations as allMigrations, type Migration } from './migrations';
+
+export type SqliteDatabase = Database.Database;
+
+/** The database cannot be used as it is; `message` is meant for the person. */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly reason: 'newer_version' | 'corrupt' | 'migration_failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreOpenError';
+  }
+}
+
+export interface OpenDatabaseOptions {
+  file: string;
+  migrations?: readonly Migration[];
+  now?: () => number;
+}
+
+export interface OpenedDatabase {
+  db: SqliteDatabase;
+  /** The schema version found on disk before migrating (0 for a new file). */
+  fromVersion: number;
+  toVersion: number;
+  /** Where the pre-migration copy went, when one was made. */
+  backupFile: string | null;
+}
+
+/**
+ * Opens (creating if needed) the app's SQLite file: WAL so readers never block the writer and a
+ * crash loses nothing committed, foreign keys on, a busy timeout instead of instant SQLITE_BUSY.
+ * A file written by a newer app is refused before anything touches it; an older one is copied
+ * aside, then migrated one numbered step at a time.
+ */
+export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
+  const steps = checkedMigrations(options.migrations ?? allMigrations);
+  const latest = steps.at(-1)?.version ?? 0;
+  const existed = existsSync(options.file);
+
+  // Look first, read-only: even setting WAL would write to a file we may have to refuse.
+  const found = existed ? readVersion(options.file) : 0;
+  if (found > latest) {
+    throw new StoreOpenError(
+      'newer_version',
+      `This history was written by a newer version of Switchboard (schema ${found}; this one knows up to ${latest}). ` +
+        'Update Switchboard to open it. The file was not changed.',
+    );
+  }
+
+  const db = new Database(options.file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives an app crash (kill -9); only a power cut can lose the last commits.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // 32 MB of page cache (default 2 MB): a long history's indexes stay in memory between clicks.
+    db.pragma('cache_size = -32000');
+
+    let backupFile: string | null = null;
+    if (found > 0 && found < latest) {
+      backupFile = `${options.file}.v${found}-${(options.now ?? Date.now)()}.bak`;
+      // VACUUM INTO writes a consistent copy even with a WAL file beside it.
+      db.prepare('VACUUM INTO ?').run(backupFile);
+    }
+    for (const step of steps.filter((m) => m.version > found)) {
+      try {
+        db.transaction(() => {
+          step.up(db);
+          db.pragma(`user_version = ${step.version}`);
+        })();
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new StoreOpenError(
+          'migration_failed',
+          `Updating the history to schema ${step.version} (${step.name}) failed: ${detail}. ` +
+            (backupFile ? `A copy from before is at ${backupFile}.` : ''),
+        );
+      }
+    }
+    return { db, fromVersion: found, toVersion: latest, backupFile };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function readVersion(file: string): number {
+  let probe: SqliteDatabase | null = null;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    return Number(probe.pragma('user_version', { simple: true }));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new StoreOpenError(
+      'corrupt',
+      `The history file ${file} cannot be read: ${detail}. It was not changed.`,
+    );
+  } finally {
+    probe?.close();
+  }
+}
+
+/** Versions must run 1, 2, 3… so that adding a migration can never skip or repeat one. */
+function checkedMigrations(list: readonly Migration[]): readonly Migration[] {
+  list.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(
+        `Migration "${migration.name}" has version ${migration.version}, expected ${index + 1}.`,
+      );
+    }
+  });
+  return list;
+}

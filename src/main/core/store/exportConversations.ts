@@ -1,0 +1,108 @@
+import type {
+  ConversationDetail,
+  ExportedFile,
+  StoredMessage,
+} from '../../../shared/conversations';
+import type { Store } from './Store';
+
+export const EXPORT_FORMAT = 'switchboard.conversations';
+export const EXPORT_VERSION = 1;
+
+export interface ExportedConversation {
+  conversation: ConversationDetail & { titleSource: string };
+  /** Every message, every version, in the order they were written. */
+  messages: StoredMessage[];
+}
+
+export interface SwitchboardExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: number;
+  conversations: ExportedConversation[];
+}
+
+/** Reads conversations out whole (all versions, all metadata): what import needs to be lossless. */
+export function collectConversations(store: Store, ids: readonly string[]): ExportedConversation[] {
+  const result: ExportedConversation[] = [];
+  for (const id of ids) {
+    const conversation = store.conversations.get(id);
+    if (!conversation) continue;
+    result.push({
+      conversation: { ...conversation, titleSource: store.conversations.titleSource(id) ?? 'user' },
+      messages: store.messages.allOf(id),
+    });
+  }
+  return result;
+}
+
+export function toJsonExport(
+  conversations: ExportedConversation[],
+  exportedAt: number,
+): ExportedFile {
+  const body: SwitchboardExport = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt,
+    conversations,
+  };
+  return {
+    fileName: fileNameFor(conversations, 'json', exportedAt),
+    mimeType: 'application/json',
+    content: JSON.stringify(body, null, 2),
+  };
+}
+
+/** Markdown for reading: each conversation's shown thread, with what answered each message. */
+export function toMarkdownExport(
+  conversations: ExportedConversation[],
+  exportedAt: number,
+): ExportedFile {
+  const parts = conversations.map(({ conversation, messages }) => {
+    const lines = [`# ${conversation.title || 'Untitled conversation'}`, ''];
+    lines.push(`_Created ${new Date(conversation.createdAt).toISOString()}_`, '');
+    if (conversation.systemPrompt)
+      lines.push('> System prompt:', ...quote(conversation.systemPrompt), '');
+    for (const message of threadOf(messages, conversation.currentLeafId)) {
+      const who =
+        message.role === 'user' ? 'User' : message.role === 'assistant' ? 'Assistant' : 'System';
+      const model = message.role === 'assistant' && message.model ? ` (${message.model})` : '';
+      lines.push(`## ${who}${model}`, '', message.content, '');
+      if (message.finishReason && message.finishReason !== 'stop')
+        lines.push(`_Ended: ${message.finishReason}_`, '');
+    }
+    return lines.join('\n');
+  });
+  return {
+    fileName: fileNameFor(conversations, 'md', exportedAt),
+    mimeType: 'text/markdown',
+    content: parts.join('\n---\n\n'),
+  };
+}
+
+/** The path from the root to `leafId` (what the person was looking at). */
+export function threadOf(messages: StoredMessage[], leafId: string | null): StoredMessage[] {
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  const path: StoredMessage[] = [];
+  let cursor = leafId ? byId.get(leafId) : undefined;
+  while (cursor && path.length <= messages.length) {
+    path.push(cursor);
+    cursor = cursor.parentId ? byId.get(cursor.parentId) : undefined;
+  }
+  return path.reverse();
+}
+
+function quote(text: string): string[] {
+  return text.split('\n').map((line) => `> ${line}`);
+}
+
+function fileNameFor(conversations: ExportedConversation[], extension: string, at: number): string {
+  const day = new Date(at).toISOString().slice(0, 10);
+  const only = conversations.length === 1 ? conversations[0] : undefined;
+  if (!only) return `switchboard-conversations-${day}.${extension}`;
+  const slug = only.conversation.title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'conversation'}-${day}.${extension}`;
+}

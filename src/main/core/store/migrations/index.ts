@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. To change the schema, add `NNN_what.ts` exporting a Migration with
+ * the next version, list it here, and add its test in tests/unit/store/migrations.test.ts.
+ */
+import { conversationsMigration } from './001_conversations';
+import { usageLedgerMigration } from './002_usage_ledger';
+import type { Migration } from './types';
+
+export const migrations: readonly Migration[] = [conversationsMigration, usageLedgerMigration];
+export type { Migration } from './types';

@@ -1,0 +1,32 @@
+import { useChatStore } from '../../store/chatStore';
+import { useConversationsStore } from '../../store/conversationsStore';
+
+const buttonClass =
+  'rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-zinc-400 dark:hover:bg-zinc-800';
+
+/** The open conversation's title, and its export. */
+export function ConversationToolbar() {
+  const conversationId = useChatStore((s) => s.conversationId);
+  const title = useConversationsStore((s) => s.items.find((c) => c.id === conversationId)?.title);
+  const exportConversations = useConversationsStore((s) => s.exportConversations);
+  if (!conversationId) return null;
+  return (
+    <div className="flex items-center gap-2 border-b border-zinc-200 px-4 py-1.5 dark:border-zinc-800">
+      <h2 className="min-w-0 flex-1 truncate text-sm font-medium">{title ?? ''}</h2>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => void exportConversations('markdown', [conversationId])}
+      >
+        Export as Markdown
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => void exportConversations('json', [conversationId])}
+      >
+        Export as JSON
+      </button>
+    </div>
+  );
+}

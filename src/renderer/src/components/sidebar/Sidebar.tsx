@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { rememberOpenConversation } from '../../lib/lastConversation';
+import { subscribeToConversations, useConversationsStore } from '../../store/conversationsStore';
+import { ConversationList } from './ConversationList';
+import { SearchResults } from './SearchResults';
+import { SidebarFooter } from './SidebarFooter';
+import { UndoToast } from './UndoToast';
+
+/** Conversations, newest first with pinned on top; search over all history; import and export. */
+export function Sidebar() {
+  const [text, setText] = useState('');
+  const search = useConversationsStore((s) => s.search);
+  const error = useConversationsStore((s) => s.error);
+  const searching = useConversationsStore((s) => s.query.trim().length > 0);
+
+  useEffect(() => subscribeToConversations(), []);
+  useEffect(() => rememberOpenConversation(), []);
+  // A short pause after typing before asking main: one query per burst of keys.
+  useEffect(() => {
+    const timer = setTimeout(() => void search(text), 120);
+    return () => clearTimeout(timer);
+  }, [text, search]);
+
+  return (
+    <aside
+      aria-label="Conversations sidebar"
+      className="flex w-72 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/40"
+    >
+      <div className="p-2">
+        <input
+          type="search"
+          aria-label="Search conversations"
+          placeholder="Search conversations"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setText('')}
+          className="w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm placeholder:text-zinc-400 focus:border-blue-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-900"
+        />
+      </div>
+      {error && (
+        <p
+          role="alert"
+          className="mx-2 mb-2 rounded-md border border-red-300 bg-red-50 px-2 py-1.5 text-xs text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
+          {error}
+        </p>
+      )}
+      {searching ? <SearchResults /> : <ConversationList />}
+      <UndoToast />
+      <SidebarFooter />
+    </aside>
+  );
+}

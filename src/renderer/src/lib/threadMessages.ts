@@ -1,0 +1,27 @@
+import type { ThreadMessage } from '../../../shared/conversations';
+import type { ChatMessage } from '../store/chatStore';
+
+/** A stored thread message as the chat view shows it. */
+export function toChatMessage(message: ThreadMessage): ChatMessage {
+  const chat: ChatMessage = {
+    id: message.id,
+    role: message.role === 'user' ? 'user' : 'assistant',
+    content: message.content,
+    reasoning: message.reasoning,
+    streaming: message.status === 'streaming',
+    versionIds: message.versionIds,
+  };
+  if (message.model) chat.model = message.model;
+  if (message.usage) chat.usage = message.usage;
+  if (message.timing) chat.timing = message.timing;
+  if (message.finishReason) chat.finishReason = message.finishReason;
+  if (message.error) chat.error = message.error;
+  return chat;
+}
+
+/** Answers that stopped before their end can be continued: cut off, stopped, interrupted, failed mid-way. */
+export function canContinue(message: ChatMessage): boolean {
+  if (message.role !== 'assistant' || message.streaming) return false;
+  if (message.finishReason === 'length' || message.finishReason === 'cancelled') return true;
+  return message.finishReason === 'error' && message.content.length > 0;
+}

@@ -1,0 +1,106 @@
+/**
+ * Domain types of stored conversations, shared by core (the store), the IPC contract and the
+ * renderer (sidebar, search, message versions).
+ */
+import type { FinishReason, ProviderError, StreamTiming, Usage } from './stream';
+
+/** Sampling parameters a conversation keeps and each answer records. */
+export interface ChatParameters {
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+}
+
+export interface ConversationSettings {
+  profileId: string | null;
+  model: string | null;
+  systemPrompt: string | null;
+  parameters: ChatParameters;
+}
+
+/** One row of the sidebar. */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  pinned: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ConversationDetail extends ConversationSummary, ConversationSettings {
+  /** The last message of the thread shown (versions chosen along the way lead to it). */
+  currentLeafId: string | null;
+}
+
+export type MessageRole = 'user' | 'assistant' | 'system';
+
+/** A message as stored: what was said and what answered it. */
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  /** The message this one answers or follows; siblings under one parent are versions. */
+  parentId: string | null;
+  role: MessageRole;
+  content: string;
+  reasoning: string;
+  /** 'streaming' only while an answer arrives; found at start, it means the app died mid-stream. */
+  status: 'streaming' | 'done';
+  profileId: string | null;
+  model: string | null;
+  parameters: ChatParameters | null;
+  finishReason: FinishReason | null;
+  providerFinishReason: string | null;
+  providerMessageId: string | null;
+  usage: Usage | null;
+  timing: StreamTiming | null;
+  error: ProviderError | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A message of the thread shown, with the versions it can be flipped to. */
+export interface ThreadMessage extends StoredMessage {
+  /** Ids of every version at this place, oldest first (this one included). */
+  versionIds: string[];
+}
+
+export interface ConversationThread {
+  conversation: ConversationDetail;
+  messages: ThreadMessage[];
+}
+
+export interface ConversationPage {
+  items: ConversationSummary[];
+  /** Pass back to get the next page; null at the end. */
+  nextCursor: string | null;
+}
+
+/** A piece of a search snippet: the renderer shows `match` pieces highlighted, as text. */
+export interface SnippetSegment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  conversationId: string;
+  conversationTitle: string;
+  messageId: string;
+  role: MessageRole;
+  segments: SnippetSegment[];
+  createdAt: number;
+}
+
+export type ExportFormat = 'markdown' | 'json';
+
+/** A file produced for the person to save (the renderer offers it as a download). */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface ImportSummary {
+  format: 'switchboard' | 'chatgpt';
+  conversations: number;
+  messages: number;
+}
