@@ -141,3 +141,71 @@ test('regenerate keeps earlier answers as versions; edit and resend makes a new 
   // Back on the first question, the thread goes on through its newest answer.
   await expect(answer.getByLabel('Version 2 of 2')).toBeVisible();
 });
+
+test('the sidebar stays virtualized and pages in with hundreds of conversations', async ({
+  app,
+}) => {
+  const count = 300;
+  const conversations = Array.from({ length: count }, (_, i) => {
+    const id = `bulk-${i}`;
+    const at = 1_700_000_000_000 + i * 60_000;
+    const message = (n: number, role: 'user' | 'assistant', parentId: string | null) => ({
+      id: `${id}-m${n}`,
+      conversationId: id,
+      parentId,
+      role,
+      content: `${role} text ${i}`,
+      reasoning: '',
+      status: 'done',
+      profileId: null,
+      model: role === 'assistant' ? 'emu-1' : null,
+      parameters: null,
+      finishReason: role === 'assistant' ? 'stop' : null,
+      providerFinishReason: null,
+      providerMessageId: null,
+      usage: null,
+      timing: null,
+      error: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    return {
+      conversation: {
+        id,
+        title: `Bulk conversation ${String(i).padStart(3, '0')}`,
+        titleSource: 'user',
+        pinned: false,
+        createdAt: at,
+        updatedAt: at,
+        profileId: null,
+        model: null,
+        systemPrompt: null,
+        parameters: {},
+        currentLeafId: `${id}-m1`,
+      },
+      messages: [message(0, 'user', null), message(1, 'assistant', `${id}-m0`)],
+    };
+  });
+  const file = { format: 'switchboard.conversations', version: 1, exportedAt: 1, conversations };
+  await sidebar(app)
+    .getByLabel('Import conversations file')
+    .setInputFiles({
+      name: 'bulk.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+  await expect(sidebar(app).getByRole('status')).toContainText(`Imported ${count} conversations`);
+  await expect(rows(app).first()).toContainText('Bulk conversation 299');
+  // Only the rows in view (plus a few) exist in the page.
+  expect(await rows(app).count()).toBeLessThan(60);
+
+  // Scrolling to the end fetches the next pages until the oldest one shows.
+  const list = sidebar(app).getByRole('list', { name: 'Conversations' });
+  await expect(async () => {
+    await list.evaluate((element) => element.parentElement?.scrollTo({ top: 1e9 }));
+    await expect(rows(app).filter({ hasText: 'Bulk conversation 000' })).toHaveCount(1, {
+      timeout: 500,
+    });
+  }).toPass({ timeout: 15_000 });
+  expect(await rows(app).count()).toBeLessThan(60);
+});
