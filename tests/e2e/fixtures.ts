@@ -29,6 +29,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // Runs before every other fixture: on the electron project without a binary, skip with the reason.
   electronGate: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their deps.
     async ({}, use, testInfo) => {
       if (testInfo.project.name === 'electron') {
         const binary = electronBinary();
@@ -41,6 +42,7 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their deps.
   emulator: async ({}, use) => {
     const emulator = await startEmulator({ defaultRate: 200 });
     await use(emulator);
@@ -62,7 +64,10 @@ export const test = base.extend<Fixtures>({
       const electronApp = await _electron.launch({
         executablePath: binary.path,
         args: [resolve(root, 'out/main/index.js'), `--user-data-dir=${harness.dataDir}`],
-        env: { ...process.env, ...providerEnv },
+        // Playwright takes only defined values in env.
+        env: Object.fromEntries(
+          Object.entries({ ...process.env, ...providerEnv }).filter((e): e is [string, string] => e[1] !== undefined),
+        ),
       });
       await use(await electronApp.firstWindow());
       await electronApp.close();

@@ -1,3 +1,5 @@
+import { fixedAnswers, tokenize } from './answers';
+
 /**
  * What the emulator answers, decided by directives in the last user message so e2e tests can ask
  * for a scenario by typing it: `[tokens=300 rate=50]` streams 300 tokens at 50 tokens/s.
@@ -6,6 +8,8 @@ export interface AnswerScript {
   tokens: string[];
   /** Tokens per second; 0 means as fast as possible. */
   rate: number;
+  /** The finish_reason sent at the end (`[finish=length]`); 'stop' when not asked. */
+  finishReason: string;
 }
 
 const words =
@@ -23,10 +27,14 @@ export function scriptFor(prompt: string, defaults: { tokens: number; rate: numb
   const directives = parseDirectives(prompt);
   const count = Number(directives.tokens ?? defaults.tokens);
   const rate = Number(directives.rate ?? defaults.rate);
+  const finishReason = directives.finish ?? 'stop';
+  // `[answer=NAME]`: a fixed rich markdown answer (answers.ts) instead of the echo.
+  const fixed = directives.answer ? fixedAnswers[directives.answer] : undefined;
+  if (fixed !== undefined) return { tokens: tokenize(fixed), rate, finishReason };
   const echo = prompt.replace(/\[[^\]]*\]/g, '').trim().slice(0, 60);
   const tokens = [`You said: ${echo}.`, '\n\n'];
   for (let i = 0; tokens.length < count; i++) tokens.push(`${words[i % words.length]} `);
-  return { tokens: tokens.slice(0, Math.max(1, count)), rate };
+  return { tokens: tokens.slice(0, Math.max(1, count)), rate, finishReason };
 }
 
 /** A rough but deterministic prompt token count, so usage figures are reproducible. */

@@ -103,7 +103,7 @@ async function answerChat(body: ChatBody, res: ServerResponse, defaults: { token
       object: 'chat.completion',
       created,
       model,
-      choices: [{ index: 0, message: { role: 'assistant', content: script.tokens.join('') }, finish_reason: 'stop' }],
+      choices: [{ index: 0, message: { role: 'assistant', content: script.tokens.join('') }, finish_reason: script.finishReason }],
       usage,
     });
     return;
@@ -126,7 +126,7 @@ async function answerChat(body: ChatBody, res: ServerResponse, defaults: { token
     else if (i % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   if (closed) return;
-  res.write(chunk({}, 'stop'));
+  res.write(chunk({}, script.finishReason));
   if (body.stream_options?.include_usage) {
     res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`);
   }

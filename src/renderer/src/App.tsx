@@ -1,25 +1,39 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
 import { Composer } from './components/Composer';
 import { MessageList } from './components/MessageList';
+import { ThemeMenu } from './components/ThemeMenu';
+import { Tip } from './components/ui/Tip';
+import { useShortcuts } from './hooks/useShortcuts';
+import { ariaShortcut, shortcutLabel } from './lib/platform';
 import { useChatStore } from './store/chatStore';
 
 export function App() {
   const newConversation = useChatStore((s) => s.newConversation);
+  useShortcuts();
   return (
-    <div className="flex h-full flex-col">
-      <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <h1 className="text-sm font-semibold tracking-tight">Switchboard</h1>
-        <button
-          type="button"
-          onClick={newConversation}
-          className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
-        >
-          New conversation
-        </button>
-      </header>
-      <main className="flex min-h-0 flex-1 flex-col">
-        <MessageList />
-        <Composer />
-      </main>
-    </div>
+    <Tooltip.Provider delayDuration={400}>
+      <div className="flex h-full flex-col">
+        <header className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+          <h1 className="text-sm font-semibold tracking-tight">Switchboard</h1>
+          <div className="flex items-center gap-2">
+            <ThemeMenu />
+            <Tip content={`New conversation (${shortcutLabel('N')})`}>
+              <button
+                type="button"
+                onClick={newConversation}
+                aria-keyshortcuts={`${ariaShortcut('N')} ${ariaShortcut('O', true)}`}
+                className="toolbar-button"
+              >
+                New conversation
+              </button>
+            </Tip>
+          </div>
+        </header>
+        <main className="flex min-h-0 flex-1 flex-col">
+          <MessageList />
+          <Composer />
+        </main>
+      </div>
+    </Tooltip.Provider>
   );
 }

@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'katex/dist/katex.min.css';
 import { App } from './App';
-import { applySystemTheme } from './lib/theme';
+import { startTheme } from './lib/theme';
 import { subscribeToStreams } from './store/chatStore';
+import { useThemeStore } from './store/themeStore';
 import './styles.css';
 
-applySystemTheme();
+startTheme(() => useThemeStore.getState().choice);
 subscribeToStreams();
 
 const root = document.getElementById('root');

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ChatStreamBatch } from '../../../shared/ipc';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from '../../../shared/stream';
 import { api } from '../lib/api';
+import { sendOptions, useComposerSettings } from './composerSettings';
 
 export interface ChatMessage {
   id: string;
@@ -26,6 +27,14 @@ interface ChatState {
   stop(): Promise<void>;
   newConversation(): void;
   applyBatch(batch: ChatStreamBatch): void;
+  /*
+   * Per-message actions. Until the conversations store (issue 5) gives main versions, edits and
+   * deletes, these act on the view and send new turns; that issue swaps in the real calls here.
+   */
+  regenerate(assistantMessageId: string): Promise<boolean>;
+  editAndResend(userMessageId: string, text: string): Promise<boolean>;
+  continueAnswer(assistantMessageId: string): Promise<boolean>;
+  deleteMessage(messageId: string): void;
 }
 
 // Batches can arrive before sendMessage's answer names their message: hold them until it does.
@@ -40,7 +49,12 @@ export const useChatStore = create<ChatState>((set, get) => ({
   async send(text) {
     if (get().activeStreamId) return false;
     const conversationId = get().conversationId ?? undefined;
-    const result = await api.sendMessage({ text, ...(conversationId ? { conversationId } : {}) });
+    const options = sendOptions(useComposerSettings.getState());
+    const result = await api.sendMessage({
+      text,
+      ...options,
+      ...(conversationId ? { conversationId } : {}),
+    });
     if (!result.ok) {
       set({ sendError: result.error.message });
       return false;
@@ -53,7 +67,13 @@ export const useChatStore = create<ChatState>((set, get) => ({
       messages: [
         ...state.messages,
         { id: ids.userMessageId, role: 'user', content: text, reasoning: '', streaming: false },
-        { id: ids.assistantMessageId, role: 'assistant', content: '', reasoning: '', streaming: true },
+        {
+          id: ids.assistantMessageId,
+          role: 'assistant',
+          content: '',
+          reasoning: '',
+          streaming: true,
+        },
       ],
     }));
     const early = earlyBatches.get(ids.assistantMessageId) ?? [];
@@ -91,7 +111,10 @@ export const useChatStore = create<ChatState>((set, get) => ({
             message.reasoning += event.text;
             break;
           case 'metadata':
-            if (event.model) message.model = event.model;
+            if (event.model) {
+              message.model = event.model;
+              useComposerSettings.getState().rememberModel(event.model);
+            }
             break;
           case 'usage':
             message.usage = event.usage;
@@ -111,7 +134,39 @@ export const useChatStore = create<ChatState>((set, get) => ({
       return { messages, activeStreamId };
     });
   },
+
+  async regenerate(assistantMessageId) {
+    const messages = get().messages;
+    const index = messages.findIndex((m) => m.id === assistantMessageId);
+    const prompt = messages.slice(0, index).findLast((m) => m.role === 'user');
+    if (index === -1 || !prompt || get().activeStreamId) return false;
+    return resendFrom(messages.indexOf(prompt), prompt.content);
+  },
+
+  async editAndResend(userMessageId, text) {
+    const index = get().messages.findIndex((m) => m.id === userMessageId);
+    if (index === -1 || !text.trim() || get().activeStreamId) return false;
+    return resendFrom(index, text);
+  },
+
+  async continueAnswer(assistantMessageId) {
+    if (!get().messages.some((m) => m.id === assistantMessageId)) return false;
+    return get().send('Continue from exactly where your previous answer stopped.');
+  },
+
+  deleteMessage(messageId) {
+    set((state) => ({ messages: state.messages.filter((m) => m.id !== messageId) }));
+  },
 }));
+
+/** Drops the view from `index` on and sends `text` again (restored if the send is refused). */
+async function resendFrom(index: number, text: string): Promise<boolean> {
+  const before = useChatStore.getState().messages;
+  useChatStore.setState({ messages: before.slice(0, index) });
+  const sent = await useChatStore.getState().send(text);
+  if (!sent) useChatStore.setState({ messages: before });
+  return sent;
+}
 
 /** Feeds stream batches from main into the store; call once at startup. */
 export function subscribeToStreams(): () => void {
