@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { useChatStore } from '../store/chatStore';
 import { useFollowOutput } from '../hooks/useFollowOutput';
 import { MessageItem } from './MessageItem';
@@ -19,7 +19,7 @@ const handlers = {
 export function MessageList() {
   const messages = useChatStore((s) => s.messages);
   const busy = useChatStore((s) => s.activeStreamId !== null);
-  const { scroller, content, following, jumpToLatest } = useFollowOutput();
+  const { scroller, content, following, jumpToLatest, pin } = useFollowOutput();
 
   // The virtualizer is a mutable instance React Compiler cannot memoize; no compiler runs here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -33,6 +33,9 @@ export function MessageList() {
     paddingStart: 24,
     paddingEnd: 24,
   });
+
+  // After each commit (a chunk arrived), before paint: stay at the bottom if following.
+  useLayoutEffect(pin, [messages, pin]);
 
   // Sending a message means "show me the answer": follow again.
   const count = messages.length;

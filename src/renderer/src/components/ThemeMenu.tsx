@@ -9,7 +9,8 @@ export function ThemeMenu() {
   const choice = useThemeStore((s) => s.choice);
   const setChoice = useThemeStore((s) => s.setChoice);
   return (
-    <DropdownMenu.Root>
+    // Non-modal: a modal menu hides the rest of the page with aria-hidden while focus stays managed.
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <button type="button" aria-label={`Theme: ${names[choice]}`} className="toolbar-button">
           Theme: {names[choice]}

@@ -2,10 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** How close to the bottom still counts as "at the bottom" (a line or so of slack). */
 const slackPx = 48;
+const upKeys = new Set(['ArrowUp', 'PageUp', 'Home']);
 
 /**
  * Keeps a scroll container pinned to its bottom while content grows, until the person scrolls
  * up; then `following` is false (show "Jump to latest") until they come back down or jump.
+ * Only the person's own input (wheel, keys, dragging the scrollbar) stops following: scroll
+ * events that layout or the virtualizer cause never do.
  */
 export function useFollowOutput() {
   const scroller = useRef<HTMLDivElement>(null);
@@ -14,44 +17,59 @@ export function useFollowOutput() {
   const followingRef = useRef(true);
 
   const setFollow = useCallback((value: boolean) => {
+    if (followingRef.current === value) return;
     followingRef.current = value;
     setFollowing(value);
   }, []);
 
-  const jumpToLatest = useCallback(() => {
+  /** Scrolls to the bottom if following; call after content may have grown. */
+  const pin = useCallback(() => {
     const element = scroller.current;
-    if (element) element.scrollTop = element.scrollHeight;
-    setFollow(true);
-  }, [setFollow]);
+    if (element && followingRef.current) element.scrollTop = element.scrollHeight;
+  }, []);
+
+  const jumpToLatest = useCallback(() => {
+    followingRef.current = true;
+    setFollowing(true);
+    pin();
+  }, [pin]);
 
   useEffect(() => {
     const element = scroller.current;
     const inner = content.current;
     if (!element || !inner) return;
-    // Growth of the content never fires 'scroll'; only the person (or our own pin) does.
+    let dragging = false;
+    const atBottom = () =>
+      element.scrollHeight - element.scrollTop - element.clientHeight <= slackPx;
     const onScroll = () => {
-      const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
-      const atBottom = distance <= slackPx;
-      if (atBottom !== followingRef.current) setFollow(atBottom);
+      if (atBottom()) setFollow(true);
+      else if (dragging) setFollow(false);
     };
-    // A wheel or touch upwards means "let me read": stop following at once, even mid-frame.
     const onWheel = (event: WheelEvent) => {
-      if (event.deltaY < 0 && followingRef.current) setFollow(false);
+      if (event.deltaY < 0) setFollow(false);
     };
-    const pin = () => {
-      if (followingRef.current) element.scrollTop = element.scrollHeight;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (upKeys.has(event.key)) setFollow(false);
     };
+    const onPointerDown = () => (dragging = true);
+    const onPointerUp = () => (dragging = false);
     const observer = new ResizeObserver(pin);
     observer.observe(inner);
     observer.observe(element);
     element.addEventListener('scroll', onScroll, { passive: true });
     element.addEventListener('wheel', onWheel, { passive: true });
+    element.addEventListener('keydown', onKeyDown);
+    element.addEventListener('pointerdown', onPointerDown);
+    window.addEventListener('pointerup', onPointerUp);
     return () => {
       observer.disconnect();
       element.removeEventListener('scroll', onScroll);
       element.removeEventListener('wheel', onWheel);
+      element.removeEventListener('keydown', onKeyDown);
+      element.removeEventListener('pointerdown', onPointerDown);
+      window.removeEventListener('pointerup', onPointerUp);
     };
-  }, [setFollow]);
+  }, [pin, setFollow]);
 
-  return { scroller, content, following, jumpToLatest };
+  return { scroller, content, following, jumpToLatest, pin };
 }

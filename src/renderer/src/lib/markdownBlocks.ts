@@ -68,13 +68,19 @@ export function splitBlocks(text: string, previous: MarkdownBlocks = emptyBlocks
   if (text === previous.text) return previous;
   const extends_ = text.length >= previous.finishedLength && text.startsWith(previous.text);
   const base = extends_ ? previous : emptyBlocks;
-  const tail = lexBlocks(text.slice(base.finishedLength));
-  const closed = tail.slice(0, -1);
-  const open = tail[tail.length - 1] ?? '';
-  if (closed.length === 0) return { ...base, text, open };
-  let finishedLength = base.finishedLength;
-  for (const block of closed) finishedLength += block.length;
-  return { text, finished: [...base.finished, ...closed], finishedLength, open };
+  const rest = text.slice(base.finishedLength);
+  const closed = lexBlocks(rest).slice(0, -1);
+  let length = 0;
+  for (const block of closed) length += block.length;
+  // The lexer's raw text can differ from the source at the very end (trailing spaces): the open
+  // block is always the source itself, and closed blocks are kept only if they match it exactly.
+  if (closed.length === 0 || !rest.startsWith(closed.join(''))) return { ...base, text, open: rest };
+  return {
+    text,
+    finished: [...base.finished, ...closed],
+    finishedLength: base.finishedLength + length,
+    open: rest.slice(length),
+  };
 }
 
 /** All blocks of a message whose text will not grow any more. */
@@ -96,4 +102,17 @@ export function closeOpenInline(block: string): string {
   const strike = closed.match(/~~/g)?.length ?? 0;
   if (strike % 2 === 1 && !closed.endsWith('~~')) closed += '~~';
   return closed;
+}
+
+/** A top-level fenced code block still being written: its language and the code so far. */
+export function openFence(block: string): { language: string; code: string } | null {
+  const match = /^(`{3,}|~{3,})([^\n`]*)\n/.exec(block);
+  if (!match) return null;
+  const [opening, fence = '', info = ''] = match;
+  const body = block.slice(opening.length);
+  // Closed already (the next block has not started yet): let markdown render it.
+  if (new RegExp(`(^|\n) {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(body)) {
+    return null;
+  }
+  return { language: info.trim().split(/\s+/)[0] ?? '', code: body.replace(/\n$/, '') };
 }

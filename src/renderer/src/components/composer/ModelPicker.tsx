@@ -9,7 +9,8 @@ export function ModelPicker() {
   const label = model ?? 'Default model';
   const choices = model && !knownModels.includes(model) ? [...knownModels, model] : knownModels;
   return (
-    <DropdownMenu.Root>
+    // Non-modal: a modal menu hides the rest of the page with aria-hidden while focus stays managed.
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <button
           type="button"

@@ -39,7 +39,13 @@ function componentsFor(highlight: boolean): Components {
   return {
     pre: ({ node }) => <CodeBlock {...codeOf(node)} highlight={highlight} />,
     // Links open in the OS browser: main denies window.open and hands the URL over.
-    a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer" />,
+    // An unsafe URL arrives here emptied by urlTransform: show its text, not a link to nowhere.
+    a: ({ node: _node, href, ...props }) =>
+      href ? (
+        <a {...props} href={href} target="_blank" rel="noopener noreferrer" />
+      ) : (
+        <span>{props.children}</span>
+      ),
     // Remote images would call home from the page (and CSP blocks them): show a link instead.
     img: ({ src, alt }) =>
       typeof src === 'string' && src ? (
@@ -54,8 +60,16 @@ function componentsFor(highlight: boolean): Components {
         <table {...props} />
       </div>
     ),
-    input: ({ node: _node, ...props }) => (
-      <input {...props} aria-label={props.checked ? 'Done' : 'Not done'} />
+    // A task list box is a state to read, not a control: a disabled input would look greyed out.
+    input: ({ checked }) => (
+      <span
+        role="img"
+        aria-label={checked ? 'Done' : 'Not done'}
+        className="task-box"
+        data-checked={checked || undefined}
+      >
+        {checked ? '✓' : ''}
+      </span>
     ),
   };
 }

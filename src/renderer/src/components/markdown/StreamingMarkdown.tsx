@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { closeOpenInline, splitBlocks } from '../../lib/markdownBlocks';
+import { closeOpenInline, openFence, splitBlocks } from '../../lib/markdownBlocks';
+import { CodeBlock } from './CodeBlock';
 import { MarkdownBlock } from './MarkdownBlock';
 
 interface StreamingMarkdownProps {
@@ -20,17 +21,28 @@ export function StreamingMarkdown({ text, streaming }: StreamingMarkdownProps) {
     setStored(blocks);
   }
   const openIndex = blocks.finished.length;
+  // The open block of a streaming code answer grows by lines: show it without parsing it again.
+  const fence = streaming ? openFence(blocks.open) : null;
   return (
     <div className="markdown" data-streaming={streaming || undefined}>
       {blocks.finished.map((block, index) => (
         <MarkdownBlock key={index} text={block} finished />
       ))}
-      {blocks.open && (
-        <MarkdownBlock
-          key={openIndex}
-          text={streaming ? closeOpenInline(blocks.open) : blocks.open}
-          finished={!streaming}
+      {fence ? (
+        <CodeBlock
+          key={`fence${openIndex}`}
+          code={fence.code}
+          language={fence.language}
+          highlight={false}
         />
+      ) : (
+        blocks.open && (
+          <MarkdownBlock
+            key={openIndex}
+            text={streaming ? closeOpenInline(blocks.open) : blocks.open}
+            finished={!streaming}
+          />
+        )
       )}
     </div>
   );
