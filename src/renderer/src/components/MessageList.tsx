@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useChatStore } from '../store/chatStore';
 import { useFollowOutput } from '../hooks/useFollowOutput';
 import { MessageItem } from './MessageItem';
@@ -19,7 +19,7 @@ const handlers = {
 export function MessageList() {
   const messages = useChatStore((s) => s.messages);
   const busy = useChatStore((s) => s.activeStreamId !== null);
-  const { scroller, content, following, jumpToLatest, pin } = useFollowOutput();
+  const { scroller, content, following, jumpToLatest, observeItem } = useFollowOutput();
 
   // The virtualizer is a mutable instance React Compiler cannot memoize; no compiler runs here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -34,8 +34,16 @@ export function MessageList() {
     paddingEnd: 24,
   });
 
-  // After each commit (a chunk arrived), before paint: stay at the bottom if following.
-  useLayoutEffect(pin, [messages, pin]);
+  // Stable, so React does not re-run it (measureElement without an entry forces a layout).
+  // Returning a cleanup (React 19) unobserves the item when the virtualizer drops it.
+  const itemRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      if (!element) return;
+      virtualizer.measureElement(element);
+      return observeItem(element);
+    },
+    [virtualizer, observeItem],
+  );
 
   // Sending a message means "show me the answer": follow again.
   const count = messages.length;
@@ -71,7 +79,7 @@ export function MessageList() {
               <div
                 key={item.key}
                 data-index={item.index}
-                ref={virtualizer.measureElement}
+                ref={itemRef}
                 className="absolute left-0 top-0 w-full px-4"
                 style={{ transform: `translateY(${item.start}px)` }}
               >

@@ -22,17 +22,29 @@ export function useFollowOutput() {
     setFollowing(value);
   }, []);
 
-  /** Scrolls to the bottom if following; call after content may have grown. */
-  const pin = useCallback(() => {
+  const observer = useRef<ResizeObserver | null>(null);
+
+  /**
+   * Scrolls to the bottom if following. Called from ResizeObserver, which runs after layout:
+   * reading scrollHeight there costs nothing, where reading it after each chunk would force
+   * a layout of the whole log every time.
+   */
+  const scrollToEnd = useCallback(() => {
     const element = scroller.current;
     if (element && followingRef.current) element.scrollTop = element.scrollHeight;
+  }, []);
+
+  /** Ref callback for each rendered item: its growth (a streaming answer) keeps the pin. */
+  const observeItem = useCallback((element: HTMLElement) => {
+    observer.current?.observe(element);
+    return () => observer.current?.unobserve(element);
   }, []);
 
   const jumpToLatest = useCallback(() => {
     followingRef.current = true;
     setFollowing(true);
-    pin();
-  }, [pin]);
+    scrollToEnd();
+  }, [scrollToEnd]);
 
   useEffect(() => {
     const element = scroller.current;
@@ -53,23 +65,26 @@ export function useFollowOutput() {
     };
     const onPointerDown = () => (dragging = true);
     const onPointerUp = () => (dragging = false);
-    const observer = new ResizeObserver(pin);
-    observer.observe(inner);
-    observer.observe(element);
+    const resizes = new ResizeObserver(scrollToEnd);
+    observer.current = resizes;
+    resizes.observe(inner);
+    resizes.observe(element);
+    for (const child of inner.children) resizes.observe(child);
     element.addEventListener('scroll', onScroll, { passive: true });
     element.addEventListener('wheel', onWheel, { passive: true });
     element.addEventListener('keydown', onKeyDown);
     element.addEventListener('pointerdown', onPointerDown);
     window.addEventListener('pointerup', onPointerUp);
     return () => {
-      observer.disconnect();
+      observer.current = null;
+      resizes.disconnect();
       element.removeEventListener('scroll', onScroll);
       element.removeEventListener('wheel', onWheel);
       element.removeEventListener('keydown', onKeyDown);
       element.removeEventListener('pointerdown', onPointerDown);
       window.removeEventListener('pointerup', onPointerUp);
     };
-  }, [pin, setFollow]);
+  }, [scrollToEnd, setFollow]);
 
-  return { scroller, content, following, jumpToLatest, pin };
+  return { scroller, content, following, jumpToLatest, observeItem };
 }

@@ -74,7 +74,8 @@ export function splitBlocks(text: string, previous: MarkdownBlocks = emptyBlocks
   for (const block of closed) length += block.length;
   // The lexer's raw text can differ from the source at the very end (trailing spaces): the open
   // block is always the source itself, and closed blocks are kept only if they match it exactly.
-  if (closed.length === 0 || !rest.startsWith(closed.join(''))) return { ...base, text, open: rest };
+  if (closed.length === 0 || !rest.startsWith(closed.join('')))
+    return { ...base, text, open: rest };
   return {
     text,
     finished: [...base.finished, ...closed],
