@@ -11,7 +11,11 @@ const lastAnswer = (app: Page) => app.getByRole('article', { name: 'Assistant me
 test('markdown: a highlighted code block with language and copy, a GFM table, KaTeX math, safe links', async ({
   app,
 }) => {
-  await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Electron grants clipboard access itself; a browser context needs the permission.
+  await app
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'])
+    .catch(() => undefined);
   await ask(app, 'Demo [answer=markdown-demo rate=0]');
   const answer = lastAnswer(app);
   await expect(answer.getByText('emu-1')).toBeVisible();

@@ -23,9 +23,16 @@ test('screenshots of a long code answer, a table and math, light and dark', asyn
   for (const theme of ['Light', 'Dark'] as const) {
     await chooseTheme(app, theme);
     await expect(app.locator('html')).toHaveClass(theme === 'Dark' ? /dark/ : /^(?!.*dark)/);
+    const name = theme.toLowerCase();
+    // The start of the answer: heading, prose, the code block's header.
+    await app.getByRole('log').evaluate((el) => (el.scrollTop = 0));
+    await app.screenshot({ path: `test-results/screens/answer-top-${name}.png` });
     await answer.locator('.code-block').scrollIntoViewIfNeeded();
-    await app.screenshot({ path: `test-results/screens/code-${theme.toLowerCase()}.png` });
+    await app.screenshot({ path: `test-results/screens/code-${name}.png` });
     await answer.locator('table').scrollIntoViewIfNeeded();
-    await app.screenshot({ path: `test-results/screens/table-math-${theme.toLowerCase()}.png` });
+    await app.screenshot({ path: `test-results/screens/table-math-${name}.png` });
+    // The end: task list, quote, footer with stats and the actions.
+    await app.getByRole('button', { name: 'Jump to latest' }).click();
+    await app.screenshot({ path: `test-results/screens/answer-end-${name}.png` });
   }
 });

@@ -39,6 +39,7 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts?: number;
   dur?: number;
   tdur?: number;
   args?: { name?: string };
@@ -61,7 +62,11 @@ function mainThreadTaskCpuMs(trace: Trace): number[] {
     const thread = `${e.pid}:${e.tid}`;
     if (e.ph !== 'X' || !mainThreads.has(thread) || !/RunTask$/.test(e.name)) continue;
     const list = byThread.get(thread) ?? [];
-    list.push((e.tdur ?? e.dur ?? 0) / 1000);
+    const cpuMs = (e.tdur ?? e.dur ?? 0) / 1000;
+    if (cpuMs > 50 && process.env.RENDER_BENCH_DEBUG) {
+      process.stderr.write(`  task ${cpuMs.toFixed(1)} ms cpu at ts ${e.ts} (#${list.length})\n`);
+    }
+    list.push(cpuMs);
     byThread.set(thread, list);
   }
   const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);

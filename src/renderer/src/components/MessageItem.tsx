@@ -70,7 +70,10 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
         <ReasoningBlock text={message.reasoning} thinking={message.streaming && !message.content} />
       )}
       {message.content ? (
-        <StreamingMarkdown text={message.content} streaming={message.streaming} />
+        <>
+          <StreamingMarkdown text={message.content} streaming={message.streaming} />
+          {message.streaming && <span className="streaming-dot" aria-hidden="true" />}
+        </>
       ) : (
         message.streaming &&
         !message.reasoning && <p className="waiting">Waiting for the first token…</p>

@@ -24,7 +24,7 @@ export function StreamingMarkdown({ text, streaming }: StreamingMarkdownProps) {
   // The open block of a streaming code answer grows by lines: show it without parsing it again.
   const fence = streaming ? openFence(blocks.open) : null;
   return (
-    <div className="markdown" data-streaming={streaming || undefined}>
+    <div className="markdown">
       {blocks.finished.map((block, index) => (
         <MarkdownBlock key={index} text={block} finished />
       ))}
