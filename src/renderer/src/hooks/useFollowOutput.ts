@@ -7,8 +7,7 @@ const upKeys = new Set(['ArrowUp', 'PageUp', 'Home']);
 /**
  * Keeps a scroll container pinned to its bottom while content grows, until the person scrolls
  * up; then `following` is false (show "Jump to latest") until they come back down or jump.
- * Only the person's own input (wheel, keys, dragging the scrollbar) stops following: scroll
- * events that layout or the virtualizer cause never do.
+ * Only the person scrolling up stops following: layout and the virtualizer never move up.
  */
 export function useFollowOutput() {
   const scroller = useRef<HTMLDivElement>(null);
@@ -50,21 +49,23 @@ export function useFollowOutput() {
     const element = scroller.current;
     const inner = content.current;
     if (!element || !inner) return;
-    let dragging = false;
+    // Our pins and growing content only ever move scrollTop down; moving up is the person.
+    let lastTop = element.scrollTop;
     const atBottom = () =>
       element.scrollHeight - element.scrollTop - element.clientHeight <= slackPx;
     const onScroll = () => {
+      const top = element.scrollTop;
       if (atBottom()) setFollow(true);
-      else if (dragging) setFollow(false);
+      else if (top < lastTop - 1) setFollow(false);
+      lastTop = top;
     };
+    // Wheel and keys say it before the scroll happens: stop at once, even mid-frame.
     const onWheel = (event: WheelEvent) => {
       if (event.deltaY < 0) setFollow(false);
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (upKeys.has(event.key)) setFollow(false);
     };
-    const onPointerDown = () => (dragging = true);
-    const onPointerUp = () => (dragging = false);
     const resizes = new ResizeObserver(scrollToEnd);
     observer.current = resizes;
     resizes.observe(inner);
@@ -73,16 +74,13 @@ export function useFollowOutput() {
     element.addEventListener('scroll', onScroll, { passive: true });
     element.addEventListener('wheel', onWheel, { passive: true });
     element.addEventListener('keydown', onKeyDown);
-    element.addEventListener('pointerdown', onPointerDown);
-    window.addEventListener('pointerup', onPointerUp);
+
     return () => {
       observer.current = null;
       resizes.disconnect();
       element.removeEventListener('scroll', onScroll);
       element.removeEventListener('wheel', onWheel);
       element.removeEventListener('keydown', onKeyDown);
-      element.removeEventListener('pointerdown', onPointerDown);
-      window.removeEventListener('pointerup', onPointerUp);
     };
   }, [scrollToEnd, setFollow]);
 

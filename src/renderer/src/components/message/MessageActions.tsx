@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { CopyButton } from '../CopyButton';
+import { DeleteIcon, EditIcon, RegenerateIcon } from '../ui/icons';
 
 interface MessageActionsProps {
   role: 'user' | 'assistant';
@@ -8,7 +10,32 @@ interface MessageActionsProps {
   onDelete?: (() => void) | undefined;
 }
 
-/** Copy (client side), plus regenerate / edit / delete when a handler is wired for them. */
+function IconButton({
+  label,
+  onClick,
+  children,
+}: {
+  label: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      className="action-button"
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/**
+ * Copy (client side), plus regenerate / edit / delete when a handler is wired for them.
+ * Icon-only with names, so a message's text content stays exactly the message.
+ */
 export function MessageActions({
   role,
   text,
@@ -19,26 +46,21 @@ export function MessageActions({
   const who = role === 'user' ? 'message' : 'answer';
   return (
     <div className="message-actions" role="group" aria-label="Message actions">
-      {text && <CopyButton text={text} label={`Copy ${who}`} />}
+      {text && <CopyButton text={text} label={`Copy ${who}`} iconOnly />}
       {onRegenerate && (
-        <button type="button" className="action-button" onClick={onRegenerate}>
-          Regenerate
-        </button>
+        <IconButton label="Regenerate" onClick={onRegenerate}>
+          <RegenerateIcon />
+        </IconButton>
       )}
       {onEdit && (
-        <button type="button" className="action-button" onClick={onEdit}>
-          Edit
-        </button>
+        <IconButton label="Edit" onClick={onEdit}>
+          <EditIcon />
+        </IconButton>
       )}
       {onDelete && (
-        <button
-          type="button"
-          className="action-button"
-          aria-label={`Delete ${who}`}
-          onClick={onDelete}
-        >
-          Delete
-        </button>
+        <IconButton label={`Delete ${who}`} onClick={onDelete}>
+          <DeleteIcon />
+        </IconButton>
       )}
     </div>
   );
