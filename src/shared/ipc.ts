@@ -55,6 +55,11 @@ export const sendMessageRequest = z
   .object({
     conversationId: id.optional(),
     text: z.string().min(1).max(1_000_000),
+    // Optional per-message choices from the composer; absent means the profile's defaults.
+    model: z.string().min(1).max(200).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+    system: z.string().max(100_000).optional(),
   })
   .strict();
 

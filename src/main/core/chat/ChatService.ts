@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventSink, SendMessageResponse } from '../../../shared/ipc';
+import type { EventSink, SendMessageResponse, ValidRequestOf } from '../../../shared/ipc';
 import { HandlerError } from '../../../shared/result';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
@@ -9,6 +9,7 @@ import type { UsageCallKind } from '../store/UsageLedger';
 import { AnswerRecorder } from './AnswerRecorder';
 import { cleanTitle, provisionalTitle, titleIsComplete, titleRequest } from './conversationTitle';
 import { buildRequest, CONTINUE_PROMPT, type AnswerPlan } from './answerPlan';
+import { composerChoices, mergeChoices } from './composerChoices';
 import { StreamCoalescer } from './StreamCoalescer';
 
 export interface ChatServiceDeps {
@@ -57,9 +58,14 @@ export class ChatService {
     return this.deps.engine ?? streamChat;
   }
 
-  send(input: { conversationId?: string | undefined; text: string }): SendMessageResponse {
+  /**
+   * Sends a message. The composer's choices (model, temperature, max tokens, system prompt)
+   * become the conversation's settings from here on; each answer records what answered it.
+   */
+  send(input: ValidRequestOf<'sendMessage'>): SendMessageResponse {
     const { conversations, messages } = this.deps.store;
     const profile = this.deps.activeProfile();
+    const choices = composerChoices(input);
     const conversation = input.conversationId
       ? this.conversation(input.conversationId)
       : conversations.create({
@@ -71,6 +77,7 @@ export class ChatService {
             parameters: {},
           },
         });
+    if (choices) conversations.updateSettings(conversation.id, mergeChoices(conversation, choices));
     const user = messages.append({
       conversationId: conversation.id,
       parentId: conversation.currentLeafId,

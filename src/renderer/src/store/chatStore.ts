@@ -3,6 +3,7 @@ import type { ChatStreamBatch } from '../../../shared/ipc';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from '../../../shared/stream';
 import { api } from '../lib/api';
 import { toChatMessage } from '../lib/threadMessages';
+import { sendOptions, useComposerSettings } from './composerSettings';
 
 export interface ChatMessage {
   id: string;
@@ -62,7 +63,12 @@ export const useChatStore = create<ChatState>((set, get) => ({
   async send(text) {
     if (get().activeStreamId) return false;
     const conversationId = get().conversationId ?? undefined;
-    const result = await api.sendMessage({ text, ...(conversationId ? { conversationId } : {}) });
+    const options = sendOptions(useComposerSettings.getState());
+    const result = await api.sendMessage({
+      text,
+      ...options,
+      ...(conversationId ? { conversationId } : {}),
+    });
     if (!result.ok) {
       set({ sendError: result.error.message });
       return false;
@@ -223,7 +229,10 @@ export const useChatStore = create<ChatState>((set, get) => ({
             message.reasoning += event.text;
             break;
           case 'metadata':
-            if (event.model) message.model = event.model;
+            if (event.model) {
+              message.model = event.model;
+              useComposerSettings.getState().rememberModel(event.model);
+            }
             break;
           case 'usage':
             message.usage = event.usage;
