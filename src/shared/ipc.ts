@@ -129,6 +129,8 @@ export const conversationChannels = {
   ),
   selectMessageVersion: invoke<ConversationThread>()(messageRef),
   regenerateMessage: invoke<SendMessageResponse>()(messageRef),
+  /** Deletes a message and everything after it in its branch. */
+  deleteMessage: invoke<ConversationThread>()(messageRef),
   editMessage: invoke<SendMessageResponse>()(
     z
       .object({ conversationId: id, messageId: id, text: z.string().min(1).max(1_000_000) })

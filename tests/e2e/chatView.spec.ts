@@ -227,6 +227,7 @@ test('shortcuts: Ctrl+Shift+O starts a new conversation, Ctrl+. stops', async ({
 });
 
 test('actions: edit and resend, regenerate, delete', async ({ app }) => {
+  // Edit, regenerate and delete act on the stored conversation (versions, branches) in main.
   await ask(app, 'Original [tokens=8 rate=0]');
   await expect(lastAnswer(app)).toContainText('emu-1');
   const user = app.getByRole('article', { name: 'User message' });
@@ -242,7 +243,16 @@ test('actions: edit and resend, regenerate, delete', async ({ app }) => {
   await expect(app.getByRole('article', { name: 'Assistant message' })).toHaveCount(1);
   await expect(lastAnswer(app)).toContainText('emu-1');
 
+  // Regenerate kept the first answer as a version: deleting the newest shows the older again.
+  await expect(lastAnswer(app).getByLabel('Version 2 of 2')).toBeVisible();
+  await lastAnswer(app).getByRole('button', { name: 'Delete answer' }).click();
+  await expect(app.getByRole('article', { name: 'Assistant message' })).toHaveCount(1);
+  await expect(lastAnswer(app).getByLabel(/^Version/)).toHaveCount(0);
   await lastAnswer(app).getByRole('button', { name: 'Delete answer' }).click();
   await expect(app.getByRole('article', { name: 'Assistant message' })).toHaveCount(0);
   await expect(user).toHaveCount(1);
+  // Deleted in main, not just hidden: a reload shows the same.
+  await app.reload();
+  await expect(app.getByRole('article', { name: 'User message' })).toHaveCount(1);
+  await expect(app.getByRole('article', { name: 'Assistant message' })).toHaveCount(0);
 });

@@ -54,7 +54,9 @@ describe('message footer', () => {
     expect(canContinue(interrupted)).toBe(true);
     expect(canContinue(answer({ finishReason: 'length' }))).toBe(true);
     expect(canContinue(answer({ finishReason: 'stop' }))).toBe(false);
-    expect(canContinue(answer({ finishReason: 'cancelled' }))).toBe(false);
+    // Stopped by the person mid-way: the rest can still be asked for; an empty stop cannot.
+    expect(canContinue(answer({ finishReason: 'cancelled' }))).toBe(true);
+    expect(canContinue(answer({ finishReason: 'cancelled', content: '' }))).toBe(false);
   });
 });
 

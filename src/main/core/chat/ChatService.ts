@@ -38,6 +38,7 @@ type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
 const TITLE_TIMEOUT_MS = 20_000;
 
 interface ActiveStream {
+  conversationId: string;
   controller: AbortController;
   done: Promise<void>;
 }
@@ -146,6 +147,11 @@ export class ChatService {
     return true;
   }
 
+  /** True while an answer in this conversation is being written. */
+  isStreaming(conversationId: string): boolean {
+    return [...this.streams.values()].some((s) => s.conversationId === conversationId);
+  }
+
   /** Resolves when every running stream and background call has ended (used at quit and by tests). */
   async idle(): Promise<void> {
     await Promise.all([...this.streams.values()].map((s) => s.done));
@@ -194,7 +200,7 @@ export class ChatService {
     const done = this.run(response, plan, controller.signal).finally(() =>
       this.streams.delete(response.streamId),
     );
-    this.streams.set(response.streamId, { controller, done });
+    this.streams.set(response.streamId, { conversationId: response.conversationId, controller, done });
     return response;
   }
 

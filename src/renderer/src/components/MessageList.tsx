@@ -8,6 +8,7 @@ import { MessageItem } from './MessageItem';
 const handlers = {
   onRegenerate: (id: string) => void useChatStore.getState().regenerate(id),
   onEdit: (id: string, text: string) => void useChatStore.getState().editAndResend(id, text),
+  onDelete: (id: string) => void useChatStore.getState().deleteMessage(id),
   onContinue: (id: string) => void useChatStore.getState().continueAnswer(id),
 };
 

@@ -38,6 +38,7 @@ interface ChatState {
   regenerate(messageId: string): Promise<void>;
   editAndResend(messageId: string, text: string): Promise<void>;
   continueAnswer(messageId: string): Promise<void>;
+  deleteMessage(messageId: string): Promise<void>;
 }
 
 // Batches can arrive before sendMessage's answer names their message: hold them until it does.
@@ -208,6 +209,14 @@ export const useChatStore = create<ChatState>((set, get) => ({
           : m,
       ),
     }));
+  },
+
+  async deleteMessage(messageId) {
+    const conversationId = get().conversationId;
+    if (!conversationId || get().activeStreamId) return;
+    const result = await api.deleteMessage({ conversationId, messageId });
+    if (result.ok) set({ messages: result.value.messages.map(toChatMessage), sendError: null });
+    else set({ sendError: result.error.message });
   },
 
   applyBatch(batch) {
