@@ -104,9 +104,13 @@ test('the footer says what answered: model, tokens, first token, speed; a cut-of
   await ask(app, 'Long [tokens=50 rate=0 finish=length]');
   const cut = lastAnswer(app);
   await expect(cut.locator('footer')).toContainText('Cut off at max tokens');
+  const before = (await cut.innerText()).length;
   await cut.getByRole('button', { name: 'Continue' }).click();
-  await expect(app.getByRole('article', { name: 'Assistant message' })).toHaveCount(3);
+  // Continue grows the same answer in place (the store keeps one message), then ends normally.
+  await expect(app.getByRole('article', { name: 'Assistant message' })).toHaveCount(2);
+  await expect(lastAnswer(app).locator('footer')).not.toContainText('Cut off at max tokens');
   await expect(lastAnswer(app).locator('footer')).toContainText('emu-1');
+  expect((await lastAnswer(app).innerText()).length).toBeGreaterThan(before);
   const last = emulator.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1);
   const body = last?.body as { messages: { role: string; content: string }[] };
   expect(body.messages.at(-1)?.content).toMatch(/^Continue/);
