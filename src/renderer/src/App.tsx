@@ -6,6 +6,8 @@ import { ConversationToolbar } from './components/conversation/ConversationToolb
 import { FocusMessage } from './components/conversation/FocusMessage';
 import { SettingsDialog } from './components/settings/SettingsDialog';
 import { Sidebar } from './components/sidebar/Sidebar';
+import { RateLimitWarning } from './components/usage/RateLimitWarning';
+import { UsageDialog } from './components/usage/UsageDialog';
 import { useChatStore } from './store/chatStore';
 import { useSettingsStore } from './store/settingsStore';
 
@@ -20,6 +22,7 @@ export function App() {
       <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <h1 className="text-sm font-semibold tracking-tight">Switchboard</h1>
         <div className="flex items-center gap-2">
+          <UsageDialog />
           <SettingsDialog />
           <button
             type="button"
@@ -37,6 +40,7 @@ export function App() {
           <ConversationToolbar />
           {showFirstRun ? <FirstRun /> : <MessageList />}
           <FocusMessage />
+          <RateLimitWarning />
           <Composer />
         </main>
       </div>
