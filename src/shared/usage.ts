@@ -30,6 +30,9 @@ export interface UsageFigures {
   cost: number | null;
   /** Calls whose tokens were estimated by the client, not reported by the provider. */
   estimatedCalls: number;
+  /** The part of inputTokens / outputTokens that is estimated (the rest the provider reported). */
+  estimatedInputTokens: number;
+  estimatedOutputTokens: number;
   /** Calls with tokens but no known price (their cost is not in `cost`). */
   unpricedCalls: number;
 }

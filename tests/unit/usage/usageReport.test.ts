@@ -103,6 +103,8 @@ describe('usage aggregation', () => {
     expect(report.totals.inputTokens).toBe(3010);
     expect(report.totals.outputTokens).toBe(1505);
     expect(report.totals.estimatedCalls).toBe(1);
+    expect(report.totals.estimatedInputTokens).toBe(10);
+    expect(report.totals.estimatedOutputTokens).toBe(5);
     expect(report.totals.unpricedCalls).toBe(1);
     const gpt = (1000 * 2.5 + 500 * 10) / 1e6;
     const title = (10 * 2.5 + 5 * 10) / 1e6;
@@ -165,10 +167,10 @@ describe('usage CSV', () => {
     const csv = usageCsv(reporter.report(rangeOfDays(1, T0 + 10, 0)));
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'group,key,calls,input_tokens,cached_input_tokens,output_tokens,reasoning_tokens,cost_usd,estimated_calls,unpriced_calls',
+      'group,key,calls,input_tokens,cached_input_tokens,output_tokens,reasoning_tokens,cost_usd,estimated_calls,estimated_input_tokens,estimated_output_tokens,unpriced_calls',
     );
-    expect(lines).toContain('model,gpt-4o,1,1000,0,500,0,0.007500,0,0');
-    expect(lines).toContain(`model,"'=HYPERLINK(""x"")",1,1000,0,500,0,,0,1`);
-    expect(lines.at(-1)).toBe('total,all,2,2000,0,1000,0,0.007500,0,1');
+    expect(lines).toContain('model,gpt-4o,1,1000,0,500,0,0.007500,0,0,0,0');
+    expect(lines).toContain(`model,"'=HYPERLINK(""x"")",1,1000,0,500,0,,0,0,0,1`);
+    expect(lines.at(-1)).toBe('total,all,2,2000,0,1000,0,0.007500,0,0,0,1');
   });
 });

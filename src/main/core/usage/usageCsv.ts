@@ -10,6 +10,8 @@ const HEADER = [
   'reasoning_tokens',
   'cost_usd',
   'estimated_calls',
+  'estimated_input_tokens',
+  'estimated_output_tokens',
   'unpriced_calls',
 ];
 
@@ -40,6 +42,8 @@ function line(group: string, key: string, figures: UsageFigures): string {
     figures.reasoningTokens,
     figures.cost === null ? '' : figures.cost.toFixed(6),
     figures.estimatedCalls,
+    figures.estimatedInputTokens,
+    figures.estimatedOutputTokens,
     figures.unpricedCalls,
   ]
     .map((cell) => quote(String(cell)))

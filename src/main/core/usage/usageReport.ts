@@ -21,6 +21,8 @@ const FIGURES = `
   COALESCE(SUM(reasoning_tokens), 0) AS reasoningTokens,
   SUM(cost) AS cost,
   COALESCE(SUM(source = 'estimated'), 0) AS estimatedCalls,
+  COALESCE(SUM(CASE WHEN source = 'estimated' THEN input_tokens END), 0) AS estimatedInputTokens,
+  COALESCE(SUM(CASE WHEN source = 'estimated' THEN output_tokens END), 0) AS estimatedOutputTokens,
   COALESCE(SUM(cost IS NULL AND input_tokens IS NOT NULL), 0) AS unpricedCalls`;
 
 const KEY: Record<UsageGrouping, string> = {

@@ -12,6 +12,8 @@ const zero: UsageFigures = {
   reasoningTokens: 0,
   cost: null,
   estimatedCalls: 0,
+  estimatedInputTokens: 0,
+  estimatedOutputTokens: 0,
   unpricedCalls: 0,
 };
 

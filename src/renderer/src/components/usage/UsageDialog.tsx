@@ -109,7 +109,8 @@ export function UsageDialog() {
             <div>
               <Dialog.Title className="text-base font-semibold">Usage</Dialog.Title>
               <Dialog.Description className="text-xs text-zinc-500">
-                Every provider call, as the provider reported it. Deleted chats still count.
+                Every provider call, deleted chats included. Tokens the provider did not report are
+                estimated and marked.
               </Dialog.Description>
             </div>
             <div className="flex items-center gap-2">

@@ -8,12 +8,12 @@ export function UsageTotals({ totals }: { totals: UsageFigures }) {
     {
       label: 'Input tokens',
       value: formatTokens(totals.inputTokens),
-      note: `${formatTokens(totals.cachedInputTokens)} cached`,
+      note: `${formatTokens(totals.cachedInputTokens)} cached${estimated(totals.estimatedInputTokens)}`,
     },
     {
       label: 'Output tokens',
       value: formatTokens(totals.outputTokens),
-      note: `${formatTokens(totals.reasoningTokens)} reasoning`,
+      note: `${formatTokens(totals.reasoningTokens)} reasoning${estimated(totals.estimatedOutputTokens)}`,
     },
     {
       label: 'Cost',
@@ -45,4 +45,8 @@ export function UsageTotals({ totals }: { totals: UsageFigures }) {
       )}
     </div>
   );
+}
+
+function estimated(tokens: number): string {
+  return tokens > 0 ? ` · ${formatTokens(tokens)} estimated` : '';
 }
