@@ -101,8 +101,14 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
     await page.setViewportSize({ width: 1200, height: 860 });
     await page.goto(harness.url);
 
-    await chat(page, 'Tell me about apples');
-    await chat(page, 'Tell me about bananas [cached=120]');
+    await chat(
+      page,
+      'Tell me everything you know about apples, their history and their uses [tokens=1]',
+    );
+    await chat(
+      page,
+      'Tell me everything you know about bananas, their history and their uses [tokens=1 cached=120]',
+    );
     await page.getByRole('button', { name: 'Settings' }).click();
     await page
       .getByRole('navigation', { name: 'Profiles' })
@@ -110,7 +116,10 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
       .click();
     await page.getByRole('button', { name: 'Set as default' }).click();
     await page.getByRole('button', { name: 'Close settings' }).click();
-    await chat(page, 'Tell me about cherries [cached=300]');
+    await chat(
+      page,
+      'Tell me everything you know about cherries, their history and their uses [tokens=1 cached=300]',
+    );
 
     // Three answers and three background titles, every one finished.
     const calls = () => emulator.requests.filter((r) => r.method === 'POST');
@@ -123,11 +132,12 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
     await apples.getByRole('button', { name: 'Delete' }).click();
     await expect(sidebar(page).getByRole('listitem')).toHaveCount(2);
 
-    // A title call is stopped at its first line (ChatService keeps titles bounded), before the
-    // emulator sends usage: the app estimates those and marks them. What the emulator reported
-    // in full must equal the screen's figures minus the estimated part, to the token.
+    // `tokens=1` answers are one line (an echo of the prompt's first 60 characters), for the
+    // title calls too (the directive rides along in the title prompt, whose first 60 characters
+    // are the question): no title is stopped at its first line before the emulator sends usage,
+    // so every figure is the provider's and the sums must match to the token and the cent.
     const whole = calls().filter((r) => r.completed);
-    const stopped = calls().length - whole.length;
+    expect(whole).toHaveLength(6);
     const reported = whole.map(reportedUsage);
     const sum = (pick: (r: Reported) => number) => reported.reduce((n, r) => n + pick(r), 0);
     const reportedCost = reported.reduce((n, r) => {
@@ -138,7 +148,7 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
       new Set(['gpt-4o-mini', 'claude-haiku-4-5']),
     );
 
-    await page.getByRole('button', { name: 'Usage' }).click();
+    await page.getByRole('button', { name: 'Usage', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Usage' });
     await expect(dialog.getByTestId('total-Calls')).toHaveText('6');
     const number = async (testId: string) =>
@@ -167,10 +177,9 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
     await expect(
       dialog.getByText(`${sum((r) => r.cached).toLocaleString('en-US')} cached`),
     ).toBeVisible();
-    if (stopped > 0)
-      await expect(dialog).toContainText(`${stopped} of 6 calls have estimated tokens`);
-    const shownCost = Number((await dialog.getByTestId('total-Cost').innerText()).replace('$', ''));
-    expect(shownCost).toBeGreaterThanOrEqual(Number(reportedCost.toFixed(4)));
+    expect(await estimatedIn()).toBe(0);
+    await expect(dialog.getByTestId('total-Cost')).toHaveText(`$${reportedCost.toFixed(4)}`);
+    const shownCost = reportedCost;
 
     const table = dialog.getByRole('table', { name: 'Usage by model' });
     await expect(table.getByRole('row')).toHaveCount(3);
@@ -198,4 +207,39 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
   } finally {
     await harness.stop();
   }
+});
+
+test('usage: a model without a price costs "—"; a price added in Settings › Prices applies to the next calls', async ({
+  app,
+}) => {
+  const send = async (prompt: string) => {
+    await app.getByRole('textbox', { name: 'Message' }).fill(prompt);
+    await app.getByRole('button', { name: 'Send' }).click();
+    await expect(app.getByRole('article', { name: 'Assistant message' }).last()).toContainText(
+      'emu-1',
+    );
+    await expect(app.getByRole('button', { name: 'Send' })).toBeVisible();
+  };
+  const usage = app.getByRole('dialog', { name: 'Usage' });
+  await send('Price me [tokens=10]');
+  await app.getByRole('button', { name: 'Usage', exact: true }).click();
+  await expect(usage.getByTestId('total-Cost')).toHaveText('—');
+  await usage.getByRole('button', { name: 'Close usage' }).click();
+
+  await app.getByRole('button', { name: 'Settings' }).click();
+  await app.getByRole('button', { name: 'Prices' }).click();
+  const prices = app.getByRole('form', { name: 'Add a price' });
+  await prices.getByLabel('Model id').fill('emu-1');
+  await prices.getByLabel('New input price').fill('1000');
+  await prices.getByLabel('New output price').fill('2000');
+  await prices.getByRole('button', { name: 'Add price' }).click();
+  await expect(app.getByRole('table', { name: 'Prices' })).toContainText('emu-1');
+  await app.getByRole('button', { name: 'Close settings' }).click();
+
+  await app.getByRole('button', { name: 'New conversation' }).click();
+  await send('Price me again [tokens=10 usage=none]');
+  await app.getByRole('button', { name: 'Usage', exact: true }).click();
+  // The first call stays unpriced (its cost was fixed when it was made); the new one is priced.
+  await expect(usage.getByTestId('total-Cost')).toHaveText(/^\$\d+\.\d+ \+$/);
+  await expect(usage.getByRole('table', { name: 'Usage by model' })).toContainText('est.');
 });
