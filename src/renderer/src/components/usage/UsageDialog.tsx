@@ -18,7 +18,7 @@ const presets: { id: RangePreset; label: string }[] = [
 ];
 const COLORS = { input: '#3b82f6', cached: '#93c5fd', output: '#10b981' };
 const button =
-  'rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-zinc-700 dark:hover:bg-zinc-800';
+  'whitespace-nowrap rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 /** The "Usage" button and its screen: totals, charts, a table and headroom, from the ledger. */
 export function UsageDialog() {
@@ -113,7 +113,7 @@ export function UsageDialog() {
                 estimated and marked.
               </Dialog.Description>
             </div>
-            <div className="flex items-center gap-2">
+            <div className="flex shrink-0 items-center gap-2">
               <div
                 role="radiogroup"
                 aria-label="Range"
@@ -128,7 +128,7 @@ export function UsageDialog() {
                     onClick={() => {
                       void show(p.id, custom);
                     }}
-                    className="rounded px-2.5 py-0.5 text-sm aria-checked:bg-blue-600 aria-checked:text-white"
+                    className="whitespace-nowrap rounded px-2.5 py-0.5 text-sm aria-checked:bg-blue-600 aria-checked:text-white"
                   >
                     {p.label}
                   </button>
