@@ -1,3 +1,4 @@
+import type { RateLimitBucket, RateLimitInfo } from '../../../shared/stream';
 import type { RateLimitBudget, UsageFigures, UsageRange } from '../../../shared/usage';
 
 const DAY = 86_400_000;
@@ -79,4 +80,31 @@ export function rangeNow(
     range: preset === 'custom' ? customRange(custom.from, custom.to) : presetRange(preset, now),
     now,
   };
+}
+
+export interface LowBudget {
+  name: string;
+  bucket: RateLimitBucket;
+}
+
+/** The tightest budget under LOW_HEADROOM in one response's rate-limit headers, if any. */
+export function lowestBudget(info: RateLimitInfo): LowBudget | null {
+  const budgets: [string, RateLimitBucket | undefined][] = [
+    ['requests', info.requests],
+    ['tokens', info.tokens],
+    ['input tokens', info.inputTokens],
+    ['output tokens', info.outputTokens],
+  ];
+  let lowest: (LowBudget & { share: number }) | null = null;
+  for (const [name, bucket] of budgets) {
+    if (!bucket) continue;
+    const share = headroom({
+      limit: bucket.limit ?? null,
+      remaining: bucket.remaining ?? null,
+      resetAt: bucket.resetAt ?? null,
+    });
+    if (share !== null && share < LOW_HEADROOM && (!lowest || share < lowest.share))
+      lowest = { name, bucket, share };
+  }
+  return lowest && { name: lowest.name, bucket: lowest.bucket };
 }

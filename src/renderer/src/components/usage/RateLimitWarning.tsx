@@ -1,38 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { RateLimitBucket, RateLimitInfo } from '../../../../shared/stream';
 import { api } from '../../lib/api';
-import { formatReset, headroom, LOW_HEADROOM } from '../../lib/usageFormat';
+import { formatReset, lowestBudget, type LowBudget } from '../../lib/usageFormat';
 
-interface Low {
-  name: string;
-  bucket: RateLimitBucket;
-}
-
-interface Warning extends Low {
+interface Warning extends LowBudget {
   /** When the headers came, so "resets in" is said relative to then, not to each render. */
   seenAt: number;
-}
-
-/** The tightest budget under LOW_HEADROOM in one response's rate-limit headers, if any. */
-export function lowestBudget(info: RateLimitInfo): Low | null {
-  const budgets: [string, RateLimitBucket | undefined][] = [
-    ['requests', info.requests],
-    ['tokens', info.tokens],
-    ['input tokens', info.inputTokens],
-    ['output tokens', info.outputTokens],
-  ];
-  let lowest: (Low & { share: number }) | null = null;
-  for (const [name, bucket] of budgets) {
-    if (!bucket) continue;
-    const share = headroom({
-      limit: bucket.limit ?? null,
-      remaining: bucket.remaining ?? null,
-      resetAt: bucket.resetAt ?? null,
-    });
-    if (share !== null && share < LOW_HEADROOM && (!lowest || share < lowest.share))
-      lowest = { name, bucket, share };
-  }
-  return lowest && { name: lowest.name, bucket: lowest.bucket };
 }
 
 /**
