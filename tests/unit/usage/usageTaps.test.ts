@@ -8,7 +8,7 @@ import { tempStore } from '../store/helpers';
 
 const report = (over: Partial<ConnectionReport>): ConnectionReport => ({
   ok: true,
-  step: 'done' as ConnectionReport['step'],
+  step: 'done',
   message: 'ok',
   url: 'https://api.example.test/v1/models',
   method: 'GET',
