@@ -234,6 +234,8 @@ test('usage: a model without a price costs "—"; a price added in Settings › 
   await prices.getByLabel('New output price').fill('2000');
   await prices.getByRole('button', { name: 'Add price' }).click();
   await expect(app.getByRole('table', { name: 'Prices' })).toContainText('emu-1');
+  mkdirSync(shots, { recursive: true });
+  await app.screenshot({ path: join(shots, 'settings-prices.png') });
   await app.getByRole('button', { name: 'Close settings' }).click();
 
   await app.getByRole('button', { name: 'New conversation' }).click();
