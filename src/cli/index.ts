@@ -42,7 +42,14 @@ async function main(argv: string[]): Promise<number> {
         io.stdout(`${usageCommandText}\n`);
         return 0;
       }
-      return runUsage(parseUsageArgs(rest), io);
+      try {
+        return runUsage(parseUsageArgs(rest), io);
+      } catch (error) {
+        // A bad flag here gets this command's own help, not ask's.
+        if (!(error instanceof UsageError)) throw error;
+        io.stderr(`${error.message}\n${usageCommandText}\n`);
+        return 2;
+      }
     }
     if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout(`${usageText}\n${usageCommandText}\n`);
