@@ -15,6 +15,13 @@ import type {
 } from './conversations';
 import type { StreamEvent } from './stream';
 import {
+  priceOverrideSchema,
+  usageRangeSchema,
+  type PriceList,
+  type RateLimitView,
+  type UsageReport,
+} from './usage';
+import {
   headerName,
   profileId,
   profileInputSchema,
@@ -181,6 +188,15 @@ export const invokeChannels = {
   ),
   dismissFirstRun: invoke<{ firstRun: false }>()(z.object({}).strict()),
   getNotices: invoke<AppNotice[]>()(z.object({}).strict()),
+  // Usage (issue 7): figures from the ledger, headroom, editable prices.
+  getUsageReport: invoke<UsageReport>()(usageRangeSchema),
+  exportUsageCsv: invoke<ExportedFile>()(usageRangeSchema),
+  getRateLimits: invoke<RateLimitView[]>()(z.object({}).strict()),
+  listPrices: invoke<PriceList>()(z.object({}).strict()),
+  setPriceOverride: invoke<PriceList>()(priceOverrideSchema),
+  removePriceOverride: invoke<PriceList>()(
+    z.object({ model: z.string().min(1).max(200) }).strict(),
+  ),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

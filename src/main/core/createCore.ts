@@ -18,6 +18,11 @@ import { createMemoryKeyStore } from './secrets/memoryKeyStore';
 import { SecretVault } from './secrets/SecretVault';
 import { createConversationHandlers } from './store/conversationHandlers';
 import { openStore, type Store } from './store/Store';
+import { streamChat } from './providers/streamChat';
+import { PriceOverrides } from './usage/priceOverrides';
+import { recordProbe } from './usage/recordProbe';
+import { tapRateLimits } from './usage/tapRateLimits';
+import { createUsageHandlers } from './usage/usageHandlers';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -56,9 +61,11 @@ export function createCore(options: CoreOptions): Core {
   options.startupNotices?.forEach((message) => notices.post(message));
 
   const vault = new SecretVault(options.keyStore ?? createMemoryKeyStore());
-  const profiles = new ProfileService(options.preferences ?? createMemoryPreferences(), (message) =>
-    notices.post(message),
-  );
+  const preferences = options.preferences ?? createMemoryPreferences();
+  const profiles = new ProfileService(preferences, (message) => notices.post(message));
+  // usage: costs are fixed at record time with the prices in force (overrides from settings first).
+  const prices = new PriceOverrides(preferences);
+  store.ledger.usePrices((model) => prices.priceFor(model));
   // One token source per Azure profile, so a token is reused until shortly before it expires.
   const entraSources = new Map<string, EntraTokenSource>();
   const entra = (profile: Profile): EntraTokenSource => {
@@ -86,16 +93,20 @@ export function createCore(options: CoreOptions): Core {
       profiles.find(profile.id)
         ? resolveTarget(profile.id)
         : { profile, apiKey: apiKeyFromEnv(profile, env) },
+    engine: tapRateLimits(streamChat, store.rateLimits),
     emit: options.emit,
     store,
   });
+  const profileHandlers = createProfileHandlers(targetDeps);
 
   const handlers: IpcHandlers = {
     getAppInfo: async () => options.appInfo,
     sendMessage: async (request) => chat.send(request),
     stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
-    ...createProfileHandlers(targetDeps),
+    ...profileHandlers,
+    testConnection: recordProbe(profileHandlers.testConnection, store.ledger),
     ...createConversationHandlers({ store, chat, emit: options.emit }),
+    ...createUsageHandlers({ store, prices, profiles }),
   };
 
   return {

@@ -11,6 +11,8 @@ import { Sidebar } from './components/sidebar/Sidebar';
 import { Tip } from './components/ui/Tip';
 import { useShortcuts } from './hooks/useShortcuts';
 import { ariaShortcut, shortcutLabel } from './lib/platform';
+import { RateLimitWarning } from './components/usage/RateLimitWarning';
+import { UsageDialog } from './components/usage/UsageDialog';
 import { useChatStore } from './store/chatStore';
 import { useSettingsStore } from './store/settingsStore';
 
@@ -28,6 +30,7 @@ export function App() {
           <h1 className="text-sm font-semibold tracking-tight">Switchboard</h1>
           <div className="flex items-center gap-2">
             <ThemeMenu />
+            <UsageDialog />
             <SettingsDialog />
             <Tip content={`New conversation (${shortcutLabel('N')})`}>
               <button
@@ -48,6 +51,7 @@ export function App() {
             <ConversationToolbar />
             {showFirstRun ? <FirstRun /> : <MessageList />}
             <FocusMessage />
+            <RateLimitWarning />
             <Composer />
           </main>
         </div>

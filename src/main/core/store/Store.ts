@@ -3,6 +3,7 @@ import { ConversationSearch } from './ConversationSearch';
 import { ConversationStore } from './ConversationStore';
 import { openDatabase, type OpenedDatabase, type SqliteDatabase } from './database';
 import { MessageStore } from './MessageStore';
+import { RateLimitStore } from './RateLimitStore';
 import { UsageLedger } from './UsageLedger';
 
 export const DATABASE_FILE = 'switchboard.db';
@@ -14,6 +15,7 @@ export interface Store {
   messages: MessageStore;
   search: ConversationSearch;
   ledger: UsageLedger;
+  rateLimits: RateLimitStore;
   /** Answers found still streaming at open (the app died mid-stream), now marked interrupted. */
   recoveredAnswers: number;
   close(): void;
@@ -39,6 +41,7 @@ export function openStore(options: { dataDir?: string; file?: string; now?: () =
     messages,
     search: new ConversationSearch(db),
     ledger: new UsageLedger(db, now),
+    rateLimits: new RateLimitStore(db, now),
     recoveredAnswers,
     close() {
       if (db.open) db.close();

@@ -4,7 +4,12 @@
  */
 import { conversationsMigration } from './001_conversations';
 import { usageLedgerMigration } from './002_usage_ledger';
+import { usageCostsMigration } from './003_usage_costs';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [conversationsMigration, usageLedgerMigration];
+export const migrations: readonly Migration[] = [
+  conversationsMigration,
+  usageLedgerMigration,
+  usageCostsMigration,
+];
 export type { Migration } from './types';
