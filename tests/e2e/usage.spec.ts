@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { costOf, findPrice } from '../../src/main/core/usage/pricing';
+import { costOf, findPrice } from '../../src/shared/pricing';
 import type { RecordedRequest } from '../emulator/server';
 import { startHarnessProcess } from '../support/harnessProcess';
 import { expect, test } from './fixtures';
@@ -240,6 +240,10 @@ test('usage: a model without a price costs "—"; a price added in Settings › 
 
   await app.getByRole('button', { name: 'New conversation' }).click();
   await send('Price me again [tokens=10 usage=none]');
+  // The answer's own footer prices it with the same table and edit.
+  await expect(
+    app.getByRole('article', { name: 'Assistant message' }).last().locator('footer'),
+  ).toContainText(/\$\d/);
   await app.getByRole('button', { name: 'Usage', exact: true }).click();
   // The first call stays unpriced (its cost was fixed when it was made); the new one is priced.
   await expect(usage.getByTestId('total-Cost')).toHaveText(/^\$\d+\.\d+ \+$/);

@@ -1,6 +1,6 @@
 import type { Usage } from '../../../shared/stream';
-import type { ModelPrice } from '../usage/priceTable';
-import { costOf, findPrice } from '../usage/pricing';
+import type { ModelPrice } from '../../../shared/priceTable';
+import { costOf, findPrice } from '../../../shared/pricing';
 import type { SqliteDatabase } from './database';
 
 /** What kind of provider call a ledger row counts. */

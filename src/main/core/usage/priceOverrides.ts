@@ -1,8 +1,8 @@
 import type { PriceEntry, PriceList, PriceOverride } from '../../../shared/usage';
 import { priceOverrideSchema } from '../../../shared/usage';
 import type { PreferencesStore } from '../preferences/PreferencesStore';
-import { PRICES_AS_OF, shippedPrices, type ModelPrice } from './priceTable';
-import { findPrice } from './pricing';
+import { PRICES_AS_OF, shippedPrices, type ModelPrice } from '../../../shared/priceTable';
+import { findPrice } from '../../../shared/pricing';
 
 const KEY = 'usage.priceOverrides';
 

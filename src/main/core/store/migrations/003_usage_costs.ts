@@ -1,4 +1,4 @@
-import { costOf, findPrice } from '../../usage/pricing';
+import { costOf, findPrice } from '../../../../shared/pricing';
 import type { Migration } from './types';
 
 /**

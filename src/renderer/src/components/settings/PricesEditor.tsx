@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PriceEntry, PriceList } from '../../../../shared/usage';
 import { api } from '../../lib/api';
+import { applyPriceList } from '../../lib/priceList';
 
 interface Draft {
   model: string;
@@ -64,6 +65,7 @@ export function PricesEditor() {
     if (!result.ok) return setError(result.error.message);
     setError(null);
     setList(result.value);
+    applyPriceList(result.value);
     if (model)
       setDrafts((all) => Object.fromEntries(Object.entries(all).filter(([key]) => key !== model)));
   };

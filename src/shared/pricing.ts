@@ -1,4 +1,4 @@
-import type { Usage } from '../../../shared/stream';
+import type { Usage } from './stream';
 import { shippedPrices, type ModelPrice } from './priceTable';
 
 /**
