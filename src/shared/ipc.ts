@@ -13,6 +13,7 @@ import type {
   ImportSummary,
   SearchHit,
 } from './conversations';
+import { captureSettingsSchema, type CaptureSettings, type ExchangeRecord } from './exchanges';
 import type { StreamEvent } from './stream';
 import {
   headerName,
@@ -91,6 +92,7 @@ const chatParameters = z
     temperature: z.number().min(0).max(2).optional(),
     topP: z.number().min(0).max(1).optional(),
     maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+    stream: z.boolean().optional(),
   })
   .strict();
 
@@ -174,6 +176,10 @@ export const invokeChannels = {
   ),
   dismissFirstRun: invoke<{ firstRun: false }>()(z.object({}).strict()),
   getNotices: invoke<AppNotice[]>()(z.object({}).strict()),
+  // Inspector (issue 8): the captured exchanges behind an answer, and the capture setting.
+  getExchanges: invoke<ExchangeRecord[]>()(z.object({ messageId: id }).strict()),
+  getCaptureSettings: invoke<CaptureSettings>()(z.object({}).strict()),
+  setCaptureSettings: invoke<CaptureSettings>()(captureSettingsSchema),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

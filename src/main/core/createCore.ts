@@ -1,6 +1,8 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import type { Profile } from '../../shared/profiles';
 import { ChatService } from './chat/ChatService';
+import { ExchangeCapture } from './exchanges/ExchangeCapture';
+import { createExchangeHandlers } from './exchanges/exchangeHandlers';
 import { NoticeBoard } from './notices';
 import { createMemoryPreferences, type PreferencesStore } from './preferences/PreferencesStore';
 import { apiKeyFromEnv, profileFromEnv } from './profiles/envProfile';
@@ -56,7 +58,11 @@ export function createCore(options: CoreOptions): Core {
   options.startupNotices?.forEach((message) => notices.post(message));
 
   const vault = new SecretVault(options.keyStore ?? createMemoryKeyStore());
-  const profiles = new ProfileService(options.preferences ?? createMemoryPreferences(), (message) =>
+  const preferences = options.preferences ?? createMemoryPreferences();
+  const capture = new ExchangeCapture(store.exchanges, preferences);
+  // Old exchanges go at start as well as after each save, so a quiet week still frees the space.
+  capture.prune();
+  const profiles = new ProfileService(preferences, (message) =>
     notices.post(message),
   );
   // One token source per Azure profile, so a token is reused until shortly before it expires.
@@ -88,6 +94,7 @@ export function createCore(options: CoreOptions): Core {
         : { profile, apiKey: apiKeyFromEnv(profile, env) },
     emit: options.emit,
     store,
+    capture,
   });
 
   const handlers: IpcHandlers = {
@@ -96,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
     stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
     ...createProfileHandlers(targetDeps),
     ...createConversationHandlers({ store, chat, emit: options.emit }),
+    ...createExchangeHandlers({ exchanges: store.exchanges, capture }),
   };
 
   return {

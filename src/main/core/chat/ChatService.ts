@@ -3,6 +3,8 @@ import type { EventSink, SendMessageResponse } from '../../../shared/ipc';
 import { HandlerError } from '../../../shared/result';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
+import type { ExchangeCapture } from '../exchanges/ExchangeCapture';
+import type { ExchangeRecorder } from '../providers/exchange';
 import type { ChatRequest, ChatTurn, ProviderProfile, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
 import type { UsageCallKind } from '../store/UsageLedger';
@@ -29,6 +31,8 @@ export interface ChatServiceDeps {
   saveIntervalMs?: number;
   /** Off in tests that count provider calls exactly. */
   autoTitle?: boolean;
+  /** Records each answer's exchange for the inspector (absent: nothing is captured). */
+  capture?: ExchangeCapture;
 }
 
 type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
@@ -217,9 +221,12 @@ export class ChatService {
       coalescer.push(event);
     };
     const started = performance.now();
+    // inspector: the exchange is recorded per call when capture is on.
+    const exchange = this.deps.capture?.recorder();
     try {
       const target = await this.deps.targetFor(profile);
-      for await (const event of this.engine(target, request, { signal })) {
+      const options = exchange ? { signal, observer: exchange } : { signal };
+      for await (const event of this.engine(target, request, options)) {
         push(event);
       }
     } catch (error) {
@@ -236,8 +243,30 @@ export class ChatService {
         });
       }
       coalescer.flush();
+      if (exchange) this.saveExchange(exchange, plan, profile, request, recorder);
       // store: count the call, then name a new conversation from its first exchange.
       this.afterAnswer(plan, profile, request, recorder);
+    }
+  }
+
+  private saveExchange(
+    exchange: ExchangeRecorder,
+    plan: AnswerPlan,
+    profile: ProviderProfile,
+    request: ChatRequest,
+    recorder: AnswerRecorder,
+  ): void {
+    try {
+      this.deps.capture?.save({
+        recorder: exchange,
+        messageId: plan.messageId,
+        profile,
+        model: request.model,
+        stream: request.stream !== false,
+        timing: recorder.result?.timing ?? null,
+      });
+    } catch {
+      // The inspector is a view on the answer: failing to save it must not fail the answer.
     }
   }
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ConversationSearch } from './ConversationSearch';
 import { ConversationStore } from './ConversationStore';
 import { openDatabase, type OpenedDatabase, type SqliteDatabase } from './database';
+import { ExchangeStore } from './ExchangeStore';
 import { MessageStore } from './MessageStore';
 import { UsageLedger } from './UsageLedger';
 
@@ -14,6 +15,8 @@ export interface Store {
   messages: MessageStore;
   search: ConversationSearch;
   ledger: UsageLedger;
+  /** Captured provider exchanges, for the inspector. */
+  exchanges: ExchangeStore;
   /** Answers found still streaming at open (the app died mid-stream), now marked interrupted. */
   recoveredAnswers: number;
   close(): void;
@@ -39,6 +42,7 @@ export function openStore(options: { dataDir?: string; file?: string; now?: () =
     messages,
     search: new ConversationSearch(db),
     ledger: new UsageLedger(db, now),
+    exchanges: new ExchangeStore(db, now),
     recoveredAnswers,
     close() {
       if (db.open) db.close();
