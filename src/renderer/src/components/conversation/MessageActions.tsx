@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { canContinue } from '../../lib/threadMessages';
 import { useChatStore, type ChatMessage } from '../../store/chatStore';
+import { InspectorDialog } from '../inspector/InspectorDialog';
 
 const actionBase =
   'rounded px-1.5 py-0.5 text-xs disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-blue-500';
@@ -134,6 +135,7 @@ export function MessageActions({ message }: { message: ChatMessage }) {
           >
             Regenerate
           </button>
+          <InspectorDialog messageId={message.id} /> {/* inspector (issue 8) */}
         </>
       )}
     </div>
