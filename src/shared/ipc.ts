@@ -14,6 +14,11 @@ import type {
   SearchHit,
 } from './conversations';
 import { captureSettingsSchema, type CaptureSettings, type ExchangeRecord } from './exchanges';
+import {
+  startCompareRequest,
+  type CompareStarted,
+  type CompareStreamBatch,
+} from './compare';
 import type { StreamEvent } from './stream';
 import {
   headerName,
@@ -180,6 +185,12 @@ export const invokeChannels = {
   getExchanges: invoke<ExchangeRecord[]>()(z.object({ messageId: id }).strict()),
   getCaptureSettings: invoke<CaptureSettings>()(z.object({}).strict()),
   setCaptureSettings: invoke<CaptureSettings>()(captureSettingsSchema),
+  // Compare (issue 8): one prompt to 2–4 profile/model pairs at once.
+  startCompare: invoke<CompareStarted>()(startCompareRequest),
+  stopCompare: invoke<{ stopped: boolean }>()(z.object({ compareId: id }).strict()),
+  continueCompare: invoke<{ conversationId: string }>()(
+    z.object({ compareId: id, lane: z.number().int().min(0).max(3) }).strict(),
+  ),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -217,6 +228,8 @@ export interface EventPayloads {
   /** Something main wants the person to know (a corrupt preferences file, a device-code sign-in). */
   appNotice: AppNotice;
   conversationsChanged: ConversationsChanged;
+  /** A batch of one compare column's events; the last one carries its figures. */
+  compareStream: CompareStreamBatch;
 }
 export type EventChannel = keyof EventPayloads;
 export const eventChannels: readonly EventChannel[] = [
@@ -224,6 +237,7 @@ export const eventChannels: readonly EventChannel[] = [
   'menuCommand',
   'appNotice',
   'conversationsChanged',
+  'compareStream',
 ];
 
 /** The wire name of a channel, namespaced so nothing else on ipcMain can collide with it. */

@@ -1,6 +1,7 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import type { Profile } from '../../shared/profiles';
 import { ChatService } from './chat/ChatService';
+import { CompareService } from './compare/CompareService';
 import { ExchangeCapture } from './exchanges/ExchangeCapture';
 import { createExchangeHandlers } from './exchanges/exchangeHandlers';
 import { NoticeBoard } from './notices';
@@ -80,7 +81,13 @@ export function createCore(options: CoreOptions): Core {
   const targetDeps = { profiles, vault, env, entra, notices };
   const resolveTarget = createResolveTarget(targetDeps);
 
+  // A stored profile with the environment's endpoint applied, as every call needs it.
+  const storedProfile = (id: string) => {
+    const profile = profiles.find(id);
+    return profile ? { ...profile, ...effectiveEndpoint(profile, env) } : undefined;
+  };
   const chat = new ChatService({
+    profileFor: storedProfile,
     activeProfile: () => {
       const id = profiles.defaultId();
       const profile = id ? profiles.find(id) : undefined;
@@ -97,6 +104,13 @@ export function createCore(options: CoreOptions): Core {
     capture,
   });
 
+  const compare = new CompareService({
+    profile: storedProfile,
+    targetFor: async (profile) => resolveTarget(profile.id),
+    emit: (batch) => options.emit('compareStream', batch),
+    store,
+  });
+
   const handlers: IpcHandlers = {
     getAppInfo: async () => options.appInfo,
     sendMessage: async (request) => chat.send(request),
@@ -104,6 +118,13 @@ export function createCore(options: CoreOptions): Core {
     ...createProfileHandlers(targetDeps),
     ...createConversationHandlers({ store, chat, emit: options.emit }),
     ...createExchangeHandlers({ exchanges: store.exchanges, capture }),
+    startCompare: async (request) => compare.start(request),
+    stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
+    continueCompare: async ({ compareId, lane }) => {
+      const result = compare.continueAsConversation(compareId, lane);
+      options.emit('conversationsChanged', { conversationId: result.conversationId });
+      return result;
+    },
   };
 
   return {
@@ -112,7 +133,7 @@ export function createCore(options: CoreOptions): Core {
     resolveTarget,
     store,
     async close() {
-      await chat.idle();
+      await Promise.all([chat.idle(), compare.idle()]);
       store.close();
     },
   };

@@ -2,6 +2,7 @@ import { Composer } from './components/Composer';
 import { FirstRun } from './components/FirstRun';
 import { MessageList } from './components/MessageList';
 import { NoticeBar } from './components/NoticeBar';
+import { CompareDialog } from './components/compare/CompareDialog';
 import { ConversationToolbar } from './components/conversation/ConversationToolbar';
 import { FocusMessage } from './components/conversation/FocusMessage';
 import { SettingsDialog } from './components/settings/SettingsDialog';
@@ -20,6 +21,7 @@ export function App() {
       <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <h1 className="text-sm font-semibold tracking-tight">Switchboard</h1>
         <div className="flex items-center gap-2">
+          <CompareDialog />
           <SettingsDialog />
           <button
             type="button"

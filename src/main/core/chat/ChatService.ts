@@ -31,6 +31,11 @@ export interface ChatServiceDeps {
   saveIntervalMs?: number;
   /** Off in tests that count provider calls exactly. */
   autoTitle?: boolean;
+  /**
+   * A conversation's own profile (a compare column continued as a conversation keeps its
+   * profile); absent or not found: the active one.
+   */
+  profileFor?: (id: string) => ProviderProfile | undefined;
   /** Records each answer's exchange for the inspector (absent: nothing is captured). */
   capture?: ExchangeCapture;
 }
@@ -156,7 +161,7 @@ export class ChatService {
   ): SendMessageResponse {
     const { conversations, messages } = this.deps.store;
     const conversation = this.conversation(conversationId);
-    const profile = this.deps.activeProfile();
+    const profile = this.profileOf(conversation.profileId);
     const placeholder = messages.append({
       conversationId,
       parentId: questionId,
@@ -205,7 +210,7 @@ export class ChatService {
       (events) => this.deps.emit('chatStream', { streamId, conversationId, messageId, events }),
       this.deps.flushIntervalMs,
     );
-    const profile = this.deps.activeProfile();
+    const profile = this.profileOf(plan.conversation.profileId);
     const request = buildRequest(plan, profile.defaultModel);
     // store: every event also goes to the recorder, which saves the text while it streams.
     const recorder = new AnswerRecorder(
@@ -359,6 +364,11 @@ export class ChatService {
     if (title && store.conversations.setAutoTitle(conversationId, title)) {
       this.deps.emit('conversationsChanged', { conversationId });
     }
+  }
+
+  private profileOf(profileId: string | null): ProviderProfile {
+    const own = profileId ? this.deps.profileFor?.(profileId) : undefined;
+    return own ?? this.deps.activeProfile();
   }
 
   private conversation(id: string) {
