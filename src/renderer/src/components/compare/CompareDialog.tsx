@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useRef, useState } from 'react';
+import type { ProfileView } from '../../../../shared/profiles';
 import { api } from '../../lib/api';
 import { useChatStore } from '../../store/chatStore';
 import { useSettingsStore } from '../../store/settingsStore';
@@ -8,6 +9,13 @@ import { CompareColumn, type ColumnState } from './CompareColumn';
 interface LaneChoice {
   profileId: string;
   model: string;
+}
+
+function defaultLanes(profiles: ProfileView[]): LaneChoice[] {
+  const first = profiles.find((p) => p.isDefault) ?? profiles[0];
+  if (!first) return [];
+  const lane = { profileId: first.id, model: first.defaultModel ?? '' };
+  return [lane, { ...lane }];
 }
 
 const inputClass =
@@ -47,11 +55,6 @@ export function CompareDialog() {
   const running = columns.some((c) => !c.figures);
 
   const profiles = snapshot?.profiles ?? [];
-  const defaultLanes = (): LaneChoice[] => {
-    const first = profiles.find((p) => p.isDefault) ?? profiles[0];
-    const lane = { profileId: first?.id ?? '', model: first?.defaultModel ?? '' };
-    return [lane, { ...lane }];
-  };
   const setLane = (index: number, change: Partial<LaneChoice>) =>
     setLanes((current) => current.map((lane, i) => (i === index ? { ...lane, ...change } : lane)));
 
@@ -83,8 +86,14 @@ export function CompareDialog() {
       onOpenChange={(next) => {
         setOpen(next);
         if (next) {
-          void load();
-          if (lanes.length === 0) setLanes(defaultLanes());
+          // Lanes start from the default profile once the profiles are (re)loaded.
+          void load().then(() =>
+            setLanes((current) =>
+              current.length > 0
+                ? current
+                : defaultLanes(useSettingsStore.getState().snapshot?.profiles ?? []),
+            ),
+          );
         }
       }}
     >
