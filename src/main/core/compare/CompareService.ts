@@ -9,7 +9,7 @@ import { provisionalTitle } from '../chat/conversationTitle';
 import { StreamCoalescer } from '../chat/StreamCoalescer';
 import type { ProviderProfile, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
-import { runLane } from './compareModels';
+import { runLane, type Engine } from './compareModels';
 
 export interface CompareServiceDeps {
   profile: (id: string) => ProviderProfile | undefined;
@@ -17,6 +17,8 @@ export interface CompareServiceDeps {
   emit: (batch: CompareStreamBatch) => void;
   store: Store;
   flushIntervalMs?: number;
+  /** The provider engine; tests may fake it. */
+  engine?: Engine;
 }
 
 interface RunningCompare {
@@ -68,7 +70,11 @@ export class CompareService {
                 stream: input.stream,
               },
             },
-            { signal: controller.signal, onEvent: (event) => coalescer.push(event) },
+            {
+              signal: controller.signal,
+              onEvent: (event) => coalescer.push(event),
+              ...(this.deps.engine ? { engine: this.deps.engine } : {}),
+            },
           )
         : failed(lane.model, 'The key for this profile could not be read.');
       coalescer.flush();

@@ -24,7 +24,7 @@ export interface CompareFigures {
   cost: number | null;
 }
 
-type Engine = (
+export type Engine = (
   target: ProviderTarget,
   request: ChatRequest,
   options: EngineOptions,
