@@ -88,4 +88,17 @@ test('the inspector shows a streamed and a non-streamed answer, and its cURL giv
     (await dialog.getByLabel('Response body').innerText()).replace(/\n… \(cut.*$/, ''),
   ) as { choices: { message: { content: string } }[] };
   expect(answerIn(plainOut.stdout)).toBe(shown.choices[0]!.message.content);
+
+  // Capture off: the next answer leaves nothing behind, and the inspector says why.
+  await dialog.getByLabel('Keep exchanges for days').fill('7');
+  await dialog.getByLabel('Keep exchanges for days').blur();
+  await dialog.getByRole('checkbox', { name: 'Capture exchanges' }).uncheck();
+  await dialog.getByRole('button', { name: 'Close inspector' }).click();
+  await message.fill('Not captured [tokens=3]');
+  await message.press('Enter');
+  await expect(answers).toHaveCount(3);
+  await expect(answers.nth(2)).toContainText('first token');
+  await answers.nth(2).getByRole('button', { name: 'Inspect' }).click();
+  await expect(dialog).toContainText('Nothing was captured for this answer: capture is off.');
+  await expect(dialog.getByLabel('Keep exchanges for days')).toHaveValue('7');
 });

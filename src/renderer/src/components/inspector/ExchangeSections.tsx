@@ -1,4 +1,8 @@
+import { useState } from 'react';
 import type { ExchangeAttemptView, ExchangeEventView } from '../../../../shared/exchanges';
+
+/** A long stream has thousands of events: the first ones render at once, the rest on request. */
+const FIRST_EVENTS = 500;
 
 /** Pretty-prints JSON text; anything else (an HTML error page, a cut body) is shown as it came. */
 export function prettyJson(text: string): string {
@@ -63,6 +67,7 @@ export function RequestSection({ attempt }: { attempt: ExchangeAttemptView }) {
 /** Status, headers, then the full JSON body or the raw stream events with arrival times. */
 export function ResponseSection({ attempt }: { attempt: ExchangeAttemptView }) {
   const { response, events, body } = attempt;
+  const [showAll, setShowAll] = useState(false);
   if (!response) {
     return (
       <section aria-label="Response" className="text-xs text-zinc-500">
@@ -92,7 +97,7 @@ export function ResponseSection({ attempt }: { attempt: ExchangeAttemptView }) {
       )}
       {events.length > 0 && (
         <ol aria-label="Stream events" className={`${preClass} list-none`}>
-          {events.map((event, index) => (
+          {(showAll ? events : events.slice(0, FIRST_EVENTS)).map((event, index) => (
             <li key={index} className="flex gap-2">
               <span className="w-16 shrink-0 text-right text-zinc-500">
                 +{Math.round(event.atMs)} ms
@@ -101,6 +106,15 @@ export function ResponseSection({ attempt }: { attempt: ExchangeAttemptView }) {
             </li>
           ))}
         </ol>
+      )}
+      {!showAll && events.length > FIRST_EVENTS && (
+        <button
+          type="button"
+          onClick={() => setShowAll(true)}
+          className="self-start rounded px-2 py-0.5 text-xs text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-blue-950"
+        >
+          Show all {events.length} events
+        </button>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { curlCommand } from '../../../../shared/curl';
 import type { CaptureSettings, ExchangeRecord } from '../../../../shared/exchanges';
 import { api } from '../../lib/api';
+import { CaptureFooter } from './CaptureFooter';
 import { copyText } from './copyText';
 import { RequestSection, ResponseSection } from './ExchangeSections';
 
@@ -44,9 +45,9 @@ export function InspectorDialog({ messageId }: { messageId: string }) {
     setLoaded({ state: 'ready', exchanges: result.value });
   };
 
-  const toggleCapture = async (enabled: boolean) => {
+  const changeCapture = async (change: Partial<CaptureSettings>) => {
     if (!capture) return;
-    const result = await api.setCaptureSettings({ ...capture, enabled });
+    const result = await api.setCaptureSettings({ ...capture, ...change });
     if (result.ok) setCapture(result.value);
   };
 
@@ -191,22 +192,7 @@ export function InspectorDialog({ messageId }: { messageId: string }) {
               </div>
             )}
           </div>
-          {capture && (
-            <footer className="flex items-center gap-2 border-t border-zinc-200 px-5 py-2 text-xs text-zinc-500 dark:border-zinc-800">
-              <label className="flex items-center gap-1.5">
-                <input
-                  type="checkbox"
-                  checked={capture.enabled}
-                  onChange={(e) => void toggleCapture(e.target.checked)}
-                />
-                Capture exchanges
-              </label>
-              <span>
-                · kept {capture.keepDays} days, up to {capture.maxMegabytes} MB; keys are never
-                stored
-              </span>
-            </footer>
-          )}
+          {capture && <CaptureFooter capture={capture} onChange={(c) => void changeCapture(c)} />}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
