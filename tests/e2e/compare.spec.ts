@@ -42,7 +42,7 @@ test('Compare asks two profile/model pairs at once, side by side, and a column g
   await expect(dialog.getByLabel('Profile 1')).toHaveValue(/.+/);
   await dialog.getByLabel('Profile 2').selectOption({ label: 'Emulator Anthropic' });
   await dialog.getByLabel('Model name 2').fill('claude-emu-1');
-  await dialog.getByLabel('Compare prompt').fill('Which of you is faster? [tokens=30 rate=30]');
+  await dialog.getByLabel('Compare prompt').fill('Which of you is faster? [tokens=60 rate=30]');
   await dialog.getByRole('button', { name: 'Run' }).click();
 
   const first = dialog.getByRole('article', { name: 'Answer from Emulator OpenAI · gpt-4o-mini' });
@@ -58,9 +58,9 @@ test('Compare asks two profile/model pairs at once, side by side, and a column g
   const figures = first.getByRole('definition');
   await expect(figures.nth(0)).toHaveText(/^\d+ ms$/);
   await expect(figures.nth(1)).toHaveText(/^\d+\.\d$/);
-  await expect(figures.nth(3)).toHaveText('30');
+  await expect(figures.nth(3)).toHaveText('60');
   await expect(figures.nth(4)).toHaveText(/^\$0\.\d+$/);
-  await expect(second.getByRole('definition').nth(3)).toHaveText('30');
+  await expect(second.getByRole('definition').nth(3)).toHaveText('60');
   await expect(second.getByRole('definition').nth(4)).toHaveText('—');
   await app.screenshot({ path: testInfo.outputPath('compare.png') });
 

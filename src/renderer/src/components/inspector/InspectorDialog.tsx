@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { curlCommand } from '../../../../shared/curl';
 import type { CaptureSettings, ExchangeRecord } from '../../../../shared/exchanges';
 import { api } from '../../lib/api';
@@ -30,6 +30,12 @@ export function InspectorDialog({ messageId }: { messageId: string }) {
   const [attemptIndex, setAttemptIndex] = useState(0);
   const [notice, setNotice] = useState('');
   const [capture, setCapture] = useState<CaptureSettings | null>(null);
+  // The latest settings, so two quick changes (days, then the toggle) build on each other.
+  const latestCapture = useRef<CaptureSettings | null>(null);
+  const showCapture = (settings: CaptureSettings) => {
+    latestCapture.current = settings;
+    setCapture(settings);
+  };
 
   const load = async () => {
     setLoaded({ state: 'loading' });
@@ -37,7 +43,7 @@ export function InspectorDialog({ messageId }: { messageId: string }) {
       api.getExchanges({ messageId }),
       api.getCaptureSettings({}),
     ]);
-    if (settings.ok) setCapture(settings.value);
+    if (settings.ok) showCapture(settings.value);
     if (!result.ok) return setLoaded({ state: 'error', message: result.error.message });
     // The latest call first: a continued answer's last part is the one usually asked about.
     setSelected(Math.max(0, result.value.length - 1));
@@ -46,9 +52,15 @@ export function InspectorDialog({ messageId }: { messageId: string }) {
   };
 
   const changeCapture = async (change: Partial<CaptureSettings>) => {
-    if (!capture) return;
-    const result = await api.setCaptureSettings({ ...capture, ...change });
-    if (result.ok) setCapture(result.value);
+    if (!latestCapture.current) return;
+    const next = { ...latestCapture.current, ...change };
+    // Shown at once; if main refused it, what main holds is shown again.
+    showCapture(next);
+    const result = await api.setCaptureSettings(next);
+    if (!result.ok) {
+      const held = await api.getCaptureSettings({});
+      if (held.ok) showCapture(held.value);
+    }
   };
 
   const exchange = loaded.state === 'ready' ? loaded.exchanges[selected] : undefined;
