@@ -63,9 +63,7 @@ export function createCore(options: CoreOptions): Core {
   const capture = new ExchangeCapture(store.exchanges, preferences);
   // Old exchanges go at start as well as after each save, so a quiet week still frees the space.
   capture.prune();
-  const profiles = new ProfileService(preferences, (message) =>
-    notices.post(message),
-  );
+  const profiles = new ProfileService(preferences, (message) => notices.post(message));
   // One token source per Azure profile, so a token is reused until shortly before it expires.
   const entraSources = new Map<string, EntraTokenSource>();
   const entra = (profile: Profile): EntraTokenSource => {
