@@ -61,6 +61,11 @@ export const sendMessageRequest = z
   .object({
     conversationId: id.optional(),
     text: z.string().min(1).max(1_000_000),
+    // Optional per-message choices from the composer; absent means the profile's defaults.
+    model: z.string().min(1).max(200).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+    system: z.string().max(100_000).optional(),
   })
   .strict();
 
@@ -131,6 +136,8 @@ export const conversationChannels = {
   ),
   selectMessageVersion: invoke<ConversationThread>()(messageRef),
   regenerateMessage: invoke<SendMessageResponse>()(messageRef),
+  /** Deletes a message and everything after it in its branch. */
+  deleteMessage: invoke<ConversationThread>()(messageRef),
   editMessage: invoke<SendMessageResponse>()(
     z
       .object({ conversationId: id, messageId: id, text: z.string().min(1).max(1_000_000) })

@@ -34,6 +34,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // Runs before every other fixture: on the electron project without a binary, skip with the reason.
   electronGate: [
+     
     async ({}, use, testInfo) => {
       if (testInfo.project.name === 'electron') {
         const binary = electronBinary();
@@ -46,6 +47,7 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+   
   emulator: async ({}, use) => {
     const emulator = await startEmulator({ defaultRate: 200 });
     await use(emulator);

@@ -1,47 +1,59 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
 import { Composer } from './components/Composer';
 import { FirstRun } from './components/FirstRun';
 import { MessageList } from './components/MessageList';
 import { NoticeBar } from './components/NoticeBar';
+import { ThemeMenu } from './components/ThemeMenu';
 import { CompareDialog } from './components/compare/CompareDialog';
 import { ConversationToolbar } from './components/conversation/ConversationToolbar';
 import { FocusMessage } from './components/conversation/FocusMessage';
 import { SettingsDialog } from './components/settings/SettingsDialog';
 import { Sidebar } from './components/sidebar/Sidebar';
+import { Tip } from './components/ui/Tip';
+import { useShortcuts } from './hooks/useShortcuts';
+import { ariaShortcut, shortcutLabel } from './lib/platform';
 import { useChatStore } from './store/chatStore';
 import { useSettingsStore } from './store/settingsStore';
 
 export function App() {
   const newConversation = useChatStore((s) => s.newConversation);
+  useShortcuts();
   // First run: what was found, instead of an empty chat (a chat already under way wins).
   const firstRunOpen = useSettingsStore((s) => s.firstRunOpen);
   const chatEmpty = useChatStore((s) => s.messages.length === 0);
   const showFirstRun = firstRunOpen && chatEmpty;
   return (
-    <div className="flex h-full flex-col">
-      <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <h1 className="text-sm font-semibold tracking-tight">Switchboard</h1>
-        <div className="flex items-center gap-2">
-          <CompareDialog />
-          <SettingsDialog />
-          <button
-            type="button"
-            onClick={newConversation}
-            className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            New conversation
-          </button>
+    <Tooltip.Provider delayDuration={400}>
+      <div className="flex h-full flex-col">
+        <header className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+          <h1 className="text-sm font-semibold tracking-tight">Switchboard</h1>
+          <div className="flex items-center gap-2">
+            <ThemeMenu />
+            <CompareDialog />
+            <SettingsDialog />
+            <Tip content={`New conversation (${shortcutLabel('N')})`}>
+              <button
+                type="button"
+                onClick={newConversation}
+                aria-keyshortcuts={`${ariaShortcut('N')} ${ariaShortcut('O', true)}`}
+                className="toolbar-button"
+              >
+                New conversation
+              </button>
+            </Tip>
+          </div>
+        </header>
+        <NoticeBar />
+        <div className="flex min-h-0 flex-1">
+          <Sidebar />
+          <main className="flex min-h-0 min-w-0 flex-1 flex-col">
+            <ConversationToolbar />
+            {showFirstRun ? <FirstRun /> : <MessageList />}
+            <FocusMessage />
+            <Composer />
+          </main>
         </div>
-      </header>
-      <NoticeBar />
-      <div className="flex min-h-0 flex-1">
-        <Sidebar />
-        <main className="flex min-h-0 min-w-0 flex-1 flex-col">
-          <ConversationToolbar />
-          {showFirstRun ? <FirstRun /> : <MessageList />}
-          <FocusMessage />
-          <Composer />
-        </main>
       </div>
-    </div>
+    </Tooltip.Provider>
   );
 }

@@ -1,13 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'katex/dist/katex.min.css';
 import { App } from './App';
 import { subscribeToMenuCommands } from './lib/menuCommands';
-import { applySystemTheme } from './lib/theme';
+import { startTheme } from './lib/theme';
 import { subscribeToStreams } from './store/chatStore';
 import { subscribeToSettings } from './store/settingsStore';
+import { useThemeStore } from './store/themeStore';
 import './styles.css';
 
-applySystemTheme();
+startTheme(() => useThemeStore.getState().choice);
 subscribeToStreams();
 subscribeToMenuCommands();
 subscribeToSettings();

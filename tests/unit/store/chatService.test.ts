@@ -101,6 +101,24 @@ describe('ChatService with the store', () => {
     expect(ledger).toEqual([{ kind: 'chat', model: 'emu-1-v', output_tokens: 3, outcome: 'stop' }]);
   });
 
+  it("the composer's choices become the conversation's settings and reach the provider", async () => {
+    const { store, chat, requests } = setup();
+    const first = chat.send({ text: 'one', model: 'm-2', temperature: 0.3, system: 'Be brief.' });
+    await chat.idle();
+    expect(requests[0]).toMatchObject({ model: 'm-2', temperature: 0.3, system: 'Be brief.' });
+    // A follow-up without choices keeps them; one with a new model switches only the model.
+    chat.send({ conversationId: first.conversationId, text: 'two' });
+    await chat.idle();
+    chat.send({ conversationId: first.conversationId, text: 'three', model: 'm-3' });
+    await chat.idle();
+    expect(requests[1]).toMatchObject({ model: 'm-2', temperature: 0.3, system: 'Be brief.' });
+    expect(requests[2]).toMatchObject({ model: 'm-3', temperature: 0.3, system: 'Be brief.' });
+    expect(store.conversations.get(first.conversationId)).toMatchObject({
+      model: 'm-3',
+      systemPrompt: 'Be brief.',
+    });
+  });
+
   it('a follow-up carries the stored history', async () => {
     const { chat, requests } = setup();
     const first = chat.send({ text: 'one' });

@@ -130,6 +130,45 @@ describe('conversation channels through validation', () => {
     expect(models).toEqual(['emu-1', 'other-model']);
   });
 
+  it('deleting a message removes it and what followed; the thread goes on through what is left', async () => {
+    const { store, chat, call } = setup();
+    const first = chat.send({ text: 'one' });
+    await chat.idle();
+    const second = chat.send({ conversationId: first.conversationId, text: 'two' });
+    await chat.idle();
+    const regenerated = chat.regenerate({
+      conversationId: first.conversationId,
+      messageId: second.assistantMessageId,
+    });
+    await chat.idle();
+    type Thread = { ok: true; value: { messages: { id: string; role: string }[] } };
+    // Deleting the newest version of the second answer falls back to the older one.
+    const afterVersion = (await call('deleteMessage', {
+      conversationId: first.conversationId,
+      messageId: regenerated.assistantMessageId,
+    })) as Thread;
+    expect(afterVersion.value.messages.map((m) => m.id)).toEqual([
+      first.userMessageId,
+      first.assistantMessageId,
+      second.userMessageId,
+      second.assistantMessageId,
+    ]);
+    // Deleting the second question takes its answer with it, and search forgets both.
+    const afterQuestion = (await call('deleteMessage', {
+      conversationId: first.conversationId,
+      messageId: second.userMessageId,
+    })) as Thread;
+    expect(afterQuestion.value.messages.map((m) => m.id)).toEqual([
+      first.userMessageId,
+      first.assistantMessageId,
+    ]);
+    expect(store.messages.exists(second.assistantMessageId)).toBe(false);
+    expect(store.search.search('two', 10)).toEqual([]);
+    expect(
+      await call('deleteMessage', { conversationId: 'other', messageId: first.userMessageId }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('delete hides, restore brings back, list pages stay consistent', async () => {
     const { chat, call } = setup();
     const a = chat.send({ text: 'a' });

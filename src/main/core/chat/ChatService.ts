@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventSink, SendMessageResponse } from '../../../shared/ipc';
+import type { EventSink, SendMessageResponse, ValidRequestOf } from '../../../shared/ipc';
 import { HandlerError } from '../../../shared/result';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
@@ -11,6 +11,7 @@ import type { UsageCallKind } from '../store/UsageLedger';
 import { AnswerRecorder } from './AnswerRecorder';
 import { cleanTitle, provisionalTitle, titleIsComplete, titleRequest } from './conversationTitle';
 import { buildRequest, CONTINUE_PROMPT, type AnswerPlan } from './answerPlan';
+import { composerChoices, mergeChoices } from './composerChoices';
 import { StreamCoalescer } from './StreamCoalescer';
 
 export interface ChatServiceDeps {
@@ -46,6 +47,7 @@ type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
 const TITLE_TIMEOUT_MS = 20_000;
 
 interface ActiveStream {
+  conversationId: string;
   controller: AbortController;
   done: Promise<void>;
 }
@@ -66,9 +68,14 @@ export class ChatService {
     return this.deps.engine ?? streamChat;
   }
 
-  send(input: { conversationId?: string | undefined; text: string }): SendMessageResponse {
+  /**
+   * Sends a message. The composer's choices (model, temperature, max tokens, system prompt)
+   * become the conversation's settings from here on; each answer records what answered it.
+   */
+  send(input: ValidRequestOf<'sendMessage'>): SendMessageResponse {
     const { conversations, messages } = this.deps.store;
     const profile = this.deps.activeProfile();
+    const choices = composerChoices(input);
     const conversation = input.conversationId
       ? this.conversation(input.conversationId)
       : conversations.create({
@@ -80,6 +87,7 @@ export class ChatService {
             parameters: {},
           },
         });
+    if (choices) conversations.updateSettings(conversation.id, mergeChoices(conversation, choices));
     const user = messages.append({
       conversationId: conversation.id,
       parentId: conversation.currentLeafId,
@@ -148,6 +156,11 @@ export class ChatService {
     return true;
   }
 
+  /** True while an answer in this conversation is being written. */
+  isStreaming(conversationId: string): boolean {
+    return [...this.streams.values()].some((s) => s.conversationId === conversationId);
+  }
+
   /** Resolves when every running stream and background call has ended (used at quit and by tests). */
   async idle(): Promise<void> {
     await Promise.all([...this.streams.values()].map((s) => s.done));
@@ -196,7 +209,7 @@ export class ChatService {
     const done = this.run(response, plan, controller.signal).finally(() =>
       this.streams.delete(response.streamId),
     );
-    this.streams.set(response.streamId, { controller, done });
+    this.streams.set(response.streamId, { conversationId: response.conversationId, controller, done });
     return response;
   }
 

@@ -205,6 +205,26 @@ export class MessageStore {
     return leaf;
   }
 
+  /**
+   * Deletes a message with everything that followed it (its answers and their follow-ups), in one
+   * transaction; search forgets them through the delete trigger. Returns how many went.
+   */
+  deleteBranch(conversationId: string, messageId: string): number {
+    const run = this.db.transaction(() =>
+      this.db
+        .prepare(
+          `WITH RECURSIVE branch(id) AS (
+             SELECT id FROM messages WHERE id = ? AND conversation_id = ?
+             UNION ALL
+             SELECT m.id FROM messages m JOIN branch b ON m.parent_id = b.id
+           )
+           DELETE FROM messages WHERE id IN (SELECT id FROM branch)`,
+        )
+        .run(messageId, conversationId),
+    );
+    return run().changes;
+  }
+
   /** Every message of a conversation, parents before children (export). */
   allOf(conversationId: string): StoredMessage[] {
     return this.db

@@ -19,6 +19,7 @@ type ConversationHandlers = Pick<
   | 'updateConversationSettings'
   | 'selectMessageVersion'
   | 'regenerateMessage'
+  | 'deleteMessage'
   | 'editMessage'
   | 'continueMessage'
   | 'searchConversations'
@@ -94,6 +95,25 @@ export function createConversationHandlers(deps: {
         conversationId,
         store.messages.leafFrom(conversationId, messageId),
       );
+      return thread(conversationId);
+    },
+    deleteMessage: async ({ conversationId, messageId }) => {
+      const message = store.messages.get(messageId);
+      if (!message || message.conversationId !== conversationId)
+        throw new HandlerError('not_found', 'That message no longer exists.');
+      if (chat.isStreaming(conversationId))
+        throw new HandlerError('conflict', 'Stop the answer being written before deleting.');
+      // The thread goes on through the newest remaining version at that place, else its parent.
+      const siblings = store.messages
+        .versionIds(conversationId, message.parentId)
+        .filter((id) => id !== messageId);
+      store.messages.deleteBranch(conversationId, messageId);
+      const next = siblings.at(-1);
+      store.conversations.touch(
+        conversationId,
+        next ? store.messages.leafFrom(conversationId, next) : message.parentId,
+      );
+      emit('conversationsChanged', { conversationId });
       return thread(conversationId);
     },
     regenerateMessage: async (request) => chat.regenerate(request),

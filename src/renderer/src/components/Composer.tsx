@@ -1,6 +1,11 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChatStore } from '../store/chatStore';
+import { ariaShortcut, shortcutLabel } from '../lib/platform';
+import { ModelPicker } from './composer/ModelPicker';
+import { ParametersPopover } from './composer/ParametersPopover';
+import { Tip } from './ui/Tip';
 
+/** Multi-line message box: Enter sends, Shift+Enter breaks the line, Esc or Stop stops. */
 export function Composer() {
   const [text, setText] = useState('');
   const streaming = useChatStore((s) => s.activeStreamId !== null);
@@ -21,6 +26,7 @@ export function Composer() {
       event.preventDefault();
       void submit();
     } else if (event.key === 'Escape' && streaming) {
+      event.preventDefault();
       void stop();
     }
   };
@@ -33,7 +39,7 @@ export function Composer() {
             {sendError}
           </p>
         )}
-        <div className="flex items-end gap-2">
+        <div className="composer-box">
           <textarea
             aria-label="Message"
             placeholder="Message (Enter to send, Shift+Enter for a new line)"
@@ -41,25 +47,29 @@ export function Composer() {
             onChange={(e) => setText(e.target.value)}
             onKeyDown={onKeyDown}
             rows={2}
-            className="min-h-[2.75rem] flex-1 resize-y rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm focus:border-blue-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-900"
+            className="composer-input"
           />
-          {streaming ? (
-            <button
-              type="button"
-              onClick={() => void stop()}
-              className="rounded-lg bg-zinc-800 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900"
-            >
-              Stop
-            </button>
-          ) : (
-            <button
-              type="submit"
-              disabled={!text.trim()}
-              className="rounded-lg bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-500 disabled:opacity-40"
-            >
-              Send
-            </button>
-          )}
+          <div className="flex items-center gap-2">
+            <ModelPicker />
+            <ParametersPopover />
+            <span className="flex-1" />
+            {streaming ? (
+              <Tip content={`Stop (Esc or ${shortcutLabel('.')})`}>
+                <button
+                  type="button"
+                  onClick={() => void stop()}
+                  aria-keyshortcuts={`Escape ${ariaShortcut('.')}`}
+                  className="stop-button"
+                >
+                  Stop
+                </button>
+              </Tip>
+            ) : (
+              <button type="submit" disabled={!text.trim()} className="primary-button">
+                Send
+              </button>
+            )}
+          </div>
         </div>
       </div>
     </form>

@@ -1,44 +1,112 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { ChatMessage } from '../store/chatStore';
-import { describeFinish, describeMessageStats } from '../lib/messageStats';
 import { messageElementId } from './conversation/FocusMessage';
-import { MessageActions } from './conversation/MessageActions';
+import { StreamingMarkdown } from './markdown/StreamingMarkdown';
+import { ErrorNotice } from './message/ErrorNotice';
+import { InspectorDialog } from './inspector/InspectorDialog';
+import { MessageActions } from './message/MessageActions';
+import { MessageFooter } from './message/MessageFooter';
+import { ReasoningBlock } from './message/ReasoningBlock';
+import { UserMessageEditor } from './message/UserMessageEditor';
+import { VersionSwitcher } from './message/VersionSwitcher';
 
-export const MessageItem = memo(function MessageItem({ message }: { message: ChatMessage }) {
-  const isUser = message.role === 'user';
-  const finishNote = describeFinish(message);
+/** What can be done to a message; the list wires these to the store (and the store to main). */
+export interface MessageHandlers {
+  onRegenerate?: ((messageId: string) => void) | undefined;
+  onEdit?: ((messageId: string, text: string) => void) | undefined;
+  onDelete?: ((messageId: string) => void) | undefined;
+  onContinue?: ((messageId: string) => void) | undefined;
+}
+
+interface MessageItemProps extends MessageHandlers {
+  message: ChatMessage;
+  /** Another answer is streaming: actions that would send are held back. */
+  busy: boolean;
+}
+
+/** Memoized on the message object: while one answer streams, no other message renders again. */
+export const MessageItem = memo(function MessageItem({
+  message,
+  busy,
+  ...handlers
+}: MessageItemProps) {
+  return message.role === 'user' ? (
+    <UserMessage message={message} busy={busy} {...handlers} />
+  ) : (
+    <AssistantMessage message={message} busy={busy} {...handlers} />
+  );
+});
+
+function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
+  const [editing, setEditing] = useState(false);
   return (
     <article
       id={messageElementId(message.id)}
-      aria-label={isUser ? 'User message' : 'Assistant message'}
-      aria-busy={message.streaming}
-      className={isUser ? 'flex justify-end' : 'flex justify-start'}
+      aria-label="User message"
+      className="group flex flex-col items-end"
     >
-      <div
-        className={
-          isUser
-            ? 'max-w-[85%] rounded-2xl bg-blue-600 px-4 py-2 text-white'
-            : 'w-full max-w-full rounded-2xl px-1 py-1'
-        }
-      >
-        <div className="whitespace-pre-wrap break-words leading-relaxed">
-          {message.content}
-          {message.streaming && (
-            <span aria-hidden className="ml-0.5 inline-block h-4 w-2 animate-pulse bg-zinc-400 align-middle" />
-          )}
+      {editing && onEdit ? (
+        <UserMessageEditor
+          initial={message.content}
+          onCancel={() => setEditing(false)}
+          onSave={(text) => {
+            setEditing(false);
+            onEdit(message.id, text);
+          }}
+        />
+      ) : (
+        <div className="user-bubble">{message.content}</div>
+      )}
+      {!editing && (
+        <div className="flex items-center gap-1">
+          <VersionSwitcher message={message} />
+          <MessageActions
+          role="user"
+          text={message.content}
+          onEdit={onEdit && !busy ? () => setEditing(true) : undefined}
+          onDelete={onDelete && !busy ? () => onDelete(message.id) : undefined}
+          />
         </div>
-        {message.error && (
-          <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-            {message.error.message}
-          </p>
-        )}
-        {!isUser && !message.streaming && (
-          <p className="mt-1 text-xs text-zinc-500">
-            {[finishNote, describeMessageStats(message)].filter(Boolean).join(' · ')}
-          </p>
-        )}
-        <MessageActions message={message} />
-      </div>
+      )}
     </article>
   );
-});
+}
+
+function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }: MessageItemProps) {
+  const idle = !message.streaming && !busy;
+  return (
+    <article
+      id={messageElementId(message.id)}
+      aria-label="Assistant message"
+      aria-busy={message.streaming}
+      className="group"
+    >
+      {message.reasoning && (
+        <ReasoningBlock text={message.reasoning} thinking={message.streaming && !message.content} />
+      )}
+      {message.content ? (
+        <>
+          <StreamingMarkdown text={message.content} streaming={message.streaming} />
+          {message.streaming && <span className="streaming-dot" aria-hidden="true" />}
+        </>
+      ) : (
+        message.streaming &&
+        !message.reasoning && <p className="waiting">Waiting for the first token…</p>
+      )}
+      {message.error && <ErrorNotice error={message.error} />}
+      <MessageFooter message={message} onContinue={idle ? onContinue : undefined} />
+      {!message.streaming && (
+        <div className="flex items-center gap-1">
+          <VersionSwitcher message={message} />
+          <MessageActions
+          role="assistant"
+          text={message.content}
+          onRegenerate={onRegenerate && idle ? () => onRegenerate(message.id) : undefined}
+          onDelete={onDelete && idle ? () => onDelete(message.id) : undefined}
+          />
+          <InspectorDialog messageId={message.id} /> {/* inspector (issue 8) */}
+        </div>
+      )}
+    </article>
+  );
+}

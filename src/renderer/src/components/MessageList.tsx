@@ -1,28 +1,99 @@
-import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect } from 'react';
 import { useChatStore } from '../store/chatStore';
+import { useFollowOutput } from '../hooks/useFollowOutput';
 import { MessageItem } from './MessageItem';
 
+// Stable handler references, so memoized messages are not re-rendered by new closures.
+const handlers = {
+  onRegenerate: (id: string) => void useChatStore.getState().regenerate(id),
+  onEdit: (id: string, text: string) => void useChatStore.getState().editAndResend(id, text),
+  onDelete: (id: string) => void useChatStore.getState().deleteMessage(id),
+  onContinue: (id: string) => void useChatStore.getState().continueAnswer(id),
+};
+
+/**
+ * The conversation, virtualized with @tanstack/react-virtual: only the messages near the
+ * viewport are in the DOM, each measured as it renders, so a chat of thousands stays light.
+ */
 export function MessageList() {
   const messages = useChatStore((s) => s.messages);
-  const bottom = useRef<HTMLDivElement>(null);
-  const last = messages[messages.length - 1];
+  const busy = useChatStore((s) => s.activeStreamId !== null);
+  const { scroller, content, following, jumpToLatest, observeItem } = useFollowOutput();
 
+  // The virtualizer is a mutable instance React Compiler cannot memoize; no compiler runs here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 160,
+    overscan: 4,
+    getItemKey: (index) => messages[index]?.id ?? index,
+    gap: 16,
+    paddingStart: 24,
+    paddingEnd: 24,
+  });
+
+  // Stable, so React does not re-run it (measureElement without an entry forces a layout).
+  // Returning a cleanup (React 19) unobserves the item when the virtualizer drops it.
+  const itemRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      if (!element) return;
+      virtualizer.measureElement(element);
+      return observeItem(element);
+    },
+    [virtualizer, observeItem],
+  );
+
+  // Sending a message means "show me the answer": follow again.
+  const count = messages.length;
   useEffect(() => {
-    bottom.current?.scrollIntoView({ block: 'end' });
-  }, [messages.length, last?.content]);
+    if (count > 0) jumpToLatest();
+  }, [count, jumpToLatest]);
 
   return (
-    <div role="log" aria-label="Messages" aria-live="polite" className="min-h-0 flex-1 overflow-y-auto">
-      <div className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6">
-        {messages.length === 0 ? (
-          <p className="mt-24 text-center text-sm text-zinc-500">
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <div
+        ref={scroller}
+        role="log"
+        aria-label="Messages"
+        aria-live="polite"
+        tabIndex={0}
+        className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
+      >
+        {count === 0 && (
+          <p className="mt-24 text-center text-sm text-zinc-500 dark:text-zinc-400">
             Ask anything. Answers stream in as the provider sends them.
           </p>
-        ) : (
-          messages.map((message) => <MessageItem key={message.id} message={message} />)
         )}
-        <div ref={bottom} />
+        {/* Always mounted: the follow hook observes its size from the start. */}
+        <div
+          ref={content}
+          className="relative mx-auto w-full max-w-3xl"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const message = messages[item.index];
+            if (!message) return null;
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={itemRef}
+                className="absolute left-0 top-0 w-full px-4"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <MessageItem message={message} busy={busy} {...handlers} />
+              </div>
+            );
+          })}
+        </div>
       </div>
+      {!following && count > 0 && (
+        <button type="button" onClick={jumpToLatest} className="jump-button">
+          Jump to latest <span aria-hidden="true">↓</span>
+        </button>
+      )}
     </div>
   );
 }

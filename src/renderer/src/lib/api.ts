@@ -11,7 +11,8 @@ declare global {
 }
 
 function resolveApi(): SwitchboardApi {
-  if (!window.api) throw new Error('window.api is missing: the page was opened outside Switchboard.');
+  if (!window.api)
+    throw new Error('window.api is missing: the page was opened outside Switchboard.');
   return window.api;
 }
 

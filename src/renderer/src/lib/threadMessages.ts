@@ -19,9 +19,3 @@ export function toChatMessage(message: ThreadMessage): ChatMessage {
   return chat;
 }
 
-/** Answers that stopped before their end can be continued: cut off, stopped, interrupted, failed mid-way. */
-export function canContinue(message: ChatMessage): boolean {
-  if (message.role !== 'assistant' || message.streaming) return false;
-  if (message.finishReason === 'length' || message.finishReason === 'cancelled') return true;
-  return message.finishReason === 'error' && message.content.length > 0;
-}

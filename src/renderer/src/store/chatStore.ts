@@ -3,6 +3,7 @@ import type { ChatStreamBatch } from '../../../shared/ipc';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from '../../../shared/stream';
 import { api } from '../lib/api';
 import { toChatMessage } from '../lib/threadMessages';
+import { sendOptions, useComposerSettings } from './composerSettings';
 
 export interface ChatMessage {
   id: string;
@@ -37,6 +38,7 @@ interface ChatState {
   regenerate(messageId: string): Promise<void>;
   editAndResend(messageId: string, text: string): Promise<void>;
   continueAnswer(messageId: string): Promise<void>;
+  deleteMessage(messageId: string): Promise<void>;
 }
 
 // Batches can arrive before sendMessage's answer names their message: hold them until it does.
@@ -62,7 +64,12 @@ export const useChatStore = create<ChatState>((set, get) => ({
   async send(text) {
     if (get().activeStreamId) return false;
     const conversationId = get().conversationId ?? undefined;
-    const result = await api.sendMessage({ text, ...(conversationId ? { conversationId } : {}) });
+    const options = sendOptions(useComposerSettings.getState());
+    const result = await api.sendMessage({
+      text,
+      ...options,
+      ...(conversationId ? { conversationId } : {}),
+    });
     if (!result.ok) {
       set({ sendError: result.error.message });
       return false;
@@ -204,6 +211,14 @@ export const useChatStore = create<ChatState>((set, get) => ({
     }));
   },
 
+  async deleteMessage(messageId) {
+    const conversationId = get().conversationId;
+    if (!conversationId || get().activeStreamId) return;
+    const result = await api.deleteMessage({ conversationId, messageId });
+    if (result.ok) set({ messages: result.value.messages.map(toChatMessage), sendError: null });
+    else set({ sendError: result.error.message });
+  },
+
   applyBatch(batch) {
     const index = get().messages.findIndex((m) => m.id === batch.messageId);
     if (index === -1) {
@@ -223,7 +238,10 @@ export const useChatStore = create<ChatState>((set, get) => ({
             message.reasoning += event.text;
             break;
           case 'metadata':
-            if (event.model) message.model = event.model;
+            if (event.model) {
+              message.model = event.model;
+              useComposerSettings.getState().rememberModel(event.model);
+            }
             break;
           case 'usage':
             message.usage = event.usage;

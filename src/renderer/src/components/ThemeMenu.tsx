@@ -1,0 +1,36 @@
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { themeChoices, type ThemeChoice } from '../lib/theme';
+import { useThemeStore } from '../store/themeStore';
+
+const names: Record<ThemeChoice, string> = { light: 'Light', dark: 'Dark', system: 'System' };
+
+/** Light, dark or the system's setting; the choice is remembered across starts. */
+export function ThemeMenu() {
+  const choice = useThemeStore((s) => s.choice);
+  const setChoice = useThemeStore((s) => s.setChoice);
+  return (
+    // Non-modal: a modal menu hides the rest of the page with aria-hidden while focus stays managed.
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger asChild>
+        <button type="button" aria-label={`Theme: ${names[choice]}`} className="toolbar-button">
+          Theme: {names[choice]}
+        </button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content className="menu" sideOffset={6} align="end">
+          <DropdownMenu.RadioGroup
+            value={choice}
+            onValueChange={(v) => setChoice(v as ThemeChoice)}
+          >
+            {themeChoices.map((value) => (
+              <DropdownMenu.RadioItem key={value} value={value} className="menu-item">
+                <DropdownMenu.ItemIndicator className="menu-check">✓</DropdownMenu.ItemIndicator>
+                {names[value]}
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

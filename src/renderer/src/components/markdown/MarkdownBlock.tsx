@@ -1,0 +1,97 @@
+/**
+ * One markdown block rendered with react-markdown (GFM, math with KaTeX). Raw HTML in model
+ * output is shown as text, never parsed: no rehype-raw here, ever. Unsafe URLs (javascript:,
+ * vbscript:, data:) are dropped by react-markdown's default urlTransform.
+ */
+import { memo } from 'react';
+import Markdown, { type Components } from 'react-markdown';
+import rehypeKatex from 'rehype-katex';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import type { Element, ElementContent } from 'hast';
+import { CodeBlock } from './CodeBlock';
+
+const remarkPlugins = [remarkGfm, remarkMath];
+// trust:false (the default) keeps \href{javascript:…} and \htmlData out; errors render as text.
+const rehypePlugins: [typeof rehypeKatex, { throwOnError: boolean; strict: 'ignore' }][] = [
+  [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
+];
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+/** The code text and language of a `<pre><code class="language-x">` element. */
+function codeOf(pre: Element | undefined): { code: string; language: string } {
+  const code = pre?.children.find(
+    (c): c is Element => c.type === 'element' && c.tagName === 'code',
+  );
+  const classes = code?.properties.className;
+  const list = Array.isArray(classes) ? classes.map(String) : [];
+  const language = list.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? '';
+  const text = code ? code.children.map(textOf).join('') : '';
+  return { code: text.replace(/\n$/, ''), language };
+}
+
+function componentsFor(highlight: boolean): Components {
+  return {
+    pre: ({ node }) => <CodeBlock {...codeOf(node)} highlight={highlight} />,
+    // Links open in the OS browser: main denies window.open and hands the URL over.
+    // An unsafe URL arrives here emptied by urlTransform: show its text, not a link to nowhere.
+    a: ({ node: _node, href, ...props }) =>
+      href ? (
+        <a {...props} href={href} target="_blank" rel="noopener noreferrer" />
+      ) : (
+        <span>{props.children}</span>
+      ),
+    // Remote images would call home from the page (and CSP blocks them): show a link instead.
+    img: ({ src, alt }) =>
+      typeof src === 'string' && src ? (
+        <a href={src} target="_blank" rel="noopener noreferrer">
+          {alt || 'image'}
+        </a>
+      ) : (
+        <span>{alt}</span>
+      ),
+    table: ({ node: _node, ...props }) => (
+      <div className="table-wrap" tabIndex={0}>
+        <table {...props} />
+      </div>
+    ),
+    // A task list box is a state to read, not a control: a disabled input would look greyed out.
+    input: ({ checked }) => (
+      <span
+        role="img"
+        aria-label={checked ? 'Done' : 'Not done'}
+        className="task-box"
+        data-checked={checked || undefined}
+      >
+        {checked ? '✓' : ''}
+      </span>
+    ),
+  };
+}
+
+const finishedComponents = componentsFor(true);
+const streamingComponents = componentsFor(false);
+
+interface MarkdownBlockProps {
+  text: string;
+  /** True once no more text can arrive in this block. */
+  finished: boolean;
+}
+
+/** Memoized on its text: a finished block is parsed once and never again. */
+export const MarkdownBlock = memo(function MarkdownBlock({ text, finished }: MarkdownBlockProps) {
+  return (
+    <Markdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={rehypePlugins}
+      components={finished ? finishedComponents : streamingComponents}
+    >
+      {text}
+    </Markdown>
+  );
+});

@@ -1,0 +1,17 @@
+import type { ProviderError } from '../../../../shared/stream';
+import { errorAdvice, plainErrorMessage } from '../../lib/errorAdvice';
+
+/** The provider's reason in plain words and what to do about it; never a stack or a web page. */
+export function ErrorNotice({ error }: { error: ProviderError }) {
+  if (error.kind === 'cancelled') return null;
+  return (
+    <div className="error-notice">
+      <p className="font-medium">
+        {plainErrorMessage(error)}
+        {error.status ? <span className="error-status"> · HTTP {error.status}</span> : null}
+      </p>
+      <p>{errorAdvice(error)}</p>
+      {error.requestId ? <p className="error-request">Request id: {error.requestId}</p> : null}
+    </div>
+  );
+}

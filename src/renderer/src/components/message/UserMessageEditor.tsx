@@ -1,0 +1,42 @@
+import { useState, type KeyboardEvent } from 'react';
+
+interface UserMessageEditorProps {
+  initial: string;
+  onSave: (text: string) => void;
+  onCancel: () => void;
+}
+
+/** Edits a sent message in place; saving sends it again (what follows it is replaced). */
+export function UserMessageEditor({ initial, onSave, onCancel }: UserMessageEditorProps) {
+  const [text, setText] = useState(initial);
+  const save = () => {
+    if (text.trim()) onSave(text);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      save();
+    } else if (event.key === 'Escape') onCancel();
+  };
+  return (
+    <div className="w-full max-w-[85%]">
+      <textarea
+        aria-label="Edit message"
+        autoFocus
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        rows={Math.min(10, Math.max(2, text.split('\n').length))}
+        className="composer-input w-full"
+      />
+      <div className="mt-1 flex justify-end gap-2">
+        <button type="button" className="action-button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary-button" onClick={save} disabled={!text.trim()}>
+          Save and send
+        </button>
+      </div>
+    </div>
+  );
+}

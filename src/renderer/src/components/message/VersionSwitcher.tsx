@@ -1,0 +1,35 @@
+import { useChatStore, type ChatMessage } from '../../store/chatStore';
+
+/** Flips between a message's versions (regenerated answers, edited questions), stored in main. */
+export function VersionSwitcher({ message }: { message: ChatMessage }) {
+  const busy = useChatStore((s) => s.activeStreamId !== null);
+  const selectVersion = useChatStore((s) => s.selectVersion);
+  const versions = message.versionIds ?? [message.id];
+  if (message.streaming || versions.length < 2) return null;
+  const index = versions.indexOf(message.id);
+  return (
+    <span className="flex items-center text-xs text-zinc-600 dark:text-zinc-400">
+      <button
+        type="button"
+        aria-label="Previous version"
+        className="action-button"
+        disabled={busy || index <= 0}
+        onClick={() => void selectVersion(versions[index - 1]!)}
+      >
+        ‹
+      </button>
+      <span aria-label={`Version ${index + 1} of ${versions.length}`}>
+        {index + 1} / {versions.length}
+      </span>
+      <button
+        type="button"
+        aria-label="Next version"
+        className="action-button"
+        disabled={busy || index >= versions.length - 1}
+        onClick={() => void selectVersion(versions[index + 1]!)}
+      >
+        ›
+      </button>
+    </span>
+  );
+}

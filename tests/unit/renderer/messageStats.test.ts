@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage } from '../../../src/renderer/src/store/chatStore';
+import {
+  canContinue,
+  describeFinish,
+  describeMessageStats,
+} from '../../../src/renderer/src/lib/messageStats';
+import { errorAdvice, plainErrorMessage } from '../../../src/renderer/src/lib/errorAdvice';
+import { setCostEstimator } from '../../../src/renderer/src/lib/cost';
+
+const answer = (extra: Partial<ChatMessage>): ChatMessage => ({
+  id: 'a',
+  role: 'assistant',
+  content: 'Hello',
+  reasoning: '',
+  streaming: false,
+  ...extra,
+});
+
+describe('message footer', () => {
+  it('marks estimated usage with ~ and shows speed and time to first token', () => {
+    const message = answer({
+      model: 'gpt-4o-mini',
+      usage: { inputTokens: 1200, outputTokens: 300, totalTokens: 1500, source: 'estimated' },
+      timing: { ttftMs: 420, totalMs: 3420 },
+    });
+    expect(describeMessageStats(message)).toBe(
+      'gpt-4o-mini · ~1,200 in · ~300 out · first token 420 ms · 100 tok/s',
+    );
+  });
+
+  it('shows cost only when a price is known, never a made-up 0', () => {
+    const message = answer({
+      model: 'm',
+      usage: { inputTokens: 1000, outputTokens: 1000, totalTokens: 2000, source: 'provider' },
+    });
+    expect(describeMessageStats(message)).not.toContain('$');
+    setCostEstimator((model) => (model === 'm' ? 0.0123 : null));
+    expect(describeMessageStats(message)).toContain('$0.01');
+    setCostEstimator(() => null);
+  });
+
+  it('says finishes in words and offers Continue only where the answer was cut short', () => {
+    expect(describeFinish(answer({ finishReason: 'length' }))).toBe('Cut off at max tokens');
+    expect(describeFinish(answer({ finishReason: 'content_filter' }))).toBe(
+      'Stopped by the content filter',
+    );
+    expect(describeFinish(answer({ finishReason: 'cancelled' }))).toBe('Stopped');
+    const interrupted = answer({
+      finishReason: 'error',
+      error: { kind: 'interrupted', status: null, message: 'Connection closed' },
+    });
+    expect(describeFinish(interrupted)).toBe('Interrupted');
+    expect(canContinue(interrupted)).toBe(true);
+    expect(canContinue(answer({ finishReason: 'length' }))).toBe(true);
+    expect(canContinue(answer({ finishReason: 'stop' }))).toBe(false);
+    // Stopped by the person mid-way: the rest can still be asked for; an empty stop cannot.
+    expect(canContinue(answer({ finishReason: 'cancelled' }))).toBe(true);
+    expect(canContinue(answer({ finishReason: 'cancelled', content: '' }))).toBe(false);
+  });
+});
+
+describe('error messages', () => {
+  it('never shows an HTML page or a stack', () => {
+    const html = {
+      kind: 'server' as const,
+      status: 502,
+      message: '<!DOCTYPE html><html><body><h1>Bad Gateway</h1></body></html>',
+    };
+    expect(plainErrorMessage(html)).toBe(
+      'The server answered with a web page instead of an API response (HTTP 502).',
+    );
+    const stack = {
+      kind: 'network' as const,
+      status: null,
+      message: 'fetch failed\n    at node:internal/deps/undici:1:1',
+    };
+    expect(plainErrorMessage(stack)).toBe('fetch failed');
+  });
+
+  it('says what to do', () => {
+    expect(errorAdvice({ kind: 'auth', status: 401, message: 'Incorrect API key' })).toMatch(
+      /API key/,
+    );
+    expect(
+      errorAdvice({ kind: 'rate_limit', status: 429, message: 'Slow down', retryAfterMs: 2500 }),
+    ).toBe('Too many requests: try again in 3 s.');
+  });
+});
