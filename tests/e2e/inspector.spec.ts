@@ -33,6 +33,8 @@ test('the inspector shows a streamed and a non-streamed answer, and its cURL giv
   await message.press('Enter');
   await expect(answers.first()).toContainText('first token');
 
+  await answers.first().hover();
+  await answers.first().screenshot({ path: testInfo.outputPath('answer-actions.png') });
   await answers.first().getByRole('button', { name: 'Inspect' }).click();
   const dialog = app.getByRole('dialog', { name: 'Inspector' });
   await expect(dialog).toContainText('streamed');
