@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { providerTypes, type ProviderType } from '../main/core/providers/types';
 
 export const usageText = `usage: npm run --silent cli -- ask [options] PROMPT
+       npm run --silent cli -- compare [ask's provider options] --model A --model B … PROMPT
        npm run --silent cli -- models [--provider P] [--base-url URL] [--endpoint URL] [--api-version V]
        npm run --silent cli -- keys set PROFILE | keys list [--json] | keys remove PROFILE
 
@@ -23,6 +24,10 @@ ask options:
   --verbose               the request (key redacted) and the response's status on stderr
   --show-request          the request (key redacted) on stderr
   --raw                   the raw stream events on stderr as they arrive
+
+compare options: the provider and sampling options of ask, --no-stream, --json, and
+  --model M               a model to ask (repeat: 2 to 8); each is asked at once, then a
+                          table shows time to first token, tokens/s, tokens in/out and cost
 
 Keys come from OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_API_KEY (and
 OPENAI_COMPATIBLE_API_KEY); a local OpenAI-compatible server needs none.
@@ -153,6 +158,53 @@ export function parseAskArgs(argv: string[]): AskArgs {
     verbose: !!values.verbose,
     showRequest: !!values['show-request'] || !!values.verbose,
     raw: !!values.raw,
+  };
+}
+
+export interface CompareArgs extends ConnectionArgs {
+  models: string[];
+  prompt: string;
+  system?: string | undefined;
+  maxTokens?: number | undefined;
+  temperature?: number | undefined;
+  topP?: number | undefined;
+  stream: boolean;
+  json: boolean;
+}
+
+export function parseCompareArgs(argv: string[]): CompareArgs {
+  const { values, positionals } = usageErrors(() =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...connectionOptions,
+        model: { type: 'string', multiple: true },
+        system: { type: 'string' },
+        'max-tokens': { type: 'string' },
+        temperature: { type: 'string' },
+        'top-p': { type: 'string' },
+        'no-stream': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    }),
+  );
+  const models = values.model ?? [];
+  if (models.length < 2 || models.length > 8)
+    throw new UsageError(`compare needs 2 to 8 --model flags, got ${models.length}`);
+  if (positionals.length === 0)
+    throw new UsageError('PROMPT is missing (use - to read it from stdin)');
+  return {
+    ...connection(values),
+    models,
+    prompt: positionals.join(' '),
+    system: values.system,
+    maxTokens: number('max-tokens', values['max-tokens'], 1, 10_000_000, true),
+    temperature: number('temperature', values.temperature, 0, 2),
+    topP: number('top-p', values['top-p'], 0, 1),
+    stream: !values['no-stream'],
+    json: !!values.json,
   };
 }
 

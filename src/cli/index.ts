@@ -3,7 +3,8 @@
  * Nothing here prints a key: errors and exchange output pass through redaction first.
  */
 import { redactSecrets } from '../main/core/providers/redact';
-import { parseAskArgs, parseModelsArgs, UsageError, usageText } from './args';
+import { parseAskArgs, parseCompareArgs, parseModelsArgs, UsageError, usageText } from './args';
+import { runCompare } from './compare';
 import { runAsk, type CliIo } from './ask';
 import { runKeys } from './keys';
 import { runModels } from './models';
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'ask') return await runAsk(parseAskArgs(rest), io);
+    if (command === 'compare') return await runCompare(parseCompareArgs(rest), io);
     if (command === 'models') return await runModels(parseModelsArgs(rest), io);
     if (command === 'keys') {
       const streams = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };

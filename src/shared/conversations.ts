@@ -9,6 +9,8 @@ export interface ChatParameters {
   temperature?: number;
   topP?: number;
   maxTokens?: number;
+  /** False asks for one plain (non-streamed) response; absent or true streams. */
+  stream?: boolean;
 }
 
 export interface ConversationSettings {

@@ -13,6 +13,12 @@ import type {
   ImportSummary,
   SearchHit,
 } from './conversations';
+import { captureSettingsSchema, type CaptureSettings, type ExchangeRecord } from './exchanges';
+import {
+  startCompareRequest,
+  type CompareStarted,
+  type CompareStreamBatch,
+} from './compare';
 import type { StreamEvent } from './stream';
 import {
   priceOverrideSchema,
@@ -103,6 +109,7 @@ const chatParameters = z
     temperature: z.number().min(0).max(2).optional(),
     topP: z.number().min(0).max(1).optional(),
     maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+    stream: z.boolean().optional(),
   })
   .strict();
 
@@ -197,6 +204,16 @@ export const invokeChannels = {
   removePriceOverride: invoke<PriceList>()(
     z.object({ model: z.string().min(1).max(200) }).strict(),
   ),
+  // Inspector (issue 8): the captured exchanges behind an answer, and the capture setting.
+  getExchanges: invoke<ExchangeRecord[]>()(z.object({ messageId: id }).strict()),
+  getCaptureSettings: invoke<CaptureSettings>()(z.object({}).strict()),
+  setCaptureSettings: invoke<CaptureSettings>()(captureSettingsSchema),
+  // Compare (issue 8): one prompt to 2–4 profile/model pairs at once.
+  startCompare: invoke<CompareStarted>()(startCompareRequest),
+  stopCompare: invoke<{ stopped: boolean }>()(z.object({ compareId: id }).strict()),
+  continueCompare: invoke<{ conversationId: string }>()(
+    z.object({ compareId: id, lane: z.number().int().min(0).max(3) }).strict(),
+  ),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -234,6 +251,8 @@ export interface EventPayloads {
   /** Something main wants the person to know (a corrupt preferences file, a device-code sign-in). */
   appNotice: AppNotice;
   conversationsChanged: ConversationsChanged;
+  /** A batch of one compare column's events; the last one carries its figures. */
+  compareStream: CompareStreamBatch;
 }
 export type EventChannel = keyof EventPayloads;
 export const eventChannels: readonly EventChannel[] = [
@@ -241,6 +260,7 @@ export const eventChannels: readonly EventChannel[] = [
   'menuCommand',
   'appNotice',
   'conversationsChanged',
+  'compareStream',
 ];
 
 /** The wire name of a channel, namespaced so nothing else on ipcMain can collide with it. */

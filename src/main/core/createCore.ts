@@ -1,6 +1,9 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import type { Profile } from '../../shared/profiles';
 import { ChatService } from './chat/ChatService';
+import { CompareService } from './compare/CompareService';
+import { ExchangeCapture } from './exchanges/ExchangeCapture';
+import { createExchangeHandlers } from './exchanges/exchangeHandlers';
 import { NoticeBoard } from './notices';
 import { createMemoryPreferences, type PreferencesStore } from './preferences/PreferencesStore';
 import { apiKeyFromEnv, profileFromEnv } from './profiles/envProfile';
@@ -62,6 +65,9 @@ export function createCore(options: CoreOptions): Core {
 
   const vault = new SecretVault(options.keyStore ?? createMemoryKeyStore());
   const preferences = options.preferences ?? createMemoryPreferences();
+  const capture = new ExchangeCapture(store.exchanges, preferences);
+  // Old exchanges go at start as well as after each save, so a quiet week still frees the space.
+  capture.prune();
   const profiles = new ProfileService(preferences, (message) => notices.post(message));
   // usage: costs are fixed at record time with the prices in force (overrides from settings first).
   const prices = new PriceOverrides(preferences);
@@ -81,7 +87,13 @@ export function createCore(options: CoreOptions): Core {
   const targetDeps = { profiles, vault, env, entra, notices };
   const resolveTarget = createResolveTarget(targetDeps);
 
+  // A stored profile with the environment's endpoint applied, as every call needs it.
+  const storedProfile = (id: string) => {
+    const profile = profiles.find(id);
+    return profile ? { ...profile, ...effectiveEndpoint(profile, env) } : undefined;
+  };
   const chat = new ChatService({
+    profileFor: storedProfile,
     activeProfile: () => {
       const id = profiles.defaultId();
       const profile = id ? profiles.find(id) : undefined;
@@ -96,6 +108,14 @@ export function createCore(options: CoreOptions): Core {
     engine: tapRateLimits(streamChat, store.rateLimits),
     emit: options.emit,
     store,
+    capture,
+  });
+
+  const compare = new CompareService({
+    profile: storedProfile,
+    targetFor: async (profile) => resolveTarget(profile.id),
+    emit: (batch) => options.emit('compareStream', batch),
+    store,
   });
   const profileHandlers = createProfileHandlers(targetDeps);
 
@@ -107,6 +127,14 @@ export function createCore(options: CoreOptions): Core {
     testConnection: recordProbe(profileHandlers.testConnection, store.ledger),
     ...createConversationHandlers({ store, chat, emit: options.emit }),
     ...createUsageHandlers({ store, prices, profiles }),
+    ...createExchangeHandlers({ exchanges: store.exchanges, capture }),
+    startCompare: async (request) => compare.start(request),
+    stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
+    continueCompare: async ({ compareId, lane }) => {
+      const result = compare.continueAsConversation(compareId, lane);
+      options.emit('conversationsChanged', { conversationId: result.conversationId });
+      return result;
+    },
   };
 
   return {
@@ -115,7 +143,7 @@ export function createCore(options: CoreOptions): Core {
     resolveTarget,
     store,
     async close() {
-      await chat.idle();
+      await Promise.all([chat.idle(), compare.idle()]);
       store.close();
     },
   };

@@ -4,6 +4,7 @@ import { FirstRun } from './components/FirstRun';
 import { MessageList } from './components/MessageList';
 import { NoticeBar } from './components/NoticeBar';
 import { ThemeMenu } from './components/ThemeMenu';
+import { CompareDialog } from './components/compare/CompareDialog';
 import { ConversationToolbar } from './components/conversation/ConversationToolbar';
 import { FocusMessage } from './components/conversation/FocusMessage';
 import { SettingsDialog } from './components/settings/SettingsDialog';
@@ -31,6 +32,7 @@ export function App() {
           <div className="flex items-center gap-2">
             <ThemeMenu />
             <UsageDialog />
+            <CompareDialog />
             <SettingsDialog />
             <Tip content={`New conversation (${shortcutLabel('N')})`}>
               <button

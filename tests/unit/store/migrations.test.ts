@@ -31,6 +31,32 @@ function tables(db: Database.Database): string[] {
     .map((r) => r.name);
 }
 
+describe('migration 4 (exchanges)', () => {
+  it('upgrades a version-2 file: exchanges are linked to messages and go with them', () => {
+    const file = fileIn();
+    open(file, migrations.slice(0, 2)).db.close();
+    const { db, fromVersion } = open(file);
+    expect(fromVersion).toBe(2);
+    expect(tables(db)).toContain('exchanges');
+    db.prepare("INSERT INTO conversations (id, created_at, updated_at) VALUES ('c', 1, 1)").run();
+    db.prepare(
+      "INSERT INTO messages (id, conversation_id, role, content, created_at, updated_at) VALUES ('m', 'c', 'assistant', 'a', 1, 1)",
+    ).run();
+    db.prepare(
+      "INSERT INTO exchanges (message_id, created_at, provider, model, stream, size_bytes, attempts) VALUES ('m', 1, 'openai', 'x', 1, 2, '[]')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO exchanges (message_id, created_at, provider, model, stream, size_bytes, attempts) VALUES ('nope', 1, 'openai', 'x', 1, 2, '[]')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM conversations WHERE id = 'c'").run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM exchanges').get()).toEqual({ n: 0 });
+  });
+});
+
 describe('openDatabase', () => {
   it('creates a new file at the latest schema, in WAL mode with foreign keys and a busy timeout', () => {
     const { db, fromVersion, toVersion, backupFile } = open(fileIn());

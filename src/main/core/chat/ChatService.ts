@@ -3,6 +3,8 @@ import type { EventSink, SendMessageResponse, ValidRequestOf } from '../../../sh
 import { HandlerError } from '../../../shared/result';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
+import type { ExchangeCapture } from '../exchanges/ExchangeCapture';
+import type { ExchangeRecorder } from '../providers/exchange';
 import type { ChatRequest, ChatTurn, ProviderProfile, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
 import type { UsageCallKind } from '../store/UsageLedger';
@@ -30,6 +32,13 @@ export interface ChatServiceDeps {
   saveIntervalMs?: number;
   /** Off in tests that count provider calls exactly. */
   autoTitle?: boolean;
+  /**
+   * A conversation's own profile (a compare column continued as a conversation keeps its
+   * profile); absent or not found: the active one.
+   */
+  profileFor?: (id: string) => ProviderProfile | undefined;
+  /** Records each answer's exchange for the inspector (absent: nothing is captured). */
+  capture?: ExchangeCapture;
 }
 
 type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
@@ -165,7 +174,7 @@ export class ChatService {
   ): SendMessageResponse {
     const { conversations, messages } = this.deps.store;
     const conversation = this.conversation(conversationId);
-    const profile = this.deps.activeProfile();
+    const profile = this.profileOf(conversation.profileId);
     const placeholder = messages.append({
       conversationId,
       parentId: questionId,
@@ -214,7 +223,7 @@ export class ChatService {
       (events) => this.deps.emit('chatStream', { streamId, conversationId, messageId, events }),
       this.deps.flushIntervalMs,
     );
-    const profile = this.deps.activeProfile();
+    const profile = this.profileOf(plan.conversation.profileId);
     const request = buildRequest(plan, profile.defaultModel);
     // store: every event also goes to the recorder, which saves the text while it streams.
     const recorder = new AnswerRecorder(
@@ -230,9 +239,12 @@ export class ChatService {
       coalescer.push(event);
     };
     const started = performance.now();
+    // inspector: the exchange is recorded per call when capture is on.
+    const exchange = this.deps.capture?.recorder();
     try {
       const target = await this.deps.targetFor(profile);
-      for await (const event of this.engine(target, request, { signal })) {
+      const options = exchange ? { signal, observer: exchange } : { signal };
+      for await (const event of this.engine(target, request, options)) {
         push(event);
       }
     } catch (error) {
@@ -249,8 +261,30 @@ export class ChatService {
         });
       }
       coalescer.flush();
+      if (exchange) this.saveExchange(exchange, plan, profile, request, recorder);
       // store: count the call, then name a new conversation from its first exchange.
       this.afterAnswer(plan, profile, request, recorder);
+    }
+  }
+
+  private saveExchange(
+    exchange: ExchangeRecorder,
+    plan: AnswerPlan,
+    profile: ProviderProfile,
+    request: ChatRequest,
+    recorder: AnswerRecorder,
+  ): void {
+    try {
+      this.deps.capture?.save({
+        recorder: exchange,
+        messageId: plan.messageId,
+        profile,
+        model: request.model,
+        stream: request.stream !== false,
+        timing: recorder.result?.timing ?? null,
+      });
+    } catch {
+      // The inspector is a view on the answer: failing to save it must not fail the answer.
     }
   }
 
@@ -343,6 +377,11 @@ export class ChatService {
     if (title && store.conversations.setAutoTitle(conversationId, title)) {
       this.deps.emit('conversationsChanged', { conversationId });
     }
+  }
+
+  private profileOf(profileId: string | null): ProviderProfile {
+    const own = profileId ? this.deps.profileFor?.(profileId) : undefined;
+    return own ?? this.deps.activeProfile();
   }
 
   private conversation(id: string) {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ConversationSearch } from './ConversationSearch';
 import { ConversationStore } from './ConversationStore';
 import { openDatabase, type OpenedDatabase, type SqliteDatabase } from './database';
+import { ExchangeStore } from './ExchangeStore';
 import { MessageStore } from './MessageStore';
 import { RateLimitStore } from './RateLimitStore';
 import { UsageLedger } from './UsageLedger';
@@ -16,6 +17,8 @@ export interface Store {
   search: ConversationSearch;
   ledger: UsageLedger;
   rateLimits: RateLimitStore;
+  /** Captured provider exchanges, for the inspector. */
+  exchanges: ExchangeStore;
   /** Answers found still streaming at open (the app died mid-stream), now marked interrupted. */
   recoveredAnswers: number;
   close(): void;
@@ -42,6 +45,7 @@ export function openStore(options: { dataDir?: string; file?: string; now?: () =
     search: new ConversationSearch(db),
     ledger: new UsageLedger(db, now),
     rateLimits: new RateLimitStore(db, now),
+    exchanges: new ExchangeStore(db, now),
     recoveredAnswers,
     close() {
       if (db.open) db.close();

@@ -3,6 +3,7 @@ import type { ChatMessage } from '../store/chatStore';
 import { messageElementId } from './conversation/FocusMessage';
 import { StreamingMarkdown } from './markdown/StreamingMarkdown';
 import { ErrorNotice } from './message/ErrorNotice';
+import { InspectorDialog } from './inspector/InspectorDialog';
 import { MessageActions } from './message/MessageActions';
 import { MessageFooter } from './message/MessageFooter';
 import { ReasoningBlock } from './message/ReasoningBlock';
@@ -103,6 +104,7 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
           onRegenerate={onRegenerate && idle ? () => onRegenerate(message.id) : undefined}
           onDelete={onDelete && idle ? () => onDelete(message.id) : undefined}
           />
+          <InspectorDialog messageId={message.id} /> {/* inspector (issue 8) */}
         </div>
       )}
     </article>

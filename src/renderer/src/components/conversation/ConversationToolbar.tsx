@@ -1,5 +1,6 @@
 import { useChatStore } from '../../store/chatStore';
 import { useConversationsStore } from '../../store/conversationsStore';
+import { StreamSwitch } from './StreamSwitch';
 
 const buttonClass =
   'rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-zinc-400 dark:hover:bg-zinc-800';
@@ -13,6 +14,7 @@ export function ConversationToolbar() {
   return (
     <div className="flex items-center gap-2 border-b border-zinc-200 px-4 py-1.5 dark:border-zinc-800">
       <h2 className="min-w-0 flex-1 truncate text-sm font-medium">{title ?? ''}</h2>
+      <StreamSwitch conversationId={conversationId} />
       <button
         type="button"
         className={buttonClass}

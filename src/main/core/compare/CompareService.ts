@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CompareFiguresView,
+  CompareStarted,
+  CompareStreamBatch,
+} from '../../../shared/compare';
+import { HandlerError } from '../../../shared/result';
+import { provisionalTitle } from '../chat/conversationTitle';
+import { StreamCoalescer } from '../chat/StreamCoalescer';
+import type { ProviderProfile, ProviderTarget } from '../providers/types';
+import type { Store } from '../store/Store';
+import { runLane, type Engine } from './compareModels';
+
+export interface CompareServiceDeps {
+  profile: (id: string) => ProviderProfile | undefined;
+  targetFor: (profile: ProviderProfile) => Promise<ProviderTarget>;
+  emit: (batch: CompareStreamBatch) => void;
+  store: Store;
+  flushIntervalMs?: number;
+  /** The provider engine; tests may fake it. */
+  engine?: Engine;
+}
+
+interface RunningCompare {
+  prompt: string;
+  lanes: { profileId: string; model: string }[];
+  figures: (CompareFiguresView | null)[];
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+/** Finished comparisons kept for "continue as a conversation"; older ones are forgotten. */
+const KEEP = 10;
+
+/**
+ * Runs a comparison: every column through the same engine at once, each coalesced to the
+ * renderer on its own; keeps the results so any column can become a conversation.
+ */
+export class CompareService {
+  private readonly compares = new Map<string, RunningCompare>();
+
+  constructor(private readonly deps: CompareServiceDeps) {}
+
+  start(input: {
+    prompt: string;
+    lanes: { profileId: string; model: string }[];
+    stream: boolean;
+  }): CompareStarted {
+    const profiles = input.lanes.map((lane) => {
+      const profile = this.deps.profile(lane.profileId);
+      if (!profile) throw new HandlerError('not_found', 'That profile no longer exists.');
+      return profile;
+    });
+    const compareId = randomUUID();
+    const controller = new AbortController();
+    const figures: (CompareFiguresView | null)[] = input.lanes.map(() => null);
+    const runs = input.lanes.map(async (lane, index) => {
+      const coalescer = new StreamCoalescer(
+        (events) => this.deps.emit({ compareId, lane: index, events }),
+        this.deps.flushIntervalMs,
+      );
+      const target = await this.deps.targetFor(profiles[index]!).catch(() => null);
+      const result = target
+        ? await runLane(
+            {
+              target,
+              request: {
+                model: lane.model,
+                messages: [{ role: 'user', content: input.prompt }],
+                stream: input.stream,
+              },
+            },
+            {
+              signal: controller.signal,
+              onEvent: (event) => coalescer.push(event),
+              ...(this.deps.engine ? { engine: this.deps.engine } : {}),
+            },
+          )
+        : failed(lane.model, 'The key for this profile could not be read.');
+      coalescer.flush();
+      figures[index] = result;
+      this.deps.emit({ compareId, lane: index, events: [], figures: result });
+    });
+    const done = Promise.all(runs).then(() => undefined);
+    this.compares.set(compareId, { ...input, figures, controller, done });
+    for (const key of [...this.compares.keys()].slice(0, -KEEP)) this.compares.delete(key);
+    return {
+      compareId,
+      lanes: input.lanes.map((lane, i) => ({ ...lane, profileName: profiles[i]!.name })),
+    };
+  }
+
+  stop(compareId: string): boolean {
+    const running = this.compares.get(compareId);
+    running?.controller.abort();
+    return !!running;
+  }
+
+  /** A finished column becomes a conversation: the prompt, its answer, its profile and model. */
+  continueAsConversation(compareId: string, lane: number): { conversationId: string } {
+    const running = this.compares.get(compareId);
+    const figures = running?.figures[lane];
+    const choice = running?.lanes[lane];
+    if (!running || !choice) throw new HandlerError('not_found', 'That comparison is gone.');
+    if (!figures) throw new HandlerError('conflict', 'That answer has not finished yet.');
+    const { conversations, messages } = this.deps.store;
+    const conversation = conversations.create({
+      title: provisionalTitle(running.prompt),
+      settings: {
+        profileId: choice.profileId,
+        model: choice.model,
+        systemPrompt: null,
+        parameters: {},
+      },
+    });
+    const question = messages.append({
+      conversationId: conversation.id,
+      parentId: null,
+      role: 'user',
+      content: running.prompt,
+    });
+    const answer = messages.append({
+      conversationId: conversation.id,
+      parentId: question.id,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+      profileId: choice.profileId,
+      model: choice.model,
+    });
+    messages.finish(answer.id, {
+      content: figures.text,
+      reasoning: '',
+      model: figures.model,
+      providerMessageId: null,
+      usage: figures.usage,
+      error: figures.error,
+      finishReason: figures.finishReason,
+      providerFinishReason: null,
+      timing: { ttftMs: figures.ttftMs, totalMs: figures.totalMs },
+    });
+    conversations.touch(conversation.id, answer.id);
+    return { conversationId: conversation.id };
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all([...this.compares.values()].map((c) => c.done));
+  }
+}
+
+function failed(model: string, message: string): CompareFiguresView {
+  return {
+    model,
+    text: '',
+    finishReason: 'error',
+    error: { kind: 'auth', status: null, message },
+    usage: null,
+    ttftMs: null,
+    totalMs: 0,
+    tokensPerSecond: null,
+    cost: null,
+  };
+}

@@ -1,0 +1,108 @@
+import type { FinishReason, ProviderError, StreamEvent, Usage } from '../../../shared/stream';
+import { streamChat, type EngineOptions } from '../providers/streamChat';
+import type { ChatRequest, ProviderTarget } from '../providers/types';
+import { costOf, findPrice } from '../../../shared/pricing';
+
+/** One column of a comparison: where it goes and what it asks. */
+export interface CompareLane {
+  target: ProviderTarget;
+  request: ChatRequest;
+}
+
+/** The figures every column shows, the same in the app and in `cli compare`. */
+export interface CompareFigures {
+  model: string;
+  text: string;
+  finishReason: FinishReason;
+  error: ProviderError | null;
+  usage: Usage | null;
+  ttftMs: number | null;
+  totalMs: number;
+  /** Output tokens per second of generation (after the first token); null without usage. */
+  tokensPerSecond: number | null;
+  /** US dollars; null when the model has no known price (shown as "—", never 0). */
+  cost: number | null;
+}
+
+export type Engine = (
+  target: ProviderTarget,
+  request: ChatRequest,
+  options: EngineOptions,
+) => AsyncIterable<StreamEvent>;
+
+/** Output tokens over the time they took to arrive; the wait for the first one is TTFT's. */
+export function tokensPerSecond(
+  outputTokens: number,
+  ttftMs: number | null,
+  totalMs: number,
+): number | null {
+  const generating = ttftMs !== null && totalMs - ttftMs > 0 ? totalMs - ttftMs : totalMs;
+  if (outputTokens <= 0 || generating <= 0) return null;
+  return outputTokens / (generating / 1000);
+}
+
+/** Runs one lane to its end, telling `onEvent` of each event as it arrives. */
+export async function runLane(
+  lane: CompareLane,
+  options: { signal?: AbortSignal; onEvent?: (event: StreamEvent) => void; engine?: Engine },
+): Promise<CompareFigures> {
+  const figures: CompareFigures = {
+    model: lane.request.model,
+    text: '',
+    finishReason: 'error',
+    error: null,
+    usage: null,
+    ttftMs: null,
+    totalMs: 0,
+    tokensPerSecond: null,
+    cost: null,
+  };
+  const engine = options.engine ?? streamChat;
+  const engineOptions = options.signal ? { signal: options.signal } : {};
+  try {
+    for await (const event of engine(lane.target, lane.request, engineOptions)) {
+      options.onEvent?.(event);
+      if (event.type === 'text') figures.text += event.text;
+      if (event.type === 'metadata' && event.model) figures.model = event.model;
+      if (event.type === 'usage') figures.usage = event.usage;
+      if (event.type === 'error') figures.error = event.error;
+      if (event.type === 'finish') {
+        figures.finishReason = event.finishReason;
+        figures.ttftMs = event.timing.ttftMs;
+        figures.totalMs = event.timing.totalMs;
+      }
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'The request failed.';
+    figures.error = { kind: 'network', status: null, message };
+  }
+  if (figures.usage) {
+    figures.tokensPerSecond = tokensPerSecond(
+      figures.usage.outputTokens,
+      figures.ttftMs,
+      figures.totalMs,
+    );
+    figures.cost = costOf(figures.usage, findPrice(figures.model));
+  }
+  return figures;
+}
+
+/** Asks every lane at once; each settles on its own, a failing one never stops the others. */
+export function compareModels(
+  lanes: CompareLane[],
+  options: {
+    signal?: AbortSignal;
+    onEvent?: (lane: number, event: StreamEvent) => void;
+    engine?: Engine;
+  } = {},
+): Promise<CompareFigures[]> {
+  return Promise.all(
+    lanes.map((lane, index) =>
+      runLane(lane, {
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.engine ? { engine: options.engine } : {}),
+        onEvent: (event) => options.onEvent?.(index, event),
+      }),
+    ),
+  );
+}

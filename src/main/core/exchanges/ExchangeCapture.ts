@@ -1,0 +1,65 @@
+import {
+  captureSettingsSchema,
+  defaultCaptureSettings,
+  type CaptureSettings,
+} from '../../../shared/exchanges';
+import type { PreferencesStore } from '../preferences/PreferencesStore';
+import { ExchangeRecorder } from '../providers/exchange';
+import type { ProviderProfile } from '../providers/types';
+import type { ExchangeStore } from '../store/ExchangeStore';
+
+const PREFERENCE_KEY = 'exchangeCapture';
+
+/**
+ * Whether answers' exchanges are captured, and how long they are kept. ChatService asks it for
+ * a recorder per call (none when capture is off) and hands the recording back at the finish.
+ */
+export class ExchangeCapture {
+  constructor(
+    private readonly exchanges: ExchangeStore,
+    private readonly preferences: PreferencesStore,
+  ) {}
+
+  settings(): CaptureSettings {
+    const parsed = captureSettingsSchema.safeParse(this.preferences.get(PREFERENCE_KEY));
+    // A hand-edited or older preferences file falls back to the defaults, never to a crash.
+    return parsed.success ? parsed.data : defaultCaptureSettings;
+  }
+
+  update(settings: CaptureSettings): CaptureSettings {
+    this.preferences.set(PREFERENCE_KEY, settings);
+    this.prune();
+    return settings;
+  }
+
+  /** A recorder for one provider call, or undefined when capture is off. */
+  recorder(): ExchangeRecorder | undefined {
+    return this.settings().enabled ? new ExchangeRecorder() : undefined;
+  }
+
+  save(input: {
+    recorder: ExchangeRecorder;
+    messageId: string;
+    profile: ProviderProfile;
+    model: string;
+    stream: boolean;
+    timing: { ttftMs: number | null; totalMs: number } | null;
+  }): void {
+    // Nothing went out (no key, a bad URL): there is no exchange to show.
+    if (input.recorder.attempts.length === 0) return;
+    this.exchanges.save({
+      messageId: input.messageId,
+      provider: input.profile.type,
+      model: input.model,
+      stream: input.stream,
+      attempts: input.recorder.attempts,
+      timing: input.timing,
+    });
+    this.prune();
+  }
+
+  prune(): number {
+    const { keepDays, maxMegabytes } = this.settings();
+    return this.exchanges.prune({ keepDays, maxBytes: maxMegabytes * 1024 * 1024 });
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * "Copy as cURL": a captured request as a shell command that can be run again. The key is never
+ * in it: the redacted credential header becomes a reference to the environment variable that
+ * holds the key for that provider, so the person's shell fills it in.
+ */
+import type { ExchangeRequestView } from './exchanges';
+
+/** Which environment variable the CLI and the app read each provider's key from. */
+export function keyVariableFor(provider: string): string {
+  if (provider === 'anthropic') return 'ANTHROPIC_API_KEY';
+  if (provider === 'azure') return 'AZURE_OPENAI_API_KEY';
+  if (provider === 'openai-compatible') return 'OPENAI_COMPATIBLE_API_KEY';
+  return 'OPENAI_API_KEY';
+}
+
+/** Single-quotes a value for POSIX shells ('it'\''s'). */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Double-quoted, so $VAR expands; the value is only a header name and a variable reference. */
+function expanding(value: string): string {
+  return `"${value.replace(/(["\\`])/g, '\\$1')}"`;
+}
+
+/** Headers curl or fetch set on their own; copying them would only get in the way. */
+const dropped = new Set(['content-length', 'accept-encoding', 'connection', 'host', 'user-agent']);
+
+export function curlCommand(request: ExchangeRequestView, provider: string): string {
+  const variable = keyVariableFor(provider);
+  const lines = [`curl ${shellQuote(request.url)}`];
+  if (request.method !== 'GET' && request.method !== 'POST')
+    lines.push(`-X ${shellQuote(request.method)}`);
+  if (request.method === 'GET' && request.body !== null) lines.push('-X GET');
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (dropped.has(name.toLowerCase()) || name.toLowerCase().startsWith('x-stainless')) continue;
+    if (value.includes('[redacted]')) {
+      const scheme = /^(\w+) \[redacted\]$/.exec(value)?.[1];
+      const secret = scheme ? `${scheme} $${variable}` : `$${variable}`;
+      lines.push(`-H ${expanding(`${name}: ${secret}`)}`);
+    } else {
+      lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+    }
+  }
+  if (request.body !== null) lines.push(`--data-raw ${shellQuote(request.body)}`);
+  // A streamed answer should print as it arrives, as in the app.
+  if (request.body?.includes('"stream":true')) lines.push('--no-buffer');
+  return lines.join(' \\\n  ');
+}

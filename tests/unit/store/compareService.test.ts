@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CompareService } from '../../../src/main/core/compare/CompareService';
+import { tokensPerSecond } from '../../../src/main/core/compare/compareModels';
+import type { ChatRequest, ProviderProfile } from '../../../src/main/core/providers/types';
+import type { Store } from '../../../src/main/core/store/Store';
+import type { CompareStreamBatch } from '../../../src/shared/compare';
+import type { StreamEvent } from '../../../src/shared/stream';
+import { tempStore } from './helpers';
+
+let current: Store | null = null;
+afterEach(() => current?.close());
+
+const profiles: Record<string, ProviderProfile> = {
+  a: { id: 'a', name: 'A', type: 'openai', baseUrl: 'http://a', defaultModel: 'gpt-4o-mini' },
+  b: { id: 'b', name: 'B', type: 'anthropic', baseUrl: 'http://b', defaultModel: 'x-unpriced' },
+};
+
+/** Answers with the model's name in 4 words, reporting 10 in / 4 out and 100 ms after 20 ms. */
+async function* engine(_t: unknown, request: ChatRequest): AsyncIterable<StreamEvent> {
+  for (const word of ['I', 'am', request.model, '.']) yield { type: 'text', text: `${word} ` };
+  yield {
+    type: 'usage',
+    usage: { inputTokens: 10, outputTokens: 4, totalTokens: 14, source: 'provider' },
+  };
+  yield {
+    type: 'finish',
+    finishReason: 'stop',
+    providerFinishReason: 'stop',
+    timing: { ttftMs: 20, totalMs: 100 },
+  };
+}
+
+describe('CompareService', () => {
+  it('runs each column, sends its figures last, and continues a column as a conversation', async () => {
+    const { store } = tempStore();
+    current = store;
+    const batches: CompareStreamBatch[] = [];
+    const compare = new CompareService({
+      profile: (id) => profiles[id],
+      targetFor: async (profile) => ({ profile, apiKey: 'k' }),
+      emit: (batch) => batches.push(batch),
+      store,
+      engine,
+    });
+    const started = compare.start({
+      prompt: 'Who are you?',
+      lanes: [
+        { profileId: 'a', model: 'gpt-4o-mini' },
+        { profileId: 'b', model: 'x-unpriced' },
+      ],
+      stream: true,
+    });
+    expect(started.lanes.map((l) => l.profileName)).toEqual(['A', 'B']);
+    await compare.idle();
+    const last = [0, 1].map((lane) => batches.filter((b) => b.lane === lane).at(-1)!.figures!);
+    expect(last[0]).toMatchObject({ text: 'I am gpt-4o-mini . ', ttftMs: 20, tokensPerSecond: 50 });
+    expect(last[0]!.cost).toBeGreaterThan(0);
+    expect(last[1]!.cost).toBeNull();
+
+    const { conversationId } = compare.continueAsConversation(started.compareId, 1);
+    const conversation = store.conversations.get(conversationId)!;
+    expect(conversation).toMatchObject({ profileId: 'b', model: 'x-unpriced' });
+    const thread = store.messages.thread(conversationId, conversation.currentLeafId);
+    expect(thread.map((m) => [m.role, m.content, m.status])).toEqual([
+      ['user', 'Who are you?', 'done'],
+      ['assistant', 'I am x-unpriced . ', 'done'],
+    ]);
+    expect(thread[1]!.timing?.ttftMs).toBe(20);
+  });
+
+  it('tokens per second count the time after the first token', () => {
+    expect(tokensPerSecond(40, 200, 1200)).toBe(40);
+    expect(tokensPerSecond(0, 200, 1200)).toBeNull();
+    expect(tokensPerSecond(10, null, 500)).toBe(20);
+  });
+});
