@@ -81,7 +81,8 @@ export function InspectorDialog({ messageId }: { messageId: string }) {
     >
       <Dialog.Trigger
         title="See the exact request and response"
-        className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+        // The chat view's own action style (contrast checked in light and dark).
+        className="action-button"
       >
         Inspect
       </Dialog.Trigger>
