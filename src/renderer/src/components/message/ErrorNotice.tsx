@@ -5,7 +5,7 @@ import { errorAdvice, plainErrorMessage } from '../../lib/errorAdvice';
 export function ErrorNotice({ error }: { error: ProviderError }) {
   if (error.kind === 'cancelled') return null;
   return (
-    <div className="error-notice">
+    <div className="error-notice" role="alert">
       <p className="font-medium">
         {plainErrorMessage(error)}
         {error.status ? <span className="error-status"> · HTTP {error.status}</span> : null}
