@@ -8,6 +8,7 @@ import { runCompare } from './compare';
 import { runAsk, type CliIo } from './ask';
 import { runKeys } from './keys';
 import { runModels } from './models';
+import { parseUsageArgs, runUsage, usageCommandText } from './usage';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -38,8 +39,22 @@ async function main(argv: string[]): Promise<number> {
       const streams = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
       return await runKeys(rest, { ...streams, env: process.env });
     }
+    if (command === 'usage') {
+      if (rest.includes('--help')) {
+        io.stdout(`${usageCommandText}\n`);
+        return 0;
+      }
+      try {
+        return runUsage(parseUsageArgs(rest), io);
+      } catch (error) {
+        // A bad flag here gets this command's own help, not ask's.
+        if (!(error instanceof UsageError)) throw error;
+        io.stderr(`${error.message}\n${usageCommandText}\n`);
+        return 2;
+      }
+    }
     if (command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(`${usageText}\n`);
+      io.stdout(`${usageText}\n${usageCommandText}\n`);
       return 0;
     }
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');

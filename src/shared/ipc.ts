@@ -21,6 +21,13 @@ import {
 } from './compare';
 import type { StreamEvent } from './stream';
 import {
+  priceOverrideSchema,
+  usageRangeSchema,
+  type PriceList,
+  type RateLimitView,
+  type UsageReport,
+} from './usage';
+import {
   headerName,
   profileId,
   profileInputSchema,
@@ -197,6 +204,15 @@ export const invokeChannels = {
   stopCompare: invoke<{ stopped: boolean }>()(z.object({ compareId: id }).strict()),
   continueCompare: invoke<{ conversationId: string }>()(
     z.object({ compareId: id, lane: z.number().int().min(0).max(3) }).strict(),
+  ),
+  // Usage (issue 7): figures from the ledger, headroom, editable prices.
+  getUsageReport: invoke<UsageReport>()(usageRangeSchema),
+  exportUsageCsv: invoke<ExportedFile>()(usageRangeSchema),
+  getRateLimits: invoke<RateLimitView[]>()(z.object({}).strict()),
+  listPrices: invoke<PriceList>()(z.object({}).strict()),
+  setPriceOverride: invoke<PriceList>()(priceOverrideSchema),
+  removePriceOverride: invoke<PriceList>()(
+    z.object({ model: z.string().min(1).max(200) }).strict(),
   ),
 } as const;
 

@@ -29,6 +29,8 @@ export interface RecordedRequest {
   /** When the connection for this request closed (ms epoch), and whether the answer was whole. */
   closedAt?: number;
   completed?: boolean;
+  /** Everything written back (JSON or SSE text), so tests can read the usage it reported. */
+  response: string;
 }
 
 export interface Emulator {
@@ -74,8 +76,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         url: url.pathname + url.search,
         headers: req.headers,
         body,
+        response: '',
       };
       requests.push(record);
+      teeResponse(res, record);
       res.on('close', () => {
         record.closedAt = Date.now();
         record.completed = res.writableFinished;
@@ -307,4 +311,22 @@ function rateLimitHeaders(dialect: Dialect, exhausted: boolean): Record<string, 
     'x-ratelimit-reset-requests': exhausted ? '6m0s' : '6ms',
     'x-ratelimit-reset-tokens': exhausted ? '1.5s' : '2ms',
   };
+}
+
+/** Copies what the emulator writes into `record.response` (tests sum the usage it reported). */
+function teeResponse(res: ServerResponse, record: RecordedRequest): void {
+  const keep = (chunk: unknown) => {
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array)
+      record.response += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.write = ((...args: unknown[]) => {
+    keep(args[0]);
+    return write(...args);
+  }) as typeof res.write;
+  res.end = ((...args: unknown[]) => {
+    if (typeof args[0] !== 'function') keep(args[0]);
+    return end(...args);
+  }) as typeof res.end;
 }

@@ -105,29 +105,60 @@ describe.skipIf(reachable !== null && !process.env.CI)(
           OPENAI_API_KEY: '',
           OPENAI_BASE_URL: emulator.url,
         };
+        // Asynchronous on purpose: the emulator answers from this very process, so a blocking
+        // spawnSync would leave the CLI's request unanswered.
         const cli = (args: string[], input?: string) =>
-          spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args], {
-            cwd: root,
-            env,
-            input,
-            encoding: 'utf8',
+          new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+            const child = spawn(
+              process.execPath,
+              [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args],
+              { cwd: root, env },
+            );
+            let stdout = '';
+            let stderr = '';
+            child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+            child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+            const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+            child.on('close', (status) => {
+              clearTimeout(timer);
+              done({ status, stdout, stderr });
+            });
+            child.stdin.end(input ?? '');
           });
-        expect(cli(['keys', 'set', 'openai'], `${key}\n`).status).toBe(0);
-        const ask = cli(['ask', '--provider', 'openai', '--model', 'emu-1', '--json', 'hello']);
+        expect((await cli(['keys', 'set', 'openai'], `${key}\n`)).status).toBe(0);
+        const ask = await cli([
+          'ask',
+          '--provider',
+          'openai',
+          '--model',
+          'emu-1',
+          '--json',
+          'hello',
+        ]);
         expect(ask.status, ask.stderr).toBe(0);
         expect(JSON.parse(ask.stdout).text).toContain('You said: hello');
         expect(ask.stdout + ask.stderr).not.toContain(key);
         const sent = emulator.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1);
         expect(sent?.headers.authorization).toBe(`Bearer ${key}`);
         // Another server than the profile's: the stored key stays home.
-        const elsewhere = cli(['ask', '--provider', 'openai', '--base-url', emulator.url.replace('/v1', '/other/v1'), '--model', 'emu-1', '--json', 'hi']);
+        const elsewhere = await cli([
+          'ask',
+          '--provider',
+          'openai',
+          '--base-url',
+          emulator.url.replace('/v1', '/other/v1'),
+          '--model',
+          'emu-1',
+          '--json',
+          'hi',
+        ]);
         expect(elsewhere.stdout + elsewhere.stderr).not.toContain(key);
         expect(emulator.requests.at(-1)?.headers.authorization ?? '').not.toContain(key);
-        cli(['keys', 'remove', 'openai']);
+        await cli(['keys', 'remove', 'openai']);
       } finally {
         await emulator.close();
       }
-    });
+    }, 120_000);
   },
 );
 

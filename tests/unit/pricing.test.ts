@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costOf, findPrice } from '../../src/main/core/usage/pricing';
+import { costOf, findPrice } from '../../src/shared/pricing';
 
 describe('findPrice', () => {
   it('matches exact ids and dated snapshots, preferring the longest model', () => {

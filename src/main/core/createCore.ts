@@ -21,6 +21,11 @@ import { createMemoryKeyStore } from './secrets/memoryKeyStore';
 import { SecretVault } from './secrets/SecretVault';
 import { createConversationHandlers } from './store/conversationHandlers';
 import { openStore, type Store } from './store/Store';
+import { streamChat } from './providers/streamChat';
+import { PriceOverrides } from './usage/priceOverrides';
+import { recordProbe } from './usage/recordProbe';
+import { tapRateLimits } from './usage/tapRateLimits';
+import { createUsageHandlers } from './usage/usageHandlers';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -64,6 +69,9 @@ export function createCore(options: CoreOptions): Core {
   // Old exchanges go at start as well as after each save, so a quiet week still frees the space.
   capture.prune();
   const profiles = new ProfileService(preferences, (message) => notices.post(message));
+  // usage: costs are fixed at record time with the prices in force (overrides from settings first).
+  const prices = new PriceOverrides(preferences);
+  store.ledger.usePrices((model) => prices.priceFor(model));
   // One token source per Azure profile, so a token is reused until shortly before it expires.
   const entraSources = new Map<string, EntraTokenSource>();
   const entra = (profile: Profile): EntraTokenSource => {
@@ -97,6 +105,7 @@ export function createCore(options: CoreOptions): Core {
       profiles.find(profile.id)
         ? resolveTarget(profile.id)
         : { profile, apiKey: apiKeyFromEnv(profile, env) },
+    engine: tapRateLimits(streamChat, store.rateLimits),
     emit: options.emit,
     store,
     capture,
@@ -108,12 +117,14 @@ export function createCore(options: CoreOptions): Core {
     emit: (batch) => options.emit('compareStream', batch),
     store,
   });
+  const profileHandlers = createProfileHandlers(targetDeps);
 
   const handlers: IpcHandlers = {
     getAppInfo: async () => options.appInfo,
     sendMessage: async (request) => chat.send(request),
     stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
-    ...createProfileHandlers(targetDeps),
+    ...profileHandlers,
+    testConnection: recordProbe(profileHandlers.testConnection, store.ledger),
     ...createConversationHandlers({ store, chat, emit: options.emit }),
     ...createExchangeHandlers({ exchanges: store.exchanges, capture }),
     startCompare: async (request) => compare.start(request),
@@ -123,6 +134,7 @@ export function createCore(options: CoreOptions): Core {
       options.emit('conversationsChanged', { conversationId: result.conversationId });
       return result;
     },
+    ...createUsageHandlers({ store, prices, profiles }),
   };
 
   return {

@@ -12,6 +12,8 @@ import { Sidebar } from './components/sidebar/Sidebar';
 import { Tip } from './components/ui/Tip';
 import { useShortcuts } from './hooks/useShortcuts';
 import { ariaShortcut, shortcutLabel } from './lib/platform';
+import { RateLimitWarning } from './components/usage/RateLimitWarning';
+import { UsageDialog } from './components/usage/UsageDialog';
 import { useChatStore } from './store/chatStore';
 import { useSettingsStore } from './store/settingsStore';
 
@@ -30,6 +32,7 @@ export function App() {
           <div className="flex items-center gap-2">
             <ThemeMenu />
             <CompareDialog />
+            <UsageDialog />
             <SettingsDialog />
             <Tip content={`New conversation (${shortcutLabel('N')})`}>
               <button
@@ -50,6 +53,7 @@ export function App() {
             <ConversationToolbar />
             {showFirstRun ? <FirstRun /> : <MessageList />}
             <FocusMessage />
+            <RateLimitWarning />
             <Composer />
           </main>
         </div>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import { App } from './App';
 import { subscribeToMenuCommands } from './lib/menuCommands';
+import { loadPriceList } from './lib/priceList';
 import { startTheme } from './lib/theme';
 import { subscribeToStreams } from './store/chatStore';
 import { subscribeToSettings } from './store/settingsStore';
@@ -13,6 +14,7 @@ startTheme(() => useThemeStore.getState().choice);
 subscribeToStreams();
 subscribeToMenuCommands();
 subscribeToSettings();
+void loadPriceList();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

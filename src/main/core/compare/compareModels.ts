@@ -1,7 +1,7 @@
 import type { FinishReason, ProviderError, StreamEvent, Usage } from '../../../shared/stream';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
 import type { ChatRequest, ProviderTarget } from '../providers/types';
-import { costOf, findPrice } from '../usage/pricing';
+import { costOf, findPrice } from '../../../shared/pricing';
 
 /** One column of a comparison: where it goes and what it asks. */
 export interface CompareLane {

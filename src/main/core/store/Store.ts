@@ -4,6 +4,7 @@ import { ConversationStore } from './ConversationStore';
 import { openDatabase, type OpenedDatabase, type SqliteDatabase } from './database';
 import { ExchangeStore } from './ExchangeStore';
 import { MessageStore } from './MessageStore';
+import { RateLimitStore } from './RateLimitStore';
 import { UsageLedger } from './UsageLedger';
 
 export const DATABASE_FILE = 'switchboard.db';
@@ -17,6 +18,7 @@ export interface Store {
   ledger: UsageLedger;
   /** Captured provider exchanges, for the inspector. */
   exchanges: ExchangeStore;
+  rateLimits: RateLimitStore;
   /** Answers found still streaming at open (the app died mid-stream), now marked interrupted. */
   recoveredAnswers: number;
   close(): void;
@@ -43,6 +45,7 @@ export function openStore(options: { dataDir?: string; file?: string; now?: () =
     search: new ConversationSearch(db),
     ledger: new UsageLedger(db, now),
     exchanges: new ExchangeStore(db, now),
+    rateLimits: new RateLimitStore(db, now),
     recoveredAnswers,
     close() {
       if (db.open) db.close();

@@ -1,8 +1,14 @@
 import type { Usage } from '../../../shared/stream';
+import type { ModelPrice } from '../../../shared/priceTable';
+import { costOf, findPrice } from '../../../shared/pricing';
 import type { SqliteDatabase } from './database';
 
 /** What kind of provider call a ledger row counts. */
-export type UsageCallKind = 'chat' | 'regenerate' | 'edit' | 'continue' | 'title';
+export type UsageCallKind =
+  'chat' | 'regenerate' | 'edit' | 'continue' | 'title' | 'test' | 'compare';
+
+/** The price a model id is billed at now (overrides from settings first), or null. */
+export type PriceLookup = (model: string) => ModelPrice | null;
 
 export interface UsageCall {
   kind: UsageCallKind;
@@ -20,7 +26,8 @@ export interface UsageCall {
 
 /**
  * Appends one row per provider call, background title calls included, so usage figures never
- * hide a call. Rows outlive their conversation. Costs are left to the usage issue's pricing.
+ * hide a call. Rows outlive their conversation. The cost is fixed at record time with the price
+ * then in force, so a later price edit does not rewrite history; null when no price is known.
  */
 export class UsageLedger {
   private readonly insert;
@@ -28,16 +35,23 @@ export class UsageLedger {
   constructor(
     db: SqliteDatabase,
     private readonly now: () => number = Date.now,
+    private priceFor: PriceLookup = (model) => findPrice(model),
   ) {
     this.insert = db.prepare(
       `INSERT INTO usage_ledger (created_at, kind, profile_id, provider, model, conversation_id, message_id,
          input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, source, ttft_ms, duration_ms, outcome, cost)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+  }
+
+  /** Prices come from preferences, which the composition root opens after the store. */
+  usePrices(priceFor: PriceLookup): void {
+    this.priceFor = priceFor;
   }
 
   record(call: UsageCall): void {
     const usage = call.usage;
+    const cost = usage && call.model ? costOf(usage, this.priceFor(call.model)) : null;
     this.insert.run(
       this.now(),
       call.kind,
@@ -54,6 +68,7 @@ export class UsageLedger {
       call.ttftMs,
       call.durationMs,
       call.outcome,
+      cost,
     );
   }
 }

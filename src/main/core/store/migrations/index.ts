@@ -4,14 +4,14 @@
  */
 import { conversationsMigration } from './001_conversations';
 import { usageLedgerMigration } from './002_usage_ledger';
-import { reservedUsageMigration } from './003_reserved_usage';
+import { usageCostsMigration } from './003_usage_costs';
 import { exchangesMigration } from './004_exchanges';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
   conversationsMigration,
   usageLedgerMigration,
-  reservedUsageMigration,
+  usageCostsMigration,
   exchangesMigration,
 ];
 export type { Migration } from './types';

@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import { useSettingsStore } from '../../store/settingsStore';
+import { PricesEditor } from './PricesEditor';
 import { ProfileEditor } from './ProfileEditor';
 import { emptyForm, formFromView, type ProfileFormState } from './profileForm';
 
@@ -22,9 +23,12 @@ export function SettingsDialog() {
   const [form, setForm] = useState<ProfileFormState>(emptyForm());
   // Remount the editor when the selection changes so its errors and test result start clean.
   const [editorKey, setEditorKey] = useState(0);
+  // usage: the price table shares this dialog; the right pane shows it instead of a profile.
+  const [showPrices, setShowPrices] = useState(false);
 
   const select = (id: string | null) => {
     const view = snapshot?.profiles.find((p) => p.id === id);
+    setShowPrices(false);
     setSelected(view ? view.id : null);
     setForm(view ? formFromView(view) : emptyForm());
     setEditorKey((k) => k + 1);
@@ -89,7 +93,7 @@ export function SettingsDialog() {
                   <li key={profile.id}>
                     <button
                       type="button"
-                      aria-current={profile.id === selected ? 'true' : undefined}
+                      aria-current={profile.id === selected && !showPrices ? 'true' : undefined}
                       onClick={() => select(profile.id)}
                       className="flex w-full flex-col rounded-md px-2.5 py-1.5 text-left hover:bg-zinc-200/60 aria-[current=true]:bg-blue-100 dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-blue-950"
                     >
@@ -119,18 +123,27 @@ export function SettingsDialog() {
                 <button
                   type="button"
                   onClick={() => select(null)}
-                  aria-current={selected === null ? 'true' : undefined}
+                  aria-current={selected === null && !showPrices ? 'true' : undefined}
                   className="w-full rounded-md px-2.5 py-1.5 text-left text-sm font-medium text-blue-600 hover:bg-zinc-200/60 dark:text-blue-400 dark:hover:bg-zinc-800"
                 >
                   + Add profile
+                </button>
+                <button
+                  type="button"
+                  onClick={() => setShowPrices(true)}
+                  aria-current={showPrices ? 'true' : undefined}
+                  className="mt-1 w-full rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 hover:bg-zinc-200/60 aria-[current=true]:bg-blue-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-blue-950"
+                >
+                  Prices
                 </button>
               </div>
             </nav>
             <section className="min-h-0 flex-1 overflow-y-auto px-5 pt-4">
               <h3 className="mb-3 text-sm font-semibold">
-                {saved ? `Edit ${saved.name}` : 'New profile'}
+                {showPrices ? 'Prices' : saved ? `Edit ${saved.name}` : 'New profile'}
               </h3>
-              {snapshot && (
+              {showPrices && <PricesEditor />}
+              {snapshot && !showPrices && (
                 <ProfileEditor
                   key={editorKey}
                   form={form}

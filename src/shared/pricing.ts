@@ -1,4 +1,4 @@
-import type { Usage } from '../../../shared/stream';
+import type { Usage } from './stream';
 import { shippedPrices, type ModelPrice } from './priceTable';
 
 /**
@@ -12,7 +12,10 @@ export function findPrice(model: string, overrides: readonly ModelPrice[] = []):
     const exact = table.find((price) => price.model === id);
     if (exact) return exact;
     const extended = table
-      .filter((price) => id.startsWith(`${price.model}-`) && isSnapshotSuffix(id.slice(price.model.length + 1)))
+      .filter(
+        (price) =>
+          id.startsWith(`${price.model}-`) && isSnapshotSuffix(id.slice(price.model.length + 1)),
+      )
       .sort((a, b) => b.model.length - a.model.length)[0];
     if (extended) return extended;
   }
@@ -28,11 +31,16 @@ function isSnapshotSuffix(suffix: string): boolean {
  * Cost in US dollars, or null when the model has no known price (shown as "—", never 0).
  * Cached prompt tokens are billed at the cached-input price where the provider has one.
  */
-export function costOf(usage: Pick<Usage, 'inputTokens' | 'outputTokens' | 'cachedInputTokens'>, price: ModelPrice | null): number | null {
+export function costOf(
+  usage: Pick<Usage, 'inputTokens' | 'outputTokens' | 'cachedInputTokens'>,
+  price: ModelPrice | null,
+): number | null {
   if (!price) return null;
   const cached = Math.min(usage.cachedInputTokens ?? 0, usage.inputTokens);
   const cachedPrice = price.cachedInputPerMTok ?? price.inputPerMTok;
   const dollars =
-    (usage.inputTokens - cached) * price.inputPerMTok + cached * cachedPrice + usage.outputTokens * price.outputPerMTok;
+    (usage.inputTokens - cached) * price.inputPerMTok +
+    cached * cachedPrice +
+    usage.outputTokens * price.outputPerMTok;
   return dollars / 1_000_000;
 }

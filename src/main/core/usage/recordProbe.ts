@@ -1,0 +1,31 @@
+import type { IpcHandlers } from '../../../shared/ipc';
+import type { UsageLedger } from '../store/UsageLedger';
+
+type TestConnection = IpcHandlers['testConnection'];
+
+/**
+ * Counts "Test connection" in the ledger: it is a real call to the provider (a models list, or a
+ * 1-token completion on Azure) and the ledger promises every call. The probe is plain fetch and
+ * reads no usage, so the row has no tokens and no cost. A probe stopped before any request
+ * (bad config, failed sign-in: no URL) is not a provider call and is not counted.
+ */
+export function recordProbe(testConnection: TestConnection, ledger: UsageLedger): TestConnection {
+  return async (request) => {
+    const report = await testConnection(request);
+    if (report.url) {
+      ledger.record({
+        kind: 'test',
+        profileId: request.profile.id ?? null,
+        provider: request.profile.type,
+        model: null,
+        conversationId: null,
+        messageId: null,
+        usage: null,
+        ttftMs: null,
+        durationMs: report.durationMs,
+        outcome: report.ok ? 'ok' : `error:${report.step}`,
+      });
+    }
+    return report;
+  };
+}

@@ -1,0 +1,81 @@
+import type {
+  UsageFigures,
+  UsageGrouping,
+  UsageRange,
+  UsageReport,
+  UsageRow,
+} from '../../../shared/usage';
+import type { SqliteDatabase } from '../store/database';
+
+/**
+ * The figures of a range, computed in SQL over the covering index `usage_ledger_range`
+ * (migration 3): SQLite reads only the index entries inside [from, to), never the table.
+ * A cost is summed only over priced calls; calls with tokens but no price are counted apart,
+ * so "—" and "$0.00" never mean the same thing.
+ */
+const FIGURES = `
+  COUNT(*) AS calls,
+  COALESCE(SUM(input_tokens), 0) AS inputTokens,
+  COALESCE(SUM(cached_input_tokens), 0) AS cachedInputTokens,
+  COALESCE(SUM(output_tokens), 0) AS outputTokens,
+  COALESCE(SUM(reasoning_tokens), 0) AS reasoningTokens,
+  SUM(cost) AS cost,
+  COALESCE(SUM(source = 'estimated'), 0) AS estimatedCalls,
+  COALESCE(SUM(CASE WHEN source = 'estimated' THEN input_tokens END), 0) AS estimatedInputTokens,
+  COALESCE(SUM(CASE WHEN source = 'estimated' THEN output_tokens END), 0) AS estimatedOutputTokens,
+  COALESCE(SUM(cost IS NULL AND input_tokens IS NOT NULL), 0) AS unpricedCalls`;
+
+const KEY: Record<UsageGrouping, string> = {
+  // Local days: the offset (seconds) shifts epoch time before SQLite takes the date.
+  day: "strftime('%Y-%m-%d', created_at / 1000 + @offset, 'unixepoch')",
+  model: "COALESCE(model, '(unknown)')",
+  provider: "COALESCE(provider, '(unknown)')",
+};
+
+export class UsageReporter {
+  private readonly totals;
+  private readonly grouped: Record<UsageGrouping, ReturnType<SqliteDatabase['prepare']>>;
+
+  constructor(db: SqliteDatabase) {
+    const where = 'WHERE created_at >= @from AND created_at < @to';
+    this.totals = db.prepare(`SELECT ${FIGURES} FROM usage_ledger ${where}`);
+    const group = (grouping: UsageGrouping, order: string) =>
+      db.prepare(
+        `SELECT ${KEY[grouping]} AS key, ${FIGURES} FROM usage_ledger ${where} GROUP BY key ORDER BY ${order}`,
+      );
+    this.grouped = {
+      day: group('day', 'key'),
+      model: group('model', 'cost DESC NULLS LAST, calls DESC, key'),
+      provider: group('provider', 'cost DESC NULLS LAST, calls DESC, key'),
+    };
+  }
+
+  report(range: UsageRange): UsageReport {
+    return {
+      range,
+      totals: this.figures(range),
+      byDay: this.rows(range, 'day'),
+      byModel: this.rows(range, 'model'),
+      byProvider: this.rows(range, 'provider'),
+    };
+  }
+
+  figures(range: UsageRange): UsageFigures {
+    return this.totals.get(params(range)) as UsageFigures;
+  }
+
+  rows(range: UsageRange, grouping: UsageGrouping): UsageRow[] {
+    return this.grouped[grouping].all(params(range)) as UsageRow[];
+  }
+}
+
+function params(range: UsageRange) {
+  return { from: range.from, to: range.to, offset: range.utcOffsetMinutes * 60 };
+}
+
+/** The local midnight `days - 1` days before `now`'s day, so "7 days" means today and the 6 before. */
+export function rangeOfDays(days: number, now: number, utcOffsetMinutes: number): UsageRange {
+  const offsetMs = utcOffsetMinutes * 60_000;
+  const localMidnight = Math.floor((now + offsetMs) / 86_400_000) * 86_400_000 - offsetMs;
+  return { from: localMidnight - (days - 1) * 86_400_000, to: now + 1, utcOffsetMinutes };
+}

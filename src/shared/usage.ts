@@ -1,0 +1,96 @@
+/**
+ * Usage figures as the Usage screen, the CSV export and the CLI see them. Every figure comes
+ * from the ledger (one row per provider call); costs are null when no price is known.
+ */
+import { z } from 'zod';
+
+/** A half-open time range [from, to) in epoch ms, and the viewer's UTC offset for day buckets. */
+export const usageRangeSchema = z
+  .object({
+    from: z.number().int().min(0),
+    to: z.number().int().min(0),
+    /** Minutes to add to UTC to get the viewer's local time (−Date#getTimezoneOffset()). */
+    utcOffsetMinutes: z
+      .number()
+      .int()
+      .min(-14 * 60)
+      .max(14 * 60)
+      .default(0),
+  })
+  .strict();
+export type UsageRange = z.output<typeof usageRangeSchema>;
+
+export interface UsageFigures {
+  calls: number;
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  /** Dollars over the calls that have a price; null when none has. */
+  cost: number | null;
+  /** Calls whose tokens were estimated by the client, not reported by the provider. */
+  estimatedCalls: number;
+  /** The part of inputTokens / outputTokens that is estimated (the rest the provider reported). */
+  estimatedInputTokens: number;
+  estimatedOutputTokens: number;
+  /** Calls with tokens but no known price (their cost is not in `cost`). */
+  unpricedCalls: number;
+}
+
+export interface UsageRow extends UsageFigures {
+  /** The day (YYYY-MM-DD, viewer's time), model id, or provider, depending on the grouping. */
+  key: string;
+}
+
+export interface UsageReport {
+  range: UsageRange;
+  totals: UsageFigures;
+  byDay: UsageRow[];
+  byModel: UsageRow[];
+  byProvider: UsageRow[];
+}
+
+export type UsageGrouping = 'day' | 'model' | 'provider';
+
+/** The last rate-limit headers a profile's provider sent, and what they leave. */
+export interface RateLimitView {
+  profileId: string;
+  profileName: string | null;
+  observedAt: number;
+  requests: RateLimitBudget | null;
+  tokens: RateLimitBudget | null;
+}
+
+export interface RateLimitBudget {
+  limit: number | null;
+  remaining: number | null;
+  resetAt: number | null;
+}
+
+/** One row of the price list: the shipped price and, when set, the person's override. */
+export interface PriceEntry {
+  model: string;
+  provider: 'openai' | 'anthropic';
+  inputPerMTok: number;
+  cachedInputPerMTok: number | null;
+  outputPerMTok: number;
+  /** 'shipped' as of `asOf`, or 'override' (edited in settings). */
+  origin: 'shipped' | 'override';
+}
+
+export interface PriceList {
+  asOf: string;
+  prices: PriceEntry[];
+}
+
+const dollars = z.number().min(0).max(100_000);
+export const priceOverrideSchema = z
+  .object({
+    model: z.string().trim().toLowerCase().min(1).max(200),
+    provider: z.enum(['openai', 'anthropic']),
+    inputPerMTok: dollars,
+    cachedInputPerMTok: dollars.nullable(),
+    outputPerMTok: dollars,
+  })
+  .strict();
+export type PriceOverride = z.output<typeof priceOverrideSchema>;

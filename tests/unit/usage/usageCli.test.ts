@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseUsageArgs, runUsage } from '../../../src/cli/usage';
+import { UsageError } from '../../../src/cli/args';
+import { tempStore } from '../store/helpers';
+
+describe('cli usage', () => {
+  it('prints the same figures as the report, by model, day or provider, and as JSON', () => {
+    const { store, dir, clock } = tempStore();
+    const now = Date.UTC(2026, 10, 25, 12);
+    clock.set(now - 3_600_000);
+    const usage = {
+      inputTokens: 1000,
+      outputTokens: 100,
+      totalTokens: 1100,
+      source: 'provider' as const,
+    };
+    const base = {
+      kind: 'chat' as const,
+      profileId: 'p',
+      conversationId: null,
+      messageId: null,
+      ttftMs: 1,
+      durationMs: 2,
+      outcome: 'stop',
+    };
+    store.ledger.record({ ...base, provider: 'openai', model: 'gpt-4o', usage });
+    store.ledger.record({
+      ...base,
+      provider: 'openai',
+      model: 'emu-1',
+      usage: { ...usage, source: 'estimated' },
+    });
+    store.close();
+
+    let out = '';
+    const io = { env: {}, stdout: (t: string) => void (out += t), now };
+    expect(runUsage(parseUsageArgs(['--data-dir', dir, '--json']), io)).toBe(0);
+    const json = JSON.parse(out) as {
+      totals: { calls: number; cost: number; unpricedCalls: number };
+      rows: { key: string }[];
+    };
+    expect(json.totals).toMatchObject({ calls: 2, unpricedCalls: 1 });
+    expect(json.totals.cost).toBeCloseTo((1000 * 2.5 + 100 * 10) / 1e6, 12);
+    expect(json.rows.map((r) => r.key)).toEqual(['gpt-4o', 'emu-1']);
+
+    out = '';
+    runUsage(parseUsageArgs(['--data-dir', dir, '--by', 'provider']), io);
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^provider\s+calls\s+input\s+cached\s+output\s+reasoning\s+cost$/);
+    expect(lines[1]).toMatch(/^openai \*\s+2\s+2,000\s+0\s+200\s+0\s+\$0\.0035\+$/);
+    expect(lines[2]).toMatch(/^total \*/);
+
+    out = '';
+    runUsage(parseUsageArgs(['--data-dir', dir, '--since', '2026-11-26', '--json']), io);
+    expect((JSON.parse(out) as { totals: { calls: number } }).totals.calls).toBe(0);
+  });
+
+  it('reports zeros without creating a database, and refuses bad flags', () => {
+    let out = '';
+    const io = { env: {}, stdout: (t: string) => void (out += t) };
+    expect(runUsage(parseUsageArgs(['--data-dir', '/nonexistent-switchboard', '--json']), io)).toBe(
+      0,
+    );
+    expect(JSON.parse(out)).toMatchObject({ totals: { calls: 0, cost: null } });
+    expect(() => parseUsageArgs(['--by', 'week'])).toThrow(UsageError);
+    expect(() => parseUsageArgs(['--since', 'yesterday'])).toThrow(UsageError);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '../../../src/shared/stream';
+import type { ConnectionReport } from '../../../src/shared/profiles';
+import type { ProviderTarget } from '../../../src/main/core/providers/types';
+import { recordProbe } from '../../../src/main/core/usage/recordProbe';
+import { tapRateLimits } from '../../../src/main/core/usage/tapRateLimits';
+import { tempStore } from '../store/helpers';
+
+const report = (over: Partial<ConnectionReport>): ConnectionReport => ({
+  ok: true,
+  step: 'done',
+  message: 'ok',
+  url: 'https://api.example.test/v1/models',
+  method: 'GET',
+  status: 200,
+  durationMs: 42,
+  models: [],
+  ...over,
+});
+
+describe('usage taps', () => {
+  it('counts a test connection that reached a server, and not one stopped before any request', async () => {
+    const { store } = tempStore();
+    const probe = {
+      profile: {
+        id: 'p1',
+        name: 'P',
+        type: 'openai' as const,
+        headers: [],
+        authMethod: 'apiKey' as const,
+      },
+    };
+    await recordProbe(async () => report({}), store.ledger)(probe);
+    await recordProbe(
+      async () => report({ ok: false, step: 'auth', status: 401 }),
+      store.ledger,
+    )(probe);
+    await recordProbe(
+      async () => report({ ok: false, step: 'config', url: '' }),
+      store.ledger,
+    )(probe);
+    const rows = store.db
+      .prepare('SELECT kind, profile_id, provider, outcome, duration_ms, cost FROM usage_ledger')
+      .all();
+    expect(rows).toEqual([
+      {
+        kind: 'test',
+        profile_id: 'p1',
+        provider: 'openai',
+        outcome: 'ok',
+        duration_ms: 42,
+        cost: null,
+      },
+      {
+        kind: 'test',
+        profile_id: 'p1',
+        provider: 'openai',
+        outcome: 'error:auth',
+        duration_ms: 42,
+        cost: null,
+      },
+    ]);
+  });
+
+  it('keeps the last rate-limit budgets per profile, without raw headers, and passes every event on', async () => {
+    const { store } = tempStore();
+    const events: StreamEvent[] = [
+      {
+        type: 'rateLimit',
+        rateLimit: {
+          requests: { limit: 10, remaining: 1 },
+          headers: { 'x-ratelimit-limit-requests': '10' },
+        },
+      },
+      { type: 'text', text: 'hi' },
+    ];
+    const engine = async function* () {
+      yield* events;
+    };
+    const target = {
+      profile: { id: 'p1', type: 'openai' },
+      apiKey: null,
+    } as unknown as ProviderTarget;
+    const seen: StreamEvent[] = [];
+    for await (const event of tapRateLimits(engine, store.rateLimits)(
+      target,
+      { model: 'm', messages: [] },
+      {},
+    ))
+      seen.push(event);
+    expect(seen).toEqual(events);
+    expect(store.rateLimits.list()).toMatchObject([
+      { profileId: 'p1', provider: 'openai', info: { requests: { limit: 10, remaining: 1 } } },
+    ]);
+    expect(JSON.stringify(store.rateLimits.list())).not.toContain('x-ratelimit');
+  });
+});
