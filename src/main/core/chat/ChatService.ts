@@ -4,7 +4,6 @@ import { HandlerError } from '../../../shared/result';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
 import type { ExchangeCapture } from '../exchanges/ExchangeCapture';
-import type { ExchangeRecorder } from '../providers/exchange';
 import type { ChatRequest, ChatTurn, ProviderProfile, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
 import type { UsageCallKind } from '../store/UsageLedger';
@@ -209,7 +208,11 @@ export class ChatService {
     const done = this.run(response, plan, controller.signal).finally(() =>
       this.streams.delete(response.streamId),
     );
-    this.streams.set(response.streamId, { conversationId: response.conversationId, controller, done });
+    this.streams.set(response.streamId, {
+      conversationId: response.conversationId,
+      controller,
+      done,
+    });
     return response;
   }
 
@@ -261,30 +264,20 @@ export class ChatService {
         });
       }
       coalescer.flush();
-      if (exchange) this.saveExchange(exchange, plan, profile, request, recorder);
+      if (exchange) {
+        const stream = request.stream !== false;
+        const timing = recorder.result?.timing ?? null;
+        this.deps.capture?.save({
+          recorder: exchange,
+          messageId: plan.messageId,
+          profile,
+          model: request.model,
+          stream,
+          timing,
+        });
+      }
       // store: count the call, then name a new conversation from its first exchange.
       this.afterAnswer(plan, profile, request, recorder);
-    }
-  }
-
-  private saveExchange(
-    exchange: ExchangeRecorder,
-    plan: AnswerPlan,
-    profile: ProviderProfile,
-    request: ChatRequest,
-    recorder: AnswerRecorder,
-  ): void {
-    try {
-      this.deps.capture?.save({
-        recorder: exchange,
-        messageId: plan.messageId,
-        profile,
-        model: request.model,
-        stream: request.stream !== false,
-        timing: recorder.result?.timing ?? null,
-      });
-    } catch {
-      // The inspector is a view on the answer: failing to save it must not fail the answer.
     }
   }
 

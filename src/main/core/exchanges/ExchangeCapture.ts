@@ -47,15 +47,19 @@ export class ExchangeCapture {
   }): void {
     // Nothing went out (no key, a bad URL): there is no exchange to show.
     if (input.recorder.attempts.length === 0) return;
-    this.exchanges.save({
-      messageId: input.messageId,
-      provider: input.profile.type,
-      model: input.model,
-      stream: input.stream,
-      attempts: input.recorder.attempts,
-      timing: input.timing,
-    });
-    this.prune();
+    try {
+      this.exchanges.save({
+        messageId: input.messageId,
+        provider: input.profile.type,
+        model: input.model,
+        stream: input.stream,
+        attempts: input.recorder.attempts,
+        timing: input.timing,
+      });
+      this.prune();
+    } catch {
+      // The inspector is a view on the answer: failing to keep it must not fail the answer.
+    }
   }
 
   prune(): number {
