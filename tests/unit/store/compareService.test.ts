@@ -56,6 +56,17 @@ describe('CompareService', () => {
     expect(last[0]).toMatchObject({ text: 'I am gpt-4o-mini . ', ttftMs: 20, tokensPerSecond: 50 });
     expect(last[0]!.cost).toBeGreaterThan(0);
     expect(last[1]!.cost).toBeNull();
+    // Each column is a billed call: one ledger row each, priced where the model has a price.
+    const rows = () =>
+      store.db
+        .prepare('SELECT kind, model, output_tokens, cost FROM usage_ledger ORDER BY model')
+        .all() as { kind: string; model: string; output_tokens: number; cost: number | null }[];
+    expect(rows().map((r) => [r.kind, r.model, r.output_tokens])).toEqual([
+      ['compare', 'gpt-4o-mini', 4],
+      ['compare', 'x-unpriced', 4],
+    ]);
+    expect(rows()[0]!.cost).toBeGreaterThan(0);
+    expect(rows()[1]!.cost).toBeNull();
 
     const { conversationId } = compare.continueAsConversation(started.compareId, 1);
     const conversation = store.conversations.get(conversationId)!;
@@ -66,6 +77,8 @@ describe('CompareService', () => {
       ['assistant', 'I am x-unpriced . ', 'done'],
     ]);
     expect(thread[1]!.timing?.ttftMs).toBe(20);
+    // Continuing makes no new call, so it adds no row.
+    expect(rows()).toHaveLength(2);
   });
 
   it('tokens per second count the time after the first token', () => {

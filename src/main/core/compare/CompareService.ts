@@ -79,6 +79,21 @@ export class CompareService {
         : failed(lane.model, 'The key for this profile could not be read.');
       coalescer.flush();
       figures[index] = result;
+      // Compare calls are billed like any other: one ledger row per column that reached a server.
+      if (target) {
+        this.deps.store.ledger.record({
+          kind: 'compare',
+          profileId: profiles[index]!.id,
+          provider: profiles[index]!.type,
+          model: result.model,
+          conversationId: null,
+          messageId: null,
+          usage: result.usage,
+          ttftMs: result.ttftMs,
+          durationMs: result.totalMs,
+          outcome: result.finishReason,
+        });
+      }
       this.deps.emit({ compareId, lane: index, events: [], figures: result });
     });
     const done = Promise.all(runs).then(() => undefined);
