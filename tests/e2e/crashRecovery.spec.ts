@@ -10,10 +10,8 @@ test('an answer cut by kill -9 survives the restart and can be continued', async
   page,
   providerEnv,
 }) => {
-  test.skip(
-    test.info().project.name === 'electron',
-    'The crash is driven through the harness process.',
-  );
+  // prettier-ignore
+  test.skip(test.info().project.name === 'electron', 'The crash is driven through the harness process.');
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-crash-'));
   const first = await startHarnessProcess({ env: providerEnv, dataDir });
   let second: Awaited<ReturnType<typeof startHarnessProcess>> | null = null;
