@@ -1,4 +1,5 @@
-import type { FinishReason, ProviderError, StreamEvent, Usage } from '../../../shared/stream';
+import type { StreamEvent } from '../../../shared/stream';
+import type { CompareFiguresView } from '../../../shared/compare';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
 import type { ChatRequest, ProviderTarget } from '../providers/types';
 import { costOf, findPrice } from '../../../shared/pricing';
@@ -10,19 +11,7 @@ export interface CompareLane {
 }
 
 /** The figures every column shows, the same in the app and in `cli compare`. */
-export interface CompareFigures {
-  model: string;
-  text: string;
-  finishReason: FinishReason;
-  error: ProviderError | null;
-  usage: Usage | null;
-  ttftMs: number | null;
-  totalMs: number;
-  /** Output tokens per second of generation (after the first token); null without usage. */
-  tokensPerSecond: number | null;
-  /** US dollars; null when the model has no known price (shown as "—", never 0). */
-  cost: number | null;
-}
+export type CompareFigures = CompareFiguresView;
 
 export type Engine = (
   target: ProviderTarget,

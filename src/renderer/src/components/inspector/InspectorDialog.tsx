@@ -4,7 +4,7 @@ import { curlCommand } from '../../../../shared/curl';
 import type { CaptureSettings, ExchangeRecord } from '../../../../shared/exchanges';
 import { api } from '../../lib/api';
 import { CaptureFooter } from './CaptureFooter';
-import { copyText } from './copyText';
+import { copyText } from '../../lib/clipboard';
 import { RequestSection, ResponseSection } from './ExchangeSections';
 
 const buttonClass =
