@@ -19,6 +19,7 @@ import {
   type CompareStarted,
   type CompareStreamBatch,
 } from './compare';
+import type { StorageStatus } from './storage';
 import type { StreamEvent } from './stream';
 import {
   priceOverrideSchema,
@@ -195,6 +196,7 @@ export const invokeChannels = {
   ),
   dismissFirstRun: invoke<{ firstRun: false }>()(z.object({}).strict()),
   getNotices: invoke<AppNotice[]>()(z.object({}).strict()),
+  getStorageStatus: invoke<StorageStatus>()(z.object({}).strict()),
   // Usage (issue 7): figures from the ledger, headroom, editable prices.
   getUsageReport: invoke<UsageReport>()(usageRangeSchema),
   exportUsageCsv: invoke<ExportedFile>()(usageRangeSchema),
@@ -251,6 +253,8 @@ export interface EventPayloads {
   /** Something main wants the person to know (a corrupt preferences file, a device-code sign-in). */
   appNotice: AppNotice;
   conversationsChanged: ConversationsChanged;
+  /** The history stopped being writable (a fault found mid-session): the banner comes up. */
+  storageStatus: StorageStatus;
   /** A batch of one compare column's events; the last one carries its figures. */
   compareStream: CompareStreamBatch;
 }
@@ -261,6 +265,7 @@ export const eventChannels: readonly EventChannel[] = [
   'appNotice',
   'conversationsChanged',
   'compareStream',
+  'storageStatus',
 ];
 
 /** The wire name of a channel, namespaced so nothing else on ipcMain can collide with it. */

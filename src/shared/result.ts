@@ -7,6 +7,8 @@ export const ipcErrorCodes = [
   'not_found',
   'conflict',
   'unavailable',
+  /** The disk or the history file failed (full, read-only, locked, damaged): nothing was saved. */
+  'storage',
   'internal',
 ] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];

@@ -20,7 +20,11 @@ import type { KeyStore } from './secrets/KeyStore';
 import { createMemoryKeyStore } from './secrets/memoryKeyStore';
 import { SecretVault } from './secrets/SecretVault';
 import { createConversationHandlers } from './store/conversationHandlers';
-import { openStore, type Store } from './store/Store';
+import type { Store } from './store/Store';
+import { openHistory } from './store/openHistory';
+import { StorageHealth } from './store/StorageHealth';
+import { guardStorage } from './store/storageGuard';
+import { PendingSaves } from './chat/PendingSaves';
 import { streamChat } from './providers/streamChat';
 import { PriceOverrides } from './usage/priceOverrides';
 import { recordProbe } from './usage/recordProbe';
@@ -39,6 +43,8 @@ export interface CoreOptions {
   keyStore?: KeyStore;
   /** Messages from opening the stores (a corrupt preferences file moved aside). */
   startupNotices?: string[];
+  /** Where failures no one asked for go (the log); console when absent. */
+  onInternalError?: (error: unknown) => void;
 }
 
 export interface Core {
@@ -53,15 +59,35 @@ export interface Core {
 
 /**
  * The composition shared by the Electron main process, the browser harness and tests:
- * the same services, the same handler table. Throws StoreOpenError (with a message for the
- * person) when the history cannot be opened, e.g. one written by a newer version.
+ * the same services, the same handler table. A history that cannot be written (read-only folder,
+ * full disk, lock, damage) opens read-only with a banner; only one written by a newer version
+ * makes this throw StoreOpenError (with a message for the person).
  */
 export function createCore(options: CoreOptions): Core {
   const { env } = options;
-  const store = openStore({ dataDir: options.dataDir });
+  const onInternalError = options.onInternalError ?? console.error;
+  const history = openHistory({ dataDir: options.dataDir });
+  const { store } = history;
   const notices = new NoticeBoard();
   notices.onPost((notice) => options.emit('appNotice', notice));
   options.startupNotices?.forEach((message) => notices.post(message));
+  const health = new StorageHealth({
+    db: store.db,
+    file: history.status.writable ? store.db.name : history.status.file,
+    initial: history.status,
+    notify: (message) => notices.post(message),
+    onStatus: (status) => options.emit('storageStatus', status),
+  });
+  // An answer's end and its usage row wait in memory through a full disk or a lock, then go in.
+  const pendingSaves = new PendingSaves({
+    report: (error, how) => health.report(error, how),
+    recovered: (count) =>
+      notices.post(
+        `Saved after all: ${count} ${count === 1 ? 'save' : 'saves'} that had to wait (full disk or locked file) ${count === 1 ? 'is' : 'are'} now in your history.`,
+        'info',
+      ),
+    onInternalError,
+  });
 
   const vault = new SecretVault(options.keyStore ?? createMemoryKeyStore());
   const preferences = options.preferences ?? createMemoryPreferences();
@@ -109,6 +135,13 @@ export function createCore(options: CoreOptions): Core {
     emit: options.emit,
     store,
     capture,
+    saving: {
+      persist: (save) => pendingSaves.run(save),
+      partialFailed: (error) => {
+        health.report(error);
+      },
+    },
+    onInternalError,
   });
 
   const compare = new CompareService({
@@ -119,8 +152,9 @@ export function createCore(options: CoreOptions): Core {
   });
   const profileHandlers = createProfileHandlers(targetDeps);
 
-  const handlers: IpcHandlers = {
+  const handlers: IpcHandlers = guardStorage({
     getAppInfo: async () => options.appInfo,
+    getStorageStatus: async () => health.status,
     sendMessage: async (request) => chat.send(request),
     stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
     ...profileHandlers,
@@ -135,7 +169,7 @@ export function createCore(options: CoreOptions): Core {
       options.emit('conversationsChanged', { conversationId: result.conversationId });
       return result;
     },
-  };
+  }, health);
 
   return {
     handlers,
@@ -144,6 +178,9 @@ export function createCore(options: CoreOptions): Core {
     store,
     async close() {
       await Promise.all([chat.idle(), compare.idle()]);
+      pendingSaves.close();
+      if (pendingSaves.size > 0)
+        onInternalError(new Error(`${pendingSaves.size} saves could not be written before quitting.`));
       store.close();
     },
   };

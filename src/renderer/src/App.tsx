@@ -3,6 +3,7 @@ import { Composer } from './components/Composer';
 import { FirstRun } from './components/FirstRun';
 import { MessageList } from './components/MessageList';
 import { NoticeBar } from './components/NoticeBar';
+import { StorageBanner } from './components/StorageBanner';
 import { ThemeMenu } from './components/ThemeMenu';
 import { CompareDialog } from './components/compare/CompareDialog';
 import { ConversationToolbar } from './components/conversation/ConversationToolbar';
@@ -46,6 +47,7 @@ export function App() {
             </Tip>
           </div>
         </header>
+        <StorageBanner />
         <NoticeBar />
         <div className="flex min-h-0 flex-1">
           <Sidebar />

@@ -7,6 +7,7 @@ import { loadPriceList } from './lib/priceList';
 import { startTheme } from './lib/theme';
 import { subscribeToStreams } from './store/chatStore';
 import { subscribeToSettings } from './store/settingsStore';
+import { subscribeToStorage } from './store/storageStore';
 import { useThemeStore } from './store/themeStore';
 import './styles.css';
 
@@ -14,6 +15,7 @@ startTheme(() => useThemeStore.getState().choice);
 subscribeToStreams();
 subscribeToMenuCommands();
 subscribeToSettings();
+subscribeToStorage();
 void loadPriceList();
 
 const root = document.getElementById('root');

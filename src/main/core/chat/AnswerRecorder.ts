@@ -1,13 +1,31 @@
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import type { AnswerEnd, MessageStore } from '../store/MessageStore';
 
+/** How the recorder's writes survive a full disk or a lock (PendingSaves in the app). */
+export interface AnswerSaving {
+  /** The final save: done now, or kept and retried until it goes through. */
+  persist(save: () => void): void;
+  /** A mid-stream save failed; the person is told once. */
+  partialFailed(error: unknown): void;
+}
+
+/** Without a retry queue (unit tests, benchmarks): a failed save throws, as before. */
+export const saveAtOnce: AnswerSaving = {
+  persist: (save) => save(),
+  partialFailed: (error) => {
+    throw error;
+  },
+};
+
 /** Mid-stream saves at least this often, so a crash loses at most about this much text. */
 export const SAVE_INTERVAL_MS = 500;
 
 /**
  * Persists an answer while it streams: the text at most every `saveIntervalMs` (one cheap
  * UPDATE), and everything (finish reason, usage, timing, error) at the finish event, which
- * ChatService guarantees for every stop, error and success.
+ * ChatService guarantees for every stop, error and success. When a mid-stream save fails (a full
+ * disk), the stream goes on and later ones are skipped: each would block on the same fault, and
+ * the final save, kept until it goes through, carries the whole text anyway.
  */
 export class AnswerRecorder {
   private content: string;
@@ -19,6 +37,7 @@ export class AnswerRecorder {
   private lastSave: number;
   private dirty = false;
   private ended: AnswerEnd | null = null;
+  private partialSavesFailed = false;
 
   constructor(
     private readonly messages: MessageStore,
@@ -27,6 +46,7 @@ export class AnswerRecorder {
     base: { content: string; reasoning: string },
     private readonly saveIntervalMs = SAVE_INTERVAL_MS,
     private readonly clock: () => number = () => performance.now(),
+    private readonly saving: AnswerSaving = saveAtOnce,
   ) {
     this.content = base.content;
     this.reasoning = base.reasoning;
@@ -57,7 +77,8 @@ export class AnswerRecorder {
         this.end(event);
         return;
     }
-    if (this.dirty && this.clock() - this.lastSave >= this.saveIntervalMs) this.save();
+    if (this.dirty && !this.partialSavesFailed && this.clock() - this.lastSave >= this.saveIntervalMs)
+      this.save();
   }
 
   /** What the answer ended as (null until the finish event). */
@@ -66,7 +87,13 @@ export class AnswerRecorder {
   }
 
   private save(): void {
-    this.messages.saveStreamingText(this.messageId, this.content, this.reasoning);
+    try {
+      this.messages.saveStreamingText(this.messageId, this.content, this.reasoning);
+    } catch (error) {
+      this.partialSavesFailed = true;
+      this.saving.partialFailed(error);
+      return;
+    }
     this.lastSave = this.clock();
     this.dirty = false;
   }
@@ -84,6 +111,7 @@ export class AnswerRecorder {
       providerFinishReason: event.providerFinishReason,
       timing: event.timing,
     };
-    this.messages.finish(this.messageId, this.ended);
+    const ended = this.ended;
+    this.saving.persist(() => this.messages.finish(this.messageId, ended));
   }
 }

@@ -7,7 +7,7 @@ import type { ExchangeCapture } from '../exchanges/ExchangeCapture';
 import type { ChatRequest, ChatTurn, ProviderProfile, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
 import type { UsageCallKind } from '../store/UsageLedger';
-import { AnswerRecorder } from './AnswerRecorder';
+import { AnswerRecorder, saveAtOnce, type AnswerSaving } from './AnswerRecorder';
 import { cleanTitle, provisionalTitle, titleIsComplete, titleRequest } from './conversationTitle';
 import { buildRequest, CONTINUE_PROMPT, type AnswerPlan } from './answerPlan';
 import { composerChoices, mergeChoices } from './composerChoices';
@@ -38,6 +38,13 @@ export interface ChatServiceDeps {
   profileFor?: (id: string) => ProviderProfile | undefined;
   /** Records each answer's exchange for the inspector (absent: nothing is captured). */
   capture?: ExchangeCapture;
+  /**
+   * How an answer's end and its usage row are saved: in the app, kept and retried while the disk
+   * is full or the file locked (PendingSaves); absent, at once (a failure throws).
+   */
+  saving?: AnswerSaving;
+  /** Where a failure no one asked for goes (the log); console when absent. */
+  onInternalError?: (error: unknown) => void;
 }
 
 type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
@@ -75,25 +82,31 @@ export class ChatService {
     const { conversations, messages } = this.deps.store;
     const profile = this.deps.activeProfile();
     const choices = composerChoices(input);
-    const conversation = input.conversationId
-      ? this.conversation(input.conversationId)
-      : conversations.create({
-          title: provisionalTitle(input.text),
-          settings: {
-            profileId: profile.id,
-            model: profile.defaultModel,
-            systemPrompt: null,
-            parameters: {},
-          },
-        });
-    if (choices) conversations.updateSettings(conversation.id, mergeChoices(conversation, choices));
-    const user = messages.append({
-      conversationId: conversation.id,
-      parentId: conversation.currentLeafId,
-      role: 'user',
-      content: input.text,
+    // One transaction: on a full disk neither the question nor its answer's row is written, so
+    // the draft the composer keeps can simply be sent again.
+    const plan = this.inTransaction(() => {
+      const conversation = input.conversationId
+        ? this.conversation(input.conversationId)
+        : conversations.create({
+            title: provisionalTitle(input.text),
+            settings: {
+              profileId: profile.id,
+              model: profile.defaultModel,
+              systemPrompt: null,
+              parameters: {},
+            },
+          });
+      if (choices)
+        conversations.updateSettings(conversation.id, mergeChoices(conversation, choices));
+      const user = messages.append({
+        conversationId: conversation.id,
+        parentId: conversation.currentLeafId,
+        role: 'user',
+        content: input.text,
+      });
+      return this.prepareAnswer(conversation.id, user.id, 'chat');
     });
-    return this.answer(conversation.id, user.id, 'chat');
+    return this.startAnswer(plan);
   }
 
   /** A new answer to the same question, kept beside the earlier ones as a version. */
@@ -107,7 +120,10 @@ export class ChatService {
           : null;
     if (!question || question.role !== 'user')
       throw new HandlerError('conflict', 'Only an answer to a question can be regenerated.');
-    return this.answer(input.conversationId, question.id, 'regenerate');
+    const plan = this.inTransaction(() =>
+      this.prepareAnswer(input.conversationId, question.id, 'regenerate'),
+    );
+    return this.startAnswer(plan);
   }
 
   /** The edited question becomes a new version beside the original, and is answered. */
@@ -115,13 +131,16 @@ export class ChatService {
     const original = this.message(input.conversationId, input.messageId);
     if (original.role !== 'user')
       throw new HandlerError('conflict', 'Only your own messages can be edited.');
-    const edited = this.deps.store.messages.append({
-      conversationId: input.conversationId,
-      parentId: original.parentId,
-      role: 'user',
-      content: input.text,
+    const plan = this.inTransaction(() => {
+      const edited = this.deps.store.messages.append({
+        conversationId: input.conversationId,
+        parentId: original.parentId,
+        role: 'user',
+        content: input.text,
+      });
+      return this.prepareAnswer(input.conversationId, edited.id, 'edit');
     });
-    return this.answer(input.conversationId, edited.id, 'edit');
+    return this.startAnswer(plan);
   }
 
   /** Asks the model to go on from where an interrupted or cut-off answer stopped, in place. */
@@ -133,8 +152,10 @@ export class ChatService {
       throw new HandlerError('conflict', 'Only a finished answer can be continued.');
     }
     const history = messages.pathTo(answer.parentId);
-    messages.reopen(answer.id);
-    conversations.setCurrentLeaf(conversation.id, messages.leafFrom(conversation.id, answer.id));
+    this.inTransaction(() => {
+      messages.reopen(answer.id);
+      conversations.setCurrentLeaf(conversation.id, messages.leafFrom(conversation.id, answer.id));
+    });
     const plan: AnswerPlan = {
       conversation,
       history: [...history, answer],
@@ -166,11 +187,8 @@ export class ChatService {
     await Promise.all([...this.background]);
   }
 
-  private answer(
-    conversationId: string,
-    questionId: string,
-    kind: UsageCallKind,
-  ): SendMessageResponse {
+  /** The answer's placeholder row; the caller's transaction commits it with the question. */
+  private prepareAnswer(conversationId: string, questionId: string, kind: UsageCallKind): AnswerPlan {
     const { conversations, messages } = this.deps.store;
     const conversation = this.conversation(conversationId);
     const profile = this.profileOf(conversation.profileId);
@@ -185,8 +203,7 @@ export class ChatService {
       parameters: conversation.parameters,
     });
     conversations.touch(conversationId, placeholder.id);
-    this.deps.emit('conversationsChanged', { conversationId });
-    return this.start({
+    return {
       conversation,
       history: messages.pathTo(questionId),
       extraTurns: [],
@@ -194,7 +211,20 @@ export class ChatService {
       questionId,
       base: { content: '', reasoning: '' },
       kind,
-    });
+    };
+  }
+
+  private startAnswer(plan: AnswerPlan): SendMessageResponse {
+    this.deps.emit('conversationsChanged', { conversationId: plan.conversation.id });
+    return this.start(plan);
+  }
+
+  private inTransaction<T>(work: () => T): T {
+    return this.deps.store.db.transaction(work)();
+  }
+
+  private get saving(): AnswerSaving {
+    return this.deps.saving ?? saveAtOnce;
   }
 
   private start(plan: AnswerPlan): SendMessageResponse {
@@ -205,9 +235,10 @@ export class ChatService {
       streamId: randomUUID(),
     };
     const controller = new AbortController();
-    const done = this.run(response, plan, controller.signal).finally(() =>
-      this.streams.delete(response.streamId),
-    );
+    const done = this.run(response, plan, controller.signal)
+      // run() settles every answer itself; whatever still escapes is a bug, logged, never a crash.
+      .catch((error: unknown) => (this.deps.onInternalError ?? console.error)(error))
+      .finally(() => this.streams.delete(response.streamId));
     this.streams.set(response.streamId, {
       conversationId: response.conversationId,
       controller,
@@ -234,6 +265,8 @@ export class ChatService {
       messageId,
       plan.base,
       this.deps.saveIntervalMs,
+      undefined,
+      this.saving,
     );
     let finished = false;
     const push = (event: StreamEvent): void => {
@@ -290,19 +323,24 @@ export class ChatService {
     const { store } = this.deps;
     const result = recorder.result;
     if (!result) return;
-    store.ledger.record({
-      kind: plan.kind,
-      profileId: profile.id,
-      provider: profile.type,
-      model: result.model ?? request.model,
-      conversationId: plan.conversation.id,
-      messageId: plan.messageId,
-      usage: result.usage ?? null,
-      ttftMs: result.timing?.ttftMs ?? null,
-      durationMs: result.timing?.totalMs ?? null,
-      outcome: result.finishReason,
-    });
-    store.conversations.bump(plan.conversation.id);
+    // After the answer's own save, in the same queue: a usage row never goes in before its answer.
+    this.saving.persist(() =>
+      this.inTransaction(() => {
+        store.ledger.record({
+          kind: plan.kind,
+          profileId: profile.id,
+          provider: profile.type,
+          model: result.model ?? request.model,
+          conversationId: plan.conversation.id,
+          messageId: plan.messageId,
+          usage: result.usage ?? null,
+          ttftMs: result.timing?.ttftMs ?? null,
+          durationMs: result.timing?.totalMs ?? null,
+          outcome: result.finishReason,
+        });
+        store.conversations.bump(plan.conversation.id);
+      }),
+    );
     this.deps.emit('conversationsChanged', { conversationId: plan.conversation.id });
     const question = plan.history.at(-1);
     const firstExchange =
@@ -354,22 +392,28 @@ export class ChatService {
       clearTimeout(timer);
     }
     const { store } = this.deps;
-    store.ledger.record({
-      kind: 'title',
-      profileId: profile.id,
-      provider: profile.type,
-      model: seen.model,
-      conversationId,
-      messageId: null,
-      usage: seen.usage,
-      ttftMs: seen.finish?.timing.ttftMs ?? null,
-      durationMs: seen.finish?.timing.totalMs ?? null,
-      outcome: seen.finish?.finishReason ?? 'error',
-    });
+    this.saving.persist(() =>
+      store.ledger.record({
+        kind: 'title',
+        profileId: profile.id,
+        provider: profile.type,
+        model: seen.model,
+        conversationId,
+        messageId: null,
+        usage: seen.usage,
+        ttftMs: seen.finish?.timing.ttftMs ?? null,
+        durationMs: seen.finish?.timing.totalMs ?? null,
+        outcome: seen.finish?.finishReason ?? 'error',
+      }),
+    );
     const title = seen.finish?.finishReason === 'error' ? null : cleanTitle(seen.text);
-    if (title && store.conversations.setAutoTitle(conversationId, title)) {
-      this.deps.emit('conversationsChanged', { conversationId });
+    let titled = false;
+    try {
+      titled = title !== null && store.conversations.setAutoTitle(conversationId, title);
+    } catch {
+      // A title is a nicety: when it cannot be saved (a full disk) the provisional one stays.
     }
+    if (titled) this.deps.emit('conversationsChanged', { conversationId });
   }
 
   private profileOf(profileId: string | null): ProviderProfile {

@@ -31,12 +31,31 @@ export interface Store {
 export function openStore(options: { dataDir?: string; file?: string; now?: () => number }): Store {
   const now = options.now ?? Date.now;
   const file = options.file ?? join(options.dataDir ?? '.', DATABASE_FILE);
-  const opened = openDatabase({ file, now });
+  return assembleStore(openDatabase({ file, now }), now);
+}
+
+/**
+ * The stores over an opened database. `bestEffort` (a read-only copy of a damaged file) lets the
+ * start-of-session tidying fail on a bad page: reading what is left matters more.
+ */
+export function assembleStore(
+  opened: OpenedDatabase,
+  now: () => number,
+  options: { bestEffort?: boolean; onClose?: () => void } = {},
+): Store {
   const { db } = opened;
   const conversations = new ConversationStore(db, now);
   const messages = new MessageStore(db, now);
-  const recoveredAnswers = messages.recoverInterrupted();
-  conversations.purgeDeleted(now());
+  let recoveredAnswers = 0;
+  try {
+    recoveredAnswers = messages.recoverInterrupted();
+    conversations.purgeDeleted(now());
+  } catch (error) {
+    if (!options.bestEffort) {
+      db.close();
+      throw error;
+    }
+  }
   return {
     db,
     opened,
@@ -49,6 +68,7 @@ export function openStore(options: { dataDir?: string; file?: string; now?: () =
     recoveredAnswers,
     close() {
       if (db.open) db.close();
+      options.onClose?.();
     },
   };
 }

@@ -7,10 +7,12 @@ export type SqliteDatabase = Database.Database;
 /** The database cannot be used as it is; `message` is meant for the person. */
 export class StoreOpenError extends Error {
   constructor(
-    readonly reason: 'newer_version' | 'corrupt' | 'migration_failed',
+    readonly reason: 'newer_version' | 'corrupt' | 'unreadable' | 'migration_failed',
     message: string,
+    /** The SQLite or file-system error behind it, to tell a full disk from a damaged file. */
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'StoreOpenError';
   }
 }
@@ -79,6 +81,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
           'migration_failed',
           `Updating the history to schema ${step.version} (${step.name}) failed: ${detail}. ` +
             (backupFile ? `A copy from before is at ${backupFile}.` : ''),
+          { cause: error },
         );
       }
     }
@@ -96,9 +99,13 @@ function readVersion(file: string): number {
     return Number(probe.pragma('user_version', { simple: true }));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
+    // "Not a database" is damage; anything else (no permission, a read-only folder) is not.
+    const code = (error as { code?: unknown }).code;
+    const damaged = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
     throw new StoreOpenError(
-      'corrupt',
+      damaged ? 'corrupt' : 'unreadable',
       `The history file ${file} cannot be read: ${detail}. It was not changed.`,
+      { cause: error },
     );
   } finally {
     probe?.close();

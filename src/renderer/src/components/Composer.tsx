@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChatStore } from '../store/chatStore';
+import { useStorageStore } from '../store/storageStore';
 import { ariaShortcut, shortcutLabel } from '../lib/platform';
 import { ModelPicker } from './composer/ModelPicker';
 import { ParametersPopover } from './composer/ParametersPopover';
@@ -12,11 +13,13 @@ export function Composer() {
   const sendError = useChatStore((s) => s.sendError);
   const send = useChatStore((s) => s.send);
   const stop = useChatStore((s) => s.stop);
+  // A read-only history cannot keep a new message: say so in the box instead of failing on Send.
+  const readOnly = useStorageStore((s) => !s.status.writable);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const prompt = text.trim();
-    if (!prompt || streaming) return;
+    if (!prompt || streaming || readOnly) return;
     setText('');
     if (!(await send(prompt))) setText(prompt);
   };
@@ -42,7 +45,12 @@ export function Composer() {
         <div className="composer-box">
           <textarea
             aria-label="Message"
-            placeholder="Message (Enter to send, Shift+Enter for a new line)"
+            placeholder={
+              readOnly
+                ? 'Your history is read-only, so new messages cannot be kept (see above)'
+                : 'Message (Enter to send, Shift+Enter for a new line)'
+            }
+            disabled={readOnly}
             value={text}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={onKeyDown}
@@ -65,7 +73,7 @@ export function Composer() {
                 </button>
               </Tip>
             ) : (
-              <button type="submit" disabled={!text.trim()} className="primary-button">
+              <button type="submit" disabled={!text.trim() || readOnly} className="primary-button">
                 Send
               </button>
             )}

@@ -1,0 +1,83 @@
+import type { StorageStatus } from '../../../shared/storage';
+import type { SqliteDatabase } from './database';
+import { adviceFor, storageFaultOf, type StorageFault } from './storageFault';
+
+export interface StorageHealthDeps {
+  db: SqliteDatabase;
+  /** Where the history file lives, for the banner. */
+  file: string;
+  /** As found at open: writable, or read-only with the reason. */
+  initial: StorageStatus;
+  /** Tells the person (the notice bar). */
+  notify: (message: string) => void;
+  /** The banner follows the status. */
+  onStatus: (status: StorageStatus) => void;
+  now?: () => number;
+}
+
+/** The same fault is told again only after this long, so a stream of failed saves is one notice. */
+const REPEAT_NOTICE_MS = 60_000;
+
+/**
+ * Whether the history can be written, and what to say when a write fails. A full disk or a lock
+ * comes and goes, so it is told and the next write tries again; a damaged file is not going to
+ * mend, so the connection becomes query-only for the rest of the session (no write can make the
+ * damage worse) and the banner comes up.
+ */
+export class StorageHealth {
+  private current: StorageStatus;
+  private readonly lastTold = new Map<string, number>();
+
+  constructor(private readonly deps: StorageHealthDeps) {
+    this.current = deps.initial;
+  }
+
+  get status(): StorageStatus {
+    return this.current;
+  }
+
+  /**
+   * Handles a failed read or write: null when `error` is not a storage fault (the caller goes on
+   * as with any error), else the message for the person. `tell: false` when the caller shows it
+   * itself (an IPC answer); background saves have no one else to tell, so the notice bar does.
+   */
+  report(error: unknown, options: { tell?: boolean } = {}): string | null {
+    const fault = storageFaultOf(error);
+    if (!fault) return null;
+    if (fault.reason === 'corrupt') this.markDamaged();
+    const message = this.messageFor(fault);
+    if (options.tell ?? true) this.tell(message);
+    return message;
+  }
+
+  private messageFor(fault: StorageFault): string {
+    // Once read-only, every write fails as "read-only"; the reason the person needs is the first one.
+    if (!this.current.writable) return `Nothing was saved: ${this.current.message}`;
+    return fault.advice;
+  }
+
+  private markDamaged(): void {
+    if (!this.current.writable) return;
+    try {
+      this.deps.db.pragma('query_only = ON');
+    } catch {
+      // Already unusable: reads fail too, and each failure is reported as it comes.
+    }
+    this.current = {
+      writable: false,
+      reason: 'corrupt',
+      message: adviceFor('corrupt'),
+      file: this.deps.file,
+    };
+    this.deps.onStatus(this.current);
+  }
+
+  private tell(message: string): void {
+    const now = (this.deps.now ?? Date.now)();
+    const last = this.lastTold.get(message);
+    // A clock set back makes `now - last` negative: tell again rather than stay silent forever.
+    if (last !== undefined && now - last < REPEAT_NOTICE_MS && now >= last) return;
+    this.lastTold.set(message, now);
+    this.deps.notify(message);
+  }
+}
