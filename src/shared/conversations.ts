@@ -99,6 +99,8 @@ export interface ExportedFile {
   fileName: string;
   mimeType: string;
   content: string;
+  /** Said beside "Exported …" when not everything could go in (a damaged history). */
+  warning?: string;
 }
 
 export interface ImportSummary {

@@ -93,7 +93,14 @@ export function createCore(options: CoreOptions): Core {
   const preferences = options.preferences ?? createMemoryPreferences();
   const capture = new ExchangeCapture(store.exchanges, preferences);
   // Old exchanges go at start as well as after each save, so a quiet week still frees the space.
-  capture.prune();
+  // A read-only history has nothing to free; a full disk says so and the session goes on.
+  if (health.status.writable) {
+    try {
+      capture.prune();
+    } catch (error) {
+      if (health.report(error) === null) throw error;
+    }
+  }
   const profiles = new ProfileService(preferences, (message) => notices.post(message));
   // usage: costs are fixed at record time with the prices in force (overrides from settings first).
   const prices = new PriceOverrides(preferences);
@@ -159,7 +166,12 @@ export function createCore(options: CoreOptions): Core {
     stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
     ...profileHandlers,
     testConnection: recordProbe(profileHandlers.testConnection, store.ledger),
-    ...createConversationHandlers({ store, chat, emit: options.emit }),
+    ...createConversationHandlers({
+      store,
+      chat,
+      emit: options.emit,
+      reportFault: (error) => health.report(error, { tell: false }),
+    }),
     ...createUsageHandlers({ store, prices, profiles }),
     ...createExchangeHandlers({ exchanges: store.exchanges, capture }),
     startCompare: async (request) => compare.start(request),

@@ -7,6 +7,7 @@ import { collectConversations, toJsonExport, toMarkdownExport } from './exportCo
 import { importConversations } from './importConversations';
 import { ImportError } from './ImportError';
 import type { Store } from './Store';
+import { storageFaultOf } from './storageFault';
 
 type ConversationHandlers = Pick<
   IpcHandlers,
@@ -33,6 +34,8 @@ export function createConversationHandlers(deps: {
   chat: ChatService;
   emit: EventSink;
   now?: () => number;
+  /** A conversation an export had to leave out (a damaged page): the history becomes read-only. */
+  reportFault?: (error: unknown) => void;
 }): ConversationHandlers {
   const { store, chat, emit } = deps;
   const now = deps.now ?? Date.now;
@@ -122,15 +125,29 @@ export function createConversationHandlers(deps: {
     searchConversations: async ({ query, limit }) => store.search.search(query, limit),
     exportConversations: async ({ conversationIds, format }) => {
       const ids = conversationIds ?? store.conversations.allIds();
-      const conversations = collectConversations(store, ids);
+      const conversations = collectConversations(store, ids, {
+        skipUnreadable: (error) => {
+          if (storageFaultOf(error)?.reason !== 'corrupt') return false;
+          deps.reportFault?.(error);
+          return true;
+        },
+      });
       if (conversationIds && conversations.length === 0)
         throw new HandlerError(
           'not_found',
           'Nothing to export: those conversations no longer exist.',
         );
-      return format === 'json'
-        ? toJsonExport(conversations, now())
-        : toMarkdownExport(conversations, now());
+      const file =
+        format === 'json'
+          ? toJsonExport(conversations, now())
+          : toMarkdownExport(conversations, now());
+      const skipped = conversations.skipped ?? 0;
+      if (skipped === 0) return file;
+      const plural = skipped === 1 ? 'conversation sits' : 'conversations sit';
+      return {
+        ...file,
+        warning: `${skipped} ${plural} on damaged parts of the history file and could not be read; ${conversations.length} exported.`,
+      };
     },
     importConversations: async ({ content }) => {
       try {

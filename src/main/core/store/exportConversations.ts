@@ -21,16 +21,32 @@ export interface SwitchboardExport {
   conversations: ExportedConversation[];
 }
 
-/** Reads conversations out whole (all versions, all metadata): what import needs to be lossless. */
-export function collectConversations(store: Store, ids: readonly string[]): ExportedConversation[] {
-  const result: ExportedConversation[] = [];
+/**
+ * Reads conversations out whole (all versions, all metadata): what import needs to be lossless.
+ * From a damaged file, a conversation on a bad page is left out (and `skipped` counts it) so
+ * that everything else still gets out.
+ */
+export function collectConversations(
+  store: Store,
+  ids: readonly string[],
+  options: { skipUnreadable?: (error: unknown) => boolean } = {},
+): ExportedConversation[] & { skipped?: number } {
+  const result: ExportedConversation[] & { skipped?: number } = [];
   for (const id of ids) {
-    const conversation = store.conversations.get(id);
-    if (!conversation) continue;
-    result.push({
-      conversation: { ...conversation, titleSource: store.conversations.titleSource(id) ?? 'user' },
-      messages: store.messages.allOf(id),
-    });
+    try {
+      const conversation = store.conversations.get(id);
+      if (!conversation) continue;
+      result.push({
+        conversation: {
+          ...conversation,
+          titleSource: store.conversations.titleSource(id) ?? 'user',
+        },
+        messages: store.messages.allOf(id),
+      });
+    } catch (error) {
+      if (!options.skipUnreadable?.(error)) throw error;
+      result.skipped = (result.skipped ?? 0) + 1;
+    }
   }
   return result;
 }

@@ -125,7 +125,12 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
     });
     if (!result.ok) return void set({ notice: { kind: 'error', text: result.error.message } });
     offerDownload(result.value);
-    set({ notice: { kind: 'info', text: `Exported ${result.value.fileName}` } });
+    const { fileName, warning } = result.value;
+    set({
+      notice: warning
+        ? { kind: 'error', text: `Exported ${fileName}, but ${warning}` }
+        : { kind: 'info', text: `Exported ${fileName}` },
+    });
   },
 
   async importFile(file) {

@@ -1,0 +1,300 @@
+/**
+ * The history under real storage faults, through the real core and handler table: a full disk
+ * (a small tmpfs, filled), a write lock held by another process, damaged pages and a file that
+ * is not a database. Each gives the person a clear message and loses nothing already saved.
+ */
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/main/core/createCore';
+import { openStore } from '../../src/main/core/store/Store';
+import type { EventChannel, EventPayloads } from '../../src/shared/ipc';
+import type { IpcResult } from '../../src/shared/result';
+import type { StreamEvent } from '../../src/shared/stream';
+import { startEmulator, type Emulator } from '../emulator/server';
+import {
+  damagePages,
+  fillDisk,
+  freeDisk,
+  holdWriteLock,
+  mountSmallDisk,
+  sha256,
+  unmount,
+} from '../support/storageFaults';
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ defaultTokens: 12, defaultRate: 0 });
+});
+afterAll(async () => {
+  await emulator?.close();
+});
+
+interface Session {
+  core: Core;
+  events: { channel: EventChannel; payload: unknown }[];
+  /** The text streamed to the page for an answer, as the page would have it. */
+  streamed(messageId: string): string;
+  notices(): string[];
+}
+
+function startCore(dataDir: string): Session {
+  const events: Session['events'] = [];
+  const core = createCore({
+    dataDir,
+    env: { OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: 'sk-faults-0000', SWITCHBOARD_MODEL: 'emu-1' },
+    appInfo: { name: 'Switchboard', version: '0.0.0', platform: process.platform, shell: 'harness' },
+    emit: (channel, payload) => events.push({ channel, payload }),
+  });
+  return {
+    core,
+    events,
+    streamed: (messageId) =>
+      events
+        .filter((e) => e.channel === 'chatStream')
+        .map((e) => e.payload as EventPayloads['chatStream'])
+        .filter((batch) => batch.messageId === messageId)
+        .flatMap((batch) => batch.events)
+        .map((event: StreamEvent) => (event.type === 'text' ? event.text : ''))
+        .join(''),
+    notices: () =>
+      events.filter((e) => e.channel === 'appNotice').map((e) => (e.payload as EventPayloads['appNotice']).message),
+  };
+}
+
+/** Calls a handler as registerIpc does: a thrown HandlerError becomes an error value. */
+async function call<T>(promise: Promise<T>): Promise<IpcResult<T>> {
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    const { code, message } = error as { code: never; message: string };
+    return { ok: false, error: { code, message } };
+  }
+}
+
+async function ask(session: Session, text: string, conversationId?: string) {
+  const sent = await session.core.handlers.sendMessage({ text, ...(conversationId ? { conversationId } : {}) });
+  await session.core.chat.idle();
+  return sent;
+}
+
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('a full disk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-fulldisk-'));
+  let skipReason: string | null = null;
+  beforeAll(async () => {
+    skipReason = await mountSmallDisk(dir, 16);
+    if (skipReason) console.log(`[storage faults] full-disk tests skipped: ${skipReason}`);
+  });
+  afterAll(async () => {
+    if (!skipReason) await unmount(dir);
+  });
+
+  it('refuses a new message with a clear error, keeps an answer that streamed meanwhile and saves it once there is room', async (context) => {
+    context.skip(skipReason !== null, skipReason ?? '');
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    const session = startCore(dataDir);
+    const { core } = session;
+    try {
+      const first = await ask(session, 'Saved before the disk filled');
+      const before = await core.handlers.getConversation({ conversationId: first.conversationId });
+
+      // A long answer starts; the disk fills while it streams.
+      const second = await core.handlers.sendMessage({
+        text: '[tokens=12000 rate=3000] and this one streams while the disk fills',
+        conversationId: first.conversationId,
+      });
+      await until(() => session.streamed(second.assistantMessageId).length > 0, 10_000);
+      const filler = fillDisk(dir);
+      await core.chat.idle();
+      const streamedText = session.streamed(second.assistantMessageId);
+      expect(streamedText.split(' ').length).toBeGreaterThan(11_000);
+      await until(() => session.notices().some((m) => /disk is full/.test(m)), 5_000);
+
+      // While full: a new question is refused with the reason, and nothing is half-written.
+      const refused = await call(
+        core.handlers.sendMessage({ text: `A long question ${'x'.repeat(900_000)}`, conversationId: first.conversationId }),
+      );
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) {
+        expect(refused.error.code).toBe('storage');
+        expect(refused.error.message).toMatch(/disk is full.*Free some space.*nothing saved before was lost/);
+      }
+      const during = await core.handlers.getConversation({ conversationId: first.conversationId });
+      expect(during.messages.slice(0, 2)).toEqual(before.messages);
+      expect(during.messages.some((m) => m.content.startsWith('A long question'))).toBe(false);
+
+      // Room again: the waiting save goes in within a retry or two, whole.
+      freeDisk(filler);
+      await until(() => session.notices().some((m) => /Saved after all/.test(m)), 15_000);
+      const after = await core.handlers.getConversation({ conversationId: first.conversationId });
+      const answer = after.messages.find((m) => m.id === second.assistantMessageId);
+      expect(answer?.content).toBe(streamedText);
+      expect(answer?.status).toBe('done');
+      expect(answer?.finishReason).toBe('stop');
+      const usageRows = core.store.db
+        .prepare('SELECT count(*) AS n FROM usage_ledger WHERE message_id = ?')
+        .get(second.assistantMessageId) as { n: number };
+      expect(usageRows.n).toBe(1);
+    } finally {
+      await core.close();
+    }
+  }, 90_000);
+});
+
+describe('a history locked by another program', () => {
+  it('answers a write with "locked by another program", and works again once the lock is gone', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-locked-'));
+    const session = startCore(dataDir);
+    const { core } = session;
+    try {
+      const first = await ask(session, 'Saved before the lock');
+      const holder = await holdWriteLock(join(dataDir, 'switchboard.db'));
+      const refused = await call(core.handlers.sendMessage({ text: 'While locked', conversationId: first.conversationId }));
+      await holder.release();
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) {
+        expect(refused.error.code).toBe('storage');
+        expect(refused.error.message).toMatch(/locked by another program.*Close it and try again/);
+      }
+      const thread = await core.handlers.getConversation({ conversationId: first.conversationId });
+      expect(thread.messages.map((m) => m.content)).toEqual(['Saved before the lock', expect.any(String)]);
+
+      const again = await ask(session, 'After the lock', first.conversationId);
+      expect(again.conversationId).toBe(first.conversationId);
+    } finally {
+      await core.close();
+    }
+  }, 60_000);
+
+  it('opens read-only, saying so, when the lock is held at start', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-locked-start-'));
+    const file = join(dataDir, 'switchboard.db');
+    const earlier = startCore(dataDir);
+    const first = await ask(earlier, 'Saved in an earlier session');
+    await earlier.core.close();
+
+    const holder = await holdWriteLock(file);
+    let session: Session | null = null;
+    try {
+      session = startCore(dataDir);
+      const status = await session.core.handlers.getStorageStatus({});
+      expect(status).toMatchObject({ writable: false, reason: 'locked' });
+      if (!status.writable) expect(status.message).toMatch(/locked by another program.*read-only.*Close that program, then restart/);
+      const list = await session.core.handlers.listConversations({ limit: 50 });
+      expect(list.items.map((c) => c.id)).toContain(first.conversationId);
+      const refused = await call(session.core.handlers.sendMessage({ text: 'Not now', conversationId: first.conversationId }));
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.message).toMatch(/^Nothing was saved: The history file is locked/);
+    } finally {
+      await session?.core.close();
+      await holder.release();
+    }
+    // The read-only session wrote nothing: the next one finds everything and can write.
+    const later = startCore(dataDir);
+    expect(await later.core.handlers.getStorageStatus({})).toEqual({ writable: true });
+    const thread = await later.core.handlers.getConversation({ conversationId: first.conversationId });
+    expect(thread.messages).toHaveLength(2);
+    await later.core.close();
+  }, 60_000);
+});
+
+describe('a damaged history', () => {
+  /** A history of `count` conversations with answers long enough to fill many pages. */
+  function buildHistory(dataDir: string, count: number): Map<string, string[]> {
+    const store = openStore({ dataDir });
+    const contents = new Map<string, string[]>();
+    for (let i = 0; i < count; i++) {
+      const conversation = store.conversations.create({
+        title: `Conversation ${i}`,
+        settings: { profileId: 'env', model: 'emu-1', systemPrompt: null, parameters: {} },
+      });
+      const texts = [`Question ${i} ${'q'.repeat(1500)}`, `Answer ${i} ${'a'.repeat(3000)}`];
+      let parentId: string | null = null;
+      texts.forEach((content, n) => {
+        const message = store.messages.append({
+          conversationId: conversation.id,
+          parentId,
+          role: n === 0 ? 'user' : 'assistant',
+          content,
+        });
+        parentId = message.id;
+      });
+      store.conversations.touch(conversation.id, parentId);
+      contents.set(conversation.id, texts);
+    }
+    store.close();
+    return contents;
+  }
+
+  it('is found when read, becomes read-only with a banner, and exports every conversation that can be read', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-damaged-'));
+    const file = join(dataDir, 'switchboard.db');
+    const contents = buildHistory(dataDir, 60);
+    damagePages(file, 0.55, 0.7);
+
+    const session = startCore(dataDir);
+    const { core } = session;
+    try {
+      const exported = await core.handlers.exportConversations({ format: 'json' });
+      const body = JSON.parse(exported.content) as {
+        conversations: { conversation: { id: string }; messages: { content: string }[] }[];
+      };
+      const skipped = 60 - body.conversations.length;
+      expect(skipped).toBeGreaterThan(0);
+      expect(body.conversations.length).toBeGreaterThan(0);
+      expect(exported.warning).toMatch(new RegExp(`^${skipped} conversations? sits? on damaged parts.*${body.conversations.length} exported`));
+      // What came out is what went in, exactly.
+      for (const { conversation, messages } of body.conversations) {
+        expect(messages.map((m) => m.content)).toEqual(contents.get(conversation.id));
+      }
+
+      // The banner comes up, and from now on nothing writes to the damaged file.
+      const statusEvent = session.events.find((e) => e.channel === 'storageStatus');
+      expect(statusEvent?.payload).toMatchObject({ writable: false, reason: 'corrupt' });
+      expect(await core.handlers.getStorageStatus({})).toMatchObject({ writable: false, reason: 'corrupt' });
+      const hashBefore = sha256(file);
+      const refused = await call(core.handlers.sendMessage({ text: 'Into a damaged file?' }));
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) {
+        expect(refused.error.code).toBe('storage');
+        expect(refused.error.message).toMatch(/^Nothing was saved: The history file is damaged.*export your conversations/);
+      }
+      await core.close();
+      expect(sha256(file)).toBe(hashBefore);
+    } finally {
+      await core.close();
+    }
+  }, 60_000);
+
+  it('that is not a database at all: starts empty and read-only, says so, and leaves the file as it was', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-notadb-'));
+    const file = join(dataDir, 'switchboard.db');
+    writeFileSync(file, 'Not SQLite: a file some other program wrote here, long enough to have a header.');
+    const hash = sha256(file);
+    const session = startCore(dataDir);
+    try {
+      const status = await session.core.handlers.getStorageStatus({});
+      expect(status).toMatchObject({ writable: false, reason: 'corrupt', file });
+      if (!status.writable) {
+        expect(status.message).toMatch(/damaged.*could not be read at all \(file is not a database\).*empty, read-only.*left as it was/);
+      }
+      expect((await session.core.handlers.listConversations({ limit: 10 })).items).toEqual([]);
+      const refused = await call(session.core.handlers.sendMessage({ text: 'Hello?' }));
+      expect(refused.ok).toBe(false);
+    } finally {
+      await session.core.close();
+    }
+    expect(sha256(file)).toBe(hash);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+});
