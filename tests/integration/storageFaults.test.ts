@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/createCore';
-import { openStore } from '../../src/main/core/store/Store';
 import type { EventChannel, EventPayloads } from '../../src/shared/ipc';
 import type { IpcResult } from '../../src/shared/result';
 import type { StreamEvent } from '../../src/shared/stream';
 import { startEmulator, type Emulator } from '../emulator/server';
 import {
+  buildHistory,
   damagePages,
   fillDisk,
   freeDisk,
@@ -209,71 +209,73 @@ describe('a history locked by another program', () => {
 });
 
 describe('a damaged history', () => {
-  /** A history of `count` conversations with answers long enough to fill many pages. */
-  function buildHistory(dataDir: string, count: number): Map<string, string[]> {
-    const store = openStore({ dataDir });
-    const contents = new Map<string, string[]>();
-    for (let i = 0; i < count; i++) {
-      const conversation = store.conversations.create({
-        title: `Conversation ${i}`,
-        settings: { profileId: 'env', model: 'emu-1', systemPrompt: null, parameters: {} },
-      });
-      const texts = [`Question ${i} ${'q'.repeat(1500)}`, `Answer ${i} ${'a'.repeat(3000)}`];
-      let parentId: string | null = null;
-      texts.forEach((content, n) => {
-        const message = store.messages.append({
-          conversationId: conversation.id,
-          parentId,
-          role: n === 0 ? 'user' : 'assistant',
-          content,
-        });
-        parentId = message.id;
-      });
-      store.conversations.touch(conversation.id, parentId);
-      contents.set(conversation.id, texts);
-    }
-    store.close();
-    return contents;
-  }
-
-  it('is found when read, becomes read-only with a banner, and exports every conversation that can be read', async () => {
+  it('is found when read, becomes read-only with a banner, exports what it can, and the next start salvages every readable row', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-damaged-'));
     const file = join(dataDir, 'switchboard.db');
     const contents = buildHistory(dataDir, 60);
     damagePages(file, 0.55, 0.7);
-
-    const session = startCore(dataDir);
-    const { core } = session;
-    try {
+    const hashBefore = sha256(file);
+    /** `whole`: each conversation exactly as written; else what survived of it, in order. */
+    const exportAll = async (core: Core, whole = true) => {
       const exported = await core.handlers.exportConversations({ format: 'json' });
       const body = JSON.parse(exported.content) as {
         conversations: { conversation: { id: string }; messages: { content: string }[] }[];
       };
-      const skipped = 60 - body.conversations.length;
-      expect(skipped).toBeGreaterThan(0);
-      expect(body.conversations.length).toBeGreaterThan(0);
-      expect(exported.warning).toMatch(new RegExp(`^${skipped} conversations? sits? on damaged parts.*${body.conversations.length} exported`));
       // What came out is what went in, exactly.
       for (const { conversation, messages } of body.conversations) {
-        expect(messages.map((m) => m.content)).toEqual(contents.get(conversation.id));
+        const written = contents.get(conversation.id) ?? [];
+        const out = messages.map((m) => m.content);
+        if (whole) expect(out).toEqual(written);
+        else expect(out).toEqual(written.filter((text) => out.includes(text)));
       }
+      return { exported, count: body.conversations.length };
+    };
+
+    const session = startCore(dataDir);
+    try {
+      const { exported, count } = await exportAll(session.core);
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThan(60);
+      expect(exported.warning).toMatch(new RegExp(`^${60 - count} conversations? sits? on damaged parts.*${count} exported`));
 
       // The banner comes up, and from now on nothing writes to the damaged file.
       const statusEvent = session.events.find((e) => e.channel === 'storageStatus');
       expect(statusEvent?.payload).toMatchObject({ writable: false, reason: 'corrupt' });
-      expect(await core.handlers.getStorageStatus({})).toMatchObject({ writable: false, reason: 'corrupt' });
-      const hashBefore = sha256(file);
-      const refused = await call(core.handlers.sendMessage({ text: 'Into a damaged file?' }));
+      expect(await session.core.handlers.getStorageStatus({})).toMatchObject({ writable: false, reason: 'corrupt' });
+      const refused = await call(session.core.handlers.sendMessage({ text: 'Into a damaged file?' }));
       expect(refused.ok).toBe(false);
       if (!refused.ok) {
         expect(refused.error.code).toBe('storage');
-        expect(refused.error.message).toMatch(/^Nothing was saved: The history file is damaged.*export your conversations/);
+        expect(refused.error.message).toMatch(/^Nothing was saved: The history file is damaged.*quit and reopen/);
       }
-      await core.close();
-      expect(sha256(file)).toBe(hashBefore);
     } finally {
-      await core.close();
+      await session.core.close();
     }
+    expect(sha256(file)).toBe(hashBefore);
+    expect(existsSync(`${file}.damaged`)).toBe(true);
+
+    // The next start copies every row it can read into a read-only history and says how much.
+    const next = startCore(dataDir);
+    try {
+      const status = await next.core.handlers.getStorageStatus({});
+      expect(status).toMatchObject({ writable: false, reason: 'corrupt', file });
+      const listed = await next.core.handlers.listConversations({ limit: 100 });
+      if (!status.writable) {
+        expect(status.message).toMatch(
+          new RegExp(`read-only copy of everything that could still be read \\(${listed.items.length} conversations, \\d+ messages\\).*left as it was`),
+        );
+      }
+      const salvaged = await exportAll(next.core, false);
+      expect(salvaged.count).toBe(listed.items.length);
+      expect(salvaged.count).toBeGreaterThan(0);
+      // A conversation whose own row was lost comes back, remade from its messages.
+      expect(listed.items.some((c) => c.title.startsWith('Recovered: Question'))).toBe(true);
+      expect(salvaged.exported.warning).toBeUndefined();
+      expect(await call(next.core.handlers.sendMessage({ text: 'Still read-only?' }))).toMatchObject({ ok: false });
+    } finally {
+      await next.core.close();
+    }
+    expect(sha256(file)).toBe(hashBefore);
   }, 60_000);
 
   it('that is not a database at all: starts empty and read-only, says so, and leaves the file as it was', async () => {

@@ -8,6 +8,7 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { openStore } from '../../src/main/core/store/Store';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -119,4 +120,34 @@ export function damagePages(file: string, from: number, to: number, pageSize = 4
 
 export function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/**
+ * A history of `count` conversations (a question and an answer each, long enough to fill many
+ * pages), written and closed; the texts by conversation id.
+ */
+export function buildHistory(dataDir: string, count: number): Map<string, string[]> {
+  const store = openStore({ dataDir });
+  const contents = new Map<string, string[]>();
+  for (let i = 0; i < count; i++) {
+    const conversation = store.conversations.create({
+      title: `Conversation ${i}`,
+      settings: { profileId: 'env', model: 'emu-1', systemPrompt: null, parameters: {} },
+    });
+    const texts = [`Question ${i} ${'q'.repeat(1500)}`, `Answer ${i} ${'a'.repeat(3000)}`];
+    let parentId: string | null = null;
+    texts.forEach((content, n) => {
+      const message = store.messages.append({
+        conversationId: conversation.id,
+        parentId,
+        role: n === 0 ? 'user' : 'assistant',
+        content,
+      });
+      parentId = message.id;
+    });
+    store.conversations.touch(conversation.id, parentId);
+    contents.set(conversation.id, texts);
+  }
+  store.close();
+  return contents;
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import type { Profile } from '../../shared/profiles';
 import { ChatService } from './chat/ChatService';
@@ -20,8 +21,8 @@ import type { KeyStore } from './secrets/KeyStore';
 import { createMemoryKeyStore } from './secrets/memoryKeyStore';
 import { SecretVault } from './secrets/SecretVault';
 import { createConversationHandlers } from './store/conversationHandlers';
-import type { Store } from './store/Store';
-import { openHistory } from './store/openHistory';
+import { DATABASE_FILE, type Store } from './store/Store';
+import { openHistory, rememberDamage } from './store/openHistory';
 import { StorageHealth } from './store/StorageHealth';
 import { guardStorage } from './store/storageGuard';
 import { PendingSaves } from './chat/PendingSaves';
@@ -77,6 +78,7 @@ export function createCore(options: CoreOptions): Core {
     initial: history.status,
     notify: (message) => notices.post(message),
     onStatus: (status) => options.emit('storageStatus', status),
+    onDamaged: () => rememberDamage(join(options.dataDir, DATABASE_FILE)),
   });
   // An answer's end and its usage row wait in memory through a full disk or a lock, then go in.
   const pendingSaves = new PendingSaves({

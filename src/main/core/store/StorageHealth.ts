@@ -12,6 +12,8 @@ export interface StorageHealthDeps {
   notify: (message: string) => void;
   /** The banner follows the status. */
   onStatus: (status: StorageStatus) => void;
+  /** Damage found: remembered so the next start salvages what can be read. */
+  onDamaged?: () => void;
   now?: () => number;
 }
 
@@ -45,14 +47,15 @@ export class StorageHealth {
     const fault = storageFaultOf(error);
     if (!fault) return null;
     if (fault.reason === 'corrupt') this.markDamaged();
-    const message = this.messageFor(fault);
+    const message = this.messageFor(fault, error);
     if (options.tell ?? true) this.tell(message);
     return message;
   }
 
-  private messageFor(fault: StorageFault): string {
+  private messageFor(fault: StorageFault, error: unknown): string {
+    if (fault.reason === 'corrupt') return `This could not be read. ${adviceFor('corrupt')}`;
     // Once read-only, every write fails as "read-only"; the reason the person needs is the first one.
-    if (!this.current.writable) return `Nothing was saved: ${this.current.message}`;
+    if (!this.current.writable && isReadOnlyRefusal(error)) return `Nothing was saved: ${this.current.message}`;
     return fault.advice;
   }
 
@@ -63,6 +66,7 @@ export class StorageHealth {
     } catch {
       // Already unusable: reads fail too, and each failure is reported as it comes.
     }
+    this.deps.onDamaged?.();
     this.current = {
       writable: false,
       reason: 'corrupt',
@@ -80,4 +84,10 @@ export class StorageHealth {
     this.lastTold.set(message, now);
     this.deps.notify(message);
   }
+}
+
+/** SQLite refusing a write because the connection is query-only (our doing, after a fault). */
+function isReadOnlyRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_READONLY');
 }

@@ -1,10 +1,24 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { StorageFaultReason, StorageStatus } from '../../../shared/storage';
 import { openDatabase, StoreOpenError } from './database';
 import { assembleStore, DATABASE_FILE, openStore, type Store } from './Store';
+import { salvageHistory } from './salvageHistory';
 import { storageFaultOf } from './storageFault';
+
+/** Left beside the history when damage turns up mid-session, so the next start salvages it. */
+const damageMarker = (file: string) => `${file}.damaged`;
+
+/** Remembers (best effort: the folder may be read-only too) that `file` was found damaged. */
+export function rememberDamage(file: string): void {
+  try {
+    writeFileSync(damageMarker(file), `Damage found ${new Date().toISOString()}\n`);
+  } catch {
+    // Then the next start finds the damage the same way this session did.
+  }
+}
 
 export interface OpenedHistory {
   store: Store;
@@ -22,11 +36,14 @@ export function openHistory(options: { dataDir: string; now?: () => number }): O
   const now = options.now ?? Date.now;
   const file = join(options.dataDir, DATABASE_FILE);
   try {
+    if (existsSync(damageMarker(file)) && !stillDamaged(file)) rmSync(damageMarker(file), { force: true });
+    if (existsSync(damageMarker(file))) throw new StoreOpenError('corrupt', 'damage found in an earlier session');
     return { store: openStore({ file, now }), status: { writable: true } };
   } catch (error) {
     if (error instanceof StoreOpenError && error.reason === 'newer_version') throw error;
     const reason = faultReason(error);
     if (!reason) throw error;
+    if (reason === 'corrupt') return openSalvaged(file, now, error);
     const { store, readable } = openReadOnlyCopy(file, now);
     return {
       store,
@@ -37,6 +54,50 @@ export function openHistory(options: { dataDir: string; now?: () => number }): O
         file,
       },
     };
+  }
+}
+
+/** SQLite's own check of every page; a file it cannot open counts as damaged. */
+function stillDamaged(file: string): boolean {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return db.pragma('quick_check(1)', { simple: true }) !== 'ok';
+    } finally {
+      db.close();
+    }
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A damaged history: every row that can still be read, copied into a new file in the temp
+ * folder and opened query-only; the damaged file is only ever read.
+ */
+function openSalvaged(file: string, now: () => number, error: unknown): OpenedHistory {
+  const status = (message: string): StorageStatus => ({ writable: false, reason: 'corrupt', message, file });
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-salvage-'));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const copy = join(dir, 'damaged.db');
+    copyFileSync(file, copy);
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    const salvage = salvageHistory(copy, join(dir, DATABASE_FILE), now);
+    const store = assembleStore(salvage.opened, now, { bestEffort: true, onClose: removeDir });
+    store.db.pragma('query_only = ON');
+    const conversations = (salvage.copied.conversations ?? 0) + (salvage.copied.rebuiltConversations ?? 0);
+    const messages = salvage.copied.messages ?? 0;
+    const lost = salvage.lost > 0 ? ` About ${salvage.lost} records sat on damaged parts and are missing.` : '';
+    return {
+      store,
+      status: status(
+        `The history file is damaged. Switchboard opened a read-only copy of everything that could still be read (${conversations} conversations, ${messages} messages): read it and export it.${lost} The file ${file} was left as it was. To start a new history, export what you need, quit, and move the file aside.`,
+      ),
+    };
+  } catch {
+    removeDir();
+    return { store: openEmptyReadOnly(now), status: status(startupMessage('corrupt', file, false, error)) };
   }
 }
 
@@ -69,10 +130,15 @@ function openReadOnlyCopy(file: string, now: () => number): { store: Store; read
     return { store, readable: true };
   } catch {
     removeCopy();
-    const store = assembleStore(openDatabase({ file: ':memory:', now }), now);
-    store.db.pragma('query_only = ON');
-    return { store, readable: false };
+    return { store: openEmptyReadOnly(now), readable: false };
   }
+}
+
+/** Nothing could be read: an empty history in memory, so the app still opens and can explain. */
+function openEmptyReadOnly(now: () => number): Store {
+  const store = assembleStore(openDatabase({ file: ':memory:', now }), now);
+  store.db.pragma('query_only = ON');
+  return store;
 }
 
 function startupMessage(

@@ -28,7 +28,7 @@ const advice: Record<StorageFaultReason, string> = {
   locked:
     'The history file is locked by another program (another Switchboard, a backup or a database tool). Close it and try again; nothing saved before was lost.',
   corrupt:
-    'The history file is damaged. Switchboard keeps it read-only so nothing more is lost: export your conversations, then start a new history.',
+    'The history file is damaged. Switchboard stopped writing to it so nothing more is lost. Export what you can now, or quit and reopen Switchboard to open a read-only copy of everything that can still be read.',
   io: 'The disk reported an error while saving. Check the drive and try again; nothing saved before was lost.',
 };
 

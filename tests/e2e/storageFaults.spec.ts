@@ -1,0 +1,115 @@
+import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startHarnessProcess, type HarnessProcess } from '../support/harnessProcess';
+import { buildHistory, damagePages, sha256 } from '../support/storageFaults';
+import { test, expect } from './fixtures';
+
+const shots = join(import.meta.dirname, '../../test-results/screenshots');
+
+// Root writes through any permission; these machines run tests as root. setpriv takes that power
+// out of the harness's bounding set, so a read-only folder refuses it as it would refuse a person.
+const dropRootBypass =
+  process.getuid?.() === 0
+    ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search,-fowner', '--']
+    : [];
+
+async function downloadedExport(page: Page, button: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('alert', { name: /· read-only$/ }).getByRole('button', { name: button }).click();
+  const file = await (await download).path();
+  return readFileSync(file, 'utf8');
+}
+
+function exportedTitles(json: string): string[] {
+  const body = JSON.parse(json) as { conversations: { conversation: { title: string } }[] };
+  return body.conversations.map((c) => c.conversation.title).sort();
+}
+
+test('a read-only data folder: the history opens read-only with a banner, reads and exports, and the files stay as they were', async ({
+  page,
+}) => {
+  // prettier-ignore
+  test.skip(test.info().project.name === 'electron', 'The folder is made read-only around a harness process.');
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-readonly-dir-'));
+  buildHistory(dataDir, 3);
+  const hashes = () => readdirSync(dataDir).map((name) => `${name}:${sha256(join(dataDir, name))}`);
+  const before = hashes();
+  chmodSync(join(dataDir, 'switchboard.db'), 0o444);
+  chmodSync(dataDir, 0o555);
+  let harness: HarnessProcess | null = null;
+  try {
+    harness = await startHarnessProcess({ dataDir, wrapper: dropRootBypass });
+    await page.goto(harness.url);
+
+    const banner = page.getByRole('alert', { name: /· read-only$/ });
+    await expect(banner.getByRole('heading')).toHaveText('Your history cannot be saved · read-only');
+    await expect(banner).toContainText(`cannot write to its data folder ${dataDir}`);
+    await expect(banner).toContainText('Fix the folder');
+
+    // Everything already there can be read…
+    await page.getByRole('listitem').filter({ hasText: 'Conversation 1' }).getByRole('button').first().click();
+    await expect(page.getByRole('article', { name: 'User message' })).toContainText('Question 1');
+    // …nothing new can be sent, and the box says why.
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await expect(box).toBeDisabled();
+    await expect(box).toHaveAttribute('placeholder', /read-only/);
+    await page.screenshot({ path: join(shots, 'storage-read-only-folder.png') });
+
+    expect(exportedTitles(await downloadedExport(page, 'Export all as JSON'))).toEqual([
+      'Conversation 0',
+      'Conversation 1',
+      'Conversation 2',
+    ]);
+  } finally {
+    await harness?.stop();
+    chmodSync(dataDir, 0o755);
+  }
+  expect(hashes()).toEqual(before);
+});
+
+test('a damaged history: found when read, the banner comes up, and the next start opens a read-only copy of every readable row', async ({
+  page,
+  providerEnv,
+}) => {
+  // prettier-ignore
+  test.skip(test.info().project.name === 'electron', 'The history is damaged on disk before a harness process starts.');
+  test.setTimeout(90_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-damaged-e2e-'));
+  const file = join(dataDir, 'switchboard.db');
+  buildHistory(dataDir, 60);
+  damagePages(file, 0.55, 0.7);
+  const hash = sha256(file);
+  const banner = page.getByRole('alert', { name: /· read-only$/ });
+
+  const first = await startHarnessProcess({ env: providerEnv, dataDir });
+  try {
+    await page.goto(first.url);
+    // Export reads every conversation, so the damage turns up now if loading did not find it.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export all as JSON' }).first().click();
+    const titles = exportedTitles(readFileSync(await (await download).path(), 'utf8'));
+    expect(titles.length).toBeLessThan(60);
+    await expect(banner.getByRole('heading')).toHaveText('Your history file is damaged · read-only');
+    await expect(banner).toContainText('quit and reopen Switchboard');
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeDisabled();
+  } finally {
+    await first.stop();
+  }
+
+  const second = await startHarnessProcess({ env: providerEnv, dataDir });
+  try {
+    await page.goto(second.url);
+    await expect(banner).toContainText(/read-only copy of everything that could still be read \((\d+) conversations/);
+    const salvaged = Number(/\((\d+) conversations/.exec(await banner.innerText())?.[1]);
+    expect(salvaged).toBeGreaterThan(0);
+    await page.getByRole('listitem').filter({ hasText: 'Conversation' }).first().getByRole('button').first().click();
+    await expect(page.getByRole('article', { name: 'User message' })).toContainText('Question');
+    await page.screenshot({ path: join(shots, 'storage-damaged-history.png') });
+    expect(exportedTitles(await downloadedExport(page, 'Export all as JSON'))).toHaveLength(salvaged);
+  } finally {
+    await second.stop();
+  }
+  expect(sha256(file)).toBe(hash);
+});
