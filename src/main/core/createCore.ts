@@ -4,9 +4,10 @@ import { ChatService } from './chat/ChatService';
 import { CompareService } from './compare/CompareService';
 import { ExchangeCapture } from './exchanges/ExchangeCapture';
 import { createExchangeHandlers } from './exchanges/exchangeHandlers';
+import type { AppLog } from './logging/AppLog';
 import { NoticeBoard } from './notices';
 import { createMemoryPreferences, type PreferencesStore } from './preferences/PreferencesStore';
-import { apiKeyFromEnv, profileFromEnv } from './profiles/envProfile';
+import { apiKeyFromEnv, envKeyNames, profileFromEnv } from './profiles/envProfile';
 import { createProfileHandlers } from './profiles/profileHandlers';
 import { effectiveEndpoint } from './profiles/profileDefaults';
 import { ProfileService } from './profiles/ProfileService';
@@ -17,6 +18,7 @@ import {
   type EntraTokenSource,
 } from './secrets/entraTokenSource';
 import type { KeyStore } from './secrets/KeyStore';
+import { KnownSecrets } from './secrets/KnownSecrets';
 import { createMemoryKeyStore } from './secrets/memoryKeyStore';
 import { SecretVault } from './secrets/SecretVault';
 import { createConversationHandlers } from './store/conversationHandlers';
@@ -39,6 +41,10 @@ export interface CoreOptions {
   keyStore?: KeyStore;
   /** Messages from opening the stores (a corrupt preferences file moved aside). */
   startupNotices?: string[];
+  /** The secrets the crash log strikes out; the core adds every key it reads. */
+  knownSecrets?: KnownSecrets;
+  /** The crash log (absent: nothing is logged, as in unit tests). */
+  log?: AppLog;
 }
 
 export interface Core {
@@ -63,7 +69,9 @@ export function createCore(options: CoreOptions): Core {
   notices.onPost((notice) => options.emit('appNotice', notice));
   options.startupNotices?.forEach((message) => notices.post(message));
 
-  const vault = new SecretVault(options.keyStore ?? createMemoryKeyStore());
+  const known = options.knownSecrets ?? new KnownSecrets();
+  for (const name of envKeyNames) known.add(env[name]);
+  const vault = new SecretVault(options.keyStore ?? createMemoryKeyStore(), undefined, known);
   const preferences = options.preferences ?? createMemoryPreferences();
   const capture = new ExchangeCapture(store.exchanges, preferences);
   // Old exchanges go at start as well as after each save, so a quiet week still frees the space.
@@ -84,7 +92,7 @@ export function createCore(options: CoreOptions): Core {
     }
     return source;
   };
-  const targetDeps = { profiles, vault, env, entra, notices };
+  const targetDeps = { profiles, vault, env, entra, notices, known };
   const resolveTarget = createResolveTarget(targetDeps);
 
   // A stored profile with the environment's endpoint applied, as every call needs it.
@@ -109,6 +117,7 @@ export function createCore(options: CoreOptions): Core {
     emit: options.emit,
     store,
     capture,
+    log: options.log,
   });
 
   const compare = new CompareService({
