@@ -4,6 +4,7 @@ import { HandlerError } from '../../../shared/result';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
 import type { ExchangeCapture } from '../exchanges/ExchangeCapture';
+import type { AppLog } from '../logging/AppLog';
 import type { ChatRequest, ChatTurn, ProviderProfile, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
 import type { UsageCallKind } from '../store/UsageLedger';
@@ -38,6 +39,8 @@ export interface ChatServiceDeps {
   profileFor?: (id: string) => ProviderProfile | undefined;
   /** Records each answer's exchange for the inspector (absent: nothing is captured). */
   capture?: ExchangeCapture;
+  /** The crash log: a failed answer is noted there, so a bug report can say what the provider said. */
+  log?: AppLog;
 }
 
 type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
@@ -290,6 +293,12 @@ export class ChatService {
     const { store } = this.deps;
     const result = recorder.result;
     if (!result) return;
+    if (result.error) {
+      const { kind, status, message, requestId } = result.error;
+      this.deps.log?.warn(
+        `[chat] ${plan.kind} answer failed: ${kind}${status === null ? '' : ` (HTTP ${status})`} from ${profile.type} ${request.model}: ${message}${requestId ? ` [request ${requestId}]` : ''}`,
+      );
+    }
     store.ledger.record({
       kind: plan.kind,
       profileId: profile.id,
