@@ -284,7 +284,12 @@ function anthropicFault(fault: string, model: string): [number, unknown] | null 
 function echoingKey([status, body]: [number, unknown], key: string): [number, unknown] {
   const quote = `Incorrect API key provided: ${key}.`;
   const copy = structuredClone(body) as { error?: { message?: string } };
-  if (copy.error) copy.error.message = `${quote} ${copy.error.message ?? ''}`.trim();
+  const said = copy.error?.message ?? '';
+  // OpenAI's own 401 names a masked key: that one becomes the whole key.
+  if (copy.error)
+    copy.error.message = /Incorrect API key provided: \S+?\./.test(said)
+      ? said.replace(/Incorrect API key provided: \S+?\./, quote)
+      : `${quote} ${said}`.trim();
   return [status, copy];
 }
 

@@ -18,11 +18,13 @@ export interface HarnessProcess {
 }
 
 /** Starts `npm run harness` as a real child process and waits for the URL it prints. */
-export async function startHarnessProcess(options: { env?: NodeJS.ProcessEnv; dataDir?: string } = {}): Promise<HarnessProcess> {
+export async function startHarnessProcess(
+  options: { env?: NodeJS.ProcessEnv; dataDir?: string; /** More harness flags (--config-dir …). */ args?: string[] } = {},
+): Promise<HarnessProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
   // One process (tsx as a loader, not its CLI, which would run the harness in a grandchild):
   // kill() must hit the harness itself, as a crash would, and leave no orphan behind.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/harness/main.ts', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/harness/main.ts', '--data-dir', dataDir, ...(options.args ?? [])], {
     cwd: root,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
