@@ -1,8 +1,9 @@
 /**
- * `npm run harness -- [--port P] [--data-dir DIR] [--config-dir DIR]`: the real core in Node, the
- * built renderer served on 127.0.0.1, window.api over a token-guarded loopback socket. Prints the URL
- * when ready. Preferences go to --config-dir (default: the data dir, as Electron's userData holds
- * both); keys to the OS keychain under SWITCHBOARD_KEYCHAIN_SERVICE (default "Switchboard").
+ * `npm run harness -- [--port P] [--data-dir DIR] [--config-dir DIR] [--logs-dir DIR]`: the real
+ * core in Node, the built renderer served on 127.0.0.1, window.api over a token-guarded loopback
+ * socket. Prints the URL when ready. Preferences go to --config-dir (default: the data dir, as
+ * Electron's userData holds both); the crash log to --logs-dir/main.log (default: DATA/logs); keys
+ * to the OS keychain under SWITCHBOARD_KEYCHAIN_SERVICE (default "Switchboard").
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,9 @@ import { createCore } from '../main/core/createCore';
 import { openConfPreferences } from '../main/core/preferences/confPreferences';
 import { keychainServiceFrom } from '../main/core/secrets/KeyStore';
 import { createKeytarKeyStore } from '../main/core/secrets/keytarKeyStore';
+import { KnownSecrets } from '../main/core/secrets/KnownSecrets';
+import { closeWithin } from '../main/quitGuard';
+import { openHarnessCrashLog } from './crashLog';
 import { startHarnessServer } from './server';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -32,15 +36,20 @@ function isStale(file: string, dirs: string[]): boolean {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run harness -- [--port P] [--data-dir DIR] [--config-dir DIR]`);
+  console.error(`${message}\nusage: npm run harness -- [--port P] [--data-dir DIR] [--config-dir DIR] [--logs-dir DIR]`);
   process.exit(2);
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; 'data-dir'?: string; 'config-dir'?: string };
+  let values: { port?: string; 'data-dir'?: string; 'config-dir'?: string; 'logs-dir'?: string };
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'config-dir': { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'config-dir': { type: 'string' },
+        'logs-dir': { type: 'string' },
+      },
     }));
   } catch (error) {
     usage(error instanceof Error ? error.message : String(error));
@@ -49,6 +58,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be 0-65535, got ${values.port}`);
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'switchboard-'));
   mkdirSync(dataDir, { recursive: true });
+  // Before anything else can fail: the crash log, redacting every line.
+  const knownSecrets = new KnownSecrets();
+  const crashLog = openHarnessCrashLog(values['logs-dir'] ? resolve(values['logs-dir']) : join(dataDir, 'logs'), knownSecrets);
 
   if (!existsSync(join(rendererDir, 'index.html'))) {
     console.error('No built renderer in out/renderer: building it once (npm run build)…');
@@ -67,7 +79,12 @@ async function main(): Promise<void> {
   });
 
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
-  const server = await startHarnessServer({ port, rendererDir, bridgeFile: join(bridgeDir, 'bridge.js') });
+  const server = await startHarnessServer({
+    port,
+    rendererDir,
+    bridgeFile: join(bridgeDir, 'bridge.js'),
+    onInternalError: (channel, error) => crashLog.error(`[ipc] ${channel} failed:`, error),
+  });
   const configDir = values['config-dir'] ? resolve(values['config-dir']) : dataDir;
   const preferences = openConfPreferences(configDir);
   const core = createCore({
@@ -78,6 +95,8 @@ async function main(): Promise<void> {
     env: process.env,
     appInfo: { name: 'Switchboard', version: pkg.version, platform: process.platform, shell: 'harness' },
     emit: server.emit,
+    knownSecrets,
+    log: crashLog,
   });
   server.attach(core.handlers);
 
@@ -85,14 +104,18 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await core.close();
+    // As the app's quit does: bounded, and its outcome in the crash log.
+    const outcome = await closeWithin(() => core.close(), 10_000);
+    if (outcome === 'closed') crashLog.info('[quit] answers saved and the database closed');
+    else crashLog.error(`[quit] saving before quit ${outcome}`);
     await server.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 
-  console.log(`Switchboard harness ready (data: ${dataDir})`);
+  crashLog.info(`[harness] started ${pkg.version} on ${process.platform}`);
+  console.log(`Switchboard harness ready (data: ${dataDir}, log: ${crashLog.path})`);
   console.log(`Open ${server.url}`);
 }
 

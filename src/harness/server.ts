@@ -24,6 +24,8 @@ export interface HarnessServerOptions {
   port: number;
   rendererDir: string;
   bridgeFile: string;
+  /** Where a handler's unexpected failure is reported (the crash log); never with its payload. */
+  onInternalError?: (channel: string, error: unknown) => void;
 }
 
 export interface HarnessServer {
@@ -74,7 +76,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       // The socket was authenticated at upgrade: its sender is the app's own page.
       send(await dispatch(channel, { senderFrame: { url: origin } }, message.payload, handlers, {
         isTrustedSender: (event) => event.senderFrame?.url === origin,
-        onInternalError: (name, error) => console.error(`[harness] ${name} failed:`, error),
+        onInternalError:
+          options.onInternalError ?? ((name, error) => console.error(`[harness] ${name} failed:`, error)),
       }));
     });
   });

@@ -3,6 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, screen } from 'electron';
 import { wireChannel, type EventSink } from '../shared/ipc';
 import { createCore } from './core/createCore';
+import { KnownSecrets } from './core/secrets/KnownSecrets';
+import { openElectronCrashLog } from './crashLog';
 import { keychainServiceFrom } from './core/secrets/KeyStore';
 import { createKeytarKeyStore } from './core/secrets/keytarKeyStore';
 import { registerIpc } from './ipc';
@@ -22,6 +24,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  // First, so that whatever fails from here on is in the crash log, with every key struck out.
+  const knownSecrets = new KnownSecrets();
+  const crashLog = openElectronCrashLog(knownSecrets);
   let mainWindow: BrowserWindow | null = null;
   const appUrl =
     process.env.ELECTRON_RENDERER_URL ??
@@ -47,7 +52,7 @@ function start(): void {
       state: loadWindowState(windowStateFile, workAreas()),
     });
     trackWindowState(mainWindow, windowStateFile, {
-      onError: (error) => console.warn('[window] could not save its position:', describe(error)),
+      onError: (error) => crashLog.warn('[window] could not save its position:', describe(error)),
     });
     mainWindow.on('closed', () => (mainWindow = null));
   };
@@ -78,6 +83,8 @@ function start(): void {
         keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
         startupNotices: preferences.notice ? [preferences.notice] : [],
         env: process.env,
+        knownSecrets,
+        log: crashLog,
         appInfo: {
           name: app.getName(),
           version: app.getVersion(),
@@ -89,13 +96,14 @@ function start(): void {
     } catch (error) {
       // The history could not be opened (e.g. written by a newer version): say why, touch nothing.
       const message = error instanceof Error ? error.message : String(error);
+      crashLog.error('[startup] the history could not be opened:', error);
       dialog.showErrorBox('Switchboard cannot open your history', message);
       app.exit(1);
       return;
     }
     registerIpc(ipcMain, core.handlers, {
       isTrustedSender: (event) => isAppUrl(event.senderFrame?.url, appUrl),
-      onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
+      onInternalError: (channel, error) => crashLog.error(`[ipc] ${channel} failed:`, error),
     });
     installApplicationMenu({
       appName: app.getName(),
@@ -110,7 +118,8 @@ function start(): void {
         quit: () => app.quit(),
         timeoutMs: 10_000,
         onOutcome: (outcome) => {
-          if (outcome !== 'closed') console.error(`[quit] saving before quit ${outcome}`);
+          if (outcome === 'closed') crashLog.info('[quit] answers saved and the database closed');
+          else crashLog.error(`[quit] saving before quit ${outcome}`);
         },
       }),
     );
@@ -118,7 +127,7 @@ function start(): void {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();
     });
-    void startAutoUpdate({ isPackaged: app.isPackaged, env: process.env, log: console });
+    void startAutoUpdate({ isPackaged: app.isPackaged, env: process.env, log: crashLog });
   });
 }
 

@@ -280,11 +280,26 @@ function anthropicFault(fault: string, model: string): [number, unknown] | null 
   return null;
 }
 
+/** The same fault, its message quoting the key as a careless gateway or provider does. */
+function echoingKey([status, body]: [number, unknown], key: string): [number, unknown] {
+  const quote = `Incorrect API key provided: ${key}.`;
+  const copy = structuredClone(body) as { error?: { message?: string } };
+  const said = copy.error?.message ?? '';
+  // OpenAI's own 401 names a masked key: that one becomes the whole key.
+  if (copy.error)
+    copy.error.message = /Incorrect API key provided: \S+?\./.test(said)
+      ? said.replace(/Incorrect API key provided: \S+?\./, quote)
+      : `${quote} ${said}`.trim();
+  return [status, copy];
+}
+
 export function faultResponse(
   dialect: Dialect,
   fault: string,
   model: string,
   extraHeaders: Record<string, string>,
+  /** The key the request carried, to quote whole in the message (`echo_key=1`). */
+  echoKey: string | null = null,
 ): FaultResponse | null {
   if (fault === '502') {
     return {
@@ -300,7 +315,7 @@ export function faultResponse(
         ? azureFault(fault, model)
         : openaiFault(fault, model);
   if (!found) return null;
-  const [status, body] = found;
+  const [status, body] = echoKey ? echoingKey(found, echoKey) : found;
   return {
     status,
     headers: { 'content-type': 'application/json', ...extraHeaders },

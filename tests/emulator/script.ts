@@ -27,6 +27,8 @@ import { fixedAnswers, tokenize } from './answers';
  *   times=N              faults (fault, drop, end, error_at) hit only the first N requests with
  *                        this prompt, then clear (so retries can be tested)
  *   retry_after=S retry_after_ms=MS   headers on the fault response
+ *   echo_key=1           the fault's message quotes the key the request carried, whole, as some
+ *                        gateways and providers do ("Incorrect API key provided: sk-…")
  *   drop=N               destroy the connection after N tokens (no terminal marker)
  *   end=N                end the response cleanly after N tokens, without finish or terminal marker
  *   error_at=N           an in-stream error after N tokens, in the form error_form names:
@@ -56,6 +58,7 @@ export interface Scenario extends AnswerScript {
   times: number;
   retryAfter: string | null;
   retryAfterMs: string | null;
+  echoKey: boolean;
   drop: number | null;
   end: number | null;
   errorAt: number | null;
@@ -127,6 +130,7 @@ export function scenarioFor(prompt: string, defaults: { tokens: number; rate: nu
     times: num(d.times) ?? Infinity,
     retryAfter: d.retry_after ?? null,
     retryAfterMs: d.retry_after_ms ?? null,
+    echoKey: d.echo_key === '1',
     drop: num(d.drop),
     end: num(d.end),
     errorAt: num(d.error_at),

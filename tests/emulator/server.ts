@@ -104,7 +104,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (!url.searchParams.get('api-version'))
         return sendJson(res, 404, { error: { code: '404', message: 'Resource not found' } });
       if (!authorized('azure', req)) return fault(res, 'azure', '401', azure[1]!);
-      return chat('azure', res, body as ChatBody, decodeURIComponent(azure[1]!));
+      return chat('azure', req, res, body as ChatBody, decodeURIComponent(azure[1]!));
     }
     if (req.method === 'POST' && path.endsWith('/messages')) {
       if (!authorized('anthropic', req)) return fault(res, 'anthropic', '401', 'none');
@@ -116,11 +116,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             message: 'anthropic-version: header is required',
           },
         });
-      return messages(res, body as MessagesBody);
+      return messages(req, res, body as MessagesBody);
     }
     if (req.method === 'POST' && path.endsWith('/chat/completions')) {
       if (!authorized('openai', req)) return fault(res, 'openai', '401', 'none');
-      return chat('openai', res, body as ChatBody, null);
+      return chat('openai', req, res, body as ChatBody, null);
     }
     if (req.method === 'GET' && (path.endsWith('/models') || path === '/openai/models')) {
       const dialect: Dialect = req.headers['anthropic-version']
@@ -141,6 +141,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const sent = [req.headers.authorization, req.headers['api-key'], req.headers['x-api-key']];
     if (sent.some((value) => typeof value === 'string' && /bad/i.test(value))) return false;
     if (!options.acceptKeys) return true;
+    const key = sentKey(dialect, req);
+    return key !== null && options.acceptKeys.includes(key);
+  }
+
+  /** The key a request carried, where its dialect sends it. */
+  function sentKey(dialect: Dialect, req: IncomingMessage): string | null {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const key =
       dialect === 'anthropic'
@@ -148,7 +154,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         : dialect === 'azure'
           ? (req.headers['api-key'] ?? bearer)
           : bearer;
-    return typeof key === 'string' && options.acceptKeys.includes(key);
+    return typeof key === 'string' ? key : null;
   }
 
   /**
@@ -158,6 +164,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
    */
   function scenarioOrFault(
     dialect: Dialect,
+    req: IncomingMessage,
     res: ServerResponse,
     prompt: string,
     model: string,
@@ -183,7 +190,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
     if (scenario.retryAfter !== null) headers['retry-after'] = scenario.retryAfter;
     if (scenario.retryAfterMs !== null) headers['retry-after-ms'] = scenario.retryAfterMs;
-    fault(res, dialect, scenario.fault, model, headers);
+    fault(res, dialect, scenario.fault, model, headers, scenario.echoKey ? sentKey(dialect, req) : null);
     return null;
   }
 
@@ -193,8 +200,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     name: string,
     model: string,
     headers = requestIdHeaders(dialect),
+    echoKey: string | null = null,
   ): void {
-    const response = faultResponse(dialect, name, model, headers);
+    const response = faultResponse(dialect, name, model, headers, echoKey);
     if (!response)
       return sendJson(res, 500, {
         error: { message: `Unknown fault ${name}`, type: 'emulator_error' },
@@ -205,6 +213,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   async function chat(
     dialect: 'openai' | 'azure',
+    req: IncomingMessage,
     res: ServerResponse,
     body: ChatBody,
     deployment: string | null,
@@ -212,18 +221,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const all = body?.messages ?? [];
     const prompt = [...all].reverse().find((m) => m.role === 'user')?.content ?? '';
     const model = deployment ?? body?.model ?? 'emu-1';
-    const scenario = scenarioOrFault(dialect, res, prompt, model, !!body?.stream_options);
+    const scenario = scenarioOrFault(dialect, req, res, prompt, model, !!body?.stream_options);
     if (!scenario) return;
     const headers = { ...requestIdHeaders(dialect), ...rateLimitHeaders(dialect, false) };
     await answerOpenAIChat(res, { dialect, body: body ?? {}, scenario, model, headers });
   }
 
-  async function messages(res: ServerResponse, body: MessagesBody) {
+  async function messages(req: IncomingMessage, res: ServerResponse, body: MessagesBody) {
     const all = body?.messages ?? [];
     const last = [...all].reverse().find((m) => m.role === 'user');
     const prompt = last ? contentText(last.content) : '';
     const model = body?.model ?? 'claude-emu-1';
-    const scenario = scenarioOrFault('anthropic', res, prompt, model, false);
+    const scenario = scenarioOrFault('anthropic', req, res, prompt, model, false);
     if (!scenario) return;
     const headers = { ...requestIdHeaders('anthropic'), ...rateLimitHeaders('anthropic', false) };
     await answerAnthropicMessages(res, { body: body ?? {}, scenario, model, headers });

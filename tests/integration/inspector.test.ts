@@ -149,6 +149,20 @@ describe('exchange capture', () => {
       true,
     );
   });
+  it.each(['openai', 'anthropic'] as const)(
+    'strikes the key out of an error body that quotes it (%s 401 echoing the key)',
+    async (type) => {
+      const { store, chat } = setup(type);
+      const messageId = await askOnce(chat, store, 'Fail loudly [fault=401 echo_key=1]', false);
+      // The emulator did quote it, so the capture had something to strike out.
+      expect(emulator.requests.at(-1)?.response).toContain(KEY);
+      const [exchange] = store.exchanges.forMessage(messageId);
+      const body = exchange!.attempts[0]!.body!.text;
+      expect(body).toContain('Incorrect API key provided: [redacted]');
+      expect(body).not.toContain(KEY);
+      expect(store.messages.get(messageId)!.error?.message).not.toContain(KEY);
+    },
+  );
 });
 
 describe.each(['openai', 'azure', 'anthropic'] as const)('Copy as cURL (%s)', (type) => {

@@ -22,6 +22,8 @@ export async function startHarnessProcess(
   options: {
     env?: NodeJS.ProcessEnv;
     dataDir?: string;
+    /** More harness flags (--config-dir …). */
+    args?: string[];
     /** A command that runs the harness (e.g. setpriv, to drop root's permission bypass); it must exec, not fork. */
     wrapper?: string[];
   } = {},
@@ -30,7 +32,8 @@ export async function startHarnessProcess(
   // One process (tsx as a loader, not its CLI, which would run the harness in a grandchild):
   // kill() must hit the harness itself, as a crash would, and leave no orphan behind.
   const [command, ...prefix] = [...(options.wrapper ?? []), process.execPath];
-  const child = spawn(command ?? process.execPath, [...prefix, '--import', 'tsx', 'src/harness/main.ts', '--data-dir', dataDir], {
+  const harnessArgs = ['--import', 'tsx', 'src/harness/main.ts', '--data-dir', dataDir, ...(options.args ?? [])];
+  const child = spawn(command ?? process.execPath, [...prefix, ...harnessArgs], {
     cwd: root,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

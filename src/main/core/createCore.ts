@@ -5,9 +5,10 @@ import { ChatService } from './chat/ChatService';
 import { CompareService } from './compare/CompareService';
 import { ExchangeCapture } from './exchanges/ExchangeCapture';
 import { createExchangeHandlers } from './exchanges/exchangeHandlers';
+import type { AppLog } from './logging/AppLog';
 import { NoticeBoard } from './notices';
 import { createMemoryPreferences, type PreferencesStore } from './preferences/PreferencesStore';
-import { apiKeyFromEnv, profileFromEnv } from './profiles/envProfile';
+import { apiKeyFromEnv, envKeyNames, profileFromEnv } from './profiles/envProfile';
 import { createProfileHandlers } from './profiles/profileHandlers';
 import { effectiveEndpoint } from './profiles/profileDefaults';
 import { ProfileService } from './profiles/ProfileService';
@@ -18,6 +19,7 @@ import {
   type EntraTokenSource,
 } from './secrets/entraTokenSource';
 import type { KeyStore } from './secrets/KeyStore';
+import { KnownSecrets } from './secrets/KnownSecrets';
 import { createMemoryKeyStore } from './secrets/memoryKeyStore';
 import { SecretVault } from './secrets/SecretVault';
 import { createConversationHandlers } from './store/conversationHandlers';
@@ -44,8 +46,10 @@ export interface CoreOptions {
   keyStore?: KeyStore;
   /** Messages from opening the stores (a corrupt preferences file moved aside). */
   startupNotices?: string[];
-  /** Where failures no one asked for go (the log); console when absent. */
-  onInternalError?: (error: unknown) => void;
+  /** The secrets the crash log strikes out; the core adds every key it reads. */
+  knownSecrets?: KnownSecrets;
+  /** The crash log (absent: nothing is logged, as in unit tests). */
+  log?: AppLog;
 }
 
 export interface Core {
@@ -66,7 +70,9 @@ export interface Core {
  */
 export function createCore(options: CoreOptions): Core {
   const { env } = options;
-  const onInternalError = options.onInternalError ?? console.error;
+  // A failure no request asked for (a save that is not a storage fault: a bug) goes to the log.
+  const onInternalError = (error: unknown) =>
+    options.log ? options.log.error('[core] unexpected failure:', error) : console.error(error);
   const history = openHistory({ dataDir: options.dataDir });
   const { store } = history;
   const notices = new NoticeBoard();
@@ -91,7 +97,9 @@ export function createCore(options: CoreOptions): Core {
     onInternalError,
   });
 
-  const vault = new SecretVault(options.keyStore ?? createMemoryKeyStore());
+  const known = options.knownSecrets ?? new KnownSecrets();
+  for (const name of envKeyNames) known.add(env[name]);
+  const vault = new SecretVault(options.keyStore ?? createMemoryKeyStore(), undefined, known);
   const preferences = options.preferences ?? createMemoryPreferences();
   const capture = new ExchangeCapture(store.exchanges, preferences);
   // Old exchanges go at start as well as after each save, so a quiet week still frees the space.
@@ -119,7 +127,7 @@ export function createCore(options: CoreOptions): Core {
     }
     return source;
   };
-  const targetDeps = { profiles, vault, env, entra, notices };
+  const targetDeps = { profiles, vault, env, entra, notices, known };
   const resolveTarget = createResolveTarget(targetDeps);
 
   // A stored profile with the environment's endpoint applied, as every call needs it.
@@ -151,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
       },
     },
     onInternalError,
+    log: options.log,
   });
 
   const compare = new CompareService({

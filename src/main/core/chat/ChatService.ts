@@ -4,6 +4,7 @@ import { HandlerError } from '../../../shared/result';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
 import type { ExchangeCapture } from '../exchanges/ExchangeCapture';
+import type { AppLog } from '../logging/AppLog';
 import type { ChatRequest, ChatTurn, ProviderProfile, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
 import type { UsageCallKind } from '../store/UsageLedger';
@@ -45,6 +46,8 @@ export interface ChatServiceDeps {
   saving?: AnswerSaving;
   /** Where a failure no one asked for goes (the log); console when absent. */
   onInternalError?: (error: unknown) => void;
+  /** The crash log: a failed answer is noted there, so a bug report can say what the provider said. */
+  log?: AppLog;
 }
 
 type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
@@ -323,6 +326,12 @@ export class ChatService {
     const { store } = this.deps;
     const result = recorder.result;
     if (!result) return;
+    if (result.error) {
+      const { kind, status, message, requestId } = result.error;
+      this.deps.log?.warn(
+        `[chat] ${plan.kind} answer failed: ${kind}${status === null ? '' : ` (HTTP ${status})`} from ${profile.type} ${request.model}: ${message}${requestId ? ` [request ${requestId}]` : ''}`,
+      );
+    }
     // After the answer's own save, in the same queue: a usage row never goes in before its answer.
     this.saving.persist(() =>
       this.inTransaction(() => {

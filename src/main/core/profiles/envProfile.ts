@@ -53,6 +53,14 @@ export function envProfile(
   }
 }
 
+/** Every variable a key is read from, so the crash log knows those keys from the start. */
+export const envKeyNames = [
+  'OPENAI_API_KEY',
+  'ANTHROPIC_API_KEY',
+  'AZURE_OPENAI_API_KEY',
+  'OPENAI_COMPATIBLE_API_KEY',
+] as const;
+
 /** The profile the walking skeleton's chat talks to. */
 export function profileFromEnv(env: Env): ProviderProfile {
   const profile = envProfile('openai', env);

@@ -1,5 +1,6 @@
 import type { Profile } from '../../../shared/profiles';
 import type { EntraTokenSource } from '../secrets/entraTokenSource';
+import type { KnownSecrets } from '../secrets/KnownSecrets';
 import { headerAccount, keyAccount, type SecretVault } from '../secrets/SecretVault';
 import { effectiveEndpoint, envKeyName } from './profileDefaults';
 import type { ProfileService } from './ProfileService';
@@ -26,6 +27,8 @@ export interface ResolveTargetDeps {
   vault: SecretVault;
   env: NodeJS.ProcessEnv;
   entra?: (profile: Profile) => EntraTokenSource;
+  /** Told of every secret a call will carry (typed, stored, from the environment, a token). */
+  known?: KnownSecrets;
 }
 
 /** Overrides for a draft being tested before it is saved: a typed key and secret header values. */
@@ -66,6 +69,9 @@ export async function resolveProfileTarget(
   if (profile.authHeader && apiKey) headers[profile.authHeader] = apiKey;
   const bearerToken =
     profile.authMethod === 'entraId' && deps.entra ? await deps.entra(profile).token() : null;
+  deps.known?.add(apiKey);
+  deps.known?.add(bearerToken);
+  for (const header of profile.headers) if (header.secret) deps.known?.add(headers[header.name]);
   return { profile: effective, apiKey: profile.authHeader ? null : apiKey, bearerToken, headers };
 }
 

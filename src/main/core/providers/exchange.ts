@@ -102,14 +102,20 @@ function tapBody(response: Response, ctx: CaptureContext, attempt: number): Resp
       const raw: RawStreamEvent = {
         attempt,
         event: event.event ?? null,
-        data: event.data,
+        // An in-stream error can quote the key like an error body does.
+        data: redactSecrets(event.data, ctx.secrets),
         atMs: ctx.now(),
       };
       if (event.id !== undefined) raw.id = event.id;
       observer.onRawEvent?.(raw);
     },
     onComment: (comment) =>
-      observer.onRawEvent?.({ attempt, event: 'comment', data: comment, atMs: ctx.now() }),
+      observer.onRawEvent?.({
+        attempt,
+        event: 'comment',
+        data: redactSecrets(comment, ctx.secrets),
+        atMs: ctx.now(),
+      }),
   });
   const tap = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
@@ -127,7 +133,9 @@ function tapBody(response: Response, ctx: CaptureContext, attempt: number): Resp
       if (!isStream) {
         observer.onBody?.({
           attempt,
-          text: text.slice(0, maxBodyChars),
+          // Providers quote the key in 401 bodies ("Incorrect API key provided: …"): the store, the
+          // inspector and Copy JSON get the body with it struck out.
+          text: redactSecrets(text.slice(0, maxBodyChars), ctx.secrets),
           truncated,
           atMs: ctx.now(),
         });

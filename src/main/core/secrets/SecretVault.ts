@@ -1,5 +1,6 @@
 import type { KeychainStatus, KeySource } from '../../../shared/profiles';
 import { KeyStoreUnavailableError, type KeyStore } from './KeyStore';
+import { KnownSecrets } from './KnownSecrets';
 import { createMemoryKeyStore } from './memoryKeyStore';
 
 export type KeyStorage = 'keychain' | 'session';
@@ -28,6 +29,8 @@ export class SecretVault {
   constructor(
     private readonly keychain: KeyStore,
     private readonly session: KeyStore = createMemoryKeyStore(),
+    /** Every secret read or written is noted here, so the crash log can strike it out. */
+    private readonly known: KnownSecrets = new KnownSecrets(),
   ) {}
 
   /** Probes the keychain once, then reports what the last call found. */
@@ -45,9 +48,11 @@ export class SecretVault {
 
   async get(account: string): Promise<StoredSecret | null> {
     const session = await this.session.get(account);
+    this.known.add(session);
     if (session !== null) return { secret: session, source: 'session' };
     try {
       const secret = await this.keychain.get(account);
+      this.known.add(secret);
       this.markAvailable();
       return secret === null ? null : { secret, source: 'keychain' };
     } catch (error) {
@@ -57,6 +62,7 @@ export class SecretVault {
   }
 
   async set(account: string, secret: string, storage: KeyStorage): Promise<void> {
+    this.known.add(secret);
     if (storage === 'session') {
       await this.session.set(account, secret);
       return;
