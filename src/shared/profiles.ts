@@ -65,6 +65,28 @@ export const profileParamsSchema = z
   })
   .strict();
 
+/**
+ * How long a call may wait on a silent server, in seconds. First byte: until the server
+ * answers at all (status and headers). Idle: between pieces of a started answer; long by
+ * default because reasoning models can think for minutes without sending a token.
+ */
+export const responseTimeoutDefaults = { firstByteSeconds: 60, idleSeconds: 300 } as const;
+export const responseTimeoutRange = { min: 1, max: 3600 } as const;
+
+const timeoutSeconds = z
+  .number()
+  .int('Whole seconds, please.')
+  .min(responseTimeoutRange.min, `At least ${responseTimeoutRange.min} s.`)
+  .max(responseTimeoutRange.max, `At most ${responseTimeoutRange.max} s (one hour).`);
+
+export const profileTimeoutsSchema = z
+  .object({
+    firstByteSeconds: timeoutSeconds.optional(),
+    idleSeconds: timeoutSeconds.optional(),
+  })
+  .strict();
+export type ProfileTimeouts = z.output<typeof profileTimeoutsSchema>;
+
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
 export const profileSchema = z
@@ -88,6 +110,8 @@ export const profileSchema = z
       .optional(),
     defaultModel: shortText(256).optional(),
     params: profileParamsSchema.optional(),
+    /** Absent fields take responseTimeoutDefaults. */
+    timeouts: profileTimeoutsSchema.optional(),
     headers: z.array(profileHeaderSchema).max(32).default([]),
     /** Send the key in this header instead of the provider's usual one (gateways, proxies). */
     authHeader: headerName.optional(),

@@ -58,6 +58,8 @@ export async function answerAnthropicMessages(
   };
 
   if (!body.stream) {
+    // A non-streamed answer is sent whole, once written: `delay` holds back the headers too.
+    if (scenario.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
     const content: object[] = [];
     if (scenario.reasoning.length)
       content.push({
@@ -129,6 +131,7 @@ export async function answerAnthropicMessages(
   await send('content_block_start', { index, content_block: { type: 'text', text: '' } });
   for (let i = 0; i < scenario.tokens.length && !sse.closed; i++) {
     if (scenario.drop !== null && i === scenario.drop) return await sse.drop();
+    if (scenario.stall !== null && i === scenario.stall) return await sse.stall();
     if (scenario.end !== null && i === scenario.end) return sse.end();
     if (scenario.errorAt !== null && i === scenario.errorAt) {
       const error = inStreamError(scenario.errorForm ?? 'anthropic', scenario.errorType, {});

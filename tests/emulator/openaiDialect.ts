@@ -65,6 +65,8 @@ export async function answerOpenAIChat(
   const usage = scenario.usage ? usageFor(body, scenario) : undefined;
 
   if (!body.stream) {
+    // A non-streamed answer is sent whole, once written: `delay` holds back the headers too.
+    if (scenario.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
     const message: Record<string, unknown> = {
       role: 'assistant',
       content: scenario.tokens.join(''),
@@ -153,6 +155,7 @@ export async function answerOpenAIChat(
   for (let i = 0; i < pieces.length && !sse.closed; i++) {
     const textIndex = i - scenario.reasoning.length;
     if (scenario.drop !== null && textIndex === scenario.drop) return await sse.drop();
+    if (scenario.stall !== null && textIndex === scenario.stall) return await sse.stall();
     if (scenario.end !== null && textIndex === scenario.end) return sse.end();
     if (scenario.errorAt !== null && textIndex === scenario.errorAt) {
       const form = scenario.errorForm ?? 'openai';

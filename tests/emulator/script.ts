@@ -8,7 +8,8 @@ import { fixedAnswers, tokenize } from './answers';
  * Answer shape
  *   tokens=N rate=R      N tokens at R tokens/s (rate=0: as fast as possible)
  *   answer=NAME          a fixed rich answer from answers.ts (markdown-demo, xss) instead of the echo
- *   delay=MS             wait before the first token (keep-alive comments meanwhile if comments=1)
+ *   delay=MS             wait before the first token (keep-alive comments meanwhile if comments=1;
+ *                        non-streamed: before the status and headers)
  *   reasoning=N          N reasoning tokens first (OpenAI dialect: `reasoning_content`;
  *   reasoning_field=reasoning  for OpenRouter/Ollama style; Anthropic: a thinking block)
  *   cached=N             N cached prompt tokens in usage (OpenAI cached_tokens, Anthropic cache_read)
@@ -34,6 +35,10 @@ import { fixedAnswers, tokenize } from './answers';
  *   error_at=N           an in-stream error after N tokens, in the form error_form names:
  *   error_form=openai|groq|openrouter|anthropic   (default: the dialect's own)
  *   error_type=server|overloaded|rate_limit       what the in-stream error says it is
+ *   hang=1               accept the request and never send a byte (no status, no headers) until
+ *                        the client closes the connection (bounded: see silence.ts)
+ *   stall=N              stream N tokens, then go silent with the connection open until the
+ *                        client closes it (bounded likewise); `times=N` clears both like a fault
  */
 export interface AnswerScript {
   tokens: string[];
@@ -64,6 +69,8 @@ export interface Scenario extends AnswerScript {
   errorAt: number | null;
   errorForm: string | null;
   errorType: string;
+  hang: boolean;
+  stall: number | null;
 }
 
 const words =
@@ -136,6 +143,8 @@ export function scenarioFor(prompt: string, defaults: { tokens: number; rate: nu
     errorAt: num(d.error_at),
     errorForm: d.error_form ?? null,
     errorType: d.error_type ?? 'server',
+    hang: d.hang === '1',
+    stall: num(d.stall),
   };
 }
 

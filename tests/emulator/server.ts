@@ -5,6 +5,7 @@ import { answerAnthropicMessages, contentText, type MessagesBody } from './anthr
 import { faultResponse, type Dialect } from './faults';
 import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
 import { scenarioFor, type Scenario } from './script';
+import { holdSilently } from './silence';
 
 export interface EmulatorOptions {
   port?: number;
@@ -175,13 +176,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       scenario.fault !== null ||
       scenario.drop !== null ||
       scenario.end !== null ||
-      scenario.errorAt !== null;
+      scenario.errorAt !== null ||
+      scenario.hang ||
+      scenario.stall !== null;
     if (!faulty) return scenario;
     const key = `${dialect}\u0000${prompt}`;
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     if (count > scenario.times)
-      return { ...scenario, fault: null, drop: null, end: null, errorAt: null };
+      return {
+        ...scenario,
+        fault: null,
+        drop: null,
+        end: null,
+        errorAt: null,
+        hang: false,
+        stall: null,
+      };
     if (!scenario.fault || (scenario.fault === 'stream_options' && !sentStreamOptions))
       return scenario;
     const headers: Record<string, string> = {
@@ -223,6 +234,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const model = deployment ?? body?.model ?? 'emu-1';
     const scenario = scenarioOrFault(dialect, req, res, prompt, model, !!body?.stream_options);
     if (!scenario) return;
+    if (scenario.hang) return holdSilently(res);
     const headers = { ...requestIdHeaders(dialect), ...rateLimitHeaders(dialect, false) };
     await answerOpenAIChat(res, { dialect, body: body ?? {}, scenario, model, headers });
   }
@@ -234,6 +246,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const model = body?.model ?? 'claude-emu-1';
     const scenario = scenarioOrFault('anthropic', req, res, prompt, model, false);
     if (!scenario) return;
+    if (scenario.hang) return holdSilently(res);
     const headers = { ...requestIdHeaders('anthropic'), ...rateLimitHeaders('anthropic', false) };
     await answerAnthropicMessages(res, { body: body ?? {}, scenario, model, headers });
   }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Scenario } from './script';
+import { holdSilently } from './silence';
 
 /**
  * Writes Server-Sent Events the way real servers do, with the wire quirks a scenario asks for:
@@ -65,6 +66,12 @@ export class SseWriter {
     this.closed = true;
     await new Promise((resolve) => setTimeout(resolve, 30));
     this.res.socket?.destroy();
+  }
+
+  /** Goes silent mid-stream with the connection open, until the client gives up (stall=N). */
+  async stall(): Promise<void> {
+    await holdSilently(this.res);
+    this.closed = true;
   }
 
   end(): void {

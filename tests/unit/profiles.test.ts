@@ -63,6 +63,35 @@ describe('profile validation', () => {
     const noUrl = await api.saveProfile({ profile: { name: 'local', type: 'openai-compatible' } });
     expect(!noUrl.ok && noUrl.error.issues?.[0]).toMatchObject({ path: 'profile.baseUrl' });
   });
+  it('stores response timeouts in whole seconds and refuses odd ones at their field', async () => {
+    const { api, core } = setup();
+    const profile = {
+      name: 'Slow local',
+      type: 'openai-compatible' as const,
+      baseUrl: 'http://127.0.0.1:11434/v1',
+    };
+    const bad = await api.saveProfile({
+      profile: { ...profile, timeouts: { firstByteSeconds: 0, idleSeconds: 1.5 } },
+    });
+    expect(bad.ok).toBe(false);
+    const issues = Object.fromEntries(
+      (!bad.ok ? (bad.error.issues ?? []) : []).map((i) => [i.path, i.message]),
+    );
+    expect(issues['profile.timeouts.firstByteSeconds']).toMatch(/At least 1 s/);
+    expect(issues['profile.timeouts.idleSeconds']).toMatch(/Whole seconds/);
+    const tooLong = await api.saveProfile({
+      profile: { ...profile, timeouts: { idleSeconds: 7200 } },
+    });
+    expect(!tooLong.ok && tooLong.error.issues?.[0]?.message).toMatch(/At most 3600 s/);
+
+    const saved = await api.saveProfile({
+      profile: { ...profile, timeouts: { firstByteSeconds: 20, idleSeconds: 900 } },
+    });
+    expect(saved.ok && saved.value.timeouts).toEqual({ firstByteSeconds: 20, idleSeconds: 900 });
+    // What the engine receives for a call: the person's limits travel with the profile.
+    const target = await core.resolveTarget(saved.ok ? saved.value.id : '');
+    expect(target.profile.timeouts).toEqual({ firstByteSeconds: 20, idleSeconds: 900 });
+  });
 });
 
 describe('profiles and keys over IPC', () => {

@@ -86,4 +86,13 @@ describe('error messages', () => {
       errorAdvice({ kind: 'rate_limit', status: 429, message: 'Slow down', retryAfterMs: 2500 }),
     ).toBe('Too many requests: try again in 3 s.');
   });
+
+  it('adds nothing to a timeout message that already names its remedy, but advises a 504', () => {
+    const ours =
+      'OpenAI sent nothing for 60 s, so Switchboard stopped waiting. Try again, or raise the response timeout in Settings › Profiles.';
+    expect(errorAdvice({ kind: 'timeout', status: null, message: ours })).toBeNull();
+    expect(errorAdvice({ kind: 'timeout', status: 504, message: 'Gateway Timeout' })).toMatch(
+      /too long/,
+    );
+  });
 });

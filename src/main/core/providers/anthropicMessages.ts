@@ -10,6 +10,7 @@ import {
   usageFromAnthropic,
   type AnthropicWireUsage,
 } from './normalize';
+import { SDK_BACKSTOP_TIMEOUT_MS } from './responseTimeouts';
 import type {
   AdapterAttempt,
   AdapterEvent,
@@ -40,7 +41,8 @@ function createClient(target: ProviderTarget, options: AnthropicAdapterOptions):
     apiKey: apiKey ?? 'unused',
     baseURL: normalizeBaseUrl(profile.baseUrl),
     maxRetries: 0,
-    timeout: 10 * 60 * 1000,
+    // The engine's watchdog times silent servers (responseTimeouts.ts); this is a backstop.
+    timeout: SDK_BACKSTOP_TIMEOUT_MS,
     fetch: options.fetch,
     logLevel: 'off',
     defaultHeaders: {

@@ -63,6 +63,8 @@ export interface CaptureContext {
   onErrorBody?: (text: string) => void;
   /** Told when an event stream carried `data: [DONE]`, the OpenAI dialect's end marker. */
   onStreamDone?: () => void;
+  /** Told of every network read of a response body (the engine's idle timeout listens). */
+  onBodyData?: () => void;
 }
 
 const maxErrorBodyChars = 64_000;
@@ -181,6 +183,22 @@ function watchForDone(response: Response, onDone: () => void): Response {
   });
 }
 
+/** Tells `onData` of each read of the body, passing the bytes through untouched. */
+function watchActivity(response: Response, onData: () => void): Response {
+  if (!response.body) return response;
+  const watch = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      onData();
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(watch), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
 /**
  * The fetch handed to the SDKs: they still build, send and parse; this only watches, so the
  * engine learns each response's headers and the inspector sees the exchange.
@@ -215,7 +233,8 @@ export function createCapturingFetch(ctx: CaptureContext, baseFetch: typeof fetc
       headers: redactHeaders(response.headers, ctx.secretHeaderNames),
       atMs: ctx.now(),
     });
-    const watched = ctx.onStreamDone ? watchForDone(response, ctx.onStreamDone) : response;
+    const heard = ctx.onBodyData ? watchActivity(response, ctx.onBodyData) : response;
+    const watched = ctx.onStreamDone ? watchForDone(heard, ctx.onStreamDone) : heard;
     return tapBody(watched, ctx, attempt);
   };
 }

@@ -9,6 +9,7 @@ import type { ProviderError } from '../../../shared/stream';
 import { providerErrorFrom } from './errors';
 import { finishFromOpenAI, usageFromOpenAI, type OpenAIWireUsage } from './normalize';
 import { factsFromThrown } from './thrownErrors';
+import { SDK_BACKSTOP_TIMEOUT_MS } from './responseTimeouts';
 import type {
   AdapterAttempt,
   AdapterEvent,
@@ -59,7 +60,8 @@ function createClient(target: ProviderTarget, options: OpenAIAdapterOptions): Op
   const common = {
     // Retries are the engine's: only before the first token, and never for what cannot succeed.
     maxRetries: 0,
-    timeout: 10 * 60 * 1000,
+    // The engine's watchdog times silent servers (responseTimeouts.ts); this is a backstop.
+    timeout: SDK_BACKSTOP_TIMEOUT_MS,
     fetch: options.fetch,
     logLevel: 'off' as const,
     organization: profile.organization ?? null,

@@ -11,6 +11,7 @@ import { estimateUsage } from './estimateUsage';
 import { createCapturingFetch, type CaptureContext, type ExchangeObserver } from './exchange';
 import { createOpenAIChatAdapter } from './openaiChat';
 import { rateLimitFrom } from './rateLimit';
+import { AttemptWatchdog, responseTimeoutError, responseTimeoutLimits } from './responseTimeouts';
 import { decideRetry, defaultRetryPolicy, sleep, type RetryPolicy } from './retry';
 import { factsFromThrown } from './thrownErrors';
 import type {
@@ -87,6 +88,10 @@ export async function* streamChat(
   const elapsed = () => performance.now() - started;
   const policy = { ...defaultRetryPolicy, ...options.retry };
   const { adapter, ctx, secrets, errorBox } = setUp(target, options, elapsed);
+  const limits = responseTimeoutLimits(target.profile, request.stream !== false);
+  // The current attempt's watchdog: told of the response and of every read of its body.
+  let watchdog: AttemptWatchdog | null = null;
+  ctx.onBodyData = () => watchdog?.heard();
 
   // Boxed: written by the fetch callback, read after awaits (keeps TS narrowing honest).
   const last: { headers: Headers | null; status: number | null; done: boolean } = {
@@ -106,6 +111,7 @@ export async function* streamChat(
     last.headers = response.headers;
     last.status = response.status;
     pendingRateLimit = rateLimitFrom(response.headers) ?? pendingRateLimit;
+    watchdog?.responded();
   };
   const shouldRetryHeader = (): string | null => last.headers?.get('x-should-retry') ?? null;
   const takeRateLimit = (): StreamEvent | null => {
@@ -159,8 +165,10 @@ export async function* streamChat(
     last.done = false;
     errorBox.body = null;
     let failure: ProviderError | null = null;
+    const watch = new AttemptWatchdog(limits, signal);
+    watchdog = watch;
     try {
-      const opened = await adapter.start(request, signal);
+      const opened = await adapter.start(request, watch.signal);
       const out: AdapterEvent[] = [];
       let stopped = false;
       // The hot loop: one SDK chunk in, its events out, no async layer in between.
@@ -198,8 +206,15 @@ export async function* streamChat(
           };
         }
       }
+    } finally {
+      watch.dispose();
     }
-    if (failure && ttftMs === null && !signal.aborted) {
+    // Our own timeout aborted the request: whatever the SDK made of that, say what happened.
+    // It is not retried (responseTimeouts.ts says why).
+    if (watch.fired && !signal.aborted && !outcome.error && !outcome.end) {
+      failure = responseTimeoutError(target.profile, watch.fired, limits, ttftMs !== null);
+    }
+    if (failure && ttftMs === null && !signal.aborted && !watch.fired) {
       const decision = decideRetry(failure, attempt, policy, shouldRetryHeader());
       if (decision.retry) {
         try {

@@ -38,6 +38,9 @@ export interface ProviderProfile {
   organization?: string | undefined;
   project?: string | undefined;
   params?: ProfileParams | undefined;
+  /** Seconds to wait on a silent server (responseTimeouts.ts); absent: the defaults. */
+  timeouts?:
+    { firstByteSeconds?: number | undefined; idleSeconds?: number | undefined } | undefined;
 }
 
 /** A profile with its credentials, resolved just before a call and dropped after it. */

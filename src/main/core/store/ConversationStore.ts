@@ -45,7 +45,7 @@ export class ConversationStore {
          ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT ?`,
       ),
       touch: db.prepare<[number, string | null, string]>(
-        'UPDATE conversations SET updated_at = ?, current_leaf_id = ? WHERE id = ?',
+        'UPDATE conversations SET updated_at = MAX(updated_at, ?), current_leaf_id = ? WHERE id = ?',
       ),
     };
   }
@@ -111,14 +111,20 @@ export class ConversationStore {
     return { items, nextCursor };
   }
 
-  /** Records that the thread moved on: newest first in the sidebar, and which leaf is shown. */
+  /**
+   * Records that the thread moved on: newest first in the sidebar, and which leaf is shown.
+   * updated_at never moves back (here and in bump): a wall clock set back mid-answer must not
+   * drop the conversation just used below older ones.
+   */
   touch(id: string, currentLeafId: string | null): void {
     this.statements.touch.run(this.now(), currentLeafId, id);
   }
 
   /** Newest first in the sidebar, the thread shown unchanged (an answer just ended). */
   bump(id: string): void {
-    this.db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(this.now(), id);
+    this.db
+      .prepare('UPDATE conversations SET updated_at = MAX(updated_at, ?) WHERE id = ?')
+      .run(this.now(), id);
   }
 
   setCurrentLeaf(id: string, leafId: string): void {

@@ -36,7 +36,9 @@ export function plainErrorMessage(error: ProviderError): string {
   return short || `The request failed${status}.`;
 }
 
-export function errorAdvice(error: ProviderError): string {
+/** Null when the message already says what to do (the engine's own timeouts name their setting). */
+export function errorAdvice(error: ProviderError): string | null {
+  if (error.kind === 'timeout' && error.message.includes('Settings › Profiles')) return null;
   const base = advice[error.kind];
   if (error.kind === 'rate_limit' && error.retryAfterMs) {
     return `Too many requests: try again in ${Math.ceil(error.retryAfterMs / 1000)} s.`;

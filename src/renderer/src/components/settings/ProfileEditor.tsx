@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import {
   providerTypes,
+  responseTimeoutDefaults,
+  responseTimeoutRange,
   type ConnectionReport,
   type KeychainStatus,
   type ProfileView,
@@ -257,6 +259,35 @@ export function ProfileEditor({
           )}
         </div>
       )}
+
+      <div className="grid grid-cols-2 gap-3">
+        <Field
+          label="Response timeout (s)"
+          type="number"
+          inputMode="numeric"
+          min={responseTimeoutRange.min}
+          max={responseTimeoutRange.max}
+          step={1}
+          value={form.firstByteTimeout}
+          onChange={(v) => set('firstByteTimeout', v)}
+          error={errors.firstByteTimeout}
+          placeholder={String(responseTimeoutDefaults.firstByteSeconds)}
+          hint="How long to wait for the server to start answering."
+        />
+        <Field
+          label="Idle timeout (s)"
+          type="number"
+          inputMode="numeric"
+          min={responseTimeoutRange.min}
+          max={responseTimeoutRange.max}
+          step={1}
+          value={form.idleTimeout}
+          onChange={(v) => set('idleTimeout', v)}
+          error={errors.idleTimeout}
+          placeholder={String(responseTimeoutDefaults.idleSeconds)}
+          hint="How long a started answer may pause; reasoning models can think for minutes."
+        />
+      </div>
 
       <details
         className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800"

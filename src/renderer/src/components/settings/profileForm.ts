@@ -20,6 +20,9 @@ export interface ProfileFormState {
   authHeader: string;
   organization: string;
   project: string;
+  /** Seconds, as typed; empty means the default (responseTimeoutDefaults). */
+  firstByteTimeout: string;
+  idleTimeout: string;
   headers: { name: string; value: string; secret: boolean; stored: boolean }[];
   /** Secret headers removed from the list: their stored values are removed too. */
   removedSecretHeaders: string[];
@@ -36,6 +39,8 @@ export type FieldKey =
   | 'authHeader'
   | 'organization'
   | 'project'
+  | 'firstByteTimeout'
+  | 'idleTimeout'
   | `header-${number}`;
 
 export function emptyForm(type: ProviderType = 'openai-compatible'): ProfileFormState {
@@ -53,6 +58,8 @@ export function emptyForm(type: ProviderType = 'openai-compatible'): ProfileForm
     authHeader: '',
     organization: '',
     project: '',
+    firstByteTimeout: '',
+    idleTimeout: '',
     headers: [],
     removedSecretHeaders: [],
   };
@@ -73,6 +80,8 @@ export function formFromView(view: ProfileView): ProfileFormState {
     authHeader: view.authHeader ?? '',
     organization: view.organization ?? '',
     project: view.project ?? '',
+    firstByteTimeout: view.timeouts?.firstByteSeconds?.toString() ?? '',
+    idleTimeout: view.timeouts?.idleSeconds?.toString() ?? '',
     headers: view.headers.map((h) => ({
       name: h.name,
       value: h.value ?? '',
@@ -84,6 +93,8 @@ export function formFromView(view: ProfileView): ProfileFormState {
 }
 
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
+/** A number field: empty is "the default"; anything else goes to main, which validates it. */
+const optionalNumber = (value: string) => (value.trim() === '' ? undefined : Number(value));
 
 /** The request fields for saveProfile / testConnection; empty fields are left out (provider defaults). */
 export function formToRequest(form: ProfileFormState): {
@@ -117,12 +128,23 @@ export function formToRequest(form: ProfileFormState): {
     authHeader: optional(form.authHeader),
     organization: form.type === 'openai' ? optional(form.organization) : undefined,
     project: form.type === 'openai' ? optional(form.project) : undefined,
+    timeouts: timeoutsFrom(form),
   };
   const key = form.apiKey.trim();
   return {
     profile,
     ...(key && form.authMethod === 'apiKey' ? { apiKey: key } : {}),
     ...(Object.keys(headerSecrets).length ? { headerSecrets } : {}),
+  };
+}
+
+function timeoutsFrom(form: ProfileFormState): ProfileInput['timeouts'] {
+  const firstByteSeconds = optionalNumber(form.firstByteTimeout);
+  const idleSeconds = optionalNumber(form.idleTimeout);
+  if (firstByteSeconds === undefined && idleSeconds === undefined) return undefined;
+  return {
+    ...(firstByteSeconds !== undefined ? { firstByteSeconds } : {}),
+    ...(idleSeconds !== undefined ? { idleSeconds } : {}),
   };
 }
 
@@ -140,6 +162,8 @@ export function fieldForPath(path: string): FieldKey | null {
     'profile.authHeader': 'authHeader',
     'profile.organization': 'organization',
     'profile.project': 'project',
+    'profile.timeouts.firstByteSeconds': 'firstByteTimeout',
+    'profile.timeouts.idleSeconds': 'idleTimeout',
     apiKey: 'apiKey',
   };
   return map[path] ?? null;
