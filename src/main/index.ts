@@ -117,6 +117,20 @@ function start(): void {
         close: () => core.close(),
         quit: () => app.quit(),
         timeoutMs: 10_000,
+        confirmQuit: async () => {
+          const unsaved = core.unsavedCount();
+          if (unsaved === 0) return true;
+          const { response } = await dialog.showMessageBox({
+            type: 'warning',
+            buttons: ['Keep Switchboard open', 'Quit anyway'],
+            defaultId: 0,
+            cancelId: 0,
+            message: `${unsaved} ${unsaved === 1 ? 'save is' : 'saves are'} still waiting to be written`,
+            detail:
+              'The disk is full or the history is locked by another program. Free some space (or close that program) and Switchboard saves them by itself. Quitting now loses them; their text is still on screen to copy.',
+          });
+          return response === 1;
+        },
         onOutcome: (outcome) => {
           if (outcome === 'closed') crashLog.info('[quit] answers saved and the database closed');
           else crashLog.error(`[quit] saving before quit ${outcome}`);

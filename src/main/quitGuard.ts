@@ -35,6 +35,11 @@ export interface QuitGuardOptions {
   timeoutMs?: number;
   /** Told when close did not end cleanly, so it can be logged. */
   onOutcome?: (outcome: CloseOutcome) => void;
+  /**
+   * Asked first; false keeps the app open (answers still waiting to be saved on a full disk:
+   * quitting would lose them, so the person decides).
+   */
+  confirmQuit?: () => Promise<boolean>;
 }
 
 /** A `before-quit` listener: holds the first quit until close ends, lets later ones through. */
@@ -47,10 +52,16 @@ export function createQuitGuard(
     event.preventDefault();
     if (state === 'closing') return;
     state = 'closing';
-    void closeWithin(options.close, options.timeoutMs ?? 10_000).then((outcome) => {
+    void (async () => {
+      const confirmed = options.confirmQuit ? await options.confirmQuit().catch(() => true) : true;
+      if (!confirmed) {
+        state = 'running';
+        return;
+      }
+      const outcome = await closeWithin(options.close, options.timeoutMs ?? 10_000);
       options.onOutcome?.(outcome);
       state = 'closed';
       options.quit();
-    });
+    })();
   };
 }

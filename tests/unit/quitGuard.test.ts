@@ -30,6 +30,29 @@ describe('clean quit', () => {
     expect(final.preventDefault).not.toHaveBeenCalled();
   });
 
+  it('asks first when saves are waiting: "keep open" keeps everything running, the next quit asks again', async () => {
+    const quit = vi.fn();
+    const close = vi.fn(async () => undefined);
+    const answers = [false, true];
+    const confirmQuit = vi.fn(async () => answers.shift() ?? true);
+    const guard = createQuitGuard({ close, quit, confirmQuit });
+
+    const first = quitEvent();
+    guard(first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(confirmQuit).toHaveBeenCalledOnce());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(close).not.toHaveBeenCalled();
+    expect(quit).not.toHaveBeenCalled();
+
+    const second = quitEvent();
+    guard(second);
+    expect(second.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(quit).toHaveBeenCalledOnce());
+    expect(confirmQuit).toHaveBeenCalledTimes(2);
+    expect(close).toHaveBeenCalledOnce();
+  });
+
   it('quits anyway when saving hangs, after the timeout, and says so', async () => {
     vi.useFakeTimers();
     try {

@@ -58,6 +58,8 @@ export interface Core {
   /** The profile (given, or the default one) with its key and headers: what an adapter needs. */
   resolveTarget(profileId?: string): Promise<ResolvedTarget>;
   store: Store;
+  /** Saves still waiting for a full disk or a lock to clear (tried once more first). */
+  unsavedCount(): number;
   /** Waits for running streams to end and releases resources. */
   close(): Promise<void>;
 }
@@ -199,6 +201,10 @@ export function createCore(options: CoreOptions): Core {
     chat,
     resolveTarget,
     store,
+    unsavedCount() {
+      pendingSaves.retry();
+      return pendingSaves.size;
+    },
     async close() {
       await Promise.all([chat.idle(), compare.idle()]);
       pendingSaves.close();
