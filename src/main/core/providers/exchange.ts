@@ -154,18 +154,25 @@ function tapBody(response: Response, ctx: CaptureContext, attempt: number): Resp
 const doneMarker = Buffer.from('[DONE]');
 
 /**
- * Watches an event stream for `[DONE]` (the SDK swallows it): a server that never sends a
- * finish_reason still ends properly with it. Scans each network read, not each token.
+ * One pass over the body for both watchers (a TransformStream per watcher would cost a second
+ * copy of every read on a long answer): `onData` hears each read (the idle timer's sign of
+ * life), `onDone` the `[DONE]` that ends an SSE stream. Bytes pass through untouched.
  */
-function watchForDone(response: Response, onDone: () => void): Response {
-  if (!response.body || !(response.headers.get('content-type') ?? '').includes('event-stream'))
-    return response;
+function watchBody(
+  response: Response,
+  watchers: { onData?: () => void; onDone?: () => void },
+): Response {
+  const sse = (response.headers.get('content-type') ?? '').includes('event-stream');
+  const onDone = sse ? watchers.onDone : undefined;
+  const { onData } = watchers;
+  if (!response.body || (!onData && !onDone)) return response;
   let tail = new Uint8Array(0);
   let seen = false;
   const watch = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
+      onData?.();
       controller.enqueue(chunk);
-      if (seen) return;
+      if (!onDone || seen) return;
       // [DONE] closes the stream: only the end of each read (and the carry) can hold it.
       const end = chunk.subarray(Math.max(0, chunk.byteLength - 64));
       const window = Buffer.concat([tail, end]);
@@ -174,22 +181,6 @@ function watchForDone(response: Response, onDone: () => void): Response {
         onDone();
       }
       tail = window.subarray(Math.max(0, window.length - doneMarker.length + 1));
-    },
-  });
-  return new Response(response.body.pipeThrough(watch), {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-}
-
-/** Tells `onData` of each read of the body, passing the bytes through untouched. */
-function watchActivity(response: Response, onData: () => void): Response {
-  if (!response.body) return response;
-  const watch = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      onData();
-      controller.enqueue(chunk);
     },
   });
   return new Response(response.body.pipeThrough(watch), {
@@ -233,8 +224,7 @@ export function createCapturingFetch(ctx: CaptureContext, baseFetch: typeof fetc
       headers: redactHeaders(response.headers, ctx.secretHeaderNames),
       atMs: ctx.now(),
     });
-    const heard = ctx.onBodyData ? watchActivity(response, ctx.onBodyData) : response;
-    const watched = ctx.onStreamDone ? watchForDone(heard, ctx.onStreamDone) : heard;
+    const watched = watchBody(response, { onData: ctx.onBodyData, onDone: ctx.onStreamDone });
     return tapBody(watched, ctx, attempt);
   };
 }
