@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore';
 import { startHarnessProcess } from '../support/harnessProcess';
+import { filesUnder } from '../support/files';
 import { expect, test } from './fixtures';
 
 // Its own keychain service: these tests never read or write the person's "Switchboard" entries.
@@ -32,12 +33,6 @@ test.afterAll(async () => {
   for (const account of await keychain.accounts().catch(() => [])) await keychain.delete(account);
 });
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 test('a profile added in Settings is tested, used for chat, and after a restart only its hint is shown; no key leaks', async ({
   page,

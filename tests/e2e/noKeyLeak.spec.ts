@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore';
 import { startHarnessProcess } from '../support/harnessProcess';
 import { SecretScanner } from '../support/secretScan';
+import { filesUnder } from '../support/files';
 import { expect, test } from './fixtures';
 
 // Its own keychain service: this test never reads or writes the person's "Switchboard" entries.
@@ -42,12 +43,6 @@ test.afterAll(async () => {
   for (const account of await keychain.accounts().catch(() => [])) await keychain.delete(account);
 });
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<Download> {
   const downloading = page.waitForEvent('download');

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExchangeRecorder } from '../../src/main/core/providers/exchange';
 import { listModels, streamChat } from '../../src/main/core/providers/streamChat';
 import { startEmulator, type Emulator } from '../emulator/server';
-import { ask, callsWith, dialects, emulatorTarget, runEngine } from '../support/engineRun';
+import { ask, callsWith, dialects, emulatorTarget, runEngine, taggedPrompt as tag } from '../support/engineRun';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -13,11 +12,6 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-/** A unique prompt so the emulator's per-prompt fault counters and our request filters stay apart. */
-const tag = (directives: string) => {
-  const marker = `t${randomUUID().slice(0, 8)}`;
-  return { marker, prompt: `Question ${marker} [${directives}]` };
-};
 const fast = { retry: { baseDelayMs: 5 } };
 
 describe.each(dialects)('%s dialect', (type) => {

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { responseTimeoutLimits } from '../../src/main/core/providers/responseTimeouts';
 import type { ProviderTarget } from '../../src/main/core/providers/types';
 import { startEmulator, type Emulator } from '../emulator/server';
-import { ask, callsWith, dialects, emulatorTarget, runEngine } from '../support/engineRun';
+import { ask, callsWith, dialects, emulatorTarget, runEngine, taggedPrompt as tag } from '../support/engineRun';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -13,10 +12,6 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-const tag = (directives: string) => {
-  const marker = `t${randomUUID().slice(0, 8)}`;
-  return { marker, prompt: `Question ${marker} [${directives}]` };
-};
 
 /** The profile's own setting, as a person would save it: short, so the tests stay quick. */
 function withTimeouts(

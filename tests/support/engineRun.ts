@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { streamChat, type EngineOptions } from '../../src/main/core/providers/streamChat';
 import type {
   ChatRequest,
@@ -79,4 +80,10 @@ export function callsWith(emulator: Emulator, marker: string) {
   return emulator.requests.filter(
     (r) => r.method === 'POST' && JSON.stringify(r.body).includes(marker),
   );
+}
+
+/** A unique prompt so the emulator's per-prompt fault counters and our request filters stay apart. */
+export function taggedPrompt(directives: string): { marker: string; prompt: string } {
+  const marker = `t${randomUUID().slice(0, 8)}`;
+  return { marker, prompt: `Question ${marker} [${directives}]` };
 }

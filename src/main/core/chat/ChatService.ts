@@ -82,7 +82,7 @@ export class ChatService {
    * become the conversation's settings from here on; each answer records what answered it.
    */
   send(input: ValidRequestOf<'sendMessage'>): SendMessageResponse {
-    const { conversations, messages } = this.deps.store;
+    const { conversations } = this.deps.store;
     const profile = this.deps.activeProfile();
     const choices = composerChoices(input);
     // One transaction: on a full disk neither the question nor its answer's row is written, so
@@ -101,13 +101,7 @@ export class ChatService {
           });
       if (choices)
         conversations.updateSettings(conversation.id, mergeChoices(conversation, choices));
-      const user = messages.append({
-        conversationId: conversation.id,
-        parentId: conversation.currentLeafId,
-        role: 'user',
-        content: input.text,
-      });
-      return this.prepareAnswer(conversation.id, user.id, 'chat');
+      return this.prepareQuestion(conversation.id, conversation.currentLeafId, input.text, 'chat');
     });
     return this.startAnswer(plan);
   }
@@ -134,15 +128,9 @@ export class ChatService {
     const original = this.message(input.conversationId, input.messageId);
     if (original.role !== 'user')
       throw new HandlerError('conflict', 'Only your own messages can be edited.');
-    const plan = this.inTransaction(() => {
-      const edited = this.deps.store.messages.append({
-        conversationId: input.conversationId,
-        parentId: original.parentId,
-        role: 'user',
-        content: input.text,
-      });
-      return this.prepareAnswer(input.conversationId, edited.id, 'edit');
-    });
+    const plan = this.inTransaction(() =>
+      this.prepareQuestion(input.conversationId, original.parentId, input.text, 'edit'),
+    );
     return this.startAnswer(plan);
   }
 
@@ -188,6 +176,22 @@ export class ChatService {
   async idle(): Promise<void> {
     await Promise.all([...this.streams.values()].map((s) => s.done));
     await Promise.all([...this.background]);
+  }
+
+  /** A question's row and its answer's placeholder, inside the caller's transaction. */
+  private prepareQuestion(
+    conversationId: string,
+    parentId: string | null,
+    text: string,
+    kind: UsageCallKind,
+  ): AnswerPlan {
+    const question = this.deps.store.messages.append({
+      conversationId,
+      parentId,
+      role: 'user',
+      content: text,
+    });
+    return this.prepareAnswer(conversationId, question.id, kind);
   }
 
   /** The answer's placeholder row; the caller's transaction commits it with the question. */

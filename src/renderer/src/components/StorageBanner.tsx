@@ -9,6 +9,11 @@ const titles = {
   io: 'The disk reported an error',
 } as const;
 
+const exportFormats = [
+  { format: 'json', label: 'JSON' },
+  { format: 'markdown', label: 'Markdown' },
+] as const;
+
 /**
  * Stays up, undismissable, while the history is read-only: the person must know that nothing new
  * is kept, and the way out (export what can be read) is one click away.
@@ -31,20 +36,16 @@ export function StorageBanner() {
           <p className="mt-0.5 break-words">{status.message}</p>
         </div>
         <div className="flex shrink-0 gap-2">
-          <button
-            type="button"
-            className="toolbar-button"
-            onClick={() => void exportConversations('json')}
-          >
-            Export all as JSON
-          </button>
-          <button
-            type="button"
-            className="toolbar-button"
-            onClick={() => void exportConversations('markdown')}
-          >
-            Export all as Markdown
-          </button>
+          {exportFormats.map(({ format, label }) => (
+            <button
+              key={format}
+              type="button"
+              className="toolbar-button"
+              onClick={() => void exportConversations(format)}
+            >
+              Export all as {label}
+            </button>
+          ))}
         </div>
       </div>
     </section>
