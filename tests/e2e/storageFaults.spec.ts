@@ -1,9 +1,17 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startHarnessProcess, type HarnessProcess } from '../support/harnessProcess';
-import { buildHistory, damagePages, sha256 } from '../support/storageFaults';
+import {
+  buildHistory,
+  damagePages,
+  fillDisk,
+  freeDisk,
+  mountSmallDisk,
+  sha256,
+  unmount,
+} from '../support/storageFaults';
 import { test, expect } from './fixtures';
 
 const shots = join(import.meta.dirname, '../../test-results/screenshots');
@@ -112,4 +120,60 @@ test('a damaged history: found when read, the banner comes up, and the next star
     await second.stop();
   }
   expect(sha256(file)).toBe(hash);
+});
+
+test('a full disk: the draft stays with the reason, an answer streaming meanwhile is saved once there is room', async ({
+  page,
+  providerEnv,
+}) => {
+  // prettier-ignore
+  test.skip(test.info().project.name === 'electron', 'The disk is filled around a harness process.');
+  test.setTimeout(120_000);
+  const disk = mkdtempSync(join(tmpdir(), 'switchboard-fulldisk-e2e-'));
+  const cannotMount = await mountSmallDisk(disk, 24);
+  if (cannotMount) console.log(`[e2e storage] full-disk test skipped: ${cannotMount}`);
+  test.skip(cannotMount !== null, cannotMount ?? '');
+  const dataDir = join(disk, 'data');
+  mkdirSync(dataDir);
+  const harness = await startHarnessProcess({ env: providerEnv, dataDir });
+  try {
+    await page.goto(harness.url);
+    const box = page.getByRole('textbox', { name: 'Message' });
+    const answers = page.getByRole('article', { name: 'Assistant message' });
+    await box.fill('Saved before the disk filled');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(answers.first()).toContainText('You said: Saved before the disk filled');
+    await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+
+    // A long answer starts; the disk fills while it streams.
+    await box.fill('Stream while the disk fills [tokens=3000 rate=600]');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(answers.nth(1)).toContainText('You said: Stream while the disk fills');
+    const filler = fillDisk(disk);
+    await expect(page.getByRole('button', { name: 'Send' })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'The disk is full: the answer stays on screen and is saved as soon as there is room' }),
+    ).toBeVisible();
+
+    // Sending now is refused with the reason, and the draft stays in the box.
+    const draft = `A question that needs room${' to be written down'.repeat(20_000)}`;
+    await box.fill(draft);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.locator('form').getByRole('alert')).toContainText('The disk is full');
+    // Compared whole, reported short: the draft is 380 kB.
+    expect((await box.inputValue()) === draft, 'the draft is back in the box, unchanged').toBe(true);
+    await page.screenshot({ path: join(shots, 'storage-disk-full.png') });
+
+    // Room again: the waiting answer is written, and a reload shows it whole.
+    freeDisk(filler);
+    await expect(page.getByText(/Saved after all/)).toBeVisible({ timeout: 20_000 });
+    const streamedWords = (await answers.nth(1).innerText()).split(/\s+/).length;
+    await page.reload();
+    await page.getByRole('listitem').filter({ hasText: 'Saved before the disk filled' }).getByRole('button').first().click();
+    await expect(answers.nth(1)).toContainText('You said: Stream while the disk fills');
+    expect((await answers.nth(1).innerText()).split(/\s+/).length).toBe(streamedWords);
+  } finally {
+    await harness.stop();
+    await unmount(disk);
+  }
 });

@@ -118,7 +118,7 @@ describe('a full disk', () => {
       await core.chat.idle();
       const streamedText = session.streamed(second.assistantMessageId);
       expect(streamedText.split(' ').length).toBeGreaterThan(11_000);
-      await until(() => session.notices().some((m) => /disk is full/.test(m)), 5_000);
+      await until(() => session.notices().some((m) => /disk is full: the answer stays on screen and is saved as soon as there is room/.test(m)), 5_000);
 
       // While full: a new question is refused with the reason, and nothing is half-written.
       const refused = await call(

@@ -90,7 +90,7 @@ export function createCore(options: CoreOptions): Core {
   });
   // An answer's end and its usage row wait in memory through a full disk or a lock, then go in.
   const pendingSaves = new PendingSaves({
-    report: (error, how) => health.report(error, how),
+    report: (error, how) => health.report(error, { ...how, waiting: true }),
     recovered: (count) =>
       notices.post(
         `Saved after all: ${count} ${count === 1 ? 'save' : 'saves'} that had to wait (full disk or locked file) ${count === 1 ? 'is' : 'are'} now in your history.`,
@@ -157,7 +157,7 @@ export function createCore(options: CoreOptions): Core {
     saving: {
       persist: (save) => pendingSaves.run(save),
       partialFailed: (error) => {
-        health.report(error);
+        health.report(error, { waiting: true });
       },
     },
     onInternalError,

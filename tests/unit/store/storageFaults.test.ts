@@ -138,6 +138,12 @@ describe('storage health', () => {
     expect(onStatus).not.toHaveBeenCalled();
   });
 
+  it('advises freeing space, not trying again, for a save that waits and is retried', () => {
+    const { h } = health();
+    expect(h.report(fault('SQLITE_FULL'), { waiting: true })).toMatch(/saved as soon as there is room/);
+    expect(h.report(fault('SQLITE_FULL'))).toMatch(/Free some space and try again/);
+  });
+
   it('does not tell when the caller shows the message itself', () => {
     const { h, told } = health();
     expect(h.report(fault('SQLITE_BUSY'), { tell: false })).toMatch(/locked by another program/);

@@ -42,21 +42,22 @@ export class StorageHealth {
    * Handles a failed read or write: null when `error` is not a storage fault (the caller goes on
    * as with any error), else the message for the person. `tell: false` when the caller shows it
    * itself (an IPC answer); background saves have no one else to tell, so the notice bar does.
+   * `waiting`: the save is kept and retried, so the advice is what to free, not to try again.
    */
-  report(error: unknown, options: { tell?: boolean } = {}): string | null {
+  report(error: unknown, options: { tell?: boolean; waiting?: boolean } = {}): string | null {
     const fault = storageFaultOf(error);
     if (!fault) return null;
     if (fault.reason === 'corrupt') this.markDamaged();
-    const message = this.messageFor(fault, error);
+    const message = this.messageFor(fault, error, options.waiting ?? false);
     if (options.tell ?? true) this.tell(message);
     return message;
   }
 
-  private messageFor(fault: StorageFault, error: unknown): string {
+  private messageFor(fault: StorageFault, error: unknown, waiting: boolean): string {
     if (fault.reason === 'corrupt') return `This could not be read. ${adviceFor('corrupt')}`;
     // Once read-only, every write fails as "read-only"; the reason the person needs is the first one.
     if (!this.current.writable && isReadOnlyRefusal(error)) return `Nothing was saved: ${this.current.message}`;
-    return fault.advice;
+    return waiting ? adviceFor(fault.reason, 'waiting') : fault.advice;
   }
 
   private markDamaged(): void {

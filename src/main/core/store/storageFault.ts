@@ -32,6 +32,20 @@ const advice: Record<StorageFaultReason, string> = {
   io: 'The disk reported an error while saving. Check the drive and try again; nothing saved before was lost.',
 };
 
+/**
+ * For a save that waits in memory and is retried (an answer that finished while the disk was
+ * full): there is nothing to "try again", only something to free.
+ */
+const waitingAdvice: Partial<Record<StorageFaultReason, string>> = {
+  disk_full:
+    'The disk is full: the answer stays on screen and is saved as soon as there is room (Switchboard tries again every few seconds). Free some space; nothing saved before was lost.',
+  locked:
+    'The history file is locked by another program: the answer stays on screen and is saved as soon as it is free. Close that program; nothing saved before was lost.',
+  read_only:
+    "Switchboard's data folder cannot be written right now: the answer stays on screen and is saved as soon as it can be. Check the folder's permissions or the drive; nothing saved before was lost.",
+  io: 'The disk reported an error: the answer stays on screen and Switchboard keeps trying to save it. Check the drive; nothing saved before was lost.',
+};
+
 /** The storage fault behind `error`, or null when it is some other kind of failure. */
 export function storageFaultOf(error: unknown): StorageFault | null {
   const code = codeOf(error);
@@ -40,8 +54,8 @@ export function storageFaultOf(error: unknown): StorageFault | null {
   return family ? { reason: family[1], advice: advice[family[1]] } : null;
 }
 
-export function adviceFor(reason: StorageFaultReason): string {
-  return advice[reason];
+export function adviceFor(reason: StorageFaultReason, when: 'now' | 'waiting' = 'now'): string {
+  return (when === 'waiting' ? waitingAdvice[reason] : undefined) ?? advice[reason];
 }
 
 function codeOf(error: unknown): string | null {
