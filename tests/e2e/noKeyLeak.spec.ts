@@ -20,11 +20,12 @@ function randomPart(bytes: number): string {
     if (!/bad/i.test(part)) return part;
   }
 }
-// Groq-style (`gsk_`): not shaped like any key the redaction pattern knows, so only the exact
-// registry of known secrets can strike it out. The second key is Anthropic-shaped.
-const GROQ_KEY = `gsk_${randomPart(24)}`;
+// A gateway's bare 32-hex key (Azure keys look the same): shaped like no key the redaction
+// pattern knows, so only the exact registry of known secrets can strike it out. The second key
+// is Anthropic-shaped, which the pattern also catches.
+const GATEWAY_KEY = randomPart(16);
 const ANTHROPIC_KEY = `sk-ant-api03-${randomPart(24)}`;
-const KEYS = [GROQ_KEY, ANTHROPIC_KEY];
+const KEYS = [GATEWAY_KEY, ANTHROPIC_KEY];
 
 /** Invoke channels whose request carries a key the person typed: the only frames allowed to. */
 const typedKeyChannels = new Set(['switchboard:saveProfile', 'switchboard:testConnection']);
@@ -67,9 +68,9 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
   const scanner = new SecretScanner(KEYS);
   // Positive control: the scanner finds the key whole, in a 12-character slice, and in base64.
   const control = new SecretScanner(KEYS);
-  control.scan('whole', `x ${GROQ_KEY} y`);
+  control.scan('whole', `x ${GATEWAY_KEY} y`);
   control.scan('slice', `…${ANTHROPIC_KEY.slice(9, 23)}…`);
-  control.scan('base64', `Basic ${Buffer.from(`user:${GROQ_KEY}`).toString('base64')}`);
+  control.scan('base64', `Basic ${Buffer.from(`user:${GATEWAY_KEY}`).toString('base64')}`);
   control.scan('utf16', Buffer.from(`k=${ANTHROPIC_KEY}`, 'utf16le'));
   control.scan('clean', 'Bearer [redacted]');
   expect(control.leaks.map((leak) => leak.where)).toEqual(['whole', 'slice', 'base64', 'utf16']);
@@ -110,7 +111,7 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
     await dialog.getByRole('textbox', { name: 'Name' }).fill('Groq-like');
     await dialog.getByRole('textbox', { name: 'Base URL' }).fill(emulator.url);
     await dialog.getByRole('textbox', { name: 'Model' }).fill('emu-1');
-    await dialog.getByLabel('API key').fill(GROQ_KEY);
+    await dialog.getByLabel('API key').fill(GATEWAY_KEY);
     await dialog.getByRole('button', { name: 'Test connection' }).click(); // a draft: the typed key
     await expect(result).toContainText('Connection works');
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -146,7 +147,7 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(answers.last()).toContainText('Incorrect API key provided');
     expect(
-      emulator.requests.some((r) => r.response.includes(GROQ_KEY)),
+      emulator.requests.some((r) => r.response.includes(GATEWAY_KEY)),
       'the emulator did echo the key (else this proves nothing)',
     ).toBe(true);
 

@@ -285,4 +285,11 @@ describe('redaction', () => {
       'key=[redacted] and [redacted].',
     );
   });
+
+  it('knows Groq keys by their real prefix (gsk_), and leaves ordinary words alone', () => {
+    expect(redactSecrets('Invalid API Key: gsk_A1b2C3d4E5f6G7h8 (groq)', [])).toBe(
+      'Invalid API Key: [redacted] (groq)',
+    );
+    expect(redactSecrets('task_list and desk-top stay', [])).toBe('task_list and desk-top stay');
+  });
 });

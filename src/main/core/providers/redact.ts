@@ -57,7 +57,7 @@ export function redactHeaders(
 
 /** Key-like tokens providers echo back in messages ("Incorrect API key provided: sk-…"). */
 const keyLikePattern =
-  /\b(sk|sk-ant|sk-proj|gsk|xai|pplx|csk)-(?:[A-Za-z0-9_*-]|\.(?=[A-Za-z0-9*])){6,}/g;
+  /\b(?:(?:sk|sk-ant|sk-proj|gsk|xai|pplx|csk)-|gsk_)(?:[A-Za-z0-9_*-]|\.(?=[A-Za-z0-9*])){6,}/g;
 
 /** Removes the given secrets and anything shaped like an API key from a text. */
 export function redactSecrets(text: string, secrets: Iterable<string | null | undefined>): string {
