@@ -3,7 +3,7 @@
  * (a small tmpfs, filled), a write lock held by another process, damaged pages and a file that
  * is not a database. Each gives the person a clear message and loses nothing already saved.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -276,6 +276,17 @@ describe('a damaged history', () => {
       await next.core.close();
     }
     expect(sha256(file)).toBe(hashBefore);
+
+    // Starting afresh as the banner says (the file moved aside): a new, writable history.
+    renameSync(file, `${file}.aside`);
+    const fresh = startCore(dataDir);
+    try {
+      expect(await fresh.core.handlers.getStorageStatus({})).toEqual({ writable: true });
+      expect(existsSync(`${file}.damaged`)).toBe(false);
+      await ask(fresh, 'A new start');
+    } finally {
+      await fresh.core.close();
+    }
   }, 60_000);
 
   it('that is not a database at all: starts empty and read-only, says so, and leaves the file as it was', async () => {

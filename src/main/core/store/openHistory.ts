@@ -57,8 +57,12 @@ export function openHistory(options: { dataDir: string; now?: () => number }): O
   }
 }
 
-/** SQLite's own check of every page; a file it cannot open counts as damaged. */
+/**
+ * SQLite's own check of every page; a file it cannot open counts as damaged. A file that is gone
+ * (moved aside to start afresh) is not: the marker is stale.
+ */
 function stillDamaged(file: string): boolean {
+  if (!existsSync(file)) return false;
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
