@@ -27,6 +27,8 @@ export default defineConfig({
     root: resolve(root, 'src/renderer'),
     plugins: [react(), tailwindcss()],
     build: {
+      // electron-vite leaves the renderer unminified: 3 MB of script parsed at every window open.
+      minify: true,
       rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
     },
   },
