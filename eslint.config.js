@@ -7,7 +7,16 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const nativeOrMain = ['electron', 'keytar', 'better-sqlite3', 'conf', 'electron-store', 'ws', 'openai', '@anthropic-ai/sdk'];
+const nativeOrMain = [
+  'electron',
+  'keytar',
+  'better-sqlite3',
+  'conf',
+  'electron-store',
+  'ws',
+  'openai',
+  '@anthropic-ai/sdk',
+];
 
 /**
  * Layer rules (DESIGN.md, Layers). tests/unit/layerRules.test.ts proves each one fires.
@@ -17,7 +26,17 @@ const nativeOrMain = ['electron', 'keytar', 'better-sqlite3', 'conf', 'electron-
  * - shared: no other layer.
  */
 export default tseslint.config(
-  { ignores: ['tests/lint-fixtures/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  {
+    ignores: [
+      'tests/lint-fixtures/**',
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,7 +45,10 @@ export default tseslint.config(
     settings: { 'import-x/resolver': { typescript: true, node: true } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
@@ -35,17 +57,45 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'src/main/core is runtime-agnostic: no electron import (DESIGN.md).' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'src/main/core is runtime-agnostic: no electron import (DESIGN.md).',
+            },
+          ],
+        },
       ],
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            { target: './src/main/core', from: './src/renderer', message: 'core must not import the renderer.' },
-            { target: './src/main/core', from: './src/preload', message: 'core must not import the preload.' },
-            { target: './src/main/core', from: './src/harness', message: 'core must not import the harness.' },
-            { target: './src/main/core', from: './src/cli', message: 'core must not import the CLI.' },
-            { target: './src/main/core', from: './src/main', except: ['./core'], message: 'core must not import the Electron shell.' },
+            {
+              target: './src/main/core',
+              from: './src/renderer',
+              message: 'core must not import the renderer.',
+            },
+            {
+              target: './src/main/core',
+              from: './src/preload',
+              message: 'core must not import the preload.',
+            },
+            {
+              target: './src/main/core',
+              from: './src/harness',
+              message: 'core must not import the harness.',
+            },
+            {
+              target: './src/main/core',
+              from: './src/cli',
+              message: 'core must not import the CLI.',
+            },
+            {
+              target: './src/main/core',
+              from: './src/main',
+              except: ['./core'],
+              message: 'core must not import the Electron shell.',
+            },
           ],
         },
       ],
@@ -62,20 +112,26 @@ export default tseslint.config(
         {
           paths: [...nodeBuiltins, ...nativeOrMain].map((name) => ({
             name,
-            message: 'The renderer runs in a sandboxed page: no Node module or main-process package.',
+            message:
+              'The renderer runs in a sandboxed page: no Node module or main-process package.',
           })),
           patterns: [
             {
               group: ['**/main/**', '**/main', '**/preload/**', '**/cli/**', '**/harness/**'],
               allowTypeImports: true,
-              message: 'The renderer talks to main only through lib/api.ts; it may import main types only.',
+              message:
+                'The renderer talks to main only through lib/api.ts; it may import main types only.',
             },
           ],
         },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'window', property: 'api', message: 'Only src/renderer/src/lib/api.ts touches window.api.' },
+        {
+          object: 'window',
+          property: 'api',
+          message: 'Only src/renderer/src/lib/api.ts touches window.api.',
+        },
       ],
     },
   },
@@ -117,7 +173,16 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': [
         'error',
-        { zones: [{ target: './src/shared', from: './src', except: ['./shared'], message: 'shared imports no other layer.' }] },
+        {
+          zones: [
+            {
+              target: './src/shared',
+              from: './src',
+              except: ['./shared'],
+              message: 'shared imports no other layer.',
+            },
+          ],
+        },
       ],
       '@typescript-eslint/no-restricted-imports': [
         'error',

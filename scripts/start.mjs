@@ -35,7 +35,9 @@ if (electron) {
 }
 const child = electron
   ? spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit' })
-  : (console.log('Electron binary not installed: starting the browser harness instead (open the URL it prints).'),
+  : (console.log(
+      'Electron binary not installed: starting the browser harness instead (open the URL it prints).',
+    ),
     spawn('npx', ['tsx', 'src/harness/main.ts', ...process.argv.slice(2)], { stdio: 'inherit' }));
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -7,15 +7,25 @@ import { createApi } from '../preload/createApi';
 import { SOCKET_PATH, type InvokeMessage, type ServerMessage } from './protocol';
 
 const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
-const socket = new WebSocket(`ws://${location.host}${SOCKET_PATH}?token=${encodeURIComponent(token)}`);
+const socket = new WebSocket(
+  `ws://${location.host}${SOCKET_PATH}?token=${encodeURIComponent(token)}`,
+);
 const opened = new Promise<void>((resolve, reject) => {
   socket.addEventListener('open', () => resolve(), { once: true });
-  socket.addEventListener('close', () => reject(new Error('The harness is not reachable (reload the page with its URL and token).')), { once: true });
+  socket.addEventListener(
+    'close',
+    () =>
+      reject(new Error('The harness is not reachable (reload the page with its URL and token).')),
+    { once: true },
+  );
 });
 opened.catch(() => undefined);
 
 let nextId = 1;
-const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+const pending = new Map<
+  number,
+  { resolve: (value: unknown) => void; reject: (error: Error) => void }
+>();
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
 socket.addEventListener('message', (event) => {
@@ -28,7 +38,8 @@ socket.addEventListener('message', (event) => {
   }
 });
 socket.addEventListener('close', () => {
-  for (const call of pending.values()) call.reject(new Error('The connection to the harness closed.'));
+  for (const call of pending.values())
+    call.reject(new Error('The connection to the harness closed.'));
   pending.clear();
 });
 
@@ -50,4 +61,8 @@ const ipc: IpcRendererLike = {
   },
 };
 
-Object.defineProperty(window, 'api', { value: createApi(ipc), writable: false, configurable: false });
+Object.defineProperty(window, 'api', {
+  value: createApi(ipc),
+  writable: false,
+  configurable: false,
+});

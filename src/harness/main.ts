@@ -36,7 +36,9 @@ function isStale(file: string, dirs: string[]): boolean {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run harness -- [--port P] [--data-dir DIR] [--config-dir DIR] [--logs-dir DIR]`);
+  console.error(
+    `${message}\nusage: npm run harness -- [--port P] [--data-dir DIR] [--config-dir DIR] [--logs-dir DIR]`,
+  );
   process.exit(2);
 }
 
@@ -55,30 +57,46 @@ async function main(): Promise<void> {
     usage(error instanceof Error ? error.message : String(error));
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be 0-65535, got ${values.port}`);
-  const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'switchboard-'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    usage(`--port must be 0-65535, got ${values.port}`);
+  const dataDir = values['data-dir']
+    ? resolve(values['data-dir'])
+    : mkdtempSync(join(tmpdir(), 'switchboard-'));
   mkdirSync(dataDir, { recursive: true });
   // Before anything else can fail: the crash log, redacting every line.
   const knownSecrets = new KnownSecrets();
-  const crashLog = openHarnessCrashLog(values['logs-dir'] ? resolve(values['logs-dir']) : join(dataDir, 'logs'), knownSecrets);
+  const crashLog = openHarnessCrashLog(
+    values['logs-dir'] ? resolve(values['logs-dir']) : join(dataDir, 'logs'),
+    knownSecrets,
+  );
 
   if (!existsSync(join(rendererDir, 'index.html'))) {
     console.error('No built renderer in out/renderer: building it once (npm run build)…');
-    execFileSync('npx', ['electron-vite', 'build'], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('npx', ['electron-vite', 'build'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
   }
-  if (isStale(join(bridgeDir, 'bridge.js'), ['src/harness', 'src/preload', 'src/shared'])) await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      lib: { entry: join(projectRoot, 'src/harness/bridge.ts'), formats: ['es'], fileName: () => 'bridge.js' },
-      outDir: bridgeDir,
-      emptyOutDir: true,
-      copyPublicDir: false,
-      minify: false,
-    },
-  });
+  if (isStale(join(bridgeDir, 'bridge.js'), ['src/harness', 'src/preload', 'src/shared']))
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        lib: {
+          entry: join(projectRoot, 'src/harness/bridge.ts'),
+          formats: ['es'],
+          fileName: () => 'bridge.js',
+        },
+        outDir: bridgeDir,
+        emptyOutDir: true,
+        copyPublicDir: false,
+        minify: false,
+      },
+    });
 
-  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const server = await startHarnessServer({
     port,
     rendererDir,
@@ -93,7 +111,12 @@ async function main(): Promise<void> {
     keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
     startupNotices: preferences.notice ? [preferences.notice] : [],
     env: process.env,
-    appInfo: { name: 'Switchboard', version: pkg.version, platform: process.platform, shell: 'harness' },
+    appInfo: {
+      name: 'Switchboard',
+      version: pkg.version,
+      platform: process.platform,
+      shell: 'harness',
+    },
     emit: server.emit,
     knownSecrets,
     log: crashLog,

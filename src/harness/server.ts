@@ -74,11 +74,14 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
         return;
       }
       // The socket was authenticated at upgrade: its sender is the app's own page.
-      send(await dispatch(channel, { senderFrame: { url: origin } }, message.payload, handlers, {
-        isTrustedSender: (event) => event.senderFrame?.url === origin,
-        onInternalError:
-          options.onInternalError ?? ((name, error) => console.error(`[harness] ${name} failed:`, error)),
-      }));
+      send(
+        await dispatch(channel, { senderFrame: { url: origin } }, message.payload, handlers, {
+          isTrustedSender: (event) => event.senderFrame?.url === origin,
+          onInternalError:
+            options.onInternalError ??
+            ((name, error) => console.error(`[harness] ${name} failed:`, error)),
+        }),
+      );
     });
   });
 
@@ -106,7 +109,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
 function isAllowedUpgrade(req: IncomingMessage, token: string, origin: string): boolean {
   const url = new URL(req.url ?? '/', origin);
   if (url.pathname !== SOCKET_PATH) return false;
-  if (req.headers.origin !== origin || req.headers.host !== origin.slice('http://'.length)) return false;
+  if (req.headers.origin !== origin || req.headers.host !== origin.slice('http://'.length))
+    return false;
   const given = Buffer.from(url.searchParams.get('token') ?? '');
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
@@ -115,7 +119,12 @@ function isAllowedUpgrade(req: IncomingMessage, token: string, origin: string): 
 function parseInvoke(text: string): InvokeMessage | null {
   try {
     const value = JSON.parse(text) as Partial<InvokeMessage>;
-    if (value.type !== 'invoke' || typeof value.id !== 'number' || typeof value.channel !== 'string') return null;
+    if (
+      value.type !== 'invoke' ||
+      typeof value.id !== 'number' ||
+      typeof value.channel !== 'string'
+    )
+      return null;
     return value as InvokeMessage;
   } catch {
     return null;
@@ -126,7 +135,11 @@ function sendTo(ws: WebSocket, message: ServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
 }
 
-async function serveFile(req: IncomingMessage, res: ServerResponse, options: HarnessServerOptions): Promise<void> {
+async function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: HarnessServerOptions,
+): Promise<void> {
   const headers = {
     'Content-Security-Policy': contentSecurityPolicy,
     'X-Content-Type-Options': 'nosniff',
@@ -145,7 +158,10 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, options: Har
   if (pathname === '/' || pathname === '/index.html') {
     const html = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
     // The bridge must define window.api before the app's module runs: module scripts run in order.
-    const page = html.replace('<head>', `<head>\n    <script type="module" src="${BRIDGE_PATH}"></script>`);
+    const page = html.replace(
+      '<head>',
+      `<head>\n    <script type="module" src="${BRIDGE_PATH}"></script>`,
+    );
     res.writeHead(200, { ...headers, 'Content-Type': contentTypes['.html'] }).end(page);
     return;
   }
@@ -157,7 +173,10 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, options: Har
   }
   try {
     if (!(await stat(file)).isFile()) throw new Error('not a file');
-    res.writeHead(200, { ...headers, 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    });
     createReadStream(file).pipe(res);
   } catch {
     res.writeHead(404, headers).end();

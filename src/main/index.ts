@@ -77,7 +77,7 @@ function start(): void {
     const preferences = openElectronPreferences();
     let core: ReturnType<typeof createCore>;
     try {
-        core = createCore({
+      core = createCore({
         dataDir: app.getPath('userData'),
         preferences: preferences.store,
         keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),

@@ -3,7 +3,10 @@ import { HandlerError, type IpcError, type IpcResult } from '../shared/result';
 
 /** What registerIpc needs from Electron's ipcMain; the harness and tests provide the same. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcSenderEvent, payload: unknown) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: IpcSenderEvent, payload: unknown) => Promise<unknown>,
+  ): void;
   removeHandler?(channel: string): void;
 }
 
@@ -24,10 +27,16 @@ export interface RegisterIpcOptions {
  * the channel's zod schema, runs the handler and answers with a value, never a throw. Whatever
  * arrives, main stays up.
  */
-export function registerIpc(ipcMain: IpcMainLike, handlers: IpcHandlers, options: RegisterIpcOptions): () => void {
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  handlers: IpcHandlers,
+  options: RegisterIpcOptions,
+): () => void {
   const channels = Object.keys(invokeChannels) as InvokeChannel[];
   for (const channel of channels) {
-    ipcMain.handle(wireChannel(channel), (event, payload) => dispatch(channel, event, payload, handlers, options));
+    ipcMain.handle(wireChannel(channel), (event, payload) =>
+      dispatch(channel, event, payload, handlers, options),
+    );
   }
   return () => channels.forEach((channel) => ipcMain.removeHandler?.(wireChannel(channel)));
 }
@@ -45,7 +54,11 @@ export async function dispatch(
   } catch {
     trusted = false;
   }
-  if (!trusted) return fail({ code: 'forbidden_sender', message: 'This caller is not the Switchboard window.' });
+  if (!trusted)
+    return fail({
+      code: 'forbidden_sender',
+      message: 'This caller is not the Switchboard window.',
+    });
 
   let parsed: ReturnType<(typeof invokeChannels)[typeof channel]['request']['safeParse']>;
   try {
@@ -70,10 +83,17 @@ export async function dispatch(
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof HandlerError) {
-      return fail({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+      return fail({
+        code: error.code,
+        message: error.message,
+        ...(error.issues ? { issues: error.issues } : {}),
+      });
     }
     options.onInternalError?.(channel, error);
-    return fail({ code: 'internal', message: `Something went wrong in ${channel}. It has been logged.` });
+    return fail({
+      code: 'internal',
+      message: `Something went wrong in ${channel}. It has been logged.`,
+    });
   }
 }
 

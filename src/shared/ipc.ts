@@ -14,11 +14,7 @@ import type {
   SearchHit,
 } from './conversations';
 import { captureSettingsSchema, type CaptureSettings, type ExchangeRecord } from './exchanges';
-import {
-  startCompareRequest,
-  type CompareStarted,
-  type CompareStreamBatch,
-} from './compare';
+import { startCompareRequest, type CompareStarted, type CompareStreamBatch } from './compare';
 import type { StorageStatus } from './storage';
 import type { StreamEvent } from './stream';
 import {
@@ -189,10 +185,19 @@ export const invokeChannels = {
   setDefaultProfile: invoke<{ defaultProfileId: string }>()(z.object({ id: profileId }).strict()),
   testConnection: invoke<ConnectionReport>()(testConnectionRequest),
   discoverSetup: invoke<{ candidates: SetupCandidate[] }>()(
-    z.object({ envFileText: z.string().max(256 * 1024).optional() }).strict(),
+    z
+      .object({
+        envFileText: z
+          .string()
+          .max(256 * 1024)
+          .optional(),
+      })
+      .strict(),
   ),
   importCandidate: invoke<ProfileView>()(
-    z.object({ candidateId: id, keyStorage: z.enum(['keychain', 'session']).default('keychain') }).strict(),
+    z
+      .object({ candidateId: id, keyStorage: z.enum(['keychain', 'session']).default('keychain') })
+      .strict(),
   ),
   dismissFirstRun: invoke<{ firstRun: false }>()(z.object({}).strict()),
   getNotices: invoke<AppNotice[]>()(z.object({}).strict()),

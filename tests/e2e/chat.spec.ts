@@ -25,7 +25,10 @@ test('a streamed answer appears as it arrives, and Stop keeps what came', async 
   expect(kept.split(' ').length).toBeLessThan(300);
 });
 
-test('a short answer completes and a follow-up carries the conversation', async ({ app, emulator }) => {
+test('a short answer completes and a follow-up carries the conversation', async ({
+  app,
+  emulator,
+}) => {
   const message = app.getByRole('textbox', { name: 'Message' });
   await message.fill('First question');
   await message.press('Enter');

@@ -12,15 +12,23 @@ function electronBinary(): { path: string } | { reason: string } {
   try {
     const path = createRequire(import.meta.url)('electron') as unknown as string;
     if (typeof path === 'string' && existsSync(path)) return { path };
-    return { reason: 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); these specs ran through the harness instead.' };
+    return {
+      reason:
+        'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); these specs ran through the harness instead.',
+    };
   } catch {
-    return { reason: 'Electron binary not installed (its download is unavailable here); these specs ran through the harness instead.' };
+    return {
+      reason:
+        'Electron binary not installed (its download is unavailable here); these specs ran through the harness instead.',
+    };
   }
 }
 
 /** Electron's launcher takes only string values. */
 function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 interface Fixtures {
@@ -34,7 +42,6 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // Runs before every other fixture: on the electron project without a binary, skip with the reason.
   electronGate: [
-     
     async ({}, use, testInfo) => {
       if (testInfo.project.name === 'electron') {
         const binary = electronBinary();
@@ -47,20 +54,25 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-   
+
   emulator: async ({}, use) => {
     const emulator = await startEmulator({ defaultRate: 200 });
     await use(emulator);
     await emulator.close();
   },
   providerEnv: async ({ emulator }, use) => {
-    await use({ OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: 'sk-e2e-test-key-0000', SWITCHBOARD_MODEL: 'emu-1' });
+    await use({
+      OPENAI_BASE_URL: emulator.url,
+      OPENAI_API_KEY: 'sk-e2e-test-key-0000',
+      SWITCHBOARD_MODEL: 'emu-1',
+    });
   },
   harness: async ({ providerEnv }, use, testInfo) => {
     const harness = await startHarnessProcess({ env: providerEnv });
     await use(harness);
     await harness.stop();
-    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('harness output', { body: harness.output() });
+    if (testInfo.status !== testInfo.expectedStatus)
+      await testInfo.attach('harness output', { body: harness.output() });
   },
   app: async ({ page, providerEnv, harness }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {

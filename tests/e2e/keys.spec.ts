@@ -33,7 +33,6 @@ test.afterAll(async () => {
   for (const account of await keychain.accounts().catch(() => [])) await keychain.delete(account);
 });
 
-
 test('a profile added in Settings is tested, used for chat, and after a restart only its hint is shown; no key leaks', async ({
   page,
   harness,

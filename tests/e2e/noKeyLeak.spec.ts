@@ -44,7 +44,6 @@ test.afterAll(async () => {
   for (const account of await keychain.accounts().catch(() => [])) await keychain.delete(account);
 });
 
-
 async function downloaded(page: Page, click: () => Promise<void>): Promise<Download> {
   const downloading = page.waitForEvent('download');
   await click();
@@ -61,7 +60,10 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
     (e: Error) => e.message,
   );
   const skip = reason !== null && !process.env.CI;
-  if (skip) console.log(`[e2e noKeyLeak] skipped: needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`);
+  if (skip)
+    console.log(
+      `[e2e noKeyLeak] skipped: needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`,
+    );
   test.skip(skip, `needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`);
   testInfo.setTimeout(240_000);
 
@@ -77,7 +79,11 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
 
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-noleak-data-'));
   const configDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-noleak-config-'));
-  const harness = await startHarnessProcess({ env: providerEnv, dataDir, args: ['--config-dir', configDir] });
+  const harness = await startHarnessProcess({
+    env: providerEnv,
+    dataDir,
+    args: ['--config-dir', configDir],
+  });
 
   const framesReceived: string[] = [];
   const framesSent: string[] = [];
@@ -92,7 +98,10 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
   page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.stack ?? error.message}`));
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const keepDownload = async (download: Download) => {
-    downloads.push({ name: download.suggestedFilename(), content: readFileSync((await download.path())!) });
+    downloads.push({
+      name: download.suggestedFilename(),
+      content: readFileSync((await download.path())!),
+    });
   };
   const copied = async () => {
     clipboard.push(await page.evaluate(() => navigator.clipboard.readText()));
@@ -164,12 +173,21 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
     await inspector.getByRole('button', { name: 'Close inspector' }).click();
 
     // Exports of this conversation.
-    await keepDownload(await downloaded(page, () => page.getByRole('button', { name: 'Export as Markdown' }).click()));
-    await keepDownload(await downloaded(page, () => page.getByRole('button', { name: 'Export as JSON' }).click()));
+    await keepDownload(
+      await downloaded(page, () =>
+        page.getByRole('button', { name: 'Export as Markdown' }).click(),
+      ),
+    );
+    await keepDownload(
+      await downloaded(page, () => page.getByRole('button', { name: 'Export as JSON' }).click()),
+    );
 
     // The Anthropic profile: a streamed answer and its own 401 quoting the key.
     await page.getByRole('button', { name: 'Settings' }).click();
-    await dialog.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: /Claude-like/ }).click();
+    await dialog
+      .getByRole('navigation', { name: 'Profiles' })
+      .getByRole('button', { name: /Claude-like/ })
+      .click();
     await dialog.getByRole('button', { name: 'Set as default' }).click();
     await dialog.getByRole('button', { name: 'Close settings' }).click();
     await page.getByRole('button', { name: 'New conversation' }).click();
@@ -185,14 +203,24 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
     await expect(inspector.getByRole('status')).toHaveText('JSON copied');
     await copied();
     await inspector.getByRole('button', { name: 'Close inspector' }).click();
-    await keepDownload(await downloaded(page, () => page.getByRole('button', { name: 'Export all as JSON' }).click()));
-    await keepDownload(await downloaded(page, () => page.getByRole('button', { name: 'Export all as Markdown' }).click()));
+    await keepDownload(
+      await downloaded(page, () =>
+        page.getByRole('button', { name: 'Export all as JSON' }).click(),
+      ),
+    );
+    await keepDownload(
+      await downloaded(page, () =>
+        page.getByRole('button', { name: 'Export all as Markdown' }).click(),
+      ),
+    );
 
     // Usage and its CSV.
     await page.getByRole('button', { name: 'Usage', exact: true }).click();
     const usage = page.getByRole('dialog', { name: 'Usage' });
     await expect(usage.getByRole('table', { name: 'Usage by model' })).toContainText('emu-1');
-    await keepDownload(await downloaded(page, () => usage.getByRole('button', { name: 'Export CSV' }).click()));
+    await keepDownload(
+      await downloaded(page, () => usage.getByRole('button', { name: 'Export CSV' }).click()),
+    );
     await page.keyboard.press('Escape');
 
     // A real internal failure for the crash log: the preferences file turns into a directory under
@@ -202,7 +230,9 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
     mkdirSync(configFile);
     await page.getByRole('button', { name: 'Settings' }).click();
     const logFile = join(dataDir, 'logs', 'main.log');
-    await expect.poll(() => existsSync(logFile) && readFileSync(logFile, 'utf8').includes('[ipc]')).toBe(true);
+    await expect
+      .poll(() => existsSync(logFile) && readFileSync(logFile, 'utf8').includes('[ipc]'))
+      .toBe(true);
     rmdirSync(configFile);
     renameSync(`${configFile}.aside`, configFile);
     await page.keyboard.press('Escape');
@@ -231,8 +261,12 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
   framesSent.forEach((frame, i) => {
     const message = JSON.parse(frame) as { channel?: string; payload?: { apiKey?: string } };
     // The person typed the key into the page: it goes to main once, in these requests' apiKey field.
-    if (message.channel && typedKeyChannels.has(message.channel) && message.payload) delete message.payload.apiKey;
-    scanner.scan(`frame from the page #${i + 1} (${message.channel ?? 'unknown'})`, JSON.stringify(message));
+    if (message.channel && typedKeyChannels.has(message.channel) && message.payload)
+      delete message.payload.apiKey;
+    scanner.scan(
+      `frame from the page #${i + 1} (${message.channel ?? 'unknown'})`,
+      JSON.stringify(message),
+    );
   });
   consoleLines.forEach((line, i) => scanner.scan(`console message #${i + 1}`, line));
 
@@ -241,7 +275,13 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
   expect(files.some((file) => file.endsWith('config.json'))).toBe(true);
   expect(files.length).toBeGreaterThanOrEqual(3);
   expect(crashLog.length).toBeGreaterThan(200);
-  expect(downloads.map((d) => d.name.split('.').pop()).sort()).toEqual(['csv', 'json', 'json', 'md', 'md']);
+  expect(downloads.map((d) => d.name.split('.').pop()).sort()).toEqual([
+    'csv',
+    'json',
+    'json',
+    'md',
+    'md',
+  ]);
   expect(clipboard).toHaveLength(3);
   expect(clipboard[0]).toContain('curl');
   expect(framesReceived.length).toBeGreaterThan(50);

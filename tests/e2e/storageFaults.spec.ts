@@ -25,7 +25,10 @@ const dropRootBypass =
 
 async function downloadedExport(page: Page, button: string): Promise<string> {
   const download = page.waitForEvent('download');
-  await page.getByRole('alert', { name: /· read-only$/ }).getByRole('button', { name: button }).click();
+  await page
+    .getByRole('alert', { name: /· read-only$/ })
+    .getByRole('button', { name: button })
+    .click();
   const file = await (await download).path();
   return readFileSync(file, 'utf8');
 }
@@ -52,12 +55,19 @@ test('a read-only data folder: the history opens read-only with a banner, reads 
     await page.goto(harness.url);
 
     const banner = page.getByRole('alert', { name: /· read-only$/ });
-    await expect(banner.getByRole('heading')).toHaveText('Your history cannot be saved · read-only');
+    await expect(banner.getByRole('heading')).toHaveText(
+      'Your history cannot be saved · read-only',
+    );
     await expect(banner).toContainText(`cannot write to its data folder ${dataDir}`);
     await expect(banner).toContainText('Fix the folder');
 
     // Everything already there can be read…
-    await page.getByRole('listitem').filter({ hasText: 'Conversation 1' }).getByRole('button').first().click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Conversation 1' })
+      .getByRole('button')
+      .first()
+      .click();
     await expect(page.getByRole('article', { name: 'User message' })).toContainText('Question 1');
     // …nothing new can be sent, and the box says why.
     const box = page.getByRole('textbox', { name: 'Message' });
@@ -99,7 +109,9 @@ test('a damaged history: found when read, the banner comes up, and the next star
     await page.getByRole('button', { name: 'Export all as JSON' }).first().click();
     const titles = exportedTitles(readFileSync(await (await download).path(), 'utf8'));
     expect(titles.length).toBeLessThan(60);
-    await expect(banner.getByRole('heading')).toHaveText('Your history file is damaged · read-only');
+    await expect(banner.getByRole('heading')).toHaveText(
+      'Your history file is damaged · read-only',
+    );
     await expect(banner).toContainText('quit and reopen Switchboard');
     await expect(page.getByRole('textbox', { name: 'Message' })).toBeDisabled();
   } finally {
@@ -109,13 +121,23 @@ test('a damaged history: found when read, the banner comes up, and the next star
   const second = await startHarnessProcess({ env: providerEnv, dataDir });
   try {
     await page.goto(second.url);
-    await expect(banner).toContainText(/read-only copy of everything that could still be read \((\d+) conversations/);
+    await expect(banner).toContainText(
+      /read-only copy of everything that could still be read \((\d+) conversations/,
+    );
     const salvaged = Number(/\((\d+) conversations/.exec(await banner.innerText())?.[1]);
     expect(salvaged).toBeGreaterThan(0);
-    await page.getByRole('listitem').filter({ hasText: 'Conversation' }).first().getByRole('button').first().click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Conversation' })
+      .first()
+      .getByRole('button')
+      .first()
+      .click();
     await expect(page.getByRole('article', { name: 'User message' })).toContainText('Question');
     await page.screenshot({ path: join(shots, 'storage-damaged-history.png') });
-    expect(exportedTitles(await downloadedExport(page, 'Export all as JSON'))).toHaveLength(salvaged);
+    expect(exportedTitles(await downloadedExport(page, 'Export all as JSON'))).toHaveLength(
+      salvaged,
+    );
   } finally {
     await second.stop();
   }
@@ -152,7 +174,10 @@ test('a full disk: the draft stays with the reason, an answer streaming meanwhil
     const filler = fillDisk(disk);
     await expect(page.getByRole('button', { name: 'Send' })).toBeVisible({ timeout: 30_000 });
     await expect(
-      page.getByRole('alert').filter({ hasText: 'The disk is full: the answer stays on screen and is saved as soon as there is room' }),
+      page.getByRole('alert').filter({
+        hasText:
+          'The disk is full: the answer stays on screen and is saved as soon as there is room',
+      }),
     ).toBeVisible();
 
     // Sending now is refused with the reason, and the draft stays in the box.
@@ -161,7 +186,9 @@ test('a full disk: the draft stays with the reason, an answer streaming meanwhil
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(page.locator('form').getByRole('alert')).toContainText('The disk is full');
     // Compared whole, reported short: the draft is 380 kB.
-    expect((await box.inputValue()) === draft, 'the draft is back in the box, unchanged').toBe(true);
+    expect((await box.inputValue()) === draft, 'the draft is back in the box, unchanged').toBe(
+      true,
+    );
     await page.screenshot({ path: join(shots, 'storage-disk-full.png') });
 
     // Room again: the waiting answer is written, and a reload shows it whole.
@@ -169,7 +196,12 @@ test('a full disk: the draft stays with the reason, an answer streaming meanwhil
     await expect(page.getByText(/Saved after all/)).toBeVisible({ timeout: 20_000 });
     const streamedWords = (await answers.nth(1).innerText()).split(/\s+/).length;
     await page.reload();
-    await page.getByRole('listitem').filter({ hasText: 'Saved before the disk filled' }).getByRole('button').first().click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Saved before the disk filled' })
+      .getByRole('button')
+      .first()
+      .click();
     await expect(answers.nth(1)).toContainText('You said: Stream while the disk fills');
     expect((await answers.nth(1).innerText()).split(/\s+/).length).toBe(streamedWords);
   } finally {

@@ -201,7 +201,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
     if (scenario.retryAfter !== null) headers['retry-after'] = scenario.retryAfter;
     if (scenario.retryAfterMs !== null) headers['retry-after-ms'] = scenario.retryAfterMs;
-    fault(res, dialect, scenario.fault, model, headers, scenario.echoKey ? sentKey(dialect, req) : null);
+    fault(
+      res,
+      dialect,
+      scenario.fault,
+      model,
+      headers,
+      scenario.echoKey ? sentKey(dialect, req) : null,
+    );
     return null;
   }
 

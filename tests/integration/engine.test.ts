@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExchangeRecorder } from '../../src/main/core/providers/exchange';
 import { listModels, streamChat } from '../../src/main/core/providers/streamChat';
 import { startEmulator, type Emulator } from '../emulator/server';
-import { ask, callsWith, dialects, emulatorTarget, runEngine, taggedPrompt as tag } from '../support/engineRun';
+import {
+  ask,
+  callsWith,
+  dialects,
+  emulatorTarget,
+  runEngine,
+  taggedPrompt as tag,
+} from '../support/engineRun';
 
 let emulator: Emulator;
 beforeAll(async () => {

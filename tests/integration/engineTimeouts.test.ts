@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { responseTimeoutLimits } from '../../src/main/core/providers/responseTimeouts';
 import type { ProviderTarget } from '../../src/main/core/providers/types';
 import { startEmulator, type Emulator } from '../emulator/server';
-import { ask, callsWith, dialects, emulatorTarget, runEngine, taggedPrompt as tag } from '../support/engineRun';
+import {
+  ask,
+  callsWith,
+  dialects,
+  emulatorTarget,
+  runEngine,
+  taggedPrompt as tag,
+} from '../support/engineRun';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -11,7 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator?.close();
 });
-
 
 /** The profile's own setting, as a person would save it: short, so the tests stay quick. */
 function withTimeouts(

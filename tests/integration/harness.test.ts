@@ -9,7 +9,9 @@ let harness: HarnessProcess;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  harness = await startHarnessProcess({ env: { OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: 'sk-int-0000' } });
+  harness = await startHarnessProcess({
+    env: { OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: 'sk-int-0000' },
+  });
 });
 afterAll(async () => {
   await harness?.stop();
@@ -27,7 +29,9 @@ function connect(
   const ws = new WebSocket(url, { ...(origin ? { origin } : {}), headers });
   return new Promise((resolve) => {
     ws.once('open', () => resolve({ opened: true, ws }));
-    ws.once('unexpected-response', (_req, res) => resolve({ opened: false, status: res.statusCode }));
+    ws.once('unexpected-response', (_req, res) =>
+      resolve({ opened: false, status: res.statusCode }),
+    );
     ws.once('error', () => resolve({ opened: false }));
   });
 }
@@ -50,22 +54,43 @@ describe('harness socket', () => {
 
   it('refuses a connection without the token', async () => {
     expect(await connect(null, harness.origin)).toMatchObject({ opened: false, status: 403 });
-    expect(await connect('wrong-token', harness.origin)).toMatchObject({ opened: false, status: 403 });
+    expect(await connect('wrong-token', harness.origin)).toMatchObject({
+      opened: false,
+      status: 403,
+    });
   });
 
   it('refuses another origin even with the token', async () => {
-    expect(await connect(harness.token, 'https://evil.example')).toMatchObject({ opened: false, status: 403 });
-    expect(await connect(harness.token, 'http://localhost:1234')).toMatchObject({ opened: false, status: 403 });
+    expect(await connect(harness.token, 'https://evil.example')).toMatchObject({
+      opened: false,
+      status: 403,
+    });
+    expect(await connect(harness.token, 'http://localhost:1234')).toMatchObject({
+      opened: false,
+      status: 403,
+    });
     expect(await connect(harness.token, undefined)).toMatchObject({ opened: false, status: 403 });
   });
 
-  it('serves the page\'s own origin with the token, and validates what it is sent', async () => {
+  it("serves the page's own origin with the token, and validates what it is sent", async () => {
     const { opened, ws } = await connect(harness.token, harness.origin);
     expect(opened).toBe(true);
-    expect(await call(ws!, 'switchboard:getAppInfo', {})).toMatchObject({ ok: true, value: { shell: 'harness' } });
-    expect(await call(ws!, 'switchboard:sendMessage', { text: 5 })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(await call(ws!, 'switchboard:nope', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
-    expect(await call(ws!, 'switchboard:__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await call(ws!, 'switchboard:getAppInfo', {})).toMatchObject({
+      ok: true,
+      value: { shell: 'harness' },
+    });
+    expect(await call(ws!, 'switchboard:sendMessage', { text: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    expect(await call(ws!, 'switchboard:nope', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
+    expect(await call(ws!, 'switchboard:__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
     ws!.send('not json at all');
     // Still up after garbage.
     expect(await call(ws!, 'switchboard:getAppInfo', {})).toMatchObject({ ok: true });
@@ -94,7 +119,10 @@ describe('harness socket', () => {
       'null',
       'file://',
     ];
-    const origins = fc.oneof(fc.webUrl().map((url) => new URL(url).origin), fc.constantFrom(...lookalikes));
+    const origins = fc.oneof(
+      fc.webUrl().map((url) => new URL(url).origin),
+      fc.constantFrom(...lookalikes),
+    );
     await fc.assert(
       fc.asyncProperty(origins, async (origin) => {
         fc.pre(origin !== harness.origin);
@@ -109,8 +137,16 @@ describe('harness socket', () => {
   it("refuses every token but this run's, from the right origin (generated)", async () => {
     const token = harness.token;
     const nearMisses = fc.oneof(
-      fc.constantFrom(token.slice(0, -1), `${token}x`, ` ${token}`, token.toUpperCase(), encodeURIComponent(token) + '%00'),
-      fc.nat({ max: token.length - 1 }).map((i) => token.slice(0, i) + (token[i] === 'a' ? 'b' : 'a') + token.slice(i + 1)),
+      fc.constantFrom(
+        token.slice(0, -1),
+        `${token}x`,
+        ` ${token}`,
+        token.toUpperCase(),
+        encodeURIComponent(token) + '%00',
+      ),
+      fc
+        .nat({ max: token.length - 1 })
+        .map((i) => token.slice(0, i) + (token[i] === 'a' ? 'b' : 'a') + token.slice(i + 1)),
     );
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string({ maxLength: 64 }), nearMisses), async (guess) => {
@@ -125,8 +161,12 @@ describe('harness socket', () => {
 
   it('refuses a forged Host (DNS rebinding), and still serves the page afterwards', async () => {
     const port = new URL(harness.origin).port;
-    expect(await connect(harness.token, harness.origin, { host: `evil.example:${port}` })).toMatchObject({ opened: false });
-    expect(await connect(harness.token, harness.origin, { host: `localhost:${port}` })).toMatchObject({ opened: false });
+    expect(
+      await connect(harness.token, harness.origin, { host: `evil.example:${port}` }),
+    ).toMatchObject({ opened: false });
+    expect(
+      await connect(harness.token, harness.origin, { host: `localhost:${port}` }),
+    ).toMatchObject({ opened: false });
     const { opened, ws } = await connect(harness.token, harness.origin);
     expect(opened).toBe(true);
     expect(await call(ws!, 'switchboard:getAppInfo', {})).toMatchObject({ ok: true });
@@ -136,14 +176,30 @@ describe('harness socket', () => {
   it('answers any message on an authenticated socket without falling over (generated)', async () => {
     const { ws } = await connect(harness.token, harness.origin);
     const channelName = fc.oneof(
-      fc.constantFrom('switchboard:getAppInfo', 'switchboard:sendMessage', 'switchboard:stopStream', 'switchboard:constructor', 'switchboard:', 'getAppInfo'),
+      fc.constantFrom(
+        'switchboard:getAppInfo',
+        'switchboard:sendMessage',
+        'switchboard:stopStream',
+        'switchboard:constructor',
+        'switchboard:',
+        'getAppInfo',
+      ),
       fc.string({ maxLength: 40 }),
     );
     const message = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.json({ maxDepth: 4 }),
-      fc.record({ type: fc.constant('invoke'), id: fc.integer(), channel: channelName, payload: fc.jsonValue({ maxDepth: 4 }) }).map((m) => JSON.stringify(m)),
-      fc.record({ type: fc.anything(), id: fc.anything(), channel: fc.anything() }).map((m) => JSON.stringify(m) ?? 'null'),
+      fc
+        .record({
+          type: fc.constant('invoke'),
+          id: fc.integer(),
+          channel: channelName,
+          payload: fc.jsonValue({ maxDepth: 4 }),
+        })
+        .map((m) => JSON.stringify(m)),
+      fc
+        .record({ type: fc.anything(), id: fc.anything(), channel: fc.anything() })
+        .map((m) => JSON.stringify(m) ?? 'null'),
     );
     await fc.assert(
       fc.asyncProperty(message, async (text) => {

@@ -43,8 +43,17 @@ function startCore(dataDir: string): Session {
   const events: Session['events'] = [];
   const core = createCore({
     dataDir,
-    env: { OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: 'sk-faults-0000', SWITCHBOARD_MODEL: 'emu-1' },
-    appInfo: { name: 'Switchboard', version: '0.0.0', platform: process.platform, shell: 'harness' },
+    env: {
+      OPENAI_BASE_URL: emulator.url,
+      OPENAI_API_KEY: 'sk-faults-0000',
+      SWITCHBOARD_MODEL: 'emu-1',
+    },
+    appInfo: {
+      name: 'Switchboard',
+      version: '0.0.0',
+      platform: process.platform,
+      shell: 'harness',
+    },
     emit: (channel, payload) => events.push({ channel, payload }),
   });
   return {
@@ -59,7 +68,9 @@ function startCore(dataDir: string): Session {
         .map((event: StreamEvent) => (event.type === 'text' ? event.text : ''))
         .join(''),
     notices: () =>
-      events.filter((e) => e.channel === 'appNotice').map((e) => (e.payload as EventPayloads['appNotice']).message),
+      events
+        .filter((e) => e.channel === 'appNotice')
+        .map((e) => (e.payload as EventPayloads['appNotice']).message),
   };
 }
 
@@ -74,7 +85,10 @@ async function call<T>(promise: Promise<T>): Promise<IpcResult<T>> {
 }
 
 async function ask(session: Session, text: string, conversationId?: string) {
-  const sent = await session.core.handlers.sendMessage({ text, ...(conversationId ? { conversationId } : {}) });
+  const sent = await session.core.handlers.sendMessage({
+    text,
+    ...(conversationId ? { conversationId } : {}),
+  });
   await session.core.chat.idle();
   return sent;
 }
@@ -118,16 +132,31 @@ describe('a full disk', () => {
       await core.chat.idle();
       const streamedText = session.streamed(second.assistantMessageId);
       expect(streamedText.split(' ').length).toBeGreaterThan(11_000);
-      await until(() => session.notices().some((m) => /disk is full: the answer stays on screen and is saved as soon as there is room/.test(m)), 5_000);
+      await until(
+        () =>
+          session
+            .notices()
+            .some((m) =>
+              /disk is full: the answer stays on screen and is saved as soon as there is room/.test(
+                m,
+              ),
+            ),
+        5_000,
+      );
 
       // While full: a new question is refused with the reason, and nothing is half-written.
       const refused = await call(
-        core.handlers.sendMessage({ text: `A long question ${'x'.repeat(900_000)}`, conversationId: first.conversationId }),
+        core.handlers.sendMessage({
+          text: `A long question ${'x'.repeat(900_000)}`,
+          conversationId: first.conversationId,
+        }),
       );
       expect(refused.ok).toBe(false);
       if (!refused.ok) {
         expect(refused.error.code).toBe('storage');
-        expect(refused.error.message).toMatch(/disk is full.*Free some space.*nothing saved before was lost/);
+        expect(refused.error.message).toMatch(
+          /disk is full.*Free some space.*nothing saved before was lost/,
+        );
       }
       const during = await core.handlers.getConversation({ conversationId: first.conversationId });
       expect(during.messages.slice(0, 2)).toEqual(before.messages);
@@ -159,7 +188,9 @@ describe('a history locked by another program', () => {
     try {
       const first = await ask(session, 'Saved before the lock');
       const holder = await holdWriteLock(join(dataDir, 'switchboard.db'));
-      const refused = await call(core.handlers.sendMessage({ text: 'While locked', conversationId: first.conversationId }));
+      const refused = await call(
+        core.handlers.sendMessage({ text: 'While locked', conversationId: first.conversationId }),
+      );
       await holder.release();
       expect(refused.ok).toBe(false);
       if (!refused.ok) {
@@ -167,7 +198,10 @@ describe('a history locked by another program', () => {
         expect(refused.error.message).toMatch(/locked by another program.*Close it and try again/);
       }
       const thread = await core.handlers.getConversation({ conversationId: first.conversationId });
-      expect(thread.messages.map((m) => m.content)).toEqual(['Saved before the lock', expect.any(String)]);
+      expect(thread.messages.map((m) => m.content)).toEqual([
+        'Saved before the lock',
+        expect.any(String),
+      ]);
 
       const again = await ask(session, 'After the lock', first.conversationId);
       expect(again.conversationId).toBe(first.conversationId);
@@ -189,12 +223,21 @@ describe('a history locked by another program', () => {
       session = startCore(dataDir);
       const status = await session.core.handlers.getStorageStatus({});
       expect(status).toMatchObject({ writable: false, reason: 'locked' });
-      if (!status.writable) expect(status.message).toMatch(/locked by another program.*read-only.*Close that program, then restart/);
+      if (!status.writable)
+        expect(status.message).toMatch(
+          /locked by another program.*read-only.*Close that program, then restart/,
+        );
       const list = await session.core.handlers.listConversations({ limit: 50 });
       expect(list.items.map((c) => c.id)).toContain(first.conversationId);
-      const refused = await call(session.core.handlers.sendMessage({ text: 'Not now', conversationId: first.conversationId }));
+      const refused = await call(
+        session.core.handlers.sendMessage({
+          text: 'Not now',
+          conversationId: first.conversationId,
+        }),
+      );
       expect(refused.ok).toBe(false);
-      if (!refused.ok) expect(refused.error.message).toMatch(/^Nothing was saved: The history file is locked/);
+      if (!refused.ok)
+        expect(refused.error.message).toMatch(/^Nothing was saved: The history file is locked/);
     } finally {
       await session?.core.close();
       await holder.release();
@@ -202,7 +245,9 @@ describe('a history locked by another program', () => {
     // The read-only session wrote nothing: the next one finds everything and can write.
     const later = startCore(dataDir);
     expect(await later.core.handlers.getStorageStatus({})).toEqual({ writable: true });
-    const thread = await later.core.handlers.getConversation({ conversationId: first.conversationId });
+    const thread = await later.core.handlers.getConversation({
+      conversationId: first.conversationId,
+    });
     expect(thread.messages).toHaveLength(2);
     await later.core.close();
   }, 60_000);
@@ -236,17 +281,26 @@ describe('a damaged history', () => {
       const { exported, count } = await exportAll(session.core);
       expect(count).toBeGreaterThan(0);
       expect(count).toBeLessThan(60);
-      expect(exported.warning).toMatch(new RegExp(`^${60 - count} conversations? sits? on damaged parts.*${count} exported`));
+      expect(exported.warning).toMatch(
+        new RegExp(`^${60 - count} conversations? sits? on damaged parts.*${count} exported`),
+      );
 
       // The banner comes up, and from now on nothing writes to the damaged file.
       const statusEvent = session.events.find((e) => e.channel === 'storageStatus');
       expect(statusEvent?.payload).toMatchObject({ writable: false, reason: 'corrupt' });
-      expect(await session.core.handlers.getStorageStatus({})).toMatchObject({ writable: false, reason: 'corrupt' });
-      const refused = await call(session.core.handlers.sendMessage({ text: 'Into a damaged file?' }));
+      expect(await session.core.handlers.getStorageStatus({})).toMatchObject({
+        writable: false,
+        reason: 'corrupt',
+      });
+      const refused = await call(
+        session.core.handlers.sendMessage({ text: 'Into a damaged file?' }),
+      );
       expect(refused.ok).toBe(false);
       if (!refused.ok) {
         expect(refused.error.code).toBe('storage');
-        expect(refused.error.message).toMatch(/^Nothing was saved: The history file is damaged.*quit and reopen/);
+        expect(refused.error.message).toMatch(
+          /^Nothing was saved: The history file is damaged.*quit and reopen/,
+        );
       }
     } finally {
       await session.core.close();
@@ -262,7 +316,9 @@ describe('a damaged history', () => {
       const listed = await next.core.handlers.listConversations({ limit: 100 });
       if (!status.writable) {
         expect(status.message).toMatch(
-          new RegExp(`read-only copy of everything that could still be read \\(${listed.items.length} conversations, \\d+ messages\\).*left as it was`),
+          new RegExp(
+            `read-only copy of everything that could still be read \\(${listed.items.length} conversations, \\d+ messages\\).*left as it was`,
+          ),
         );
       }
       const salvaged = await exportAll(next.core, false);
@@ -271,7 +327,9 @@ describe('a damaged history', () => {
       // A conversation whose own row was lost comes back, remade from its messages.
       expect(listed.items.some((c) => c.title.startsWith('Recovered: Question'))).toBe(true);
       expect(salvaged.exported.warning).toBeUndefined();
-      expect(await call(next.core.handlers.sendMessage({ text: 'Still read-only?' }))).toMatchObject({ ok: false });
+      expect(
+        await call(next.core.handlers.sendMessage({ text: 'Still read-only?' })),
+      ).toMatchObject({ ok: false });
     } finally {
       await next.core.close();
     }
@@ -292,14 +350,19 @@ describe('a damaged history', () => {
   it('that is not a database at all: starts empty and read-only, says so, and leaves the file as it was', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-notadb-'));
     const file = join(dataDir, 'switchboard.db');
-    writeFileSync(file, 'Not SQLite: a file some other program wrote here, long enough to have a header.');
+    writeFileSync(
+      file,
+      'Not SQLite: a file some other program wrote here, long enough to have a header.',
+    );
     const hash = sha256(file);
     const session = startCore(dataDir);
     try {
       const status = await session.core.handlers.getStorageStatus({});
       expect(status).toMatchObject({ writable: false, reason: 'corrupt', file });
       if (!status.writable) {
-        expect(status.message).toMatch(/damaged.*could not be read at all \(file is not a database\).*empty, read-only.*left as it was/);
+        expect(status.message).toMatch(
+          /damaged.*could not be read at all \(file is not a database\).*empty, read-only.*left as it was/,
+        );
       }
       expect((await session.core.handlers.listConversations({ limit: 10 })).items).toEqual([]);
       const refused = await call(session.core.handlers.sendMessage({ text: 'Hello?' }));

@@ -32,7 +32,14 @@ export async function startHarnessProcess(
   // One process (tsx as a loader, not its CLI, which would run the harness in a grandchild):
   // kill() must hit the harness itself, as a crash would, and leave no orphan behind.
   const [command, ...prefix] = [...(options.wrapper ?? []), process.execPath];
-  const harnessArgs = ['--import', 'tsx', 'src/harness/main.ts', '--data-dir', dataDir, ...(options.args ?? [])];
+  const harnessArgs = [
+    '--import',
+    'tsx',
+    'src/harness/main.ts',
+    '--data-dir',
+    dataDir,
+    ...(options.args ?? []),
+  ];
   const child = spawn(command ?? process.execPath, [...prefix, ...harnessArgs], {
     cwd: root,
     env: { ...process.env, ...options.env },
@@ -42,7 +49,10 @@ export async function startHarnessProcess(
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`harness did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`harness did not start in 60 s:\n${output}`)),
+      60_000,
+    );
     const check = () => {
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
       if (match?.[1]) {

@@ -8,7 +8,8 @@ export const MIN_LEAK_SLICE = 12;
 /** Every form of `secret` that must not appear anywhere. */
 export function leakForms(secret: string): string[] {
   const forms = new Set<string>([secret]);
-  for (let i = 0; i + MIN_LEAK_SLICE <= secret.length; i++) forms.add(secret.slice(i, i + MIN_LEAK_SLICE));
+  for (let i = 0; i + MIN_LEAK_SLICE <= secret.length; i++)
+    forms.add(secret.slice(i, i + MIN_LEAK_SLICE));
   // base64 of the key at each of the three byte alignments, minus the characters that depend on
   // what sits around it: whichever way the key was embedded, one of these appears.
   for (let shift = 0; shift < 3; shift++) {

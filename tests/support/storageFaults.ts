@@ -78,7 +78,10 @@ export async function holdWriteLock(file: string, maxMs = 60_000): Promise<LockH
   });
   let output = '';
   await new Promise<void>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`lock holder did not lock: ${output}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`lock holder did not lock: ${output}`)),
+      15_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('locked')) {

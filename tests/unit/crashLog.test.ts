@@ -20,7 +20,10 @@ const unknownKey = `sk-proj-${randomBytes(18).toString('hex')}`;
 class FakeAuthenticationError extends Error {
   readonly status = 401;
   readonly headers = { 'x-request-id': 'req_visible_123', authorization: `Bearer ${vaultKey}` };
-  readonly error = { message: `Incorrect API key provided: ${unknownKey}.`, code: 'invalid_api_key' };
+  readonly error = {
+    message: `Incorrect API key provided: ${unknownKey}.`,
+    code: 'invalid_api_key',
+  };
   constructor(message: string, options: ErrorOptions) {
     super(message, options);
     this.name = 'FakeAuthenticationError';
@@ -31,7 +34,9 @@ function hostileError(): Error {
   const cause = new Error(`keychain entry was ${vaultKey}`, {
     cause: { body: `{"error":"bad key ${unknownKey}"}`, apiKey: vaultKey },
   });
-  const error = new FakeAuthenticationError(`401 Incorrect API key provided: ${vaultKey}`, { cause });
+  const error = new FakeAuthenticationError(`401 Incorrect API key provided: ${vaultKey}`, {
+    cause,
+  });
   error.stack += `\n    at call (https://api.example/v1?key=${vaultKey})`;
   return error;
 }
@@ -68,7 +73,9 @@ describe('crash log redaction (electron-log/node, a real file)', () => {
     // What a bug report needs is there: the error, where it came from, its status and request id.
     expect(written).toContain('[ipc] sendMessage failed:');
     // Twice: once logged by main, once through the error handler.
-    expect(written.match(/FakeAuthenticationError: 401 Incorrect API key provided/g)).toHaveLength(2);
+    expect(written.match(/FakeAuthenticationError: 401 Incorrect API key provided/g)).toHaveLength(
+      2,
+    );
     expect(written).toContain('status: 401');
     expect(written).toContain('req_visible_123');
     expect(written).toContain('[cause]');

@@ -23,7 +23,12 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
   });
   const handlers: IpcHandlers = {
     ...core.handlers,
-    getAppInfo: async () => ({ name: 'Switchboard', version: '0.0.0', platform: 'linux', shell: 'harness' }),
+    getAppInfo: async () => ({
+      name: 'Switchboard',
+      version: '0.0.0',
+      platform: 'linux',
+      shell: 'harness',
+    }),
     sendMessage: async (req) => ({
       conversationId: req.conversationId ?? 'c1',
       userMessageId: 'u1',
@@ -34,7 +39,10 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     ...overrides,
   };
   const onInternalError = vi.fn();
-  registerIpc(pair.main, handlers, { isTrustedSender: (e) => isAppUrl(e.senderFrame?.url, appUrl), onInternalError });
+  registerIpc(pair.main, handlers, {
+    isTrustedSender: (e) => isAppUrl(e.senderFrame?.url, appUrl),
+    onInternalError,
+  });
   return { pair, api: createApi(pair.renderer), onInternalError };
 }
 
@@ -51,7 +59,12 @@ describe('IPC over the in-memory pair', () => {
     const { api } = setup();
     await expect(api.sendMessage({ text: 'hi' })).resolves.toEqual({
       ok: true,
-      value: { conversationId: 'c1', userMessageId: 'u1', assistantMessageId: 'a1', streamId: 's1' },
+      value: {
+        conversationId: 'c1',
+        userMessageId: 'u1',
+        assistantMessageId: 'a1',
+        streamId: 's1',
+      },
     });
   });
 
@@ -66,7 +79,10 @@ describe('IPC over the in-memory pair', () => {
     ['an oversized text', { text: 'x'.repeat(1_000_001) }],
   ])('refuses %s with an error value', async (_label, payload) => {
     const { pair } = setup();
-    const result = (await pair.rawInvoke(wireChannel('sendMessage'), payload)) as { ok: boolean; error?: { code: string } };
+    const result = (await pair.rawInvoke(wireChannel('sendMessage'), payload)) as {
+      ok: boolean;
+      error?: { code: string };
+    };
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe('invalid_request');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -101,7 +117,10 @@ describe('IPC over the in-memory pair', () => {
       },
     });
     const failed = await api.getAppInfo({});
-    expect(failed).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringContaining('/secret') } });
+    expect(failed).toEqual({
+      ok: false,
+      error: { code: 'internal', message: expect.not.stringContaining('/secret') },
+    });
     expect(onInternalError).toHaveBeenCalledOnce();
     expect(await api.stopStream({ streamId: 'x' })).toEqual({
       ok: false,

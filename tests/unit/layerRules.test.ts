@@ -36,7 +36,10 @@ describe('layer rules', { timeout: 30_000 }, () => {
 
   it.each(breaking)('%s makes lint fail', async (fixture, rule) => {
     const messages = await lintFixture(fixture);
-    expect(messages.some((m) => rule.test(m)), messages.join('\n')).toBe(true);
+    expect(
+      messages.some((m) => rule.test(m)),
+      messages.join('\n'),
+    ).toBe(true);
   });
 
   it('lets the renderer import main types', async () => {

@@ -18,7 +18,13 @@ describe('findPrice', () => {
   });
 
   it('lets an override win', () => {
-    const override = { model: 'gpt-4o', provider: 'openai' as const, inputPerMTok: 1, cachedInputPerMTok: null, outputPerMTok: 2 };
+    const override = {
+      model: 'gpt-4o',
+      provider: 'openai' as const,
+      inputPerMTok: 1,
+      cachedInputPerMTok: null,
+      outputPerMTok: 2,
+    };
     expect(findPrice('gpt-4o-2024-08-06', [override])).toBe(override);
   });
 });
@@ -27,7 +33,9 @@ describe('costOf', () => {
   it('bills cached input at the cached price', () => {
     const price = findPrice('gpt-4o');
     // 1M input of which 400k cached, 100k output: 0.6M*2.5 + 0.4M*1.25 + 0.1M*10 = 1.5 + 0.5 + 1.0
-    expect(costOf({ inputTokens: 1_000_000, cachedInputTokens: 400_000, outputTokens: 100_000 }, price)).toBeCloseTo(3.0, 10);
+    expect(
+      costOf({ inputTokens: 1_000_000, cachedInputTokens: 400_000, outputTokens: 100_000 }, price),
+    ).toBeCloseTo(3.0, 10);
   });
 
   it('is null, not zero, for a model with no price', () => {
@@ -36,6 +44,8 @@ describe('costOf', () => {
 
   it('uses the input price for cached tokens when no cached price exists', () => {
     const price = findPrice('gpt-4-turbo');
-    expect(costOf({ inputTokens: 1_000_000, cachedInputTokens: 1_000_000, outputTokens: 0 }, price)).toBeCloseTo(10, 10);
+    expect(
+      costOf({ inputTokens: 1_000_000, cachedInputTokens: 1_000_000, outputTokens: 0 }, price),
+    ).toBeCloseTo(10, 10);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isAppUrl, isExternalLink, secureWebPreferences } from '../../src/main/security';
+import {
+  contentSecurityPolicy,
+  isAppUrl,
+  isExternalLink,
+  secureWebPreferences,
+} from '../../src/main/security';
 
 describe('window security policy', () => {
   it('isolates and sandboxes the page with no Node', () => {
@@ -12,7 +17,7 @@ describe('window security policy', () => {
     });
   });
 
-  it('allows only the page\'s own scripts', () => {
+  it("allows only the page's own scripts", () => {
     expect(contentSecurityPolicy).toContain("script-src 'self'");
     expect(contentSecurityPolicy).toContain("default-src 'none'");
     expect(contentSecurityPolicy).not.toContain('unsafe-eval');

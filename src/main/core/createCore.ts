@@ -172,29 +172,32 @@ export function createCore(options: CoreOptions): Core {
   });
   const profileHandlers = createProfileHandlers(targetDeps);
 
-  const handlers: IpcHandlers = guardStorage({
-    getAppInfo: async () => options.appInfo,
-    getStorageStatus: async () => health.status,
-    sendMessage: async (request) => chat.send(request),
-    stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
-    ...profileHandlers,
-    testConnection: recordProbe(profileHandlers.testConnection, store.ledger),
-    ...createConversationHandlers({
-      store,
-      chat,
-      emit: options.emit,
-      reportFault: (error) => health.report(error, { tell: false }),
-    }),
-    ...createUsageHandlers({ store, prices, profiles }),
-    ...createExchangeHandlers({ exchanges: store.exchanges, capture }),
-    startCompare: async (request) => compare.start(request),
-    stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
-    continueCompare: async ({ compareId, lane }) => {
-      const result = compare.continueAsConversation(compareId, lane);
-      options.emit('conversationsChanged', { conversationId: result.conversationId });
-      return result;
+  const handlers: IpcHandlers = guardStorage(
+    {
+      getAppInfo: async () => options.appInfo,
+      getStorageStatus: async () => health.status,
+      sendMessage: async (request) => chat.send(request),
+      stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
+      ...profileHandlers,
+      testConnection: recordProbe(profileHandlers.testConnection, store.ledger),
+      ...createConversationHandlers({
+        store,
+        chat,
+        emit: options.emit,
+        reportFault: (error) => health.report(error, { tell: false }),
+      }),
+      ...createUsageHandlers({ store, prices, profiles }),
+      ...createExchangeHandlers({ exchanges: store.exchanges, capture }),
+      startCompare: async (request) => compare.start(request),
+      stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
+      continueCompare: async ({ compareId, lane }) => {
+        const result = compare.continueAsConversation(compareId, lane);
+        options.emit('conversationsChanged', { conversationId: result.conversationId });
+        return result;
+      },
     },
-  }, health);
+    health,
+  );
 
   return {
     handlers,
@@ -209,7 +212,9 @@ export function createCore(options: CoreOptions): Core {
       await Promise.all([chat.idle(), compare.idle()]);
       pendingSaves.close();
       if (pendingSaves.size > 0)
-        onInternalError(new Error(`${pendingSaves.size} saves could not be written before quitting.`));
+        onInternalError(
+          new Error(`${pendingSaves.size} saves could not be written before quitting.`),
+        );
       store.close();
     },
   };

@@ -44,7 +44,9 @@ describe('storage faults', () => {
 });
 
 describe('pending saves', () => {
-  function pending(report: (error: unknown) => string | null = (e) => storageFaultOf(e)?.advice ?? null) {
+  function pending(
+    report: (error: unknown) => string | null = (e) => storageFaultOf(e)?.advice ?? null,
+  ) {
     const recovered = vi.fn();
     const internal = vi.fn();
     const saves = new PendingSaves({ report, recovered, onInternalError: internal, retryMs: 10 });
@@ -111,14 +113,20 @@ describe('storage health', () => {
 
   it('makes the connection query-only once damage is found, says so once, and remembers it', () => {
     const { db, h, onStatus, onDamaged } = health();
-    expect(h.report(fault('SQLITE_CORRUPT'))).toMatch(/^This could not be read\. The history file is damaged/);
+    expect(h.report(fault('SQLITE_CORRUPT'))).toMatch(
+      /^This could not be read\. The history file is damaged/,
+    );
     h.report(fault('SQLITE_CORRUPT'));
     expect(() => db.exec('INSERT INTO t VALUES (1)')).toThrow(/readonly/);
     expect(onStatus).toHaveBeenCalledOnce();
-    expect(onStatus).toHaveBeenCalledWith(expect.objectContaining({ writable: false, reason: 'corrupt' }));
+    expect(onStatus).toHaveBeenCalledWith(
+      expect.objectContaining({ writable: false, reason: 'corrupt' }),
+    );
     expect(onDamaged).toHaveBeenCalledOnce();
     // From now on a refused write names the first reason, not "read-only".
-    expect(h.report(fault('SQLITE_READONLY'))).toMatch(/^Nothing was saved: The history file is damaged/);
+    expect(h.report(fault('SQLITE_READONLY'))).toMatch(
+      /^Nothing was saved: The history file is damaged/,
+    );
   });
 
   it('tells a passing fault (a full disk) once a minute, not once per failed save, and again when the clock went back', () => {
@@ -140,7 +148,9 @@ describe('storage health', () => {
 
   it('advises freeing space, not trying again, for a save that waits and is retried', () => {
     const { h } = health();
-    expect(h.report(fault('SQLITE_FULL'), { waiting: true })).toMatch(/saved as soon as there is room/);
+    expect(h.report(fault('SQLITE_FULL'), { waiting: true })).toMatch(
+      /saved as soon as there is room/,
+    );
     expect(h.report(fault('SQLITE_FULL'))).toMatch(/Free some space and try again/);
   });
 

@@ -77,7 +77,11 @@ export class AnswerRecorder {
         this.end(event);
         return;
     }
-    if (this.dirty && !this.partialSavesFailed && this.clock() - this.lastSave >= this.saveIntervalMs)
+    if (
+      this.dirty &&
+      !this.partialSavesFailed &&
+      this.clock() - this.lastSave >= this.saveIntervalMs
+    )
       this.save();
   }
 

@@ -195,7 +195,11 @@ export class ChatService {
   }
 
   /** The answer's placeholder row; the caller's transaction commits it with the question. */
-  private prepareAnswer(conversationId: string, questionId: string, kind: UsageCallKind): AnswerPlan {
+  private prepareAnswer(
+    conversationId: string,
+    questionId: string,
+    kind: UsageCallKind,
+  ): AnswerPlan {
     const { conversations, messages } = this.deps.store;
     const conversation = this.conversation(conversationId);
     const profile = this.profileOf(conversation.profileId);

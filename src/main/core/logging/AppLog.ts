@@ -9,4 +9,8 @@ export interface AppLog {
 }
 
 /** For tests and the CLI: logs nowhere. */
-export const silentLog: AppLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLog: AppLog = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

@@ -19,7 +19,12 @@ const jwtLike = /\beyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}/g;
 export function logItemText(value: unknown): string {
   if (typeof value === 'string') return value;
   try {
-    return inspect(value, { depth: 6, breakLength: 160, maxStringLength: 20_000, maxArrayLength: 50 });
+    return inspect(value, {
+      depth: 6,
+      breakLength: 160,
+      maxStringLength: 20_000,
+      maxArrayLength: 50,
+    });
   } catch {
     return '[a value that could not be printed]';
   }
@@ -28,8 +33,10 @@ export function logItemText(value: unknown): string {
 /** Strikes out the known secrets, anything shaped like an API key, and labelled credentials. */
 export function redactLogText(text: string, secrets: Iterable<string>): string {
   return redactSecrets(text, secrets)
-    .replace(labelledCredential, (_all, label: string, separator: string, scheme?: string) =>
-      `${label}${separator}${scheme ? `${scheme} ` : ''}${REDACTED}`,
+    .replace(
+      labelledCredential,
+      (_all, label: string, separator: string, scheme?: string) =>
+        `${label}${separator}${scheme ? `${scheme} ` : ''}${REDACTED}`,
     )
     .replace(bearerToken, `$1 ${REDACTED}`)
     .replace(jwtLike, REDACTED);

@@ -56,7 +56,8 @@ export class StorageHealth {
   private messageFor(fault: StorageFault, error: unknown, waiting: boolean): string {
     if (fault.reason === 'corrupt') return `This could not be read. ${adviceFor('corrupt')}`;
     // Once read-only, every write fails as "read-only"; the reason the person needs is the first one.
-    if (!this.current.writable && isReadOnlyRefusal(error)) return `Nothing was saved: ${this.current.message}`;
+    if (!this.current.writable && isReadOnlyRefusal(error))
+      return `Nothing was saved: ${this.current.message}`;
     return waiting ? adviceFor(fault.reason, 'waiting') : fault.advice;
   }
 

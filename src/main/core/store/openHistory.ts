@@ -36,8 +36,10 @@ export function openHistory(options: { dataDir: string; now?: () => number }): O
   const now = options.now ?? Date.now;
   const file = join(options.dataDir, DATABASE_FILE);
   try {
-    if (existsSync(damageMarker(file)) && !stillDamaged(file)) rmSync(damageMarker(file), { force: true });
-    if (existsSync(damageMarker(file))) throw new StoreOpenError('corrupt', 'damage found in an earlier session');
+    if (existsSync(damageMarker(file)) && !stillDamaged(file))
+      rmSync(damageMarker(file), { force: true });
+    if (existsSync(damageMarker(file)))
+      throw new StoreOpenError('corrupt', 'damage found in an earlier session');
     return { store: openStore({ file, now }), status: { writable: true } };
   } catch (error) {
     if (error instanceof StoreOpenError && error.reason === 'newer_version') throw error;
@@ -80,7 +82,12 @@ function stillDamaged(file: string): boolean {
  * folder and opened query-only; the damaged file is only ever read.
  */
 function openSalvaged(file: string, now: () => number, error: unknown): OpenedHistory {
-  const status = (message: string): StorageStatus => ({ writable: false, reason: 'corrupt', message, file });
+  const status = (message: string): StorageStatus => ({
+    writable: false,
+    reason: 'corrupt',
+    message,
+    file,
+  });
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-salvage-'));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   try {
@@ -90,9 +97,13 @@ function openSalvaged(file: string, now: () => number, error: unknown): OpenedHi
     const salvage = salvageHistory(copy, join(dir, DATABASE_FILE), now);
     const store = assembleStore(salvage.opened, now, { bestEffort: true, onClose: removeDir });
     store.db.pragma('query_only = ON');
-    const conversations = (salvage.copied.conversations ?? 0) + (salvage.copied.rebuiltConversations ?? 0);
+    const conversations =
+      (salvage.copied.conversations ?? 0) + (salvage.copied.rebuiltConversations ?? 0);
     const messages = salvage.copied.messages ?? 0;
-    const lost = salvage.lost > 0 ? ` About ${salvage.lost} records sat on damaged parts and are missing.` : '';
+    const lost =
+      salvage.lost > 0
+        ? ` About ${salvage.lost} records sat on damaged parts and are missing.`
+        : '';
     return {
       store,
       status: status(
@@ -101,7 +112,10 @@ function openSalvaged(file: string, now: () => number, error: unknown): OpenedHi
     };
   } catch {
     removeDir();
-    return { store: openEmptyReadOnly(now), status: status(startupMessage('corrupt', file, false, error)) };
+    return {
+      store: openEmptyReadOnly(now),
+      status: status(startupMessage('corrupt', file, false, error)),
+    };
   }
 }
 

@@ -48,7 +48,11 @@ export function salvageHistory(source: string, target: string, now: () => number
       const last = lastRowId(from, table);
       let count = 0;
       to.transaction(() => {
-        for (let rowid = 1, misses = 0; last === null ? misses < GIVE_UP_AFTER_MISSES : rowid <= last; rowid++) {
+        for (
+          let rowid = 1, misses = 0;
+          last === null ? misses < GIVE_UP_AFTER_MISSES : rowid <= last;
+          rowid++
+        ) {
           try {
             const row = read.get(rowid) as unknown[] | undefined;
             if (!row) {
@@ -90,7 +94,9 @@ function sharedColumns(from: Database.Database, to: Database.Database, table: st
 
 function lastRowId(db: Database.Database, table: string): number | null {
   try {
-    const row = db.prepare(`SELECT max(rowid) AS last FROM ${table}`).get() as { last: number | null };
+    const row = db.prepare(`SELECT max(rowid) AS last FROM ${table}`).get() as {
+      last: number | null;
+    };
     return row.last ?? 0;
   } catch {
     return null;

@@ -61,10 +61,10 @@ function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
         <div className="flex items-center gap-1">
           <VersionSwitcher message={message} />
           <MessageActions
-          role="user"
-          text={message.content}
-          onEdit={onEdit && !busy ? () => setEditing(true) : undefined}
-          onDelete={onDelete && !busy ? () => onDelete(message.id) : undefined}
+            role="user"
+            text={message.content}
+            onEdit={onEdit && !busy ? () => setEditing(true) : undefined}
+            onDelete={onDelete && !busy ? () => onDelete(message.id) : undefined}
           />
         </div>
       )}
@@ -99,10 +99,10 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
         <div className="flex items-center gap-1">
           <VersionSwitcher message={message} />
           <MessageActions
-          role="assistant"
-          text={message.content}
-          onRegenerate={onRegenerate && idle ? () => onRegenerate(message.id) : undefined}
-          onDelete={onDelete && idle ? () => onDelete(message.id) : undefined}
+            role="assistant"
+            text={message.content}
+            onRegenerate={onRegenerate && idle ? () => onRegenerate(message.id) : undefined}
+            onDelete={onDelete && idle ? () => onDelete(message.id) : undefined}
           />
           <InspectorDialog messageId={message.id} /> {/* inspector (issue 8) */}
         </div>

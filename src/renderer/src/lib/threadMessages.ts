@@ -18,4 +18,3 @@ export function toChatMessage(message: ThreadMessage): ChatMessage {
   if (message.error) chat.error = message.error;
   return chat;
 }
-
