@@ -39,7 +39,7 @@ interface Session {
   notices(): string[];
 }
 
-function startCore(dataDir: string): Session {
+function startCore(dataDir: string, options: { integrityCheckDelayMs?: number } = {}): Session {
   const events: Session['events'] = [];
   const core = createCore({
     dataDir,
@@ -55,6 +55,7 @@ function startCore(dataDir: string): Session {
       shell: 'harness',
     },
     emit: (channel, payload) => events.push({ channel, payload }),
+    ...options,
   });
   return {
     core,
@@ -346,6 +347,24 @@ describe('a damaged history', () => {
       await fresh.core.close();
     }
   }, 60_000);
+
+  it('is found by the check after start, before anything reads it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-damaged-check-'));
+    const file = join(dataDir, 'switchboard.db');
+    buildHistory(dataDir, 40);
+    damagePages(file, 0.55, 0.7);
+    const session = startCore(dataDir, { integrityCheckDelayMs: 0 });
+    try {
+      await until(() => session.events.some((e) => e.channel === 'storageStatus'), 10_000);
+      expect(await session.core.handlers.getStorageStatus({})).toMatchObject({
+        writable: false,
+        reason: 'corrupt',
+      });
+      expect(existsSync(`${file}.damaged`)).toBe(true);
+    } finally {
+      await session.core.close();
+    }
+  });
 
   it('that is not a database at all: starts empty and read-only, says so, and leaves the file as it was', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-notadb-'));

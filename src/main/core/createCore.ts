@@ -25,6 +25,7 @@ import { SecretVault } from './secrets/SecretVault';
 import { createConversationHandlers } from './store/conversationHandlers';
 import { DATABASE_FILE, type Store } from './store/Store';
 import { openHistory, rememberDamage } from './store/openHistory';
+import { scheduleIntegrityCheck } from './store/integrityCheck';
 import { StorageHealth } from './store/StorageHealth';
 import { guardStorage } from './store/storageGuard';
 import { PendingSaves } from './chat/PendingSaves';
@@ -50,6 +51,8 @@ export interface CoreOptions {
   knownSecrets?: KnownSecrets;
   /** The crash log (absent: nothing is logged, as in unit tests). */
   log?: AppLog;
+  /** When the history's pages are checked after start (default 3 s; see integrityCheck.ts). */
+  integrityCheckDelayMs?: number;
 }
 
 export interface Core {
@@ -88,6 +91,17 @@ export function createCore(options: CoreOptions): Core {
     onStatus: (status) => options.emit('storageStatus', status),
     onDamaged: () => rememberDamage(join(options.dataDir, DATABASE_FILE)),
   });
+  const integrityCheck = history.status.writable
+    ? scheduleIntegrityCheck({
+        db: store.db,
+        file: join(options.dataDir, DATABASE_FILE),
+        delayMs: options.integrityCheckDelayMs,
+        onDamage: (detail) => {
+          options.log?.warn(`[store] the history file is damaged: ${detail}`);
+          health.damageFound();
+        },
+      })
+    : null;
   // An answer's end and its usage row wait in memory through a full disk or a lock, then go in.
   const pendingSaves = new PendingSaves({
     report: (error, how) => health.report(error, { ...how, waiting: true }),
@@ -209,6 +223,7 @@ export function createCore(options: CoreOptions): Core {
       return pendingSaves.size;
     },
     async close() {
+      integrityCheck?.cancel();
       await Promise.all([chat.idle(), compare.idle()]);
       pendingSaves.close();
       if (pendingSaves.size > 0)

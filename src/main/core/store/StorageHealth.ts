@@ -53,6 +53,11 @@ export class StorageHealth {
     return message;
   }
 
+  /** Damage found by a check rather than a failed read: the same read-only state and banner. */
+  damageFound(): void {
+    this.markDamaged();
+  }
+
   private messageFor(fault: StorageFault, error: unknown, waiting: boolean): string {
     if (fault.reason === 'corrupt') return `This could not be read. ${adviceFor('corrupt')}`;
     // Once read-only, every write fails as "read-only"; the reason the person needs is the first one.
