@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { UsageFigures, UsageGrouping, UsageRange } from '../shared/usage';
 import { appConfigDir } from '../main/core/preferences/appConfigDir';
 import { openDatabase } from '../main/core/store/database';
+import { openHistory } from '../main/core/store/openHistory';
 import { DATABASE_FILE } from '../main/core/store/Store';
 import { rangeOfDays, UsageReporter } from '../main/core/usage/usageReport';
 import { UsageError } from './args';
@@ -63,12 +64,22 @@ export function rangeFor(since: string | undefined, now: number): UsageRange {
 /** `usage`: totals and a breakdown from the ledger, over the same SQL as the Usage screen. */
 export function runUsage(
   args: UsageArgs,
-  io: { env: NodeJS.ProcessEnv; stdout: (text: string) => void; now?: number },
+  io: {
+    env: NodeJS.ProcessEnv;
+    stdout: (text: string) => void;
+    stderr?: (text: string) => void;
+    now?: number;
+  },
 ): number {
   const dir = args.dataDir ?? appConfigDir(io.env);
   const file = join(dir, DATABASE_FILE);
-  // No history yet: report zeros from an empty in-memory ledger rather than create a file.
-  const { db } = openDatabase({ file: existsSync(file) ? file : ':memory:' });
+  // No history yet: report zeros from an empty in-memory ledger rather than create a file. A
+  // history that cannot be written (read-only folder, a lock, damage) is read as the app reads it.
+  const history = existsSync(file)
+    ? openHistory({ dataDir: dir })
+    : { store: null, status: { writable: true } as const };
+  if (!history.status.writable) io.stderr?.(`Note: ${history.status.message}\n`);
+  const db = history.store?.db ?? openDatabase({ file: ':memory:' }).db;
   try {
     const reporter = new UsageReporter(db);
     const range = rangeFor(args.since, io.now ?? Date.now());
@@ -90,7 +101,8 @@ export function runUsage(
       );
     return 0;
   } finally {
-    db.close();
+    if (history.store) history.store.close();
+    else db.close();
   }
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseUsageArgs, runUsage } from '../../../src/cli/usage';
 import { UsageError } from '../../../src/cli/args';
@@ -52,6 +55,21 @@ describe('cli usage', () => {
 
     out = '';
     runUsage(parseUsageArgs(['--data-dir', dir, '--since', '2026-11-26', '--json']), io);
+    expect((JSON.parse(out) as { totals: { calls: number } }).totals.calls).toBe(0);
+  });
+
+  it('reads a history it cannot use as the app would, saying why on stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-usage-cli-damaged-'));
+    writeFileSync(join(dir, 'switchboard.db'), 'not a database, but long enough to have a header');
+    let out = '';
+    let err = '';
+    const io = {
+      env: {},
+      stdout: (t: string) => void (out += t),
+      stderr: (t: string) => void (err += t),
+    };
+    expect(runUsage(parseUsageArgs(['--data-dir', dir, '--json']), io)).toBe(0);
+    expect(err).toMatch(/^Note: The history file is damaged.*could not be read at all/);
     expect((JSON.parse(out) as { totals: { calls: number } }).totals.calls).toBe(0);
   });
 
