@@ -6,6 +6,7 @@ import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore
 import { startHarnessProcess } from '../support/harnessProcess';
 import { filesUnder } from '../support/files';
 import { expect, test } from './fixtures';
+import { requireKeychain } from './keychainGate';
 
 // Its own keychain service: these tests never read or write the person's "Switchboard" entries.
 const service = `Switchboard-e2e-${randomBytes(4).toString('hex')}`;
@@ -39,16 +40,7 @@ test('a profile added in Settings is tested, used for chat, and after a restart 
   emulator,
   providerEnv,
 }, testInfo) => {
-  const reason = await keychain.accounts().then(
-    () => null,
-    (e: Error) => e.message,
-  );
-  const skip = reason !== null && !process.env.CI;
-  if (skip)
-    console.log(
-      `[e2e keys] skipped: needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`,
-    );
-  test.skip(skip, `needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`);
+  await requireKeychain(keychain, 'keys');
   testInfo.setTimeout(120_000);
 
   // Every message the renderer receives, across both harness runs.

@@ -8,6 +8,7 @@ import { startHarnessProcess } from '../support/harnessProcess';
 import { SecretScanner } from '../support/secretScan';
 import { filesUnder } from '../support/files';
 import { expect, test } from './fixtures';
+import { requireKeychain } from './keychainGate';
 
 // Its own keychain service: this test never reads or writes the person's "Switchboard" entries.
 const service = `Switchboard-e2e-noleak-${randomBytes(4).toString('hex')}`;
@@ -55,16 +56,7 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
   emulator,
   providerEnv,
 }, testInfo) => {
-  const reason = await keychain.accounts().then(
-    () => null,
-    (e: Error) => e.message,
-  );
-  const skip = reason !== null && !process.env.CI;
-  if (skip)
-    console.log(
-      `[e2e noKeyLeak] skipped: needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`,
-    );
-  test.skip(skip, `needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`);
+  await requireKeychain(keychain, 'noKeyLeak');
   testInfo.setTimeout(240_000);
 
   const scanner = new SecretScanner(KEYS);

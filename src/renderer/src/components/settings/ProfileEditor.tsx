@@ -35,6 +35,22 @@ const modelPlaceholders: Record<ProviderType, string> = {
   'openai-compatible': 'e.g. llama3.2',
 };
 
+/** The two response timeouts: empty means the default, shown as the placeholder. */
+const timeoutFields = [
+  {
+    key: 'firstByteTimeout',
+    label: 'Response timeout (s)',
+    fallback: responseTimeoutDefaults.firstByteSeconds,
+    hint: 'How long to wait for the server to start answering.',
+  },
+  {
+    key: 'idleTimeout',
+    label: 'Idle timeout (s)',
+    fallback: responseTimeoutDefaults.idleSeconds,
+    hint: 'How long a started answer may pause; reasoning models can think for minutes.',
+  },
+] as const;
+
 interface ProfileEditorProps {
   form: ProfileFormState;
   onChange: (form: ProfileFormState) => void;
@@ -261,32 +277,22 @@ export function ProfileEditor({
       )}
 
       <div className="grid grid-cols-2 gap-3">
-        <Field
-          label="Response timeout (s)"
-          type="number"
-          inputMode="numeric"
-          min={responseTimeoutRange.min}
-          max={responseTimeoutRange.max}
-          step={1}
-          value={form.firstByteTimeout}
-          onChange={(v) => set('firstByteTimeout', v)}
-          error={errors.firstByteTimeout}
-          placeholder={String(responseTimeoutDefaults.firstByteSeconds)}
-          hint="How long to wait for the server to start answering."
-        />
-        <Field
-          label="Idle timeout (s)"
-          type="number"
-          inputMode="numeric"
-          min={responseTimeoutRange.min}
-          max={responseTimeoutRange.max}
-          step={1}
-          value={form.idleTimeout}
-          onChange={(v) => set('idleTimeout', v)}
-          error={errors.idleTimeout}
-          placeholder={String(responseTimeoutDefaults.idleSeconds)}
-          hint="How long a started answer may pause; reasoning models can think for minutes."
-        />
+        {timeoutFields.map(({ key, label, fallback, hint }) => (
+          <Field
+            key={key}
+            label={label}
+            type="number"
+            inputMode="numeric"
+            min={responseTimeoutRange.min}
+            max={responseTimeoutRange.max}
+            step={1}
+            value={form[key]}
+            onChange={(v) => set(key, v)}
+            error={errors[key]}
+            placeholder={String(fallback)}
+            hint={hint}
+          />
+        ))}
       </div>
 
       <details
