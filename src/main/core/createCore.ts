@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import type { Profile } from '../../shared/profiles';
 import { ChatService } from './chat/ChatService';
@@ -23,12 +22,9 @@ import { KnownSecrets } from './secrets/KnownSecrets';
 import { createMemoryKeyStore } from './secrets/memoryKeyStore';
 import { SecretVault } from './secrets/SecretVault';
 import { createConversationHandlers } from './store/conversationHandlers';
-import { DATABASE_FILE, type Store } from './store/Store';
-import { openHistory, rememberDamage } from './store/openHistory';
-import { scheduleIntegrityCheck } from './store/integrityCheck';
-import { StorageHealth } from './store/StorageHealth';
+import type { Store } from './store/Store';
 import { guardStorage } from './store/storageGuard';
-import { PendingSaves } from './chat/PendingSaves';
+import { superviseHistory } from './store/superviseHistory';
 import { streamChat } from './providers/streamChat';
 import { PriceOverrides } from './usage/priceOverrides';
 import { recordProbe } from './usage/recordProbe';
@@ -78,39 +74,16 @@ export function createCore(options: CoreOptions): Core {
   // A failure no request asked for (a save that is not a storage fault: a bug) goes to the log.
   const onInternalError = (error: unknown) =>
     options.log ? options.log.error('[core] unexpected failure:', error) : console.error(error);
-  const history = openHistory({ dataDir: options.dataDir });
-  const { store } = history;
   const notices = new NoticeBoard();
   notices.onPost((notice) => options.emit('appNotice', notice));
   options.startupNotices?.forEach((message) => notices.post(message));
-  const health = new StorageHealth({
-    db: store.db,
-    file: history.status.writable ? store.db.name : history.status.file,
-    initial: history.status,
-    notify: (message) => notices.post(message),
+  const { store, health, pendingSaves, ...history } = superviseHistory({
+    dataDir: options.dataDir,
+    notify: (message, level) => notices.post(message, level),
     onStatus: (status) => options.emit('storageStatus', status),
-    onDamaged: () => rememberDamage(join(options.dataDir, DATABASE_FILE)),
-  });
-  const integrityCheck = history.status.writable
-    ? scheduleIntegrityCheck({
-        db: store.db,
-        file: join(options.dataDir, DATABASE_FILE),
-        delayMs: options.integrityCheckDelayMs,
-        onDamage: (detail) => {
-          options.log?.warn(`[store] the history file is damaged: ${detail}`);
-          health.damageFound();
-        },
-      })
-    : null;
-  // An answer's end and its usage row wait in memory through a full disk or a lock, then go in.
-  const pendingSaves = new PendingSaves({
-    report: (error, how) => health.report(error, { ...how, waiting: true }),
-    recovered: (count) =>
-      notices.post(
-        `Saved after all: ${count} ${count === 1 ? 'save' : 'saves'} that had to wait (full disk or locked file) ${count === 1 ? 'is' : 'are'} now in your history.`,
-        'info',
-      ),
     onInternalError,
+    log: options.log,
+    integrityCheckDelayMs: options.integrityCheckDelayMs,
   });
 
   const known = options.knownSecrets ?? new KnownSecrets();
@@ -223,13 +196,8 @@ export function createCore(options: CoreOptions): Core {
       return pendingSaves.size;
     },
     async close() {
-      integrityCheck?.cancel();
       await Promise.all([chat.idle(), compare.idle()]);
-      pendingSaves.close();
-      if (pendingSaves.size > 0)
-        onInternalError(
-          new Error(`${pendingSaves.size} saves could not be written before quitting.`),
-        );
+      history.stop();
       store.close();
     },
   };

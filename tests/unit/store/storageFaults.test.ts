@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { PendingSaves } from '../../../src/main/core/chat/PendingSaves';
+import { PendingSaves } from '../../../src/main/core/store/PendingSaves';
 import { StorageHealth } from '../../../src/main/core/store/StorageHealth';
 import { storageFaultOf } from '../../../src/main/core/store/storageFault';
 
