@@ -11,7 +11,9 @@ export async function requireKeychain(keychain: KeyStore, label: string): Promis
     (e: Error) => e.message,
   );
   const skip = reason !== null && !process.env.CI;
-  const why = `needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`;
-  if (skip) console.log(`[e2e ${label}] skipped: ${why}`);
-  test.skip(skip, why);
+  if (skip)
+    console.log(
+      `[e2e ${label}] skipped: needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`,
+    );
+  test.skip(skip, `needs a Secret Service (run inside scripts/with-keyring.sh): ${reason}`);
 }

@@ -114,7 +114,7 @@ describe('a full disk', () => {
   });
 
   it('refuses a new message with a clear error, keeps an answer that streamed meanwhile and saves it once there is room', async (context) => {
-    context.skip(skipReason !== null, skipReason ?? '');
+    context.skip(skipReason !== null, `a full disk needs a small tmpfs: ${skipReason}`);
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir);
     const session = startCore(dataDir);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventSink, SendMessageResponse, ValidRequestOf } from '../../../shared/ipc';
 import { HandlerError } from '../../../shared/result';
-import type { StreamEvent, Usage } from '../../../shared/stream';
+import type { StreamEvent } from '../../../shared/stream';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
 import type { ExchangeCapture } from '../exchanges/ExchangeCapture';
 import type { AppLog } from '../logging/AppLog';
@@ -9,7 +9,8 @@ import type { ChatRequest, ChatTurn, ProviderProfile, ProviderTarget } from '../
 import type { Store } from '../store/Store';
 import type { UsageCallKind } from '../store/UsageLedger';
 import { AnswerRecorder, saveAtOnce, type AnswerSaving } from './AnswerRecorder';
-import { cleanTitle, provisionalTitle, titleIsComplete, titleRequest } from './conversationTitle';
+import { makeTitle } from './autoTitle';
+import { provisionalTitle } from './conversationTitle';
 import { buildRequest, CONTINUE_PROMPT, type AnswerPlan } from './answerPlan';
 import { composerChoices, mergeChoices } from './composerChoices';
 import { StreamCoalescer } from './StreamCoalescer';
@@ -49,11 +50,6 @@ export interface ChatServiceDeps {
   /** The crash log: a failed answer is noted there, so a bug report can say what the provider said. */
   log?: AppLog;
 }
-
-type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
-
-/** A title that has not come in this long is given up (the provisional one stays). */
-const TITLE_TIMEOUT_MS = 20_000;
 
 interface ActiveStream {
   conversationId: string;
@@ -363,74 +359,18 @@ export class ChatService {
     const firstExchange =
       question?.role === 'user' && question.parentId === null && plan.kind === 'chat';
     if (firstExchange && result.finishReason === 'stop' && (this.deps.autoTitle ?? true)) {
-      const task = this.makeTitle(
-        plan.conversation.id,
-        profile,
-        request.model,
-        question.content,
-        result.content,
+      const task = makeTitle(
+        { ...this.deps, engine: this.engine, saving: this.saving },
+        {
+          conversationId: plan.conversation.id,
+          profile,
+          model: request.model,
+          question: question.content,
+          answer: result.content,
+        },
       ).finally(() => this.background.delete(task));
       this.background.add(task);
     }
-  }
-
-  /**
-   * The title call goes through the same adapter path as any answer and is counted the same way.
-   * It is bounded: stopped once the first line is complete, or after TITLE_TIMEOUT_MS.
-   */
-  private async makeTitle(
-    conversationId: string,
-    profile: ProviderProfile,
-    model: string,
-    question: string,
-    answer: string,
-  ): Promise<void> {
-    const request = titleRequest(model, question, answer);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), TITLE_TIMEOUT_MS);
-    const seen = {
-      text: '',
-      usage: null as Usage | null,
-      finish: null as FinishEvent | null,
-      model,
-    };
-    try {
-      const target = await this.deps.targetFor(profile);
-      for await (const event of this.engine(target, request, { signal: controller.signal })) {
-        if (event.type === 'text') seen.text += event.text;
-        if (event.type === 'usage') seen.usage = event.usage;
-        if (event.type === 'metadata' && event.model) seen.model = event.model;
-        if (event.type === 'finish') seen.finish = event;
-        if (titleIsComplete(seen.text) && !controller.signal.aborted) controller.abort();
-      }
-    } catch {
-      // A title is a nicety: on failure the provisional one stays.
-    } finally {
-      clearTimeout(timer);
-    }
-    const { store } = this.deps;
-    this.saving.persist(() =>
-      store.ledger.record({
-        kind: 'title',
-        profileId: profile.id,
-        provider: profile.type,
-        model: seen.model,
-        conversationId,
-        messageId: null,
-        usage: seen.usage,
-        ttftMs: seen.finish?.timing.ttftMs ?? null,
-        durationMs: seen.finish?.timing.totalMs ?? null,
-        outcome: seen.finish?.finishReason ?? 'error',
-      }),
-    );
-    const title = seen.finish?.finishReason === 'error' ? null : cleanTitle(seen.text);
-    let titled = false;
-    try {
-      titled = title !== null && store.conversations.setAutoTitle(conversationId, title);
-    } catch {
-      // A title is a nicety: when it cannot be saved (a full disk) the provisional one stays.
-    }
-    if (titled) this.deps.emit('conversationsChanged', { conversationId });
   }
 
   private profileOf(profileId: string | null): ProviderProfile {

@@ -1,0 +1,89 @@
+import type { EventSink } from '../../../shared/ipc';
+import type { StreamEvent, Usage } from '../../../shared/stream';
+import type { EngineOptions } from '../providers/streamChat';
+import type { ChatRequest, ProviderProfile, ProviderTarget } from '../providers/types';
+import type { Store } from '../store/Store';
+import type { AnswerSaving } from './AnswerRecorder';
+import { cleanTitle, titleIsComplete, titleRequest } from './conversationTitle';
+
+type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
+
+/** A title that has not come in this long is given up (the provisional one stays). */
+const TITLE_TIMEOUT_MS = 20_000;
+
+export interface AutoTitleDeps {
+  engine: (
+    target: ProviderTarget,
+    request: ChatRequest,
+    options: EngineOptions,
+  ) => AsyncIterable<StreamEvent>;
+  targetFor: (profile: ProviderProfile) => Promise<ProviderTarget>;
+  /** The usage row goes through the same waiting queue as the answer's own. */
+  saving: AnswerSaving;
+  store: Store;
+  emit: EventSink;
+}
+
+/**
+ * Names a new conversation from its first exchange. The title call goes through the same adapter
+ * path as any answer and is counted the same way. It is bounded: stopped once the first line is
+ * complete, or after TITLE_TIMEOUT_MS.
+ */
+export async function makeTitle(
+  deps: AutoTitleDeps,
+  input: {
+    conversationId: string;
+    profile: ProviderProfile;
+    model: string;
+    question: string;
+    answer: string;
+  },
+): Promise<void> {
+  const { conversationId, profile, model } = input;
+  const request = titleRequest(model, input.question, input.answer);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TITLE_TIMEOUT_MS);
+  const seen = {
+    text: '',
+    usage: null as Usage | null,
+    finish: null as FinishEvent | null,
+    model,
+  };
+  try {
+    const target = await deps.targetFor(profile);
+    for await (const event of deps.engine(target, request, { signal: controller.signal })) {
+      if (event.type === 'text') seen.text += event.text;
+      if (event.type === 'usage') seen.usage = event.usage;
+      if (event.type === 'metadata' && event.model) seen.model = event.model;
+      if (event.type === 'finish') seen.finish = event;
+      if (titleIsComplete(seen.text) && !controller.signal.aborted) controller.abort();
+    }
+  } catch {
+    // A title is a nicety: on failure the provisional one stays.
+  } finally {
+    clearTimeout(timer);
+  }
+  const { store } = deps;
+  deps.saving.persist(() =>
+    store.ledger.record({
+      kind: 'title',
+      profileId: profile.id,
+      provider: profile.type,
+      model: seen.model,
+      conversationId,
+      messageId: null,
+      usage: seen.usage,
+      ttftMs: seen.finish?.timing.ttftMs ?? null,
+      durationMs: seen.finish?.timing.totalMs ?? null,
+      outcome: seen.finish?.finishReason ?? 'error',
+    }),
+  );
+  const title = seen.finish?.finishReason === 'error' ? null : cleanTitle(seen.text);
+  let titled = false;
+  try {
+    titled = title !== null && store.conversations.setAutoTitle(conversationId, title);
+  } catch {
+    // A title is a nicety: when it cannot be saved (a full disk) the provisional one stays.
+  }
+  if (titled) deps.emit('conversationsChanged', { conversationId });
+}
