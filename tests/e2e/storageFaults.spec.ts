@@ -154,7 +154,8 @@ test('a full disk: the draft stays with the reason, an answer streaming meanwhil
   const disk = mkdtempSync(join(tmpdir(), 'switchboard-fulldisk-e2e-'));
   const cannotMount = await mountSmallDisk(disk, 24);
   if (cannotMount) console.log(`[e2e storage] full-disk test skipped: ${cannotMount}`);
-  test.skip(cannotMount !== null, `a full disk needs a small tmpfs: ${cannotMount}`);
+  // prettier-ignore
+  test.skip(cannotMount !== null, 'A full disk needs a small tmpfs, which this machine cannot mount (why is printed above).');
   const dataDir = join(disk, 'data');
   mkdirSync(dataDir);
   const harness = await startHarnessProcess({ env: providerEnv, dataDir });
