@@ -155,7 +155,7 @@ test('a full disk: the draft stays with the reason, an answer streaming meanwhil
   const cannotMount = await mountSmallDisk(disk, 24);
   if (cannotMount) console.log(`[e2e storage] full-disk test skipped: ${cannotMount}`);
   // prettier-ignore
-  test.skip(cannotMount !== null, 'A full disk needs a small tmpfs, which this machine cannot mount (why is printed above).');
+  test.skip(cannotMount !== null, 'Skipped because this machine cannot mount the small tmpfs a full disk needs (the reason is printed above).');
   const dataDir = join(disk, 'data');
   mkdirSync(dataDir);
   const harness = await startHarnessProcess({ env: providerEnv, dataDir });
