@@ -35,11 +35,11 @@ export interface OpenedHistory {
 export function openHistory(options: { dataDir: string; now?: () => number }): OpenedHistory {
   const now = options.now ?? Date.now;
   const file = join(options.dataDir, DATABASE_FILE);
+  if (existsSync(damageMarker(file))) {
+    if (stillDamaged(file)) return openSalvaged(file, now, new Error('damage found earlier'));
+    rmSync(damageMarker(file), { force: true });
+  }
   try {
-    if (existsSync(damageMarker(file)) && !stillDamaged(file))
-      rmSync(damageMarker(file), { force: true });
-    if (existsSync(damageMarker(file)))
-      throw new StoreOpenError('corrupt', 'damage found in an earlier session');
     return { store: openStore({ file, now }), status: { writable: true } };
   } catch (error) {
     if (error instanceof StoreOpenError && error.reason === 'newer_version') throw error;
