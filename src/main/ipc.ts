@@ -48,7 +48,7 @@ export async function dispatch(
   handlers: IpcHandlers,
   options: RegisterIpcOptions,
 ): Promise<IpcResult<unknown>> {
-  let trusted = false;
+  let trusted: boolean;
   try {
     trusted = options.isTrustedSender(event);
   } catch {

@@ -85,7 +85,7 @@ function expectErrorValue(result: unknown, code?: string): void {
 
 /** What main must answer: invalid_request for what the schema refuses, a result for the rest. */
 async function checkOne(channel: InvokeChannel, payload: unknown): Promise<void> {
-  let valid = false;
+  let valid: boolean;
   try {
     valid = invokeChannels[channel].request.safeParse(payload ?? {}).success;
   } catch {

@@ -48,7 +48,7 @@ export function createEntraTokenSource(
 /**
  * The real credential: the Azure CLI login (`az login`) first, then a device-code sign-in whose
  * instructions (a URL and a code, no secret) are shown to the person through `onDeviceCode`.
- * @azure/identity 4.13.1 is the last release supporting Node 20; it is loaded only when used.
+ * @azure/identity is loaded only when used, so a profile without Entra ID never pays for it.
  */
 export async function createAzureCredential(options: {
   tenantId?: string;
