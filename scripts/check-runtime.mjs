@@ -4,7 +4,9 @@
 // first on PATH for every script, so a machine whose own Node is older still runs on 24.
 // better-sqlite3 (13+) and keytar are both N-API: the same binaries load in Node 24 and Electron.
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 
 const REQUIRED_MAJOR = 24;
 const root = resolve(import.meta.dirname, '..');
@@ -16,6 +18,41 @@ if (major < REQUIRED_MAJOR) {
     `Switchboard runs on Node ${REQUIRED_MAJOR}, the major Electron embeds; this is ${process.version}. ` +
       'Run it through npm (`npm start`, `npm test`), which uses node_modules/.bin/node, ' +
       'or run `npm install` again if that is missing.',
+  );
+  process.exit(1);
+}
+
+/** Every installed package whose `engines.node` this Node does not meet (npm only warns). */
+function enginesNotMet() {
+  const semver = createRequire(import.meta.url)('semver');
+  const misses = [];
+  const walk = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith('.')) continue;
+      const path = join(dir, name);
+      if (name.startsWith('@')) {
+        walk(path);
+        continue;
+      }
+      const manifest = join(path, 'package.json');
+      if (existsSync(manifest)) {
+        const { name: pkg, version, engines } = JSON.parse(readFileSync(manifest, 'utf8'));
+        const range = engines?.node;
+        if (typeof range === 'string' && !semver.satisfies(process.versions.node, range))
+          misses.push(`${pkg}@${version} needs node ${range}`);
+      }
+      walk(join(path, 'node_modules'));
+    }
+  };
+  walk(join(root, 'node_modules'));
+  return misses;
+}
+
+const misses = enginesNotMet();
+if (misses.length > 0) {
+  console.error(
+    `Installed packages that Node ${process.version} does not fit:\n  ${misses.join('\n  ')}`,
   );
   process.exit(1);
 }

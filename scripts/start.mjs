@@ -2,24 +2,12 @@
 // (machines that cannot download it), says so in one line and starts the browser harness instead.
 // Both native modules are N-API, so the build the tests load is the one Electron loads.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-
-function electronPath() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
+import { installedElectronPath } from './electron-binary.mjs';
 
 const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const electron = electronPath();
+const electron = installedElectronPath();
 const child = electron
   ? spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit' })
   : (console.log(

@@ -1,27 +1,19 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { test as base, _electron, type Page } from '@playwright/test';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { startHarnessProcess, type HarnessProcess } from '../support/harnessProcess';
+import { installedElectronPath } from '../../scripts/electron-binary.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 
 /** Where Electron's binary would be, or why there is none (it is not downloadable everywhere). */
 function electronBinary(): { path: string } | { reason: string } {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return {
-      reason:
-        'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); these specs ran through the harness instead.',
-    };
-  } catch {
-    return {
-      reason:
-        'Electron binary not installed (its download is unavailable here); these specs ran through the harness instead.',
-    };
-  }
+  const path = installedElectronPath();
+  if (path) return { path };
+  return {
+    reason:
+      'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); these specs ran through the harness instead.',
+  };
 }
 
 /** Electron's launcher takes only string values. */
