@@ -10,6 +10,7 @@ import { providerErrorFrom } from './errors';
 import { estimateUsage } from './estimateUsage';
 import { createCapturingFetch, type CaptureContext, type ExchangeObserver } from './exchange';
 import { createOpenAIChatAdapter } from './openaiChat';
+import { originBoundFetch } from './originBoundFetch';
 import { rateLimitFrom } from './rateLimit';
 import { AttemptWatchdog, responseTimeoutError, responseTimeoutLimits } from './responseTimeouts';
 import { decideRetry, defaultRetryPolicy, sleep, type RetryPolicy } from './retry';
@@ -58,7 +59,8 @@ function setUp(target: ProviderTarget, options: EngineOptions, now: () => number
     },
   };
   const errorBox: { body: string | null } = { body: null };
-  const fetchImpl = createCapturingFetch(ctx, options.fetch ?? fetch);
+  // Every provider call: no credential follows a redirect to another origin.
+  const fetchImpl = createCapturingFetch(ctx, originBoundFetch(options.fetch ?? fetch));
   const adapter =
     target.profile.type === 'anthropic'
       ? createAnthropicMessagesAdapter(target, { fetch: fetchImpl })
