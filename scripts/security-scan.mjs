@@ -73,6 +73,37 @@ for (const file of sourceFiles(input)) {
     });
 }
 
+// The packaged app's Electron fuses (electron-builder's `electronFuses`, applied by @electron/fuses).
+const requiredFuses = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableCookieEncryption: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+};
+const builderConfig = require('js-yaml').load(
+  readFileSync(join(root, 'electron-builder.yml'), 'utf8'),
+);
+for (const [fuse, value] of Object.entries(requiredFuses)) {
+  if (builderConfig?.electronFuses?.[fuse] !== value)
+    failures.push(`electron-builder.yml: electronFuses.${fuse} must be ${value}`);
+}
+
+// A renderer URL from the environment (electron-vite's dev server) only in development: every
+// read of ELECTRON_RENDERER_URL sits behind a not-packaged test on its own line.
+for (const file of sourceFiles(input)) {
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      const code = line.replace(/\/\/.*$|^\s*\*.*$/, '');
+      if (/ELECTRON_RENDERER_URL/.test(code) && !/!\s*[\w.]*isPackaged\s*\?/.test(code))
+        failures.push(
+          `${relative(root, file)}:${index + 1} reads ELECTRON_RENDERER_URL without a !isPackaged guard`,
+        );
+    });
+}
+
 console.log(
   `Electronegativity ${result.atomicChecks} atomic + ${result.globalChecks} global checks over src/ (Electron ${electronVersion})`,
 );

@@ -102,6 +102,7 @@ async function main(): Promise<void> {
     rendererDir,
     bridgeFile: join(bridgeDir, 'bridge.js'),
     onInternalError: (channel, error) => crashLog.error(`[ipc] ${channel} failed:`, error),
+    onRequestFault: (line) => crashLog.warn(line),
   });
   const configDir = values['config-dir'] ? resolve(values['config-dir']) : dataDir;
   const preferences = openConfPreferences(configDir);

@@ -8,7 +8,16 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { isInvokeChannel, wireChannel, type EventSink, type IpcHandlers } from '../shared/ipc';
 import { dispatch } from '../main/ipc';
 import { contentSecurityPolicy } from '../main/security';
-import { BRIDGE_PATH, SOCKET_PATH, type InvokeMessage, type ServerMessage } from './protocol';
+import { createRequestFaultLog, type RequestFaultKind } from './requestFaults';
+import {
+  BRIDGE_PATH,
+  MAX_FRAME_BYTES,
+  MAX_MESSAGE_CHARS,
+  SOCKET_PATH,
+  parseChunk,
+  type InvokeMessage,
+  type ServerMessage,
+} from './protocol';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +35,8 @@ export interface HarnessServerOptions {
   bridgeFile: string;
   /** Where a handler's unexpected failure is reported (the crash log); never with its payload. */
   onInternalError?: (channel: string, error: unknown) => void;
+  /** Where refused requests are noted (the crash log), a few lines whatever their number. */
+  onRequestFault?: (line: string) => void;
 }
 
 export interface HarnessServer {
@@ -45,8 +56,19 @@ export interface HarnessServer {
 export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
   const token = randomBytes(24).toString('base64url');
   let handlers: IpcHandlers | null = null;
-  const server = createServer((req, res) => void serveFile(req, res, options));
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const noteFault = createRequestFaultLog(
+    options.onRequestFault ?? ((line) => console.error(line)),
+  );
+  const server = createServer(
+    (req, res) =>
+      void serveFile(req, res, options, noteFault).catch((error: unknown) => {
+        // Every request gets an answer, even when the renderer's files cannot be read.
+        noteFault('file read failed', error instanceof Error ? error.message : String(error));
+        if (res.headersSent) res.destroy();
+        else res.writeHead(500).end();
+      }),
+  );
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
@@ -64,8 +86,20 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   });
 
   sockets.on('connection', (ws: WebSocket) => {
+    const assemble = chunkAssembler((id) =>
+      sendTo(ws, {
+        type: 'result',
+        id,
+        result: {
+          ok: false,
+          error: { code: 'invalid_request', message: 'The request is too large to send.' },
+        },
+      }),
+    );
     ws.on('message', async (data) => {
-      const message = parseInvoke(String(data));
+      const text = assemble(String(data));
+      if (text === null) return;
+      const message = parseInvoke(text);
       if (!message) return;
       const send = (result: unknown) => sendTo(ws, { type: 'result', id: message.id, result });
       const channel = message.channel.replace(/^switchboard:/, '');
@@ -106,6 +140,34 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   };
 }
 
+/**
+ * Joins the pieces of chunked invokes (protocol.ts); whole frames pass through. Returns the
+ * invoke's text when it is complete, else null. A message past the cap is dropped and answered.
+ */
+function chunkAssembler(tooLarge: (id: number) => void): (frame: string) => string | null {
+  const partial = new Map<number, { parts: string[]; chars: number }>();
+  return (frame) => {
+    const chunk = parseChunk(frame);
+    if (!chunk) return frame;
+    const entry = partial.get(chunk.id) ?? { parts: [], chars: 0 };
+    entry.parts.push(chunk.data);
+    entry.chars += chunk.data.length;
+    if (entry.chars > MAX_MESSAGE_CHARS) {
+      partial.delete(chunk.id);
+      // Later pieces of it start a new entry that is dropped the same way.
+      if (chunk.last) tooLarge(chunk.id);
+      else partial.set(chunk.id, { parts: [], chars: Number.POSITIVE_INFINITY });
+      return null;
+    }
+    if (!chunk.last) {
+      partial.set(chunk.id, entry);
+      return null;
+    }
+    partial.delete(chunk.id);
+    return entry.parts.join('');
+  };
+}
+
 function isAllowedUpgrade(req: IncomingMessage, token: string, origin: string): boolean {
   const url = new URL(req.url ?? '/', origin);
   if (url.pathname !== SOCKET_PATH) return false;
@@ -139,6 +201,7 @@ async function serveFile(
   req: IncomingMessage,
   res: ServerResponse,
   options: HarnessServerOptions,
+  noteFault: (kind: RequestFaultKind, detail: string) => void,
 ): Promise<void> {
   const headers = {
     'Content-Security-Policy': contentSecurityPolicy,
@@ -149,7 +212,16 @@ async function serveFile(
     res.writeHead(405, headers).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  } catch {
+    // `GET /%`: no file has that name; answered at once, before any token is asked for.
+    noteFault('malformed URL', JSON.stringify(req.url ?? ''));
+    res.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Bad request: the URL is not valid.');
+    return;
+  }
   if (pathname === BRIDGE_PATH) {
     res.writeHead(200, { ...headers, 'Content-Type': contentTypes['.js'] });
     createReadStream(options.bridgeFile).pipe(res);

@@ -11,7 +11,7 @@ import { registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
 import { openElectronPreferences } from './preferences';
 import { createQuitGuard } from './quitGuard';
-import { isAppUrl } from './security';
+import { isAppUrl, rendererUrl } from './security';
 import { startAutoUpdate } from './updater';
 import { createMainWindow, hardenSession } from './window';
 import { loadWindowState, trackWindowState, windowStateFileName } from './windowStateStore';
@@ -28,9 +28,11 @@ function start(): void {
   const knownSecrets = new KnownSecrets();
   const crashLog = openElectronCrashLog(knownSecrets);
   let mainWindow: BrowserWindow | null = null;
-  const appUrl =
-    process.env.ELECTRON_RENDERER_URL ??
-    pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+  const appUrl = rendererUrl({
+    isPackaged: app.isPackaged,
+    env: process.env,
+    builtPage: pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href,
+  });
   const windowStateFile = join(app.getPath('userData'), windowStateFileName);
 
   const emit: EventSink = (event, payload) => {

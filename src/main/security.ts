@@ -58,3 +58,16 @@ export function isExternalLink(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * Where the window loads the app from. ELECTRON_RENDERER_URL is electron-vite's dev server, and
+ * is honoured only in development: in a packaged app any URL it named would get `window.api`.
+ */
+export function rendererUrl(options: {
+  isPackaged: boolean;
+  env: NodeJS.ProcessEnv;
+  builtPage: string;
+}): string {
+  const devServer = !options.isPackaged ? options.env.ELECTRON_RENDERER_URL : undefined;
+  return devServer || options.builtPage;
+}

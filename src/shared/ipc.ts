@@ -110,6 +110,12 @@ const chatParameters = z
   })
   .strict();
 
+/**
+ * The largest import (characters of the file's text). The one limit: the harness socket sizes
+ * its message cap from it (src/harness/protocol.ts), so an import this schema accepts fits.
+ */
+export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
+
 export const conversationChannels = {
   listConversations: invoke<ConversationPage>()(
     z
@@ -164,10 +170,7 @@ export const conversationChannels = {
   importConversations: invoke<ImportSummary>()(
     z
       .object({
-        content: z
-          .string()
-          .min(1)
-          .max(64 * 1024 * 1024),
+        content: z.string().min(1).max(MAX_IMPORT_CHARS),
       })
       .strict(),
   ),

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/server';
@@ -235,5 +237,56 @@ describe('cli ask', () => {
     const run = await cli(['models', '--provider', 'anthropic']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('claude-emu-1');
+  });
+});
+
+describe('cli ask on a server that answers 200 without an API answer', () => {
+  // A captive portal's login page, and a server that closes a 200 with no body: each named for
+  // what it is, and asked only once (the same page would come back on a retry).
+  const portalPage =
+    '<!DOCTYPE html>\n<html><head><title>Hotel Wi-Fi</title></head><body><h1>Log in</h1></body></html>\n';
+  let portal: Server;
+  let portalUrl = '';
+  const hits: string[] = [];
+  beforeAll(async () => {
+    portal = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      req.resume();
+      req.on('end', () => {
+        if (req.url?.startsWith('/empty')) {
+          res.writeHead(200, { 'content-type': 'text/event-stream' }).end();
+        } else if (req.url?.startsWith('/untyped')) {
+          // No content type at all: the page itself gives it away.
+          res.writeHead(200).end(portalPage);
+        } else {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(portalPage);
+        }
+      });
+    });
+    await new Promise<void>((done) => portal.listen(0, '127.0.0.1', done));
+    portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((done) => portal.close(() => done())));
+
+  const html =
+    'The server answered 200 with an HTML page, not an API response: a captive portal or a wrong base URL?';
+  it.each([
+    ['openai', '/html/v1', [], html],
+    ['openai', '/untyped/v1', ['--no-stream'], html],
+    ['anthropic', '/html', [], html],
+    ['anthropic', '/untyped', ['--no-stream'], html],
+    ['openai', '/empty/v1', [], 'The server answered 200 with an empty body.'],
+    ['anthropic', '/empty', ['--no-stream'], 'The server answered 200 with an empty body.'],
+  ])('%s at %s %j: says what came back, asked once', async (provider, path, flags, message) => {
+    const before = hits.length;
+    const model = provider === 'anthropic' ? 'claude-emu-1' : 'emu-1';
+    const run = await cli(['ask', '--provider', provider, '--model', model, ...flags, 'hi'], {
+      env: { OPENAI_BASE_URL: `${portalUrl}${path}`, ANTHROPIC_BASE_URL: `${portalUrl}${path}` },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`error: malformed_response 200: ${message}`);
+    expect(run.stderr).not.toMatch(/connection was cut|interrupted/);
+    expect(hits.length - before).toBe(1);
+    expectNoKey(run);
   });
 });

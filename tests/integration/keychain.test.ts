@@ -13,6 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/server';
 import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore';
 import { SecretVault, keyAccount } from '../../src/main/core/secrets/SecretVault';
+import { openConfPreferences } from '../../src/main/core/preferences/confPreferences';
+import { ProfileService } from '../../src/main/core/profiles/ProfileService';
 
 const root = resolve(import.meta.dirname, '../..');
 const service = `Switchboard-test-${randomBytes(4).toString('hex')}`;
@@ -93,26 +95,38 @@ describe.skipIf(reachable !== null && !process.env.CI)(
       expect(cli(['keys', 'set', 'no-such-profile'], 'x').status).toBe(1);
     });
 
-    it('CLI: ask --provider openai uses the stored key when OPENAI_API_KEY is not set', async () => {
-      const emulator = await startEmulator();
+    it('CLI: ask uses a stored key only for the server it was saved for, never for OPENAI_BASE_URL / ANTHROPIC_BASE_URL', async () => {
+      const home = await startEmulator();
+      const elsewhere = await startEmulator();
       try {
         const configDir = mkdtempSync(join(tmpdir(), 'sb-cli-ask-'));
         const key = `sk-stored-${randomBytes(12).toString('hex')}`;
-        const env = {
+        const antKey = `sk-ant-stored-${randomBytes(12).toString('hex')}`;
+        // The built-in profiles as Settings saves them: each with the URL its key is for.
+        const prefs = openConfPreferences(configDir);
+        const profiles = new ProfileService(prefs.store, () => undefined);
+        for (const profile of profiles.list().filter((p) => p.id !== 'azure'))
+          profiles.save({
+            ...profile,
+            baseUrl: profile.type === 'openai' ? home.url : home.origin,
+          });
+        const base = {
           ...process.env,
           SWITCHBOARD_CONFIG_DIR: configDir,
           SWITCHBOARD_KEYCHAIN_SERVICE: service,
           OPENAI_API_KEY: '',
-          OPENAI_BASE_URL: emulator.url,
+          ANTHROPIC_API_KEY: '',
+          OPENAI_BASE_URL: '',
+          ANTHROPIC_BASE_URL: '',
         };
-        // Asynchronous on purpose: the emulator answers from this very process, so a blocking
+        // Asynchronous on purpose: the emulators answer from this very process, so a blocking
         // spawnSync would leave the CLI's request unanswered.
-        const cli = (args: string[], input?: string) =>
+        const cli = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string) =>
           new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
             const child = spawn(
               process.execPath,
               [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args],
-              { cwd: root, env },
+              { cwd: root, env: { ...base, ...env } },
             );
             let stdout = '';
             let stderr = '';
@@ -125,40 +139,50 @@ describe.skipIf(reachable !== null && !process.env.CI)(
             });
             child.stdin.end(input ?? '');
           });
-        expect((await cli(['keys', 'set', 'openai'], `${key}\n`)).status).toBe(0);
-        const ask = await cli([
-          'ask',
-          '--provider',
-          'openai',
-          '--model',
-          'emu-1',
-          '--json',
-          'hello',
-        ]);
+        expect((await cli(['keys', 'set', 'openai'], {}, `${key}\n`)).status).toBe(0);
+        expect((await cli(['keys', 'set', 'anthropic'], {}, `${antKey}\n`)).status).toBe(0);
+        const openaiAsk = ['ask', '--provider', 'openai', '--model', 'emu-1', '--json', 'hello'];
+        const anthropicAsk = ['ask', '--provider', 'anthropic', '--model', 'claude-emu-1', 'hi'];
+
+        // The saved server: the stored keys go there.
+        const ask = await cli([...openaiAsk, '--base-url', home.url]);
         expect(ask.status, ask.stderr).toBe(0);
         expect(JSON.parse(ask.stdout).text).toContain('You said: hello');
         expect(ask.stdout + ask.stderr).not.toContain(key);
-        const sent = emulator.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1);
+        const sent = home.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1);
         expect(sent?.headers.authorization).toBe(`Bearer ${key}`);
-        // Another server than the profile's: the stored key stays home.
-        const elsewhere = await cli([
-          'ask',
-          '--provider',
-          'openai',
-          '--base-url',
-          emulator.url.replace('/v1', '/other/v1'),
-          '--model',
-          'emu-1',
-          '--json',
-          'hi',
+        expect((await cli([...anthropicAsk, '--base-url', home.origin])).status).toBe(0);
+        expect(home.requests.at(-1)?.headers['x-api-key']).toBe(antKey);
+
+        // Another server, named by --base-url or by the environment: the stored keys stay home.
+        const runs = await Promise.all([
+          cli([...openaiAsk, '--base-url', elsewhere.url]),
+          cli(openaiAsk, { OPENAI_BASE_URL: elsewhere.url }),
+          cli(anthropicAsk, { ANTHROPIC_BASE_URL: elsewhere.origin }),
         ]);
-        expect(elsewhere.stdout + elsewhere.stderr).not.toContain(key);
-        expect(emulator.requests.at(-1)?.headers.authorization ?? '').not.toContain(key);
+        expect(elsewhere.requests.length).toBeGreaterThanOrEqual(3);
+        for (const request of elsewhere.requests) {
+          const carried = JSON.stringify(request.headers);
+          expect(carried).not.toContain(key);
+          expect(carried).not.toContain(antKey);
+        }
+        for (const run of runs) expect(run.stdout + run.stderr).not.toContain(key);
+        // The environment's own key still goes with the environment's URL.
+        const paired = await cli(openaiAsk, {
+          OPENAI_BASE_URL: elsewhere.url,
+          OPENAI_API_KEY: 'sk-env-paired-key-0001',
+        });
+        expect(paired.status, paired.stderr).toBe(0);
+        expect(elsewhere.requests.at(-1)?.headers.authorization).toBe(
+          'Bearer sk-env-paired-key-0001',
+        );
         await cli(['keys', 'remove', 'openai']);
+        await cli(['keys', 'remove', 'anthropic']);
       } finally {
-        await emulator.close();
+        await home.close();
+        await elsewhere.close();
       }
-    }, 120_000);
+    }, 180_000);
   },
 );
 

@@ -4,6 +4,7 @@ import {
   isAppUrl,
   isExternalLink,
   secureWebPreferences,
+  rendererUrl,
 } from '../../src/main/security';
 
 describe('window security policy', () => {
@@ -41,5 +42,15 @@ describe('window security policy', () => {
     expect(isExternalLink('file:///etc/passwd')).toBe(false);
     expect(isExternalLink('javascript:alert(1)')).toBe(false);
     expect(isExternalLink('smb://host/share')).toBe(false);
+  });
+});
+
+describe('rendererUrl', () => {
+  const builtPage = 'file:///opt/Switchboard/resources/app.asar/out/renderer/index.html';
+  const env = { ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' };
+  it('honours ELECTRON_RENDERER_URL in development only', () => {
+    expect(rendererUrl({ isPackaged: false, env, builtPage })).toBe(env.ELECTRON_RENDERER_URL);
+    expect(rendererUrl({ isPackaged: true, env, builtPage })).toBe(builtPage);
+    expect(rendererUrl({ isPackaged: false, env: {}, builtPage })).toBe(builtPage);
   });
 });

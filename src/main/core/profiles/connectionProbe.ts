@@ -1,4 +1,5 @@
 import type { ConnectionReport, ConnectionStep } from '../../../shared/profiles';
+import { originBoundFetch, refusedRedirectIn, type BaseFetch } from '../providers/originBoundFetch';
 import type { ResolvedTarget } from './resolveTarget';
 
 export type FetchLike = (
@@ -23,7 +24,8 @@ export async function probeConnection(
   options: { fetch?: FetchLike; timeoutMs?: number } = {},
 ): Promise<ConnectionReport> {
   const started = performance.now();
-  const doFetch = options.fetch ?? (fetch as FetchLike);
+  // The probe carries the key too: no redirect may take it to another origin.
+  const doFetch = originBoundFetch((options.fetch ?? fetch) as BaseFetch);
   const built = buildRequest(target);
   // A server may echo the key in its error (some proxies do): nothing secret leaves in the report.
   const secrets = [target.apiKey, target.bearerToken, ...Object.values(target.headers)].filter(
@@ -59,6 +61,8 @@ export async function probeConnection(
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
   } catch (error) {
+    const refused = refusedRedirectIn(error);
+    if (refused) return report('http', false, refused.message, { status: refused.status });
     const { step, message } = describeNetworkError(error, new URL(request.url));
     return report(step, false, message);
   }

@@ -71,6 +71,19 @@ export function effectiveEndpoint(profile: Profile, env: NodeJS.ProcessEnv): Eff
   }
 }
 
+/**
+ * Whether the environment (OPENAI_BASE_URL, ANTHROPIC_BASE_URL, AZURE_OPENAI_ENDPOINT) decides
+ * where a built-in profile's requests go. A stored key was saved for the profile's own URL (or
+ * the provider's usual one), so it is not sent there: only the environment's own key is.
+ */
+export function endpointFromEnvironment(profile: Profile, env: NodeJS.ProcessEnv): boolean {
+  const normal = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
+  return (
+    normal(effectiveEndpoint(profile, env).baseUrl) !==
+    normal(effectiveEndpoint(profile, {}).baseUrl)
+  );
+}
+
 /** A profile id from its name: lower-case, safe in a keychain account and a file, unique. */
 export function idFromName(name: string, taken: ReadonlySet<string>): string {
   const base =

@@ -23,7 +23,7 @@ import {
   publicCandidate,
   type FoundSetup,
 } from './discoverSetup';
-import { envKeyName } from './profileDefaults';
+import { endpointFromEnvironment, envKeyName } from './profileDefaults';
 import { ProfileValidationError } from './ProfileService';
 import { destinationOf, resolveProfileTarget, type ResolveTargetDeps } from './resolveTarget';
 
@@ -229,7 +229,10 @@ async function profileView(
   vault: SecretVault,
   env: NodeJS.ProcessEnv,
 ): Promise<ProfileView> {
-  const stored = await vault.get(keyAccount(profile.id));
+  // What a call would send: a stored key is not sent to a URL the environment substitutes.
+  const stored = endpointFromEnvironment(profile, env)
+    ? null
+    : await vault.get(keyAccount(profile.id));
   const envName = envKeyName(profile);
   const envKey = envName ? env[envName] : undefined;
   const key = stored?.secret ?? envKey ?? null;

@@ -2,7 +2,7 @@ import type { Profile } from '../../../shared/profiles';
 import type { EntraTokenSource } from '../secrets/entraTokenSource';
 import type { KnownSecrets } from '../secrets/KnownSecrets';
 import { headerAccount, keyAccount, type SecretVault } from '../secrets/SecretVault';
-import { effectiveEndpoint, envKeyName } from './profileDefaults';
+import { effectiveEndpoint, endpointFromEnvironment, envKeyName } from './profileDefaults';
 import type { ProfileService } from './ProfileService';
 
 /** A profile with its empty fields filled (provider defaults, or the environment for built-in ones). */
@@ -45,12 +45,15 @@ export async function resolveProfileTarget(
   overrides: TargetOverrides = {},
 ): Promise<ResolvedTarget> {
   const effective: EffectiveProfile = { ...profile, ...effectiveEndpoint(profile, deps.env) };
-  const useStored = overrides.storedSecrets ?? true;
+  // Stored secrets stay with the server they were saved for: not a draft's other URL, nor a
+  // URL the environment substitutes (which gets the environment's key only).
+  const allowStored = overrides.storedSecrets ?? true;
+  const useStored = allowStored && !endpointFromEnvironment(profile, deps.env);
   const typedKey = overrides.apiKey || null;
   const apiKey =
     profile.authMethod !== 'apiKey'
       ? null
-      : (typedKey ?? (useStored ? await resolveKey(deps, profile) : null));
+      : (typedKey ?? (allowStored ? await resolveKey(deps, profile, useStored) : null));
   const headers: Record<string, string> = {};
   for (const header of profile.headers) {
     if (!header.secret) {
@@ -87,8 +90,12 @@ export function createResolveTarget(deps: ResolveTargetDeps) {
 }
 
 /** Stored key first (keychain or session), then the environment for the built-in profiles. */
-async function resolveKey(deps: ResolveTargetDeps, profile: Profile): Promise<string | null> {
-  const stored = await deps.vault.get(keyAccount(profile.id));
+async function resolveKey(
+  deps: ResolveTargetDeps,
+  profile: Profile,
+  useStored: boolean,
+): Promise<string | null> {
+  const stored = useStored ? await deps.vault.get(keyAccount(profile.id)) : null;
   if (stored) return stored.secret;
   const envName = envKeyName(profile);
   return (envName && deps.env[envName]) || null;

@@ -112,7 +112,7 @@ function kindOf(facts: FailureFacts): ProviderErrorKind {
   return 'server';
 }
 
-function looksLikeHtml(text: string): boolean {
+export function looksLikeHtml(text: string): boolean {
   return /^\s*<(!doctype|html|head|body|\?xml|[a-z]+[\s>])/i.test(text);
 }
 

@@ -63,8 +63,8 @@ export interface CaptureContext {
   onErrorBody?: (text: string) => void;
   /** Told when an event stream carried `data: [DONE]`, the OpenAI dialect's end marker. */
   onStreamDone?: () => void;
-  /** Told of every network read of a response body (the engine's idle timeout listens). */
-  onBodyData?: () => void;
+  /** Told of every network read of a response body (the idle timeout, the body's first bytes). */
+  onBodyData?: (chunk: Uint8Array) => void;
 }
 
 const maxErrorBodyChars = 64_000;
@@ -160,7 +160,7 @@ const doneMarker = Buffer.from('[DONE]');
  */
 function watchBody(
   response: Response,
-  watchers: { onData?: () => void; onDone?: () => void },
+  watchers: { onData?: (chunk: Uint8Array) => void; onDone?: () => void },
 ): Response {
   const sse = (response.headers.get('content-type') ?? '').includes('event-stream');
   const onDone = sse ? watchers.onDone : undefined;
@@ -170,7 +170,7 @@ function watchBody(
   let seen = false;
   const watch = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
-      onData?.();
+      onData?.(chunk);
       controller.enqueue(chunk);
       if (!onDone || seen) return;
       // [DONE] closes the stream: only the end of each read (and the carry) can hold it.

@@ -10,10 +10,12 @@ import { providerErrorFrom } from './errors';
 import { estimateUsage } from './estimateUsage';
 import { createCapturingFetch, type CaptureContext, type ExchangeObserver } from './exchange';
 import { createOpenAIChatAdapter } from './openaiChat';
+import { originBoundFetch } from './originBoundFetch';
 import { rateLimitFrom } from './rateLimit';
 import { AttemptWatchdog, responseTimeoutError, responseTimeoutLimits } from './responseTimeouts';
 import { decideRetry, defaultRetryPolicy, sleep, type RetryPolicy } from './retry';
 import { factsFromThrown } from './thrownErrors';
+import { BodyHead, unexpectedAnswer } from './unexpectedAnswer';
 import type {
   AdapterEvent,
   ChatRequest,
@@ -58,7 +60,8 @@ function setUp(target: ProviderTarget, options: EngineOptions, now: () => number
     },
   };
   const errorBox: { body: string | null } = { body: null };
-  const fetchImpl = createCapturingFetch(ctx, options.fetch ?? fetch);
+  // Every provider call: no credential follows a redirect to another origin.
+  const fetchImpl = createCapturingFetch(ctx, originBoundFetch(options.fetch ?? fetch));
   const adapter =
     target.profile.type === 'anthropic'
       ? createAnthropicMessagesAdapter(target, { fetch: fetchImpl })
@@ -91,7 +94,11 @@ export async function* streamChat(
   const limits = responseTimeoutLimits(target.profile, request.stream !== false);
   // The current attempt's watchdog: told of the response and of every read of its body.
   let watchdog: AttemptWatchdog | null = null;
-  ctx.onBodyData = () => watchdog?.heard();
+  const bodyHead = new BodyHead();
+  ctx.onBodyData = (chunk) => {
+    watchdog?.heard();
+    bodyHead.see(chunk);
+  };
 
   // Boxed: written by the fetch callback, read after awaits (keeps TS narrowing honest).
   const last: { headers: Headers | null; status: number | null; done: boolean } = {
@@ -164,6 +171,7 @@ export async function* streamChat(
     last.status = null;
     last.done = false;
     errorBox.body = null;
+    bodyHead.reset();
     let failure: ProviderError | null = null;
     const watch = new AttemptWatchdog(limits, signal);
     watchdog = watch;
@@ -213,6 +221,15 @@ export async function* streamChat(
     // It is not retried (responseTimeouts.ts says why).
     if (watch.fired && !signal.aborted && !outcome.error && !outcome.end) {
       failure = responseTimeoutError(target.profile, watch.fired, limits, ttftMs !== null);
+    }
+    const odd =
+      ttftMs === null && !signal.aborted && !watch.fired
+        ? unexpectedAnswer(last.status, last.headers, bodyHead)
+        : null;
+    if (odd) {
+      failure = odd;
+      outcome.error = null;
+      outcome.end = null;
     }
     if (failure && ttftMs === null && !signal.aborted && !watch.fired) {
       const decision = decideRetry(failure, attempt, policy, shouldRetryHeader());

@@ -1,5 +1,6 @@
 import type { ProviderErrorKind } from '../../../shared/stream';
 import { factsFromBody, type FailureFacts } from './errors';
+import { refusedRedirectIn } from './originBoundFetch';
 
 /**
  * Turns what the SDKs throw into failure facts. Duck-typed on purpose: the openai and
@@ -69,6 +70,10 @@ export function factsFromThrown(error: unknown, errorBody: string | null = null)
   const is = (name: string) => names.has(name);
   const message = error instanceof Error ? error.message : String(error);
 
+  const refused = refusedRedirectIn(error);
+  // Not a network fault: the same redirect comes back on a repeat, so it is not retried.
+  if (refused)
+    return { facts: { status: refused.status, message: refused.message }, kind: 'bad_request' };
   if (is('APIUserAbortError') || is('AbortError')) {
     return { facts: { status: null, message: 'Stopped.' }, kind: 'cancelled' };
   }
