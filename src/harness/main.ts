@@ -16,7 +16,7 @@ import { openConfPreferences } from '../main/core/preferences/confPreferences';
 import { keychainServiceFrom } from '../main/core/secrets/KeyStore';
 import { createKeytarKeyStore } from '../main/core/secrets/keytarKeyStore';
 import { KnownSecrets } from '../main/core/secrets/KnownSecrets';
-import { closeWithin } from '../main/quitGuard';
+import { closeWithin, quitLogLine } from '../main/quitGuard';
 import { openHarnessCrashLog } from './crashLog';
 import { startHarnessServer } from './server';
 
@@ -130,8 +130,8 @@ async function main(): Promise<void> {
     stopping = true;
     // As the app's quit does: bounded, and its outcome in the crash log.
     const outcome = await closeWithin(() => core.close(), 10_000);
-    if (outcome === 'closed') crashLog.info('[quit] answers saved and the database closed');
-    else crashLog.error(`[quit] saving before quit ${outcome}`);
+    const { level, line } = quitLogLine(outcome);
+    crashLog[level](line);
     await server.close();
     process.exit(0);
   };

@@ -10,7 +10,7 @@ import { createKeytarKeyStore } from './core/secrets/keytarKeyStore';
 import { registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
 import { openElectronPreferences } from './preferences';
-import { createQuitGuard } from './quitGuard';
+import { createQuitGuard, quitLogLine } from './quitGuard';
 import { isAppUrl, rendererUrl } from './security';
 import { startAutoUpdate } from './updater';
 import { createMainWindow, hardenSession } from './window';
@@ -134,8 +134,8 @@ function start(): void {
           return response === 1;
         },
         onOutcome: (outcome) => {
-          if (outcome === 'closed') crashLog.info('[quit] answers saved and the database closed');
-          else crashLog.error(`[quit] saving before quit ${outcome}`);
+          const { level, line } = quitLogLine(outcome);
+          crashLog[level](line);
         },
       }),
     );

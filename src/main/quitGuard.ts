@@ -4,11 +4,27 @@
  * Electron-free so tests can drive it.
  */
 
-export type CloseOutcome = 'closed' | 'timed-out' | 'failed';
+/** `unsaved`: closed, but saves that waited for a full disk or a lock were lost. */
+export type CloseOutcome = 'closed' | 'unsaved' | 'timed-out' | 'failed';
+
+/** What the crash log says about a quit: only what was done. */
+export function quitLogLine(outcome: CloseOutcome): { level: 'info' | 'error'; line: string } {
+  switch (outcome) {
+    case 'closed':
+      return { level: 'info', line: '[quit] answers saved and the database closed' };
+    case 'unsaved':
+      return {
+        level: 'error',
+        line: '[quit] the database closed, but not every answer was saved (see the line above)',
+      };
+    default:
+      return { level: 'error', line: `[quit] saving before quit ${outcome}` };
+  }
+}
 
 /** Runs `close`, resolving with how it ended; never rejects and never waits past `timeoutMs`. */
 export async function closeWithin(
-  close: () => Promise<void>,
+  close: () => Promise<void | { unsaved: number }>,
   timeoutMs: number,
 ): Promise<CloseOutcome> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -17,7 +33,7 @@ export async function closeWithin(
   });
   // Starts closing at once; a synchronous throw becomes a rejection like any other failure.
   const closing = (async () => close())().then(
-    (): CloseOutcome => 'closed',
+    (result): CloseOutcome => (result && result.unsaved > 0 ? 'unsaved' : 'closed'),
     (): CloseOutcome => 'failed',
   );
   try {
@@ -29,7 +45,7 @@ export async function closeWithin(
 
 export interface QuitGuardOptions {
   /** Saves and releases everything (core.close). */
-  close: () => Promise<void>;
+  close: () => Promise<void | { unsaved: number }>;
   /** Quits for real once close has ended (app.quit). */
   quit: () => void;
   timeoutMs?: number;

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/createCore';
+import type { AppLog } from '../../src/main/core/logging/AppLog';
+import { closeWithin, quitLogLine } from '../../src/main/quitGuard';
 import type { EventChannel, EventPayloads } from '../../src/shared/ipc';
 import type { IpcResult } from '../../src/shared/result';
 import type { StreamEvent } from '../../src/shared/stream';
@@ -39,7 +41,10 @@ interface Session {
   notices(): string[];
 }
 
-function startCore(dataDir: string, options: { integrityCheckDelayMs?: number } = {}): Session {
+function startCore(
+  dataDir: string,
+  options: { integrityCheckDelayMs?: number; log?: AppLog } = {},
+): Session {
   const events: Session['events'] = [];
   const core = createCore({
     dataDir,
@@ -177,6 +182,67 @@ describe('a full disk', () => {
       expect(usageRows.n).toBe(1);
     } finally {
       await core.close();
+    }
+  }, 90_000);
+});
+
+describe('quitting with saves waiting on a full disk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-fulldisk-quit-'));
+  let skipReason: string | null = null;
+  beforeAll(async () => {
+    skipReason = await mountSmallDisk(dir, 16);
+    if (skipReason) console.log(`[storage faults] full-disk quit test skipped: ${skipReason}`);
+  });
+  afterAll(async () => {
+    if (!skipReason) await unmount(dir);
+  });
+
+  it('logs what was lost, never "answers saved", and keeps the text written before the disk filled', async (context) => {
+    context.skip(skipReason !== null, `a full disk needs a small tmpfs: ${skipReason}`);
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    const lines: string[] = [];
+    const log = {
+      info: (...data: unknown[]) => lines.push(`info ${data.join(' ')}`),
+      warn: (...data: unknown[]) => lines.push(`warn ${data.join(' ')}`),
+      error: (...data: unknown[]) => lines.push(`error ${data.join(' ')}`),
+    };
+    const session = startCore(dataDir, { log });
+    const sent = await session.core.handlers.sendMessage({
+      text: '[tokens=12000 rate=3000] an answer the disk fills under',
+    });
+    await until(() => session.streamed(sent.assistantMessageId).length > 0, 10_000);
+    const filler = fillDisk(dir);
+    await session.core.chat.idle();
+    const streamedText = session.streamed(sent.assistantMessageId);
+    const outcome = await closeWithin(() => session.core.close(), 10_000);
+    const { level, line } = quitLogLine(outcome);
+    lines.push(`${level} ${line}`);
+    freeDisk(filler);
+
+    expect(outcome).toBe('unsaved');
+    expect(lines.join('\n')).not.toMatch(/answers saved/);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^warn \[quit\] \d+ saves? could not be written before quitting.*the rest of them is lost/,
+      ),
+    );
+    expect(lines.at(-1)).toMatch(
+      /^error \[quit\] the database closed, but not every answer was saved/,
+    );
+
+    // The next start has the answer as far as it was written: a true beginning of it, interrupted.
+    const next = startCore(dataDir);
+    try {
+      const thread = await next.core.handlers.getConversation({
+        conversationId: sent.conversationId,
+      });
+      const answer = thread.messages.find((m) => m.id === sent.assistantMessageId);
+      expect(answer).toBeDefined();
+      expect(streamedText.startsWith(answer?.content ?? 'missing')).toBe(true);
+      expect(answer?.content.length).toBeLessThan(streamedText.length);
+    } finally {
+      await next.core.close();
     }
   }, 90_000);
 });

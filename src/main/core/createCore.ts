@@ -59,8 +59,8 @@ export interface Core {
   store: Store;
   /** Saves still waiting for a full disk or a lock to clear (tried once more first). */
   unsavedCount(): number;
-  /** Waits for running streams to end and releases resources. */
-  close(): Promise<void>;
+  /** Waits for running streams to end and releases resources; `unsaved`: saves lost at quit. */
+  close(): Promise<{ unsaved: number }>;
 }
 
 /**
@@ -197,8 +197,9 @@ export function createCore(options: CoreOptions): Core {
     },
     async close() {
       await Promise.all([chat.idle(), compare.idle()]);
-      history.stop();
+      const unsaved = history.stop();
       store.close();
+      return { unsaved };
     },
   };
 }

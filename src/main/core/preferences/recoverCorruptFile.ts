@@ -1,24 +1,45 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileFaultInWords } from './fileFaultInWords';
+
+/** What was found before a preferences file is opened. */
+export type CorruptFileCheck =
+  /** Absent, or a JSON object (or unreadable: opening it reports that). */
+  | { state: 'fine' }
+  /** Not a JSON object: moved aside, so the store starts from defaults. */
+  | { state: 'moved'; notice: string }
+  /** Not a JSON object, and it could not be moved aside: it must not be opened (nor overwritten). */
+  | { state: 'stuck'; notice: string };
+
+const untouched = 'Keys in the keychain and your conversations are untouched.';
 
 /**
  * Before a preferences file is opened: if it is not a JSON object, move it aside (never delete:
  * the person may want it) and say so. The caller then starts from defaults; nothing else is touched.
- * Returns the message for the person, or null when the file was fine or absent.
  */
-export function recoverCorruptFile(path: string, now: Date = new Date()): string | null {
-  if (!existsSync(path)) return null;
+export function recoverCorruptFile(path: string, now: Date = new Date()): CorruptFileCheck {
+  if (!existsSync(path)) return { state: 'fine' };
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
   } catch {
-    return null; // Unreadable is a permissions problem, not corruption: let the store report it.
+    return { state: 'fine' }; // Unreadable is not corruption: opening the store reports it.
   }
-  if (isJsonObject(raw)) return null;
+  if (isJsonObject(raw)) return { state: 'fine' };
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const aside = join(dirname(path), `${basename(path, '.json')}.corrupt-${stamp}.json`);
-  renameSync(path, aside);
-  return `Your preferences file could not be read, so Switchboard started with default profiles. The damaged file was kept as ${aside}. Keys in the keychain and your conversations are untouched.`;
+  try {
+    renameSync(path, aside);
+  } catch (error) {
+    return {
+      state: 'stuck',
+      notice: `Your preferences file ${path} could not be read (it is not valid JSON), and it could not be moved aside either (${fileFaultInWords(error)}). Switchboard started with default profiles, kept in memory only: what you change now is not saved. ${untouched} To get your settings back, make the folder ${dirname(path)} writable or move the file away, then restart.`,
+    };
+  }
+  return {
+    state: 'moved',
+    notice: `Your preferences file could not be read, so Switchboard started with default profiles. The damaged file was kept as ${aside}. ${untouched}`,
+  };
 }
 
 function isJsonObject(raw: string): boolean {

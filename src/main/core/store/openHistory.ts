@@ -1,11 +1,12 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { StorageFaultReason, StorageStatus } from '../../../shared/storage';
 import { openDatabase, StoreOpenError } from './database';
 import { assembleStore, DATABASE_FILE, openStore, type Store } from './Store';
 import { salvageHistory } from './salvageHistory';
+import { canWrite, startupMessage } from './startupMessage';
 import { storageFaultOf } from './storageFault';
 
 /** Left beside the history when damage turns up mid-session, so the next start salvages it. */
@@ -39,6 +40,11 @@ export function openHistory(options: { dataDir: string; now?: () => number }): O
     if (stillDamaged(file)) return openSalvaged(file, now, new Error('damage found earlier'));
     rmSync(damageMarker(file), { force: true });
   }
+  // A file its own mode makes read-only is not opened at all: even a read-only SQLite connection
+  // would leave a WAL and a shared-memory file beside it, read-only too, that would then block
+  // the first start after the person made the file writable again.
+  if (existsSync(file) && !canWrite(file))
+    return openUnwritable(file, now, 'read_only', new Error('the history file is read-only'));
   try {
     return { store: openStore({ file, now }), status: { writable: true } };
   } catch (error) {
@@ -46,17 +52,29 @@ export function openHistory(options: { dataDir: string; now?: () => number }): O
     const reason = faultReason(error);
     if (!reason) throw error;
     if (reason === 'corrupt') return openSalvaged(file, now, error);
-    const { store, readable } = openReadOnlyCopy(file, now);
-    return {
-      store,
-      status: {
-        writable: false,
-        reason,
-        message: startupMessage(reason, file, readable, error),
-        file,
-      },
-    };
+    return openUnwritable(file, now, reason, error);
   }
+}
+
+/** A history that cannot be written: its read-only copy (salvaged, should the copy be damaged). */
+function openUnwritable(
+  file: string,
+  now: () => number,
+  reason: StorageFaultReason,
+  error: unknown,
+): OpenedHistory {
+  const copy = openReadOnlyCopy(file, now);
+  if (!copy.readable && faultReason(copy.error) === 'corrupt')
+    return openSalvaged(file, now, copy.error);
+  return {
+    store: copy.store,
+    status: {
+      writable: false,
+      reason,
+      message: startupMessage(reason, file, copy.readable, error),
+      file,
+    },
+  };
 }
 
 /**
@@ -92,8 +110,7 @@ function openSalvaged(file: string, now: () => number, error: unknown): OpenedHi
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   try {
     const copy = join(dir, 'damaged.db');
-    copyFileSync(file, copy);
-    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    copyWritable(file, copy);
     const salvage = salvageHistory(copy, join(dir, DATABASE_FILE), now);
     const store = assembleStore(salvage.opened, now, { bestEffort: true, onClose: removeDir });
     store.db.pragma('query_only = ON');
@@ -104,10 +121,14 @@ function openSalvaged(file: string, now: () => number, error: unknown): OpenedHi
       salvage.lost > 0
         ? ` About ${salvage.lost} records sat on damaged parts and are missing.`
         : '';
+    const cutOff =
+      salvage.endUnreadable.length > 0
+        ? ' The end of the file could not be read (it looks cut off), so the newest conversations or answers may be missing.'
+        : '';
     return {
       store,
       status: status(
-        `The history file is damaged. Switchboard opened a read-only copy of everything that could still be read (${conversations} conversations, ${messages} messages): read it and export it.${lost} The file ${file} was left as it was. To start a new history, export what you need, quit, and move the file aside.`,
+        `The history file is damaged. Switchboard opened a read-only copy of everything that could still be read (${conversations} conversations, ${messages} messages): read it and export it.${lost}${cutOff} The file ${file} was left as it was. To go on with a history you can write to: export everything, quit, move the file aside, start Switchboard again and import the export.`,
       ),
     };
   } catch {
@@ -129,7 +150,10 @@ function faultReason(error: unknown): StorageFaultReason | null {
  * The history as far as it can be read, never writable: a temp copy (the file and its WAL, so
  * the last commits are in it) when the file is readable, else an empty history in memory.
  */
-function openReadOnlyCopy(file: string, now: () => number): { store: Store; readable: boolean } {
+function openReadOnlyCopy(
+  file: string,
+  now: () => number,
+): { store: Store; readable: true } | { store: Store; readable: false; error: unknown } {
   let copyDir: string | null = null;
   const removeCopy = () => {
     if (copyDir) rmSync(copyDir, { recursive: true, force: true });
@@ -138,17 +162,18 @@ function openReadOnlyCopy(file: string, now: () => number): { store: Store; read
     if (!existsSync(file)) throw new Error('no history file yet');
     copyDir = mkdtempSync(join(tmpdir(), 'switchboard-readonly-'));
     const copy = join(copyDir, basename(file));
-    copyFileSync(file, copy);
-    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    copyWritable(file, copy);
     const store = assembleStore(openDatabase({ file: copy, now }), now, {
       bestEffort: true,
       onClose: removeCopy,
     });
     store.db.pragma('query_only = ON');
     return { store, readable: true };
-  } catch {
+  } catch (error) {
     removeCopy();
-    return { store: openEmptyReadOnly(now), readable: false };
+    // A copy from a newer Switchboard is refused, as the file itself would be.
+    if (error instanceof StoreOpenError && error.reason === 'newer_version') throw error;
+    return { store: openEmptyReadOnly(now), readable: false, error };
   }
 }
 
@@ -159,32 +184,16 @@ function openEmptyReadOnly(now: () => number): Store {
   return store;
 }
 
-function startupMessage(
-  reason: StorageFaultReason,
-  file: string,
-  readable: boolean,
-  error: unknown,
-): string {
-  const shown = readable
-    ? 'Your history is open read-only: you can read and export it, but nothing new is saved.'
-    : `Your history could not be read at all (${describe(error)}), so Switchboard started with an empty, read-only one.`;
-  const untouched = `The file ${file} was left as it was.`;
-  switch (reason) {
-    case 'corrupt':
-      return `The history file is damaged. ${shown} ${untouched} To start a new history, export what you need, quit, and move the file aside.`;
-    case 'read_only':
-      return `Switchboard cannot write to its data folder ${dirname(file)} (read-only, or no permission). ${shown} ${untouched} Fix the folder's permissions, then restart.`;
-    case 'disk_full':
-      return `The disk is full. ${shown} ${untouched} Free some space, then restart.`;
-    case 'locked':
-      return `The history file is locked by another program (another Switchboard, a backup or a database tool). ${shown} ${untouched} Close that program, then restart.`;
-    case 'io':
-      return `The disk reported an error reading the history. ${shown} ${untouched} Check the drive, then restart.`;
+/**
+ * Copies the history and its WAL (so the last commits are in the copy) to `copy`. The copy is
+ * ours, in our own temp folder: it is made writable whatever the file's mode (a read-only file
+ * copied as it is would refuse even the WAL switch SQLite needs to open it).
+ */
+function copyWritable(file: string, copy: string): void {
+  copyFileSync(file, copy);
+  chmodSync(copy, 0o600);
+  if (existsSync(`${file}-wal`)) {
+    copyFileSync(`${file}-wal`, `${copy}-wal`);
+    chmodSync(`${copy}-wal`, 0o600);
   }
-}
-
-function describe(error: unknown): string {
-  const cause = (error as { cause?: unknown }).cause;
-  const inner = cause instanceof Error ? cause : error;
-  return inner instanceof Error ? inner.message : String(inner);
 }

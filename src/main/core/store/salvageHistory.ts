@@ -4,15 +4,27 @@ import { openDatabase, type OpenedDatabase } from './database';
 /** The tables that hold the person's data, parents first; the search index rebuilds itself. */
 const tables = ['conversations', 'messages', 'usage_ledger', 'rate_limits', 'exchanges'] as const;
 
-/** Past the last row found, this many missing row ids in a row end a table whose end is unreadable. */
-const GIVE_UP_AFTER_MISSES = 100_000;
+/**
+ * When a table's last row id cannot be read (its end sits on a damaged or missing page), this
+ * many row ids in a row that give nothing end the table. Row ids are dense here (a deleted
+ * conversation leaves a gap as long as its messages), so a real table never has such a gap.
+ */
+const GIVE_UP_AFTER_MISSES = 20_000;
 
 export interface Salvage {
   opened: OpenedDatabase;
   /** Rows copied, per table; `rebuiltConversations`: conversations remade from their messages. */
   copied: Record<string, number>;
-  /** Rows that sat on damaged pages. */
+  /** Rows that sat on damaged pages, between rows that could be read. */
   lost: number;
+  /** Tables whose end could not be read (a cut-off file): their newest rows may be missing too. */
+  endUnreadable: string[];
+}
+
+interface TableCopy {
+  count: number;
+  lost: number;
+  endUnreadable: boolean;
 }
 
 /**
@@ -23,73 +35,109 @@ export interface Salvage {
  * conversation was lost is still an answer someone may search for.
  */
 export function salvageHistory(source: string, target: string, now: () => number): Salvage {
-  const from = new Database(source, { readonly: true, fileMustExist: true });
+  const from = openTolerant(source);
+  let opened: OpenedDatabase | null = null;
   try {
-    // Without a readable schema there is nothing to salvage ("file is not a database"): say so.
-    from.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch (error) {
-    from.close();
-    throw error;
-  }
-  const opened = openDatabase({ file: target, now });
-  const to = opened.db;
-  to.pragma('foreign_keys = OFF');
-  const copied: Record<string, number> = {};
-  let lost = 0;
-  try {
-    for (const table of tables) {
-      const columns = sharedColumns(from, to, table);
-      if (columns.length === 0) continue;
-      const list = columns.map((c) => `"${c}"`).join(', ');
-      const read = from.prepare(`SELECT ${list} FROM ${table} WHERE rowid = ?`).raw();
-      const write = to.prepare(
-        `INSERT INTO ${table} (rowid, ${list}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
-      );
-      const last = lastRowId(from, table);
-      let count = 0;
-      to.transaction(() => {
-        for (
-          let rowid = 1, misses = 0;
-          last === null ? misses < GIVE_UP_AFTER_MISSES : rowid <= last;
-          rowid++
-        ) {
-          try {
-            const row = read.get(rowid) as unknown[] | undefined;
-            if (!row) {
-              misses++;
-              continue;
-            }
-            write.run(rowid, ...row);
-            count++;
-            misses = 0;
-          } catch {
-            lost++;
-            misses = 0;
-          }
-        }
-      })();
-      copied[table] = count;
+    const readable = tables.filter((table) => columnsOf(from, table).length > 0);
+    // Without a single known table there is nothing to salvage ("file is not a database").
+    if (readable.length === 0) throw new Error('no table of the history could be found in it');
+    opened = openDatabase({ file: target, now });
+    const to = opened.db;
+    to.pragma('foreign_keys = OFF');
+    const copied: Record<string, number> = {};
+    const endUnreadable: string[] = [];
+    let lost = 0;
+    for (const table of readable) {
+      const result = copyTable(from, to, table);
+      if (!result) continue;
+      copied[table] = result.count;
+      lost += result.lost;
+      if (result.endUnreadable) endUnreadable.push(table);
     }
     copied.rebuiltConversations = rebuildLostConversations(to);
-    return { opened, copied, lost };
+    return { opened, copied, lost, endUnreadable };
   } catch (error) {
-    to.close();
+    opened?.db.close();
     throw error;
   } finally {
     from.close();
   }
 }
 
-function sharedColumns(from: Database.Database, to: Database.Database, table: string): string[] {
-  const names = (db: Database.Database) => {
-    try {
-      return (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-    } catch {
-      return [];
+/**
+ * The damaged file, opened to read as much as SQLite allows. `writable_schema` (which needs
+ * better-sqlite3's defensive mode off) lets SQLite use a schema it could only partly read, and
+ * open a file shorter than its header says (a cut-off copy), where it would otherwise refuse
+ * every query; `cell_size_check` makes it check each cell against its page before trusting it.
+ * The connection is read-only, so neither setting can change the file.
+ */
+function openTolerant(file: string): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    db.pragma('cell_size_check = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** One table, row id by row id; null when it has no column in common with today's schema. */
+function copyTable(
+  from: Database.Database,
+  to: Database.Database,
+  table: string,
+): TableCopy | null {
+  const source = new Set(columnsOf(from, table));
+  const columns = columnsOf(to, table).filter((name) => source.has(name));
+  if (columns.length === 0) return null;
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  const read = from.prepare(`SELECT ${list} FROM ${table} WHERE rowid = ?`).raw();
+  const write = to.prepare(
+    `INSERT INTO ${table} (rowid, ${list}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
+  );
+  const last = lastRowId(from, table);
+  const result: TableCopy = { count: 0, lost: 0, endUnreadable: false };
+  // Past the last row read: failures count as lost only once a later row turns up.
+  let failedSinceRow = 0;
+  let emptySinceRow = 0;
+  to.transaction(() => {
+    for (
+      let rowid = 1;
+      last === null ? failedSinceRow + emptySinceRow < GIVE_UP_AFTER_MISSES : rowid <= last;
+      rowid++
+    ) {
+      let row: unknown[] | undefined;
+      try {
+        row = read.get(rowid) as unknown[] | undefined;
+      } catch {
+        failedSinceRow++;
+        continue;
+      }
+      if (!row) {
+        emptySinceRow++;
+        continue;
+      }
+      write.run(rowid, ...row);
+      result.count++;
+      result.lost += failedSinceRow;
+      failedSinceRow = 0;
+      emptySinceRow = 0;
     }
-  };
-  const source = new Set(names(from));
-  return names(to).filter((name) => source.has(name));
+  })();
+  if (last !== null) result.lost += failedSinceRow;
+  else result.endUnreadable = failedSinceRow > 0;
+  return result;
+}
+
+function columnsOf(db: Database.Database, table: string): string[] {
+  try {
+    return (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+  } catch {
+    return [];
+  }
 }
 
 function lastRowId(db: Database.Database, table: string): number | null {

@@ -12,8 +12,11 @@ export interface SupervisedHistory {
   health: StorageHealth;
   /** An answer's end and its usage row wait here through a full disk or a lock, then go in. */
   pendingSaves: PendingSaves;
-  /** Stops the integrity check and gives the waiting saves a last try (before the store closes). */
-  stop(): void;
+  /**
+   * Stops the integrity check and gives the waiting saves a last try (before the store closes);
+   * returns how many still could not be written.
+   */
+  stop(): number;
 }
 
 /**
@@ -66,10 +69,13 @@ export function superviseHistory(options: {
     stop() {
       integrityCheck?.cancel();
       pendingSaves.close();
-      if (pendingSaves.size > 0)
-        options.onInternalError(
-          new Error(`${pendingSaves.size} saves could not be written before quitting.`),
+      const unsaved = pendingSaves.size;
+      // Not a bug but a fault that did not clear: say what it cost, never that all was saved.
+      if (unsaved > 0)
+        options.log?.warn(
+          `[quit] ${unsaved} ${unsaved === 1 ? 'save' : 'saves'} could not be written before quitting (full disk or locked file): the answers concerned keep only the text saved before the fault; the rest of them is lost.`,
         );
+      return unsaved;
     },
   };
 }
