@@ -2,6 +2,8 @@
  * Fixed rich answers the emulator can stream (`[answer=NAME]` in the prompt), so e2e tests and
  * screenshots see real markdown: a long code answer, a table, math; and hostile output.
  */
+import { hostileAnswers } from './hostileAnswers';
+
 /** String.raw keeps the backslash of \` and \${: drop it there, keep it in the TeX. */
 const unescape = (text: string) => text.replace(/\\`/g, '`').replace(/\\\$\{/g, '${');
 
@@ -97,7 +99,11 @@ $\href{javascript:window.__xss='katex'}{katex link}$
 Done.
 `;
 
-export const fixedAnswers: Record<string, string> = { 'markdown-demo': markdownDemo, xss };
+export const fixedAnswers: Record<string, string> = {
+  'markdown-demo': markdownDemo,
+  xss,
+  ...hostileAnswers,
+};
 
 /** Splits text into token-sized pieces (a word, or up to 6 characters of one) that rejoin exactly. */
 export function tokenize(text: string): string[] {

@@ -7,7 +7,8 @@ import { fixedAnswers, tokenize } from './answers';
  *
  * Answer shape
  *   tokens=N rate=R      N tokens at R tokens/s (rate=0: as fast as possible)
- *   answer=NAME          a fixed rich answer from answers.ts (markdown-demo, xss) instead of the echo
+ *   answer=NAME          a fixed rich answer from answers.ts (markdown-demo, xss) or a hostile one from
+ *                        hostileAnswers.ts (deep-quote, emphasis-storm, bracket-pit…) instead of the echo
  *   delay=MS             wait before the first token (keep-alive comments meanwhile if comments=1;
  *                        non-streamed: before the status and headers)
  *   reasoning=N          N reasoning tokens first (OpenAI dialect: `reasoning_content`;

@@ -10,6 +10,8 @@ import { ConversationToolbar } from './components/conversation/ConversationToolb
 import { FocusMessage } from './components/conversation/FocusMessage';
 import { SettingsDialog } from './components/settings/SettingsDialog';
 import { Sidebar } from './components/sidebar/Sidebar';
+import { PartFailed } from './components/ui/PartFailed';
+import { RenderBoundary } from './components/ui/RenderBoundary';
 import { Tip } from './components/ui/Tip';
 import { useShortcuts } from './hooks/useShortcuts';
 import { ariaShortcut, shortcutLabel } from './lib/platform';
@@ -25,6 +27,7 @@ export function App() {
   const firstRunOpen = useSettingsStore((s) => s.firstRunOpen);
   const chatEmpty = useChatStore((s) => s.messages.length === 0);
   const showFirstRun = firstRunOpen && chatEmpty;
+  const conversationId = useChatStore((s) => s.conversationId);
   return (
     <Tooltip.Provider delayDuration={400}>
       <div className="flex h-full flex-col">
@@ -50,13 +53,39 @@ export function App() {
         <StorageBanner />
         <NoticeBar />
         <div className="flex min-h-0 flex-1">
-          <Sidebar />
+          <RenderBoundary
+            name="The sidebar"
+            fallback={(error, retry) => (
+              <PartFailed
+                what="The conversation list"
+                hint="The open conversation still works."
+                error={error}
+                retry={retry}
+              />
+            )}
+          >
+            <Sidebar />
+          </RenderBoundary>
           <main className="flex min-h-0 min-w-0 flex-1 flex-col">
-            <ConversationToolbar />
-            {showFirstRun ? <FirstRun /> : <MessageList />}
-            <FocusMessage />
-            <RateLimitWarning />
-            <Composer />
+            {/* Opening another conversation clears a failure here. */}
+            <RenderBoundary
+              name="The conversation"
+              resetKey={conversationId}
+              fallback={(error, retry) => (
+                <PartFailed
+                  what="This conversation"
+                  hint="The conversation list still works: open another one, or delete this one there."
+                  error={error}
+                  retry={retry}
+                />
+              )}
+            >
+              <ConversationToolbar />
+              {showFirstRun ? <FirstRun /> : <MessageList />}
+              <FocusMessage />
+              <RateLimitWarning />
+              <Composer />
+            </RenderBoundary>
           </main>
         </div>
       </div>

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import { App } from './App';
+import { PartFailed } from './components/ui/PartFailed';
+import { RenderBoundary } from './components/ui/RenderBoundary';
 import { subscribeToMenuCommands } from './lib/menuCommands';
 import { loadPriceList } from './lib/priceList';
 import { startTheme } from './lib/theme';
@@ -22,6 +24,21 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {/* The last resort: each part has its own boundary, so this only catches the frame. */}
+    <RenderBoundary
+      name="The window"
+      fallback={(error, retry) => (
+        <div className="p-6">
+          <PartFailed
+            what="Switchboard's window"
+            hint="Try again, or reload the window."
+            error={error}
+            retry={retry}
+          />
+        </div>
+      )}
+    >
+      <App />
+    </RenderBoundary>
   </StrictMode>,
 );

@@ -1,7 +1,9 @@
 import { memo, useState } from 'react';
 import type { ChatMessage } from '../store/chatStore';
 import { messageElementId } from './conversation/FocusMessage';
+import { PlainTextBlock } from './markdown/PlainTextBlock';
 import { StreamingMarkdown } from './markdown/StreamingMarkdown';
+import { RenderBoundary } from './ui/RenderBoundary';
 import { ErrorNotice } from './message/ErrorNotice';
 import { InspectorDialog } from './inspector/InspectorDialog';
 import { MessageActions } from './message/MessageActions';
@@ -24,18 +26,40 @@ interface MessageItemProps extends MessageHandlers {
   busy: boolean;
 }
 
-/** Memoized on the message object: while one answer streams, no other message renders again. */
+/**
+ * Memoized on the message object: while one answer streams, no other message renders again.
+ * A message that fails to render shows its text plainly; the rest of the chat is unaffected.
+ */
 export const MessageItem = memo(function MessageItem({
   message,
   busy,
   ...handlers
 }: MessageItemProps) {
-  return message.role === 'user' ? (
-    <UserMessage message={message} busy={busy} {...handlers} />
-  ) : (
-    <AssistantMessage message={message} busy={busy} {...handlers} />
+  return (
+    <RenderBoundary
+      name="A message"
+      resetKey={message}
+      fallback={() => <FailedMessage message={message} />}
+    >
+      {message.role === 'user' ? (
+        <UserMessage message={message} busy={busy} {...handlers} />
+      ) : (
+        <AssistantMessage message={message} busy={busy} {...handlers} />
+      )}
+    </RenderBoundary>
   );
 });
+
+function FailedMessage({ message }: { message: ChatMessage }) {
+  return (
+    <article
+      id={messageElementId(message.id)}
+      aria-label={message.role === 'user' ? 'User message' : 'Assistant message'}
+    >
+      <PlainTextBlock text={message.content} reason="failed" />
+    </article>
+  );
+}
 
 function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
@@ -86,7 +110,14 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
       )}
       {message.content ? (
         <>
-          <StreamingMarkdown text={message.content} streaming={message.streaming} />
+          {/* Inside the message's own boundary, so its actions (Delete) stay within reach. */}
+          <RenderBoundary
+            name="An answer's text"
+            resetKey={message.content}
+            fallback={() => <PlainTextBlock text={message.content} reason="failed" />}
+          >
+            <StreamingMarkdown text={message.content} streaming={message.streaming} />
+          </RenderBoundary>
           {message.streaming && <span className="streaming-dot" aria-hidden="true" />}
         </>
       ) : (

@@ -4,7 +4,8 @@
  * text after the last finished block is lexed again. This keeps each streamed chunk O(open block)
  * instead of O(message).
  */
-import { Lexer, type Token } from 'marked';
+import { Lexer } from 'marked';
+import { blockBudget, lexableText } from './markdownBudget';
 
 export interface MarkdownBlocks {
   /** The text these blocks were made from. */
@@ -19,8 +20,14 @@ export interface MarkdownBlocks {
 
 export const emptyBlocks: MarkdownBlocks = { text: '', finished: [], finishedLength: 0, open: '' };
 
+interface SourceToken {
+  type: string;
+  /** The token's own text in the source. */
+  raw: string;
+}
+
 /** Groups lexer tokens into blocks: each starts with a content token and takes the blank lines after it. */
-function groupTokens(tokens: Token[]): string[] {
+function groupTokens(tokens: SourceToken[]): string[] {
   const blocks: string[] = [];
   let leading = '';
   for (const token of tokens) {
@@ -54,9 +61,74 @@ function mergeOpenMath(blocks: string[]): string[] {
   return merged;
 }
 
+/**
+ * The top-level tokens of `text`, as slices of `text` itself. Only block structure is lexed
+ * (inline markup is react-markdown's job), and on a copy no deeper than the nesting limit: the
+ * lexer recurses once per level and re-reads every level's lines. Each token consumes exactly
+ * its raw length, so the lengths map back onto the source.
+ */
+function topLevelTokens(text: string): SourceToken[] {
+  // As Lexer.lex does: its block rules expect \n line ends.
+  const source = text.replace(/\r\n|\r/g, '\n');
+  const tokens = new Lexer({ gfm: true }).blockTokens(lexableText(source));
+  let offset = 0;
+  return tokens.map((token) => {
+    const raw = source.slice(offset, offset + token.raw.length);
+    offset += token.raw.length;
+    return { type: token.type, raw };
+  });
+}
+
 function lexBlocks(text: string): string[] {
   // Lexing without a shared state: reference links across blocks are rare in model output.
-  return mergeOpenMath(groupTokens(Lexer.lex(text, { gfm: true })));
+  return mergeOpenMath(groupTokens(topLevelTokens(text)));
+}
+
+/**
+ * The lexer reads at most this much at a time, so a long message costs linear time: a block
+ * longer than this costs more than `blockBudget` and is shown as plain text anyway.
+ */
+const lexWindow = blockBudget;
+
+/** Where the next block can start after `from` whatever came before: a blank line, then a line
+ * starting with a letter or digit at the margin (no list, quote, code or fence), outside a fence. */
+function plainBlockEnd(text: string, from: number): number {
+  let fence: string | null = null;
+  let blank = false;
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, Math.min(end, start + 16));
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== null) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+    } else if (marker) fence = marker;
+    else if (start >= from && blank && /^[\p{L}\p{N}]/u.test(line) && !/^\d+[.)]( |$)/.test(line))
+      return start;
+    blank = fence === null && line.trim() === '' && end - start < 16;
+    start = end + 1;
+  }
+  return -1;
+}
+
+/**
+ * `blocks` if they are the source itself: the lexer reads CR line ends as LF, and such text
+ * then stays one open block, as it always did.
+ */
+function matching(rest: string, blocks: string[]): string[] {
+  return rest.startsWith(blocks.join('')) ? blocks : [];
+}
+
+/** The closed blocks at the start of `rest`, lexing one window of it at most. */
+function closedBlocks(rest: string): string[] {
+  if (rest.length <= lexWindow) return matching(rest, lexBlocks(rest).slice(0, -1));
+  const cut = rest.lastIndexOf('\n', lexWindow);
+  const windowEnd = cut > 0 ? cut + 1 : lexWindow;
+  const blocks = lexBlocks(rest.slice(0, windowEnd));
+  if (blocks.length > 1) return matching(rest, blocks.slice(0, -1));
+  // One block fills the window: it ends where no block can go on, if that has come yet.
+  const end = plainBlockEnd(rest, windowEnd);
+  return end < 0 ? [] : [rest.slice(0, end)];
 }
 
 /**
@@ -68,20 +140,19 @@ export function splitBlocks(text: string, previous: MarkdownBlocks = emptyBlocks
   if (text === previous.text) return previous;
   const extends_ = text.length >= previous.finishedLength && text.startsWith(previous.text);
   const base = extends_ ? previous : emptyBlocks;
-  const rest = text.slice(base.finishedLength);
-  const closed = lexBlocks(rest).slice(0, -1);
-  let length = 0;
-  for (const block of closed) length += block.length;
-  // The lexer's raw text can differ from the source at the very end (trailing spaces): the open
-  // block is always the source itself, and closed blocks are kept only if they match it exactly.
-  if (closed.length === 0 || !rest.startsWith(closed.join('')))
-    return { ...base, text, open: rest };
-  return {
-    text,
-    finished: [...base.finished, ...closed],
-    finishedLength: base.finishedLength + length,
-    open: rest.slice(length),
-  };
+  const finished = [...base.finished];
+  let finishedLength = base.finishedLength;
+  // Window by window: each lexing reads a bounded part, and each finishes at least one block.
+  for (;;) {
+    const rest = text.slice(finishedLength);
+    const closed = closedBlocks(rest);
+    let length = 0;
+    for (const block of closed) length += block.length;
+    if (closed.length === 0 || length === 0) break;
+    finished.push(...closed);
+    finishedLength += length;
+  }
+  return { text, finished, finishedLength, open: text.slice(finishedLength) };
 }
 
 /** All blocks of a message whose text will not grow any more. */

@@ -9,7 +9,9 @@ import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import type { Element, ElementContent } from 'hast';
+import { plainTextReason } from '../../lib/markdownBudget';
 import { CodeBlock } from './CodeBlock';
+import { PlainTextBlock } from './PlainTextBlock';
 
 const remarkPlugins = [remarkGfm, remarkMath];
 // trust:false (the default) keeps \href{javascript:…} and \htmlData out; errors render as text.
@@ -17,10 +19,15 @@ const rehypePlugins: [typeof rehypeKatex, { throwOnError: boolean; strict: 'igno
   [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
 ];
 
-function textOf(node: ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return '';
+/** The text inside `nodes`, in document order; a loop, not recursion, whatever the depth. */
+function textOf(nodes: ElementContent[]): string {
+  let text = '';
+  const pending = [...nodes].reverse();
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'text') text += node.value;
+    else if (node.type === 'element') pending.push(...[...node.children].reverse());
+  }
+  return text;
 }
 
 /** The code text and language of a `<pre><code class="language-x">` element. */
@@ -31,7 +38,7 @@ function codeOf(pre: Element | undefined): { code: string; language: string } {
   const classes = code?.properties.className;
   const list = Array.isArray(classes) ? classes.map(String) : [];
   const language = list.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? '';
-  const text = code ? code.children.map(textOf).join('') : '';
+  const text = code ? textOf(code.children) : '';
   return { code: text.replace(/\n$/, ''), language };
 }
 
@@ -83,8 +90,13 @@ interface MarkdownBlockProps {
   finished: boolean;
 }
 
-/** Memoized on its text: a finished block is parsed once and never again. */
+/**
+ * Memoized on its text: a finished block is parsed once and never again. A block the parsers
+ * would take too long over (or recurse too deep into) is shown as plain text instead.
+ */
 export const MarkdownBlock = memo(function MarkdownBlock({ text, finished }: MarkdownBlockProps) {
+  const plainReason = plainTextReason(text);
+  if (plainReason) return <PlainTextBlock text={text} reason={plainReason} />;
   return (
     <Markdown
       remarkPlugins={remarkPlugins}

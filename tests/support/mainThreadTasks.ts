@@ -1,0 +1,58 @@
+/**
+ * The longest task the page's main thread ran while `action` did its work, in CPU (thread) time
+ * from a Chromium trace, so that other processes on a busy machine do not inflate it.
+ */
+import type { Browser, Page } from '@playwright/test';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** CPU milliseconds of every task on renderer main threads, the busiest thread's list. */
+function mainThreadTaskCpuMs(events: TraceEvent[]): number[] {
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map<string, number[]>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || !mainThreads.has(thread) || !/RunTask$/.test(e.name)) continue;
+    const list = byThread.get(thread) ?? [];
+    list.push((e.tdur ?? e.dur ?? 0) / 1000);
+    byThread.set(thread, list);
+  }
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  return [...byThread.values()].sort((a, b) => sum(b) - sum(a))[0] ?? [];
+}
+
+export interface TaskReport {
+  /** The longest main-thread task, CPU ms. */
+  longestMs: number;
+  /** How many tasks ran (a trace that saw none measured nothing). */
+  tasks: number;
+}
+
+export async function longestMainThreadTask(
+  browser: Browser,
+  page: Page,
+  action: () => Promise<void>,
+): Promise<TaskReport> {
+  await browser.startTracing(page, { categories: ['toplevel', '__metadata'] });
+  let buffer: Buffer;
+  try {
+    await action();
+  } finally {
+    buffer = await browser.stopTracing();
+  }
+  const trace = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const tasks = mainThreadTaskCpuMs(Array.isArray(trace) ? trace : trace.traceEvents);
+  return { longestMs: tasks.length ? Math.max(...tasks) : 0, tasks: tasks.length };
+}
