@@ -8,6 +8,8 @@ export const finishReasons = [
   'length',
   'content_filter',
   'tool_calls',
+  /** The model declined to answer and said why (OpenAI's `refusal`): the text is in `refusal`. */
+  'refusal',
   'error',
   'cancelled',
 ] as const;
@@ -81,6 +83,8 @@ export type StreamEvent =
   | { type: 'rateLimit'; rateLimit: RateLimitInfo }
   | { type: 'text'; text: string }
   | { type: 'reasoning'; text: string }
+  /** The model's refusal to answer, in its own words (OpenAI `delta.refusal` / `message.refusal`). */
+  | { type: 'refusal'; text: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'error'; error: ProviderError }
   | {

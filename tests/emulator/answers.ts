@@ -99,9 +99,13 @@ $\href{javascript:window.__xss='katex'}{katex link}$
 Done.
 `;
 
+/** An answer that talks about the end marker: its text must never end a stream. */
+const doneMarker = 'An OpenAI stream ends with a line that reads data: [DONE] and nothing else.';
+
 export const fixedAnswers: Record<string, string> = {
   'markdown-demo': markdownDemo,
   xss,
+  'done-marker': doneMarker,
   ...hostileAnswers,
 };
 

@@ -57,7 +57,12 @@ export async function answerAnthropicMessages(
     service_tier: 'standard',
   };
 
-  if (!body.stream) {
+  // Output tokens spent thinking, inside output_tokens (the SDK's OutputTokensDetails).
+  const outputDetails = scenario.reasoning.length
+    ? { thinking_tokens: scenario.reasoning.length }
+    : null;
+  // ignore_stream=1: a proxy that answers a streamed request with the whole JSON answer.
+  if (!body.stream || scenario.ignoreStream) {
     // A non-streamed answer is sent whole, once written: `delay` holds back the headers too.
     if (scenario.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
     const content: object[] = [];
@@ -79,7 +84,15 @@ export async function answerAnthropicMessages(
         content,
         stop_reason: stopReason,
         stop_sequence: null,
-        ...(scenario.usage ? { usage: { ...startUsage, output_tokens: outputTokens } } : {}),
+        ...(scenario.usage
+          ? {
+              usage: {
+                ...startUsage,
+                output_tokens: outputTokens,
+                output_tokens_details: outputDetails,
+              },
+            }
+          : {}),
       },
       ctx.headers,
     );
@@ -150,8 +163,11 @@ export async function answerAnthropicMessages(
   await send('content_block_stop', { index });
   await send('message_delta', {
     delta: { stop_reason: stopReason, stop_sequence: null },
-    ...(scenario.usage ? { usage: { output_tokens: outputTokens } } : {}),
+    ...(scenario.usage
+      ? { usage: { output_tokens: outputTokens, output_tokens_details: outputDetails } }
+      : {}),
   });
+  if (scenario.resetAfterFinish) return await sse.reset();
   await send('message_stop', {});
   sse.end();
 }

@@ -64,13 +64,15 @@ export async function answerOpenAIChat(
   const finish = scenario.finish ?? 'stop';
   const usage = scenario.usage ? usageFor(body, scenario) : undefined;
 
-  if (!body.stream) {
+  // ignore_stream=1: a proxy that answers a streamed request with the whole JSON answer.
+  if (!body.stream || scenario.ignoreStream) {
     // A non-streamed answer is sent whole, once written: `delay` holds back the headers too.
     if (scenario.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
+    const words = scenario.tokens.join('');
     const message: Record<string, unknown> = {
       role: 'assistant',
-      content: scenario.tokens.join(''),
-      refusal: null,
+      content: scenario.refusal ? null : words,
+      refusal: scenario.refusal ? words : null,
     };
     if (scenario.reasoning.length) message[scenario.reasoningField] = scenario.reasoning.join('');
     const choice: Record<string, unknown> = {
@@ -149,7 +151,7 @@ export async function answerOpenAIChat(
 
   const pieces: { field: string; text: string }[] = [
     ...scenario.reasoning.map((text) => ({ field: scenario.reasoningField, text })),
-    ...scenario.tokens.map((text) => ({ field: 'content', text })),
+    ...scenario.tokens.map((text) => ({ field: scenario.refusal ? 'refusal' : 'content', text })),
   ];
   const started = performance.now();
   for (let i = 0; i < pieces.length && !sse.closed; i++) {
@@ -176,6 +178,7 @@ export async function answerOpenAIChat(
   if (sse.closed) return;
   // finish=none: a server that never names a finish_reason, ending with [DONE] alone.
   if (finish !== 'none') await sse.event(chunk({}, finish));
+  if (scenario.resetAfterFinish) return await sse.reset();
   if (includeUsage && usage) await sse.event(JSON.stringify({ ...base, choices: [], usage }));
   await sse.event('[DONE]');
   sse.end();

@@ -7,8 +7,9 @@ import { fixedAnswers, tokenize } from './answers';
  *
  * Answer shape
  *   tokens=N rate=R      N tokens at R tokens/s (rate=0: as fast as possible)
- *   answer=NAME          a fixed rich answer from answers.ts (markdown-demo, xss) or a hostile one from
- *                        hostileAnswers.ts (deep-quote, emphasis-storm, bracket-pit…) instead of the echo
+ *   answer=NAME          a fixed rich answer from answers.ts (markdown-demo, xss, done-marker) or a
+ *                        hostile one from hostileAnswers.ts (deep-quote, emphasis-storm, bracket-pit…)
+ *                        instead of the echo
  *   delay=MS             wait before the first token (keep-alive comments meanwhile if comments=1;
  *                        non-streamed: before the status and headers)
  *   reasoning=N          N reasoning tokens first (OpenAI dialect: `reasoning_content`;
@@ -19,10 +20,15 @@ import { fixedAnswers, tokenize } from './answers';
  *   finish=length|content_filter|tool_calls   the wire's finish reason (Anthropic: max_tokens, refusal, tool_use);
  *                        finish=none: no finish_reason at all, only [DONE] (OpenAI dialect)
  *   unicode=1            multi-byte words (accents, CJK, emoji) in the answer
+ *   refusal=1            the model declines: the answer's words come as OpenAI's `refusal`
+ *                        (streamed `delta.refusal`, non-streamed `message.refusal`), no content
  * Wire shape
  *   bytes=1              deliver the stream one byte per write
  *   crlf=1               CRLF line endings
  *   comments=1           SSE comments and keep-alives between events (Anthropic: ping events too)
+ *   ignore_stream=1      answer a streamed request with the whole JSON answer (a proxy that ignores
+ *                        `stream: true`)
+ *   cors=1               CORS headers on the answer (access-control-allow-credentials and friends)
  * Faults
  *   fault=401|403|404|429|quota|context|filter|400|413|500|502|503|529|stream_options
  *                        an HTTP error in the dialect's own body (502 is an HTML page)
@@ -33,6 +39,9 @@ import { fixedAnswers, tokenize } from './answers';
  *                        gateways and providers do ("Incorrect API key provided: sk-…")
  *   drop=N               destroy the connection after N tokens (no terminal marker)
  *   end=N                end the response cleanly after N tokens, without finish or terminal marker
+ *   reset=after_finish   reset the connection right after the finish reason (OpenAI: the
+ *                        finish_reason chunk, before usage and [DONE]; Anthropic: message_delta,
+ *                        before message_stop)
  *   error_at=N           an in-stream error after N tokens, in the form error_form names:
  *   error_form=openai|groq|openrouter|anthropic   (default: the dialect's own)
  *   error_type=server|overloaded|rate_limit       what the in-stream error says it is
@@ -72,6 +81,10 @@ export interface Scenario extends AnswerScript {
   errorType: string;
   hang: boolean;
   stall: number | null;
+  refusal: boolean;
+  ignoreStream: boolean;
+  cors: boolean;
+  resetAfterFinish: boolean;
 }
 
 const words =
@@ -146,6 +159,10 @@ export function scenarioFor(prompt: string, defaults: { tokens: number; rate: nu
     errorType: d.error_type ?? 'server',
     hang: d.hang === '1',
     stall: num(d.stall),
+    refusal: d.refusal === '1',
+    ignoreStream: d.ignore_stream === '1',
+    cors: d.cors === '1',
+    resetAfterFinish: d.reset === 'after_finish',
   };
 }
 

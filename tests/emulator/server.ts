@@ -242,7 +242,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const scenario = scenarioOrFault(dialect, req, res, prompt, model, !!body?.stream_options);
     if (!scenario) return;
     if (scenario.hang) return holdSilently(res);
-    const headers = { ...requestIdHeaders(dialect), ...rateLimitHeaders(dialect, false) };
+    const headers = {
+      ...requestIdHeaders(dialect),
+      ...rateLimitHeaders(dialect, false),
+      ...(scenario.cors ? corsHeaders : {}),
+    };
     await answerOpenAIChat(res, { dialect, body: body ?? {}, scenario, model, headers });
   }
 
@@ -254,7 +258,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const scenario = scenarioOrFault('anthropic', req, res, prompt, model, false);
     if (!scenario) return;
     if (scenario.hang) return holdSilently(res);
-    const headers = { ...requestIdHeaders('anthropic'), ...rateLimitHeaders('anthropic', false) };
+    const headers = {
+      ...requestIdHeaders('anthropic'),
+      ...rateLimitHeaders('anthropic', false),
+      ...(scenario.cors ? corsHeaders : {}),
+    };
     await answerAnthropicMessages(res, { body: body ?? {}, scenario, model, headers });
   }
 
@@ -301,6 +309,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }),
   };
 }
+
+/** CORS headers as API servers send them: policy, never credentials (cors=1). */
+const corsHeaders: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-credentials': 'true',
+  'access-control-expose-headers': 'X-Request-ID, X-Ratelimit-Remaining-Tokens',
+};
 
 function requestIdHeaders(dialect: Dialect): Record<string, string> {
   if (dialect === 'anthropic')

@@ -68,6 +68,13 @@ export class SseWriter {
     this.res.socket?.destroy();
   }
 
+  /** A connection reset (TCP RST) once what was written has had a moment to arrive. */
+  async reset(): Promise<void> {
+    this.closed = true;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    this.res.socket?.resetAndDestroy();
+  }
+
   /** Goes silent mid-stream with the connection open, until the client gives up (stall=N). */
   async stall(): Promise<void> {
     await holdSilently(this.res);

@@ -1,19 +1,9 @@
 import Anthropic from '@anthropic-ai/sdk';
-import type {
-  Message,
-  MessageCreateParamsBase,
-  RawMessageStreamEvent,
-} from '@anthropic-ai/sdk/resources/messages';
-import {
-  finishFromAnthropic,
-  mergeAnthropicUsage,
-  usageFromAnthropic,
-  type AnthropicWireUsage,
-} from './normalize';
+import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
+import { anthropicAnswerReader } from './anthropicEvents';
 import { SDK_BACKSTOP_TIMEOUT_MS } from './responseTimeouts';
 import type {
   AdapterAttempt,
-  AdapterEvent,
   ChatRequest,
   ModelInfo,
   ProviderAdapter,
@@ -26,6 +16,8 @@ export const DEFAULT_ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
 export interface AnthropicAdapterOptions {
   fetch: typeof fetch;
+  /** Scrubbed from in-stream error messages. */
+  secrets: string[];
 }
 
 /** People paste ".../v1" from docs; the SDK adds /v1 itself. */
@@ -86,65 +78,7 @@ export function anthropicRequestBody(
   return body;
 }
 
-function messageEvents(message: Message, out: AdapterEvent[]): void {
-  out.push({ type: 'metadata', id: message.id, model: message.model });
-  for (const block of message.content) {
-    if (block.type === 'thinking') out.push({ type: 'reasoning', text: block.thinking });
-    if (block.type === 'text') out.push({ type: 'text', text: block.text });
-  }
-  if (message.usage) out.push({ type: 'usage', usage: usageFromAnthropic(message.usage) });
-  const reason = message.stop_reason ?? null;
-  out.push({
-    type: 'end',
-    finishReason: finishFromAnthropic(reason),
-    providerFinishReason: reason,
-  });
-}
-
-async function* once<T>(value: T): AsyncIterable<T> {
-  yield value;
-}
-
-/** Normalizes one raw stream event; `state` carries usage and the stop across events. */
-function streamEvent(
-  event: RawMessageStreamEvent,
-  state: { usage: AnthropicWireUsage; stopReason: string | null; ended: boolean },
-  out: AdapterEvent[],
-): void {
-  switch (event.type) {
-    case 'message_start':
-      out.push({ type: 'metadata', id: event.message.id, model: event.message.model });
-      state.usage = mergeAnthropicUsage(
-        state.usage,
-        event.message.usage as AnthropicWireUsage | null,
-      );
-      break;
-    case 'content_block_start':
-      // A block may open with content already in it.
-      if (event.content_block.type === 'text' && event.content_block.text)
-        out.push({ type: 'text', text: event.content_block.text });
-      if (event.content_block.type === 'thinking' && event.content_block.thinking)
-        out.push({ type: 'reasoning', text: event.content_block.thinking });
-      break;
-    case 'content_block_delta':
-      if (event.delta.type === 'text_delta') out.push({ type: 'text', text: event.delta.text });
-      else if (event.delta.type === 'thinking_delta')
-        out.push({ type: 'reasoning', text: event.delta.thinking });
-      break;
-    case 'message_delta':
-      state.stopReason = event.delta.stop_reason ?? state.stopReason;
-      state.usage = mergeAnthropicUsage(state.usage, event.usage as AnthropicWireUsage | null);
-      // No counts at all (a proxy that strips them) is no usage, not zero usage.
-      if (Object.keys(state.usage).length > 0)
-        out.push({ type: 'usage', usage: usageFromAnthropic(state.usage) });
-      break;
-    case 'message_stop':
-      state.ended = true;
-      break;
-  }
-}
-
-/** Anthropic Messages: raw stream events, normalized one by one (no SDK accumulation). */
+/** Anthropic Messages: the request and its raw response (anthropicEvents.ts reads it). */
 export function createAnthropicMessagesAdapter(
   target: ProviderTarget,
   options: AnthropicAdapterOptions,
@@ -153,36 +87,11 @@ export function createAnthropicMessagesAdapter(
 
   async function start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt> {
     const body = anthropicRequestBody(target, request);
-    if (!body.stream) {
-      const message = (await client.messages.create(
-        { ...body, stream: false },
-        { signal },
-      )) as Message;
-      return {
-        chunks: once(message),
-        normalize: (chunk, out) => messageEvents(chunk as Message, out),
-        complete: () => undefined,
-      };
-    }
-    const stream = await client.messages.create({ ...body, stream: true }, { signal });
-    const state = {
-      usage: {} as AnthropicWireUsage,
-      stopReason: null as string | null,
-      ended: false,
-    };
-    return {
-      chunks: stream as AsyncIterable<RawMessageStreamEvent>,
-      normalize: (chunk, out) => streamEvent(chunk as RawMessageStreamEvent, state, out),
-      complete(out) {
-        // message_stop is the terminal marker; a stop_reason alone means the answer was whole.
-        if (!state.ended && state.stopReason === null) return;
-        out.push({
-          type: 'end',
-          finishReason: finishFromAnthropic(state.stopReason),
-          providerFinishReason: state.stopReason,
-        });
-      },
-    };
+    // The raw response: the engine reads its body once, for the answer and the inspector alike.
+    const response = body.stream
+      ? await client.messages.create({ ...body, stream: true }, { signal }).asResponse()
+      : await client.messages.create({ ...body, stream: false }, { signal }).asResponse();
+    return { response, reader: anthropicAnswerReader(options.secrets, response.headers) };
   }
 
   async function listModels(signal: AbortSignal): Promise<ModelInfo[]> {

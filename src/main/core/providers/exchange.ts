@@ -1,4 +1,3 @@
-import { createParser } from 'eventsource-parser';
 import { redactHeaders, redactSecrets } from './redact';
 
 /**
@@ -42,7 +41,7 @@ export interface CapturedBody {
 export interface ExchangeObserver {
   onRequest?(request: CapturedRequest): void;
   onResponse?(response: CapturedResponse): void;
-  /** The raw SSE events of a streamed answer, as they arrive. */
+  /** The raw SSE events of a streamed answer, as the engine parses them. */
   onRawEvent?(event: RawStreamEvent): void;
   /** The full body of a non-streamed answer or an error response (size-capped). */
   onBody?(body: CapturedBody): void;
@@ -61,8 +60,6 @@ export interface CaptureContext {
    * `{"object":"error","message":…}`), so the engine reads the words from here.
    */
   onErrorBody?: (text: string) => void;
-  /** Told when an event stream carried `data: [DONE]`, the OpenAI dialect's end marker. */
-  onStreamDone?: () => void;
   /** Told of every network read of a response body (the idle timeout, the body's first bytes). */
   onBodyData?: (chunk: Uint8Array) => void;
 }
@@ -90,58 +87,33 @@ function bodyText(body: RequestInit['body']): string | null {
   return '[binary body]';
 }
 
-/** Passes the body through untouched while feeding a copy to the observer. */
+/**
+ * Passes a whole (non-streamed or error) body through untouched while feeding a copy to the
+ * observer. An event stream is not tapped here: the engine's one parse of it hands each event
+ * to the observer (readAttempt.ts), so capture costs no second parse.
+ */
 function tapBody(response: Response, ctx: CaptureContext, attempt: number): Response {
   const observer = ctx.observer;
-  if (!observer || !response.body) return response;
-  const isStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
-  if (isStream ? !observer.onRawEvent : !observer.onBody) return response;
+  if (!observer?.onBody || !response.body) return response;
+  if ((response.headers.get('content-type') ?? '').includes('text/event-stream')) return response;
   const decoder = new TextDecoder();
   let text = '';
   let truncated = false;
-  const parser = createParser({
-    onEvent: (event) => {
-      const raw: RawStreamEvent = {
-        attempt,
-        event: event.event ?? null,
-        // An in-stream error can quote the key like an error body does.
-        data: redactSecrets(event.data, ctx.secrets),
-        atMs: ctx.now(),
-      };
-      if (event.id !== undefined) raw.id = event.id;
-      observer.onRawEvent?.(raw);
-    },
-    onComment: (comment) =>
-      observer.onRawEvent?.({
-        attempt,
-        event: 'comment',
-        data: redactSecrets(comment, ctx.secrets),
-        atMs: ctx.now(),
-      }),
-  });
   const tap = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       controller.enqueue(chunk);
-      const decoded = decoder.decode(chunk, { stream: true });
-      if (isStream) {
-        parser.feed(decoded);
-      } else if (text.length < maxBodyChars) {
-        text += decoded;
-      } else {
-        truncated = true;
-      }
+      if (text.length < maxBodyChars) text += decoder.decode(chunk, { stream: true });
+      else truncated = true;
     },
     flush() {
-      if (!isStream) {
-        observer.onBody?.({
-          attempt,
-          // Providers quote the key in 401 bodies ("Incorrect API key provided: …"): the store, the
-          // inspector and Copy JSON get the body with it struck out.
-          text: redactSecrets(text.slice(0, maxBodyChars), ctx.secrets),
-          truncated,
-          atMs: ctx.now(),
-        });
-      }
+      observer.onBody?.({
+        attempt,
+        // Providers quote the key in 401 bodies ("Incorrect API key provided: …"): the store, the
+        // inspector and Copy JSON get the body with it struck out.
+        text: redactSecrets(text.slice(0, maxBodyChars), ctx.secrets),
+        truncated,
+        atMs: ctx.now(),
+      });
     },
   });
   return new Response(response.body.pipeThrough(tap), {
@@ -151,36 +123,16 @@ function tapBody(response: Response, ctx: CaptureContext, attempt: number): Resp
   });
 }
 
-const doneMarker = Buffer.from('[DONE]');
-
-/**
- * One pass over the body for both watchers (a TransformStream per watcher would cost a second
- * copy of every read on a long answer): `onData` hears each read (the idle timer's sign of
- * life), `onDone` the `[DONE]` that ends an SSE stream. Bytes pass through untouched.
- */
+/** Tells `onData` of every network read of the body (the idle timer's sign of life). */
 function watchBody(
   response: Response,
-  watchers: { onData?: (chunk: Uint8Array) => void; onDone?: () => void },
+  onData: ((chunk: Uint8Array) => void) | undefined,
 ): Response {
-  const sse = (response.headers.get('content-type') ?? '').includes('event-stream');
-  const onDone = sse ? watchers.onDone : undefined;
-  const { onData } = watchers;
-  if (!response.body || (!onData && !onDone)) return response;
-  let tail = new Uint8Array(0);
-  let seen = false;
+  if (!response.body || !onData) return response;
   const watch = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
-      onData?.(chunk);
+      onData(chunk);
       controller.enqueue(chunk);
-      if (!onDone || seen) return;
-      // [DONE] closes the stream: only the end of each read (and the carry) can hold it.
-      const end = chunk.subarray(Math.max(0, chunk.byteLength - 64));
-      const window = Buffer.concat([tail, end]);
-      if (window.indexOf(doneMarker) !== -1) {
-        seen = true;
-        onDone();
-      }
-      tail = window.subarray(Math.max(0, window.length - doneMarker.length + 1));
     },
   });
   return new Response(response.body.pipeThrough(watch), {
@@ -224,7 +176,7 @@ export function createCapturingFetch(ctx: CaptureContext, baseFetch: typeof fetc
       headers: redactHeaders(response.headers, ctx.secretHeaderNames),
       atMs: ctx.now(),
     });
-    const watched = watchBody(response, { onData: ctx.onBodyData, onDone: ctx.onStreamDone });
+    const watched = watchBody(response, ctx.onBodyData);
     return tapBody(watched, ctx, attempt);
   };
 }

@@ -16,6 +16,8 @@ export interface AnthropicWireUsage {
   output_tokens?: number | null;
   cache_creation_input_tokens?: number | null;
   cache_read_input_tokens?: number | null;
+  /** The output tokens spent thinking, inside `output_tokens` (SDK: OutputTokensDetails). */
+  output_tokens_details?: { thinking_tokens?: number | null } | null;
 }
 
 const n = (value: number | null | undefined): number =>
@@ -52,15 +54,17 @@ export function usageFromAnthropic(wire: AnthropicWireUsage): Usage {
     source: 'provider',
   };
   if (wire.cache_read_input_tokens != null) usage.cachedInputTokens = cacheRead;
+  const thinking = wire.output_tokens_details?.thinking_tokens;
+  if (typeof thinking === 'number') usage.reasoningTokens = thinking;
   return usage;
 }
 
-const anthropicUsageKeys: Record<keyof AnthropicWireUsage, true> = {
-  input_tokens: true,
-  output_tokens: true,
-  cache_creation_input_tokens: true,
-  cache_read_input_tokens: true,
-};
+const anthropicCountKeys = [
+  'input_tokens',
+  'output_tokens',
+  'cache_creation_input_tokens',
+  'cache_read_input_tokens',
+] as const;
 
 /** Merges Anthropic's start usage with its later deltas: later non-null fields win. */
 export function mergeAnthropicUsage(
@@ -68,12 +72,15 @@ export function mergeAnthropicUsage(
   update: AnthropicWireUsage | null | undefined,
 ): AnthropicWireUsage {
   const merged: AnthropicWireUsage = { ...base };
-  for (const [key, value] of Object.entries(update ?? {}) as [
-    keyof AnthropicWireUsage,
-    unknown,
-  ][]) {
-    if (typeof value === 'number' && key in anthropicUsageKeys) merged[key] = value;
+  if (!update) return merged;
+  for (const key of anthropicCountKeys) {
+    const value = update[key];
+    if (typeof value === 'number') merged[key] = value;
   }
+  if (typeof update.output_tokens_details?.thinking_tokens === 'number')
+    merged.output_tokens_details = {
+      thinking_tokens: update.output_tokens_details.thinking_tokens,
+    };
   return merged;
 }
 

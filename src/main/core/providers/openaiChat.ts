@@ -1,18 +1,13 @@
 import OpenAI, { AzureOpenAI } from 'openai';
 import type {
-  ChatCompletion,
-  ChatCompletionChunk,
   ChatCompletionCreateParamsStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
-import type { ProviderError } from '../../../shared/stream';
-import { providerErrorFrom } from './errors';
-import { finishFromOpenAI, usageFromOpenAI, type OpenAIWireUsage } from './normalize';
+import { openAIAnswerReader } from './openaiEvents';
 import { factsFromThrown } from './thrownErrors';
 import { SDK_BACKSTOP_TIMEOUT_MS } from './responseTimeouts';
 import type {
   AdapterAttempt,
-  AdapterEvent,
   ChatRequest,
   ModelInfo,
   ProviderAdapter,
@@ -20,29 +15,6 @@ import type {
 } from './types';
 
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
-
-/** Fields compatible servers add to the chunk that the SDK's types do not name. */
-interface CompatDelta {
-  content?: string | null;
-  /** DeepSeek, vLLM, LM Studio, Qwen. */
-  reasoning_content?: string | null;
-  /** OpenRouter, Ollama, Groq (reasoning_format=parsed), newer vLLM. */
-  reasoning?: string | null;
-}
-interface CompatChunk {
-  id?: string;
-  model?: string;
-  created?: number;
-  choices?: { delta?: CompatDelta | null; finish_reason?: string | null }[] | null;
-  usage?: OpenAIWireUsage | null;
-  /** Groq: usage (older API) and an error string when it stops a stream. */
-  x_groq?: { usage?: OpenAIWireUsage | null; error?: string | { message?: string } | null } | null;
-}
-interface CompatMessage {
-  content?: string | null;
-  reasoning_content?: string | null;
-  reasoning?: string | null;
-}
 
 export interface OpenAIAdapterOptions {
   fetch: typeof fetch;
@@ -128,58 +100,10 @@ export function openAIRequestBody(
   return body;
 }
 
-function groqError(chunk: CompatChunk, secrets: string[]): ProviderError | null {
-  const error = chunk.x_groq?.error;
-  if (!error) return null;
-  const message = typeof error === 'string' ? error : (error.message ?? 'The server stopped.');
-  return providerErrorFrom({ status: null, type: 'server_error', message }, secrets);
-}
-
 /**
- * Normalizes one streamed chunk into `out` (reused across chunks): a plain loop rather than a
- * generator per chunk, because this runs for every token.
+ * OpenAI Chat Completions, Azure OpenAI and OpenAI-compatible servers: one dialect, one reading
+ * of its answers (openaiEvents.ts).
  */
-function chunkEvents(chunk: CompatChunk, state: { metadata: boolean }, out: AdapterEvent[]): void {
-  if (!state.metadata && (chunk.id || chunk.model)) {
-    state.metadata = true;
-    const metadata: AdapterEvent = { type: 'metadata' };
-    if (chunk.id) metadata.id = chunk.id;
-    if (chunk.model) metadata.model = chunk.model;
-    if (chunk.created) metadata.created = chunk.created;
-    out.push(metadata);
-  }
-  const delta = chunk.choices?.[0]?.delta;
-  if (delta) {
-    const reasoning = delta.reasoning_content ?? delta.reasoning;
-    if (reasoning) out.push({ type: 'reasoning', text: reasoning });
-    if (delta.content) out.push({ type: 'text', text: delta.content });
-  }
-  const usage = chunk.usage ?? chunk.x_groq?.usage;
-  if (usage) out.push({ type: 'usage', usage: usageFromOpenAI(usage) });
-}
-
-function completionEvents(completion: ChatCompletion, out: AdapterEvent[]): void {
-  out.push({
-    type: 'metadata',
-    id: completion.id,
-    model: completion.model,
-    ...(completion.created ? { created: completion.created } : {}),
-  });
-  const choice = completion.choices?.[0];
-  const message = (choice?.message ?? {}) as CompatMessage;
-  const reasoning = message.reasoning_content ?? message.reasoning;
-  if (reasoning) out.push({ type: 'reasoning', text: reasoning });
-  if (message.content) out.push({ type: 'text', text: message.content });
-  if (completion.usage) out.push({ type: 'usage', usage: usageFromOpenAI(completion.usage) });
-  const reason = choice?.finish_reason ?? null;
-  out.push({ type: 'end', finishReason: finishFromOpenAI(reason), providerFinishReason: reason });
-}
-
-async function* once<T>(value: T): AsyncIterable<T> {
-  yield value;
-}
-
-/** OpenAI Chat Completions, Azure OpenAI and OpenAI-compatible servers: one dialect. */
 export function createOpenAIChatAdapter(
   target: ProviderTarget,
   options: OpenAIAdapterOptions,
@@ -190,60 +114,27 @@ export function createOpenAIChatAdapter(
 
   async function start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt> {
     const body = openAIRequestBody(target, request, includeUsage);
-    if (!body.stream) {
-      const completion = (await client.chat.completions.create(
-        { ...body, stream: false },
-        { signal },
-      )) as ChatCompletion;
-      return {
-        chunks: once(completion),
-        normalize: (chunk, out) => completionEvents(chunk as ChatCompletion, out),
-        complete: () => undefined,
-      };
-    }
-    let stream: AsyncIterable<ChatCompletionChunk>;
+    // The raw response: the engine reads its body once, for the answer and the inspector alike.
+    const send = (sent: OpenAIRequestBody) =>
+      sent.stream
+        ? client.chat.completions.create({ ...sent, stream: true }, { signal }).asResponse()
+        : client.chat.completions.create({ ...sent, stream: false }, { signal }).asResponse();
+    let response: Response;
     try {
-      stream = await client.chat.completions.create({ ...body, stream: true }, { signal });
+      response = await send(body);
     } catch (error) {
       const { facts } = factsFromThrown(error, options.lastErrorBody());
       const rejectsOption =
+        body.stream &&
         includeUsage &&
         target.profile.type === 'openai-compatible' &&
         (facts.status === 400 || facts.status === 422) &&
         /stream_options/i.test(facts.message ?? '');
       if (!rejectsOption) throw error;
       includeUsage = false;
-      stream = await client.chat.completions.create(
-        { ...openAIRequestBody(target, request, false), stream: true },
-        { signal },
-      );
+      response = await send(openAIRequestBody(target, request, false));
     }
-    const state = { metadata: false };
-    let providerFinishReason: string | null = null;
-    return {
-      chunks: stream,
-      normalize(raw, out) {
-        const chunk = raw as CompatChunk;
-        chunkEvents(chunk, state, out);
-        const inStream = groqError(chunk, options.secrets);
-        if (inStream) out.push({ type: 'error', error: inStream });
-        const reason = chunk.choices?.[0]?.finish_reason;
-        if (reason) providerFinishReason = reason;
-      },
-      complete(out, sawDoneMarker) {
-        // A finish_reason or [DONE] is this dialect's end: without either it was cut off.
-        if (providerFinishReason === null) {
-          if (sawDoneMarker)
-            out.push({ type: 'end', finishReason: 'stop', providerFinishReason: null });
-          return;
-        }
-        out.push({
-          type: 'end',
-          finishReason: finishFromOpenAI(providerFinishReason),
-          providerFinishReason,
-        });
-      },
-    };
+    return { response, reader: openAIAnswerReader(options.secrets, response.headers) };
   }
 
   async function listModels(signal: AbortSignal): Promise<ModelInfo[]> {

@@ -1,22 +1,19 @@
-import type {
-  FinishReason,
-  ProviderError,
-  RateLimitInfo,
-  StreamEvent,
-  Usage,
-} from '../../../shared/stream';
+import { parameterProblems } from '../../../shared/parameterRanges';
+import type { ProviderError, RateLimitInfo, StreamEvent } from '../../../shared/stream';
 import { createAnthropicMessagesAdapter } from './anthropicMessages';
+import { AnswerFold } from './answerFold';
 import { providerErrorFrom } from './errors';
-import { estimateUsage } from './estimateUsage';
 import { createCapturingFetch, type CaptureContext, type ExchangeObserver } from './exchange';
 import { createOpenAIChatAdapter } from './openaiChat';
 import { originBoundFetch } from './originBoundFetch';
 import { rateLimitFrom } from './rateLimit';
+import { captureListener, readAttempt } from './readAttempt';
 import { AttemptWatchdog, responseTimeoutError, responseTimeoutLimits } from './responseTimeouts';
 import { decideRetry, defaultRetryPolicy, sleep, type RetryPolicy } from './retry';
 import { factsFromThrown } from './thrownErrors';
 import { BodyHead, unexpectedAnswer } from './unexpectedAnswer';
 import type {
+  AdapterAttempt,
   AdapterEvent,
   ChatRequest,
   ModelInfo,
@@ -64,7 +61,7 @@ function setUp(target: ProviderTarget, options: EngineOptions, now: () => number
   const fetchImpl = createCapturingFetch(ctx, originBoundFetch(options.fetch ?? fetch));
   const adapter =
     target.profile.type === 'anthropic'
-      ? createAnthropicMessagesAdapter(target, { fetch: fetchImpl })
+      ? createAnthropicMessagesAdapter(target, { fetch: fetchImpl, secrets })
       : createOpenAIChatAdapter(target, {
           fetch: fetchImpl,
           secrets,
@@ -75,6 +72,131 @@ function setUp(target: ProviderTarget, options: EngineOptions, now: () => number
 
 const interruptedMessage =
   'The answer stopped before its end: the connection was cut or closed early.';
+
+/** What the current attempt's response said, boxed: written by fetch callbacks, read after awaits. */
+interface WireState {
+  headers: Headers | null;
+  status: number | null;
+  rateLimit: RateLimitInfo | null;
+  watchdog: AttemptWatchdog | null;
+  /** The attempt's first body bytes, to tell an HTML page or an empty body from an answer. */
+  head: BodyHead;
+}
+
+function listenToWire(ctx: CaptureContext): WireState {
+  const wire: WireState = {
+    headers: null,
+    status: null,
+    rateLimit: null,
+    watchdog: null,
+    head: new BodyHead(),
+  };
+  ctx.onBodyData = (chunk) => {
+    wire.watchdog?.heard();
+    wire.head.see(chunk);
+  };
+  ctx.onHeaders = (response) => {
+    wire.headers = response.headers;
+    wire.status = response.status;
+    wire.rateLimit = rateLimitFrom(response.headers) ?? wire.rateLimit;
+    wire.watchdog?.responded();
+  };
+  return wire;
+}
+
+/** A 2xx with an HTML page or nothing at all behind it (unexpectedAnswer.ts). */
+function unexpectedAnswerOf(wire: WireState): ProviderError | null {
+  return unexpectedAnswer(wire.status, wire.headers, wire.head);
+}
+
+function shouldRetryHeader(wire: WireState): string | null {
+  return wire.headers?.get('x-should-retry') ?? null;
+}
+
+function takeRateLimit(wire: WireState): StreamEvent | null {
+  const info = wire.rateLimit;
+  wire.rateLimit = null;
+  return info ? { type: 'rateLimit', rateLimit: info } : null;
+}
+
+/** A values check before anything is sent: a provider's documented ranges, in one place. */
+function outOfRange(target: ProviderTarget, request: ChatRequest): ProviderError | null {
+  const defaults = target.profile.params ?? {};
+  const problems = parameterProblems(target.profile.type, {
+    temperature: request.temperature ?? defaults.temperature,
+    topP: request.topP ?? defaults.topP,
+    stop: request.stop,
+  });
+  if (problems.length === 0) return null;
+  return { kind: 'bad_request', status: null, message: `${problems.join(' ')} Nothing was sent.` };
+}
+
+/** A connection lost after text arrived is an interrupted answer, not a failed call. */
+function asInterrupted(failure: ProviderError): ProviderError {
+  if (failure.kind !== 'network' && failure.kind !== 'timeout') return failure;
+  return { ...failure, kind: 'interrupted', message: `${interruptedMessage} (${failure.message})` };
+}
+
+interface AttemptContext {
+  setup: AdapterSetup;
+  wire: WireState;
+  fold: AnswerFold;
+  request: ChatRequest;
+  signal: AbortSignal;
+}
+
+/** One HTTP attempt, read into the fold; returns its failure (null when it answered). */
+async function* runAttempt(
+  run: AttemptContext,
+  watch: AttemptWatchdog,
+): AsyncGenerator<StreamEvent, ProviderError | null> {
+  const { setup, wire, fold, signal } = run;
+  let opened: AdapterAttempt | null = null;
+  try {
+    opened = await setup.adapter.start(run.request, watch.signal);
+    yield* readAttempt(opened, fold, captureListener(setup.ctx), () => takeRateLimit(wire));
+    if (fold.stopped || signal.aborted) return null;
+    return { kind: 'interrupted', status: wire.status, message: interruptedMessage };
+  } catch (thrown) {
+    if (signal.aborted) return null;
+    const { facts, kind } = factsFromThrown(thrown, setup.errorBox.body);
+    const failure = providerErrorFrom(facts, setup.secrets, kind);
+    const lostConnection = kind === 'network' || kind === 'timeout' || watch.fired !== null;
+    if (opened && lostConnection && !fold.stopped) {
+      // The answer's end may have come before the connection went: then nothing was lost.
+      const out: AdapterEvent[] = [];
+      opened.reader.complete(out);
+      for (const event of out) fold.take(event);
+      if (fold.end) return null;
+    }
+    return fold.ttftMs !== null ? asInterrupted(failure) : failure;
+  }
+}
+
+/** After the last attempt: the error, the usage and exactly one finish. */
+async function* closingEvents(
+  run: AttemptContext,
+  elapsed: () => number,
+): AsyncGenerator<StreamEvent> {
+  const { fold, signal } = run;
+  const rateLimit = takeRateLimit(run.wire);
+  if (rateLimit) yield rateLimit;
+  let error = fold.error;
+  if (!error && !signal.aborted && fold.end?.finishReason === 'error') {
+    // A server that flags an error in finish_reason without saying what it was.
+    error = { kind: 'server', status: null, message: 'The server ended the answer with an error.' };
+  }
+  const finishReason = error && !signal.aborted ? 'error' : fold.finishReason(signal.aborted);
+  if (error && !signal.aborted) yield { type: 'error', error };
+  const usage = await fold.usage(run.request, finishReason);
+  if (usage) yield { type: 'usage', usage };
+  yield {
+    type: 'finish',
+    finishReason,
+    providerFinishReason: fold.end?.providerFinishReason ?? null,
+    timing: { ttftMs: fold.ttftMs, totalMs: elapsed() },
+  };
+}
 
 /**
  * THE engine entry point: one chat call to any provider, as the normalized event stream of
@@ -89,150 +211,41 @@ export async function* streamChat(
   const signal = options.signal ?? new AbortController().signal;
   const started = performance.now();
   const elapsed = () => performance.now() - started;
+  const fold = new AnswerFold(elapsed);
+  const refused = outOfRange(target, request);
+  if (refused) fold.error = refused;
+  const setup = setUp(target, options, elapsed);
+  const run: AttemptContext = { setup, wire: listenToWire(setup.ctx), fold, request, signal };
   const policy = { ...defaultRetryPolicy, ...options.retry };
-  const { adapter, ctx, secrets, errorBox } = setUp(target, options, elapsed);
   const limits = responseTimeoutLimits(target.profile, request.stream !== false);
-  // The current attempt's watchdog: told of the response and of every read of its body.
-  let watchdog: AttemptWatchdog | null = null;
-  const bodyHead = new BodyHead();
-  ctx.onBodyData = (chunk) => {
-    watchdog?.heard();
-    bodyHead.see(chunk);
-  };
 
-  // Boxed: written by the fetch callback, read after awaits (keeps TS narrowing honest).
-  const last: { headers: Headers | null; status: number | null; done: boolean } = {
-    headers: null,
-    status: null,
-    done: false,
-  };
-  // OpenAI and Azure always name a finish_reason; some compatible servers end with [DONE]
-  // alone. Watching for it costs a stream hop per read, so only where it can matter.
-  if (target.profile.type === 'openai-compatible') {
-    ctx.onStreamDone = () => {
-      last.done = true;
-    };
-  }
-  let pendingRateLimit: RateLimitInfo | null = null;
-  ctx.onHeaders = (response) => {
-    last.headers = response.headers;
-    last.status = response.status;
-    pendingRateLimit = rateLimitFrom(response.headers) ?? pendingRateLimit;
-    watchdog?.responded();
-  };
-  const shouldRetryHeader = (): string | null => last.headers?.get('x-should-retry') ?? null;
-  const takeRateLimit = (): StreamEvent | null => {
-    const info = pendingRateLimit;
-    pendingRateLimit = null;
-    return info ? { type: 'rateLimit', rateLimit: info } : null;
-  };
-
-  let ttftMs: number | null = null;
-  // Pieces, joined only if an estimate needs them: cheaper per token than growing a string.
-  const textParts: string[] = [];
-  const reasoningParts: string[] = [];
-  // Boxed, as they are set inside `take` (TS does not follow writes made in closures).
-  const outcome: {
-    usage: Usage | null;
-    end: { finishReason: FinishReason; providerFinishReason: string | null } | null;
-    error: ProviderError | null;
-  } = { usage: null, end: null, error: null };
-  /** Records one adapter event; returns it when it goes out to the caller as it is. */
-  const take = (event: AdapterEvent): StreamEvent | null => {
-    switch (event.type) {
-      case 'text':
-        ttftMs ??= elapsed();
-        textParts.push(event.text);
-        return event;
-      case 'reasoning':
-        ttftMs ??= elapsed();
-        reasoningParts.push(event.text);
-        return event;
-      case 'usage':
-        outcome.usage = event.usage;
-        return null;
-      case 'error':
-        outcome.error = event.error;
-        return null;
-      case 'end':
-        outcome.end = {
-          finishReason: event.finishReason,
-          providerFinishReason: event.providerFinishReason,
-        };
-        return null;
-      default:
-        return event;
-    }
-  };
-
-  for (let attempt = 0; ; attempt++) {
-    ctx.attempt = attempt;
-    last.headers = null;
-    last.status = null;
-    last.done = false;
-    errorBox.body = null;
-    bodyHead.reset();
-    let failure: ProviderError | null = null;
+  for (let attempt = 0; !refused; attempt++) {
+    setup.ctx.attempt = attempt;
+    run.wire.headers = null;
+    run.wire.status = null;
+    run.wire.head.reset();
+    setup.errorBox.body = null;
     const watch = new AttemptWatchdog(limits, signal);
-    watchdog = watch;
+    run.wire.watchdog = watch;
+    let failure: ProviderError | null;
     try {
-      const opened = await adapter.start(request, watch.signal);
-      const out: AdapterEvent[] = [];
-      let stopped = false;
-      // The hot loop: one SDK chunk in, its events out, no async layer in between.
-      for await (const chunk of opened.chunks) {
-        opened.normalize(chunk, out);
-        if (pendingRateLimit) yield takeRateLimit()!;
-        for (let i = 0; i < out.length; i++) {
-          const event = take(out[i]!);
-          if (event) yield event;
-        }
-        out.length = 0;
-        // An in-stream error ends the attempt; leaving the loop aborts the request.
-        if (outcome.error || outcome.end) {
-          stopped = true;
-          break;
-        }
-      }
-      if (!stopped) {
-        opened.complete(out, last.done);
-        for (const event of out) take(event);
-      }
-      if (!outcome.end && !outcome.error && !signal.aborted) {
-        failure = { kind: 'interrupted', status: last.status, message: interruptedMessage };
-      }
-    } catch (thrown) {
-      if (!signal.aborted) {
-        const { facts, kind } = factsFromThrown(thrown, errorBox.body);
-        failure = providerErrorFrom(facts, secrets, kind);
-        // A connection lost after text arrived is an interrupted answer, not a failed call.
-        if (ttftMs !== null && (failure.kind === 'network' || failure.kind === 'timeout')) {
-          failure = {
-            ...failure,
-            kind: 'interrupted',
-            message: `${interruptedMessage} (${failure.message})`,
-          };
-        }
-      }
+      failure = yield* runAttempt(run, watch);
     } finally {
       watch.dispose();
     }
     // Our own timeout aborted the request: whatever the SDK made of that, say what happened.
     // It is not retried (responseTimeouts.ts says why).
-    if (watch.fired && !signal.aborted && !outcome.error && !outcome.end) {
-      failure = responseTimeoutError(target.profile, watch.fired, limits, ttftMs !== null);
-    }
+    if (watch.fired && !signal.aborted && !fold.stopped)
+      failure = responseTimeoutError(target.profile, watch.fired, limits, fold.ttftMs !== null);
     const odd =
-      ttftMs === null && !signal.aborted && !watch.fired
-        ? unexpectedAnswer(last.status, last.headers, bodyHead)
-        : null;
+      fold.ttftMs === null && !signal.aborted && !watch.fired ? unexpectedAnswerOf(run.wire) : null;
     if (odd) {
       failure = odd;
-      outcome.error = null;
-      outcome.end = null;
+      fold.error = null;
+      fold.end = null;
     }
-    if (failure && ttftMs === null && !signal.aborted && !watch.fired) {
-      const decision = decideRetry(failure, attempt, policy, shouldRetryHeader());
+    if (failure && fold.ttftMs === null && !signal.aborted && !watch.fired) {
+      const decision = decideRetry(failure, attempt, policy, shouldRetryHeader(run.wire));
       if (decision.retry) {
         try {
           await sleep(decision.delayMs, signal);
@@ -242,49 +255,10 @@ export async function* streamChat(
         }
       }
     }
-    outcome.error ??= failure;
+    fold.error ??= failure;
     break;
   }
-
-  const rateLimit = takeRateLimit();
-  if (rateLimit) yield rateLimit;
-
-  let finishReason: FinishReason;
-  const { usage, end } = outcome;
-  let { error } = outcome;
-  const providerFinishReason = end?.providerFinishReason ?? null;
-  if (signal.aborted) {
-    finishReason = 'cancelled';
-  } else if (error) {
-    finishReason = 'error';
-  } else if (end && end.finishReason === 'error') {
-    // A server that flags an error in finish_reason without saying what it was.
-    error = { kind: 'server', status: null, message: 'The server ended the answer with an error.' };
-    finishReason = 'error';
-  } else {
-    finishReason = end?.finishReason ?? 'error';
-  }
-  if (error && !signal.aborted) yield { type: 'error', error };
-
-  if (usage) {
-    yield { type: 'usage', usage };
-  } else if (
-    textParts.length > 0 ||
-    reasoningParts.length > 0 ||
-    finishReason === 'stop' ||
-    finishReason === 'length'
-  ) {
-    const text = textParts.join('');
-    const reasoning = reasoningParts.join('');
-    // Tokens were produced (or the call completed) but no count came: ours, marked estimated.
-    yield { type: 'usage', usage: await estimateUsage(request, { text, reasoning }) };
-  }
-  yield {
-    type: 'finish',
-    finishReason,
-    providerFinishReason,
-    timing: { ttftMs, totalMs: elapsed() },
-  };
+  yield* closingEvents(run, elapsed);
 }
 
 /** The models a profile offers, for the model picker; errors come back normalized. */

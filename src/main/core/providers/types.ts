@@ -1,4 +1,4 @@
-import type { FinishReason, StreamEvent } from '../../../shared/stream';
+import type { FinishReason, StreamEvent, Usage } from '../../../shared/stream';
 
 export type ProviderType = 'openai' | 'anthropic' | 'azure' | 'openai-compatible';
 export const providerTypes: readonly ProviderType[] = [
@@ -84,33 +84,51 @@ export interface ModelInfo {
 }
 
 /**
- * What one adapter attempt yields: the normalized content events, then `end` when the wire's
+ * What reading an attempt yields: the normalized content events, then `end` when the wire's
  * own terminal marker arrived. An attempt that stops without `end` was cut off. An in-stream
  * error is yielded as `error` (the text before it is kept).
  */
 export type AdapterEvent =
-  | Extract<StreamEvent, { type: 'metadata' | 'text' | 'reasoning' | 'usage' | 'error' }>
+  | Extract<StreamEvent, { type: 'metadata' | 'text' | 'reasoning' | 'refusal' | 'error' }>
+  /**
+   * `inputOnly`: only the prompt side is final so far (Anthropic's message_start); if no later
+   * count comes, the engine estimates the output side and keeps these input figures.
+   */
+  | { type: 'usage'; usage: Usage; inputOnly?: boolean }
   | { type: 'end'; finishReason: FinishReason; providerFinishReason: string | null };
 
+/** One server-sent event as it arrived: its name (null for a bare `data:` line) and data. */
+export interface SseMessage {
+  event: string | null;
+  data: string;
+  id?: string;
+}
+
 /**
- * One HTTP attempt, opened. The engine iterates `chunks` (the SDK's own stream, or the single
- * answer of a non-streamed call) itself and has each normalized synchronously: no extra async
- * layer per token between the SDK and the engine (see the pipeline benchmark).
+ * A dialect's reading of one answer. The engine reads the body once (sseReader.ts) and hands
+ * each event here synchronously: no async layer per token.
  */
-export interface AdapterAttempt<Chunk = unknown> {
-  chunks: AsyncIterable<Chunk>;
-  /** Appends the events of one chunk to `out`; an `error` or `end` there ends the attempt. */
-  normalize(chunk: Chunk, out: AdapterEvent[]): void;
+export interface AnswerReader {
+  /** One event of a streamed answer; an `error` or `end` appended to `out` ends the attempt. */
+  event(message: SseMessage, out: AdapterEvent[]): void;
+  /** A whole JSON answer: a non-streamed call, or a server (proxy) that ignored `stream: true`. */
+  whole(body: unknown, out: AdapterEvent[]): void;
   /**
-   * Called when `chunks` ended without an error: appends `end` if the wire's end was seen.
-   * `sawDoneMarker`: the stream carried `data: [DONE]` (the SDK hides it).
+   * The body ended, or the connection broke, before an `end`: appends one if the answer's end
+   * had already been told (a finish reason), so a reset after it loses nothing.
    */
-  complete(out: AdapterEvent[], sawDoneMarker: boolean): void;
+  complete(out: AdapterEvent[]): void;
+}
+
+/** One HTTP attempt, answered: the raw response (body unread) and how to read it. */
+export interface AdapterAttempt {
+  response: Response;
+  reader: AnswerReader;
 }
 
 /** One wire protocol. What it throws, the engine classifies (thrownErrors.ts). */
 export interface ProviderAdapter {
-  /** Sends the request; the engine adds retries, timing, usage estimates and the finish. */
+  /** Sends the request; the engine reads the body and adds retries, timing, usage and finish. */
   start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt>;
   listModels(signal: AbortSignal): Promise<ModelInfo[]>;
 }

@@ -1,0 +1,81 @@
+/**
+ * What each provider documents as the range of its sampling parameters, so a value outside it
+ * is refused with a clear message before anything is sent (engine, CLI) and the parameter
+ * controls show the range of the provider that will answer.
+ */
+import type { ProviderType } from './profiles';
+
+export interface NumberRange {
+  min: number;
+  max: number;
+}
+
+export interface ParameterRange {
+  /** The provider as people know it, for messages. */
+  label: string;
+  temperature: NumberRange;
+  topP: NumberRange;
+  /** Most stop sequences one request may carry; null when the provider documents no limit. */
+  maxStopSequences: number | null;
+}
+
+// OpenAI Chat Completions (the openai SDK's types): temperature "between 0 and 2", top_p a
+// probability mass, stop "up to 4 sequences"; Azure OpenAI serves the same API.
+const openAIChat = {
+  temperature: { min: 0, max: 2 },
+  topP: { min: 0, max: 1 },
+  maxStopSequences: 4,
+};
+
+export const parameterRanges: Record<ProviderType, ParameterRange> = {
+  openai: { label: 'OpenAI', ...openAIChat },
+  azure: { label: 'Azure OpenAI', ...openAIChat },
+  // Anthropic Messages API reference: temperature "ranges from 0.0 to 1.0"; top_p 0 to 1;
+  // stop_sequences has no documented count limit.
+  anthropic: {
+    label: 'Anthropic',
+    temperature: { min: 0, max: 1 },
+    topP: { min: 0, max: 1 },
+    maxStopSequences: null,
+  },
+  // Compatible servers differ; the OpenAI range is the widest any of them documents, and the
+  // server itself refuses what it does not take.
+  'openai-compatible': {
+    label: 'This server',
+    temperature: { min: 0, max: 2 },
+    topP: { min: 0, max: 1 },
+    maxStopSequences: null,
+  },
+};
+
+export interface SamplingValues {
+  temperature?: number | undefined;
+  topP?: number | undefined;
+  stop?: readonly string[] | undefined;
+}
+
+const outside = (value: number | undefined, range: NumberRange): value is number =>
+  value !== undefined && (!(value >= range.min) || !(value <= range.max));
+
+/**
+ * Every value the provider would refuse, each as a sentence that says what to change; empty
+ * when all is within range.
+ */
+export function parameterProblems(type: ProviderType, values: SamplingValues): string[] {
+  const range = parameterRanges[type];
+  const problems: string[] = [];
+  if (outside(values.temperature, range.temperature))
+    problems.push(
+      `${range.label} takes a temperature from ${range.temperature.min} to ${range.temperature.max}, not ${values.temperature}.`,
+    );
+  if (outside(values.topP, range.topP))
+    problems.push(
+      `${range.label} takes a top P from ${range.topP.min} to ${range.topP.max}, not ${values.topP}.`,
+    );
+  const stops = values.stop?.length ?? 0;
+  if (range.maxStopSequences !== null && stops > range.maxStopSequences)
+    problems.push(
+      `${range.label} takes at most ${range.maxStopSequences} stop sequences, not ${stops}.`,
+    );
+  return problems;
+}
