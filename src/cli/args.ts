@@ -16,9 +16,9 @@ ask options:
   --model M               model; for azure, the deployment (required)
   --system S              system prompt
   --max-tokens N          maximum tokens to generate
-  --temperature T         sampling temperature (0-2)
+  --temperature T         sampling temperature (0-2; anthropic 0-1)
   --top-p P               nucleus sampling (0-1)
-  --stop S                stop sequence (repeatable)
+  --stop S                stop sequence (repeatable; openai and azure take at most 4)
   --no-stream             one plain request instead of a stream
   --json                  print one JSON object when the answer ends, instead of the text
   --verbose               the request (key redacted) and the response's status on stderr
@@ -31,7 +31,8 @@ compare options: the provider and sampling options of ask, --no-stream, --json, 
 
 Keys come from OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_API_KEY (and
 OPENAI_COMPATIBLE_API_KEY); a local OpenAI-compatible server needs none.
-Exit status: 0 answered, 1 the answer ended in an error, 2 bad usage, 130 interrupted.`;
+Exit status: 0 answered, 1 the answer ended in an error or a refusal, 2 bad usage (a value the
+provider does not take included), 130 interrupted.`;
 
 export class UsageError extends Error {}
 

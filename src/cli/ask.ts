@@ -4,7 +4,8 @@ import type { ExchangeObserver } from '../main/core/providers/exchange';
 import { redactSecrets } from '../main/core/providers/redact';
 import { streamChat } from '../main/core/providers/streamChat';
 import type { ChatRequest, ProviderTarget } from '../main/core/providers/types';
-import type { FinishReason, ProviderError, StreamTiming, Usage } from '../shared/stream';
+import { parameterProblems } from '../shared/parameterRanges';
+import type { FinishReason, ProviderError, StreamEvent, Usage } from '../shared/stream';
 import { UsageError, type AskArgs, type ConnectionArgs } from './args';
 
 export interface CliIo {
@@ -15,10 +16,12 @@ export interface CliIo {
   signal: AbortSignal;
 }
 
-/** The `--json` result: exactly the shape the provider engine issue specifies. */
+/** The `--json` result: the shape the provider engine issue specifies, with the refusal. */
 export interface AskResult {
   text: string;
   reasoning: string;
+  /** The model's refusal in its own words (finishReason "refusal"); null when it answered. */
+  refusal: string | null;
   finishReason: FinishReason;
   providerFinishReason: string | null;
   id: string | null;
@@ -86,11 +89,12 @@ function observerFor(args: AskArgs, io: CliIo, secrets: string[]): ExchangeObser
   return observer;
 }
 
-/** `ask`: one question, the answer streamed to stdout (or one JSON object). Returns the exit code. */
-export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
-  const target = await withStoredKey(targetFromArgs(args, io.env), io.env);
+/** The request the flags describe, refused (exit 2) where the provider would refuse it. */
+async function requestFromArgs(args: AskArgs, io: CliIo): Promise<ChatRequest> {
   const prompt = args.prompt === '-' ? (await io.readStdin()).replace(/\r?\n$/, '') : args.prompt;
   if (!prompt.trim()) throw new UsageError('PROMPT is empty');
+  const problems = parameterProblems(args.provider, args);
+  if (problems.length) throw new UsageError(problems.join(' '));
   const request: ChatRequest = {
     model: args.model,
     messages: [{ role: 'user', content: prompt }],
@@ -101,12 +105,76 @@ export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
   if (args.temperature !== undefined) request.temperature = args.temperature;
   if (args.topP !== undefined) request.topP = args.topP;
   if (args.stop.length) request.stop = args.stop;
+  return request;
+}
 
+/** Folds the engine's events into the result, echoing text (and thinking) as it arrives. */
+function fold(result: AskResult, event: StreamEvent, args: AskArgs, io: CliIo): void {
+  switch (event.type) {
+    case 'text':
+      result.text += event.text;
+      if (!args.json) io.stdout(event.text);
+      break;
+    case 'reasoning':
+      result.reasoning += event.text;
+      // Thinking goes to stderr so stdout stays the answer alone.
+      if (!args.json) io.stderr(event.text);
+      break;
+    case 'refusal':
+      result.refusal = (result.refusal ?? '') + event.text;
+      break;
+    case 'metadata':
+      result.id = event.id ?? result.id;
+      result.model = event.model ?? result.model;
+      break;
+    case 'usage':
+      result.usage = event.usage;
+      break;
+    case 'error':
+      result.error = event.error;
+      break;
+    case 'finish':
+      result.finishReason = event.finishReason;
+      result.providerFinishReason = event.providerFinishReason;
+      result.timing = { ttftMs: event.timing.ttftMs, totalMs: event.timing.totalMs };
+      break;
+  }
+}
+
+/** Without --json: what stderr says after the answer (a refusal, an error, --verbose figures). */
+function printEnd(result: AskResult, args: AskArgs, io: CliIo): void {
+  if (result.text && !result.text.endsWith('\n')) io.stdout('\n');
+  // A refusal is not the answer asked for: it goes with the errors, stdout stays the answer.
+  if (result.refusal !== null) io.stderr(`refusal: ${result.refusal}\n`);
+  if (result.error) {
+    const status = result.error.status !== null ? ` ${result.error.status}` : '';
+    const retry =
+      result.error.retryAfterMs !== undefined
+        ? ` (retry after ${result.error.retryAfterMs} ms)`
+        : '';
+    io.stderr(`error: ${result.error.kind}${status}: ${result.error.message}${retry}\n`);
+  }
+  if (args.verbose) {
+    const u = result.usage;
+    const ttft = result.timing.ttftMs === null ? '-' : `${Math.round(result.timing.ttftMs)} ms`;
+    io.stderr(
+      `finish: ${result.finishReason} (${result.providerFinishReason ?? '-'}); tokens in ${u.inputTokens}` +
+        `${u.cachedInputTokens ? ` (${u.cachedInputTokens} cached)` : ''}, out ${u.outputTokens} (${u.source}); ` +
+        `first token ${ttft}, total ${Math.round(result.timing.totalMs)} ms\n`,
+    );
+  }
+}
+
+/** `ask`: one question, the answer streamed to stdout (or one JSON object). Returns the exit code. */
+export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
+  const target = await withStoredKey(targetFromArgs(args, io.env), io.env);
+  const request = await requestFromArgs(args, io);
   const secrets = [target.apiKey].filter((s): s is string => !!s);
   const observer = observerFor(args, io, secrets);
   const result: AskResult = {
     text: '',
     reasoning: '',
+    refusal: null,
     finishReason: 'error',
     providerFinishReason: null,
     id: null,
@@ -115,62 +183,14 @@ export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
     timing: { ttftMs: null, totalMs: 0 },
     error: null,
   };
-  let timing: StreamTiming | null = null;
   for await (const event of streamChat(target, request, {
     signal: io.signal,
     ...(observer ? { observer } : {}),
   })) {
-    switch (event.type) {
-      case 'text':
-        result.text += event.text;
-        if (!args.json) io.stdout(event.text);
-        break;
-      case 'reasoning':
-        result.reasoning += event.text;
-        // Thinking goes to stderr so stdout stays the answer alone.
-        if (!args.json) io.stderr(event.text);
-        break;
-      case 'metadata':
-        result.id = event.id ?? result.id;
-        result.model = event.model ?? result.model;
-        break;
-      case 'usage':
-        result.usage = event.usage;
-        break;
-      case 'error':
-        result.error = event.error;
-        break;
-      case 'finish':
-        result.finishReason = event.finishReason;
-        result.providerFinishReason = event.providerFinishReason;
-        timing = event.timing;
-        break;
-    }
+    fold(result, event, args, io);
   }
-  if (timing) result.timing = { ttftMs: timing.ttftMs, totalMs: timing.totalMs };
-
-  if (args.json) {
-    io.stdout(`${JSON.stringify(result)}\n`);
-  } else {
-    if (result.text && !result.text.endsWith('\n')) io.stdout('\n');
-    if (result.error) {
-      const status = result.error.status !== null ? ` ${result.error.status}` : '';
-      const retry =
-        result.error.retryAfterMs !== undefined
-          ? ` (retry after ${result.error.retryAfterMs} ms)`
-          : '';
-      io.stderr(`error: ${result.error.kind}${status}: ${result.error.message}${retry}\n`);
-    }
-    if (args.verbose) {
-      const u = result.usage;
-      const ttft = result.timing.ttftMs === null ? '-' : `${Math.round(result.timing.ttftMs)} ms`;
-      io.stderr(
-        `finish: ${result.finishReason} (${result.providerFinishReason ?? '-'}); tokens in ${u.inputTokens}` +
-          `${u.cachedInputTokens ? ` (${u.cachedInputTokens} cached)` : ''}, out ${u.outputTokens} (${u.source}); ` +
-          `first token ${ttft}, total ${Math.round(result.timing.totalMs)} ms\n`,
-      );
-    }
-  }
+  if (args.json) io.stdout(`${JSON.stringify(result)}\n`);
+  else printEnd(result, args, io);
   if (result.finishReason === 'cancelled') return 130;
-  return result.finishReason === 'error' ? 1 : 0;
+  return result.finishReason === 'error' || result.finishReason === 'refusal' ? 1 : 0;
 }

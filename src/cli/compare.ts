@@ -1,5 +1,6 @@
 import { compareModels, type CompareFigures } from '../main/core/compare/compareModels';
 import { redactSecrets } from '../main/core/providers/redact';
+import { parameterProblems } from '../shared/parameterRanges';
 import type { ChatRequest } from '../main/core/providers/types';
 import { UsageError, type CompareArgs } from './args';
 import { targetFromArgs, type CliIo } from './ask';
@@ -46,6 +47,8 @@ export function figuresTable(rows: CompareFigures[]): string {
 export async function runCompare(args: CompareArgs, io: CliIo): Promise<number> {
   const prompt = args.prompt === '-' ? (await io.readStdin()).replace(/\r?\n$/, '') : args.prompt;
   if (!prompt.trim()) throw new UsageError('PROMPT is empty');
+  const problems = parameterProblems(args.provider, args);
+  if (problems.length) throw new UsageError(problems.join(' '));
   const lanes = await Promise.all(
     args.models.map(async (model) => {
       const target = await withStoredKey(targetFromArgs({ ...args, model }, io.env), io.env);

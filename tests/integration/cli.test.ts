@@ -108,6 +108,7 @@ describe('cli ask', () => {
         'model',
         'providerFinishReason',
         'reasoning',
+        'refusal',
         'text',
         'timing',
         'usage',
@@ -116,6 +117,7 @@ describe('cli ask', () => {
     expect(result).toMatchObject({
       text: 'You said: Hi.\n\nStreaming lets the answer ',
       reasoning: 'First I ',
+      refusal: null,
       finishReason: 'stop',
       providerFinishReason: 'stop',
       model: 'emu-1',
@@ -195,6 +197,68 @@ describe('cli ask', () => {
     expect(result.error).toMatchObject({ kind: 'auth', status: 401 });
     expect(result.error.requestId).toMatch(/^req_/);
     expect(run.stderr).toContain('authorization: Bearer [redacted]');
+    expectNoKey(run);
+  });
+
+  it('reports a refusal as one, streamed and not: "refusal" in --json, stderr otherwise, exit 1', async () => {
+    for (const stream of [[], ['--no-stream']]) {
+      const json = await cli([
+        'ask',
+        '--model',
+        'emu-1',
+        '--json',
+        ...stream,
+        'No [tokens=4 refusal=1]',
+      ]);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        text: '',
+        refusal: 'You said: No.\n\nStreaming lets ',
+        finishReason: 'refusal',
+        providerFinishReason: 'stop',
+        error: null,
+      });
+    }
+    const plain = await cli(['ask', '--model', 'emu-1', 'No [tokens=4 refusal=1]']);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toBe('');
+    expect(plain.stderr).toBe('refusal: You said: No.\n\nStreaming lets \n');
+  });
+
+  it.each([
+    [
+      ['--provider', 'anthropic', '--model', 'claude-emu-1', '--temperature', '1.5'],
+      /Anthropic takes a temperature from 0 to 1, not 1\.5/,
+    ],
+    [
+      ['--model', 'emu-1', ...['a', 'b', 'c', 'd', 'e'].flatMap((s) => ['--stop', s])],
+      /OpenAI takes at most 4 stop sequences, not 5/,
+    ],
+    [
+      [
+        '--provider',
+        'azure',
+        '--model',
+        'dep',
+        ...['a', 'b', 'c', 'd', 'e'].flatMap((s) => ['--stop', s]),
+      ],
+      /Azure OpenAI takes at most 4 stop sequences/,
+    ],
+  ])('refuses a value the provider does not take, before sending: %j', async (flags, message) => {
+    const marker = `range${Math.random().toString(36).slice(2, 8)}`;
+    const run = await cli(['ask', ...flags, `Hi ${marker}`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+    expect(emulator.requests.some((r) => JSON.stringify(r.body).includes(marker))).toBe(false);
+  });
+
+  it('--verbose redacts credentials, not harmless headers named like them', async () => {
+    const run = await cli(['ask', '--model', 'emu-1', '--verbose', 'Hi [tokens=3 cors=1]']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('authorization: Bearer [redacted]');
+    expect(run.stderr).toContain('< access-control-allow-credentials: true');
+    expect(run.stderr).toContain('< x-ratelimit-remaining-tokens: 29999000');
     expectNoKey(run);
   });
 

@@ -280,6 +280,23 @@ describe('redaction', () => {
     });
   });
 
+  it('leaves harmless headers named like credentials, and strikes a key in any header', () => {
+    const headers = redactHeaders({
+      'access-control-allow-credentials': 'true',
+      'access-control-expose-headers': 'X-Request-ID',
+      'idempotency-key': 'stainless-retry-1',
+      'x-gateway-note': 'forwarded sk-proj-ABCDEF123456',
+      'x-client-secret': 'hunter22',
+    });
+    expect(headers).toEqual({
+      'access-control-allow-credentials': 'true',
+      'access-control-expose-headers': 'X-Request-ID',
+      'idempotency-key': 'stainless-retry-1',
+      'x-gateway-note': 'forwarded [redacted]',
+      'x-client-secret': '[redacted]',
+    });
+  });
+
   it('removes known secrets and key-shaped tokens from text', () => {
     expect(redactSecrets('key=abc123secret and sk-proj-ABCDEF123456.', ['abc123secret'])).toBe(
       'key=[redacted] and [redacted].',

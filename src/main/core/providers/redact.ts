@@ -17,11 +17,20 @@ const secretHeaderNames = new Set([
 const secretNamePattern =
   /(api[-_]?key|secret|password|credential|access[-_]?token|auth[-_]?token|-key$|^key$)/i;
 
+/**
+ * Standard headers whose names contain such a word but whose values are never credentials:
+ * the CORS policy headers of the Fetch standard (`access-control-allow-credentials: true`
+ * says whether cookies may go along, it is not one) and the idempotency key a client makes up.
+ */
+const policyHeaderPattern = /^(access-control-|idempotency-key$|x-idempotency-key$)/;
+
 export const REDACTED = '[redacted]';
 
+/** Whether a header carries a credential, by its name (known names, the profile's own). */
 export function isSecretHeader(name: string, extraSecretNames: Iterable<string> = []): boolean {
   const lower = name.toLowerCase();
-  if (secretHeaderNames.has(lower) || secretNamePattern.test(lower)) return true;
+  if (secretHeaderNames.has(lower)) return true;
+  if (secretNamePattern.test(lower) && !policyHeaderPattern.test(lower)) return true;
   for (const extra of extraSecretNames) if (extra.toLowerCase() === lower) return true;
   return false;
 }
@@ -45,7 +54,8 @@ export function redactHeaders(
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
     if (!isSecretHeader(lower, extras)) {
-      out[lower] = value;
+      // A key pasted into a header no name rule knows is still struck out.
+      out[lower] = value.replace(keyLikePattern, REDACTED);
     } else if (lower === 'authorization' && /^\w+ /.test(value)) {
       out[lower] = `${value.split(' ')[0]} ${REDACTED}`;
     } else {
