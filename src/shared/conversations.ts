@@ -45,6 +45,8 @@ export interface StoredMessage {
   role: MessageRole;
   content: string;
   reasoning: string;
+  /** The model's refusal in its own words (finish reason 'refusal'); '' when it answered. */
+  refusal: string;
   /** 'streaming' only while an answer arrives; found at start, it means the app died mid-stream. */
   status: 'streaming' | 'done';
   profileId: string | null;

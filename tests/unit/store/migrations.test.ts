@@ -57,6 +57,30 @@ describe('migration 4 (exchanges)', () => {
   });
 });
 
+describe('migration 5 (message refusal)', () => {
+  it('upgrades a version-4 file: earlier messages read as no refusal, new ones keep theirs', () => {
+    const file = fileIn();
+    const old = open(file, migrations.slice(0, 4)).db;
+    old.prepare("INSERT INTO conversations (id, created_at, updated_at) VALUES ('c', 1, 1)").run();
+    old
+      .prepare(
+        "INSERT INTO messages (id, conversation_id, role, content, created_at, updated_at) VALUES ('m', 'c', 'assistant', 'a', 1, 1)",
+      )
+      .run();
+    old.close();
+    const { db, fromVersion } = open(file);
+    expect(fromVersion).toBe(4);
+    expect(db.prepare("SELECT content, refusal FROM messages WHERE id = 'm'").get()).toEqual({
+      content: 'a',
+      refusal: '',
+    });
+    db.prepare("UPDATE messages SET refusal = 'I can’t help with that.' WHERE id = 'm'").run();
+    expect(db.prepare("SELECT refusal FROM messages WHERE id = 'm'").get()).toEqual({
+      refusal: 'I can’t help with that.',
+    });
+  });
+});
+
 describe('openDatabase', () => {
   it('creates a new file at the latest schema, in WAL mode with foreign keys and a busy timeout', () => {
     const { db, fromVersion, toVersion, backupFile } = open(fileIn());

@@ -30,6 +30,7 @@ export const SAVE_INTERVAL_MS = 500;
 export class AnswerRecorder {
   private content: string;
   private reasoning: string;
+  private refusal = '';
   private model: string | null = null;
   private providerMessageId: string | null = null;
   private usage: Usage | null = null;
@@ -62,6 +63,10 @@ export class AnswerRecorder {
       case 'reasoning':
         this.reasoning += event.text;
         this.dirty = true;
+        break;
+      case 'refusal':
+        // Short, and only final at the end: saved with the finish, not mid-stream.
+        this.refusal += event.text;
         break;
       case 'metadata':
         this.model = event.model ?? this.model;
@@ -107,6 +112,7 @@ export class AnswerRecorder {
     this.ended = {
       content: this.content,
       reasoning: this.reasoning,
+      refusal: this.refusal,
       model: this.model,
       providerMessageId: this.providerMessageId,
       usage: this.usage,

@@ -24,6 +24,8 @@ export interface NewMessage {
 export interface AnswerState {
   content: string;
   reasoning: string;
+  /** The model's refusal, when it declined ('' or absent when it answered). */
+  refusal?: string;
   model?: string | null;
   providerMessageId?: string | null;
   usage?: Usage | null;
@@ -55,10 +57,10 @@ export class MessageStore {
   ) {
     this.statements = {
       insert: db.prepare<Omit<MessageRow, 'seq'>>(
-        `INSERT INTO messages (id, conversation_id, parent_id, role, content, reasoning, status, profile_id, model,
+        `INSERT INTO messages (id, conversation_id, parent_id, role, content, reasoning, refusal, status, profile_id, model,
            parameters, finish_reason, provider_finish_reason, provider_message_id, usage, ttft_ms, total_ms, error,
            created_at, updated_at)
-         VALUES (@id, @conversation_id, @parent_id, @role, @content, @reasoning, @status, @profile_id, @model,
+         VALUES (@id, @conversation_id, @parent_id, @role, @content, @reasoning, @refusal, @status, @profile_id, @model,
            @parameters, @finish_reason, @provider_finish_reason, @provider_message_id, @usage, @ttft_ms, @total_ms,
            @error, @created_at, @updated_at)`,
       ),
@@ -95,6 +97,7 @@ export class MessageStore {
       role: input.role,
       content: input.content,
       reasoning: '',
+      refusal: '',
       status: input.status ?? 'done',
       profileId: input.profileId ?? null,
       model: input.model ?? null,
@@ -130,7 +133,7 @@ export class MessageStore {
   finish(id: string, end: AnswerEnd): void {
     this.db
       .prepare(
-        `UPDATE messages SET content = @content, reasoning = @reasoning, status = 'done',
+        `UPDATE messages SET content = @content, reasoning = @reasoning, refusal = @refusal, status = 'done',
            model = COALESCE(@model, model), provider_message_id = @providerMessageId, usage = @usage,
            finish_reason = @finishReason, provider_finish_reason = @providerFinishReason,
            ttft_ms = @ttftMs, total_ms = @totalMs, error = @error, updated_at = @at
@@ -140,6 +143,7 @@ export class MessageStore {
         id,
         content: end.content,
         reasoning: end.reasoning,
+        refusal: end.refusal ?? '',
         model: end.model ?? null,
         providerMessageId: end.providerMessageId ?? null,
         usage: end.usage ? JSON.stringify(end.usage) : null,

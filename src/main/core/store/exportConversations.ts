@@ -83,6 +83,7 @@ export function toMarkdownExport(
         message.role === 'user' ? 'User' : message.role === 'assistant' ? 'Assistant' : 'System';
       const model = message.role === 'assistant' && message.model ? ` (${message.model})` : '';
       lines.push(`## ${who}${model}`, '', message.content, '');
+      if (message.refusal) lines.push('> Declined to answer:', ...quote(message.refusal), '');
       if (message.finishReason && message.finishReason !== 'stop')
         lines.push(`_Ended: ${message.finishReason}_`, '');
     }

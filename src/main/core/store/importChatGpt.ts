@@ -89,6 +89,7 @@ function convert(source: z.infer<typeof chatGptConversation>): ExportedConversat
       role,
       content,
       reasoning: '',
+      refusal: '',
       status: 'done',
       profileId: null,
       model: role === 'assistant' ? (model ?? source.default_model_slug ?? null) : null,

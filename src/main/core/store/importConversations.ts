@@ -29,6 +29,8 @@ const message = z.object({
   role: z.enum(['user', 'assistant', 'system']),
   content: text,
   reasoning: text,
+  // Exports made before refusals were kept have none.
+  refusal: text.default(''),
   status: z.enum(['streaming', 'done']),
   profileId: optionalId,
   model: z.string().max(200).nullable(),

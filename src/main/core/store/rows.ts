@@ -31,6 +31,7 @@ export interface MessageRow {
   role: MessageRole;
   content: string;
   reasoning: string;
+  refusal: string;
   status: 'streaming' | 'done';
   profile_id: string | null;
   model: string | null;
@@ -77,6 +78,7 @@ export function toMessage(row: MessageRow): StoredMessage {
     role: row.role,
     content: row.content,
     reasoning: row.reasoning,
+    refusal: row.refusal,
     status: row.status,
     profileId: row.profile_id,
     model: row.model,
@@ -101,6 +103,7 @@ export function messageParams(message: StoredMessage): Omit<MessageRow, 'seq'> {
     role: message.role,
     content: message.content,
     reasoning: message.reasoning,
+    refusal: message.refusal,
     status: message.status,
     profile_id: message.profileId,
     model: message.model,

@@ -6,6 +6,7 @@ import { conversationsMigration } from './001_conversations';
 import { usageLedgerMigration } from './002_usage_ledger';
 import { usageCostsMigration } from './003_usage_costs';
 import { exchangesMigration } from './004_exchanges';
+import { messageRefusalMigration } from './005_message_refusal';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -13,5 +14,6 @@ export const migrations: readonly Migration[] = [
   usageLedgerMigration,
   usageCostsMigration,
   exchangesMigration,
+  messageRefusalMigration,
 ];
 export type { Migration } from './types';
