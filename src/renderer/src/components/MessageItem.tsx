@@ -9,6 +9,7 @@ import { InspectorDialog } from './inspector/InspectorDialog';
 import { MessageActions } from './message/MessageActions';
 import { MessageFooter } from './message/MessageFooter';
 import { ReasoningBlock } from './message/ReasoningBlock';
+import { RefusalNotice } from './message/RefusalNotice';
 import { UserMessageEditor } from './message/UserMessageEditor';
 import { VersionSwitcher } from './message/VersionSwitcher';
 
@@ -122,8 +123,10 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
         </>
       ) : (
         message.streaming &&
-        !message.reasoning && <p className="waiting">Waiting for the first token…</p>
+        !message.reasoning &&
+        !message.refusal && <p className="waiting">Waiting for the first token…</p>
       )}
+      {message.refusal && <RefusalNotice text={message.refusal} />}
       {message.error && <ErrorNotice error={message.error} />}
       <MessageFooter message={message} onContinue={idle ? onContinue : undefined} />
       {!message.streaming && (

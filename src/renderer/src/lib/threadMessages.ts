@@ -16,5 +16,6 @@ export function toChatMessage(message: ThreadMessage): ChatMessage {
   if (message.timing) chat.timing = message.timing;
   if (message.finishReason) chat.finishReason = message.finishReason;
   if (message.error) chat.error = message.error;
+  if (message.refusal) chat.refusal = message.refusal;
   return chat;
 }

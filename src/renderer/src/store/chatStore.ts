@@ -10,6 +10,8 @@ export interface ChatMessage {
   role: 'user' | 'assistant';
   content: string;
   reasoning: string;
+  /** The model declined: its reason in its own words (finishReason 'refusal'). */
+  refusal?: string;
   streaming: boolean;
   model?: string;
   usage?: Usage;
@@ -236,6 +238,9 @@ export const useChatStore = create<ChatState>((set, get) => ({
             break;
           case 'reasoning':
             message.reasoning += event.text;
+            break;
+          case 'refusal':
+            message.refusal = (message.refusal ?? '') + event.text;
             break;
           case 'metadata':
             if (event.model) {

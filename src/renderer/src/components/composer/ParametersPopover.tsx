@@ -1,6 +1,17 @@
 import * as Popover from '@radix-ui/react-popover';
 import { useId, useState } from 'react';
+import { parameterRanges } from '../../../../shared/parameterRanges';
 import { useComposerSettings } from '../../store/composerSettings';
+import { useSettingsStore } from '../../store/settingsStore';
+
+/** The temperature range of the provider new messages go to (the default profile's). */
+function useTemperatureRange() {
+  const type = useSettingsStore((state) => {
+    const snapshot = state.snapshot;
+    return snapshot?.profiles.find((p) => p.id === snapshot.defaultProfileId)?.type;
+  });
+  return parameterRanges[type ?? 'openai'].temperature;
+}
 
 /** An empty field means "the profile's default"; otherwise a number within [min, max]. */
 function parseBounded(raw: string, min: number, max: number, integer: boolean): number | null {
@@ -14,6 +25,7 @@ function parseBounded(raw: string, min: number, max: number, integer: boolean): 
 /** Temperature, max tokens, system prompt and a custom model id for the next messages. */
 export function ParametersPopover() {
   const settings = useComposerSettings();
+  const temperature = useTemperatureRange();
   const ids = { model: useId(), system: useId() };
   // Bumped by Reset so the number fields drop what was typed into them.
   const [resets, setResets] = useState(0);
@@ -45,10 +57,10 @@ export function ParametersPopover() {
               />
             </label>
             <NumberField
-              key={`t${resets}`}
-              label="Temperature (0–2)"
-              min={0}
-              max={2}
+              key={`t${resets}-${temperature.max}`}
+              label={`Temperature (${temperature.min}–${temperature.max})`}
+              min={temperature.min}
+              max={temperature.max}
               step={0.1}
               value={settings.temperature}
               onChange={settings.setTemperature}
