@@ -18,8 +18,16 @@ export interface BenchResult {
   goals: Record<string, Goal>;
 }
 
+export interface BenchOptions {
+  /**
+   * `npm run test:bench`: small sizes, one round, so every benchmark is proven to build and run
+   * in CI; its figures mean nothing and no goal is checked.
+   */
+  quick: boolean;
+}
+
 export interface Bench {
   name: string;
   description: string;
-  run(log: (line: string) => void): Promise<BenchResult>;
+  run(log: (line: string) => void, options: BenchOptions): Promise<BenchResult>;
 }

@@ -12,15 +12,21 @@ import type { ProviderTarget } from '../../../src/main/core/providers/types';
 import type { Bench } from '../types';
 
 const root = resolve(import.meta.dirname, '../../..');
-const CHUNKS = 100_000;
-const PROMPT = `Bench [tokens=${CHUNKS} rate=0]`;
+/** The stream's size and the rounds measured; npm run test:bench only proves the path runs. */
+interface Size {
+  chunks: number;
+  rounds: number;
+  liveRounds: number;
+  ipcSeconds: number;
+}
+const QUICK: Size = { chunks: 2_000, rounds: 1, liveRounds: 1, ipcSeconds: 1 };
+const promptFor = (size: Size) => `Bench [tokens=${size.chunks} rate=0]`;
 /**
  * Interleaved rounds of CPU time in this process (the emulator runs in another). The ratio is
  * the median of the per-round ratios: adjacent runs share the machine's load at that moment,
  * which on a shared 2-core box matters more than anything we measure.
  */
-const ROUNDS = 9;
-const LIVE_ROUNDS = 3;
+const FULL: Size = { chunks: 100_000, rounds: 9, liveRounds: 3, ipcSeconds: 3 };
 
 /** The emulator in its own process, so serving the stream does not share our event loop. */
 async function startEmulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
@@ -51,13 +57,13 @@ async function startEmulatorProcess(): Promise<{ url: string; child: ChildProces
  * The emulator's stream recorded once, then replayed from memory in network-sized reads to
  * both sides: the same bytes, and nothing but client work in the timing (the machine is shared).
  */
-async function recordStream(url: string): Promise<Uint8Array> {
+async function recordStream(url: string, prompt: string): Promise<Uint8Array> {
   const response = await fetch(`${url}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       model: 'emu-1',
-      messages: [{ role: 'user', content: PROMPT }],
+      messages: [{ role: 'user', content: prompt }],
       stream: true,
       stream_options: { include_usage: true },
     }),
@@ -93,7 +99,7 @@ function cpuMs(since: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
-async function bareSdk(url: string, fetchImpl?: typeof fetch): Promise<Timed> {
+async function bareSdk(url: string, prompt: string, fetchImpl?: typeof fetch): Promise<Timed> {
   const client = new OpenAI({
     apiKey: 'bench-key',
     baseURL: url,
@@ -104,7 +110,7 @@ async function bareSdk(url: string, fetchImpl?: typeof fetch): Promise<Timed> {
   const cpu = process.cpuUsage();
   const stream = await client.chat.completions.create({
     model: 'emu-1',
-    messages: [{ role: 'user', content: PROMPT }],
+    messages: [{ role: 'user', content: prompt }],
     stream: true,
     stream_options: { include_usage: true },
   });
@@ -121,7 +127,12 @@ async function bareSdk(url: string, fetchImpl?: typeof fetch): Promise<Timed> {
 }
 
 /** Ours: the engine (normalization, timing, rate limits) and the coalescer that feeds IPC. */
-async function ourPath(url: string, capture: boolean, fetchImpl?: typeof fetch): Promise<Timed> {
+async function ourPath(
+  url: string,
+  prompt: string,
+  capture: boolean,
+  fetchImpl?: typeof fetch,
+): Promise<Timed> {
   const target: ProviderTarget = {
     profile: { id: 'b', name: 'b', type: 'openai', baseUrl: url, defaultModel: 'emu-1' },
     apiKey: 'bench-key',
@@ -131,7 +142,7 @@ async function ourPath(url: string, capture: boolean, fetchImpl?: typeof fetch):
   const started = performance.now();
   const cpu = process.cpuUsage();
   let chunks = 0;
-  const request = { model: 'emu-1', messages: [{ role: 'user' as const, content: PROMPT }] };
+  const request = { model: 'emu-1', messages: [{ role: 'user' as const, content: prompt }] };
   const options = {
     ...(capture ? { observer: new ExchangeRecorder() } : {}),
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
@@ -184,14 +195,17 @@ async function ipcRate(url: string, tokensPerSecond: number, seconds: number) {
 
 const bench: Bench = {
   name: 'pipeline',
-  description: `${CHUNKS / 1000}k chunks through streamChat + coalescer vs a bare openai SDK loop over the same emulator stream (recorded, replayed; then live); IPC events/s at 5k tokens/s`,
-  async run(log) {
+  description: `${FULL.chunks / 1000}k chunks through streamChat + coalescer vs a bare openai SDK loop over the same emulator stream (recorded, replayed; then live); IPC events/s at 5k tokens/s`,
+  async run(log, options) {
+    const size = options.quick ? QUICK : FULL;
+    const CHUNKS = size.chunks;
+    const prompt = promptFor(size);
     const { url, child } = await startEmulatorProcess();
     try {
-      const replay = replayFetch(await recordStream(url));
+      const replay = replayFetch(await recordStream(url, prompt));
       // Warm both paths (JIT) before measuring.
-      await bareSdk(url, replay);
-      await ourPath(url, false, replay);
+      await bareSdk(url, prompt, replay);
+      await ourPath(url, prompt, false, replay);
       const sdk: Timed[] = [];
       const ours: Timed[] = [];
       const captured: Timed[] = [];
@@ -199,11 +213,11 @@ const bench: Bench = {
         if (runs.some((r) => r.chunks < CHUNKS - 2))
           throw new Error(`short stream: ${runs.map((r) => r.chunks).join(', ')}`);
       };
-      for (let round = 0; round < ROUNDS; round++) {
+      for (let round = 0; round < size.rounds; round++) {
         // Interleaved, so machine noise hits both sides alike.
-        const a = await bareSdk(url, replay);
-        const b = await ourPath(url, false, replay);
-        const c = await ourPath(url, true, replay);
+        const a = await bareSdk(url, prompt, replay);
+        const b = await ourPath(url, prompt, false, replay);
+        const c = await ourPath(url, prompt, true, replay);
         check(a, b, c);
         sdk.push(a);
         ours.push(b);
@@ -215,15 +229,15 @@ const bench: Bench = {
       // Then over the live loopback emulator, end to end: fewer rounds, each a whole stream.
       const liveSdk: Timed[] = [];
       const liveOurs: Timed[] = [];
-      for (let round = 0; round < LIVE_ROUNDS; round++) {
-        const a = await bareSdk(url);
-        const b = await ourPath(url, false);
+      for (let round = 0; round < size.liveRounds; round++) {
+        const a = await bareSdk(url, prompt);
+        const b = await ourPath(url, prompt, false);
         check(a, b);
         liveSdk.push(a);
         liveOurs.push(b);
         log(`live ${round + 1} (cpu ms): sdk ${a.cpuMs.toFixed(0)}, ours ${b.cpuMs.toFixed(0)}`);
       }
-      const ipc = await ipcRate(url, 5000, 3);
+      const ipc = await ipcRate(url, 5000, size.ipcSeconds);
       log(`ipc: ${ipc.events} batches, ${ipc.tokensPerSecond.toFixed(0)} tokens/s delivered`);
       const cpu = (runs: Timed[]) => runs.map((r) => r.cpuMs);
       const wall = (runs: Timed[]) => runs.map((r) => r.ms);

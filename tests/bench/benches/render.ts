@@ -6,6 +6,6 @@ const bench: Bench = {
   name: 'render',
   description:
     '20k tokens of markdown at 1k tokens/s into the real view vs Streamdown and react-markdown',
-  run: async () => withRunnerGoals(await run()),
+  run: async (_log, options) => withRunnerGoals(await run(options)),
 };
 export default bench;

@@ -8,9 +8,9 @@ import type { Bench } from '../types';
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 25, 12);
 /** Calls in the 30-day window (last 29 days and today), the same in both ledgers: a heavy user's month (~330 calls a day). */
-const RECENT = 10_000;
-const BIG = 1_000_000;
-const RUNS = 40;
+const FULL = { recent: 10_000, big: 1_000_000, runs: 40 };
+/** npm run test:bench: proves the bench runs, measures nothing. */
+const QUICK = { recent: 1_000, big: 5_000, runs: 3 };
 const MODELS = [
   'gpt-4o',
   'gpt-4o-mini',
@@ -21,11 +21,11 @@ const MODELS = [
 ];
 
 /**
- * Fills a ledger with `total` rows: RECENT of them in the last 30 days, the rest spread over the
+ * Fills a ledger with `total` rows: `recent` of them in the last 30 days, the rest spread over the
  * five years before, so the 1M-row ledger is what years of use leave behind. One transaction,
  * one prepared statement (raw inserts: the ledger's own record() would price every row).
  */
-function fill(store: Store, total: number): number {
+function fill(store: Store, total: number, recent: number): number {
   const started = performance.now();
   const insert = store.db.prepare(
     `INSERT INTO usage_ledger (created_at, kind, profile_id, provider, model, conversation_id, input_tokens,
@@ -36,8 +36,8 @@ function fill(store: Store, total: number): number {
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   store.db.transaction(() => {
     for (let i = 0; i < total; i++) {
-      const recent = i < RECENT;
-      const age = recent ? random() * 29 * DAY : 30 * DAY + random() * 5 * 365 * DAY;
+      const isRecent = i < recent;
+      const age = isRecent ? random() * 29 * DAY : 30 * DAY + random() * 5 * 365 * DAY;
       const model = MODELS[i % MODELS.length]!;
       const provider = model.startsWith('claude') ? 'anthropic' : 'openai';
       const input = 200 + Math.floor(random() * 4000);
@@ -61,18 +61,21 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-/** The Usage screen's 30-day report (totals, by day, by model, by provider), timed RUNS times. */
-function timeReport(store: Store): { p50: number; p95: number } {
+/** The Usage screen's 30-day report (totals, by day, by model, by provider), timed `runs` times. */
+function timeReport(
+  store: Store,
+  { runs, recent }: { runs: number; recent: number },
+): { p50: number; p95: number } {
   const reporter = new UsageReporter(store.db);
   const range = rangeOfDays(30, NOW, 0);
   reporter.report(range); // warm the page cache as an open app would have
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const started = performance.now();
     const report = reporter.report(range);
     times.push(performance.now() - started);
-    if (report.totals.calls !== RECENT)
-      throw new Error(`expected ${RECENT} calls, got ${report.totals.calls}`);
+    if (report.totals.calls !== recent)
+      throw new Error(`expected ${recent} calls, got ${report.totals.calls}`);
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
@@ -81,7 +84,8 @@ function timeReport(store: Store): { p50: number; p95: number } {
 const bench: Bench = {
   name: 'usage',
   description: "The Usage screen's 30-day report over a 1M-row ledger vs a 10k-row one",
-  async run(log) {
+  async run(log, options) {
+    const size = options.quick ? QUICK : FULL;
     const dirs = [
       mkdtempSync(join(tmpdir(), 'sb-usage-small-')),
       mkdtempSync(join(tmpdir(), 'sb-usage-big-')),
@@ -89,13 +93,13 @@ const bench: Bench = {
     const small = openStore({ dataDir: dirs[0]!, now: () => NOW });
     const big = openStore({ dataDir: dirs[1]!, now: () => NOW });
     try {
-      fill(small, RECENT);
-      const fillMs = fill(big, BIG);
-      log(`filled ${BIG.toLocaleString('en-US')} rows in ${fillMs.toFixed(0)} ms`);
+      fill(small, size.recent, size.recent);
+      const fillMs = fill(big, size.big, size.recent);
+      log(`filled ${size.big.toLocaleString('en-US')} rows in ${fillMs.toFixed(0)} ms`);
       big.db.exec('ANALYZE');
       small.db.exec('ANALYZE');
-      const smallTimes = timeReport(small);
-      const bigTimes = timeReport(big);
+      const smallTimes = timeReport(small, size);
+      const bigTimes = timeReport(big, size);
       log(
         `30-day report p50/p95: 10k ${smallTimes.p50.toFixed(2)}/${smallTimes.p95.toFixed(2)} ms, 1M ${bigTimes.p50.toFixed(2)}/${bigTimes.p95.toFixed(2)} ms`,
       );

@@ -113,9 +113,10 @@ async function measure(browser: Browser, url: string, tokens: string[]): Promise
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export async function run(): Promise<BenchResult> {
+export async function run(options: { quick: boolean } = { quick: false }): Promise<BenchResult> {
   // RENDER_BENCH_TOKENS shortens the run while working on the view; the bench itself uses 20k.
-  const tokens = renderCorpusTokens(Number(process.env.RENDER_BENCH_TOKENS ?? 20_000));
+  const count = options.quick ? 400 : Number(process.env.RENDER_BENCH_TOKENS ?? 20_000);
+  const tokens = renderCorpusTokens(count);
   const only = process.env.RENDER_BENCH_ONLY?.split(',');
   await build({ configFile });
   const server = await preview({
@@ -149,6 +150,12 @@ export async function run(): Promise<BenchResult> {
     await new Promise<void>((done) => server.httpServer.close(() => done()));
   }
 
+  // A view that crashed or lost text would make every figure meaningless: fail the run instead.
+  const expectedChars = tokens.join('').length;
+  for (const [variant, r] of Object.entries(runs)) {
+    if (r.textLength < expectedChars * 0.5)
+      throw new Error(`${variant} rendered ${r.textLength} of ${expectedChars} characters`);
+  }
   const metrics: Record<string, number> = { tokens: tokens.length, tokensPerSecond: 1000 };
   for (const variant of variants) {
     const r = runs[variant];

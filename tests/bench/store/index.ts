@@ -16,7 +16,8 @@ export interface BenchResult {
   goals: Record<string, { target: string; value: number; met: boolean }>;
 }
 
-const LARGE = { conversations: 20_000, messagesPerConversation: 50 }; // 1,000,000 messages
+const FULL_LARGE = { conversations: 20_000, messagesPerConversation: 50 }; // 1,000,000 messages
+const QUICK_LARGE = { conversations: 40, messagesPerConversation: 50 }; // 2,000 messages
 const SMALL = { conversations: 20, messagesPerConversation: 50 }; // 1,000 messages
 
 function percentile(samples: number[], p: number): number {
@@ -106,7 +107,7 @@ function searches(
   return { all, byKind };
 }
 
-function build(dir: string, size: typeof LARGE, seed: number) {
+function build(dir: string, size: typeof SMALL, seed: number) {
   const store = openStore({ dataDir: dir });
   // Building is setup, not what is measured: no fsync, a big cache. Measurements reopen normally.
   store.db.pragma('synchronous = OFF');
@@ -120,7 +121,11 @@ function build(dir: string, size: typeof LARGE, seed: number) {
   return { ...data, seconds, sizeMb: statSync(join(dir, DATABASE_FILE)).size / 1e6 };
 }
 
-export async function run(): Promise<BenchResult> {
+export async function run(options: { quick: boolean } = { quick: false }): Promise<BenchResult> {
+  const LARGE = options.quick ? QUICK_LARGE : FULL_LARGE;
+  const samples = options.quick
+    ? { append: 20, search: 50, sidebar: 4 }
+    : { append: 300, search: 500, sidebar: 40 };
   const root = mkdtempSync(join(tmpdir(), 'switchboard-bench-store-'));
   try {
     const smallDir = join(root, 'small');
@@ -134,16 +139,19 @@ export async function run(): Promise<BenchResult> {
     const large = build(largeDir, LARGE, 2);
     console.error(`[store] built in ${large.seconds.toFixed(1)} s (${large.sizeMb.toFixed(0)} MB)`);
 
-    const [sidebarSmall = [], sidebarLarge = []] = sidebarAtStart([smallDir, largeDir], 40);
+    const [sidebarSmall = [], sidebarLarge = []] = sidebarAtStart(
+      [smallDir, largeDir],
+      samples.sidebar,
+    );
 
     const smallStore = openStore({ dataDir: smallDir });
     const largeStore = openStore({ dataDir: largeDir });
     const [appendSmall = [], appendLarge = []] = openAndAppend(
       [smallStore, largeStore],
       [small.conversationIds, large.conversationIds],
-      300,
+      samples.append,
     );
-    const { all: search, byKind } = searches(largeStore, large.words, 500);
+    const { all: search, byKind } = searches(largeStore, large.words, samples.search);
     smallStore.close();
     largeStore.close();
 

@@ -1,12 +1,12 @@
 /**
- * Our real view: the renderer's own entry (main.tsx, App, store, virtualized list) with a fake
- * window.api whose chatStream listener receives the chunks, exactly as IPC would deliver them.
+ * Our real view: the renderer's own entry (main.tsx, App, store, virtualized list) with the
+ * bench's window.api (benchApi.ts: the real contract), whose chatStream event delivers the
+ * chunks exactly as IPC would.
  */
-import type { SwitchboardApi } from '../../../../src/shared/api';
 import type { ChatStreamBatch } from '../../../../src/shared/ipc';
+import { createBenchApi } from './benchApi';
 import type { Variant } from './protocol';
 
-let listener: ((batch: ChatStreamBatch) => void) | null = null;
 const ids = {
   conversationId: 'bench-c',
   userMessageId: 'bench-u',
@@ -15,22 +15,10 @@ const ids = {
 };
 const started = performance.now();
 let ttftMs: number | null = null;
-
-const fakeApi = {
-  getAppInfo: async () => ({
-    ok: true,
-    value: { name: 'Switchboard', version: 'bench', platform: 'linux', shell: 'harness' },
-  }),
-  sendMessage: async () => ({ ok: true, value: ids }),
-  stopStream: async () => ({ ok: true, value: { stopped: true } }),
-  on: (_event: string, next: (batch: ChatStreamBatch) => void) => {
-    listener = next;
-    return () => (listener = null);
-  },
-} as unknown as SwitchboardApi;
+const bench = createBenchApi(ids);
 
 const deliver = (events: ChatStreamBatch['events']) =>
-  listener?.({
+  bench.deliver({
     streamId: ids.streamId,
     conversationId: ids.conversationId,
     messageId: ids.assistantMessageId,
@@ -39,7 +27,7 @@ const deliver = (events: ChatStreamBatch['events']) =>
 
 export const variant: Variant = {
   async mount() {
-    window.api = fakeApi;
+    window.api = bench.api;
     await import('../../../../src/renderer/src/main');
     const { useChatStore } = await import('../../../../src/renderer/src/store/chatStore');
     await useChatStore.getState().send('Write a long guide to reliable API clients.');

@@ -1,0 +1,82 @@
+/**
+ * The renderer's `window.api` for the render bench, built from the real contract: the real
+ * createApi over the in-memory IPC pair, the real registerIpc (payload validation included),
+ * and a handler table typed as IpcHandlers, so a channel added to the contract and missing here
+ * is a compile error (`npm run typecheck`), not a crash mid-benchmark.
+ */
+import { registerIpc } from '../../../../src/main/ipc';
+import { createApi } from '../../../../src/preload/createApi';
+import type { SwitchboardApi } from '../../../../src/shared/api';
+import type { ChatStreamBatch, IpcHandlers, SendMessageResponse } from '../../../../src/shared/ipc';
+import { HandlerError } from '../../../../src/shared/result';
+import { createMemoryIpcPair } from '../../../support/memoryIpc';
+
+/** What the bench does not exercise answers as the app does when a service is missing. */
+const notInBench = async (): Promise<never> => {
+  throw new HandlerError('unavailable', 'not part of the render benchmark');
+};
+
+function benchHandlers(ids: SendMessageResponse): IpcHandlers {
+  return {
+    getAppInfo: async () => ({
+      name: 'Switchboard',
+      version: 'bench',
+      platform: 'linux',
+      shell: 'harness',
+    }),
+    sendMessage: async () => ids,
+    stopStream: async () => ({ stopped: true }),
+    listProfiles: async () => ({
+      profiles: [],
+      defaultProfileId: null,
+      keychain: { available: true, message: null },
+      firstRun: false,
+    }),
+    getNotices: async () => [],
+    getStorageStatus: async () => ({ writable: true }),
+    listConversations: async () => ({ items: [], nextCursor: null }),
+    getRateLimits: async () => [],
+    getConversation: notInBench,
+    renameConversation: notInBench,
+    pinConversation: notInBench,
+    deleteConversation: notInBench,
+    restoreConversation: notInBench,
+    updateConversationSettings: notInBench,
+    selectMessageVersion: notInBench,
+    regenerateMessage: notInBench,
+    deleteMessage: notInBench,
+    editMessage: notInBench,
+    continueMessage: notInBench,
+    searchConversations: async () => [],
+    exportConversations: notInBench,
+    importConversations: notInBench,
+    saveProfile: notInBench,
+    deleteProfile: notInBench,
+    setDefaultProfile: notInBench,
+    testConnection: notInBench,
+    discoverSetup: async () => ({ candidates: [] }),
+    importCandidate: notInBench,
+    dismissFirstRun: async () => ({ firstRun: false }),
+    getUsageReport: notInBench,
+    exportUsageCsv: notInBench,
+    listPrices: notInBench,
+    setPriceOverride: notInBench,
+    removePriceOverride: notInBench,
+    getExchanges: async () => [],
+    getCaptureSettings: notInBench,
+    setCaptureSettings: notInBench,
+    startCompare: notInBench,
+    stopCompare: notInBench,
+    continueCompare: notInBench,
+  };
+}
+
+/** The api, and a way to deliver stream batches through the real event channel. */
+export function createBenchApi(ids: SendMessageResponse): {
+  api: SwitchboardApi;
+  deliver: (batch: ChatStreamBatch) => void;
+} {
+  const pair = createMemoryIpcPair('http://127.0.0.1/bench');
+  registerIpc(pair.main, benchHandlers(ids), { isTrustedSender: () => true });
+  return { api: createApi(pair.renderer), deliver: (batch) => pair.emit('chatStream', batch) };
+}
