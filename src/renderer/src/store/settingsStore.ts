@@ -32,6 +32,13 @@ interface SettingsState {
 
 let localNoticeId = 0;
 
+const noProfiles: ProfileView[] = [];
+
+/** The profiles as main last described them (a stable empty list until they load). */
+export function useProfiles(): ProfileView[] {
+  return useSettingsStore((s) => s.snapshot?.profiles ?? noProfiles);
+}
+
 /** Profiles as main describes them (hints, never keys), app notices, and the first-run scan. */
 export const useSettingsStore = create<SettingsState>((set, get) => ({
   snapshot: null,

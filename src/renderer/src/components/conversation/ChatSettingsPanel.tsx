@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { create } from 'zustand';
 import { useComposerSettings } from '../../store/composerSettings';
-import { useSettingsStore } from '../../store/settingsStore';
+import { useProfiles } from '../../store/settingsStore';
 import { NumberField } from './NumberField';
 import { pickLabel, shownPick } from './pickLabel';
 
@@ -28,7 +28,10 @@ export function useChatSettingsChanged(): boolean {
   );
 }
 
-/** The "Chat settings" button of the chat header. */
+/**
+ * The header button that shows the panel. Named "Parameters" (the app-wide "Settings" button
+ * keeps its name to itself, so a search for it never finds two).
+ */
 export function ChatSettingsToggle() {
   const { open, toggle } = useChatSettingsPanel();
   const changed = useChatSettingsChanged();
@@ -40,7 +43,7 @@ export function ChatSettingsToggle() {
       onClick={toggle}
       className="toolbar-button"
     >
-      Chat settings
+      Parameters
       {changed && (
         <span className="ml-1 text-blue-600 dark:text-blue-400" aria-label="(changed)">
           •
@@ -57,7 +60,7 @@ export function ChatSettingsToggle() {
 export function ChatSettingsPanel() {
   const { open, toggle } = useChatSettingsPanel();
   const settings = useComposerSettings();
-  const profiles = useSettingsStore((s) => s.snapshot?.profiles ?? []);
+  const profiles = useProfiles();
   const pick = shownPick(settings, profiles);
   const systemId = useId();
   if (!open) return null;
@@ -72,7 +75,7 @@ export function ChatSettingsPanel() {
         <h2 className="text-sm font-semibold">Chat settings</h2>
         <button
           type="button"
-          aria-label="Close chat settings"
+          aria-label="Hide parameters"
           onClick={toggle}
           className="rounded px-2 py-0.5 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
         >

@@ -3,7 +3,7 @@ import { Command } from 'cmdk';
 import { useState } from 'react';
 import { profileCanCall, type ProfileView } from '../../../../shared/profiles';
 import { useComposerSettings } from '../../store/composerSettings';
-import { useSettingsStore } from '../../store/settingsStore';
+import { useProfiles, useSettingsStore } from '../../store/settingsStore';
 import { pickLabel, shownPick } from './pickLabel';
 
 // Profiles whose list was fetched this session: opening the selector asks each server once.
@@ -17,7 +17,7 @@ const fetchedThisSession = new Set<string>();
 export function ModelSelector() {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const profiles = useSettingsStore((s) => s.snapshot?.profiles ?? []);
+  const profiles = useProfiles();
   const settings = useComposerSettings();
   const pick = shownPick(settings, profiles);
   const label = pick ? pickLabel(pick.model, pick.view) : 'No profile set up';
@@ -57,11 +57,10 @@ export function ModelSelector() {
           align="start"
           aria-label="Choose a model"
         >
-          <Command label="Models" className="flex flex-col">
+          <Command label="Search models" className="flex flex-col">
             <Command.Input
               value={query}
               onValueChange={setQuery}
-              aria-label="Search models"
               placeholder="Search models or type a model id…"
               className="border-b border-zinc-200 bg-transparent px-3 py-2 text-sm outline-none dark:border-zinc-700"
             />
@@ -82,7 +81,7 @@ export function ModelSelector() {
                   {profiles.map((view) => (
                     <Command.Item
                       key={view.id}
-                      value={`typed\u0000${view.id}\u0000${typed}`}
+                      value={`typed::${view.id}::${typed}`}
                       keywords={[typed]}
                       aria-label={`Use ${pickLabel(typed, view)}`}
                       onSelect={() => choose(view, typed)}
@@ -129,7 +128,7 @@ function ProfileGroup({ view, current, onChoose }: ProfileGroupProps) {
       {models.map((model) => (
         <Command.Item
           key={model}
-          value={`${view.id}\u0000${model}`}
+          value={`${view.id}::${model}`}
           keywords={[model, view.name]}
           aria-label={pickLabel(model, view)}
           data-current={model === current ? 'true' : undefined}
