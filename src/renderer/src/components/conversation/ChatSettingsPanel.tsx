@@ -7,14 +7,22 @@ import { pickLabel, shownPick } from './pickLabel';
 
 const OPEN_KEY = 'switchboard:chatSettingsOpen';
 
-/** Whether the panel is shown; remembered across reloads (open by default on wide windows). */
+const wide = window.matchMedia('(min-width: 1280px)');
+
+/**
+ * Whether the panel is shown; remembered across reloads. Wide windows show it beside the chat;
+ * narrower ones as a drawer over it, so a window that narrows closes it rather than cover Send.
+ */
 export const useChatSettingsPanel = create<{ open: boolean; toggle(): void }>((set, get) => ({
-  open: (localStorage.getItem(OPEN_KEY) ?? String(window.innerWidth >= 1280)) === 'true',
+  open: wide.matches && localStorage.getItem(OPEN_KEY) !== 'false',
   toggle() {
     localStorage.setItem(OPEN_KEY, String(!get().open));
     set({ open: !get().open });
   },
 }));
+wide.addEventListener('change', (event) => {
+  if (!event.matches) useChatSettingsPanel.setState({ open: false });
+});
 
 /** True when the panel holds anything besides the defaults (the toggle shows a dot). */
 export function useChatSettingsChanged(): boolean {
