@@ -4,7 +4,7 @@ import { ChatSettingsToggle } from './ChatSettingsPanel';
 import { ModelSelector } from './ModelSelector';
 
 const buttonClass =
-  'rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-zinc-400 dark:hover:bg-zinc-800';
+  'shrink-0 whitespace-nowrap rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-zinc-400 dark:hover:bg-zinc-800';
 
 /** The chat header: who answers (the model selector), the title, the chat's settings, export. */
 export function ConversationToolbar() {
@@ -24,14 +24,14 @@ export function ConversationToolbar() {
             className={buttonClass}
             onClick={() => void exportConversations('markdown', [conversationId])}
           >
-            Export as Markdown
+            <span className="max-lg:sr-only">Export as </span>Markdown
           </button>
           <button
             type="button"
             className={buttonClass}
             onClick={() => void exportConversations('json', [conversationId])}
           >
-            Export as JSON
+            <span className="max-lg:sr-only">Export as </span>JSON
           </button>
         </>
       )}

@@ -135,7 +135,7 @@ function ProfileGroup({ view, current, onChoose }: ProfileGroupProps) {
           onSelect={() => onChoose(model)}
           className="model-option"
         >
-          <span className="w-4 shrink-0 text-blue-600 dark:text-blue-400" aria-hidden="true">
+          <span className="w-4 shrink-0" aria-hidden="true">
             {model === current ? '✓' : ''}
           </span>
           <span className="truncate">{model}</span>
