@@ -87,6 +87,7 @@ export async function dispatch(
         code: error.code,
         message: error.message,
         ...(error.issues ? { issues: error.issues } : {}),
+        ...(error.profileId ? { profileId: error.profileId } : {}),
       });
     }
     options.onInternalError?.(channel, error);

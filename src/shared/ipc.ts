@@ -61,11 +61,36 @@ export interface SendMessageResponse {
   streamId: string;
 }
 
+const chatParameters = z
+  .object({
+    temperature: z.number().min(0).max(2).optional(),
+    topP: z.number().min(0).max(1).optional(),
+    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+    stream: z.boolean().optional(),
+  })
+  .strict();
+
+/**
+ * Everything the chat settings panel shows: sent with a message, it becomes the conversation's
+ * settings exactly (a null or absent field is cleared, not kept from before).
+ */
+export const chatSettingsSchema = z
+  .object({
+    model: z.string().trim().min(1).max(200).nullable(),
+    systemPrompt: z.string().max(100_000).nullable(),
+    parameters: chatParameters,
+  })
+  .strict();
+
 export const sendMessageRequest = z
   .object({
     conversationId: id.optional(),
     text: z.string().min(1).max(1_000_000),
-    // Optional per-message choices from the composer; absent means the profile's defaults.
+    /** The profile that answers (the header's pick); absent: the conversation's, or the start pick. */
+    profileId: profileId.optional(),
+    /** The chat settings panel's whole state; replaces the conversation's settings. */
+    settings: chatSettingsSchema.optional(),
+    // Optional per-message choices (the CLI and older callers); laid over the stored settings.
     model: z.string().min(1).max(200).optional(),
     temperature: z.number().min(0).max(2).optional(),
     maxTokens: z.number().int().min(1).max(1_000_000).optional(),
@@ -101,14 +126,6 @@ export const testConnectionRequest = z
 // --- Conversations (store issue): list, thread, versions, search, export and import. ---
 const conversationRef = z.object({ conversationId: id }).strict();
 const messageRef = z.object({ conversationId: id, messageId: id }).strict();
-const chatParameters = z
-  .object({
-    temperature: z.number().min(0).max(2).optional(),
-    topP: z.number().min(0).max(1).optional(),
-    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
-    stream: z.boolean().optional(),
-  })
-  .strict();
 
 /**
  * The largest import (characters of the file's text). The one limit: the harness socket sizes
@@ -138,6 +155,8 @@ export const conversationChannels = {
     z
       .object({
         conversationId: id,
+        /** Moves the conversation to another profile (the header's model selector). */
+        profileId: profileId.optional(),
         model: z.string().min(1).max(200).nullish(),
         systemPrompt: z.string().max(100_000).nullish(),
         parameters: chatParameters.optional(),
@@ -186,6 +205,8 @@ export const invokeChannels = {
   saveProfile: invoke<ProfileView>()(saveProfileRequest),
   deleteProfile: invoke<{ deleted: boolean }>()(z.object({ id: profileId }).strict()),
   setDefaultProfile: invoke<{ defaultProfileId: string }>()(z.object({ id: profileId }).strict()),
+  /** Fetches the profile's model list from its server again (kept in main for the picker). */
+  refreshModels: invoke<ProfileView>()(z.object({ id: profileId }).strict()),
   testConnection: invoke<ConnectionReport>()(testConnectionRequest),
   discoverSetup: invoke<{ candidates: SetupCandidate[] }>()(
     z

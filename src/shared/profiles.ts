@@ -139,6 +139,28 @@ export interface ProfileView extends Profile {
   keySource: KeySource | null;
   /** Secret headers that have a value stored (by lower-case name). */
   secretHeadersSet: string[];
+  /** The model a chat uses when none is picked (the profile's, the environment's or the provider's). */
+  effectiveModel: string;
+  /** Models the picker offers: the server's list (cached in main) and models used before. */
+  models: string[];
+  /** When the server's model list was last fetched (ms epoch), or null when never. */
+  modelsFetchedAt: number | null;
+  /** Why the last fetch of the model list failed, in plain words. */
+  modelsError: string | null;
+}
+
+/** Who answers a chat: a profile and one of its models. */
+export interface ChatPick {
+  profileId: string;
+  model: string;
+}
+
+/**
+ * True when a call with this profile can carry what its server needs: a key, another sign-in,
+ * or nothing (OpenAI-compatible servers such as Ollama take requests without a key).
+ */
+export function profileCanCall(view: Pick<ProfileView, 'authMethod' | 'type' | 'hasKey'>): boolean {
+  return view.authMethod !== 'apiKey' || view.type === 'openai-compatible' || view.hasKey;
 }
 
 export interface KeychainStatus {
@@ -153,6 +175,8 @@ export interface ProfilesSnapshot {
   keychain: KeychainStatus;
   /** True until the person imports something, saves a key or dismisses the first-run panel. */
   firstRun: boolean;
+  /** Where a new chat starts: the last pick, else the default profile, a working one first. */
+  startPick: ChatPick | null;
 }
 
 /** The step a connection test reached; the failing one is named in the report. */
@@ -179,7 +203,7 @@ export interface ConnectionReport {
   method: string;
   status: number | null;
   durationMs: number;
-  /** A few model ids the server listed, when it lists them. */
+  /** The model ids the server listed, when it lists them (up to 1000). */
   models: string[];
 }
 
@@ -218,6 +242,10 @@ export function profileFromView(view: ProfileView): Profile {
     hint: _hint,
     keySource: _s,
     secretHeadersSet: _set,
+    effectiveModel: _model,
+    models: _models,
+    modelsFetchedAt: _fetched,
+    modelsError: _error,
     ...profile
   } = view;
   return profile;

@@ -9,6 +9,8 @@ export const ipcErrorCodes = [
   'unavailable',
   /** The disk or the history file failed (full, read-only, locked, damaged): nothing was saved. */
   'storage',
+  /** The profile needs an API key and has none: nothing was sent. */
+  'no_key',
   'internal',
 ] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
@@ -18,6 +20,8 @@ export interface IpcError {
   message: string;
   /** For invalid_request: which field was wrong, so the UI can show it at the field. */
   issues?: { path: string; message: string }[];
+  /** For no_key: the profile to open in Settings so a key can be added. */
+  profileId?: string;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -29,6 +33,8 @@ export class HandlerError extends Error {
     message: string,
     /** Field-level problems, shown at the field like schema failures. */
     readonly issues?: { path: string; message: string }[],
+    /** The profile the error is about (no_key), so the window can open it. */
+    readonly profileId?: string,
   ) {
     super(message);
     this.name = 'HandlerError';

@@ -24,9 +24,9 @@ test('axe-core finds no serious or critical violation, light and dark, with a ri
     await app.getByRole('menuitemradio', { name: theme }).click();
     expect(await seriousViolations(app), theme).toEqual([]);
   }
-  await app.getByRole('button', { name: 'Parameters' }).click();
-  expect(await seriousViolations(app), 'parameters open').toEqual([]);
-  await app.keyboard.press('Escape');
+  await expect(app.getByRole('complementary', { name: 'Chat settings' })).toBeVisible();
+  expect(await seriousViolations(app), 'chat settings open').toEqual([]);
   await app.getByRole('button', { name: /^Model:/ }).click();
-  expect(await seriousViolations(app), 'model menu open').toEqual([]);
+  await expect(app.getByRole('combobox', { name: 'Search models' })).toBeVisible();
+  expect(await seriousViolations(app), 'model selector open').toEqual([]);
 });

@@ -184,23 +184,26 @@ test('composer: Shift+Enter breaks the line, Enter sends, Esc stops', async ({ a
   await expect(lastAnswer(app).locator('footer')).toContainText('Stopped');
 });
 
-test('parameters popover and model picker are reachable and keep their values', async ({ app }) => {
-  await app.getByRole('button', { name: 'Parameters' }).click();
-  await app.getByLabel('Temperature (0–2)').fill('0.7');
-  await app.getByLabel('Max tokens').fill('256');
-  await app.getByLabel('System prompt').fill('Be brief.');
-  await app.getByLabel('Model id').fill('emu-2');
-  await app.keyboard.press('Escape');
-  await expect(app.getByLabel('Temperature (0–2)')).toHaveCount(0);
-  await expect(app.getByRole('button', { name: 'Model: emu-2' })).toBeVisible();
-  await app.getByRole('button', { name: 'Parameters' }).click();
-  await expect(app.getByLabel('Temperature (0–2)')).toHaveValue('0.7');
-  await expect(app.getByLabel('Max tokens')).toHaveValue('256');
-  await app.getByRole('button', { name: 'Reset to defaults' }).click();
-  await expect(app.getByLabel('Max tokens')).toHaveValue('');
-  await app.getByRole('button', { name: 'Done' }).click();
+test('chat settings panel and header model selector are reachable and keep their values', async ({
+  app,
+}) => {
+  const panel = app.getByRole('complementary', { name: 'Chat settings' });
+  await expect(panel).toBeVisible();
+  await panel.getByLabel('Temperature (0–2)').fill('0.7');
+  await panel.getByLabel('Max tokens').fill('256');
+  await panel.getByLabel('System prompt').fill('Be brief.');
+  await app.getByRole('button', { name: 'Hide parameters' }).click();
+  await expect(panel).toHaveCount(0);
+  await app.getByRole('button', { name: /^Parameters/ }).click();
+  await expect(panel.getByLabel('Temperature (0–2)')).toHaveValue('0.7');
+  await expect(panel.getByLabel('Max tokens')).toHaveValue('256');
+  await panel.getByRole('button', { name: 'Reset to defaults' }).click();
+  await expect(panel.getByLabel('Max tokens')).toHaveValue('');
+  await expect(panel.getByLabel('System prompt')).toHaveValue('');
   await app.getByRole('button', { name: /^Model:/ }).click();
-  await expect(app.getByRole('menuitemradio', { name: 'Profile default' })).toBeChecked();
+  await app.getByRole('combobox', { name: 'Search models' }).fill('emu-2');
+  await app.getByRole('option', { name: 'emu-2 · openai', exact: true }).click();
+  await expect(app.getByRole('button', { name: 'Model: emu-2 · openai' })).toBeVisible();
 });
 
 test('theme: light, dark, system through the Theme menu, remembered after reload', async ({

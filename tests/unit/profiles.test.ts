@@ -248,7 +248,11 @@ describe('a stored key goes only to the server it was saved for', () => {
     const { ProfileService } = await import('../../src/main/core/profiles/ProfileService');
     const { SecretVault } = await import('../../src/main/core/secrets/SecretVault');
     const { NoticeBoard } = await import('../../src/main/core/notices');
+    const { ModelCatalog } = await import('../../src/main/core/profiles/modelCatalog');
+    const { PickMemory } = await import('../../src/main/core/profiles/startPick');
     const handlers = createProfileHandlers({
+      catalog: new ModelCatalog(prefs.store),
+      picks: new PickMemory(prefs.store),
       profiles: new ProfileService(prefs.store),
       vault: new SecretVault(keychain),
       env: {},

@@ -8,7 +8,10 @@ import type { AppLog } from './logging/AppLog';
 import { NoticeBoard } from './notices';
 import { createMemoryPreferences, type PreferencesStore } from './preferences/PreferencesStore';
 import { apiKeyFromEnv, envKeyNames, profileFromEnv } from './profiles/envProfile';
+import { createChatPickHandlers } from './chat/chatPicks';
+import { ModelCatalog } from './profiles/modelCatalog';
 import { createProfileHandlers } from './profiles/profileHandlers';
+import { PickMemory } from './profiles/startPick';
 import { effectiveEndpoint } from './profiles/profileDefaults';
 import { ProfileService } from './profiles/ProfileService';
 import { createResolveTarget, type ResolvedTarget } from './profiles/resolveTarget';
@@ -117,6 +120,8 @@ export function createCore(options: CoreOptions): Core {
     return source;
   };
   const targetDeps = { profiles, vault, env, entra, notices, known };
+  const catalog = new ModelCatalog(preferences);
+  const picks = new PickMemory(preferences);
   const resolveTarget = createResolveTarget(targetDeps);
 
   // A stored profile with the environment's endpoint applied, as every call needs it.
@@ -157,22 +162,32 @@ export function createCore(options: CoreOptions): Core {
     emit: (batch) => options.emit('compareStream', batch),
     store,
   });
-  const profileHandlers = createProfileHandlers(targetDeps);
+  const profileHandlers = createProfileHandlers({ ...targetDeps, catalog, picks });
+  const conversationHandlers = createConversationHandlers({
+    store,
+    chat,
+    emit: options.emit,
+    reportFault: (error) => health.report(error, { tell: false }),
+  });
+  const chatPickHandlers = createChatPickHandlers({
+    store,
+    chat,
+    picks,
+    catalog,
+    snapshot: () => profileHandlers.listProfiles({}),
+    deleteProfile: profileHandlers.deleteProfile,
+    conversationHandlers,
+  });
 
   const handlers: IpcHandlers = guardStorage(
     {
       getAppInfo: async () => options.appInfo,
       getStorageStatus: async () => health.status,
-      sendMessage: async (request) => chat.send(request),
       stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
       ...profileHandlers,
       testConnection: recordProbe(profileHandlers.testConnection, store.ledger),
-      ...createConversationHandlers({
-        store,
-        chat,
-        emit: options.emit,
-        reportFault: (error) => health.report(error, { tell: false }),
-      }),
+      ...conversationHandlers,
+      ...chatPickHandlers,
       ...createUsageHandlers({ store, prices, profiles }),
       ...createExchangeHandlers({ exchanges: store.exchanges, capture }),
       startCompare: async (request) => compare.start(request),

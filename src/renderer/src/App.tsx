@@ -6,6 +6,7 @@ import { NoticeBar } from './components/NoticeBar';
 import { StorageBanner } from './components/StorageBanner';
 import { ThemeMenu } from './components/ThemeMenu';
 import { CompareDialog } from './components/compare/CompareDialog';
+import { ChatSettingsPanel } from './components/conversation/ChatSettingsPanel';
 import { ConversationToolbar } from './components/conversation/ConversationToolbar';
 import { FocusMessage } from './components/conversation/FocusMessage';
 import { SettingsDialog } from './components/settings/SettingsDialog';
@@ -52,7 +53,7 @@ export function App() {
         </header>
         <StorageBanner />
         <NoticeBar />
-        <div className="flex min-h-0 flex-1">
+        <div className="relative flex min-h-0 flex-1">
           <RenderBoundary
             name="The sidebar"
             fallback={(error, retry) => (
@@ -87,6 +88,7 @@ export function App() {
               <Composer />
             </RenderBoundary>
           </main>
+          <ChatSettingsPanel />
         </div>
       </div>
     </Tooltip.Provider>

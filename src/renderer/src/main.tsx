@@ -8,6 +8,7 @@ import { subscribeToMenuCommands } from './lib/menuCommands';
 import { loadPriceList } from './lib/priceList';
 import { startTheme } from './lib/theme';
 import { subscribeToStreams } from './store/chatStore';
+import { subscribeToChatSettings } from './store/composerSettings';
 import { subscribeToSettings } from './store/settingsStore';
 import { subscribeToStorage } from './store/storageStore';
 import { useThemeStore } from './store/themeStore';
@@ -17,6 +18,7 @@ startTheme(() => useThemeStore.getState().choice);
 subscribeToStreams();
 subscribeToMenuCommands();
 subscribeToSettings();
+subscribeToChatSettings();
 subscribeToStorage();
 void loadPriceList();
 

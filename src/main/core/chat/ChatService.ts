@@ -1,55 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { EventSink, SendMessageResponse, ValidRequestOf } from '../../../shared/ipc';
+import type { SendMessageResponse, ValidRequestOf } from '../../../shared/ipc';
 import { HandlerError } from '../../../shared/result';
 import type { StreamEvent } from '../../../shared/stream';
-import { streamChat, type EngineOptions } from '../providers/streamChat';
-import type { ExchangeCapture } from '../exchanges/ExchangeCapture';
-import type { AppLog } from '../logging/AppLog';
-import type { ChatRequest, ChatTurn, ProviderProfile, ProviderTarget } from '../providers/types';
-import type { Store } from '../store/Store';
+import { streamChat } from '../providers/streamChat';
+import type { ChatRequest, ChatTurn, ProviderProfile } from '../providers/types';
 import type { UsageCallKind } from '../store/UsageLedger';
 import { AnswerRecorder, saveAtOnce, type AnswerSaving } from './AnswerRecorder';
+import type { ChatServiceDeps } from './ChatServiceDeps';
 import { makeTitle } from './autoTitle';
 import { provisionalTitle } from './conversationTitle';
 import { buildRequest, CONTINUE_PROMPT, type AnswerPlan } from './answerPlan';
-import { composerChoices, mergeChoices } from './composerChoices';
+import {
+  composerChoices,
+  mergeChoices,
+  newConversationSettings,
+  settingsFromRequest,
+} from './composerChoices';
 import { StreamCoalescer } from './StreamCoalescer';
 
-export interface ChatServiceDeps {
-  /** The profile new messages go to (the keys and profiles issue makes this a choice). */
-  activeProfile: () => ProviderProfile;
-  /** Resolves the profile's credentials (KeyStore, environment) just before a call. */
-  targetFor: (profile: ProviderProfile) => Promise<ProviderTarget>;
-  /** The provider engine; tests and benchmarks may wrap it. */
-  engine?: (
-    target: ProviderTarget,
-    request: ChatRequest,
-    options: EngineOptions,
-  ) => AsyncIterable<StreamEvent>;
-  emit: EventSink;
-  /** Where conversations live; every answer is saved while it streams. */
-  store: Store;
-  flushIntervalMs?: number;
-  saveIntervalMs?: number;
-  /** Off in tests that count provider calls exactly. */
-  autoTitle?: boolean;
-  /**
-   * A conversation's own profile (a compare column continued as a conversation keeps its
-   * profile); absent or not found: the active one.
-   */
-  profileFor?: (id: string) => ProviderProfile | undefined;
-  /** Records each answer's exchange for the inspector (absent: nothing is captured). */
-  capture?: ExchangeCapture;
-  /**
-   * How an answer's end and its usage row are saved: in the app, kept and retried while the disk
-   * is full or the file locked (PendingSaves); absent, at once (a failure throws).
-   */
-  saving?: AnswerSaving;
-  /** Where a failure no one asked for goes (the log); console when absent. */
-  onInternalError?: (error: unknown) => void;
-  /** The crash log: a failed answer is noted there, so a bug report can say what the provider said. */
-  log?: AppLog;
-}
+export type { ChatServiceDeps };
 
 interface ActiveStream {
   conversationId: string;
@@ -74,12 +43,14 @@ export class ChatService {
   }
 
   /**
-   * Sends a message. The composer's choices (model, temperature, max tokens, system prompt)
-   * become the conversation's settings from here on; each answer records what answered it.
+   * Sends a message to the picked profile (or the conversation's). The settings panel's state,
+   * when sent, becomes the conversation's settings exactly; each answer records what answered it.
    */
   send(input: ValidRequestOf<'sendMessage'>): SendMessageResponse {
     const { conversations } = this.deps.store;
-    const profile = this.deps.activeProfile();
+    const picked = input.profileId ? this.deps.profileFor?.(input.profileId) : undefined;
+    if (input.profileId && !picked)
+      throw new HandlerError('not_found', 'That profile no longer exists. Pick another model.');
     const choices = composerChoices(input);
     // One transaction: on a full disk neither the question nor its answer's row is written, so
     // the draft the composer keeps can simply be sent again.
@@ -88,15 +59,14 @@ export class ChatService {
         ? this.conversation(input.conversationId)
         : conversations.create({
             title: provisionalTitle(input.text),
-            settings: {
-              profileId: profile.id,
-              model: profile.defaultModel,
-              systemPrompt: null,
-              parameters: {},
-            },
+            settings: newConversationSettings(picked ?? this.deps.activeProfile(), input.settings),
           });
-      if (choices)
-        conversations.updateSettings(conversation.id, mergeChoices(conversation, choices));
+      const settings = settingsFromRequest(input, picked?.id);
+      if (input.conversationId && settings) conversations.updateSettings(conversation.id, settings);
+      if (choices) {
+        const current = this.conversation(conversation.id);
+        conversations.updateSettings(conversation.id, mergeChoices(current, choices));
+      }
       return this.prepareQuestion(conversation.id, conversation.currentLeafId, input.text, 'chat');
     });
     return this.startAnswer(plan);
@@ -133,7 +103,7 @@ export class ChatService {
   /** Asks the model to go on from where an interrupted or cut-off answer stopped, in place. */
   continue(input: { conversationId: string; messageId: string }): SendMessageResponse {
     const { conversations, messages } = this.deps.store;
-    const conversation = this.conversation(input.conversationId);
+    const conversation = this.withLiveProfile(input.conversationId);
     const answer = this.message(input.conversationId, input.messageId);
     if (answer.role !== 'assistant' || answer.status === 'streaming' || !answer.parentId) {
       throw new HandlerError('conflict', 'Only a finished answer can be continued.');
@@ -197,7 +167,7 @@ export class ChatService {
     kind: UsageCallKind,
   ): AnswerPlan {
     const { conversations, messages } = this.deps.store;
-    const conversation = this.conversation(conversationId);
+    const conversation = this.withLiveProfile(conversationId);
     const profile = this.profileOf(conversation.profileId);
     const placeholder = messages.append({
       conversationId,
@@ -371,6 +341,21 @@ export class ChatService {
       ).finally(() => this.background.delete(task));
       this.background.add(task);
     }
+  }
+
+  /**
+   * The conversation, moved to the active profile if its own was deleted: the old profile's
+   * model id means nothing elsewhere, so the new profile's default model answers.
+   */
+  private withLiveProfile(id: string) {
+    const conversation = this.conversation(id);
+    const own = conversation.profileId ? this.deps.profileFor?.(conversation.profileId) : undefined;
+    if (own || !this.deps.profileFor) return conversation;
+    const active = this.deps.activeProfile();
+    return (
+      this.deps.store.conversations.updateSettings(id, { profileId: active.id, model: null }) ??
+      conversation
+    );
   }
 
   private profileOf(profileId: string | null): ProviderProfile {

@@ -1,5 +1,6 @@
 import type { ConversationDetail, ConversationSettings } from '../../../shared/conversations';
 import type { ValidRequestOf } from '../../../shared/ipc';
+import type { ProviderProfile } from '../providers/types';
 
 type SendRequest = ValidRequestOf<'sendMessage'>;
 export type ComposerChoices = Pick<SendRequest, 'model' | 'temperature' | 'maxTokens' | 'system'>;
@@ -29,5 +30,35 @@ export function mergeChoices(
     ...(choices.model !== undefined ? { model: choices.model } : {}),
     ...(choices.system !== undefined ? { systemPrompt: choices.system || null } : {}),
     parameters,
+  };
+}
+
+/** The panel's whole state as stored settings: blank or absent fields are cleared, not kept. */
+function panelSettings(settings: NonNullable<SendRequest['settings']>) {
+  return {
+    model: settings.model,
+    systemPrompt: settings.systemPrompt?.trim() ? settings.systemPrompt : null,
+    parameters: settings.parameters,
+  };
+}
+
+/** A new conversation's settings: the picked profile, and the panel's state when it was sent. */
+export function newConversationSettings(
+  profile: ProviderProfile,
+  settings: SendRequest['settings'],
+): ConversationSettings {
+  if (settings) return { profileId: profile.id, ...panelSettings(settings) };
+  return { profileId: profile.id, model: profile.defaultModel, systemPrompt: null, parameters: {} };
+}
+
+/** What a send changes in an existing conversation: the pick and the panel, when sent. */
+export function settingsFromRequest(
+  request: SendRequest,
+  profileId: string | undefined,
+): Partial<ConversationSettings> | null {
+  if (!request.settings && !profileId) return null;
+  return {
+    ...(profileId ? { profileId } : {}),
+    ...(request.settings ? panelSettings(request.settings) : {}),
   };
 }

@@ -7,6 +7,9 @@ export type FetchLike = (
   init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
 ) => Promise<Response>;
 
+/** The model picker offers the whole list; a bound keeps a hostile server's answer small. */
+const MAX_LISTED_MODELS = 1000;
+
 interface ProbeRequest {
   method: 'GET' | 'POST';
   url: string;
@@ -100,7 +103,7 @@ export async function probeConnection(
       `Connected, but the model "${model}" is not among the ${models.length} this server offers.`,
       {
         status,
-        models: models.slice(0, 20),
+        models: models.slice(0, MAX_LISTED_MODELS),
       },
     );
   }
@@ -110,7 +113,7 @@ export async function probeConnection(
     `Connected: HTTP ${status}${models.length ? `, ${models.length} model(s) available` : ''}.`,
     {
       status,
-      models: models.slice(0, 20),
+      models: models.slice(0, MAX_LISTED_MODELS),
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { IpcHandlers } from '../../../shared/ipc';
 import {
+  profileCanCall,
   profileSchema,
   secretHint,
   type Profile,
@@ -23,7 +24,9 @@ import {
   publicCandidate,
   type FoundSetup,
 } from './discoverSetup';
-import { endpointFromEnvironment, envKeyName } from './profileDefaults';
+import type { ModelCatalog } from './modelCatalog';
+import { effectiveEndpoint, endpointFromEnvironment, envKeyName } from './profileDefaults';
+import { chooseStartPick, type PickMemory } from './startPick';
 import { ProfileValidationError } from './ProfileService';
 import { destinationOf, resolveProfileTarget, type ResolveTargetDeps } from './resolveTarget';
 
@@ -33,6 +36,7 @@ export type ProfileHandlers = Pick<
   | 'saveProfile'
   | 'deleteProfile'
   | 'setDefaultProfile'
+  | 'refreshModels'
   | 'testConnection'
   | 'discoverSetup'
   | 'importCandidate'
@@ -43,16 +47,27 @@ export type ProfileHandlers = Pick<
 export interface ProfileHandlerDeps extends ResolveTargetDeps {
   notices: NoticeBoard;
   fetch?: FetchLike;
+  catalog: ModelCatalog;
+  picks: PickMemory;
 }
 
 /** The settings and first-run channels. Answers carry hints and `hasKey`, never a key. */
 export function createProfileHandlers(deps: ProfileHandlerDeps): ProfileHandlers {
-  const { profiles, vault, env } = deps;
+  const { profiles, vault, env, catalog, picks } = deps;
+  const probeOptions = deps.fetch ? { fetch: deps.fetch } : {};
   // Found keys stay here, in main, until imported; the renderer holds only their ids.
   let found = new Map<string, FoundSetup>();
 
   const view = (profile: Profile, defaultId: string | null) =>
-    profileView(profile, defaultId, vault, env);
+    profileView(profile, defaultId, deps);
+
+  // A profile that works replaces a default that cannot call (no key), so new chats reach it.
+  const preferWorking = async (saved: ProfileView) => {
+    const defaultId = profiles.defaultId();
+    const current = defaultId ? profiles.find(defaultId) : undefined;
+    if (!profileCanCall(saved) || !current || current.id === saved.id) return;
+    if (!profileCanCall(await view(current, defaultId))) profiles.setDefault(saved.id);
+  };
 
   const storeSecrets = async (
     profile: Profile,
@@ -92,6 +107,7 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): ProfileHandlers
         defaultProfileId,
         keychain: await vault.status(),
         firstRun: !profiles.firstRunDone,
+        startPick: chooseStartPick(views, defaultProfileId, picks.last()),
       };
     },
 
@@ -108,20 +124,43 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): ProfileHandlers
       }
       await storeSecrets(profile, request);
       profiles.commit(profile);
-      if (request.makeDefault) profiles.setDefault(profile.id);
+      if (request.makeDefault) {
+        profiles.setDefault(profile.id);
+        picks.forget();
+      } else await preferWorking(await view(profile, profiles.defaultId()));
       if (request.apiKey) profiles.markFirstRunDone();
       return view(profile, profiles.defaultId());
     },
 
     async deleteProfile({ id }) {
       const deleted = profiles.delete(id);
-      if (deleted) await vault.removeProfile(id);
+      if (deleted) {
+        await vault.removeProfile(id);
+        catalog.forget(id);
+      }
       return { deleted };
     },
 
     async setDefaultProfile({ id }) {
       fieldErrors(() => profiles.setDefault(id));
+      picks.forget();
       return { defaultProfileId: id };
+    },
+
+    async refreshModels({ id }) {
+      const profile = profiles.find(id);
+      if (!profile) throw new HandlerError('not_found', `No profile "${id}".`);
+      try {
+        const report = await probeConnection(
+          await resolveProfileTarget(deps, profile),
+          probeOptions,
+        );
+        if (report.ok || report.models.length > 0) catalog.storeListed(profile.id, report.models);
+        else catalog.storeError(profile.id, report.message);
+      } catch (error) {
+        catalog.storeError(profile.id, error instanceof Error ? error.message : 'Listing failed.');
+      }
+      return view(profile, profiles.defaultId());
     },
 
     async testConnection(request) {
@@ -147,7 +186,15 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): ProfileHandlers
           storedSecrets:
             saved !== undefined && destinationOf(saved, env) === destinationOf(parsed.data, env),
         });
-        return await probeConnection(target, deps.fetch ? { fetch: deps.fetch } : {});
+        const report = await probeConnection(target, probeOptions);
+        // The saved profile's own server listed its models: the picker offers them from now on.
+        if (
+          saved &&
+          report.models.length > 0 &&
+          destinationOf(saved, env) === destinationOf(parsed.data, env)
+        )
+          catalog.storeListed(saved.id, report.models);
+        return report;
       } catch (error) {
         // Entra ID sign-in failures land here: they are the auth step.
         const message = error instanceof Error ? error.message.slice(0, 300) : 'Signing in failed.';
@@ -208,6 +255,10 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): ProfileHandlers
       await storeSecrets(profile, { apiKey: candidate.apiKey ?? undefined, keyStorage });
       profiles.commit(profile);
       profiles.markFirstRunDone();
+      if (candidate.models.length > 0) catalog.storeListed(profile.id, candidate.models);
+      // Importing is choosing: the imported server answers new chats (not an unpicked env key).
+      profiles.setDefault(profile.id);
+      picks.forget();
       found.delete(candidateId);
       return view(profile, profiles.defaultId());
     },
@@ -226,8 +277,7 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): ProfileHandlers
 async function profileView(
   profile: Profile,
   defaultId: string | null,
-  vault: SecretVault,
-  env: NodeJS.ProcessEnv,
+  { vault, env, catalog }: { vault: SecretVault; env: NodeJS.ProcessEnv; catalog: ModelCatalog },
 ): Promise<ProfileView> {
   // What a call would send: a stored key is not sent to a URL the environment substitutes.
   const stored = endpointFromEnvironment(profile, env)
@@ -248,6 +298,18 @@ async function profileView(
     hint: secretHint(key),
     keySource: stored ? stored.source : envKey ? 'environment' : null,
     secretHeadersSet,
+    ...modelFields(profile, catalog, env),
+  };
+}
+
+function modelFields(profile: Profile, catalog: ModelCatalog, env: NodeJS.ProcessEnv) {
+  const effectiveModel = effectiveEndpoint(profile, env).defaultModel;
+  const list = catalog.get(profile.id);
+  return {
+    effectiveModel,
+    models: catalog.choices(profile.id, effectiveModel),
+    modelsFetchedAt: list.fetchedAt,
+    modelsError: list.error,
   };
 }
 

@@ -169,6 +169,16 @@ export class ConversationStore {
     return this.get(id);
   }
 
+  /**
+   * Moves every conversation of a deleted profile to another one, on that profile's default
+   * model (the old model id means nothing there). Returns how many moved.
+   */
+  moveProfile(fromProfileId: string, toProfileId: string): number {
+    return this.db
+      .prepare('UPDATE conversations SET profile_id = ?, model = NULL WHERE profile_id = ?')
+      .run(toProfileId, fromProfileId).changes;
+  }
+
   /** Hides the conversation at once; it is purged only after the undo window. */
   softDelete(id: string): boolean {
     return (

@@ -81,6 +81,7 @@ export function createConversationHandlers(deps: {
     },
     updateConversationSettings: async ({ conversationId, ...settings }) => {
       const patch = {
+        ...(settings.profileId !== undefined ? { profileId: settings.profileId } : {}),
         ...(settings.model !== undefined ? { model: settings.model } : {}),
         ...(settings.systemPrompt !== undefined
           ? { systemPrompt: settings.systemPrompt || null }

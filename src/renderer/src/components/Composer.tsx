@@ -2,8 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChatStore } from '../store/chatStore';
 import { useStorageStore } from '../store/storageStore';
 import { ariaShortcut, shortcutLabel } from '../lib/platform';
-import { ModelPicker } from './composer/ModelPicker';
-import { ParametersPopover } from './composer/ParametersPopover';
+import { MissingKeyNotice, useMissingKey } from './composer/MissingKeyNotice';
 import { Tip } from './ui/Tip';
 
 /** Multi-line message box: Enter sends, Shift+Enter breaks the line, Esc or Stop stops. */
@@ -15,11 +14,15 @@ export function Composer() {
   const stop = useChatStore((s) => s.stop);
   // A read-only history cannot keep a new message: say so in the box instead of failing on Send.
   const readOnly = useStorageStore((s) => !s.status.writable);
+  // A profile that needs a key and has none: said before any request, with a way to add one.
+  const missingKey = useMissingKey();
+  const [keyAsked, setKeyAsked] = useState(false);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const prompt = text.trim();
     if (!prompt || streaming || readOnly) return;
+    if (missingKey) return setKeyAsked(true);
     setText('');
     if (!(await send(prompt))) setText(prompt);
   };
@@ -37,6 +40,7 @@ export function Composer() {
   return (
     <form onSubmit={submit} className="border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
       <div className="mx-auto max-w-3xl">
+        {keyAsked && missingKey && <MissingKeyNotice view={missingKey} />}
         {sendError && (
           <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-300">
             {sendError}
@@ -58,8 +62,6 @@ export function Composer() {
             className="composer-input"
           />
           <div className="flex items-center gap-2">
-            <ModelPicker />
-            <ParametersPopover />
             <span className="flex-1" />
             {streaming ? (
               <Tip content={`Stop (Esc or ${shortcutLabel('.')})`}>

@@ -3,7 +3,12 @@ import type { ChatStreamBatch } from '../../../shared/ipc';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from '../../../shared/stream';
 import { api } from '../lib/api';
 import { toChatMessage } from '../lib/threadMessages';
-import { sendOptions, useComposerSettings } from './composerSettings';
+import {
+  chatSettingsForNewChat,
+  chatSettingsFromConversation,
+  sendOptions,
+  useComposerSettings,
+} from './composerSettings';
 
 export interface ChatMessage {
   id: string;
@@ -14,6 +19,8 @@ export interface ChatMessage {
   refusal?: string;
   streaming: boolean;
   model?: string;
+  /** The profile that answered (shown beside the model). */
+  profileId?: string;
   usage?: Usage;
   timing?: StreamTiming;
   finishReason?: FinishReason;
@@ -91,6 +98,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
           reasoning: '',
           streaming: true,
           versionIds: [ids.assistantMessageId],
+          ...(options.profileId ? { profileId: options.profileId } : {}),
         },
       ],
     }));
@@ -114,6 +122,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
       sendError: null,
       focusMessageId: null,
     });
+    chatSettingsForNewChat();
   },
 
   async openConversation(conversationId, focusMessageId) {
@@ -139,6 +148,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
       sendError: null,
       focusMessageId: focusMessageId ?? null,
     });
+    chatSettingsFromConversation(result.value.conversation);
     return true;
   },
 
@@ -243,10 +253,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
             message.refusal = (message.refusal ?? '') + event.text;
             break;
           case 'metadata':
-            if (event.model) {
-              message.model = event.model;
-              useComposerSettings.getState().rememberModel(event.model);
-            }
+            if (event.model) message.model = event.model;
             break;
           case 'usage':
             message.usage = event.usage;

@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { AppNotice, ProfilesSnapshot, SetupCandidate } from '../../../shared/profiles';
+import {
+  profileCanCall,
+  type AppNotice,
+  type ProfilesSnapshot,
+  type ProfileView,
+  type SetupCandidate,
+} from '../../../shared/profiles';
 import { api } from '../lib/api';
 
 interface SettingsState {
@@ -10,7 +16,14 @@ interface SettingsState {
   firstRunOpen: boolean;
   candidates: SetupCandidate[] | null;
   scanning: boolean;
+  /** A request to open Settings on a profile (from "Add API key"); the dialog takes it. */
+  settingsRequest: { profileId: string | null; seq: number } | null;
   load(): Promise<void>;
+  openProfileSettings(profileId: string | null): void;
+  /** A profile that can call was saved in Settings: the welcome screen has done its job. */
+  profileSaved(view: ProfileView): void;
+  /** Fetches a profile's model list from its server again. */
+  refreshModels(profileId: string): Promise<void>;
   dismissNotice(id: string): void;
   notify(message: string, level?: AppNotice['level']): void;
   scan(envFileText?: string): Promise<void>;
@@ -18,6 +31,13 @@ interface SettingsState {
 }
 
 let localNoticeId = 0;
+
+const noProfiles: ProfileView[] = [];
+
+/** The profiles as main last described them (a stable empty list until they load). */
+export function useProfiles(): ProfileView[] {
+  return useSettingsStore((s) => s.snapshot?.profiles ?? noProfiles);
+}
 
 /** Profiles as main describes them (hints, never keys), app notices, and the first-run scan. */
 export const useSettingsStore = create<SettingsState>((set, get) => ({
@@ -27,6 +47,7 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   firstRunOpen: false,
   candidates: null,
   scanning: false,
+  settingsRequest: null,
 
   async load() {
     const result = await api.listProfiles({});
@@ -40,6 +61,22 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
       loadError: null,
       ...(firstLoad ? { firstRunOpen: result.value.firstRun } : {}),
     });
+  },
+
+  openProfileSettings(profileId) {
+    set((state) => ({
+      settingsRequest: { profileId, seq: (state.settingsRequest?.seq ?? 0) + 1 },
+    }));
+  },
+
+  profileSaved(view) {
+    if (profileCanCall(view)) set({ firstRunOpen: false });
+  },
+
+  async refreshModels(profileId) {
+    const result = await api.refreshModels({ id: profileId });
+    if (!result.ok) get().notify(result.error.message, 'warning');
+    await get().load();
   },
 
   dismissNotice(id) {

@@ -2,16 +2,10 @@ import { useEffect, useState } from 'react';
 import type { PriceEntry, PriceList } from '../../../../shared/usage';
 import { api } from '../../lib/api';
 import { applyPriceList } from '../../lib/priceList';
+import { emptyPriceDraft, usePriceDrafts, type PriceDraft } from './priceDrafts';
 
-interface Draft {
-  model: string;
-  provider: PriceEntry['provider'];
-  input: string;
-  cached: string;
-  output: string;
-}
-
-const emptyDraft: Draft = { model: '', provider: 'openai', input: '', cached: '', output: '' };
+type Draft = PriceDraft;
+const emptyDraft = emptyPriceDraft;
 const cellInput =
   'w-20 rounded border border-zinc-300 px-1.5 py-0.5 text-right tabular-nums dark:border-zinc-700 dark:bg-zinc-800';
 
@@ -45,8 +39,7 @@ const draftOf = (p: PriceEntry): Draft => ({
  */
 export function PricesEditor() {
   const [list, setList] = useState<PriceList | null>(null);
-  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
-  const [added, setAdded] = useState<Draft>(emptyDraft);
+  const { drafts, setDrafts, added, setAdded } = usePriceDrafts();
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/profiles';
 import type { IpcError } from '../../../../shared/result';
 import { api } from '../../lib/api';
+import { DeleteProfileButton } from './DeleteProfileButton';
 import { ConnectionResult } from './ConnectionResult';
 import { Field, SelectField } from './Field';
 import { HeadersEditor } from './HeadersEditor';
@@ -126,7 +127,7 @@ export function ProfileEditor({
   };
 
   const remove = async () => {
-    if (!saved || !window.confirm(`Delete the profile "${saved.name}" and its key?`)) return;
+    if (!saved) return;
     const result = await api.deleteProfile({ id: saved.id });
     if (result.ok) onDeleted();
     else setFormError(result.error.message);
@@ -378,15 +379,7 @@ export function ProfileEditor({
               Set as default
             </button>
           )}
-          {saved && (
-            <button
-              type="button"
-              onClick={() => void remove()}
-              className="rounded-md px-3 py-1.5 text-sm text-red-600 hover:bg-red-50 dark:hover:bg-red-950"
-            >
-              Delete
-            </button>
-          )}
+          {saved && <DeleteProfileButton name={saved.name} onConfirm={remove} />}
         </div>
       </div>
     </form>

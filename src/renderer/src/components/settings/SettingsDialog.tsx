@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSettingsStore } from '../../store/settingsStore';
 import { PricesEditor } from './PricesEditor';
 import { ProfileEditor } from './ProfileEditor';
@@ -43,9 +43,26 @@ export function SettingsDialog() {
     }
   };
 
+  // "Add API key" elsewhere in the app opens the dialog on that profile.
+  useEffect(
+    () =>
+      useSettingsStore.subscribe((state, previous) => {
+        const request = state.settingsRequest;
+        if (!request || request === previous.settingsRequest) return;
+        const view = state.snapshot?.profiles.find((p) => p.id === request.profileId);
+        setOpen(true);
+        setShowPrices(false);
+        setSelected(view ? view.id : null);
+        setForm(view ? formFromView(view) : emptyForm());
+        setEditorKey((k) => k + 1);
+      }),
+    [],
+  );
+
   const afterSave = async (id: string) => {
     await load();
     const view = useSettingsStore.getState().snapshot?.profiles.find((p) => p.id === id);
+    if (view) useSettingsStore.getState().profileSaved(view);
     setSelected(id);
     if (view) setForm(formFromView(view));
   };
