@@ -9,6 +9,7 @@ import { CompareDialog } from './components/compare/CompareDialog';
 import { ConversationToolbar } from './components/conversation/ConversationToolbar';
 import { FocusMessage } from './components/conversation/FocusMessage';
 import { SettingsDialog } from './components/settings/SettingsDialog';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { Sidebar } from './components/sidebar/Sidebar';
 import { PartFailed } from './components/ui/PartFailed';
 import { RenderBoundary } from './components/ui/RenderBoundary';
@@ -50,6 +51,7 @@ export function App() {
             </Tip>
           </div>
         </header>
+        <ShortcutsDialog />
         <StorageBanner />
         <NoticeBar />
         <div className="flex min-h-0 flex-1">

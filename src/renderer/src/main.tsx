@@ -8,12 +8,14 @@ import { subscribeToMenuCommands } from './lib/menuCommands';
 import { loadPriceList } from './lib/priceList';
 import { startTheme } from './lib/theme';
 import { subscribeToStreams } from './store/chatStore';
+import { applyFontSize, useGeneralPreferences } from './store/generalPreferences';
 import { subscribeToSettings } from './store/settingsStore';
 import { subscribeToStorage } from './store/storageStore';
 import { useThemeStore } from './store/themeStore';
 import './styles.css';
 
 startTheme(() => useThemeStore.getState().choice);
+applyFontSize(useGeneralPreferences.getState().fontSize);
 subscribeToStreams();
 subscribeToMenuCommands();
 subscribeToSettings();

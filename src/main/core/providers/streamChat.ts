@@ -234,6 +234,14 @@ export async function* streamChat(
     if (failure && ttftMs === null && !signal.aborted && !watch.fired) {
       const decision = decideRetry(failure, attempt, policy, shouldRetryHeader());
       if (decision.retry) {
+        // Said at once, so the person sees "retrying" instead of a silent wait.
+        yield {
+          type: 'retry',
+          attempt: attempt + 1,
+          maxRetries: policy.maxRetries,
+          delayMs: decision.delayMs,
+          error: failure,
+        };
         try {
           await sleep(decision.delayMs, signal);
           continue;

@@ -11,6 +11,7 @@ import { MessageFooter } from './message/MessageFooter';
 import { ReasoningBlock } from './message/ReasoningBlock';
 import { UserMessageEditor } from './message/UserMessageEditor';
 import { VersionSwitcher } from './message/VersionSwitcher';
+import { WaitingNote } from './message/WaitingNote';
 
 /** What can be done to a message; the list wires these to the store (and the store to main). */
 export interface MessageHandlers {
@@ -121,10 +122,9 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
           {message.streaming && <span className="streaming-dot" aria-hidden="true" />}
         </>
       ) : (
-        message.streaming &&
-        !message.reasoning && <p className="waiting">Waiting for the first token…</p>
+        message.streaming && !message.reasoning && <WaitingNote retry={message.retry} />
       )}
-      {message.error && <ErrorNotice error={message.error} />}
+      {message.error && <ErrorNotice error={message.error} profileId={message.profileId} />}
       <MessageFooter message={message} onContinue={idle ? onContinue : undefined} />
       {!message.streaming && (
         <div className="flex items-center gap-1">

@@ -12,6 +12,7 @@ export function toChatMessage(message: ThreadMessage): ChatMessage {
     versionIds: message.versionIds,
   };
   if (message.model) chat.model = message.model;
+  if (message.profileId) chat.profileId = message.profileId;
   if (message.usage) chat.usage = message.usage;
   if (message.timing) chat.timing = message.timing;
   if (message.finishReason) chat.finishReason = message.finishReason;

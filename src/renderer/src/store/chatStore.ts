@@ -4,6 +4,18 @@ import type { FinishReason, ProviderError, StreamTiming, Usage } from '../../../
 import { api } from '../lib/api';
 import { toChatMessage } from '../lib/threadMessages';
 import { sendOptions, useComposerSettings } from './composerSettings';
+import {
+  applyStreamEvents,
+  keepInBackground,
+  markRead,
+  noteActivity,
+  parkStreaming,
+  reattach,
+  startingAnswer,
+  takeEarly,
+  useStreamActivity,
+  type RetryNotice,
+} from './streamSubscriptions';
 
 export interface ChatMessage {
   id: string;
@@ -18,6 +30,12 @@ export interface ChatMessage {
   error?: ProviderError;
   /** Every version at this place in the thread (regenerated answers, edited questions), oldest first. */
   versionIds?: string[];
+  /** The request failed before any text and is being repeated (a 429): say so while it waits. */
+  retry?: RetryNotice | undefined;
+  /** The profile that answered (known once stored; absent for an answer still arriving). */
+  profileId?: string;
+  /** Opened mid-answer with its start missed: reload it from the store when it ends. */
+  resyncOnFinish?: boolean;
 }
 
 interface ChatState {
@@ -41,17 +59,24 @@ interface ChatState {
   deleteMessage(messageId: string): Promise<void>;
 }
 
-// Batches can arrive before sendMessage's answer names their message: hold them until it does.
-const earlyBatches = new Map<string, ChatStreamBatch[]>();
-
+// Batches can arrive before sendMessage's answer names their message: what they brought is
+// kept with the background answers, and taken from there when the placeholder goes in.
 function placeholder(id: string, versionIds: string[]): ChatMessage {
-  return { id, role: 'assistant', content: '', reasoning: '', streaming: true, versionIds };
+  const early = takeEarly(id);
+  const empty: ChatMessage = { id, role: 'assistant', content: '', reasoning: '', streaming: true };
+  return { ...(early ?? empty), versionIds };
 }
 
-function flushEarly(messageId: string): void {
-  const early = earlyBatches.get(messageId) ?? [];
-  earlyBatches.delete(messageId);
-  early.forEach((batch) => useChatStore.getState().applyBatch(batch));
+/** The stream writing in this conversation, if one is (it may have started while it was hidden). */
+function streamOf(conversationId: string | null): string | null {
+  if (!conversationId) return null;
+  return useStreamActivity.getState().generating[conversationId] ?? null;
+}
+
+/** Leaving the chat on screen: its running answer goes on in the background, never stopped. */
+function leaveShownChat(): void {
+  const { conversationId, messages } = useChatStore.getState();
+  parkStreaming(conversationId, messages);
 }
 
 export const useChatStore = create<ChatState>((set, get) => ({
@@ -65,36 +90,27 @@ export const useChatStore = create<ChatState>((set, get) => ({
     if (get().activeStreamId) return false;
     const conversationId = get().conversationId ?? undefined;
     const options = sendOptions(useComposerSettings.getState());
-    const result = await api.sendMessage({
-      text,
-      ...options,
-      ...(conversationId ? { conversationId } : {}),
-    });
+    const result = await startingAnswer(() =>
+      api.sendMessage({ text, ...options, ...(conversationId ? { conversationId } : {}) }),
+    );
     if (!result.ok) {
       set({ sendError: result.error.message });
       return false;
     }
     const ids = result.value;
+    // The person moved to another chat while this one was being sent: it streams in the background.
+    if (get().conversationId !== (conversationId ?? null)) return true;
+    const answer = placeholder(ids.assistantMessageId, [ids.assistantMessageId]);
     set((state) => ({
       conversationId: ids.conversationId,
-      activeStreamId: ids.streamId,
+      activeStreamId: answer.streaming ? ids.streamId : null,
       sendError: null,
       messages: [
         ...state.messages,
         { id: ids.userMessageId, role: 'user', content: text, reasoning: '', streaming: false },
-        {
-          id: ids.assistantMessageId,
-          role: 'assistant',
-          content: '',
-          reasoning: '',
-          streaming: true,
-          versionIds: [ids.assistantMessageId],
-        },
+        answer,
       ],
     }));
-    const early = earlyBatches.get(ids.assistantMessageId) ?? [];
-    earlyBatches.delete(ids.assistantMessageId);
-    early.forEach((batch) => get().applyBatch(batch));
     return true;
   },
 
@@ -104,7 +120,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
   },
 
   newConversation() {
-    if (get().activeStreamId) void get().stop();
+    leaveShownChat();
     set({
       conversationId: null,
       messages: [],
@@ -128,12 +144,14 @@ export const useChatStore = create<ChatState>((set, get) => ({
       set({ sendError: result.error.message });
       return false;
     }
-    if (get().activeStreamId && get().conversationId !== conversationId) void get().stop();
-    const streaming = result.value.messages.some((m) => m.status === 'streaming');
+    if (get().conversationId !== conversationId) leaveShownChat();
+    const messages = reattach(result.value.messages.map(toChatMessage));
+    const streaming = messages.some((m) => m.streaming);
+    markRead(conversationId);
     set({
       conversationId,
-      messages: result.value.messages.map(toChatMessage),
-      activeStreamId: streaming ? get().activeStreamId : null,
+      messages,
+      activeStreamId: streaming ? streamOf(conversationId) : null,
       sendError: null,
       focusMessageId: focusMessageId ?? null,
     });
@@ -151,8 +169,10 @@ export const useChatStore = create<ChatState>((set, get) => ({
   async regenerate(messageId) {
     const conversationId = get().conversationId;
     if (!conversationId || get().activeStreamId) return;
-    const result = await api.regenerateMessage({ conversationId, messageId });
+    const result = await startingAnswer(() => api.regenerateMessage({ conversationId, messageId }));
     if (!result.ok) return void set({ sendError: result.error.message });
+    // Another chat came on screen meanwhile: the answer streams in the background.
+    if (get().conversationId !== conversationId) return;
     const ids = result.value;
     set((state) => {
       const index = state.messages.findIndex((m) => m.id === messageId);
@@ -165,14 +185,15 @@ export const useChatStore = create<ChatState>((set, get) => ({
         messages: [...kept, placeholder(ids.assistantMessageId, versionIds)],
       };
     });
-    flushEarly(ids.assistantMessageId);
   },
 
   async editAndResend(messageId, text) {
     const conversationId = get().conversationId;
     if (!conversationId || get().activeStreamId) return;
-    const result = await api.editMessage({ conversationId, messageId, text });
+    const result = await startingAnswer(() => api.editMessage({ conversationId, messageId, text }));
     if (!result.ok) return void set({ sendError: result.error.message });
+    // Another chat came on screen meanwhile: the answer streams in the background.
+    if (get().conversationId !== conversationId) return;
     const ids = result.value;
     set((state) => {
       const index = state.messages.findIndex((m) => m.id === messageId);
@@ -192,14 +213,15 @@ export const useChatStore = create<ChatState>((set, get) => ({
         messages: [...kept, user, placeholder(ids.assistantMessageId, [ids.assistantMessageId])],
       };
     });
-    flushEarly(ids.assistantMessageId);
   },
 
   async continueAnswer(messageId) {
     const conversationId = get().conversationId;
     if (!conversationId || get().activeStreamId) return;
-    const result = await api.continueMessage({ conversationId, messageId });
+    const result = await startingAnswer(() => api.continueMessage({ conversationId, messageId }));
     if (!result.ok) return void set({ sendError: result.error.message });
+    // Another chat came on screen meanwhile: the answer streams in the background.
+    if (get().conversationId !== conversationId) return;
     set((state) => ({
       activeStreamId: result.value.streamId,
       sendError: null,
@@ -221,49 +243,29 @@ export const useChatStore = create<ChatState>((set, get) => ({
 
   applyBatch(batch) {
     const index = get().messages.findIndex((m) => m.id === batch.messageId);
-    if (index === -1) {
-      earlyBatches.set(batch.messageId, [...(earlyBatches.get(batch.messageId) ?? []), batch]);
-      return;
-    }
+    if (index === -1) return keepInBackground(batch);
+    const before = get().messages[index]!;
+    const message = applyStreamEvents(before, batch.events);
+    if (message.model && message.model !== before.model)
+      useComposerSettings.getState().rememberModel(message.model);
     set((state) => {
       const messages = state.messages.slice();
-      const message = { ...messages[index]! };
-      let activeStreamId = state.activeStreamId;
-      for (const event of batch.events) {
-        switch (event.type) {
-          case 'text':
-            message.content += event.text;
-            break;
-          case 'reasoning':
-            message.reasoning += event.text;
-            break;
-          case 'metadata':
-            if (event.model) {
-              message.model = event.model;
-              useComposerSettings.getState().rememberModel(event.model);
-            }
-            break;
-          case 'usage':
-            message.usage = event.usage;
-            break;
-          case 'error':
-            message.error = event.error;
-            break;
-          case 'finish':
-            message.streaming = false;
-            message.finishReason = event.finishReason;
-            message.timing = event.timing;
-            if (activeStreamId === batch.streamId) activeStreamId = null;
-            break;
-        }
-      }
       messages[index] = message;
-      return { messages, activeStreamId };
+      // A chat opened mid-answer learns its stream from the first batch it sees.
+      if (message.streaming) return { messages, activeStreamId: batch.streamId };
+      const ended = state.activeStreamId === batch.streamId;
+      return { messages, activeStreamId: ended ? null : state.activeStreamId };
     });
+    // Reloaded from the store when its start was missed, or to learn which profile failed.
+    const reload = message.resyncOnFinish || (message.error !== undefined && !message.profileId);
+    if (!message.streaming && reload) void get().openConversation(batch.conversationId);
   },
 }));
 
 /** Feeds stream batches from main into the store; call once at startup. */
 export function subscribeToStreams(): () => void {
-  return api.on('chatStream', (batch) => useChatStore.getState().applyBatch(batch));
+  return api.on('chatStream', (batch) => {
+    noteActivity(batch, useChatStore.getState().conversationId);
+    useChatStore.getState().applyBatch(batch);
+  });
 }
