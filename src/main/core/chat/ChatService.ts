@@ -11,7 +11,7 @@ import type { UsageCallKind } from '../store/UsageLedger';
 import { AnswerRecorder, saveAtOnce, type AnswerSaving } from './AnswerRecorder';
 import { makeTitle } from './autoTitle';
 import { provisionalTitle } from './conversationTitle';
-import { buildRequest, CONTINUE_PROMPT, type AnswerPlan } from './answerPlan';
+import { buildRequest, CONTINUE_PROMPT, questionParent, type AnswerPlan } from './answerPlan';
 import { composerChoices, mergeChoices } from './composerChoices';
 import { StreamCoalescer } from './StreamCoalescer';
 
@@ -78,7 +78,7 @@ export class ChatService {
    * become the conversation's settings from here on; each answer records what answered it.
    */
   send(input: ValidRequestOf<'sendMessage'>): SendMessageResponse {
-    const { conversations } = this.deps.store;
+    const { conversations, messages } = this.deps.store;
     const profile = this.deps.activeProfile();
     const choices = composerChoices(input);
     // One transaction: on a full disk neither the question nor its answer's row is written, so
@@ -97,7 +97,8 @@ export class ChatService {
           });
       if (choices)
         conversations.updateSettings(conversation.id, mergeChoices(conversation, choices));
-      return this.prepareQuestion(conversation.id, conversation.currentLeafId, input.text, 'chat');
+      const parentId = questionParent(conversation.currentLeafId, (id) => messages.get(id));
+      return this.prepareQuestion(conversation.id, parentId, input.text, 'chat');
     });
     return this.startAnswer(plan);
   }
@@ -149,7 +150,7 @@ export class ChatService {
       extraTurns: [{ role: 'user', content: CONTINUE_PROMPT }],
       messageId: answer.id,
       questionId: answer.parentId,
-      base: { content: answer.content, reasoning: answer.reasoning },
+      base: { ...answer, figures: { usage: answer.usage, timing: answer.timing } },
       kind: 'continue',
     };
     return this.start(plan);

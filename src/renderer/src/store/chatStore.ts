@@ -32,9 +32,11 @@ export interface ChatMessage {
   versionIds?: string[];
   /** The request failed before any text and is being repeated (a 429): say so while it waits. */
   retry?: RetryNotice | undefined;
+  /** False for one plain (non-streamed) response: it has no first token to time. */
+  streamed?: boolean;
   /** The profile that answered (known once stored; absent for an answer still arriving). */
   profileId?: string;
-  /** Opened mid-answer with its start missed: reload it from the store when it ends. */
+  /** Reload it from the store when it ends (opened mid-answer with its start missed, continued). */
   resyncOnFinish?: boolean;
 }
 
@@ -42,6 +44,8 @@ interface ChatState {
   conversationId: string | null;
   messages: ChatMessage[];
   activeStreamId: string | null;
+  /** The shown conversation asks for plain (non-streamed) answers. */
+  streamOff: boolean;
   /** A failure to start a send at all (the app did not accept it), shown above the composer. */
   sendError: string | null;
   send(text: string): Promise<boolean>;
@@ -64,13 +68,34 @@ interface ChatState {
 function placeholder(id: string, versionIds: string[]): ChatMessage {
   const early = takeEarly(id);
   const empty: ChatMessage = { id, role: 'assistant', content: '', reasoning: '', streaming: true };
-  return { ...(early ?? empty), versionIds };
+  const streamed = !useChatStore.getState().streamOff;
+  return { ...(early ?? empty), versionIds, streamed };
 }
 
 /** The stream writing in this conversation, if one is (it may have started while it was hidden). */
 function streamOf(conversationId: string | null): string | null {
   if (!conversationId) return null;
   return useStreamActivity.getState().generating[conversationId] ?? null;
+}
+
+/**
+ * A question sent after one whose answer failed with nothing takes that question's place
+ * (main keeps the failed pair as an earlier version), as the thread will read after a reload.
+ */
+function afterFailedTurn(
+  messages: ChatMessage[],
+  newQuestionId: string,
+): { kept: ChatMessage[]; versionIds?: string[] } {
+  const answer = messages.at(-1);
+  const question = messages.at(-2);
+  const failedEmpty =
+    answer?.role === 'assistant' &&
+    !answer.streaming &&
+    !answer.content &&
+    (answer.finishReason === 'error' || answer.finishReason === 'cancelled');
+  if (!failedEmpty || question?.role !== 'user') return { kept: messages };
+  const versionIds = [...(question.versionIds ?? [question.id]), newQuestionId];
+  return { kept: messages.slice(0, -2), versionIds };
 }
 
 /** Leaving the chat on screen: its running answer goes on in the background, never stopped. */
@@ -83,6 +108,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
   conversationId: null,
   messages: [],
   activeStreamId: null,
+  streamOff: false,
   sendError: null,
   focusMessageId: null,
 
@@ -101,16 +127,23 @@ export const useChatStore = create<ChatState>((set, get) => ({
     // The person moved to another chat while this one was being sent: it streams in the background.
     if (get().conversationId !== (conversationId ?? null)) return true;
     const answer = placeholder(ids.assistantMessageId, [ids.assistantMessageId]);
-    set((state) => ({
-      conversationId: ids.conversationId,
-      activeStreamId: answer.streaming ? ids.streamId : null,
-      sendError: null,
-      messages: [
-        ...state.messages,
-        { id: ids.userMessageId, role: 'user', content: text, reasoning: '', streaming: false },
-        answer,
-      ],
-    }));
+    set((state) => {
+      const { kept, versionIds } = afterFailedTurn(state.messages, ids.userMessageId);
+      const question: ChatMessage = {
+        id: ids.userMessageId,
+        role: 'user',
+        content: text,
+        reasoning: '',
+        streaming: false,
+        ...(versionIds ? { versionIds } : {}),
+      };
+      return {
+        conversationId: ids.conversationId,
+        activeStreamId: answer.streaming ? ids.streamId : null,
+        sendError: null,
+        messages: [...kept, question, answer],
+      };
+    });
     return true;
   },
 
@@ -125,6 +158,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
       conversationId: null,
       messages: [],
       activeStreamId: null,
+      streamOff: false,
       sendError: null,
       focusMessageId: null,
     });
@@ -151,6 +185,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
     set({
       conversationId,
       messages,
+      streamOff: result.value.conversation.parameters.stream === false,
       activeStreamId: streaming ? streamOf(conversationId) : null,
       sendError: null,
       focusMessageId: focusMessageId ?? null,
@@ -227,7 +262,14 @@ export const useChatStore = create<ChatState>((set, get) => ({
       sendError: null,
       messages: state.messages.map((m) =>
         m.id === messageId
-          ? { ...m, streaming: true, finishReason: undefined, error: undefined }
+          ? // Reloaded at its end: the store adds both calls up into the whole answer's figures.
+            {
+              ...m,
+              streaming: true,
+              finishReason: undefined,
+              error: undefined,
+              resyncOnFinish: true,
+            }
           : m,
       ),
     }));

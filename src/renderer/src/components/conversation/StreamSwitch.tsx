@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { ChatParameters } from '../../../../shared/conversations';
 import { api } from '../../lib/api';
+import { useChatStore } from '../../store/chatStore';
 
 /**
- * Streaming on or off for the open conversation, kept with its parameters. Each answer shows its
- * measured first-token time either way, so the difference can be seen.
+ * Streaming on or off for the open conversation, kept with its parameters. A plain answer shows
+ * how long the whole response took instead of a first-token time it does not have.
  */
 export function StreamSwitch({ conversationId }: { conversationId: string }) {
   // Keyed by conversation, so another conversation's setting is never shown while this one loads.
   const [loaded, setLoaded] = useState<{ id: string; parameters: ChatParameters } | null>(null);
   const parameters = loaded?.id === conversationId ? loaded.parameters : null;
-  const setParameters = (next: ChatParameters) =>
+  const setParameters = (next: ChatParameters) => {
     setLoaded({ id: conversationId, parameters: next });
+    // The chat store marks the next answers as streamed or not (their footer depends on it).
+    if (useChatStore.getState().conversationId === conversationId)
+      useChatStore.setState({ streamOff: next.stream === false });
+  };
 
   useEffect(() => {
     let live = true;
