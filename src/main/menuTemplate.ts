@@ -11,6 +11,8 @@ export const menuAccelerators: Record<MenuCommand, string> = {
   search: 'CmdOrCtrl+K',
   settings: 'CmdOrCtrl+,',
   stop: 'Escape',
+  toggleSidebar: 'CmdOrCtrl+B',
+  shortcuts: 'CmdOrCtrl+/',
 };
 
 export interface MenuTemplateOptions {
@@ -106,6 +108,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
             separator,
           ]
         : []),
+      command('Toggle Sidebar', 'toggleSidebar'),
+      separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -128,5 +132,10 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       : [{ role: 'minimize' }, { role: 'close' }],
   };
 
-  return [...(mac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu];
+  const helpMenu: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [command('Keyboard Shortcuts', 'shortcuts')],
+  };
+
+  return [...(mac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
 }

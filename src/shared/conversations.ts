@@ -88,8 +88,9 @@ export interface SnippetSegment {
 export interface SearchHit {
   conversationId: string;
   conversationTitle: string;
-  messageId: string;
-  role: MessageRole;
+  /** Null when the words were found in the conversation's title (then `segments` mark them there). */
+  messageId: string | null;
+  role: MessageRole | null;
   segments: SnippetSegment[];
   createdAt: number;
 }

@@ -265,7 +265,14 @@ export interface ChatStreamBatch {
 }
 
 /** App commands the native menu sends to the page (the page owns the state they act on). */
-export const menuCommands = ['newConversation', 'search', 'settings', 'stop'] as const;
+export const menuCommands = [
+  'newConversation',
+  'search',
+  'settings',
+  'stop',
+  'toggleSidebar',
+  'shortcuts',
+] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 export interface MenuCommandEvent {
   command: MenuCommand;

@@ -81,6 +81,11 @@ export type StreamEvent =
   | { type: 'metadata'; id?: string; model?: string; created?: number }
   /** Sent once per answer when the provider's response carried rate-limit headers. */
   | { type: 'rateLimit'; rateLimit: RateLimitInfo }
+  /**
+   * A failed attempt (before the first token) is about to be repeated after `delayMs`:
+   * `attempt` is the retry's number, 1 for the first.
+   */
+  | { type: 'retry'; attempt: number; maxRetries: number; delayMs: number; error: ProviderError }
   | { type: 'text'; text: string }
   | { type: 'reasoning'; text: string }
   /** The model's refusal to answer, in its own words (OpenAI `delta.refusal` / `message.refusal`). */

@@ -65,7 +65,12 @@ test('conversations: create, title, rename, pin, delete and undo, search, export
   await app.getByRole('searchbox', { name: 'Search conversations' }).fill('aardv');
   const results = sidebar(app).getByRole('list', { name: 'Search results' }).getByRole('button');
   await expect(results.first()).toContainText('Aardvarks');
-  await expect(results.first().locator('mark').first()).toHaveText(/aardvark/i);
+  // The renamed title is a hit of its own (first), then the messages with the word.
+  await expect(results.first()).toContainText('Found in the title');
+  await expect(results.first().locator('mark').first()).toHaveText(/aardv/i);
+  await expect(results.filter({ hasText: 'You: ' }).first().locator('mark').first()).toHaveText(
+    /aardvark/i,
+  );
   await results.filter({ hasText: 'You: ' }).first().click();
   await expect(app.getByRole('article', { name: 'User message' })).toHaveText(
     /Tell me about the aardvark/,

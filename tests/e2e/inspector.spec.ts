@@ -73,7 +73,9 @@ test('the inspector shows a streamed and a non-streamed answer, and its cURL giv
   await message.fill('Plain one [tokens=8]');
   await message.press('Enter');
   await expect(answers).toHaveCount(2);
-  await expect(answers.nth(1)).toContainText('first token');
+  // A plain response has no first token: the footer says how long the whole answer took.
+  await expect(answers.nth(1)).toContainText('answered in');
+  await expect(answers.nth(1)).not.toContainText('first token');
   await answers.nth(1).getByRole('button', { name: 'Inspect' }).click();
   await expect(dialog).toContainText('not streamed');
   await expect(dialog.getByRole('region', { name: 'Response' })).toContainText('"choices"');
@@ -99,7 +101,7 @@ test('the inspector shows a streamed and a non-streamed answer, and its cURL giv
   await message.fill('Not captured [tokens=3]');
   await message.press('Enter');
   await expect(answers).toHaveCount(3);
-  await expect(answers.nth(2)).toContainText('first token');
+  await expect(answers.nth(2)).toContainText('answered in');
   await answers.nth(2).getByRole('button', { name: 'Inspect' }).click();
   await expect(dialog).toContainText('Nothing was captured for this answer: capture is off.');
   await expect(dialog.getByLabel('Keep exchanges for days')).toHaveValue('7');

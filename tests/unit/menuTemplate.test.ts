@@ -29,9 +29,11 @@ describe('native menu', () => {
       'Edit',
       'View',
       'windowMenu',
+      'help',
     ]);
-    expect(topLabels(build('win32').template)).toEqual(['File', 'Edit', 'View', 'windowMenu']);
-    expect(topLabels(build('linux').template)).toEqual(['File', 'Edit', 'View', 'windowMenu']);
+    const others = ['File', 'Edit', 'View', 'windowMenu', 'help'];
+    expect(topLabels(build('win32').template)).toEqual(others);
+    expect(topLabels(build('linux').template)).toEqual(others);
     expect(roles(build('darwin').template)).toEqual(
       expect.arrayContaining([
         'about',
@@ -99,6 +101,8 @@ describe('native menu', () => {
       search: 'CmdOrCtrl+K',
       settings: 'CmdOrCtrl+,',
       stop: 'Escape',
+      toggleSidebar: 'CmdOrCtrl+B',
+      shortcuts: 'CmdOrCtrl+/',
     });
     const { template, send } = build('linux');
     const alias = items(template).find((item) => item.accelerator === 'CmdOrCtrl+F');

@@ -10,6 +10,7 @@ import { ChatSettingsPanel } from './components/conversation/ChatSettingsPanel';
 import { ConversationToolbar } from './components/conversation/ConversationToolbar';
 import { FocusMessage } from './components/conversation/FocusMessage';
 import { SettingsDialog } from './components/settings/SettingsDialog';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { Sidebar } from './components/sidebar/Sidebar';
 import { PartFailed } from './components/ui/PartFailed';
 import { RenderBoundary } from './components/ui/RenderBoundary';
@@ -51,6 +52,7 @@ export function App() {
             </Tip>
           </div>
         </header>
+        <ShortcutsDialog />
         <StorageBanner />
         <NoticeBar />
         <div className="relative flex min-h-0 flex-1">

@@ -9,12 +9,14 @@ import { loadPriceList } from './lib/priceList';
 import { startTheme } from './lib/theme';
 import { subscribeToStreams } from './store/chatStore';
 import { subscribeToChatSettings } from './store/composerSettings';
+import { applyFontSize, useGeneralPreferences } from './store/generalPreferences';
 import { subscribeToSettings } from './store/settingsStore';
 import { subscribeToStorage } from './store/storageStore';
 import { useThemeStore } from './store/themeStore';
 import './styles.css';
 
 startTheme(() => useThemeStore.getState().choice);
+applyFontSize(useGeneralPreferences.getState().fontSize);
 subscribeToStreams();
 subscribeToMenuCommands();
 subscribeToSettings();

@@ -7,6 +7,34 @@ let current: Store | null = null;
 afterEach(() => current?.close());
 
 describe('ConversationSearch', () => {
+  it('finds a conversation by its title, every word in any case, with the words marked', () => {
+    const { store } = tempStore();
+    current = store;
+    const renamed = store.conversations.create({
+      title: 'Trip to Porto 100%',
+      settings: noSettings,
+    });
+    store.messages.append({
+      conversationId: renamed.id,
+      parentId: null,
+      role: 'user',
+      content: 'Nothing about the place here',
+    });
+    store.conversations.create({ title: 'Other', settings: noSettings });
+    const hits = store.search.search('porto TRIP', 10);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ conversationId: renamed.id, messageId: null, role: null });
+    expect(hits[0]!.segments).toEqual([
+      { text: 'Trip', match: true },
+      { text: ' to ', match: false },
+      { text: 'Porto', match: true },
+      { text: ' 100%', match: false },
+    ]);
+    // LIKE's wildcards in the search are plain text: "_" matches no title here.
+    expect(store.search.search('10_', 10)).toHaveLength(0);
+    expect(store.search.search('100%', 10)).toHaveLength(1);
+  });
+
   it('finds words in any message, newest first, with the match marked as a segment', () => {
     const { store } = tempStore();
     current = store;

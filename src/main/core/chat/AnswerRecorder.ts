@@ -1,3 +1,4 @@
+import { combineFigures, type AnswerFigures } from '../../../shared/answerFigures';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import type { AnswerEnd, MessageStore } from '../store/MessageStore';
 
@@ -39,18 +40,21 @@ export class AnswerRecorder {
   private dirty = false;
   private ended: AnswerEnd | null = null;
   private partialSavesFailed = false;
+  /** A continued answer's earlier figures: the stored message shows the whole answer's. */
+  private readonly earlier: AnswerFigures | null;
 
   constructor(
     private readonly messages: MessageStore,
     private readonly messageId: string,
     /** Text already in the message (a continued answer grows from it). */
-    base: { content: string; reasoning: string },
+    base: { content: string; reasoning: string; figures?: AnswerFigures },
     private readonly saveIntervalMs = SAVE_INTERVAL_MS,
     private readonly clock: () => number = () => performance.now(),
     private readonly saving: AnswerSaving = saveAtOnce,
   ) {
     this.content = base.content;
     this.reasoning = base.reasoning;
+    this.earlier = base.figures ?? null;
     this.lastSave = clock();
   }
 
@@ -90,7 +94,7 @@ export class AnswerRecorder {
       this.save();
   }
 
-  /** What the answer ended as (null until the finish event). */
+  /** What this call ended as (null until the finish event): its own figures, for the ledger. */
   get result(): AnswerEnd | null {
     return this.ended;
   }
@@ -121,7 +125,15 @@ export class AnswerRecorder {
       providerFinishReason: event.providerFinishReason,
       timing: event.timing,
     };
-    const ended = this.ended;
+    const ended = this.earlier
+      ? {
+          ...this.ended,
+          ...combineFigures(this.earlier, {
+            usage: this.ended.usage ?? null,
+            timing: this.ended.timing ?? null,
+          }),
+        }
+      : this.ended;
     this.saving.persist(() => this.messages.finish(this.messageId, ended));
   }
 }

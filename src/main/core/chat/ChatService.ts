@@ -9,7 +9,7 @@ import { AnswerRecorder, saveAtOnce, type AnswerSaving } from './AnswerRecorder'
 import type { ChatServiceDeps } from './ChatServiceDeps';
 import { makeTitle } from './autoTitle';
 import { provisionalTitle } from './conversationTitle';
-import { buildRequest, CONTINUE_PROMPT, type AnswerPlan } from './answerPlan';
+import { buildRequest, CONTINUE_PROMPT, questionParent, type AnswerPlan } from './answerPlan';
 import {
   composerChoices,
   mergeChoices,
@@ -47,7 +47,7 @@ export class ChatService {
    * when sent, becomes the conversation's settings exactly; each answer records what answered it.
    */
   send(input: ValidRequestOf<'sendMessage'>): SendMessageResponse {
-    const { conversations } = this.deps.store;
+    const { conversations, messages } = this.deps.store;
     const picked = input.profileId ? this.deps.profileFor?.(input.profileId) : undefined;
     if (input.profileId && !picked)
       throw new HandlerError('not_found', 'That profile no longer exists. Pick another model.');
@@ -67,7 +67,8 @@ export class ChatService {
         const current = this.conversation(conversation.id);
         conversations.updateSettings(conversation.id, mergeChoices(current, choices));
       }
-      return this.prepareQuestion(conversation.id, conversation.currentLeafId, input.text, 'chat');
+      const parentId = questionParent(conversation.currentLeafId, (id) => messages.get(id));
+      return this.prepareQuestion(conversation.id, parentId, input.text, 'chat');
     });
     return this.startAnswer(plan);
   }
@@ -119,7 +120,7 @@ export class ChatService {
       extraTurns: [{ role: 'user', content: CONTINUE_PROMPT }],
       messageId: answer.id,
       questionId: answer.parentId,
-      base: { content: answer.content, reasoning: answer.reasoning },
+      base: { ...answer, figures: { usage: answer.usage, timing: answer.timing } },
       kind: 'continue',
     };
     return this.start(plan);

@@ -1,3 +1,4 @@
+import type { AnswerFigures } from '../../../shared/answerFigures';
 import type { ConversationDetail, StoredMessage } from '../../../shared/conversations';
 import type { ChatRequest, ChatTurn } from '../providers/types';
 import type { UsageCallKind } from '../store/UsageLedger';
@@ -15,7 +16,8 @@ export interface AnswerPlan {
   extraTurns: ChatTurn[];
   messageId: string;
   questionId: string;
-  base: { content: string; reasoning: string };
+  /** Text already there (a continued answer), with its figures so far. */
+  base: { content: string; reasoning: string; figures?: AnswerFigures };
   kind: UsageCallKind;
 }
 
@@ -45,4 +47,29 @@ export function toTurns(history: StoredMessage[]): ChatTurn[] {
     )
     .filter((m) => m.content.length > 0)
     .map((m) => ({ role: m.role, content: m.content }));
+}
+
+/** A failed answer with no text: nothing of it reaches the provider (toTurns drops it). */
+export function isEmptyFailure(message: StoredMessage): boolean {
+  return (
+    message.role === 'assistant' &&
+    message.status === 'done' &&
+    message.content.length === 0 &&
+    (message.finishReason === 'error' || message.finishReason === 'cancelled')
+  );
+}
+
+/**
+ * Where a new question goes: after the thread's last message, except after a question whose
+ * answer failed with nothing, which the new one replaces as a version beside it, so that two
+ * questions in a row never reach the provider.
+ */
+export function questionParent(
+  leafId: string | null,
+  lookup: (id: string) => StoredMessage | null,
+): string | null {
+  const leaf = leafId ? lookup(leafId) : undefined;
+  if (!leaf || !isEmptyFailure(leaf) || !leaf.parentId) return leafId;
+  const question = lookup(leaf.parentId);
+  return question?.role === 'user' ? question.parentId : leafId;
 }

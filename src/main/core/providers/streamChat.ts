@@ -247,6 +247,14 @@ export async function* streamChat(
     if (failure && fold.ttftMs === null && !signal.aborted && !watch.fired) {
       const decision = decideRetry(failure, attempt, policy, shouldRetryHeader(run.wire));
       if (decision.retry) {
+        // Said at once, so the person sees "retrying" instead of a silent wait.
+        yield {
+          type: 'retry',
+          attempt: attempt + 1,
+          maxRetries: policy.maxRetries,
+          delayMs: decision.delayMs,
+          error: failure,
+        };
         try {
           await sleep(decision.delayMs, signal);
           continue;

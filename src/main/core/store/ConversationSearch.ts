@@ -5,6 +5,12 @@ import type { SqliteDatabase } from './database';
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
 
+interface TitleRow {
+  id: string;
+  title: string;
+  updated_at: number;
+}
+
 interface HitRow {
   message_id: string;
   conversation_id: string;
@@ -22,6 +28,7 @@ interface HitRow {
  */
 export class ConversationSearch {
   private readonly statement;
+  private readonly titles;
 
   constructor(db: SqliteDatabase) {
     this.statement = db.prepare<[string, number], HitRow>(
@@ -34,10 +41,34 @@ export class ConversationSearch {
        ORDER BY messages_fts.rowid DESC
        LIMIT ?`,
     );
+    // Titles are few beside messages (one a conversation): a scan with LIKE is fast enough and
+    // finds a renamed chat whatever its messages say. Every word must be in the title.
+    this.titles = db.prepare<[{ words: string; limit: number }], TitleRow>(
+      `SELECT c.id, c.title, c.updated_at FROM conversations c, json_each(@words) AS word
+       WHERE c.deleted_at IS NULL
+       GROUP BY c.id
+       HAVING SUM(c.title LIKE '%' || replace(replace(replace(word.value, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' ESCAPE '\\') = json_array_length(@words)
+       ORDER BY c.updated_at DESC
+       LIMIT @limit`,
+    );
+  }
+
+  /** Conversations whose title holds every word, newest first, the words marked. */
+  private titleHits(text: string, limit: number): SearchHit[] {
+    const words = titleWords(text);
+    if (words.length === 0) return [];
+    return this.titles.all({ words: JSON.stringify(words), limit }).map((row) => ({
+      conversationId: row.id,
+      conversationTitle: row.title,
+      messageId: null,
+      role: null,
+      createdAt: row.updated_at,
+      segments: markWords(row.title, words),
+    }));
   }
 
   search(text: string, limit: number): SearchHit[] {
-    const hits: SearchHit[] = [];
+    const hits: SearchHit[] = this.titleHits(text, limit);
     const seen = new Set<string>();
     for (const query of planFtsQueries(text)) {
       for (const row of this.statement.all(query, limit)) {
@@ -97,4 +128,25 @@ export function toSegments(snippet: string): SnippetSegment[] {
     if (rest) segments.push({ text: rest, match: false });
   }
   return segments;
+}
+
+/** The words of a search as title matching sees them (the same cleaning as for messages). */
+function titleWords(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .slice(0, 16);
+}
+
+/** The title cut into pieces, each occurrence of a word (any case) marked as a match. */
+export function markWords(title: string, words: string[]): SnippetSegment[] {
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(${escaped.join('|')})`, 'giu');
+  return title
+    .split(pattern)
+    .filter((part) => part.length > 0)
+    .map((part) => ({
+      text: part,
+      match: words.some((w) => w.toLowerCase() === part.toLowerCase()),
+    }));
 }

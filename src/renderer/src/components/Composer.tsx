@@ -1,15 +1,17 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChatStore } from '../store/chatStore';
 import { useStorageStore } from '../store/storageStore';
-import { ariaShortcut, shortcutLabel } from '../lib/platform';
+import { ariaShortcut, isMac, shortcutLabel } from '../lib/platform';
+import { isSendKey, useGeneralPreferences } from '../store/generalPreferences';
 import { MissingKeyNotice, useMissingKey } from './composer/MissingKeyNotice';
 import { Tip } from './ui/Tip';
 
-/** Multi-line message box: Enter sends, Shift+Enter breaks the line, Esc or Stop stops. */
+/** Multi-line message box: Enter (or Ctrl+Enter, by preference) sends, Esc or Stop stops. */
 export function Composer() {
   const [text, setText] = useState('');
   const streaming = useChatStore((s) => s.activeStreamId !== null);
   const sendError = useChatStore((s) => s.sendError);
+  const sendKey = useGeneralPreferences((s) => s.sendKey);
   const send = useChatStore((s) => s.send);
   const stop = useChatStore((s) => s.stop);
   // A read-only history cannot keep a new message: say so in the box instead of failing on Send.
@@ -28,7 +30,7 @@ export function Composer() {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (isSendKey(event, sendKey, isMac) && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
     } else if (event.key === 'Escape' && streaming) {
@@ -52,7 +54,9 @@ export function Composer() {
             placeholder={
               readOnly
                 ? 'Your history is read-only, so new messages cannot be kept (see above)'
-                : 'Message (Enter to send, Shift+Enter for a new line)'
+                : sendKey === 'enter'
+                  ? 'Message (Enter to send, Shift+Enter for a new line)'
+                  : `Message (${shortcutLabel('Enter')} to send, Enter for a new line)`
             }
             disabled={readOnly}
             value={text}

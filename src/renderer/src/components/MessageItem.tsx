@@ -12,6 +12,7 @@ import { ReasoningBlock } from './message/ReasoningBlock';
 import { RefusalNotice } from './message/RefusalNotice';
 import { UserMessageEditor } from './message/UserMessageEditor';
 import { VersionSwitcher } from './message/VersionSwitcher';
+import { WaitingNote } from './message/WaitingNote';
 
 /** What can be done to a message; the list wires these to the store (and the store to main). */
 export interface MessageHandlers {
@@ -124,10 +125,10 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
       ) : (
         message.streaming &&
         !message.reasoning &&
-        !message.refusal && <p className="waiting">Waiting for the first token…</p>
+        !message.refusal && <WaitingNote retry={message.retry} />
       )}
       {message.refusal && <RefusalNotice text={message.refusal} />}
-      {message.error && <ErrorNotice error={message.error} />}
+      {message.error && <ErrorNotice error={message.error} profileId={message.profileId} />}
       <MessageFooter message={message} onContinue={idle ? onContinue : undefined} />
       {!message.streaming && (
         <div className="flex items-center gap-1">

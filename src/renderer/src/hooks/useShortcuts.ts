@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { hasModifier } from '../lib/platform';
 import { useChatStore } from '../store/chatStore';
+import { useShortcutsDialog } from '../store/shortcutsDialog';
+import { useSidebarLayout } from '../store/sidebarLayout';
 
 /** A control another feature renders (search box, settings button), found by its accessible name. */
 function byName(selector: string, name: string): HTMLElement | null {
@@ -14,7 +16,7 @@ function byName(selector: string, name: string): HTMLElement | null {
 /**
  * App-wide shortcuts by platform convention (Cmd on macOS, Ctrl elsewhere):
  * N or Shift+O new conversation (browsers keep Ctrl+N for themselves), K search,
- * comma settings, period stop.
+ * comma settings, period stop, B sidebar, slash the list of shortcuts.
  */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -34,6 +36,10 @@ export function useShortcuts(): void {
         const settings = byName('button', 'Settings');
         if (settings) settings.click();
         else handled = false;
+      } else if (key === 'b' && !event.shiftKey) {
+        useSidebarLayout.getState().toggle();
+      } else if (key === '/' || key === '?') {
+        useShortcutsDialog.getState().setOpen(true);
       } else if (key === '.' && store.activeStreamId) {
         void store.stop();
       } else handled = false;

@@ -4,6 +4,8 @@
  */
 import type { MenuCommand } from '../../../shared/ipc';
 import { useChatStore } from '../store/chatStore';
+import { useShortcutsDialog } from '../store/shortcutsDialog';
+import { useSidebarLayout } from '../store/sidebarLayout';
 import { api } from './api';
 
 /** Is a modal open? Esc then belongs to it (closing it), not to Stop. */
@@ -58,6 +60,12 @@ export function runMenuCommand(command: MenuCommand): void {
       break;
     case 'stop':
       if (!modalOpen()) void chat.stop();
+      break;
+    case 'toggleSidebar':
+      useSidebarLayout.getState().toggle();
+      break;
+    case 'shortcuts':
+      useShortcutsDialog.getState().setOpen(true);
       break;
   }
 }

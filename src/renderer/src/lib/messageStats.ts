@@ -30,6 +30,7 @@ export function canContinue(message: ChatMessage): boolean {
 export function tokensPerSecond(message: ChatMessage): number | null {
   const { usage, timing } = message;
   if (!usage || !timing || timing.ttftMs === null || usage.outputTokens <= 1) return null;
+  if (message.streamed === false) return null;
   const seconds = (timing.totalMs - timing.ttftMs) / 1000;
   return seconds > 0.05 ? usage.outputTokens / seconds : null;
 }
@@ -58,7 +59,10 @@ export function messageStats(message: ChatMessage): StatItem[] {
       text: `${mark}${usage.inputTokens.toLocaleString('en-US')} in · ${mark}${usage.outputTokens.toLocaleString('en-US')} out`,
     });
   }
-  if (timing?.ttftMs != null) {
+  if (message.streamed === false && timing) {
+    // One plain response: everything came at once, so only the whole wait means something.
+    items.push({ label: 'Response time', text: `answered in ${formatMs(timing.totalMs)}` });
+  } else if (timing?.ttftMs != null) {
     items.push({ label: 'Time to first token', text: `first token ${formatMs(timing.ttftMs)}` });
   }
   const speed = tokensPerSecond(message);

@@ -13,6 +13,7 @@ export function toChatMessage(message: ThreadMessage): ChatMessage {
   };
   if (message.model) chat.model = message.model;
   if (message.profileId) chat.profileId = message.profileId;
+  if (message.role === 'assistant') chat.streamed = message.parameters?.stream !== false;
   if (message.usage) chat.usage = message.usage;
   if (message.timing) chat.timing = message.timing;
   if (message.finishReason) chat.finishReason = message.finishReason;

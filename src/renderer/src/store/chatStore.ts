@@ -9,6 +9,18 @@ import {
   sendOptions,
   useComposerSettings,
 } from './composerSettings';
+import {
+  applyStreamEvents,
+  keepInBackground,
+  markRead,
+  noteActivity,
+  parkStreaming,
+  reattach,
+  startingAnswer,
+  takeEarly,
+  useStreamActivity,
+  type RetryNotice,
+} from './streamSubscriptions';
 
 export interface ChatMessage {
   id: string;
@@ -27,6 +39,12 @@ export interface ChatMessage {
   error?: ProviderError;
   /** Every version at this place in the thread (regenerated answers, edited questions), oldest first. */
   versionIds?: string[];
+  /** The request failed before any text and is being repeated (a 429): say so while it waits. */
+  retry?: RetryNotice | undefined;
+  /** False for one plain (non-streamed) response: it has no first token to time. */
+  streamed?: boolean;
+  /** Reload it from the store when it ends (opened mid-answer with its start missed, continued). */
+  resyncOnFinish?: boolean;
 }
 
 interface ChatState {
@@ -50,17 +68,46 @@ interface ChatState {
   deleteMessage(messageId: string): Promise<void>;
 }
 
-// Batches can arrive before sendMessage's answer names their message: hold them until it does.
-const earlyBatches = new Map<string, ChatStreamBatch[]>();
-
-function placeholder(id: string, versionIds: string[]): ChatMessage {
-  return { id, role: 'assistant', content: '', reasoning: '', streaming: true, versionIds };
+// Batches can arrive before sendMessage's answer names their message: what they brought is
+// kept with the background answers, and taken from there when the placeholder goes in.
+function placeholder(id: string, versionIds: string[], profileId?: string): ChatMessage {
+  const early = takeEarly(id);
+  const empty: ChatMessage = { id, role: 'assistant', content: '', reasoning: '', streaming: true };
+  // Shown as streamed or not by what this chat's settings send (a plain answer's footer differs).
+  const streamed = useComposerSettings.getState().stream;
+  return { ...(early ?? empty), versionIds, streamed, ...(profileId ? { profileId } : {}) };
 }
 
-function flushEarly(messageId: string): void {
-  const early = earlyBatches.get(messageId) ?? [];
-  earlyBatches.delete(messageId);
-  early.forEach((batch) => useChatStore.getState().applyBatch(batch));
+/** The stream writing in this conversation, if one is (it may have started while it was hidden). */
+function streamOf(conversationId: string | null): string | null {
+  if (!conversationId) return null;
+  return useStreamActivity.getState().generating[conversationId] ?? null;
+}
+
+/**
+ * A question sent after one whose answer failed with nothing takes that question's place
+ * (main keeps the failed pair as an earlier version), as the thread will read after a reload.
+ */
+function afterFailedTurn(
+  messages: ChatMessage[],
+  newQuestionId: string,
+): { kept: ChatMessage[]; versionIds?: string[] } {
+  const answer = messages.at(-1);
+  const question = messages.at(-2);
+  const failedEmpty =
+    answer?.role === 'assistant' &&
+    !answer.streaming &&
+    !answer.content &&
+    (answer.finishReason === 'error' || answer.finishReason === 'cancelled');
+  if (!failedEmpty || question?.role !== 'user') return { kept: messages };
+  const versionIds = [...(question.versionIds ?? [question.id]), newQuestionId];
+  return { kept: messages.slice(0, -2), versionIds };
+}
+
+/** Leaving the chat on screen: its running answer goes on in the background, never stopped. */
+function leaveShownChat(): void {
+  const { conversationId, messages } = useChatStore.getState();
+  parkStreaming(conversationId, messages);
 }
 
 export const useChatStore = create<ChatState>((set, get) => ({
@@ -74,37 +121,34 @@ export const useChatStore = create<ChatState>((set, get) => ({
     if (get().activeStreamId) return false;
     const conversationId = get().conversationId ?? undefined;
     const options = sendOptions(useComposerSettings.getState());
-    const result = await api.sendMessage({
-      text,
-      ...options,
-      ...(conversationId ? { conversationId } : {}),
-    });
+    const result = await startingAnswer(() =>
+      api.sendMessage({ text, ...options, ...(conversationId ? { conversationId } : {}) }),
+    );
     if (!result.ok) {
       set({ sendError: result.error.message });
       return false;
     }
     const ids = result.value;
-    set((state) => ({
-      conversationId: ids.conversationId,
-      activeStreamId: ids.streamId,
-      sendError: null,
-      messages: [
-        ...state.messages,
-        { id: ids.userMessageId, role: 'user', content: text, reasoning: '', streaming: false },
-        {
-          id: ids.assistantMessageId,
-          role: 'assistant',
-          content: '',
-          reasoning: '',
-          streaming: true,
-          versionIds: [ids.assistantMessageId],
-          ...(options.profileId ? { profileId: options.profileId } : {}),
-        },
-      ],
-    }));
-    const early = earlyBatches.get(ids.assistantMessageId) ?? [];
-    earlyBatches.delete(ids.assistantMessageId);
-    early.forEach((batch) => get().applyBatch(batch));
+    // The person moved to another chat while this one was being sent: it streams in the background.
+    if (get().conversationId !== (conversationId ?? null)) return true;
+    const answer = placeholder(ids.assistantMessageId, [ids.assistantMessageId], options.profileId);
+    set((state) => {
+      const { kept, versionIds } = afterFailedTurn(state.messages, ids.userMessageId);
+      const question: ChatMessage = {
+        id: ids.userMessageId,
+        role: 'user',
+        content: text,
+        reasoning: '',
+        streaming: false,
+        ...(versionIds ? { versionIds } : {}),
+      };
+      return {
+        conversationId: ids.conversationId,
+        activeStreamId: answer.streaming ? ids.streamId : null,
+        sendError: null,
+        messages: [...kept, question, answer],
+      };
+    });
     return true;
   },
 
@@ -114,7 +158,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
   },
 
   newConversation() {
-    if (get().activeStreamId) void get().stop();
+    leaveShownChat();
     set({
       conversationId: null,
       messages: [],
@@ -139,12 +183,14 @@ export const useChatStore = create<ChatState>((set, get) => ({
       set({ sendError: result.error.message });
       return false;
     }
-    if (get().activeStreamId && get().conversationId !== conversationId) void get().stop();
-    const streaming = result.value.messages.some((m) => m.status === 'streaming');
+    if (get().conversationId !== conversationId) leaveShownChat();
+    const messages = reattach(result.value.messages.map(toChatMessage));
+    const streaming = messages.some((m) => m.streaming);
+    markRead(conversationId);
     set({
       conversationId,
-      messages: result.value.messages.map(toChatMessage),
-      activeStreamId: streaming ? get().activeStreamId : null,
+      messages,
+      activeStreamId: streaming ? streamOf(conversationId) : null,
       sendError: null,
       focusMessageId: focusMessageId ?? null,
     });
@@ -163,8 +209,10 @@ export const useChatStore = create<ChatState>((set, get) => ({
   async regenerate(messageId) {
     const conversationId = get().conversationId;
     if (!conversationId || get().activeStreamId) return;
-    const result = await api.regenerateMessage({ conversationId, messageId });
+    const result = await startingAnswer(() => api.regenerateMessage({ conversationId, messageId }));
     if (!result.ok) return void set({ sendError: result.error.message });
+    // Another chat came on screen meanwhile: the answer streams in the background.
+    if (get().conversationId !== conversationId) return;
     const ids = result.value;
     set((state) => {
       const index = state.messages.findIndex((m) => m.id === messageId);
@@ -177,14 +225,15 @@ export const useChatStore = create<ChatState>((set, get) => ({
         messages: [...kept, placeholder(ids.assistantMessageId, versionIds)],
       };
     });
-    flushEarly(ids.assistantMessageId);
   },
 
   async editAndResend(messageId, text) {
     const conversationId = get().conversationId;
     if (!conversationId || get().activeStreamId) return;
-    const result = await api.editMessage({ conversationId, messageId, text });
+    const result = await startingAnswer(() => api.editMessage({ conversationId, messageId, text }));
     if (!result.ok) return void set({ sendError: result.error.message });
+    // Another chat came on screen meanwhile: the answer streams in the background.
+    if (get().conversationId !== conversationId) return;
     const ids = result.value;
     set((state) => {
       const index = state.messages.findIndex((m) => m.id === messageId);
@@ -204,20 +253,28 @@ export const useChatStore = create<ChatState>((set, get) => ({
         messages: [...kept, user, placeholder(ids.assistantMessageId, [ids.assistantMessageId])],
       };
     });
-    flushEarly(ids.assistantMessageId);
   },
 
   async continueAnswer(messageId) {
     const conversationId = get().conversationId;
     if (!conversationId || get().activeStreamId) return;
-    const result = await api.continueMessage({ conversationId, messageId });
+    const result = await startingAnswer(() => api.continueMessage({ conversationId, messageId }));
     if (!result.ok) return void set({ sendError: result.error.message });
+    // Another chat came on screen meanwhile: the answer streams in the background.
+    if (get().conversationId !== conversationId) return;
     set((state) => ({
       activeStreamId: result.value.streamId,
       sendError: null,
       messages: state.messages.map((m) =>
         m.id === messageId
-          ? { ...m, streaming: true, finishReason: undefined, error: undefined }
+          ? // Reloaded at its end: the store adds both calls up into the whole answer's figures.
+            {
+              ...m,
+              streaming: true,
+              finishReason: undefined,
+              error: undefined,
+              resyncOnFinish: true,
+            }
           : m,
       ),
     }));
@@ -233,49 +290,26 @@ export const useChatStore = create<ChatState>((set, get) => ({
 
   applyBatch(batch) {
     const index = get().messages.findIndex((m) => m.id === batch.messageId);
-    if (index === -1) {
-      earlyBatches.set(batch.messageId, [...(earlyBatches.get(batch.messageId) ?? []), batch]);
-      return;
-    }
+    if (index === -1) return keepInBackground(batch);
+    const message = applyStreamEvents(get().messages[index]!, batch.events);
     set((state) => {
       const messages = state.messages.slice();
-      const message = { ...messages[index]! };
-      let activeStreamId = state.activeStreamId;
-      for (const event of batch.events) {
-        switch (event.type) {
-          case 'text':
-            message.content += event.text;
-            break;
-          case 'reasoning':
-            message.reasoning += event.text;
-            break;
-          case 'refusal':
-            message.refusal = (message.refusal ?? '') + event.text;
-            break;
-          case 'metadata':
-            if (event.model) message.model = event.model;
-            break;
-          case 'usage':
-            message.usage = event.usage;
-            break;
-          case 'error':
-            message.error = event.error;
-            break;
-          case 'finish':
-            message.streaming = false;
-            message.finishReason = event.finishReason;
-            message.timing = event.timing;
-            if (activeStreamId === batch.streamId) activeStreamId = null;
-            break;
-        }
-      }
       messages[index] = message;
-      return { messages, activeStreamId };
+      // A chat opened mid-answer learns its stream from the first batch it sees.
+      if (message.streaming) return { messages, activeStreamId: batch.streamId };
+      const ended = state.activeStreamId === batch.streamId;
+      return { messages, activeStreamId: ended ? null : state.activeStreamId };
     });
+    // Reloaded from the store when its start was missed, or to learn which profile failed.
+    const reload = message.resyncOnFinish || (message.error !== undefined && !message.profileId);
+    if (!message.streaming && reload) void get().openConversation(batch.conversationId);
   },
 }));
 
 /** Feeds stream batches from main into the store; call once at startup. */
 export function subscribeToStreams(): () => void {
-  return api.on('chatStream', (batch) => useChatStore.getState().applyBatch(batch));
+  return api.on('chatStream', (batch) => {
+    noteActivity(batch, useChatStore.getState().conversationId);
+    useChatStore.getState().applyBatch(batch);
+  });
 }

@@ -16,10 +16,7 @@ interface SettingsState {
   firstRunOpen: boolean;
   candidates: SetupCandidate[] | null;
   scanning: boolean;
-  /** A request to open Settings on a profile (from "Add API key"); the dialog takes it. */
-  settingsRequest: { profileId: string | null; seq: number } | null;
   load(): Promise<void>;
-  openProfileSettings(profileId: string | null): void;
   /** A profile that can call was saved in Settings: the welcome screen has done its job. */
   profileSaved(view: ProfileView): void;
   /** Fetches a profile's model list from its server again. */
@@ -47,7 +44,6 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   firstRunOpen: false,
   candidates: null,
   scanning: false,
-  settingsRequest: null,
 
   async load() {
     const result = await api.listProfiles({});
@@ -61,12 +57,6 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
       loadError: null,
       ...(firstLoad ? { firstRunOpen: result.value.firstRun } : {}),
     });
-  },
-
-  openProfileSettings(profileId) {
-    set((state) => ({
-      settingsRequest: { profileId, seq: (state.settingsRequest?.seq ?? 0) + 1 },
-    }));
   },
 
   profileSaved(view) {

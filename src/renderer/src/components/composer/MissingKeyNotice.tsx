@@ -1,5 +1,6 @@
 import { profileCanCall, type ProfileView } from '../../../../shared/profiles';
 import { useComposerSettings } from '../../store/composerSettings';
+import { useSettingsRequest } from '../../store/settingsRequest';
 import { useSettingsStore } from '../../store/settingsStore';
 import { shownPick } from '../conversation/pickLabel';
 
@@ -14,7 +15,7 @@ export function useMissingKey(): ProfileView | null {
 
 /** Said instead of sending: nothing goes out without a key; the button opens that profile. */
 export function MissingKeyNotice({ view }: { view: ProfileView }) {
-  const openProfileSettings = useSettingsStore((s) => s.openProfileSettings);
+  const openSettings = useSettingsRequest((s) => s.openSettings);
   return (
     <div
       role="alert"
@@ -27,7 +28,7 @@ export function MissingKeyNotice({ view }: { view: ProfileView }) {
       <button
         type="button"
         className="rounded-md bg-amber-600 px-3 py-1 text-sm font-medium text-white hover:bg-amber-500"
-        onClick={() => openProfileSettings(view.id)}
+        onClick={() => openSettings({ pane: 'profile', profileId: view.id })}
       >
         Add API key
       </button>

@@ -27,7 +27,7 @@ export function UserMessageEditor({ initial, onSave, onCancel }: UserMessageEdit
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
         rows={Math.min(10, Math.max(2, text.split('\n').length))}
-        className="composer-input w-full"
+        className="composer-input w-full rounded-xl border border-zinc-300 bg-white px-3 py-2 focus:border-blue-500 dark:border-zinc-700 dark:bg-zinc-900"
       />
       <div className="mt-1 flex justify-end gap-2">
         <button type="button" className="action-button" onClick={onCancel}>

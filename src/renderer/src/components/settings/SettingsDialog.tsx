@@ -1,6 +1,8 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSettingsStore } from '../../store/settingsStore';
+import { GeneralPane } from './GeneralPane';
+import { useOpenRequests } from './useOpenRequests';
 import { PricesEditor } from './PricesEditor';
 import { ProfileEditor } from './ProfileEditor';
 import { emptyForm, formFromView, type ProfileFormState } from './profileForm';
@@ -25,10 +27,12 @@ export function SettingsDialog() {
   const [editorKey, setEditorKey] = useState(0);
   // usage: the price table shares this dialog; the right pane shows it instead of a profile.
   const [showPrices, setShowPrices] = useState(false);
+  const [showGeneral, setShowGeneral] = useState(false);
 
   const select = (id: string | null) => {
     const view = snapshot?.profiles.find((p) => p.id === id);
     setShowPrices(false);
+    setShowGeneral(false);
     setSelected(view ? view.id : null);
     setForm(view ? formFromView(view) : emptyForm());
     setEditorKey((k) => k + 1);
@@ -43,21 +47,12 @@ export function SettingsDialog() {
     }
   };
 
-  // "Add API key" elsewhere in the app opens the dialog on that profile.
-  useEffect(
-    () =>
-      useSettingsStore.subscribe((state, previous) => {
-        const request = state.settingsRequest;
-        if (!request || request === previous.settingsRequest) return;
-        const view = state.snapshot?.profiles.find((p) => p.id === request.profileId);
-        setOpen(true);
-        setShowPrices(false);
-        setSelected(view ? view.id : null);
-        setForm(view ? formFromView(view) : emptyForm());
-        setEditorKey((k) => k + 1);
-      }),
-    [],
-  );
+  // An error notice's "Open the profile", "Add API key" or the shortcuts list: open here at that place.
+  useOpenRequests((target) => {
+    onOpenChange(true);
+    if (target.pane === 'general') setShowGeneral(true);
+    else if (target.profileId) select(target.profileId);
+  });
 
   const afterSave = async (id: string) => {
     await load();
@@ -110,7 +105,9 @@ export function SettingsDialog() {
                   <li key={profile.id}>
                     <button
                       type="button"
-                      aria-current={profile.id === selected && !showPrices ? 'true' : undefined}
+                      aria-current={
+                        profile.id === selected && !showPrices && !showGeneral ? 'true' : undefined
+                      }
                       onClick={() => select(profile.id)}
                       className="flex w-full flex-col rounded-md px-2.5 py-1.5 text-left hover:bg-zinc-200/60 aria-[current=true]:bg-blue-100 dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-blue-950"
                     >
@@ -140,27 +137,50 @@ export function SettingsDialog() {
                 <button
                   type="button"
                   onClick={() => select(null)}
-                  aria-current={selected === null && !showPrices ? 'true' : undefined}
+                  aria-current={
+                    selected === null && !showPrices && !showGeneral ? 'true' : undefined
+                  }
                   className="w-full rounded-md px-2.5 py-1.5 text-left text-sm font-medium text-blue-600 hover:bg-zinc-200/60 dark:text-blue-400 dark:hover:bg-zinc-800"
                 >
                   + Add profile
                 </button>
                 <button
                   type="button"
-                  onClick={() => setShowPrices(true)}
+                  onClick={() => {
+                    setShowGeneral(false);
+                    setShowPrices(true);
+                  }}
                   aria-current={showPrices ? 'true' : undefined}
                   className="mt-1 w-full rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 hover:bg-zinc-200/60 aria-[current=true]:bg-blue-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-blue-950"
                 >
                   Prices
                 </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setShowPrices(false);
+                    setShowGeneral(true);
+                  }}
+                  aria-current={showGeneral ? 'true' : undefined}
+                  className="mt-1 w-full rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 hover:bg-zinc-200/60 aria-[current=true]:bg-blue-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-blue-950"
+                >
+                  General
+                </button>
               </div>
             </nav>
             <section className="min-h-0 flex-1 overflow-y-auto px-5 pt-4">
               <h3 className="mb-3 text-sm font-semibold">
-                {showPrices ? 'Prices' : saved ? `Edit ${saved.name}` : 'New profile'}
+                {showGeneral
+                  ? 'General'
+                  : showPrices
+                    ? 'Prices'
+                    : saved
+                      ? `Edit ${saved.name}`
+                      : 'New profile'}
               </h3>
-              {showPrices && <PricesEditor />}
-              {snapshot && !showPrices && (
+              {showGeneral && <GeneralPane />}
+              {showPrices && !showGeneral && <PricesEditor />}
+              {snapshot && !showPrices && !showGeneral && (
                 <ProfileEditor
                   key={editorKey}
                   form={form}

@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { groupByDate } from '../../lib/dateGroups';
 import { useChatStore } from '../../store/chatStore';
 import { useConversationsStore } from '../../store/conversationsStore';
 import { ConversationRow } from './ConversationRow';
 
 const ROW_HEIGHT = 36;
+const HEADING_HEIGHT = 28;
 
 /** The conversation list, virtualized: only the rows in view exist, however long the history. */
 export function ConversationList() {
@@ -18,13 +20,16 @@ export function ConversationList() {
   const openConversation = useChatStore((s) => s.openConversation);
   const newConversation = useChatStore((s) => s.newConversation);
   const scroller = useRef<HTMLDivElement>(null);
+  // Grouped against the day the list was loaded: a refresh after midnight regroups it.
+  const rows = useMemo(() => groupByDate(items, Date.now()), [items]);
 
   // No React Compiler in this app: the virtualizer's unmemoizable API is fine with plain React.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => (rows[index]?.kind === 'heading' ? HEADING_HEIGHT : ROW_HEIGHT),
+    getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 8,
   });
   const virtualItems = virtualizer.getVirtualItems();
@@ -32,8 +37,8 @@ export function ConversationList() {
 
   // Fetch the next page when the last rows come into view.
   useEffect(() => {
-    if (hasMore && lastIndex >= items.length - 10) void loadMore();
-  }, [hasMore, lastIndex, items.length, loadMore]);
+    if (hasMore && lastIndex >= rows.length - 10) void loadMore();
+  }, [hasMore, lastIndex, rows.length, loadMore]);
 
   const onDelete = (id: string) => {
     if (id === activeId) newConversation();
@@ -52,14 +57,25 @@ export function ConversationList() {
         style={{ height: virtualizer.getTotalSize() }}
       >
         {virtualItems.map((row) => {
-          const conversation = items[row.index];
-          if (!conversation) return null;
+          const entry = rows[row.index];
+          if (!entry) return null;
+          const place = { height: row.size, transform: `translateY(${row.start}px)` };
+          if (entry.kind === 'heading') {
+            // Visual grouping only: the rows themselves stay the list's only items.
+            return (
+              <div
+                key={entry.key}
+                aria-hidden="true"
+                className="absolute left-0 top-0 flex w-full items-end px-2 pb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400"
+                style={place}
+              >
+                {entry.label}
+              </div>
+            );
+          }
+          const { conversation } = entry;
           return (
-            <div
-              key={conversation.id}
-              className="absolute left-0 top-0 w-full py-px"
-              style={{ height: row.size, transform: `translateY(${row.start}px)` }}
-            >
+            <div key={entry.key} className="absolute left-0 top-0 w-full py-px" style={place}>
               <ConversationRow
                 conversation={conversation}
                 active={conversation.id === activeId}

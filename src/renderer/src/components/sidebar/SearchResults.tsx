@@ -16,16 +16,24 @@ export function SearchResults() {
   return (
     <ul aria-label="Search results" className="min-h-0 flex-1 space-y-1 overflow-y-auto px-2">
       {hits.map((hit) => (
-        <li key={hit.messageId}>
+        <li key={hit.messageId ?? `title:${hit.conversationId}`}>
           <button
             type="button"
-            onClick={() => void openConversation(hit.conversationId, hit.messageId)}
+            onClick={() => void openConversation(hit.conversationId, hit.messageId ?? undefined)}
             className="w-full rounded-md px-2 py-1.5 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-zinc-800"
           >
             <span className="block truncate text-sm font-medium">
-              {hit.conversationTitle || 'Untitled conversation'}
+              {hit.messageId === null ? (
+                <Marked hit={hit} />
+              ) : (
+                hit.conversationTitle || 'Untitled conversation'
+              )}
             </span>
-            <Snippet hit={hit} />
+            {hit.messageId === null ? (
+              <span className="block text-xs text-zinc-400">Found in the title</span>
+            ) : (
+              <Snippet hit={hit} />
+            )}
           </button>
         </li>
       ))}
@@ -37,6 +45,15 @@ function Snippet({ hit }: { hit: SearchHit }) {
   return (
     <span className="line-clamp-2 block text-xs text-zinc-600 dark:text-zinc-400">
       <span className="text-zinc-400">{hit.role === 'user' ? 'You: ' : 'Assistant: '}</span>
+      <Marked hit={hit} />
+    </span>
+  );
+}
+
+/** The hit's pieces, the matched ones highlighted (as text, never as HTML). */
+function Marked({ hit }: { hit: SearchHit }) {
+  return (
+    <>
       {hit.segments.map((segment, index) =>
         segment.match ? (
           <mark
@@ -49,6 +66,6 @@ function Snippet({ hit }: { hit: SearchHit }) {
           <span key={index}>{segment.text}</span>
         ),
       )}
-    </span>
+    </>
   );
 }

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { rememberOpenConversation } from '../../lib/lastConversation';
 import { subscribeToConversations, useConversationsStore } from '../../store/conversationsStore';
+import { useSidebarLayout } from '../../store/sidebarLayout';
+import { SidebarIcon } from '../ui/icons';
+import { Tip } from '../ui/Tip';
 import { ConversationList } from './ConversationList';
 import { SearchResults } from './SearchResults';
 import { SidebarFooter } from './SidebarFooter';
@@ -12,6 +15,8 @@ export function Sidebar() {
   const search = useConversationsStore((s) => s.search);
   const error = useConversationsStore((s) => s.error);
   const searching = useConversationsStore((s) => s.query.trim().length > 0);
+  const collapsed = useSidebarLayout((s) => s.collapsed);
+  const toggle = useSidebarLayout((s) => s.toggle);
 
   useEffect(() => subscribeToConversations(), []);
   useEffect(() => rememberOpenConversation(), []);
@@ -21,12 +26,36 @@ export function Sidebar() {
     return () => clearTimeout(timer);
   }, [text, search]);
 
+  const toggleButton = (
+    <Tip content={collapsed ? 'Show the conversations' : 'Hide the conversations'}>
+      <button
+        type="button"
+        aria-label={collapsed ? 'Expand sidebar' : 'Collapse sidebar'}
+        aria-expanded={!collapsed}
+        onClick={toggle}
+        className="icon-button shrink-0"
+      >
+        <SidebarIcon />
+      </button>
+    </Tip>
+  );
+  if (collapsed) {
+    return (
+      <aside
+        aria-label="Conversations sidebar"
+        className="flex w-11 shrink-0 flex-col items-center border-r border-zinc-200 bg-zinc-50 py-2 dark:border-zinc-800 dark:bg-zinc-900/40"
+      >
+        {toggleButton}
+      </aside>
+    );
+  }
   return (
     <aside
       aria-label="Conversations sidebar"
-      className="flex w-72 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/40"
+      className="flex w-64 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 lg:w-72 dark:border-zinc-800 dark:bg-zinc-900/40"
     >
-      <div className="p-2">
+      <div className="flex items-center gap-1 p-2">
+        {toggleButton}
         <input
           type="search"
           aria-label="Search conversations"
@@ -34,7 +63,7 @@ export function Sidebar() {
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => e.key === 'Escape' && setText('')}
-          className="w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm placeholder:text-zinc-400 focus:border-blue-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-900"
+          className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm placeholder:text-zinc-400 focus:border-blue-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-900"
         />
       </div>
       {error && (
