@@ -119,7 +119,13 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
     await expect(dialog.getByRole('heading', { name: 'Edit Groq-like' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Test connection' }).click(); // saved: the keychain's key
     await expect(result).toContainText('Connection works');
-    await dialog.getByRole('button', { name: 'Set as default' }).click();
+    // The first profile with a key becomes the default by itself (the built-in ones have none).
+    await expect(
+      dialog
+        .getByRole('navigation', { name: 'Profiles' })
+        .getByRole('button', { name: /Groq-like/ }),
+    ).toContainText(/default/i);
+    await expect(dialog.getByRole('button', { name: 'Set as default' })).toHaveCount(0);
 
     await dialog.getByRole('button', { name: '+ Add profile' }).click();
     await dialog.getByRole('combobox', { name: 'Provider type' }).selectOption('anthropic');

@@ -25,20 +25,25 @@ test('a refusal shows as a refusal, calmly, and is still one after reopening', a
 test('the temperature control shows the range of the provider that will answer', async ({
   app,
 }) => {
-  const toggle = app.getByRole('button', { name: 'Parameters' });
-  await toggle.click();
-  const field = app.getByRole('spinbutton', { name: 'Temperature (0–2)' });
-  await expect(field).toHaveAttribute('max', '2');
-  const switched = await app.evaluate(async () => {
-    const api = (window as unknown as { api: Record<string, (r: object) => Promise<unknown>> }).api;
-    return api.setDefaultProfile!({ id: 'anthropic' });
-  });
-  expect(switched).toMatchObject({ ok: true });
-  await app.reload();
-  // The panel remembers being open in wide windows; open it only if the reload closed it.
+  const toggle = app.getByRole('button', { name: 'Parameters', exact: true });
+  // Wide windows show the panel from the start; open it only where they do not.
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  await expect(app.getByRole('spinbutton', { name: 'Temperature (0–1)' })).toHaveAttribute(
+  const panel = app.getByRole('complementary', { name: 'Chat settings' });
+  await expect(panel.getByRole('spinbutton', { name: 'Temperature (0–2)' })).toHaveAttribute(
+    'max',
+    '2',
+  );
+  // Picking an Anthropic model in the header: the panel now shows Anthropic's range.
+  await app.getByRole('button', { name: /^Model:/ }).click();
+  await app.getByRole('combobox', { name: 'Search models' }).fill('anthropic');
+  await app
+    .getByRole('option', { name: / · anthropic$/ })
+    .first()
+    .click();
+  await expect(app.getByRole('button', { name: /^Model: .* · anthropic$/ })).toBeVisible();
+  await expect(panel.getByRole('spinbutton', { name: 'Temperature (0–1)' })).toHaveAttribute(
     'max',
     '1',
   );
+  await expect(panel.getByRole('spinbutton', { name: 'Temperature (0–2)' })).toHaveCount(0);
 });
