@@ -129,7 +129,7 @@ function start(): void {
             cancelId: 0,
             message: `${unsaved} ${unsaved === 1 ? 'save is' : 'saves are'} still waiting to be written`,
             detail:
-              'The disk is full or the history is locked by another program. Free some space (or close that program) and Switchboard saves them by itself. Quitting now loses them; their text is still on screen to copy.',
+              'The disk is full or the history is locked by another program. Free some space (or close that program) and Switchboard saves them by itself. Quitting now writes them to a file for the next start where there is room (beside the history, else the temp folder), and loses them where there is none; their text is still on screen to copy.',
           });
           return response === 1;
         },
