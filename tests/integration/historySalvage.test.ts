@@ -12,6 +12,7 @@ import {
   readdirSync,
   statSync,
   truncateSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -165,6 +166,49 @@ describe('a history cut off part-way (a copy or a sync that stopped)', () => {
   it('cut to about half: every row on the pages that survived, at each of several cut points', async () => {
     for (const fraction of [0.5, 0.47, 0.53, 0.41, 0.59]) await expectCutRecovered(fraction);
   }, 300_000);
+});
+
+describe('a damaged history whose newest commits are still in its WAL', () => {
+  it('gives back each row as last committed, never an older version from the file itself', async () => {
+    const source = mkdtempSync(join(tmpdir(), 'switchboard-wal-source-'));
+    const sourceFile = join(source, 'switchboard.db');
+    buildHistory(source, 300);
+    const probe = new Database(sourceFile, { readonly: true });
+    const interior = probe
+      .prepare("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'internal'")
+      .pluck()
+      .all() as number[];
+    probe.close();
+    expect(interior.length).toBeGreaterThan(0);
+    // Every answer edited in place after the last checkpoint: the new versions of its leaf
+    // pages are only in the WAL; the pages above them are not touched.
+    const writer = new Database(sourceFile);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec(
+      "UPDATE messages SET content = replace(content, 'Answer', 'Edited') WHERE role = 'assistant'",
+    );
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-wal-'));
+    const file = join(dataDir, 'switchboard.db');
+    // As the app leaves them while it runs: the file and its WAL.
+    copyFileSync(sourceFile, file);
+    copyFileSync(`${sourceFile}-wal`, `${file}-wal`);
+    writer.close();
+    // The pages above the messages go bad, and the app found it (its marker beside the file).
+    for (const page of interior) overwritePage(file, page);
+    writeFileSync(`${file}.damaged`, 'Damage found\n');
+    const core = startCore(dataDir);
+    try {
+      expect(await core.handlers.getStorageStatus({})).toMatchObject({ reason: 'corrupt' });
+      const answers = core.store.db
+        .prepare("SELECT content FROM messages WHERE role = 'assistant'")
+        .pluck()
+        .all() as string[];
+      expect(answers).toHaveLength(300);
+      expect(answers.filter((text) => !text.startsWith('Edited '))).toEqual([]);
+    } finally {
+      await core.close();
+    }
+  }, 120_000);
 });
 
 describe('a history whose schema page is damaged', () => {

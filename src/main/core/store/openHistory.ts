@@ -121,9 +121,11 @@ function openSalvaged(file: string, now: () => number, error: unknown): OpenedHi
   try {
     const copy = join(dir, 'damaged.db');
     copyWritable(file, copy);
-    // The copy is ours: a page the cut left half of goes, so that nothing reads its zeros.
+    // The copy is ours: a page the cut left half of goes, so that nothing reads its zeros; then
+    // its WAL's commits go into it, so that the page reader sees each page's last version.
     const whole = wholePagesLength(copy);
     if (whole !== null && whole < statSync(copy).size) truncateSync(copy, whole);
+    foldWal(copy);
     const salvage = salvageHistory(copy, join(dir, DATABASE_FILE), now);
     const store = assembleStore(salvage.opened, now, { bestEffort: true, onClose: removeDir });
     store.db.pragma('query_only = ON');
@@ -150,6 +152,25 @@ function openSalvaged(file: string, now: () => number, error: unknown): OpenedHi
       store: openEmptyReadOnly(now),
       status: status(startupMessage('corrupt', file, false, error)),
     };
+  }
+}
+
+/**
+ * SQLite copies a WAL's committed frames into the file when its last connection closes; that
+ * needs only the file's header, not its schema, so it works on a damaged copy. Best effort: a
+ * copy whose WAL cannot be folded in is still read through SQLite, WAL included.
+ */
+function foldWal(copy: string): void {
+  if (!existsSync(`${copy}-wal`)) return;
+  try {
+    const db = new Database(copy, { fileMustExist: true });
+    try {
+      db.pragma('user_version');
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Left as it is.
   }
 }
 
