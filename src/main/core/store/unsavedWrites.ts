@@ -85,7 +85,16 @@ const FILE_PREFIX = 'switchboard.db.unsaved-';
  */
 export function unsavedPlaces(dataDir: string, spareRoot = tmpdir()): string[] {
   const key = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
-  return [dataDir, join(spareRoot, `switchboard-unsaved-${userInfo().username}`, key)];
+  return [dataDir, join(spareRoot, `switchboard-unsaved-${userName()}`, key)];
+}
+
+/** The user's name for the folder; a process without a passwd entry (a container) has its uid. */
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return String(process.getuid?.() ?? 'user');
+  }
 }
 
 /** Writes `writes` to the first place with room; the file's path, or null where none had any. */
@@ -138,7 +147,16 @@ export function restoreUnsaved(
     );
 }
 
+/** The kept files in `place`, oldest first; none when it cannot be listed (it is only looked at). */
 function keptFiles(place: string, mustBePrivate: boolean): string[] {
+  try {
+    return listKept(place, mustBePrivate);
+  } catch {
+    return [];
+  }
+}
+
+function listKept(place: string, mustBePrivate: boolean): string[] {
   if (!existsSync(place)) return [];
   if (mustBePrivate) {
     const stat = lstatSync(place);
