@@ -104,6 +104,42 @@ for (const file of sourceFiles(input)) {
     });
 }
 
+// The packaged window never loads file://: the page comes from the app scheme. Checked by running
+// the real choice (appScheme.ts has no import but node's own), then the lines that wire it.
+const { rendererUrl, appSchemePrivileges } = await import('../src/main/appScheme.ts');
+for (const hostile of [undefined, 'file:///etc/passwd', 'http://evil.example/', '']) {
+  const url = rendererUrl({ isPackaged: true, env: { ELECTRON_RENDERER_URL: hostile } });
+  if (!url.startsWith('app://'))
+    failures.push(`packaged, the window would load ${url} (ELECTRON_RENDERER_URL=${hostile})`);
+}
+if (appSchemePrivileges.bypassCSP)
+  failures.push('src/main/appScheme.ts: the app scheme bypasses CSP');
+const mainDir = join(input, 'main');
+const codeOf = (file) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/\/\/.*$|^\s*\*.*$|^\s*\/\*.*$/, ''));
+for (const file of sourceFiles(mainDir)) {
+  codeOf(file).forEach((code, index) => {
+    const where = `${relative(root, file)}:${index + 1}`;
+    if (/\.loadFile\s*\(/.test(code))
+      failures.push(`${where} loads a page with loadFile (file://)`);
+    if (/pathToFileURL\s*\(|['"`]file:\/\//.test(code))
+      failures.push(`${where} builds a file:// URL in the main process`);
+    const load = /\.loadURL\s*\(([^)]*)\)/.exec(code);
+    if (load && !/^\s*(options\.)?appUrl\s*$/.test(load[1]))
+      failures.push(`${where} loads ${load[1].trim()}, not the app URL`);
+  });
+}
+const indexCode = codeOf(join(mainDir, 'index.ts')).join('\n');
+for (const [pattern, what] of [
+  [/const appUrl = rendererUrl\(/, 'the window URL from rendererUrl'],
+  [/registerAppScheme\(\)/, 'the app scheme registered before ready'],
+  [/serveAppFiles\(/, 'the app scheme served from the renderer folder'],
+]) {
+  if (!pattern.test(indexCode)) failures.push(`src/main/index.ts must have ${what}`);
+}
+
 console.log(
   `Electronegativity ${result.atomicChecks} atomic + ${result.globalChecks} global checks over src/ (Electron ${electronVersion})`,
 );

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, screen } from 'electron';
 import { wireChannel, type EventSink } from '../shared/ipc';
 import { createCore } from './core/createCore';
@@ -11,7 +10,9 @@ import { registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
 import { openElectronPreferences } from './preferences';
 import { createQuitGuard, quitLogLine } from './quitGuard';
-import { isAppUrl, rendererUrl } from './security';
+import { rendererUrl } from './appScheme';
+import { registerAppScheme, serveAppFiles } from './appSchemeHandler';
+import { isAppUrl } from './security';
 import { startAutoUpdate } from './updater';
 import { createMainWindow, hardenSession } from './window';
 import { loadWindowState, trackWindowState, windowStateFileName } from './windowStateStore';
@@ -28,11 +29,9 @@ function start(): void {
   const knownSecrets = new KnownSecrets();
   const crashLog = openElectronCrashLog(knownSecrets);
   let mainWindow: BrowserWindow | null = null;
-  const appUrl = rendererUrl({
-    isPackaged: app.isPackaged,
-    env: process.env,
-    builtPage: pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href,
-  });
+  // Scheme privileges are read once, before ready; the files are served once it is.
+  registerAppScheme();
+  const appUrl = rendererUrl({ isPackaged: app.isPackaged, env: process.env });
   const windowStateFile = join(app.getPath('userData'), windowStateFileName);
 
   const emit: EventSink = (event, payload) => {
@@ -76,6 +75,7 @@ function start(): void {
 
   void app.whenReady().then(() => {
     hardenSession();
+    serveAppFiles(join(import.meta.dirname, '../renderer'));
     const preferences = openElectronPreferences();
     let core: ReturnType<typeof createCore>;
     try {
@@ -129,7 +129,7 @@ function start(): void {
             cancelId: 0,
             message: `${unsaved} ${unsaved === 1 ? 'save is' : 'saves are'} still waiting to be written`,
             detail:
-              'The disk is full or the history is locked by another program. Free some space (or close that program) and Switchboard saves them by itself. Quitting now loses them; their text is still on screen to copy.',
+              'The disk is full or the history is locked by another program. Free some space (or close that program) and Switchboard saves them by itself. Quitting now writes them to a file for the next start where there is room (beside the history, else the temp folder), and loses them where there is none; their text is still on screen to copy.',
           });
           return response === 1;
         },

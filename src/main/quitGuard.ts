@@ -4,14 +4,28 @@
  * Electron-free so tests can drive it.
  */
 
-/** `unsaved`: closed, but saves that waited for a full disk or a lock were lost. */
-export type CloseOutcome = 'closed' | 'unsaved' | 'timed-out' | 'failed';
+/**
+ * `kept`: closed; saves the history could not take (a full disk, a lock) went to a file for the
+ * next start. `unsaved`: closed, but some of those saves were lost.
+ */
+export type CloseOutcome = 'closed' | 'kept' | 'unsaved' | 'timed-out' | 'failed';
+
+/** What core.close reports about saves the history did not take. */
+export interface CloseResult {
+  unsaved: number;
+  kept?: number;
+}
 
 /** What the crash log says about a quit: only what was done. */
 export function quitLogLine(outcome: CloseOutcome): { level: 'info' | 'error'; line: string } {
   switch (outcome) {
     case 'closed':
       return { level: 'info', line: '[quit] answers saved and the database closed' };
+    case 'kept':
+      return {
+        level: 'info',
+        line: '[quit] the database closed; what it could not take waits for the next start (see the line above)',
+      };
     case 'unsaved':
       return {
         level: 'error',
@@ -24,7 +38,7 @@ export function quitLogLine(outcome: CloseOutcome): { level: 'info' | 'error'; l
 
 /** Runs `close`, resolving with how it ended; never rejects and never waits past `timeoutMs`. */
 export async function closeWithin(
-  close: () => Promise<void | { unsaved: number }>,
+  close: () => Promise<void | CloseResult>,
   timeoutMs: number,
 ): Promise<CloseOutcome> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -33,7 +47,10 @@ export async function closeWithin(
   });
   // Starts closing at once; a synchronous throw becomes a rejection like any other failure.
   const closing = (async () => close())().then(
-    (result): CloseOutcome => (result && result.unsaved > 0 ? 'unsaved' : 'closed'),
+    (result): CloseOutcome => {
+      if (!result || result.unsaved === 0) return 'closed';
+      return (result.kept ?? 0) >= result.unsaved ? 'kept' : 'unsaved';
+    },
     (): CloseOutcome => 'failed',
   );
   try {
@@ -45,7 +62,7 @@ export async function closeWithin(
 
 export interface QuitGuardOptions {
   /** Saves and releases everything (core.close). */
-  close: () => Promise<void | { unsaved: number }>;
+  close: () => Promise<void | CloseResult>;
   /** Quits for real once close has ended (app.quit). */
   quit: () => void;
   timeoutMs?: number;

@@ -36,14 +36,19 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
 ].join('; ');
 
-/** True when `url` is the app's own page (the built file, or the dev server in development). */
+/**
+ * True when `url` is the app's own page: app://switchboard/…, or the dev server in development.
+ * A custom scheme's origin is opaque to Node's URL ('null' for any host), so its host is compared.
+ */
 export function isAppUrl(url: string | undefined | null, appUrl: string): boolean {
   if (!url) return false;
   try {
     const actual = new URL(url);
     const expected = new URL(appUrl);
     if (actual.protocol !== expected.protocol) return false;
-    if (expected.protocol === 'file:') return actual.pathname === expected.pathname;
+    // No file: page is ever the app's: any file on disk would get window.api.
+    if (expected.protocol === 'file:') return false;
+    if (expected.origin === 'null') return actual.host === expected.host && actual.host !== '';
     return actual.origin === expected.origin;
   } catch {
     return false;
@@ -57,17 +62,4 @@ export function isExternalLink(url: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Where the window loads the app from. ELECTRON_RENDERER_URL is electron-vite's dev server, and
- * is honoured only in development: in a packaged app any URL it named would get `window.api`.
- */
-export function rendererUrl(options: {
-  isPackaged: boolean;
-  env: NodeJS.ProcessEnv;
-  builtPage: string;
-}): string {
-  const devServer = !options.isPackaged ? options.env.ELECTRON_RENDERER_URL : undefined;
-  return devServer || options.builtPage;
 }

@@ -25,7 +25,7 @@ import {
   nearMissPayload,
 } from '../support/hostilePayloads';
 
-const appUrl = 'file:///opt/Switchboard/resources/app.asar/out/renderer/index.html';
+const appUrl = 'app://switchboard/index.html';
 const channels = Object.keys(invokeChannels) as InvokeChannel[];
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
 
@@ -129,7 +129,9 @@ describe.each(channels)('IPC channel %s under hostile input', (channel) => {
       fc.webUrl(),
       fc.constantFrom(
         'file:///tmp/evil.html',
-        'file:///opt/Switchboard/resources/app.asar/out/renderer/index.html.evil',
+        'file:///opt/Switchboard/resources/app.asar/out/renderer/index.html',
+        'app://evil/index.html',
+        'app:///index.html',
         'devtools://devtools/bundled/inspector.html',
         'chrome-extension://abc/page.html',
         'about:blank',

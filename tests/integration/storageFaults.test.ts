@@ -43,7 +43,7 @@ interface Session {
 
 function startCore(
   dataDir: string,
-  options: { integrityCheckDelayMs?: number; log?: AppLog } = {},
+  options: { integrityCheckDelayMs?: number; log?: AppLog; unsavedSpareDir?: string } = {},
 ): Session {
   const events: Session['events'] = [];
   const core = createCore({
@@ -191,23 +191,27 @@ describe('quitting with saves waiting on a full disk', () => {
   let skipReason: string | null = null;
   beforeAll(async () => {
     skipReason = await mountSmallDisk(dir, 16);
-    if (skipReason) console.log(`[storage faults] full-disk quit test skipped: ${skipReason}`);
+    if (skipReason) console.log(`[storage faults] full-disk quit tests skipped: ${skipReason}`);
   });
   afterAll(async () => {
     if (!skipReason) await unmount(dir);
   });
 
-  it('logs what was lost, never "answers saved", and keeps the text written before the disk filled', async (context) => {
-    context.skip(skipReason !== null, `a full disk needs a small tmpfs: ${skipReason}`);
-    const dataDir = join(dir, 'data');
-    mkdirSync(dataDir);
+  function recordingLog(): { log: AppLog; lines: string[] } {
     const lines: string[] = [];
     const log = {
       info: (...data: unknown[]) => lines.push(`info ${data.join(' ')}`),
       warn: (...data: unknown[]) => lines.push(`warn ${data.join(' ')}`),
       error: (...data: unknown[]) => lines.push(`error ${data.join(' ')}`),
     };
-    const session = startCore(dataDir, { log });
+    return { log, lines };
+  }
+
+  /** An answer streams, the disk fills under it, and the app quits before there is room again. */
+  async function quitOnFullDisk(dataDir: string, spareDir: string) {
+    mkdirSync(dataDir);
+    const { log, lines } = recordingLog();
+    const session = startCore(dataDir, { log, unsavedSpareDir: spareDir });
     const sent = await session.core.handlers.sendMessage({
       text: '[tokens=12000 rate=3000] an answer the disk fills under',
     });
@@ -218,13 +222,72 @@ describe('quitting with saves waiting on a full disk', () => {
     const outcome = await closeWithin(() => session.core.close(), 10_000);
     const { level, line } = quitLogLine(outcome);
     lines.push(`${level} ${line}`);
+    return { sent, streamedText, outcome, lines, filler };
+  }
+
+  it('writes what the history could not take to a file elsewhere, logs only that, and the next start puts the whole answer in', async (context) => {
+    context.skip(skipReason !== null, `a full disk needs a small tmpfs: ${skipReason}`);
+    const dataDir = join(dir, 'kept');
+    // Another disk with room: the temp folder on the machine's own disk.
+    const spareDir = mkdtempSync(join(tmpdir(), 'switchboard-spare-'));
+    const { sent, streamedText, outcome, lines, filler } = await quitOnFullDisk(dataDir, spareDir);
+    freeDisk(filler);
+
+    expect(outcome).toBe('kept');
+    expect(lines.join('\n')).not.toMatch(/answers saved|is lost/);
+    const warning = lines.find((l) => l.startsWith('warn [quit]')) ?? '';
+    expect(warning).toMatch(
+      /^warn \[quit\] \d+ saves? could not be written to the history before quitting \(full disk or locked file\): written to (\S+) instead; the next start puts them into the history\.$/,
+    );
+    const keptIn = /written to (\S+) instead/.exec(warning)?.[1] ?? '';
+    expect(keptIn.startsWith(spareDir)).toBe(true);
+    expect(existsSync(keptIn)).toBe(true);
+    expect(lines.at(-1)).toMatch(
+      /^info \[quit\] the database closed; what it could not take waits/,
+    );
+
+    // The next start: the whole answer, finished, with its usage row, and the file is gone.
+    const next = startCore(dataDir, { unsavedSpareDir: spareDir });
+    try {
+      const thread = await next.core.handlers.getConversation({
+        conversationId: sent.conversationId,
+      });
+      const answer = thread.messages.find((m) => m.id === sent.assistantMessageId);
+      expect(answer?.content).toBe(streamedText);
+      expect(answer?.status).toBe('done');
+      expect(answer?.finishReason).toBe('stop');
+      const usageRows = next.core.store.db
+        .prepare('SELECT count(*) AS n FROM usage_ledger WHERE message_id = ?')
+        .get(sent.assistantMessageId) as { n: number };
+      expect(usageRows.n).toBe(1);
+      expect(next.notices()).toContainEqual(
+        expect.stringMatching(
+          /^1 answer that could not be saved when Switchboard last quit .* is now in your history, whole\.$/,
+        ),
+      );
+      expect(existsSync(keptIn)).toBe(false);
+    } finally {
+      await next.core.close();
+    }
+    // Put in once: a third start finds nothing more to restore.
+    const third = startCore(dataDir, { unsavedSpareDir: spareDir });
+    expect(third.notices().some((m) => /last quit/.test(m))).toBe(false);
+    await third.core.close();
+  }, 90_000);
+
+  it('with no room anywhere, logs what was lost, never "answers saved", and keeps the text written before the disk filled', async (context) => {
+    context.skip(skipReason !== null, `a full disk needs a small tmpfs: ${skipReason}`);
+    const dataDir = join(dir, 'lost');
+    // The spare folder is on the same full disk: nowhere has room.
+    const spareDir = join(dir, 'spare');
+    const { sent, streamedText, outcome, lines, filler } = await quitOnFullDisk(dataDir, spareDir);
     freeDisk(filler);
 
     expect(outcome).toBe('unsaved');
-    expect(lines.join('\n')).not.toMatch(/answers saved/);
+    expect(lines.join('\n')).not.toMatch(/answers saved|written to \S+ instead/);
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^warn \[quit\] \d+ saves? could not be written before quitting.*the rest of them is lost/,
+        /^warn \[quit\] \d+ saves? could not be written to the history before quitting.*nor anywhere else \(no room\).*the rest of them is lost/,
       ),
     );
     expect(lines.at(-1)).toMatch(
@@ -232,7 +295,7 @@ describe('quitting with saves waiting on a full disk', () => {
     );
 
     // The next start has the answer as far as it was written: a true beginning of it, interrupted.
-    const next = startCore(dataDir);
+    const next = startCore(dataDir, { unsavedSpareDir: spareDir });
     try {
       const thread = await next.core.handlers.getConversation({
         conversationId: sent.conversationId,

@@ -6,7 +6,7 @@ import type { IpcMainLike, IpcSenderEvent } from '../../src/main/ipc';
  * An in-memory stand-in for Electron's ipcMain/ipcRenderer pair: the real handler table and the
  * real createApi talk through it. Payloads are structured-cloned, as Electron does.
  */
-export function createMemoryIpcPair(senderUrl = 'file:///app/out/renderer/index.html') {
+export function createMemoryIpcPair(senderUrl = 'app://switchboard/index.html') {
   const handlers = new Map<string, (event: IpcSenderEvent, payload: unknown) => Promise<unknown>>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let sender: IpcSenderEvent = { senderFrame: { url: senderUrl } };

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const appUrl = 'file:///app/out/renderer/index.html';
+const appUrl = 'app://switchboard/index.html';
 
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const pair = createMemoryIpcPair(appUrl);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { closeWithin, createQuitGuard } from '../../src/main/quitGuard';
+import { closeWithin, createQuitGuard, quitLogLine } from '../../src/main/quitGuard';
 
 const quitEvent = () => ({ preventDefault: vi.fn() });
 
@@ -83,5 +83,19 @@ describe('clean quit', () => {
       }, 1_000),
     ).toBe('failed');
     expect(await closeWithin(async () => {}, 1_000)).toBe('closed');
+  });
+
+  it('tells saves kept for the next start from saves lost, and claims "saved" for neither', async () => {
+    const kept = await closeWithin(async () => ({ unsaved: 3, kept: 3 }), 1_000);
+    const partly = await closeWithin(async () => ({ unsaved: 3, kept: 2 }), 1_000);
+    const lost = await closeWithin(async () => ({ unsaved: 3, kept: 0 }), 1_000);
+    expect([kept, partly, lost]).toEqual(['kept', 'unsaved', 'unsaved']);
+    expect(await closeWithin(async () => ({ unsaved: 0, kept: 0 }), 1_000)).toBe('closed');
+    expect(quitLogLine('kept')).toEqual({
+      level: 'info',
+      line: expect.stringMatching(/waits for the next start/),
+    });
+    for (const outcome of ['kept', 'unsaved'] as const)
+      expect(quitLogLine(outcome).line).not.toMatch(/answers saved/);
   });
 });

@@ -4,8 +4,8 @@ import {
   isAppUrl,
   isExternalLink,
   secureWebPreferences,
-  rendererUrl,
 } from '../../src/main/security';
+import { APP_PAGE_URL, rendererUrl } from '../../src/main/appScheme';
 
 describe('window security policy', () => {
   it('isolates and sandboxes the page with no Node', () => {
@@ -26,10 +26,16 @@ describe('window security policy', () => {
   });
 
   it('recognises only the app page as the app', () => {
-    const app = 'file:///opt/Switchboard/resources/app/out/renderer/index.html';
+    const app = APP_PAGE_URL;
     expect(isAppUrl(app, app)).toBe(true);
     expect(isAppUrl(`${app}#/settings`, app)).toBe(true);
+    expect(isAppUrl('app://switchboard/assets/x.js', app)).toBe(true);
+    expect(isAppUrl('app://evil/index.html', app)).toBe(false);
+    expect(isAppUrl('app:///index.html', app)).toBe(false);
     expect(isAppUrl('file:///tmp/evil.html', app)).toBe(false);
+    // A file: page is never the app, not even one named as the app's URL.
+    const file = 'file:///opt/Switchboard/resources/app/out/renderer/index.html';
+    expect(isAppUrl(file, file)).toBe(false);
     expect(isAppUrl('https://example.com/', app)).toBe(false);
     expect(isAppUrl(undefined, app)).toBe(false);
     expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
@@ -46,11 +52,12 @@ describe('window security policy', () => {
 });
 
 describe('rendererUrl', () => {
-  const builtPage = 'file:///opt/Switchboard/resources/app.asar/out/renderer/index.html';
   const env = { ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' };
-  it('honours ELECTRON_RENDERER_URL in development only', () => {
-    expect(rendererUrl({ isPackaged: false, env, builtPage })).toBe(env.ELECTRON_RENDERER_URL);
-    expect(rendererUrl({ isPackaged: true, env, builtPage })).toBe(builtPage);
-    expect(rendererUrl({ isPackaged: false, env: {}, builtPage })).toBe(builtPage);
+  it('honours ELECTRON_RENDERER_URL in development only; else the app scheme, never file://', () => {
+    expect(rendererUrl({ isPackaged: false, env })).toBe(env.ELECTRON_RENDERER_URL);
+    expect(rendererUrl({ isPackaged: true, env })).toBe('app://switchboard/index.html');
+    expect(rendererUrl({ isPackaged: false, env: {} })).toBe('app://switchboard/index.html');
+    const fileUrl = { ELECTRON_RENDERER_URL: 'file:///etc/passwd' };
+    expect(rendererUrl({ isPackaged: true, env: fileUrl })).toBe(APP_PAGE_URL);
   });
 });

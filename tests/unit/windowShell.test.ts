@@ -47,7 +47,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron.module);
 
 const { createMainWindow, hardenSession } = await import('../../src/main/window');
-const appUrl = 'file:///opt/Switchboard/resources/app.asar/out/renderer/index.html';
+const appUrl = 'app://switchboard/index.html';
 const state = electron.state;
 
 beforeEach(() => {
@@ -99,6 +99,10 @@ describe('the Electron window', () => {
     expect(navigate(`${appUrl}#/settings`)).toBe(false);
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate('file:///tmp/evil.html')).toBe(true);
+    expect(navigate('file:///opt/Switchboard/resources/app.asar/out/renderer/index.html')).toBe(
+      true,
+    );
+    expect(navigate('app://elsewhere/index.html')).toBe(true);
     const attach = { preventDefault: vi.fn() };
     state.contentsListeners.get('will-attach-webview')?.(attach);
     expect(attach.preventDefault).toHaveBeenCalled();

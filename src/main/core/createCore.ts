@@ -27,7 +27,7 @@ import { SecretVault } from './secrets/SecretVault';
 import { createConversationHandlers } from './store/conversationHandlers';
 import type { Store } from './store/Store';
 import { guardStorage } from './store/storageGuard';
-import { superviseHistory } from './store/superviseHistory';
+import { superviseHistory, type UnsavedAtQuit } from './store/superviseHistory';
 import { streamChat } from './providers/streamChat';
 import { PriceOverrides } from './usage/priceOverrides';
 import { recordProbe } from './usage/recordProbe';
@@ -52,6 +52,8 @@ export interface CoreOptions {
   log?: AppLog;
   /** When the history's pages are checked after start (default 3 s; see integrityCheck.ts). */
   integrityCheckDelayMs?: number;
+  /** Where saves go at quit when the history and its folder have no room (default: temp folder). */
+  unsavedSpareDir?: string;
 }
 
 export interface Core {
@@ -62,8 +64,11 @@ export interface Core {
   store: Store;
   /** Saves still waiting for a full disk or a lock to clear (tried once more first). */
   unsavedCount(): number;
-  /** Waits for running streams to end and releases resources; `unsaved`: saves lost at quit. */
-  close(): Promise<{ unsaved: number }>;
+  /**
+   * Waits for running streams to end and releases resources; `unsaved`: saves the history did not
+   * take, `kept` of them written to `keptIn` for the next start.
+   */
+  close(): Promise<UnsavedAtQuit>;
 }
 
 /**
@@ -87,6 +92,7 @@ export function createCore(options: CoreOptions): Core {
     onInternalError,
     log: options.log,
     integrityCheckDelayMs: options.integrityCheckDelayMs,
+    spareDir: options.unsavedSpareDir,
   });
 
   const known = options.knownSecrets ?? new KnownSecrets();
@@ -147,7 +153,7 @@ export function createCore(options: CoreOptions): Core {
     store,
     capture,
     saving: {
-      persist: (save) => pendingSaves.run(save),
+      persist: (save, unsaved) => pendingSaves.run(save, unsaved),
       partialFailed: (error) => {
         health.report(error, { waiting: true });
       },
@@ -212,9 +218,9 @@ export function createCore(options: CoreOptions): Core {
     },
     async close() {
       await Promise.all([chat.idle(), compare.idle()]);
-      const unsaved = history.stop();
+      const atQuit = history.stop();
       store.close();
-      return { unsaved };
+      return atQuit;
     },
   };
 }

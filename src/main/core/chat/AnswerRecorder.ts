@@ -1,11 +1,12 @@
 import { combineFigures, type AnswerFigures } from '../../../shared/answerFigures';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import type { AnswerEnd, MessageStore } from '../store/MessageStore';
+import type { UnsavedWrite } from '../store/unsavedWrites';
 
 /** How the recorder's writes survive a full disk or a lock (PendingSaves in the app). */
 export interface AnswerSaving {
-  /** The final save: done now, or kept and retried until it goes through. */
-  persist(save: () => void): void;
+  /** The final save: done now, or kept and retried until it goes through (`unsaved`: as data). */
+  persist(save: () => void, unsaved?: UnsavedWrite): void;
   /** A mid-stream save failed; the person is told once. */
   partialFailed(error: unknown): void;
 }
@@ -134,6 +135,10 @@ export class AnswerRecorder {
           }),
         }
       : this.ended;
-    this.saving.persist(() => this.messages.finish(this.messageId, ended));
+    this.saving.persist(() => this.messages.finish(this.messageId, ended), {
+      kind: 'answerEnd',
+      messageId: this.messageId,
+      end: ended,
+    });
   }
 }

@@ -4,7 +4,7 @@ import { HandlerError } from '../../../shared/result';
 import type { StreamEvent } from '../../../shared/stream';
 import { streamChat } from '../providers/streamChat';
 import type { ChatRequest, ChatTurn, ProviderProfile } from '../providers/types';
-import type { UsageCallKind } from '../store/UsageLedger';
+import type { UsageCall, UsageCallKind } from '../store/UsageLedger';
 import { AnswerRecorder, saveAtOnce, type AnswerSaving } from './AnswerRecorder';
 import type { ChatServiceDeps } from './ChatServiceDeps';
 import { makeTitle } from './autoTitle';
@@ -308,22 +308,25 @@ export class ChatService {
       );
     }
     // After the answer's own save, in the same queue: a usage row never goes in before its answer.
-    this.saving.persist(() =>
-      this.inTransaction(() => {
-        store.ledger.record({
-          kind: plan.kind,
-          profileId: profile.id,
-          provider: profile.type,
-          model: result.model ?? request.model,
-          conversationId: plan.conversation.id,
-          messageId: plan.messageId,
-          usage: result.usage ?? null,
-          ttftMs: result.timing?.ttftMs ?? null,
-          durationMs: result.timing?.totalMs ?? null,
-          outcome: result.finishReason,
-        });
-        store.conversations.bump(plan.conversation.id);
-      }),
+    const call: UsageCall = {
+      kind: plan.kind,
+      profileId: profile.id,
+      provider: profile.type,
+      model: result.model ?? request.model,
+      conversationId: plan.conversation.id,
+      messageId: plan.messageId,
+      usage: result.usage ?? null,
+      ttftMs: result.timing?.ttftMs ?? null,
+      durationMs: result.timing?.totalMs ?? null,
+      outcome: result.finishReason,
+    };
+    this.saving.persist(
+      () =>
+        this.inTransaction(() => {
+          store.ledger.record(call);
+          store.conversations.bump(plan.conversation.id);
+        }),
+      { kind: 'usage', call, bumpConversationId: plan.conversation.id },
     );
     this.deps.emit('conversationsChanged', { conversationId: plan.conversation.id });
     const question = plan.history.at(-1);

@@ -3,6 +3,7 @@ import type { StreamEvent, Usage } from '../../../shared/stream';
 import type { EngineOptions } from '../providers/streamChat';
 import type { ChatRequest, ProviderProfile, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
+import type { UsageCall } from '../store/UsageLedger';
 import type { AnswerSaving } from './AnswerRecorder';
 import { cleanTitle, titleIsComplete, titleRequest } from './conversationTitle';
 
@@ -64,20 +65,23 @@ export async function makeTitle(
     clearTimeout(timer);
   }
   const { store } = deps;
-  deps.saving.persist(() =>
-    store.ledger.record({
-      kind: 'title',
-      profileId: profile.id,
-      provider: profile.type,
-      model: seen.model,
-      conversationId,
-      messageId: null,
-      usage: seen.usage,
-      ttftMs: seen.finish?.timing.ttftMs ?? null,
-      durationMs: seen.finish?.timing.totalMs ?? null,
-      outcome: seen.finish?.finishReason ?? 'error',
-    }),
-  );
+  const call: UsageCall = {
+    kind: 'title',
+    profileId: profile.id,
+    provider: profile.type,
+    model: seen.model,
+    conversationId,
+    messageId: null,
+    usage: seen.usage,
+    ttftMs: seen.finish?.timing.ttftMs ?? null,
+    durationMs: seen.finish?.timing.totalMs ?? null,
+    outcome: seen.finish?.finishReason ?? 'error',
+  };
+  deps.saving.persist(() => store.ledger.record(call), {
+    kind: 'usage',
+    call,
+    bumpConversationId: null,
+  });
   const title = seen.finish?.finishReason === 'error' ? null : cleanTitle(seen.text);
   let titled = false;
   try {

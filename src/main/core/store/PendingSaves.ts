@@ -1,3 +1,5 @@
+import type { UnsavedWrite } from './unsavedWrites';
+
 export interface PendingSavesDeps {
   /**
    * A failed save: the message for the person when it is a storage fault (full disk, lock,
@@ -18,15 +20,18 @@ export interface PendingSavesDeps {
  * some space is all the person has to do.
  */
 export class PendingSaves {
-  private readonly queue: (() => void)[] = [];
+  private readonly queue: { save: () => void; unsaved?: UnsavedWrite }[] = [];
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly deps: PendingSavesDeps) {}
 
-  /** Saves now, or after the saves already waiting (their order is the history's order). */
-  run(save: () => void): void {
+  /**
+   * Saves now, or after the saves already waiting (their order is the history's order).
+   * `unsaved` describes the save as data, so that one still waiting at quit can be kept elsewhere.
+   */
+  run(save: () => void, unsaved?: UnsavedWrite): void {
     if (this.queue.length > 0) {
-      this.queue.push(save);
+      this.queue.push({ save, unsaved });
       return;
     }
     try {
@@ -36,7 +41,7 @@ export class PendingSaves {
         this.deps.onInternalError?.(error);
         return;
       }
-      this.queue.push(save);
+      this.queue.push({ save, unsaved });
       this.schedule();
     }
   }
@@ -46,12 +51,17 @@ export class PendingSaves {
     return this.queue.length;
   }
 
+  /** The waiting saves that are described as data, in order. */
+  unwritten(): UnsavedWrite[] {
+    return this.queue.flatMap((entry) => (entry.unsaved ? [entry.unsaved] : []));
+  }
+
   /** Tries the waiting saves in order, stopping at the first that still fails. */
   retry(): void {
     const before = this.queue.length;
-    for (let save = this.queue[0]; save; save = this.queue[0]) {
+    for (let entry = this.queue[0]; entry; entry = this.queue[0]) {
       try {
-        save();
+        entry.save();
       } catch (error) {
         // Still failing: the person was told when it first failed; quiet until it clears.
         if (this.deps.report(error, { tell: false }) !== null) break;

@@ -1,4 +1,13 @@
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -6,6 +15,7 @@ import type { StorageFaultReason, StorageStatus } from '../../../shared/storage'
 import { openDatabase, StoreOpenError } from './database';
 import { assembleStore, DATABASE_FILE, openStore, type Store } from './Store';
 import { salvageHistory } from './salvageHistory';
+import { wholePagesLength } from './sqlitePages';
 import { canWrite, startupMessage } from './startupMessage';
 import { storageFaultOf } from './storageFault';
 
@@ -111,6 +121,11 @@ function openSalvaged(file: string, now: () => number, error: unknown): OpenedHi
   try {
     const copy = join(dir, 'damaged.db');
     copyWritable(file, copy);
+    // The copy is ours: a page the cut left half of goes, so that nothing reads its zeros; then
+    // its WAL's commits go into it, so that the page reader sees each page's last version.
+    const whole = wholePagesLength(copy);
+    if (whole !== null && whole < statSync(copy).size) truncateSync(copy, whole);
+    foldWal(copy);
     const salvage = salvageHistory(copy, join(dir, DATABASE_FILE), now);
     const store = assembleStore(salvage.opened, now, { bestEffort: true, onClose: removeDir });
     store.db.pragma('query_only = ON');
@@ -122,7 +137,7 @@ function openSalvaged(file: string, now: () => number, error: unknown): OpenedHi
         ? ` About ${salvage.lost} records sat on damaged parts and are missing.`
         : '';
     const cutOff =
-      salvage.endUnreadable.length > 0
+      salvage.endUnreadable.length > 0 || salvage.cutOff
         ? ' The end of the file could not be read (it looks cut off), so the newest conversations or answers may be missing.'
         : '';
     return {
@@ -137,6 +152,25 @@ function openSalvaged(file: string, now: () => number, error: unknown): OpenedHi
       store: openEmptyReadOnly(now),
       status: status(startupMessage('corrupt', file, false, error)),
     };
+  }
+}
+
+/**
+ * SQLite copies a WAL's committed frames into the file when its last connection closes; that
+ * needs only the file's header, not its schema, so it works on a damaged copy. Best effort: a
+ * copy whose WAL cannot be folded in is still read through SQLite, WAL included.
+ */
+function foldWal(copy: string): void {
+  if (!existsSync(`${copy}-wal`)) return;
+  try {
+    const db = new Database(copy, { fileMustExist: true });
+    try {
+      db.pragma('user_version');
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Left as it is.
   }
 }
 

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { openDatabase, type OpenedDatabase } from './database';
+import { recoverFromPages } from './recoverFromPages';
+import { openPages } from './sqlitePages';
 
 /** The tables that hold the person's data, parents first; the search index rebuilds itself. */
 const tables = ['conversations', 'messages', 'usage_ledger', 'rate_limits', 'exchanges'] as const;
@@ -19,49 +21,73 @@ export interface Salvage {
   lost: number;
   /** Tables whose end could not be read (a cut-off file): their newest rows may be missing too. */
   endUnreadable: string[];
+  /** The file is shorter than its header says: it was cut off. */
+  cutOff: boolean;
 }
 
 interface TableCopy {
   count: number;
-  lost: number;
+  /** Row ids SQLite could not read, between rows it could. */
+  failed: number[];
   endUnreadable: boolean;
 }
 
 /**
  * Copies every row that can still be read from a damaged history into a new one at `target`.
- * Rows are fetched one row id at a time, so a damaged page costs only its own rows, where a scan
- * (or an index over it) would stop at the first bad page. The new file gets today's schema; its
+ * First through SQLite, one row id at a time, so a damaged page costs only its own rows where a
+ * scan (or an index over it) would stop at the first bad page. Then straight from the file's
+ * leaf pages (recoverFromPages), for the rows SQLite cannot reach because a page above them is
+ * damaged or cut off, the schema's own pages included. The new file gets today's schema; its
  * indexes and search index are rebuilt from the rows. Foreign keys are off: an answer whose
  * conversation was lost is still an answer someone may search for.
  */
 export function salvageHistory(source: string, target: string, now: () => number): Salvage {
   const from = openTolerant(source);
+  const pages = openPages(source);
   let opened: OpenedDatabase | null = null;
   try {
     const readable = tables.filter((table) => columnsOf(from, table).length > 0);
-    // Without a single known table there is nothing to salvage ("file is not a database").
-    if (readable.length === 0) throw new Error('no table of the history could be found in it');
+    // Neither a known table nor a page of SQLite's format: nothing to salvage ("not a database").
+    if (readable.length === 0 && !pages)
+      throw new Error('no table of the history could be found in it');
     opened = openDatabase({ file: target, now });
     const to = opened.db;
     to.pragma('foreign_keys = OFF');
     const copied: Record<string, number> = {};
     const endUnreadable: string[] = [];
-    let lost = 0;
+    const failed = new Map<string, number[]>();
     for (const table of readable) {
       const result = copyTable(from, to, table);
       if (!result) continue;
       copied[table] = result.count;
-      lost += result.lost;
+      failed.set(table, result.failed);
       if (result.endUnreadable) endUnreadable.push(table);
     }
+    const fromPages = pages ? recoverFromPages(pages, to, tables) : {};
+    for (const [table, count] of Object.entries(fromPages))
+      copied[table] = (copied[table] ?? 0) + count;
+    if (Object.values(copied).every((count) => count === 0) && readable.length === 0)
+      throw new Error('no row of the history could be found in it');
     copied.rebuiltConversations = rebuildLostConversations(to);
-    return { opened, copied, lost, endUnreadable };
+    const lost = [...failed].reduce(
+      (sum, [table, rowids]) => sum + missingRows(to, table, rowids),
+      0,
+    );
+    const cutOff = pages ? pages.shape.headerPages > pages.shape.pages : false;
+    return { opened, copied, lost, endUnreadable, cutOff };
   } catch (error) {
     opened?.db.close();
     throw error;
   } finally {
     from.close();
+    pages?.close();
   }
+}
+
+/** How many of `rowids` (rows SQLite could not read) the pages did not give back either. */
+function missingRows(db: Database.Database, table: string, rowids: number[]): number {
+  const has = db.prepare(`SELECT 1 FROM ${table} WHERE rowid = ?`).pluck();
+  return rowids.filter((rowid) => has.get(rowid) === undefined).length;
 }
 
 /**
@@ -99,36 +125,42 @@ function copyTable(
     `INSERT INTO ${table} (rowid, ${list}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
   );
   const last = lastRowId(from, table);
-  const result: TableCopy = { count: 0, lost: 0, endUnreadable: false };
+  const result: TableCopy = { count: 0, failed: [], endUnreadable: false };
   // Past the last row read: failures count as lost only once a later row turns up.
-  let failedSinceRow = 0;
+  let failedSinceRow: number[] = [];
   let emptySinceRow = 0;
   to.transaction(() => {
     for (
       let rowid = 1;
-      last === null ? failedSinceRow + emptySinceRow < GIVE_UP_AFTER_MISSES : rowid <= last;
+      last === null ? failedSinceRow.length + emptySinceRow < GIVE_UP_AFTER_MISSES : rowid <= last;
       rowid++
     ) {
       let row: unknown[] | undefined;
       try {
         row = read.get(rowid) as unknown[] | undefined;
       } catch {
-        failedSinceRow++;
+        failedSinceRow.push(rowid);
         continue;
       }
       if (!row) {
         emptySinceRow++;
         continue;
       }
-      write.run(rowid, ...row);
+      try {
+        write.run(rowid, ...row);
+      } catch {
+        // A row the new file's constraints refuse was read from a damaged page: not a row.
+        failedSinceRow.push(rowid);
+        continue;
+      }
       result.count++;
-      result.lost += failedSinceRow;
-      failedSinceRow = 0;
+      result.failed.push(...failedSinceRow);
+      failedSinceRow = [];
       emptySinceRow = 0;
     }
   })();
-  if (last !== null) result.lost += failedSinceRow;
-  else result.endUnreadable = failedSinceRow > 0;
+  if (last !== null) result.failed.push(...failedSinceRow);
+  else result.endUnreadable = failedSinceRow.length > 0;
   return result;
 }
 

@@ -6,6 +6,16 @@ import { openHistory, rememberDamage } from './openHistory';
 import { StorageHealth } from './StorageHealth';
 import { DATABASE_FILE, type Store } from './Store';
 import type { StorageStatus } from '../../../shared/storage';
+import { keepUnsaved, restoreUnsaved, unsavedPlaces } from './unsavedWrites';
+
+/** What quitting did with the saves the history could not take. */
+export interface UnsavedAtQuit {
+  /** Saves the history did not take. */
+  unsaved: number;
+  /** Of those, how many went to `keptIn` for the next start. */
+  kept: number;
+  keptIn: string | null;
+}
 
 export interface SupervisedHistory {
   store: Store;
@@ -14,9 +24,9 @@ export interface SupervisedHistory {
   pendingSaves: PendingSaves;
   /**
    * Stops the integrity check and gives the waiting saves a last try (before the store closes);
-   * returns how many still could not be written.
+   * those that still could not be written go to a file for the next start, where there is room.
    */
-  stop(): number;
+  stop(): UnsavedAtQuit;
 }
 
 /**
@@ -31,9 +41,13 @@ export function superviseHistory(options: {
   onInternalError: (error: unknown) => void;
   log?: AppLog;
   integrityCheckDelayMs?: number;
+  /** Where saves that found no room beside the history go (default: the temp folder). */
+  spareDir?: string;
 }): SupervisedHistory {
   const file = join(options.dataDir, DATABASE_FILE);
   const { store, status } = openHistory({ dataDir: options.dataDir });
+  const places = unsavedPlaces(options.dataDir, options.spareDir);
+  if (status.writable) restoreUnsaved(store, places, options.notify);
   const health = new StorageHealth({
     db: store.db,
     file,
@@ -70,12 +84,23 @@ export function superviseHistory(options: {
       integrityCheck?.cancel();
       pendingSaves.close();
       const unsaved = pendingSaves.size;
-      // Not a bug but a fault that did not clear: say what it cost, never that all was saved.
-      if (unsaved > 0)
-        options.log?.warn(
-          `[quit] ${unsaved} ${unsaved === 1 ? 'save' : 'saves'} could not be written before quitting (full disk or locked file): the answers concerned keep only the text saved before the fault; the rest of them is lost.`,
-        );
-      return unsaved;
+      if (unsaved === 0) return { unsaved, kept: 0, keptIn: null };
+      const writes = pendingSaves.unwritten();
+      const keptIn = writes.length > 0 ? keepUnsaved(writes, places, Date.now()) : null;
+      const kept = keptIn ? writes.length : 0;
+      options.log?.warn(quitWarning(unsaved, kept, keptIn));
+      return { unsaved, kept, keptIn };
     },
   };
+}
+
+/** Not a bug but a fault that did not clear: what it cost, and only what was done about it. */
+function quitWarning(unsaved: number, kept: number, keptIn: string | null): string {
+  const saves = (n: number) => `${n} ${n === 1 ? 'save' : 'saves'}`;
+  const head = `[quit] ${saves(unsaved)} could not be written to the history before quitting (full disk or locked file)`;
+  if (keptIn && kept === unsaved)
+    return `${head}: written to ${keptIn} instead; the next start puts them into the history.`;
+  if (keptIn)
+    return `${head}: ${saves(kept)} written to ${keptIn} instead, for the next start; the rest of them is lost.`;
+  return `${head}, nor anywhere else (no room): the answers concerned keep only the text saved before the fault; the rest of them is lost.`;
 }
