@@ -1,11 +1,12 @@
 import { combineFigures, type AnswerFigures } from '../../../shared/answerFigures';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import type { AnswerEnd, MessageStore } from '../store/MessageStore';
+import type { PersistSave } from '../store/PendingSaves';
 
 /** How the recorder's writes survive a full disk or a lock (PendingSaves in the app). */
 export interface AnswerSaving {
-  /** The final save: done now, or kept and retried until it goes through. */
-  persist(save: () => void): void;
+  /** The final save: done now, or kept and retried until it goes through. Usage rows use it too. */
+  persist: PersistSave;
   /** A mid-stream save failed; the person is told once. */
   partialFailed(error: unknown): void;
 }

@@ -1,3 +1,10 @@
+/**
+ * How a save is made: at once, or kept and retried through a full disk or a lock (PendingSaves).
+ * `replaces`: a save that only the newest one matters of (the last rate-limit budgets of a
+ * profile) takes the place of a waiting save with the same key instead of queueing behind it.
+ */
+export type PersistSave = (save: () => void, options?: { replaces?: string }) => void;
+
 export interface PendingSavesDeps {
   /**
    * A failed save: the message for the person when it is a storage fault (full disk, lock,
@@ -18,15 +25,18 @@ export interface PendingSavesDeps {
  * some space is all the person has to do.
  */
 export class PendingSaves {
-  private readonly queue: (() => void)[] = [];
+  private readonly queue: { save: () => void; key: string | undefined }[] = [];
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly deps: PendingSavesDeps) {}
 
   /** Saves now, or after the saves already waiting (their order is the history's order). */
-  run(save: () => void): void {
+  run(save: () => void, options: { replaces?: string } = {}): void {
+    const key = options.replaces;
     if (this.queue.length > 0) {
-      this.queue.push(save);
+      const waiting = key === undefined ? undefined : this.queue.find((item) => item.key === key);
+      if (waiting) waiting.save = save;
+      else this.queue.push({ save, key });
       return;
     }
     try {
@@ -36,7 +46,7 @@ export class PendingSaves {
         this.deps.onInternalError?.(error);
         return;
       }
-      this.queue.push(save);
+      this.queue.push({ save, key });
       this.schedule();
     }
   }
@@ -49,9 +59,9 @@ export class PendingSaves {
   /** Tries the waiting saves in order, stopping at the first that still fails. */
   retry(): void {
     const before = this.queue.length;
-    for (let save = this.queue[0]; save; save = this.queue[0]) {
+    for (let item = this.queue[0]; item; item = this.queue[0]) {
       try {
-        save();
+        item.save();
       } catch (error) {
         // Still failing: the person was told when it first failed; quiet until it clears.
         if (this.deps.report(error, { tell: false }) !== null) break;

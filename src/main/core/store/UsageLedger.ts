@@ -3,9 +3,21 @@ import type { ModelPrice } from '../../../shared/priceTable';
 import { costOf, findPrice } from '../../../shared/pricing';
 import type { SqliteDatabase } from './database';
 
-/** What kind of provider call a ledger row counts. */
+/**
+ * What kind of provider call a ledger row counts. The `cli-` kinds are calls made by the command
+ * line (`ask`, `compare`) into the same ledger; `kind` is plain text, so a new kind needs no
+ * migration.
+ */
 export type UsageCallKind =
-  'chat' | 'regenerate' | 'edit' | 'continue' | 'title' | 'test' | 'compare';
+  | 'chat'
+  | 'regenerate'
+  | 'edit'
+  | 'continue'
+  | 'title'
+  | 'test'
+  | 'compare'
+  | 'cli-ask'
+  | 'cli-compare';
 
 /** The price a model id is billed at now (overrides from settings first), or null. */
 export type PriceLookup = (model: string) => ModelPrice | null;
