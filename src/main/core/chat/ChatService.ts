@@ -39,7 +39,12 @@ export class ChatService {
   private readonly usage: UsageWriter;
 
   constructor(private readonly deps: ChatServiceDeps) {
-    this.usage = deps.usage ?? new UsageWriter(deps.store, { persist: this.saving.persist });
+    this.usage =
+      deps.usage ??
+      new UsageWriter(deps.store, {
+        persist: (save, how) => this.saving.persist(save, how),
+        unrecorded: (error) => (deps.onInternalError ?? console.error)(error),
+      });
   }
 
   /** The provider engine every call goes through (answers and titles alike). */
