@@ -24,6 +24,7 @@ const nativeOrMain = [
  * - renderer: nothing from main but types, no Node module, no native or main-only package;
  * - preload: only src/shared (and electron itself, which it exists to wrap);
  * - shared: no other layer.
+ * And one usage writer: only src/main/core/usage/UsageWriter.ts writes ledger rows and headroom.
  */
 export default tseslint.config(
   {
@@ -187,6 +188,21 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { patterns: [{ regex: '^(?!zod$|\\.)', message: 'src/shared imports nothing but zod.' }] },
+      ],
+    },
+  },
+  {
+    // One usage writer (DESIGN.md, The usage writer): ledger rows and headroom are written there only.
+    files: ['src/**/*.ts'],
+    ignores: ['src/main/core/usage/UsageWriter.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['callee.object.name', 'callee.object.property.name'].map((object) => ({
+          selector: `CallExpression[callee.property.name='record'][${object}=/^(ledger|rateLimits)$/]`,
+          message:
+            'Usage rows and rate-limit headroom are written by UsageWriter only (one save policy).',
+        })),
       ],
     },
   },

@@ -24,13 +24,18 @@ ask options:
   --verbose               the request (key redacted) and the response's status on stderr
   --show-request          the request (key redacted) on stderr
   --raw                   the raw stream events on stderr as they arrive
+  --no-record             leave this call out of the usage history (see below)
 
-compare options: the provider and sampling options of ask, --no-stream, --json, and
+compare options: the provider and sampling options of ask, --no-stream, --json, --no-record, and
   --model M               a model to ask (repeat: 2 to 8); each is asked at once, then a
                           table shows time to first token, tokens/s, tokens in/out and cost
 
 Keys come from OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_API_KEY (and
 OPENAI_COMPATIBLE_API_KEY); a local OpenAI-compatible server needs none.
+Every ask and compare call is counted in the app's usage history (switchboard.db in the app's
+folder, or SWITCHBOARD_CONFIG_DIR), as a CLI call, after the answer; \`usage\` and the Usage
+screen show it. When the history cannot be written (locked, read-only, damaged) the answer is
+unchanged and a note on stderr says the call was not recorded.
 Exit status: 0 answered, 1 the answer ended in an error or a refusal, 2 bad usage (a value the
 provider does not take included), 130 interrupted.`;
 
@@ -56,6 +61,8 @@ export interface AskArgs extends ConnectionArgs {
   verbose: boolean;
   showRequest: boolean;
   raw: boolean;
+  /** Count the call in the usage history (false with --no-record). */
+  record: boolean;
 }
 
 const connectionOptions = {
@@ -138,6 +145,7 @@ export function parseAskArgs(argv: string[]): AskArgs {
         verbose: { type: 'boolean' },
         'show-request': { type: 'boolean' },
         raw: { type: 'boolean' },
+        'no-record': { type: 'boolean' },
       },
     }),
   );
@@ -159,6 +167,7 @@ export function parseAskArgs(argv: string[]): AskArgs {
     verbose: !!values.verbose,
     showRequest: !!values['show-request'] || !!values.verbose,
     raw: !!values.raw,
+    record: !values['no-record'],
   };
 }
 
@@ -171,6 +180,7 @@ export interface CompareArgs extends ConnectionArgs {
   topP?: number | undefined;
   stream: boolean;
   json: boolean;
+  record: boolean;
 }
 
 export function parseCompareArgs(argv: string[]): CompareArgs {
@@ -188,6 +198,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
         'top-p': { type: 'string' },
         'no-stream': { type: 'boolean' },
         json: { type: 'boolean' },
+        'no-record': { type: 'boolean' },
       },
     }),
   );
@@ -206,6 +217,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     topP: number('top-p', values['top-p'], 0, 1),
     stream: !values['no-stream'],
     json: !!values.json,
+    record: !values['no-record'],
   };
 }
 

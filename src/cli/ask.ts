@@ -7,6 +7,7 @@ import type { ChatRequest, ProviderTarget } from '../main/core/providers/types';
 import { parameterProblems } from '../shared/parameterRanges';
 import type { FinishReason, ProviderError, StreamEvent, Usage } from '../shared/stream';
 import { UsageError, type AskArgs, type ConnectionArgs } from './args';
+import { cliCall, cliUsage } from './recordUsage';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -183,14 +184,28 @@ export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
     timing: { ttftMs: null, totalMs: 0 },
     error: null,
   };
+  const usage = cliUsage({ record: args.record, env: io.env, stderr: io.stderr });
+  let reported = false;
   for await (const event of streamChat(target, request, {
     signal: io.signal,
     ...(observer ? { observer } : {}),
   })) {
+    usage.observe(target, event);
+    if (event.type === 'usage') reported = true;
     fold(result, event, args, io);
   }
   if (args.json) io.stdout(`${JSON.stringify(result)}\n`);
   else printEnd(result, args, io);
+  // After the answer is out: the history is the app's, and may be slow or locked.
+  usage.record([
+    cliCall('cli-ask', target, {
+      model: result.model ?? request.model,
+      usage: reported ? result.usage : null,
+      ttftMs: result.timing.ttftMs,
+      durationMs: result.timing.totalMs,
+      outcome: result.finishReason,
+    }),
+  ]);
   if (result.finishReason === 'cancelled') return 130;
   return result.finishReason === 'error' || result.finishReason === 'refusal' ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import type { ChatRequest } from '../main/core/providers/types';
 import { UsageError, type CompareArgs } from './args';
 import { targetFromArgs, type CliIo } from './ask';
 import { withStoredKey } from './profileTarget';
+import { cliCall, cliUsage } from './recordUsage';
 
 function ms(value: number | null): string {
   return value === null ? '—' : `${Math.round(value)} ms`;
@@ -65,7 +66,11 @@ export async function runCompare(args: CompareArgs, io: CliIo): Promise<number> 
     }),
   );
   const secrets = lanes.map((l) => l.target.apiKey);
-  const results = await compareModels(lanes, { signal: io.signal });
+  const usage = cliUsage({ record: args.record, env: io.env, stderr: io.stderr });
+  const results = await compareModels(lanes, {
+    signal: io.signal,
+    onEvent: (lane, event) => usage.observe(lanes[lane]!.target, event),
+  });
   if (args.json) {
     io.stdout(`${redactSecrets(JSON.stringify(results), secrets)}\n`);
   } else {
@@ -76,6 +81,17 @@ export async function runCompare(args: CompareArgs, io: CliIo): Promise<number> 
     });
     io.stdout(`\n${figuresTable(results)}\n`);
   }
+  usage.record(
+    results.map((r, i) =>
+      cliCall('cli-compare', lanes[i]!.target, {
+        model: r.model,
+        usage: r.usage,
+        ttftMs: r.ttftMs,
+        durationMs: r.totalMs,
+        outcome: r.finishReason,
+      }),
+    ),
+  );
   if (results.some((r) => r.finishReason === 'cancelled')) return 130;
   return results.some((r) => r.finishReason === 'error') ? 1 : 0;
 }

@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/server';
 
 const root = resolve(import.meta.dirname, '../..');
+// The CLI counts its calls in the usage history: a folder of the test's own, never the user's.
+const configDir = mkdtempSync(join(tmpdir(), 'switchboard-cli-config-'));
 const keys = {
   OPENAI_API_KEY: 'sk-cli-openai-secret-0001',
   ANTHROPIC_API_KEY: 'sk-ant-cli-secret-0002',
@@ -43,6 +47,7 @@ function cli(
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
+        SWITCHBOARD_CONFIG_DIR: configDir,
         OPENAI_BASE_URL: emulator.url,
         ANTHROPIC_BASE_URL: emulator.origin,
         AZURE_OPENAI_ENDPOINT: emulator.origin,

@@ -1,10 +1,14 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/server';
 
 const root = resolve(import.meta.dirname, '../..');
+// The CLI counts its calls in the usage history: a folder of the test's own, never the user's.
+const configDir = mkdtempSync(join(tmpdir(), 'switchboard-cli-config-'));
 const KEY = 'sk-cli-compare-secret-0007';
 const run = promisify(execFile);
 
@@ -27,6 +31,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
         env: {
           PATH: process.env.PATH,
           HOME: process.env.HOME,
+          SWITCHBOARD_CONFIG_DIR: configDir,
           OPENAI_BASE_URL: emulator.url,
           OPENAI_API_KEY: KEY,
         },

@@ -4,6 +4,8 @@
  * that records every header it gets), and the emulator must get nothing at all.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,8 @@ import { ask, runEngine } from '../support/engineRun';
 import { startRedirectServer, type RedirectServer } from '../support/redirectServer';
 
 const root = resolve(import.meta.dirname, '../..');
+// The CLI counts its calls in the usage history: a folder of the test's own, never the user's.
+const configDir = mkdtempSync(join(tmpdir(), 'switchboard-cli-config-'));
 const KEY = 'sk-redirect-secret-key-0042';
 const GATEWAY_SECRET = 'gw-redirect-secret-0043';
 const run = promisify(execFile);
@@ -111,7 +115,15 @@ async function cli(args: string[], env: NodeJS.ProcessEnv) {
     const { stdout, stderr } = await run(
       process.execPath,
       [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args],
-      { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } },
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          SWITCHBOARD_CONFIG_DIR: configDir,
+          ...env,
+        },
+      },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {

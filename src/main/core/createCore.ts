@@ -31,7 +31,7 @@ import { superviseHistory, type UnsavedAtQuit } from './store/superviseHistory';
 import { streamChat } from './providers/streamChat';
 import { PriceOverrides } from './usage/priceOverrides';
 import { recordProbe } from './usage/recordProbe';
-import { tapRateLimits } from './usage/tapRateLimits';
+import { UsageWriter } from './usage/UsageWriter';
 import { createUsageHandlers } from './usage/usageHandlers';
 
 export interface CoreOptions {
@@ -113,6 +113,8 @@ export function createCore(options: CoreOptions): Core {
   // usage: costs are fixed at record time with the prices in force (overrides from settings first).
   const prices = new PriceOverrides(preferences);
   store.ledger.usePrices((model) => prices.priceFor(model));
+  // The one usage writer: every call's row and headroom, waiting with the answers through a fault.
+  const usage = new UsageWriter(store, { persist: (save, how) => pendingSaves.run(save, how) });
   // One token source per Azure profile, so a token is reused until shortly before it expires.
   const entraSources = new Map<string, EntraTokenSource>();
   const entra = (profile: Profile): EntraTokenSource => {
@@ -148,12 +150,13 @@ export function createCore(options: CoreOptions): Core {
       profiles.find(profile.id)
         ? resolveTarget(profile.id)
         : { profile, apiKey: apiKeyFromEnv(profile, env) },
-    engine: tapRateLimits(streamChat, store.rateLimits),
+    engine: usage.tapEngine(streamChat),
     emit: options.emit,
     store,
     capture,
+    usage,
     saving: {
-      persist: (save, unsaved) => pendingSaves.run(save, unsaved),
+      persist: (save, how) => pendingSaves.run(save, how),
       partialFailed: (error) => {
         health.report(error, { waiting: true });
       },
@@ -167,6 +170,8 @@ export function createCore(options: CoreOptions): Core {
     targetFor: async (profile) => resolveTarget(profile.id),
     emit: (batch) => options.emit('compareStream', batch),
     store,
+    engine: usage.tapEngine(streamChat),
+    usage,
   });
   const profileHandlers = createProfileHandlers({ ...targetDeps, catalog, picks });
   const conversationHandlers = createConversationHandlers({
@@ -191,7 +196,7 @@ export function createCore(options: CoreOptions): Core {
       getStorageStatus: async () => health.status,
       stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
       ...profileHandlers,
-      testConnection: recordProbe(profileHandlers.testConnection, store.ledger),
+      testConnection: recordProbe(profileHandlers.testConnection, usage),
       ...conversationHandlers,
       ...chatPickHandlers,
       ...createUsageHandlers({ store, prices, profiles }),
@@ -217,7 +222,10 @@ export function createCore(options: CoreOptions): Core {
       return pendingSaves.size;
     },
     async close() {
-      await Promise.all([chat.idle(), compare.idle()]);
+      // A call that ended in a bug must not keep the file open: the waiting saves get their last
+      // try and the database closes whatever happened.
+      const calls = await Promise.allSettled([chat.idle(), compare.idle()]);
+      for (const call of calls) if (call.status === 'rejected') onInternalError(call.reason);
       const atQuit = history.stop();
       store.close();
       return atQuit;

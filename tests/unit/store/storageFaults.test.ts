@@ -82,6 +82,24 @@ describe('pending saves', () => {
     expect(internal).toHaveBeenCalledWith(expect.any(TypeError));
   });
 
+  it('replace a waiting save of the same key (only the newest budgets matter), in its place', async () => {
+    const { saves } = pending();
+    const written: string[] = [];
+    let full = true;
+    const save = (name: string) => () => {
+      if (full) throw fault('SQLITE_FULL');
+      written.push(name);
+    };
+    saves.run(save('answer'));
+    saves.run(save('headroom 1'), { replaces: 'headroom:p1' });
+    saves.run(save('usage'));
+    saves.run(save('headroom 2'), { replaces: 'headroom:p1' });
+    expect(saves.size).toBe(3);
+    full = false;
+    await vi.waitFor(() => expect(written).toEqual(['answer', 'headroom 2', 'usage']));
+    saves.close();
+  });
+
   it('try once more at close and keep what still fails, for the caller to report', () => {
     const { saves } = pending();
     saves.run(() => {

@@ -3,7 +3,7 @@ import type { StreamEvent } from '../../../src/shared/stream';
 import type { ConnectionReport } from '../../../src/shared/profiles';
 import type { ProviderTarget } from '../../../src/main/core/providers/types';
 import { recordProbe } from '../../../src/main/core/usage/recordProbe';
-import { tapRateLimits } from '../../../src/main/core/usage/tapRateLimits';
+import { UsageWriter } from '../../../src/main/core/usage/UsageWriter';
 import { tempStore } from '../store/helpers';
 
 const report = (over: Partial<ConnectionReport>): ConnectionReport => ({
@@ -21,6 +21,7 @@ const report = (over: Partial<ConnectionReport>): ConnectionReport => ({
 describe('usage taps', () => {
   it('counts a test connection that reached a server, and not one stopped before any request', async () => {
     const { store } = tempStore();
+    const usage = new UsageWriter(store);
     const probe = {
       profile: {
         id: 'p1',
@@ -30,15 +31,9 @@ describe('usage taps', () => {
         authMethod: 'apiKey' as const,
       },
     };
-    await recordProbe(async () => report({}), store.ledger)(probe);
-    await recordProbe(
-      async () => report({ ok: false, step: 'auth', status: 401 }),
-      store.ledger,
-    )(probe);
-    await recordProbe(
-      async () => report({ ok: false, step: 'config', url: '' }),
-      store.ledger,
-    )(probe);
+    await recordProbe(async () => report({}), usage)(probe);
+    await recordProbe(async () => report({ ok: false, step: 'auth', status: 401 }), usage)(probe);
+    await recordProbe(async () => report({ ok: false, step: 'config', url: '' }), usage)(probe);
     const rows = store.db
       .prepare('SELECT kind, profile_id, provider, outcome, duration_ms, cost FROM usage_ledger')
       .all();
@@ -82,7 +77,7 @@ describe('usage taps', () => {
       apiKey: null,
     } as unknown as ProviderTarget;
     const seen: StreamEvent[] = [];
-    for await (const event of tapRateLimits(engine, store.rateLimits)(
+    for await (const event of new UsageWriter(store).tapEngine(engine)(
       target,
       { model: 'm', messages: [] },
       {},

@@ -1,12 +1,12 @@
 import { combineFigures, type AnswerFigures } from '../../../shared/answerFigures';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import type { AnswerEnd, MessageStore } from '../store/MessageStore';
-import type { UnsavedWrite } from '../store/unsavedWrites';
+import type { PersistSave } from '../store/PendingSaves';
 
 /** How the recorder's writes survive a full disk or a lock (PendingSaves in the app). */
 export interface AnswerSaving {
-  /** The final save: done now, or kept and retried until it goes through (`unsaved`: as data). */
-  persist(save: () => void, unsaved?: UnsavedWrite): void;
+  /** The final save: done now, or kept and retried until it goes through. Usage rows use it too. */
+  persist: PersistSave;
   /** A mid-stream save failed; the person is told once. */
   partialFailed(error: unknown): void;
 }
@@ -136,9 +136,7 @@ export class AnswerRecorder {
         }
       : this.ended;
     this.saving.persist(() => this.messages.finish(this.messageId, ended), {
-      kind: 'answerEnd',
-      messageId: this.messageId,
-      end: ended,
+      unsaved: { kind: 'answerEnd', messageId: this.messageId, end: ended },
     });
   }
 }

@@ -4,7 +4,8 @@ import { HandlerError } from '../../../shared/result';
 import type { StreamEvent } from '../../../shared/stream';
 import { streamChat } from '../providers/streamChat';
 import type { ChatRequest, ChatTurn, ProviderProfile } from '../providers/types';
-import type { UsageCall, UsageCallKind } from '../store/UsageLedger';
+import type { UsageCallKind } from '../store/UsageLedger';
+import { UsageWriter } from '../usage/UsageWriter';
 import { AnswerRecorder, saveAtOnce, type AnswerSaving } from './AnswerRecorder';
 import type { ChatServiceDeps } from './ChatServiceDeps';
 import { makeTitle } from './autoTitle';
@@ -34,8 +35,17 @@ interface ActiveStream {
 export class ChatService {
   private readonly streams = new Map<string, ActiveStream>();
   private readonly background = new Set<Promise<void>>();
+  /** Counts every call (answers and titles) through the answers' own save policy. */
+  private readonly usage: UsageWriter;
 
-  constructor(private readonly deps: ChatServiceDeps) {}
+  constructor(private readonly deps: ChatServiceDeps) {
+    this.usage =
+      deps.usage ??
+      new UsageWriter(deps.store, {
+        persist: (save, how) => this.saving.persist(save, how),
+        unrecorded: (error) => (deps.onInternalError ?? console.error)(error),
+      });
+  }
 
   /** The provider engine every call goes through (answers and titles alike). */
   private get engine() {
@@ -298,7 +308,6 @@ export class ChatService {
     request: ChatRequest,
     recorder: AnswerRecorder,
   ): void {
-    const { store } = this.deps;
     const result = recorder.result;
     if (!result) return;
     if (result.error) {
@@ -308,25 +317,20 @@ export class ChatService {
       );
     }
     // After the answer's own save, in the same queue: a usage row never goes in before its answer.
-    const call: UsageCall = {
-      kind: plan.kind,
-      profileId: profile.id,
-      provider: profile.type,
-      model: result.model ?? request.model,
-      conversationId: plan.conversation.id,
-      messageId: plan.messageId,
-      usage: result.usage ?? null,
-      ttftMs: result.timing?.ttftMs ?? null,
-      durationMs: result.timing?.totalMs ?? null,
-      outcome: result.finishReason,
-    };
-    this.saving.persist(
-      () =>
-        this.inTransaction(() => {
-          store.ledger.record(call);
-          store.conversations.bump(plan.conversation.id);
-        }),
-      { kind: 'usage', call, bumpConversationId: plan.conversation.id },
+    this.usage.recordCall(
+      {
+        kind: plan.kind,
+        profileId: profile.id,
+        provider: profile.type,
+        model: result.model ?? request.model,
+        conversationId: plan.conversation.id,
+        messageId: plan.messageId,
+        usage: result.usage ?? null,
+        ttftMs: result.timing?.ttftMs ?? null,
+        durationMs: result.timing?.totalMs ?? null,
+        outcome: result.finishReason,
+      },
+      { bumpConversationId: plan.conversation.id },
     );
     this.deps.emit('conversationsChanged', { conversationId: plan.conversation.id });
     const question = plan.history.at(-1);
@@ -334,7 +338,7 @@ export class ChatService {
       question?.role === 'user' && question.parentId === null && plan.kind === 'chat';
     if (firstExchange && result.finishReason === 'stop' && (this.deps.autoTitle ?? true)) {
       const task = makeTitle(
-        { ...this.deps, engine: this.engine, saving: this.saving },
+        { ...this.deps, engine: this.engine, usage: this.usage },
         {
           conversationId: plan.conversation.id,
           profile,

@@ -5,6 +5,7 @@ import type { ExchangeCapture } from '../exchanges/ExchangeCapture';
 import type { AppLog } from '../logging/AppLog';
 import type { ChatRequest, ProviderProfile, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
+import type { UsageWriter } from '../usage/UsageWriter';
 import type { AnswerSaving } from './AnswerRecorder';
 
 /** What ChatService is built from: the profiles, the engine, the store and where events go. */
@@ -38,6 +39,8 @@ export interface ChatServiceDeps {
    * is full or the file locked (PendingSaves); absent, at once (a failure throws).
    */
   saving?: AnswerSaving;
+  /** Where each call's usage row goes (the app's one writer); absent, one over `store` and `saving`. */
+  usage?: UsageWriter;
   /** Where a failure no one asked for goes (the log); console when absent. */
   onInternalError?: (error: unknown) => void;
   /** The crash log: a failed answer is noted there, so a bug report can say what the provider said. */

@@ -3,8 +3,7 @@ import type { StreamEvent, Usage } from '../../../shared/stream';
 import type { EngineOptions } from '../providers/streamChat';
 import type { ChatRequest, ProviderProfile, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
-import type { UsageCall } from '../store/UsageLedger';
-import type { AnswerSaving } from './AnswerRecorder';
+import type { UsageWriter } from '../usage/UsageWriter';
 import { cleanTitle, titleIsComplete, titleRequest } from './conversationTitle';
 
 type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
@@ -19,8 +18,8 @@ export interface AutoTitleDeps {
     options: EngineOptions,
   ) => AsyncIterable<StreamEvent>;
   targetFor: (profile: ProviderProfile) => Promise<ProviderTarget>;
-  /** The usage row goes through the same waiting queue as the answer's own. */
-  saving: AnswerSaving;
+  /** Counts the title call, through the same save policy as the answer's own row. */
+  usage: UsageWriter;
   store: Store;
   emit: EventSink;
 }
@@ -65,7 +64,7 @@ export async function makeTitle(
     clearTimeout(timer);
   }
   const { store } = deps;
-  const call: UsageCall = {
+  deps.usage.recordCall({
     kind: 'title',
     profileId: profile.id,
     provider: profile.type,
@@ -76,11 +75,6 @@ export async function makeTitle(
     ttftMs: seen.finish?.timing.ttftMs ?? null,
     durationMs: seen.finish?.timing.totalMs ?? null,
     outcome: seen.finish?.finishReason ?? 'error',
-  };
-  deps.saving.persist(() => store.ledger.record(call), {
-    kind: 'usage',
-    call,
-    bumpConversationId: null,
   });
   const title = seen.finish?.finishReason === 'error' ? null : cleanTitle(seen.text);
   let titled = false;

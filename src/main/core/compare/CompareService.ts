@@ -9,6 +9,7 @@ import { provisionalTitle } from '../chat/conversationTitle';
 import { StreamCoalescer } from '../chat/StreamCoalescer';
 import type { ProviderProfile, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
+import { UsageWriter } from '../usage/UsageWriter';
 import { runLane, type Engine } from './compareModels';
 
 export interface CompareServiceDeps {
@@ -19,6 +20,8 @@ export interface CompareServiceDeps {
   flushIntervalMs?: number;
   /** The provider engine; tests may fake it. */
   engine?: Engine;
+  /** Where each column's usage row goes (the app's one writer); absent, one over `store`. */
+  usage?: UsageWriter;
 }
 
 interface RunningCompare {
@@ -38,8 +41,11 @@ const KEEP = 10;
  */
 export class CompareService {
   private readonly compares = new Map<string, RunningCompare>();
+  private readonly usage: UsageWriter;
 
-  constructor(private readonly deps: CompareServiceDeps) {}
+  constructor(private readonly deps: CompareServiceDeps) {
+    this.usage = deps.usage ?? new UsageWriter(deps.store);
+  }
 
   start(input: {
     prompt: string;
@@ -81,7 +87,7 @@ export class CompareService {
       figures[index] = result;
       // Compare calls are billed like any other: one ledger row per column that reached a server.
       if (target) {
-        this.deps.store.ledger.record({
+        this.usage.recordCall({
           kind: 'compare',
           profileId: profiles[index]!.id,
           provider: profiles[index]!.type,

@@ -1,5 +1,17 @@
 import type { UnsavedWrite } from './unsavedWrites';
 
+/**
+ * How a save is made: at once, or kept and retried through a full disk or a lock (PendingSaves).
+ * `replaces`: a save that only the newest one matters of (the last rate-limit budgets of a
+ * profile) takes the place of a waiting save with the same key instead of queueing behind it.
+ * `unsaved`: the save described as data, so one still waiting at quit can be kept elsewhere.
+ */
+export interface SaveOptions {
+  replaces?: string;
+  unsaved?: UnsavedWrite;
+}
+export type PersistSave = (save: () => void, options?: SaveOptions) => void;
+
 export interface PendingSavesDeps {
   /**
    * A failed save: the message for the person when it is a storage fault (full disk, lock,
@@ -20,18 +32,22 @@ export interface PendingSavesDeps {
  * some space is all the person has to do.
  */
 export class PendingSaves {
-  private readonly queue: { save: () => void; unsaved?: UnsavedWrite }[] = [];
+  private readonly queue: {
+    save: () => void;
+    key: string | undefined;
+    unsaved: UnsavedWrite | undefined;
+  }[] = [];
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly deps: PendingSavesDeps) {}
 
-  /**
-   * Saves now, or after the saves already waiting (their order is the history's order).
-   * `unsaved` describes the save as data, so that one still waiting at quit can be kept elsewhere.
-   */
-  run(save: () => void, unsaved?: UnsavedWrite): void {
+  /** Saves now, or after the saves already waiting (their order is the history's order). */
+  run(save: () => void, options: SaveOptions = {}): void {
+    const { replaces: key, unsaved } = options;
     if (this.queue.length > 0) {
-      this.queue.push({ save, unsaved });
+      const waiting = key === undefined ? undefined : this.queue.find((item) => item.key === key);
+      if (waiting) Object.assign(waiting, { save, unsaved });
+      else this.queue.push({ save, key, unsaved });
       return;
     }
     try {
@@ -41,7 +57,7 @@ export class PendingSaves {
         this.deps.onInternalError?.(error);
         return;
       }
-      this.queue.push({ save, unsaved });
+      this.queue.push({ save, key, unsaved });
       this.schedule();
     }
   }

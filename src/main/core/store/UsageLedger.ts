@@ -3,9 +3,23 @@ import type { ModelPrice } from '../../../shared/priceTable';
 import { costOf, findPrice } from '../../../shared/pricing';
 import type { SqliteDatabase } from './database';
 
-/** What kind of provider call a ledger row counts. */
-export type UsageCallKind =
-  'chat' | 'regenerate' | 'edit' | 'continue' | 'title' | 'test' | 'compare';
+/**
+ * What kind of provider call a ledger row counts. The `cli-` kinds are calls made by the command
+ * line (`ask`, `compare`) into the same ledger; `kind` is plain text, so a new kind needs no
+ * migration.
+ */
+export const usageCallKinds = [
+  'chat',
+  'regenerate',
+  'edit',
+  'continue',
+  'title',
+  'test',
+  'compare',
+  'cli-ask',
+  'cli-compare',
+] as const;
+export type UsageCallKind = (typeof usageCallKinds)[number];
 
 /** The price a model id is billed at now (overrides from settings first), or null. */
 export type PriceLookup = (model: string) => ModelPrice | null;

@@ -14,6 +14,8 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { finishReasons, providerErrorKinds } from '../../../shared/stream';
 import type { Store } from './Store';
+import { usageCallKinds } from './UsageLedger';
+import { UsageWriter } from '../usage/UsageWriter';
 
 /**
  * Saves that the history could not take before quitting (a full disk, a lock), written to a
@@ -50,7 +52,7 @@ const answerEndSchema = z.object({
   timing: z.object({ ttftMs: z.number().nullable(), totalMs: z.number() }).nullable(),
 });
 const usageCallSchema = z.object({
-  kind: z.enum(['chat', 'regenerate', 'edit', 'continue', 'title', 'test', 'compare']),
+  kind: z.enum(usageCallKinds),
   profileId: z.string().nullable(),
   provider: z.string().nullable(),
   model: z.string().nullable(),
@@ -179,8 +181,16 @@ function apply(store: Store, write: UnsavedWrite): 'answer' | 'usage' | 'skipped
     store.messages.finish(write.messageId, write.end);
     return 'answer';
   }
-  store.ledger.record(write.call);
-  if (write.bumpConversationId && store.conversations.exists(write.bumpConversationId))
-    store.conversations.bump(write.bumpConversationId);
+  const bump = write.bumpConversationId;
+  // Through the one usage writer, at once; a failure throws, so the file is kept for next time.
+  const usage = new UsageWriter(store, {
+    unrecorded: (error) => {
+      throw error;
+    },
+  });
+  usage.recordCall(
+    write.call,
+    bump && store.conversations.exists(bump) ? { bumpConversationId: bump } : {},
+  );
   return 'usage';
 }

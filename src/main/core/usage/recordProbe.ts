@@ -1,5 +1,5 @@
 import type { IpcHandlers } from '../../../shared/ipc';
-import type { UsageLedger } from '../store/UsageLedger';
+import type { UsageWriter } from './UsageWriter';
 
 type TestConnection = IpcHandlers['testConnection'];
 
@@ -7,13 +7,14 @@ type TestConnection = IpcHandlers['testConnection'];
  * Counts "Test connection" in the ledger: it is a real call to the provider (a models list, or a
  * 1-token completion on Azure) and the ledger promises every call. The probe is plain fetch and
  * reads no usage, so the row has no tokens and no cost. A probe stopped before any request
- * (bad config, failed sign-in: no URL) is not a provider call and is not counted.
+ * (bad config, failed sign-in: no URL) is not a provider call and is not counted. A row that
+ * cannot be written (full disk) waits like any other; the person still gets the probe's report.
  */
-export function recordProbe(testConnection: TestConnection, ledger: UsageLedger): TestConnection {
+export function recordProbe(testConnection: TestConnection, usage: UsageWriter): TestConnection {
   return async (request) => {
     const report = await testConnection(request);
     if (report.url) {
-      ledger.record({
+      usage.recordCall({
         kind: 'test',
         profileId: request.profile.id ?? null,
         provider: request.profile.type,
