@@ -16,7 +16,10 @@ async function chooseTheme(app: Page, name: 'Light' | 'Dark') {
 }
 
 /** The figures that differ from run to run (first-token time, speed, duration). */
-const varying = (app: Page): Locator[] => [app.locator('.message-footer .stat')];
+const varying = (app: Page): Locator[] =>
+  ['Time to first token', 'Output speed', 'Response time'].map((label) =>
+    app.locator(`.message-footer .stat[title="${label}"]`),
+  );
 
 async function look(app: Page, name: string): Promise<void> {
   await expect(app).toHaveScreenshot(`${name}.png`, {

@@ -63,6 +63,18 @@ const usageCallSchema = z.object({
   durationMs: z.number().nullable(),
   outcome: z.string(),
 });
+const bucketSchema = z.object({
+  limit: z.number().optional(),
+  remaining: z.number().optional(),
+  resetAt: z.number().optional(),
+});
+const headroomSchema = z.object({
+  requests: bucketSchema.optional(),
+  tokens: bucketSchema.optional(),
+  inputTokens: bucketSchema.optional(),
+  outputTokens: bucketSchema.optional(),
+  headers: z.record(z.string(), z.string()),
+});
 export const unsavedWriteSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('answerEnd'), messageId: z.string(), end: answerEndSchema }),
   z.object({
@@ -70,6 +82,13 @@ export const unsavedWriteSchema = z.discriminatedUnion('kind', [
     call: usageCallSchema,
     /** The conversation whose place in the sidebar the call moves up. */
     bumpConversationId: z.string().nullable(),
+  }),
+  /** A profile's last rate-limit budgets (only the newest one is ever kept). */
+  z.object({
+    kind: z.literal('headroom'),
+    profileId: z.string(),
+    provider: z.string().nullable(),
+    info: headroomSchema,
   }),
 ]);
 export type UnsavedWrite = z.infer<typeof unsavedWriteSchema>;
@@ -175,6 +194,16 @@ function listKept(place: string, mustBePrivate: boolean): string[] {
 
 /** One kept save, into the history; an answer only over what it grew from (never over an edit). */
 function apply(store: Store, write: UnsavedWrite): 'answer' | 'usage' | 'skipped' {
+  // Through the one usage writer, at once; a failure throws, so the file is kept for next time.
+  const usage = new UsageWriter(store, {
+    unrecorded: (error) => {
+      throw error;
+    },
+  });
+  if (write.kind === 'headroom') {
+    usage.recordHeadroom(write.profileId, write.provider, write.info);
+    return 'usage';
+  }
   if (write.kind === 'answerEnd') {
     const message = store.messages.get(write.messageId);
     if (!message || !write.end.content.startsWith(message.content)) return 'skipped';
@@ -182,12 +211,6 @@ function apply(store: Store, write: UnsavedWrite): 'answer' | 'usage' | 'skipped
     return 'answer';
   }
   const bump = write.bumpConversationId;
-  // Through the one usage writer, at once; a failure throws, so the file is kept for next time.
-  const usage = new UsageWriter(store, {
-    unrecorded: (error) => {
-      throw error;
-    },
-  });
   usage.recordCall(
     write.call,
     bump && store.conversations.exists(bump) ? { bumpConversationId: bump } : {},

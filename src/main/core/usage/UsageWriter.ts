@@ -82,8 +82,11 @@ export class UsageWriter {
    */
   recordHeadroom(profileId: string, provider: string | null, info: RateLimitInfo): void {
     const { rateLimits } = this.tables;
+    // Raw headers stay out of a kept copy too: the budgets are all the store keeps.
+    const budgets = { ...info, headers: {} };
     this.save(() => rateLimits.record(profileId, provider, info), {
       replaces: `headroom:${profileId}`,
+      unsaved: { kind: 'headroom', profileId, provider, info: budgets },
     });
   }
 
