@@ -12,6 +12,7 @@ import { resolveProfileTarget, type ResolvedTarget } from '../main/core/profiles
 import { keychainServiceFrom } from '../main/core/secrets/KeyStore';
 import { createKeytarKeyStore } from '../main/core/secrets/keytarKeyStore';
 import { SecretVault } from '../main/core/secrets/SecretVault';
+import { providerFor } from '../main/core/providers/registry';
 import type { ProviderTarget } from '../main/core/providers/types';
 
 export async function resolveCliTarget(
@@ -49,7 +50,8 @@ export async function withStoredKey(
   env: NodeJS.ProcessEnv,
 ): Promise<ProviderTarget> {
   if (target.apiKey || target.bearerToken) return target;
-  if (!['openai', 'anthropic', 'azure'].includes(target.profile.type)) return target;
+  // Only a provider's built-in profile shares its name with the type the flags named.
+  if (!providerFor(target.profile.type).profiles.builtIn) return target;
   try {
     const stored = await resolveCliTarget(target.profile.type, env);
     if (!stored.apiKey && !stored.bearerToken) return target;
