@@ -2,6 +2,7 @@ import type { EventSink } from '../../../shared/ipc';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import type { EngineOptions } from '../providers/streamChat';
 import type { ChatRequest, ProviderProfile, ProviderTarget } from '../providers/types';
+import type { ProfileResolver } from '../profiles/ProfileResolver';
 import type { Store } from '../store/Store';
 import type { UsageCall } from '../store/UsageLedger';
 import type { AnswerSaving } from './AnswerRecorder';
@@ -18,7 +19,8 @@ export interface AutoTitleDeps {
     request: ChatRequest,
     options: EngineOptions,
   ) => AsyncIterable<StreamEvent>;
-  targetFor: (profile: ProviderProfile) => Promise<ProviderTarget>;
+  /** The title goes to the answer's own profile, resolved as any call is. */
+  profiles: Pick<ProfileResolver, 'target'>;
   /** The usage row goes through the same waiting queue as the answer's own. */
   saving: AnswerSaving;
   store: Store;
@@ -51,7 +53,7 @@ export async function makeTitle(
     model,
   };
   try {
-    const target = await deps.targetFor(profile);
+    const target = await deps.profiles.target(profile.id);
     for await (const event of deps.engine(target, request, { signal: controller.signal })) {
       if (event.type === 'text') seen.text += event.text;
       if (event.type === 'usage') seen.usage = event.usage;
