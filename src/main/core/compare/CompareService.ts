@@ -60,10 +60,10 @@ export class CompareService {
         this.deps.flushIntervalMs,
       );
       // A profile that cannot be called (gone, no key) fails its column, saying why; nothing is sent.
-      const resolved = await this.deps.profiles
-        .target(profiles[index]!.id)
-        .then((target) => ({ target, problem: null }))
-        .catch((error: unknown) => ({ target: null, problem: unresolvable(error) }));
+      const resolved = await this.deps.profiles.target(profiles[index]!.id).then(
+        (target) => ({ target, problem: '' }),
+        (error: unknown) => ({ target: null, problem: unresolvable(error) }),
+      );
       const { target } = resolved;
       const result = target
         ? await runLane(
@@ -81,7 +81,7 @@ export class CompareService {
               ...(this.deps.engine ? { engine: this.deps.engine } : {}),
             },
           )
-        : failed(lane.model, resolved.problem ?? unresolvable(null));
+        : failed(lane.model, resolved.problem);
       coalescer.flush();
       figures[index] = result;
       // Compare calls are billed like any other: one ledger row per column that reached a server.

@@ -1,34 +1,18 @@
-import type { EnvironmentOverrides } from '../providers/ProviderModule';
 import { allProviders, providerFor, providers } from '../providers/registry';
-import type { ProviderProfile, ProviderType } from '../providers/types';
+import type { ProviderProfile } from '../providers/types';
 
 type Env = NodeJS.ProcessEnv;
-
-export type EnvProfileOverrides = EnvironmentOverrides;
-
-/**
- * A profile read from the environment the way each SDK does (OPENAI_BASE_URL,
- * ANTHROPIC_BASE_URL, AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION): each provider module says how.
- * The CLI and the walking skeleton use it; stored profiles and the keychain take over in the app.
- */
-export function envProfile(
-  type: ProviderType,
-  env: Env,
-  overrides: EnvProfileOverrides = {},
-): ProviderProfile {
-  return providerFor(type).environment.profile(env, overrides);
-}
 
 /** Every variable a key is read from, so the crash log knows those keys from the start. */
 export const envKeyNames: readonly string[] = allProviders().map((p) => p.environment.keyVariable);
 
-/** The profile the walking skeleton's chat talks to when no profile is stored at all. */
+/**
+ * The profile the walking skeleton's chat talks to when no profile is stored at all: OpenAI's
+ * built-in profile as the environment sets it (OPENAI_BASE_URL, SWITCHBOARD_MODEL).
+ */
 export function profileFromEnv(env: Env): ProviderProfile {
-  const builtIn = providers.openai.profiles.builtIn;
-  return {
-    ...envProfile(builtIn.type, env),
-    ...providers.openai.profiles.endpoint(builtIn, env, true),
-  };
+  const { environment, profiles } = providers.openai;
+  return { ...environment.profile(env, {}), ...profiles.endpoint(profiles.builtIn, env, true) };
 }
 
 /** The key for a profile from the environment (never a key meant for another server). */
