@@ -300,6 +300,7 @@ async function profileView(
     hint: secretHint(key),
     keySource: stored ? stored.source : envKey ? 'environment' : null,
     secretHeadersSet,
+    keyOptional: providerFor(profile.type).keyOptional,
     ...modelFields(profile, catalog, env),
   };
 }
