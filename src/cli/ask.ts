@@ -1,7 +1,7 @@
-import { apiKeyFromEnv, envProfile } from '../main/core/profiles/envProfile';
 import { withStoredKey } from './profileTarget';
 import type { ExchangeObserver } from '../main/core/providers/exchange';
 import { redactSecrets } from '../main/core/providers/redact';
+import { providerFor } from '../main/core/providers/registry';
 import { streamChat } from '../main/core/providers/streamChat';
 import type { ChatRequest, ProviderTarget } from '../main/core/providers/types';
 import { parameterProblems } from '../shared/parameterRanges';
@@ -32,20 +32,21 @@ export interface AskResult {
   error: ProviderError | null;
 }
 
+/** The target the connection flags describe over the environment, as the provider's module reads it. */
 export function targetFromArgs(
   args: ConnectionArgs & { model?: string },
   env: NodeJS.ProcessEnv,
 ): ProviderTarget {
-  const baseUrl = args.provider === 'azure' ? (args.endpoint ?? args.baseUrl) : args.baseUrl;
-  const profile = envProfile(args.provider, env, {
-    baseUrl,
+  const provider = providerFor(args.provider);
+  const profile = provider.environment.profile(env, {
+    baseUrl: args.baseUrl,
+    endpoint: args.endpoint,
     model: args.model,
     apiVersion: args.apiVersion,
   });
-  if (args.provider === 'azure' && !profile.baseUrl) {
-    throw new UsageError('azure needs --endpoint URL or AZURE_OPENAI_ENDPOINT');
-  }
-  return { profile, apiKey: apiKeyFromEnv(profile, env) };
+  const missing = provider.environment.missing(profile);
+  if (missing) throw new UsageError(missing);
+  return { profile, apiKey: provider.environment.apiKey(profile, env) };
 }
 
 /** What --show-request, --verbose and --raw print on stderr; headers arrive already redacted. */

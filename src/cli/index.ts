@@ -2,6 +2,7 @@
  * `npm run --silent cli -- ask …`: the same provider engine as the app, headless.
  * Nothing here prints a key: errors and exchange output pass through redaction first.
  */
+import { envKeyNames } from '../main/core/profiles/envProfile';
 import { redactSecrets } from '../main/core/providers/redact';
 import { parseAskArgs, parseCompareArgs, parseModelsArgs, UsageError, usageText } from './args';
 import { runCompare } from './compare';
@@ -59,12 +60,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   } catch (error) {
-    const secrets = [
-      process.env.OPENAI_API_KEY,
-      process.env.ANTHROPIC_API_KEY,
-      process.env.AZURE_OPENAI_API_KEY,
-      process.env.OPENAI_COMPATIBLE_API_KEY,
-    ];
+    const secrets = envKeyNames.map((name) => process.env[name]);
     if (error instanceof UsageError) {
       io.stderr(`${redactSecrets(error.message, secrets)}\n${usageText}\n`);
       return 2;

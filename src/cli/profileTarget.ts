@@ -6,36 +6,47 @@
  */
 import { appConfigDir } from '../main/core/preferences/appConfigDir';
 import { openConfPreferences } from '../main/core/preferences/confPreferences';
-import { envKeyName } from '../main/core/profiles/profileDefaults';
+import {
+  createProfileResolver,
+  ProfileResolveError,
+  type ProfileResolver,
+} from '../main/core/profiles/ProfileResolver';
 import { ProfileService } from '../main/core/profiles/ProfileService';
-import { resolveProfileTarget, type ResolvedTarget } from '../main/core/profiles/resolveTarget';
 import { keychainServiceFrom } from '../main/core/secrets/KeyStore';
 import { createKeytarKeyStore } from '../main/core/secrets/keytarKeyStore';
 import { SecretVault } from '../main/core/secrets/SecretVault';
+import { providerFor } from '../main/core/providers/registry';
 import type { ProviderTarget } from '../main/core/providers/types';
 
+/** The app's profiles as the CLI resolves them: its preferences file, its keychain, env first. */
+export function cliProfileResolver(
+  env: NodeJS.ProcessEnv,
+  warn: (message: string) => void = () => undefined,
+): { resolver: ProfileResolver; profiles: ProfileService } {
+  const opened = openConfPreferences(appConfigDir(env));
+  if (opened.notice) warn(opened.notice);
+  const profiles = new ProfileService(opened.store, warn);
+  const vault = new SecretVault(
+    createKeytarKeyStore({ service: keychainServiceFrom(env), timeoutMs: 3000 }),
+  );
+  const resolver = createProfileResolver({ profiles, vault, env }, { environmentKeyFirst: true });
+  return { resolver, profiles };
+}
+
+/** The named profile's ready target; a profile that does not exist names the ones that do. */
 export async function resolveCliTarget(
   profileName: string,
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void = () => undefined,
-): Promise<ResolvedTarget> {
-  const opened = openConfPreferences(appConfigDir(env));
-  if (opened.notice) warn(opened.notice);
-  const profiles = new ProfileService(opened.store, warn);
-  const profile = profiles.find(profileName);
-  if (!profile)
-    throw new Error(
-      `No profile "${profileName}". Profiles: ${profiles
-        .list()
-        .map((p) => p.name)
-        .join(', ')}`,
-    );
-  const vault = new SecretVault(
-    createKeytarKeyStore({ service: keychainServiceFrom(env), timeoutMs: 3000 }),
-  );
-  const envName = envKeyName(profile);
-  const fromEnv = envName ? env[envName] || undefined : undefined;
-  return resolveProfileTarget({ profiles, vault, env }, profile, { apiKey: fromEnv });
+): Promise<ProviderTarget> {
+  const { resolver, profiles } = cliProfileResolver(env, warn);
+  try {
+    return await resolver.target(profileName);
+  } catch (error) {
+    if (!(error instanceof ProfileResolveError) || error.reason !== 'not_found') throw error;
+    const names = profiles.list().map((p) => p.name);
+    throw new Error(`${error.message} Profiles: ${names.join(', ')}`, { cause: error });
+  }
 }
 
 /**
@@ -49,7 +60,8 @@ export async function withStoredKey(
   env: NodeJS.ProcessEnv,
 ): Promise<ProviderTarget> {
   if (target.apiKey || target.bearerToken) return target;
-  if (!['openai', 'anthropic', 'azure'].includes(target.profile.type)) return target;
+  // Only a provider's built-in profile shares its name with the type the flags named.
+  if (!providerFor(target.profile.type).profiles.builtIn) return target;
   try {
     const stored = await resolveCliTarget(target.profile.type, env);
     if (!stored.apiKey && !stored.bearerToken) return target;
@@ -57,7 +69,7 @@ export async function withStoredKey(
     return {
       ...target,
       apiKey: stored.apiKey,
-      bearerToken: stored.bearerToken,
+      bearerToken: stored.bearerToken ?? null,
       headers: { ...stored.headers, ...target.headers },
     };
   } catch {

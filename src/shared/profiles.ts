@@ -139,6 +139,8 @@ export interface ProfileView extends Profile {
   keySource: KeySource | null;
   /** Secret headers that have a value stored (by lower-case name). */
   secretHeadersSet: string[];
+  /** True when its provider takes requests without a key (a local OpenAI-compatible server). */
+  keyOptional: boolean;
   /** The model a chat uses when none is picked (the profile's, the environment's or the provider's). */
   effectiveModel: string;
   /** Models the picker offers: the server's list (cached in main) and models used before. */
@@ -157,10 +159,13 @@ export interface ChatPick {
 
 /**
  * True when a call with this profile can carry what its server needs: a key, another sign-in,
- * or nothing (OpenAI-compatible servers such as Ollama take requests without a key).
+ * or nothing (OpenAI-compatible servers such as Ollama take requests without a key; main's
+ * provider registry says which, in `keyOptional`).
  */
-export function profileCanCall(view: Pick<ProfileView, 'authMethod' | 'type' | 'hasKey'>): boolean {
-  return view.authMethod !== 'apiKey' || view.type === 'openai-compatible' || view.hasKey;
+export function profileCanCall(
+  view: Pick<ProfileView, 'authMethod' | 'keyOptional' | 'hasKey'>,
+): boolean {
+  return view.authMethod !== 'apiKey' || view.keyOptional || view.hasKey;
 }
 
 export interface KeychainStatus {
@@ -242,6 +247,7 @@ export function profileFromView(view: ProfileView): Profile {
     hint: _hint,
     keySource: _s,
     secretHeadersSet: _set,
+    keyOptional: _keyOptional,
     effectiveModel: _model,
     models: _models,
     modelsFetchedAt: _fetched,

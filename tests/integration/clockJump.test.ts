@@ -8,6 +8,7 @@ import type { EventPayloads } from '../../src/shared/ipc';
 import type { StreamEvent } from '../../src/shared/stream';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { emulatorTarget } from '../support/engineRun';
+import { fixedProfiles } from '../support/fixedProfiles';
 
 /**
  * The wall clock jumps while an answer streams (a person fixes the time, NTP steps it, a laptop
@@ -31,8 +32,7 @@ beforeEach(async () => {
   store = openStore({ dataDir: mkdtempSync(join(tmpdir(), 'switchboard-clock-')) });
   const target = emulatorTarget(emulator, 'openai-compatible', null);
   chat = new ChatService({
-    activeProfile: () => target.profile,
-    targetFor: async () => target,
+    profiles: fixedProfiles([target]),
     emit: (event, payload: EventPayloads[typeof event]) => {
       if (event === 'chatStream') batches.push((payload as EventPayloads['chatStream']).events);
     },

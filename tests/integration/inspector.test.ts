@@ -12,6 +12,7 @@ import { curlCommand, keyVariableFor } from '../../src/shared/curl';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { emulatorTarget } from '../support/engineRun';
 import { tempStore } from '../unit/store/helpers';
+import { fixedProfiles } from '../support/fixedProfiles';
 
 const run = promisify(execFile);
 const KEY = 'sk-inspector-secret-value-4242';
@@ -36,8 +37,7 @@ function setup(type: ProviderType, enabled = true) {
   });
   const capture = new ExchangeCapture(store.exchanges, preferences);
   const chat = new ChatService({
-    activeProfile: () => target.profile,
-    targetFor: async () => target,
+    profiles: fixedProfiles([target]),
     emit: () => {},
     store,
     autoTitle: false,

@@ -6,6 +6,7 @@ import { ChatService } from '../../src/main/core/chat/ChatService';
 import { openStore, type Store } from '../../src/main/core/store/Store';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { emulatorTarget } from '../support/engineRun';
+import { fixedProfiles } from '../support/fixedProfiles';
 
 let emulator: Emulator;
 let store: Store;
@@ -24,8 +25,7 @@ describe('a refused answer, sent through the chat service over loopback HTTP', (
     const chat = new ChatService({
       store,
       autoTitle: false,
-      activeProfile: () => target.profile,
-      targetFor: async () => target,
+      profiles: fixedProfiles([target]),
       emit: () => undefined,
     });
     const ids = chat.send({ text: 'Please [tokens=5 refusal=1]' });

@@ -22,9 +22,13 @@ describe('resolveCliTarget', () => {
         apiKey: 'sk-env-key-123456789',
         profile: { baseUrl: 'http://127.0.0.1:9/v1' },
       });
-      const anthropic = await resolveCliTarget('anthropic', env);
-      expect(anthropic.apiKey).toBeNull();
-      await expect(resolveCliTarget('nope', env)).rejects.toThrow(/No profile "nope"/);
+      // A profile without the key it needs is a clear error, not a call that the server refuses.
+      await expect(resolveCliTarget('anthropic', env)).rejects.toThrow(
+        'No API key for this profile ("anthropic"): nothing was sent.',
+      );
+      await expect(resolveCliTarget('nope', env)).rejects.toThrow(
+        'No profile "nope". Profiles: openai, anthropic, azure',
+      );
     } finally {
       if (saved === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
       else process.env.DBUS_SESSION_BUS_ADDRESS = saved;

@@ -8,7 +8,9 @@ import {
   usageFromAnthropic,
   usageFromOpenAI,
 } from '../../src/main/core/providers/normalize';
-import { openAIRequestBody } from '../../src/main/core/providers/openaiChat';
+import { chatCompletionsBody } from '../../src/main/core/providers/chatCompletions';
+import { compatibleDialect } from '../../src/main/core/providers/compatibleProvider';
+import { openAIDialect } from '../../src/main/core/providers/openaiProvider';
 import { parseDurationMs, rateLimitFrom } from '../../src/main/core/providers/rateLimit';
 import type { ProviderTarget } from '../../src/main/core/providers/types';
 
@@ -167,7 +169,7 @@ describe('request bodies', () => {
   };
 
   it('OpenAI: system message first, usage asked for, max_completion_tokens', () => {
-    const body = openAIRequestBody(target('openai'), request, true);
+    const body = chatCompletionsBody(target('openai'), request, true, openAIDialect);
     expect(body.messages[0]).toEqual({ role: 'system', content: 'Be brief.' });
     expect(body).toMatchObject({
       stream: true,
@@ -180,10 +182,11 @@ describe('request bodies', () => {
   });
 
   it('compatible servers get max_tokens; non-streamed calls ask no stream options', () => {
-    const body = openAIRequestBody(
+    const body = chatCompletionsBody(
       target('openai-compatible'),
       { ...request, stream: false },
       true,
+      compatibleDialect,
     );
     expect(body).toMatchObject({ stream: false, max_tokens: 100 });
     expect(body).not.toHaveProperty('stream_options');

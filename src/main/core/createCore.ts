@@ -7,14 +7,14 @@ import { createExchangeHandlers } from './exchanges/exchangeHandlers';
 import type { AppLog } from './logging/AppLog';
 import { NoticeBoard } from './notices';
 import { createMemoryPreferences, type PreferencesStore } from './preferences/PreferencesStore';
-import { apiKeyFromEnv, envKeyNames, profileFromEnv } from './profiles/envProfile';
+import { envKeyNames } from './profiles/envProfile';
 import { createChatPickHandlers } from './chat/chatPicks';
 import { ModelCatalog } from './profiles/modelCatalog';
 import { createProfileHandlers } from './profiles/profileHandlers';
 import { PickMemory } from './profiles/startPick';
-import { effectiveEndpoint } from './profiles/profileDefaults';
 import { ProfileService } from './profiles/ProfileService';
-import { createResolveTarget, type ResolvedTarget } from './profiles/resolveTarget';
+import { createProfileResolver, type ProfileResolver } from './profiles/ProfileResolver';
+import type { ProviderTarget } from './providers/types';
 import {
   createAzureCredential,
   createEntraTokenSource,
@@ -59,8 +59,10 @@ export interface CoreOptions {
 export interface Core {
   handlers: IpcHandlers;
   chat: ChatService;
+  /** Turns a profile id (none: the default) into a ready target, or says why it cannot. */
+  profiles: ProfileResolver;
   /** The profile (given, or the default one) with its key and headers: what an adapter needs. */
-  resolveTarget(profileId?: string): Promise<ResolvedTarget>;
+  resolveTarget(profileId?: string): Promise<ProviderTarget>;
   store: Store;
   /** Saves still waiting for a full disk or a lock to clear (tried once more first). */
   unsavedCount(): number;
@@ -130,26 +132,11 @@ export function createCore(options: CoreOptions): Core {
   const targetDeps = { profiles, vault, env, entra, notices, known };
   const catalog = new ModelCatalog(preferences);
   const picks = new PickMemory(preferences);
-  const resolveTarget = createResolveTarget(targetDeps);
+  // The one place a profile id becomes a ready target, for chat, titles and compare alike.
+  const resolver = createProfileResolver(targetDeps);
 
-  // A stored profile with the environment's endpoint applied, as every call needs it.
-  const storedProfile = (id: string) => {
-    const profile = profiles.find(id);
-    return profile ? { ...profile, ...effectiveEndpoint(profile, env) } : undefined;
-  };
   const chat = new ChatService({
-    profileFor: storedProfile,
-    activeProfile: () => {
-      const id = profiles.defaultId();
-      const profile = id ? profiles.find(id) : undefined;
-      // No profile at all (every one deleted): the environment, as in the walking skeleton.
-      return profile ? { ...profile, ...effectiveEndpoint(profile, env) } : profileFromEnv(env);
-    },
-    targetFor: async (profile) =>
-      // A stored profile resolves its key, headers or Entra token; the environment profile its env key.
-      profiles.find(profile.id)
-        ? resolveTarget(profile.id)
-        : { profile, apiKey: apiKeyFromEnv(profile, env) },
+    profiles: resolver,
     engine: usage.tapEngine(streamChat),
     emit: options.emit,
     store,
@@ -166,8 +153,7 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const compare = new CompareService({
-    profile: storedProfile,
-    targetFor: async (profile) => resolveTarget(profile.id),
+    profiles: resolver,
     emit: (batch) => options.emit('compareStream', batch),
     store,
     engine: usage.tapEngine(streamChat),
@@ -215,7 +201,8 @@ export function createCore(options: CoreOptions): Core {
   return {
     handlers,
     chat,
-    resolveTarget,
+    profiles: resolver,
+    resolveTarget: (profileId) => resolver.target(profileId),
     store,
     unsavedCount() {
       pendingSaves.retry();

@@ -10,6 +10,7 @@ import { streamChat } from '../../../src/main/core/providers/streamChat';
 import { openStore } from '../../../src/main/core/store/Store';
 import type { ProviderTarget } from '../../../src/main/core/providers/types';
 import type { Bench } from '../types';
+import { fixedProfiles } from '../../support/fixedProfiles';
 
 const root = resolve(import.meta.dirname, '../../..');
 /** The stream's size and the rounds measured; npm run test:bench only proves the path runs. */
@@ -168,14 +169,12 @@ async function ipcRate(url: string, tokensPerSecond: number, seconds: number) {
   const chat = new ChatService({
     store,
     autoTitle: false,
-    activeProfile: () => ({
-      id: 'b',
-      name: 'b',
-      type: 'openai',
-      baseUrl: url,
-      defaultModel: 'emu-1',
-    }),
-    targetFor: async (profile) => ({ profile, apiKey: 'bench-key' }),
+    profiles: fixedProfiles([
+      {
+        profile: { id: 'b', name: 'b', type: 'openai', baseUrl: url, defaultModel: 'emu-1' },
+        apiKey: 'bench-key',
+      },
+    ]),
     emit: (event, payload) => {
       if (event !== 'chatStream' || !('events' in payload)) return;
       arrivals.push(performance.now());

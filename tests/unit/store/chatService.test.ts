@@ -6,6 +6,7 @@ import type { Store } from '../../../src/main/core/store/Store';
 import type { EventPayloads } from '../../../src/shared/ipc';
 import type { StreamEvent } from '../../../src/shared/stream';
 import { tempStore } from './helpers';
+import { fixedProfiles } from '../../support/fixedProfiles';
 
 let current: Store | null = null;
 afterEach(() => current?.close());
@@ -60,8 +61,7 @@ function setup(autoTitle = false) {
   const requests: ChatRequest[] = [];
   const events: { name: keyof EventPayloads; payload: unknown }[] = [];
   const chat = new ChatService({
-    activeProfile: () => profile,
-    targetFor: async (p) => ({ profile: p, apiKey: null }),
+    profiles: fixedProfiles([{ profile, apiKey: null }]),
     // The engine's edge, faked: these tests are about saving and versions, not the wire.
     engine: (_target, request, options) =>
       fakeAdapter(requests).stream(request, options.signal ?? new AbortController().signal),

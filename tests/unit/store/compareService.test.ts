@@ -6,6 +6,7 @@ import type { Store } from '../../../src/main/core/store/Store';
 import type { CompareStreamBatch } from '../../../src/shared/compare';
 import type { StreamEvent } from '../../../src/shared/stream';
 import { tempStore } from './helpers';
+import { fixedProfiles } from '../../support/fixedProfiles';
 
 let current: Store | null = null;
 afterEach(() => current?.close());
@@ -36,8 +37,7 @@ describe('CompareService', () => {
     current = store;
     const batches: CompareStreamBatch[] = [];
     const compare = new CompareService({
-      profile: (id) => profiles[id],
-      targetFor: async (profile) => ({ profile, apiKey: 'k' }),
+      profiles: fixedProfiles(Object.values(profiles).map((profile) => ({ profile, apiKey: 'k' }))),
       emit: (batch) => batches.push(batch),
       store,
       engine,

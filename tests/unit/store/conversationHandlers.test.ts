@@ -8,6 +8,7 @@ import { dispatch } from '../../../src/main/ipc';
 import type { InvokeChannel, IpcHandlers } from '../../../src/shared/ipc';
 import { unavailableHandlers } from '../../support/unavailableHandlers';
 import { tempStore } from './helpers';
+import { fixedProfiles } from '../../support/fixedProfiles';
 
 let current: Store | null = null;
 afterEach(() => current?.close());
@@ -37,8 +38,7 @@ function setup() {
     },
   };
   const chat = new ChatService({
-    activeProfile: () => profile,
-    targetFor: async (p) => ({ profile: p, apiKey: null }),
+    profiles: fixedProfiles([{ profile, apiKey: null }]),
     engine: (_target, request) => adapter.stream(request),
     emit: () => {},
     store,

@@ -58,7 +58,7 @@ export class ChatService {
    */
   send(input: ValidRequestOf<'sendMessage'>): SendMessageResponse {
     const { conversations, messages } = this.deps.store;
-    const picked = input.profileId ? this.deps.profileFor?.(input.profileId) : undefined;
+    const picked = input.profileId ? this.deps.profiles.profile(input.profileId) : null;
     if (input.profileId && !picked)
       throw new HandlerError('not_found', 'That profile no longer exists. Pick another model.');
     const choices = composerChoices(input);
@@ -69,7 +69,10 @@ export class ChatService {
         ? this.conversation(input.conversationId)
         : conversations.create({
             title: provisionalTitle(input.text),
-            settings: newConversationSettings(picked ?? this.deps.activeProfile(), input.settings),
+            settings: newConversationSettings(
+              picked ?? this.deps.profiles.defaultProfile(),
+              input.settings,
+            ),
           });
       const settings = settingsFromRequest(input, picked?.id);
       if (input.conversationId && settings) conversations.updateSettings(conversation.id, settings);
@@ -266,7 +269,7 @@ export class ChatService {
     // inspector: the exchange is recorded per call when capture is on.
     const exchange = this.deps.capture?.recorder();
     try {
-      const target = await this.deps.targetFor(profile);
+      const target = await this.deps.profiles.target(profile.id);
       const options = exchange ? { signal, observer: exchange } : { signal };
       for await (const event of this.engine(target, request, options)) {
         push(event);
@@ -357,9 +360,9 @@ export class ChatService {
    */
   private withLiveProfile(id: string) {
     const conversation = this.conversation(id);
-    const own = conversation.profileId ? this.deps.profileFor?.(conversation.profileId) : undefined;
-    if (own || !this.deps.profileFor) return conversation;
-    const active = this.deps.activeProfile();
+    const own = conversation.profileId ? this.deps.profiles.profile(conversation.profileId) : null;
+    if (own) return conversation;
+    const active = this.deps.profiles.defaultProfile();
     return (
       this.deps.store.conversations.updateSettings(id, { profileId: active.id, model: null }) ??
       conversation
@@ -367,8 +370,8 @@ export class ChatService {
   }
 
   private profileOf(profileId: string | null): ProviderProfile {
-    const own = profileId ? this.deps.profileFor?.(profileId) : undefined;
-    return own ?? this.deps.activeProfile();
+    const own = profileId ? this.deps.profiles.profile(profileId) : null;
+    return own ?? this.deps.profiles.defaultProfile();
   }
 
   private conversation(id: string) {

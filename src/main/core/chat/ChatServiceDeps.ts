@@ -3,17 +3,19 @@ import type { StreamEvent } from '../../../shared/stream';
 import type { EngineOptions } from '../providers/streamChat';
 import type { ExchangeCapture } from '../exchanges/ExchangeCapture';
 import type { AppLog } from '../logging/AppLog';
-import type { ChatRequest, ProviderProfile, ProviderTarget } from '../providers/types';
+import type { ProfileResolver } from '../profiles/ProfileResolver';
+import type { ChatRequest, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
 import type { UsageWriter } from '../usage/UsageWriter';
 import type { AnswerSaving } from './AnswerRecorder';
 
 /** What ChatService is built from: the profiles, the engine, the store and where events go. */
 export interface ChatServiceDeps {
-  /** The profile new messages go to (the keys and profiles issue makes this a choice). */
-  activeProfile: () => ProviderProfile;
-  /** Resolves the profile's credentials (KeyStore, environment) just before a call. */
-  targetFor: (profile: ProviderProfile) => Promise<ProviderTarget>;
+  /**
+   * Which profile answers and with what: a conversation's own profile, the default one, and
+   * just before each call its ready target (key, headers, timeouts) or why there is none.
+   */
+  profiles: ProfileResolver;
   /** The provider engine; tests and benchmarks may wrap it. */
   engine?: (
     target: ProviderTarget,
@@ -27,11 +29,6 @@ export interface ChatServiceDeps {
   saveIntervalMs?: number;
   /** Off in tests that count provider calls exactly. */
   autoTitle?: boolean;
-  /**
-   * A conversation's own profile (a compare column continued as a conversation keeps its
-   * profile); absent or not found: the active one.
-   */
-  profileFor?: (id: string) => ProviderProfile | undefined;
   /** Records each answer's exchange for the inspector (absent: nothing is captured). */
   capture?: ExchangeCapture;
   /**

@@ -2,6 +2,7 @@ import type { EventSink } from '../../../shared/ipc';
 import type { StreamEvent, Usage } from '../../../shared/stream';
 import type { EngineOptions } from '../providers/streamChat';
 import type { ChatRequest, ProviderProfile, ProviderTarget } from '../providers/types';
+import type { ProfileResolver } from '../profiles/ProfileResolver';
 import type { Store } from '../store/Store';
 import type { UsageWriter } from '../usage/UsageWriter';
 import { cleanTitle, titleIsComplete, titleRequest } from './conversationTitle';
@@ -17,7 +18,8 @@ export interface AutoTitleDeps {
     request: ChatRequest,
     options: EngineOptions,
   ) => AsyncIterable<StreamEvent>;
-  targetFor: (profile: ProviderProfile) => Promise<ProviderTarget>;
+  /** The title goes to the answer's own profile, resolved as any call is. */
+  profiles: Pick<ProfileResolver, 'target'>;
   /** Counts the title call, through the same save policy as the answer's own row. */
   usage: UsageWriter;
   store: Store;
@@ -50,7 +52,7 @@ export async function makeTitle(
     model,
   };
   try {
-    const target = await deps.targetFor(profile);
+    const target = await deps.profiles.target(profile.id);
     for await (const event of deps.engine(target, request, { signal: controller.signal })) {
       if (event.type === 'text') seen.text += event.text;
       if (event.type === 'usage') seen.usage = event.usage;

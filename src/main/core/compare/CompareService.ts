@@ -7,14 +7,14 @@ import type {
 import { HandlerError } from '../../../shared/result';
 import { provisionalTitle } from '../chat/conversationTitle';
 import { StreamCoalescer } from '../chat/StreamCoalescer';
-import type { ProviderProfile, ProviderTarget } from '../providers/types';
+import type { ProfileResolver } from '../profiles/ProfileResolver';
 import type { Store } from '../store/Store';
 import { UsageWriter } from '../usage/UsageWriter';
 import { runLane, type Engine } from './compareModels';
 
 export interface CompareServiceDeps {
-  profile: (id: string) => ProviderProfile | undefined;
-  targetFor: (profile: ProviderProfile) => Promise<ProviderTarget>;
+  /** Each column's profile, and its ready target just before the call. */
+  profiles: ProfileResolver;
   emit: (batch: CompareStreamBatch) => void;
   store: Store;
   flushIntervalMs?: number;
@@ -53,7 +53,7 @@ export class CompareService {
     stream: boolean;
   }): CompareStarted {
     const profiles = input.lanes.map((lane) => {
-      const profile = this.deps.profile(lane.profileId);
+      const profile = this.deps.profiles.profile(lane.profileId);
       if (!profile) throw new HandlerError('not_found', 'That profile no longer exists.');
       return profile;
     });
@@ -65,7 +65,12 @@ export class CompareService {
         (events) => this.deps.emit({ compareId, lane: index, events }),
         this.deps.flushIntervalMs,
       );
-      const target = await this.deps.targetFor(profiles[index]!).catch(() => null);
+      // A profile that cannot be called (gone, no key) fails its column, saying why; nothing is sent.
+      const resolved = await this.deps.profiles.target(profiles[index]!.id).then(
+        (target) => ({ target, problem: '' }),
+        (error: unknown) => ({ target: null, problem: unresolvable(error) }),
+      );
+      const { target } = resolved;
       const result = target
         ? await runLane(
             {
@@ -82,7 +87,7 @@ export class CompareService {
               ...(this.deps.engine ? { engine: this.deps.engine } : {}),
             },
           )
-        : failed(lane.model, 'The key for this profile could not be read.');
+        : failed(lane.model, resolved.problem);
       coalescer.flush();
       figures[index] = result;
       // Compare calls are billed like any other: one ledger row per column that reached a server.
@@ -167,6 +172,10 @@ export class CompareService {
   async idle(): Promise<void> {
     await Promise.all([...this.compares.values()].map((c) => c.done));
   }
+}
+
+function unresolvable(error: unknown): string {
+  return error instanceof Error ? error.message : 'The key for this profile could not be read.';
 }
 
 function failed(model: string, message: string): CompareFiguresView {

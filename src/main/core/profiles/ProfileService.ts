@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { profileSchema, type Profile, type ProfileInput } from '../../../shared/profiles';
 import type { PreferencesStore } from '../preferences/PreferencesStore';
+import { providerFor } from '../providers/registry';
 import { defaultProfiles, idFromName } from './profileDefaults';
 
 /** A save refused for a reason that belongs at a field (same shape as IPC validation issues). */
@@ -151,12 +152,7 @@ function checkConsistency(
       path: 'profile.name',
       message: `A profile named "${clash.name}" already exists.`,
     });
-  if (profile.type === 'openai-compatible' && !profile.baseUrl) {
-    issues.push({
-      path: 'profile.baseUrl',
-      message: 'An OpenAI-compatible server needs its Base URL (e.g. http://127.0.0.1:11434/v1).',
-    });
-  }
+  issues.push(...providerFor(profile.type).profiles.issues(profile));
   const names = profile.headers.map((h) => h.name.toLowerCase());
   names.forEach((name, i) => {
     if (names.indexOf(name) !== i)

@@ -1,5 +1,7 @@
 import type { ConnectionReport, ConnectionStep } from '../../../shared/profiles';
 import { originBoundFetch, refusedRedirectIn, type BaseFetch } from '../providers/originBoundFetch';
+import type { ProbeRequest } from '../providers/ProviderModule';
+import { providerFor } from '../providers/registry';
 import type { ResolvedTarget } from './resolveTarget';
 
 export type FetchLike = (
@@ -10,17 +12,10 @@ export type FetchLike = (
 /** The model picker offers the whole list; a bound keeps a hostile server's answer small. */
 const MAX_LISTED_MODELS = 1000;
 
-interface ProbeRequest {
-  method: 'GET' | 'POST';
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-}
-
 /**
- * Test connection: one real, minimal call (list the models, or a 1-token completion on Azure,
- * which has no per-deployment list) and a report naming the step that failed in plain words.
- * Plain fetch, so it works whichever provider adapter is in place.
+ * Test connection: one real, minimal call, as the profile's provider module builds it (list the
+ * models, or a 1-token completion on Azure, which has no per-deployment list), and a report
+ * naming the step that failed in plain words. Plain fetch: no SDK between the test and the wire.
  */
 export async function probeConnection(
   target: ResolvedTarget,
@@ -85,10 +80,7 @@ export async function probeConnection(
       status,
     });
   if (status === 404) {
-    const what =
-      target.profile.type === 'azure'
-        ? `The deployment "${target.profile.defaultModel}" was not found (HTTP 404). Check the Deployment name and the Endpoint.`
-        : 'Nothing was found at this URL (HTTP 404). Check the Base URL (OpenAI-style servers usually end in /v1).';
+    const what = providerFor(target.profile.type).connectionTest.notFound(target.profile);
     return report('model', false, `${what}${suffix}`, { status });
   }
   if (status < 200 || status >= 300)
@@ -118,59 +110,14 @@ export async function probeConnection(
   );
 }
 
+/** The provider module's request, after the one check every type shares: a key where one is due. */
 function buildRequest(target: ResolvedTarget): { request: ProbeRequest } | { problem: string } {
-  const { profile, apiKey, bearerToken, headers } = target;
-  const base = profile.baseUrl.replace(/\/+$/, '');
-  if (
-    profile.authMethod === 'apiKey' &&
-    !apiKey &&
-    !profile.authHeader &&
-    profile.type !== 'openai-compatible'
-  ) {
+  const { profile, apiKey } = target;
+  const provider = providerFor(profile.type);
+  if (profile.authMethod === 'apiKey' && !apiKey && !profile.authHeader && !provider.keyOptional) {
     return { problem: 'No API key is set for this profile. Enter one in "API key".' };
   }
-  const auth: Record<string, string> = {};
-  switch (profile.type) {
-    case 'openai':
-    case 'openai-compatible':
-      if (!base) return { problem: 'Set the Base URL of the server first.' };
-      if (apiKey) auth.Authorization = `Bearer ${apiKey}`;
-      if (profile.organization) auth['OpenAI-Organization'] = profile.organization;
-      if (profile.project) auth['OpenAI-Project'] = profile.project;
-      return {
-        request: { method: 'GET', url: `${base}/models`, headers: { ...auth, ...headers } },
-      };
-    case 'anthropic':
-      if (apiKey) auth['x-api-key'] = apiKey;
-      auth['anthropic-version'] = '2023-06-01';
-      return {
-        request: {
-          method: 'GET',
-          url: `${base.replace(/\/v1$/, '')}/v1/models`,
-          headers: { ...auth, ...headers },
-        },
-      };
-    case 'azure': {
-      if (!base)
-        return {
-          problem: 'Set the Azure Endpoint first (https://YOUR-RESOURCE.openai.azure.com).',
-        };
-      if (!profile.defaultModel) return { problem: 'Set the Deployment name first.' };
-      if (bearerToken) auth.Authorization = `Bearer ${bearerToken}`;
-      else if (apiKey) auth['api-key'] = apiKey;
-      const version = encodeURIComponent(profile.azure?.apiVersion ?? '2024-10-21');
-      const url = `${base}/openai/deployments/${encodeURIComponent(profile.defaultModel)}/chat/completions?api-version=${version}`;
-      const body = JSON.stringify({ messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
-      return {
-        request: {
-          method: 'POST',
-          url,
-          headers: { 'content-type': 'application/json', ...auth, ...headers },
-          body,
-        },
-      };
-    }
-  }
+  return provider.connectionTest.request(target);
 }
 
 /** Node's fetch wraps the socket error in `cause`: its code says which step failed. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse as parseDotenv } from 'dotenv';
 import { secretHint, type ProviderType, type SetupCandidate } from '../../../shared/profiles';
+import { allProviders } from '../providers/registry';
 import { redactUrl, type FetchLike } from './connectionProbe';
 
 /** A candidate as main keeps it: with its key, which never leaves main. */
@@ -12,13 +13,17 @@ export interface FoundSetup extends SetupCandidate {
 export interface LocalServer {
   name: string;
   port: number;
+  /** The dialect it speaks; absent: that of the modules that list local servers. */
+  type?: ProviderType;
 }
 
-/** The usual ports of local OpenAI-compatible servers. */
-export const usualLocalServers: readonly LocalServer[] = [
-  { name: 'Ollama', port: 11434 },
-  { name: 'LM Studio', port: 1234 },
-];
+/** The provider types whose servers run locally: their modules list the usual ports. */
+const localProviders = allProviders().filter((p) => p.environment.localServers.length > 0);
+
+/** The usual ports of local servers (Ollama, LM Studio). */
+export const usualLocalServers: readonly LocalServer[] = localProviders.flatMap((provider) =>
+  provider.environment.localServers.map((server) => ({ ...server, type: provider.type })),
+);
 
 /** SWITCHBOARD_LOCAL_SERVERS="Name:port,…" replaces the usual list (tests point it at the emulator). */
 export function localServersFrom(env: NodeJS.ProcessEnv): readonly LocalServer[] {
@@ -40,63 +45,21 @@ export function candidatesFromVariables(
 ): FoundSetup[] {
   const where = source === 'environment' ? 'in the environment' : 'in the .env file';
   const found: FoundSetup[] = [];
-  const add = (
-    type: ProviderType,
-    title: string,
-    suggestedName: string,
-    apiKey: string,
-    baseUrl: string | null,
-    extra: Partial<FoundSetup> = {},
-  ) =>
-    found.push({
-      id: randomUUID(),
-      source,
-      title,
-      type,
-      suggestedName,
-      baseUrl,
-      apiKey,
-      hint: secretHint(apiKey),
-      models: [],
-      ...extra,
-    });
   const value = (name: string) => vars[name]?.trim() || null;
-
-  const openai = value('OPENAI_API_KEY');
-  if (openai) add('openai', `OPENAI_API_KEY ${where}`, 'openai', openai, value('OPENAI_BASE_URL'));
-  const anthropic = value('ANTHROPIC_API_KEY');
-  if (anthropic)
-    add(
-      'anthropic',
-      `ANTHROPIC_API_KEY ${where}`,
-      'anthropic',
-      anthropic,
-      value('ANTHROPIC_BASE_URL'),
-    );
-  const azureKey = value('AZURE_OPENAI_API_KEY');
-  const azureEndpoint = value('AZURE_OPENAI_ENDPOINT');
-  if (azureKey || azureEndpoint) {
-    const azure = {
-      ...(azureEndpoint ? { endpoint: azureEndpoint } : {}),
-      ...(value('AZURE_OPENAI_DEPLOYMENT')
-        ? { deployment: value('AZURE_OPENAI_DEPLOYMENT') ?? '' }
-        : {}),
-      ...(value('OPENAI_API_VERSION') ? { apiVersion: value('OPENAI_API_VERSION') ?? '' } : {}),
-    };
-    const names = ['AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_ENDPOINT']
-      .filter((n) => value(n))
-      .join(' and ');
+  for (const provider of allProviders()) {
+    const find = provider.environment.find(value);
+    if (!find) continue;
     found.push({
       id: randomUUID(),
       source,
-      title: `${names} ${where}`,
-      type: 'azure',
-      suggestedName: 'azure',
-      baseUrl: azureEndpoint,
-      apiKey: azureKey,
-      hint: secretHint(azureKey),
+      title: `${find.variables.join(' and ')} ${where}`,
+      type: provider.type,
+      suggestedName: provider.type,
+      baseUrl: find.baseUrl,
+      apiKey: find.apiKey,
+      hint: secretHint(find.apiKey),
       models: [],
-      azure,
+      ...(find.azure ? { azure: find.azure } : {}),
     });
   }
   return found;
@@ -115,6 +78,8 @@ export async function probeLocalServers(
   const doFetch = options.fetch ?? (fetch as FetchLike);
   const results = await Promise.all(
     servers.map(async (server): Promise<FoundSetup | null> => {
+      const type = server.type ?? localProviders[0]?.type;
+      if (!type) return null;
       const baseUrl = `http://127.0.0.1:${server.port}/v1`;
       try {
         const response = await doFetch(`${baseUrl}/models`, {
@@ -131,7 +96,7 @@ export async function probeLocalServers(
           id: randomUUID(),
           source: 'localServer',
           title: `${server.name} on 127.0.0.1:${server.port}`,
-          type: 'openai-compatible',
+          type,
           suggestedName: server.name.toLowerCase().replace(/\s+/g, '-'),
           baseUrl,
           apiKey: null,

@@ -1,37 +1,25 @@
-import type { Profile, ProviderType } from '../../../shared/profiles';
-import { profileFromEnv } from './envProfile';
+import type { Profile } from '../../../shared/profiles';
+import type { EffectiveEndpoint } from '../providers/ProviderModule';
+import { allProviders, providerFor } from '../providers/registry';
 
-/** Each provider type has a default profile named after it; people add more beside them. */
-export const defaultProfiles: readonly Profile[] = [
-  { id: 'openai', name: 'openai', type: 'openai', headers: [], authMethod: 'apiKey' },
-  { id: 'anthropic', name: 'anthropic', type: 'anthropic', headers: [], authMethod: 'apiKey' },
-  {
-    id: 'azure',
-    name: 'azure',
-    type: 'azure',
-    headers: [],
-    authMethod: 'apiKey',
-    azure: { apiVersion: '2024-10-21' },
-  },
-];
+export type { EffectiveEndpoint };
+
+/** Each provider type may have a default profile named after it; people add more beside them. */
+export const defaultProfiles: readonly Profile[] = allProviders().flatMap((provider) =>
+  provider.profiles.builtIn ? [provider.profiles.builtIn] : [],
+);
 
 const builtInIds = new Set(defaultProfiles.map((p) => p.id));
+
+/** Whether this is a provider's own built-in profile, which the environment configures. */
+function isBuiltIn(profile: Pick<Profile, 'id' | 'type'>): boolean {
+  return builtInIds.has(profile.id) && profile.id === profile.type;
+}
 
 /** The environment variable a default profile falls back to when no key is stored (as the SDKs do). */
 export function envKeyName(profile: Pick<Profile, 'id' | 'type'>): string | null {
   // Only the built-in profiles read the environment: a key must not leak to a custom base URL.
-  if (!builtInIds.has(profile.id)) return null;
-  const names: Partial<Record<ProviderType, string>> = {
-    openai: 'OPENAI_API_KEY',
-    anthropic: 'ANTHROPIC_API_KEY',
-    azure: 'AZURE_OPENAI_API_KEY',
-  };
-  return profile.id === profile.type ? (names[profile.type] ?? null) : null;
-}
-
-export interface EffectiveEndpoint {
-  baseUrl: string;
-  defaultModel: string;
+  return isBuiltIn(profile) ? providerFor(profile.type).environment.keyVariable : null;
 }
 
 /**
@@ -40,35 +28,7 @@ export interface EffectiveEndpoint {
  * how the walking skeleton and the e2e harness configure it (envProfile.ts).
  */
 export function effectiveEndpoint(profile: Profile, env: NodeJS.ProcessEnv): EffectiveEndpoint {
-  const builtIn = builtInIds.has(profile.id) && profile.id === profile.type;
-  switch (profile.type) {
-    case 'openai': {
-      const fromEnv = builtIn ? profileFromEnv(env) : null;
-      return {
-        baseUrl: profile.baseUrl ?? fromEnv?.baseUrl ?? 'https://api.openai.com/v1',
-        defaultModel: profile.defaultModel ?? fromEnv?.defaultModel ?? 'gpt-4o-mini',
-      };
-    }
-    case 'anthropic':
-      return {
-        baseUrl:
-          profile.baseUrl ?? ((builtIn && env.ANTHROPIC_BASE_URL) || 'https://api.anthropic.com'),
-        defaultModel: profile.defaultModel ?? 'claude-sonnet-4-5',
-      };
-    case 'azure':
-      return {
-        baseUrl:
-          profile.azure?.endpoint ??
-          profile.baseUrl ??
-          ((builtIn && env.AZURE_OPENAI_ENDPOINT) || ''),
-        defaultModel:
-          profile.azure?.deployment ??
-          profile.defaultModel ??
-          ((builtIn && env.AZURE_OPENAI_DEPLOYMENT) || ''),
-      };
-    case 'openai-compatible':
-      return { baseUrl: profile.baseUrl ?? '', defaultModel: profile.defaultModel ?? '' };
-  }
+  return providerFor(profile.type).profiles.endpoint(profile, env, isBuiltIn(profile));
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/profiles';
 import { HandlerError } from '../../../shared/result';
 import type { NoticeBoard } from '../notices';
+import { providerFor } from '../providers/registry';
 import { KeyStoreUnavailableError } from '../secrets/KeyStore';
 import {
   headerAccount,
@@ -241,7 +242,8 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): ProfileHandlers
             };
       const draft: Profile = {
         ...base,
-        ...(candidate.type === 'azure'
+        // An Azure find names an endpoint and a deployment; the others a base URL.
+        ...(candidate.azure
           ? { azure: { ...base.azure, ...candidate.azure } }
           : candidate.baseUrl
             ? { baseUrl: candidate.baseUrl }
@@ -249,7 +251,7 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): ProfileHandlers
         ...(candidate.models[0] && !base.defaultModel ? { defaultModel: candidate.models[0] } : {}),
         ...(candidate.apiKey
           ? {}
-          : { authMethod: candidate.type === 'openai-compatible' ? 'none' : base.authMethod }),
+          : { authMethod: providerFor(candidate.type).keyOptional ? 'none' : base.authMethod }),
       };
       const profile = fieldErrors(() => profiles.prepare({ ...draft, id: base.id || undefined }));
       await storeSecrets(profile, { apiKey: candidate.apiKey ?? undefined, keyStorage });
@@ -298,6 +300,7 @@ async function profileView(
     hint: secretHint(key),
     keySource: stored ? stored.source : envKey ? 'environment' : null,
     secretHeadersSet,
+    keyOptional: providerFor(profile.type).keyOptional,
     ...modelFields(profile, catalog, env),
   };
 }

@@ -78,17 +78,6 @@ export async function resolveProfileTarget(
   return { profile: effective, apiKey: profile.authHeader ? null : apiKey, bearerToken, headers };
 }
 
-/** The single entry point for "what do I call, with what": the given profile or the default one. */
-export function createResolveTarget(deps: ResolveTargetDeps) {
-  return async function resolveTarget(profileId?: string): Promise<ResolvedTarget> {
-    const id = profileId ?? deps.profiles.defaultId();
-    const profile = id ? deps.profiles.find(id) : undefined;
-    if (!profile)
-      throw new Error(profileId ? `No profile "${profileId}".` : 'No provider profile is set up.');
-    return resolveProfileTarget(deps, profile);
-  };
-}
-
 /** Stored key first (keychain or session), then the environment for the built-in profiles. */
 async function resolveKey(
   deps: ResolveTargetDeps,

@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import { anthropicAnswerReader } from './anthropicEvents';
+import type { AdapterOptions } from './ProviderModule';
 import { SDK_BACKSTOP_TIMEOUT_MS } from './responseTimeouts';
 import type {
   AdapterAttempt,
@@ -14,18 +15,12 @@ import type {
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
 export const DEFAULT_ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
-export interface AnthropicAdapterOptions {
-  fetch: typeof fetch;
-  /** Scrubbed from in-stream error messages. */
-  secrets: string[];
-}
-
 /** People paste ".../v1" from docs; the SDK adds /v1 itself. */
 function normalizeBaseUrl(url: string): string {
   return (url || DEFAULT_ANTHROPIC_BASE_URL).replace(/\/+$/, '').replace(/\/v1$/, '');
 }
 
-function createClient(target: ProviderTarget, options: AnthropicAdapterOptions): Anthropic {
+function createClient(target: ProviderTarget, options: AdapterOptions): Anthropic {
   const { profile } = target;
   const apiKey = target.apiKey ?? null;
   return new Anthropic({
@@ -81,7 +76,7 @@ export function anthropicRequestBody(
 /** Anthropic Messages: the request and its raw response (anthropicEvents.ts reads it). */
 export function createAnthropicMessagesAdapter(
   target: ProviderTarget,
-  options: AnthropicAdapterOptions,
+  options: AdapterOptions,
 ): ProviderAdapter {
   const client = createClient(target, options);
 

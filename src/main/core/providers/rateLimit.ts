@@ -52,8 +52,30 @@ function bucket(headers: Headers, names: [string, string, string], now: number) 
   return Object.keys(result).length > 0 ? result : undefined;
 }
 
-/** The rate-limit facts of one response, or null when it carried none. */
-export function rateLimitFrom(headers: Headers, now = Date.now()): RateLimitInfo | null {
+/** The three header names (limit, remaining, reset) of one bucket in one provider's naming. */
+export type RateLimitHeaderNames = (bucket: string) => [string, string, string];
+
+export const openAIRateLimitHeaders: RateLimitHeaderNames = (wire) => [
+  `x-ratelimit-limit-${wire}`,
+  `x-ratelimit-remaining-${wire}`,
+  `x-ratelimit-reset-${wire}`,
+];
+
+export const anthropicRateLimitHeaders: RateLimitHeaderNames = (wire) => [
+  `anthropic-ratelimit-${wire}-limit`,
+  `anthropic-ratelimit-${wire}-remaining`,
+  `anthropic-ratelimit-${wire}-reset`,
+];
+
+/**
+ * The rate-limit facts of one response, or null when it carried none. Each provider module
+ * names the header families its servers send; the first family naming a bucket wins.
+ */
+export function rateLimitFrom(
+  headers: Headers,
+  now = Date.now(),
+  families: readonly RateLimitHeaderNames[] = [openAIRateLimitHeaders, anthropicRateLimitHeaders],
+): RateLimitInfo | null {
   const raw: Record<string, string> = {};
   headers.forEach((value, name) => {
     if (/ratelimit|^retry-after/.test(name)) raw[name] = value;
@@ -61,22 +83,13 @@ export function rateLimitFrom(headers: Headers, now = Date.now()): RateLimitInfo
   if (Object.keys(raw).length === 0) return null;
   const info: RateLimitInfo = { headers: raw };
   for (const [key, wire] of Object.entries(bucketNames) as [keyof typeof bucketNames, string][]) {
-    const found =
-      bucket(
-        headers,
-        [`x-ratelimit-limit-${wire}`, `x-ratelimit-remaining-${wire}`, `x-ratelimit-reset-${wire}`],
-        now,
-      ) ??
-      bucket(
-        headers,
-        [
-          `anthropic-ratelimit-${wire}-limit`,
-          `anthropic-ratelimit-${wire}-remaining`,
-          `anthropic-ratelimit-${wire}-reset`,
-        ],
-        now,
-      );
-    if (found) info[key] = found;
+    for (const names of families) {
+      const found = bucket(headers, names(wire), now);
+      if (found) {
+        info[key] = found;
+        break;
+      }
+    }
   }
   return info;
 }

@@ -99,18 +99,16 @@ export class AttemptWatchdog {
   }
 }
 
-const typeLabels: Record<ProviderProfile['type'], string> = {
-  openai: 'OpenAI',
-  anthropic: 'Anthropic',
-  azure: 'Azure OpenAI',
-  'openai-compatible': 'OpenAI-compatible',
-};
-
 /** "OpenAI (work)": the provider and, when it says more, the profile's own name. */
-function who(profile: Pick<ProviderProfile, 'type' | 'name'>): string {
-  const label = typeLabels[profile.type];
+function who({ label, profile }: TimedOutServer): string {
   const name = profile.name?.trim();
   return name && name.toLowerCase() !== profile.type ? `${label} (${name})` : label;
+}
+
+/** The server that went silent: its provider's label (registry.ts) and the profile. */
+export interface TimedOutServer {
+  label: string;
+  profile: Pick<ProviderProfile, 'type' | 'name'>;
 }
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
@@ -121,19 +119,19 @@ const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
  * as long before hearing the same thing.
  */
 export function responseTimeoutError(
-  profile: Pick<ProviderProfile, 'type' | 'name'>,
+  server: TimedOutServer,
   phase: TimeoutPhase,
   limits: ResponseTimeoutLimits,
   textArrived: boolean,
 ): ProviderError {
-  const server = who(profile);
+  const name = who(server);
   let message: string;
   if (phase === 'firstByte') {
-    message = `${server} sent nothing for ${seconds(limits.firstByteMs)}, so Switchboard stopped waiting. Try again, or raise the response timeout in Settings › Profiles.`;
+    message = `${name} sent nothing for ${seconds(limits.firstByteMs)}, so Switchboard stopped waiting. Try again, or raise the response timeout in Settings › Profiles.`;
   } else if (!textArrived) {
-    message = `${server} started the response, then sent nothing for ${seconds(limits.idleMs)}, so Switchboard stopped waiting. Try again, or raise the idle timeout in Settings › Profiles.`;
+    message = `${name} started the response, then sent nothing for ${seconds(limits.idleMs)}, so Switchboard stopped waiting. Try again, or raise the idle timeout in Settings › Profiles.`;
   } else {
-    message = `${server} went silent for ${seconds(limits.idleMs)} mid-answer, so Switchboard stopped waiting; the text so far is kept. Continue picks up where it stopped, or raise the idle timeout in Settings › Profiles.`;
+    message = `${name} went silent for ${seconds(limits.idleMs)} mid-answer, so Switchboard stopped waiting; the text so far is kept. Continue picks up where it stopped, or raise the idle timeout in Settings › Profiles.`;
   }
   return { kind: 'timeout', status: null, message };
 }

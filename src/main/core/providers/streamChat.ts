@@ -1,13 +1,12 @@
 import { parameterProblems } from '../../../shared/parameterRanges';
 import type { ProviderError, RateLimitInfo, StreamEvent } from '../../../shared/stream';
-import { createAnthropicMessagesAdapter } from './anthropicMessages';
 import { AnswerFold } from './answerFold';
 import { providerErrorFrom } from './errors';
 import { createCapturingFetch, type CaptureContext, type ExchangeObserver } from './exchange';
-import { createOpenAIChatAdapter } from './openaiChat';
 import { originBoundFetch } from './originBoundFetch';
-import { rateLimitFrom } from './rateLimit';
+import type { ProviderModule } from './ProviderModule';
 import { captureListener, readAttempt } from './readAttempt';
+import { providerFor } from './registry';
 import { AttemptWatchdog, responseTimeoutError, responseTimeoutLimits } from './responseTimeouts';
 import { decideRetry, defaultRetryPolicy, sleep, type RetryPolicy } from './retry';
 import { factsFromThrown } from './thrownErrors';
@@ -32,6 +31,7 @@ export interface EngineOptions {
 }
 
 interface AdapterSetup {
+  provider: ProviderModule;
   adapter: ProviderAdapter;
   ctx: CaptureContext;
   secrets: string[];
@@ -59,15 +59,13 @@ function setUp(target: ProviderTarget, options: EngineOptions, now: () => number
   const errorBox: { body: string | null } = { body: null };
   // Every provider call: no credential follows a redirect to another origin.
   const fetchImpl = createCapturingFetch(ctx, originBoundFetch(options.fetch ?? fetch));
-  const adapter =
-    target.profile.type === 'anthropic'
-      ? createAnthropicMessagesAdapter(target, { fetch: fetchImpl, secrets })
-      : createOpenAIChatAdapter(target, {
-          fetch: fetchImpl,
-          secrets,
-          lastErrorBody: () => errorBox.body,
-        });
-  return { adapter, ctx, secrets, errorBox };
+  const provider = providerFor(target.profile.type);
+  const adapter = provider.createAdapter(target, {
+    fetch: fetchImpl,
+    secrets,
+    lastErrorBody: () => errorBox.body,
+  });
+  return { provider, adapter, ctx, secrets, errorBox };
 }
 
 const interruptedMessage =
@@ -83,7 +81,7 @@ interface WireState {
   head: BodyHead;
 }
 
-function listenToWire(ctx: CaptureContext): WireState {
+function listenToWire(ctx: CaptureContext, provider: ProviderModule): WireState {
   const wire: WireState = {
     headers: null,
     status: null,
@@ -98,7 +96,7 @@ function listenToWire(ctx: CaptureContext): WireState {
   ctx.onHeaders = (response) => {
     wire.headers = response.headers;
     wire.status = response.status;
-    wire.rateLimit = rateLimitFrom(response.headers) ?? wire.rateLimit;
+    wire.rateLimit = provider.rateLimitFrom(response.headers) ?? wire.rateLimit;
     wire.watchdog?.responded();
   };
   return wire;
@@ -215,7 +213,13 @@ export async function* streamChat(
   const refused = outOfRange(target, request);
   if (refused) fold.error = refused;
   const setup = setUp(target, options, elapsed);
-  const run: AttemptContext = { setup, wire: listenToWire(setup.ctx), fold, request, signal };
+  const run: AttemptContext = {
+    setup,
+    wire: listenToWire(setup.ctx, setup.provider),
+    fold,
+    request,
+    signal,
+  };
   const policy = { ...defaultRetryPolicy, ...options.retry };
   const limits = responseTimeoutLimits(target.profile, request.stream !== false);
 
@@ -236,7 +240,12 @@ export async function* streamChat(
     // Our own timeout aborted the request: whatever the SDK made of that, say what happened.
     // It is not retried (responseTimeouts.ts says why).
     if (watch.fired && !signal.aborted && !fold.stopped)
-      failure = responseTimeoutError(target.profile, watch.fired, limits, fold.ttftMs !== null);
+      failure = responseTimeoutError(
+        { label: setup.provider.label, profile: target.profile },
+        watch.fired,
+        limits,
+        fold.ttftMs !== null,
+      );
     const odd =
       fold.ttftMs === null && !signal.aborted && !watch.fired ? unexpectedAnswerOf(run.wire) : null;
     if (odd) {

@@ -1,12 +1,8 @@
 import type { FinishReason, StreamEvent, Usage } from '../../../shared/stream';
 
-export type ProviderType = 'openai' | 'anthropic' | 'azure' | 'openai-compatible';
-export const providerTypes: readonly ProviderType[] = [
-  'openai',
-  'anthropic',
-  'azure',
-  'openai-compatible',
-];
+import type { ProviderType } from '../../../shared/profiles';
+
+export { providerTypes, type ProviderType } from '../../../shared/profiles';
 
 /** Default sampling parameters a profile applies when a request names none. */
 export interface ProfileParams {

@@ -1,0 +1,61 @@
+import {
+  chatCompletionsRateLimits,
+  createChatCompletionsAdapter,
+  modelsListNotFound,
+  modelsListProbe,
+  openAIClient,
+  type ChatCompletionsDialect,
+} from './chatCompletions';
+import type { EnvironmentRules, ProviderModule } from './ProviderModule';
+
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
+
+export const openAIDialect: ChatCompletionsDialect = {
+  maxTokensField: 'max_completion_tokens',
+  retriesWithoutStreamOptions: false,
+};
+
+const environment = {
+  keyVariable: 'OPENAI_API_KEY',
+  profile: (env, overrides) => ({
+    id: 'openai',
+    name: 'openai',
+    type: 'openai',
+    baseUrl: overrides.baseUrl || env.OPENAI_BASE_URL || OPENAI_BASE_URL,
+    defaultModel: overrides.model || env.SWITCHBOARD_MODEL || '',
+  }),
+  apiKey: (_profile, env) => env.OPENAI_API_KEY || null,
+  missing: () => null,
+  find(value) {
+    const apiKey = value('OPENAI_API_KEY');
+    if (!apiKey) return null;
+    return { variables: ['OPENAI_API_KEY'], apiKey, baseUrl: value('OPENAI_BASE_URL') };
+  },
+  localServers: [],
+} satisfies EnvironmentRules;
+
+/** OpenAI's own API: Chat Completions, a bearer key, `x-ratelimit-*` headers. */
+export const openAIProvider = {
+  type: 'openai',
+  label: 'OpenAI',
+  keyOptional: false,
+  createAdapter: (target, options) =>
+    createChatCompletionsAdapter(openAIClient(target, options), target, options, openAIDialect),
+  rateLimitFrom: chatCompletionsRateLimits,
+  connectionTest: { request: modelsListProbe, notFound: () => modelsListNotFound },
+  profiles: {
+    builtIn: { id: 'openai', name: 'openai', type: 'openai', headers: [], authMethod: 'apiKey' },
+    endpoint(profile, env, builtIn) {
+      // The built-in profile is configured by the environment, as the SDK is (and the harness).
+      const fromEnv = builtIn ? environment.profile(env, {}) : null;
+      return {
+        baseUrl: profile.baseUrl ?? fromEnv?.baseUrl ?? OPENAI_BASE_URL,
+        defaultModel:
+          profile.defaultModel ?? (fromEnv?.defaultModel || undefined) ?? DEFAULT_OPENAI_MODEL,
+      };
+    },
+    issues: () => [],
+  },
+  environment,
+} satisfies ProviderModule;
