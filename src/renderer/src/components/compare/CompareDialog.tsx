@@ -4,6 +4,8 @@ import type { ProfileView } from '../../../../shared/profiles';
 import { api } from '../../lib/api';
 import { useChatStore } from '../../store/chatStore';
 import { useSettingsStore } from '../../store/settingsStore';
+import { ModelPicker } from '../conversation/ModelPicker';
+import { pickLabel } from '../conversation/pickLabel';
 import { CompareColumn, type ColumnState } from './CompareColumn';
 
 interface LaneChoice {
@@ -14,7 +16,7 @@ interface LaneChoice {
 function defaultLanes(profiles: ProfileView[]): LaneChoice[] {
   const first = profiles.find((p) => p.isDefault) ?? profiles[0];
   if (!first) return [];
-  const lane = { profileId: first.id, model: first.defaultModel ?? '' };
+  const lane = { profileId: first.id, model: first.effectiveModel };
   return [lane, { ...lane }];
 }
 
@@ -65,7 +67,8 @@ export function CompareDialog() {
     compareId.current = result.value.compareId;
     setColumns(
       result.value.lanes.map((lane) => ({
-        title: `${lane.profileName} · ${lane.model}`,
+        // Named as the selector names a pick, model first.
+        title: pickLabel(lane.model, { name: lane.profileName }),
         text: '',
         figures: null,
       })),
@@ -133,42 +136,32 @@ export function CompareDialog() {
               placeholder="Ask every model the same thing"
             />
             <div className="flex flex-wrap items-center gap-2">
-              {lanes.map((lane, i) => (
-                <fieldset
-                  key={i}
-                  aria-label={`Model ${i + 1}`}
-                  className="flex items-center gap-1 rounded-md bg-zinc-50 p-1 dark:bg-zinc-950"
-                >
-                  <select
-                    aria-label={`Profile ${i + 1}`}
-                    value={lane.profileId}
-                    onChange={(e) => setLane(i, { profileId: e.target.value })}
-                    className={inputClass}
+              {lanes.map((lane, i) => {
+                const view = profiles.find((p) => p.id === lane.profileId);
+                return (
+                  <fieldset
+                    key={i}
+                    aria-label={`Model ${i + 1}`}
+                    className="flex min-w-0 items-center gap-1"
                   >
-                    {profiles.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
-                      </option>
-                    ))}
-                  </select>
-                  <input
-                    aria-label={`Model name ${i + 1}`}
-                    value={lane.model}
-                    onChange={(e) => setLane(i, { model: e.target.value })}
-                    className={`${inputClass} w-36`}
-                  />
-                  {lanes.length > 2 && (
-                    <button
-                      type="button"
-                      aria-label={`Remove model ${i + 1}`}
-                      className="px-1 text-zinc-500"
-                      onClick={() => setLanes((current) => current.filter((_, j) => j !== i))}
-                    >
-                      ×
-                    </button>
-                  )}
-                </fieldset>
-              ))}
+                    <ModelPicker
+                      name={`Model ${i + 1}`}
+                      pick={view ? { view, model: lane.model } : null}
+                      onChoose={(chosen, model) => setLane(i, { profileId: chosen.id, model })}
+                    />
+                    {lanes.length > 2 && (
+                      <button
+                        type="button"
+                        aria-label={`Remove model ${i + 1}`}
+                        className="icon-button"
+                        onClick={() => setLanes((current) => current.filter((_, j) => j !== i))}
+                      >
+                        ×
+                      </button>
+                    )}
+                  </fieldset>
+                );
+              })}
               {lanes.length < 4 && (
                 <button
                   type="button"
