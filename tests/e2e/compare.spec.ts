@@ -259,6 +259,8 @@ test('Compare figures stay readable at 800 px with four columns, and at 1600 px'
   await app.setViewportSize({ width: 1600, height: 1000 });
   expect(await figureOverlaps(app)).toEqual([]);
   await app.screenshot({ path: testInfo.outputPath('compare-1600x1000.png') });
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot({ path: testInfo.outputPath('compare-1600x1000-dark.png') });
 });
 
 test('Compare picks each column from the known models of every profile, or a typed id', async ({

@@ -94,6 +94,9 @@ test('importing conversations already here asks first: skip, replace or keep bot
   await app.screenshot({ path: testInfo.outputPath('import-choice-800.png') });
   await app.setViewportSize({ width: 1600, height: 1000 });
   await app.screenshot({ path: testInfo.outputPath('import-choice-1600.png') });
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot({ path: testInfo.outputPath('import-choice-1600-dark.png') });
+  await app.emulateMedia({ colorScheme: 'light' });
 
   // Cancel writes nothing.
   await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -73,7 +73,7 @@ export function ImportChoiceDialog() {
                   value={option.value}
                   checked={choice === option.value}
                   onChange={() => setChoice(option.value)}
-                  className="mt-0.5 accent-blue-600 focus-visible:rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-500"
+                  className="mt-0.5 size-4 shrink-0 self-start accent-blue-600 focus-visible:rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-500"
                 />
                 <span className="flex flex-col">
                   <span className="text-sm font-medium">{option.label}</span>
