@@ -81,39 +81,54 @@ export function ModelPicker({ pick, onChoose, name }: ModelPickerProps) {
                   onChoose={(model) => choose(view, model)}
                 />
               ))}
-              {typed && (
-                <Command.Group heading="Use a model id not listed" className="model-group">
-                  {profiles.map((view) => (
-                    <Command.Item
-                      key={view.id}
-                      value={`typed::${view.id}::${typed}`}
-                      keywords={[typed]}
-                      aria-label={`Use ${pickLabel(typed, view)}`}
-                      onSelect={() => choose(view, typed)}
-                      className="model-option"
-                    >
-                      Use “{typed}” · {view.name}
-                    </Command.Item>
-                  ))}
-                </Command.Group>
-              )}
+              {typed && <TypedModelGroup typed={typed} profiles={profiles} onChoose={choose} />}
             </Command.List>
           </Command>
           <div className="flex items-center justify-between gap-2 border-t border-zinc-200 px-2 py-1.5 dark:border-zinc-700">
             <span className="text-xs text-zinc-600 dark:text-zinc-400">
               Lists come from each server.
             </span>
-            <button
-              type="button"
-              className="action-button"
-              onClick={() => void refreshAll(profiles)}
-            >
-              Refresh model lists
-            </button>
+            <RefreshListsButton profiles={profiles} />
           </div>
         </Popover.Content>
       </Popover.Portal>
     </Popover.Root>
+  );
+}
+
+/** A model id typed in the search box, offered under every profile. */
+function TypedModelGroup({
+  typed,
+  profiles,
+  onChoose,
+}: {
+  typed: string;
+  profiles: ProfileView[];
+  onChoose: (view: ProfileView, model: string) => void;
+}) {
+  return (
+    <Command.Group heading="Use a model id not listed" className="model-group">
+      {profiles.map((view) => (
+        <Command.Item
+          key={view.id}
+          value={`typed::${view.id}::${typed}`}
+          keywords={[typed]}
+          aria-label={`Use ${pickLabel(typed, view)}`}
+          onSelect={() => onChoose(view, typed)}
+          className="model-option"
+        >
+          Use “{typed}” · {view.name}
+        </Command.Item>
+      ))}
+    </Command.Group>
+  );
+}
+
+function RefreshListsButton({ profiles }: { profiles: ProfileView[] }) {
+  return (
+    <button type="button" className="action-button" onClick={() => void refreshAll(profiles)}>
+      Refresh model lists
+    </button>
   );
 }
 

@@ -8,21 +8,14 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/**
- * Asked before an import writes anything, when some of its conversations are already here:
- * skip them, replace ours with the imported version, or keep both.
- */
-export function ImportChoiceDialog() {
-  const pending = useConversationsStore((s) => s.pendingImport);
-  const finishImport = useConversationsStore((s) => s.finishImport);
-  const [choice, setChoice] = useState<ImportDuplicateChoice>('skip');
-  const open = !!pending && pending.preview.alreadyPresent > 0;
-  if (!pending) return null;
-  const { conversations, alreadyPresent } = pending.preview;
-  const fresh = conversations - alreadyPresent;
+/** The three answers, worded for how many are already here and how many are new. */
+function choiceOptions(
+  alreadyPresent: number,
+  fresh: number,
+): { value: ImportDuplicateChoice; label: string; detail: string }[] {
   const one = alreadyPresent === 1;
   const them = one ? 'it' : 'them';
-  const options: { value: ImportDuplicateChoice; label: string; detail: string }[] = [
+  return [
     {
       value: 'skip',
       label: `Skip ${them}`,
@@ -39,6 +32,21 @@ export function ImportChoiceDialog() {
       detail: `The file's ${one ? 'copy is added beside yours as a new conversation' : 'copies are added beside yours as new conversations'}; nothing is overwritten.`,
     },
   ];
+}
+
+/**
+ * Asked before an import writes anything, when some of its conversations are already here:
+ * skip them, replace ours with the imported version, or keep both.
+ */
+export function ImportChoiceDialog() {
+  const pending = useConversationsStore((s) => s.pendingImport);
+  const finishImport = useConversationsStore((s) => s.finishImport);
+  const [choice, setChoice] = useState<ImportDuplicateChoice>('skip');
+  const open = !!pending && pending.preview.alreadyPresent > 0;
+  if (!pending) return null;
+  const { conversations, alreadyPresent } = pending.preview;
+  const one = alreadyPresent === 1;
+  const options = choiceOptions(alreadyPresent, conversations - alreadyPresent);
 
   const answer = async (picked: ImportDuplicateChoice | null) => {
     setChoice('skip');
@@ -56,9 +64,9 @@ export function ImportChoiceDialog() {
           <Dialog.Title className="text-base font-semibold">Import {pending.fileName}</Dialog.Title>
           <Dialog.Description className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
             {alreadyPresent === conversations
-              ? `All ${plural(conversations, 'conversation', 'conversations')} in this file ${alreadyPresent === 1 ? 'is' : 'are'} already here.`
-              : `${alreadyPresent} of the ${plural(conversations, 'conversation', 'conversations')} in this file ${alreadyPresent === 1 ? 'is' : 'are'} already here.`}{' '}
-            What should happen to {alreadyPresent === 1 ? 'it' : 'those'}?
+              ? `All ${plural(conversations, 'conversation', 'conversations')} in this file ${one ? 'is' : 'are'} already here.`
+              : `${alreadyPresent} of the ${plural(conversations, 'conversation', 'conversations')} in this file ${one ? 'is' : 'are'} already here.`}{' '}
+            What should happen to {one ? 'it' : 'those'}?
           </Dialog.Description>
           <fieldset className="mt-4 flex flex-col gap-2">
             <legend className="sr-only">Conversations already here</legend>
