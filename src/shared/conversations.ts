@@ -106,8 +106,32 @@ export interface ExportedFile {
   warning?: string;
 }
 
-export interface ImportSummary {
+/**
+ * What to do with a conversation of an import that is already in the history (same id):
+ * leave ours (`skip`), put the imported version in its place (`replace`), or add the imported
+ * one beside ours under new ids (`keepBoth`).
+ */
+export const importDuplicateChoices = ['skip', 'replace', 'keepBoth'] as const;
+export type ImportDuplicateChoice = (typeof importDuplicateChoices)[number];
+
+/** What a file would import, read before anything is written, so the person can choose. */
+export interface ImportPreview {
   format: 'switchboard' | 'chatgpt';
   conversations: number;
   messages: number;
+  /** Conversations of the file the history already has (by id). */
+  alreadyPresent: number;
+}
+
+export interface ImportSummary {
+  format: 'switchboard' | 'chatgpt';
+  /** Conversations written (new, replaced or kept beside ours). */
+  conversations: number;
+  messages: number;
+  /** Already present and left as they were. */
+  skipped: number;
+  /** Already present and replaced by the imported version. */
+  replaced: number;
+  /** Already present and imported beside ours under new ids. */
+  keptBoth: number;
 }

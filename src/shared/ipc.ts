@@ -4,14 +4,16 @@
  * Electron IPC, the in-memory test pair and the browser harness all carry exactly this.
  */
 import { z } from 'zod';
-import type {
-  ConversationDetail,
-  ConversationPage,
-  ConversationSummary,
-  ConversationThread,
-  ExportedFile,
-  ImportSummary,
-  SearchHit,
+import {
+  importDuplicateChoices,
+  type ConversationDetail,
+  type ConversationPage,
+  type ConversationSummary,
+  type ConversationThread,
+  type ExportedFile,
+  type ImportPreview,
+  type ImportSummary,
+  type SearchHit,
 } from './conversations';
 import { captureSettingsSchema, type CaptureSettings, type ExchangeRecord } from './exchanges';
 import { startCompareRequest, type CompareStarted, type CompareStreamBatch } from './compare';
@@ -186,10 +188,16 @@ export const conversationChannels = {
       })
       .strict(),
   ),
+  /** Reads an import file and counts what is already here; writes nothing. */
+  previewImport: invoke<ImportPreview>()(
+    z.object({ content: z.string().min(1).max(MAX_IMPORT_CHARS) }).strict(),
+  ),
   importConversations: invoke<ImportSummary>()(
     z
       .object({
         content: z.string().min(1).max(MAX_IMPORT_CHARS),
+        /** Required: what happens to conversations already present is always the person's call. */
+        duplicates: z.enum(importDuplicateChoices),
       })
       .strict(),
   ),

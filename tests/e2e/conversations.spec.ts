@@ -78,7 +78,7 @@ test('conversations: create, title, rename, pin, delete and undo, search, export
   await app.getByRole('searchbox', { name: 'Search conversations' }).fill('');
   await app.screenshot({ path: test.info().outputPath('sidebar.png') });
 
-  // Export everything as JSON, then import that file back: two more conversations, same content.
+  // Export everything as JSON, then import that file back keeping both: two more, same content.
   const downloading = app.waitForEvent('download');
   await sidebar(app).getByRole('button', { name: 'Export all as JSON' }).click();
   const download = await downloading;
@@ -90,8 +90,12 @@ test('conversations: create, title, rename, pin, delete and undo, search, export
   await sidebar(app)
     .getByLabel('Import conversations file')
     .setInputFiles((await download.path())!);
+  const choice = app.getByRole('dialog', { name: /^Import / });
+  await expect(choice).toContainText('All 2 conversations in this file are already here.');
+  await choice.getByRole('radio', { name: /Keep both/ }).check();
+  await choice.getByRole('button', { name: 'Import' }).click();
   await expect(sidebar(app).getByRole('status')).toContainText(
-    'Imported 2 conversations (4 messages).',
+    'Imported 2 conversations (4 messages); 2 already here were kept',
   );
   await expect(rows(app)).toHaveCount(4);
 

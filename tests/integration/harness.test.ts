@@ -333,7 +333,7 @@ describe('harness socket limits', () => {
       type: 'invoke',
       id,
       channel: 'switchboard:importConversations',
-      payload: { content },
+      payload: { content, duplicates: 'keepBoth' },
     });
     const frames = framesFor(id, text);
     expect(frames.length).toBeGreaterThan(13);

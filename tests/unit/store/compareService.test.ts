@@ -5,6 +5,7 @@ import type { ChatRequest, ProviderProfile } from '../../../src/main/core/provid
 import type { Store } from '../../../src/main/core/store/Store';
 import type { CompareStreamBatch } from '../../../src/shared/compare';
 import type { StreamEvent } from '../../../src/shared/stream';
+import { findPrice } from '../../../src/shared/pricing';
 import { tempStore } from './helpers';
 import { fixedProfiles } from '../../support/fixedProfiles';
 
@@ -79,6 +80,56 @@ describe('CompareService', () => {
     expect(thread[1]!.timing?.ttftMs).toBe(20);
     // Continuing makes no new call, so it adds no row.
     expect(rows()).toHaveLength(2);
+  });
+
+  it("prices each column as the ledger does, with the person's own prices first", async () => {
+    const { store } = tempStore();
+    current = store;
+    // As the composition root does: settings overrides first, shipped prices after.
+    const overrides = [
+      {
+        model: 'x-unpriced',
+        provider: 'anthropic' as const,
+        inputPerMTok: 1000,
+        cachedInputPerMTok: null,
+        outputPerMTok: 2000,
+      },
+      {
+        model: 'gpt-4o-mini',
+        provider: 'openai' as const,
+        inputPerMTok: 0,
+        cachedInputPerMTok: null,
+        outputPerMTok: 500,
+      },
+    ];
+    store.ledger.usePrices((model) => findPrice(model, overrides));
+    const batches: CompareStreamBatch[] = [];
+    const compare = new CompareService({
+      profile: (id) => profiles[id],
+      targetFor: async (profile) => ({ profile, apiKey: 'k' }),
+      emit: (batch) => batches.push(batch),
+      store,
+      engine,
+    });
+    compare.start({
+      prompt: 'Price me',
+      lanes: [
+        { profileId: 'a', model: 'gpt-4o-mini' },
+        { profileId: 'b', model: 'x-unpriced' },
+      ],
+      stream: true,
+    });
+    await compare.idle();
+    const costs = [0, 1].map(
+      (lane) => batches.filter((b) => b.lane === lane).at(-1)!.figures!.cost,
+    );
+    // 4 out at $500/MTok; 10 in at $1000 + 4 out at $2000 per MTok.
+    expect(costs[0]).toBeCloseTo(0.002, 10);
+    expect(costs[1]).toBeCloseTo(0.018, 10);
+    const ledger = store.db
+      .prepare('SELECT model, cost FROM usage_ledger ORDER BY model')
+      .all() as { model: string; cost: number }[];
+    expect(ledger.map((r) => r.cost)).toEqual(costs);
   });
 
   it('tokens per second count the time after the first token', () => {

@@ -91,7 +91,10 @@ describe('conversation channels through validation', () => {
       error: { code: 'not_found' },
     });
     expect(
-      await call('importConversations', { content: '{"format":"switchboard.conversations"}' }),
+      await call('importConversations', {
+        content: '{"format":"switchboard.conversations"}',
+        duplicates: 'skip',
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'invalid_request', message: expect.stringMatching(/damaged/) },

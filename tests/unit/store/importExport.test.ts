@@ -6,7 +6,10 @@ import {
   toJsonExport,
   toMarkdownExport,
 } from '../../../src/main/core/store/exportConversations';
-import { importConversations } from '../../../src/main/core/store/importConversations';
+import {
+  importConversations,
+  previewImport,
+} from '../../../src/main/core/store/importConversations';
 import { ImportError } from '../../../src/main/core/store/ImportError';
 import type { Store } from '../../../src/main/core/store/Store';
 import { noSettings, tempStore } from './helpers';
@@ -82,10 +85,13 @@ describe('export and import', () => {
     const id = seed(source);
     const file = toJsonExport(collectConversations(source, [id]), 1);
     const target = fresh();
-    expect(importConversations(target, file.content)).toEqual({
+    expect(importConversations(target, file.content, 'skip')).toEqual({
       format: 'switchboard',
       conversations: 1,
       messages: 3,
+      skipped: 0,
+      replaced: 0,
+      keptBoth: 0,
     });
     const again = toJsonExport(collectConversations(target, [id]), 1);
     expect(JSON.parse(again.content)).toEqual(JSON.parse(file.content));
@@ -96,16 +102,107 @@ describe('export and import', () => {
     });
   });
 
-  it('importing into the database it came from makes a copy beside the original', () => {
+  it('counts what a file holds and what is already here, writing nothing', () => {
     const store = fresh();
     const id = seed(store);
-    importConversations(store, toJsonExport(collectConversations(store, [id]), 1).content);
+    const file = toJsonExport(collectConversations(store, [id]), 1).content;
+    const before = store.db.prepare('SELECT count(*) AS n FROM messages').get();
+    expect(previewImport(store, file)).toEqual({
+      format: 'switchboard',
+      conversations: 1,
+      messages: 3,
+      alreadyPresent: 1,
+    });
+    expect(previewImport(fresh(), file).alreadyPresent).toBe(0);
+    expect(store.db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual(before);
+  });
+
+  it('skip leaves the conversation already here as it is and imports only the new ones', () => {
+    const store = fresh();
+    const id = seed(store);
+    const other = store.conversations.create({ title: 'Elsewhere', settings: noSettings });
+    const file = toJsonExport(collectConversations(store, [id, other.id]), 1).content;
+    store.conversations.softDelete(other.id);
+    store.conversations.purge(other.id);
+    store.conversations.rename(id, 'Renamed here');
+    expect(importConversations(store, file, 'skip')).toMatchObject({
+      conversations: 1,
+      skipped: 1,
+    });
+    const titles = store.conversations.list({ limit: 5 }).items.map((c) => c.title);
+    expect(titles.sort()).toEqual(['Elsewhere', 'Renamed here']);
+  });
+
+  it('replace puts the imported version in place, exactly, under the same ids', () => {
+    const store = fresh();
+    const id = seed(store);
+    const file = toJsonExport(collectConversations(store, [id]), 1).content;
+    store.conversations.rename(id, 'Changed since the export');
+    const thread = store.messages.allOf(id);
+    store.messages.deleteBranch(id, thread.at(-1)!.id);
+    expect(importConversations(store, file, 'replace')).toMatchObject({
+      conversations: 1,
+      messages: 3,
+      replaced: 1,
+    });
+    expect(store.conversations.list({ limit: 5 }).items).toHaveLength(1);
+    const again = toJsonExport(collectConversations(store, [id]), 1).content;
+    expect(JSON.parse(again)).toEqual(JSON.parse(file));
+  });
+
+  it('keep both adds the imported one beside ours under new ids, touching nothing of ours', () => {
+    const store = fresh();
+    const id = seed(store);
+    const original = toJsonExport(collectConversations(store, [id]), 1).content;
+    expect(importConversations(store, original, 'keepBoth')).toMatchObject({
+      conversations: 1,
+      keptBoth: 1,
+    });
     const items = store.conversations.list({ limit: 5 }).items;
     expect(items.map((c) => c.title)).toEqual(['Rich', 'Rich']);
+    expect(JSON.parse(toJsonExport(collectConversations(store, [id]), 1).content)).toEqual(
+      JSON.parse(original),
+    );
     const copy = items.find((c) => c.id !== id)!;
     const thread = store.messages.thread(copy.id, store.conversations.get(copy.id)!.currentLeafId);
     expect(thread.map((m) => m.content)).toEqual(['Hello *world*', 'First answer']);
     expect(thread[1]!.versionIds).toHaveLength(2);
+  });
+
+  it('a failure half-way through writes nothing, whatever the choice', () => {
+    const store = fresh();
+    const id = seed(store);
+    const body = JSON.parse(toJsonExport(collectConversations(store, [id]), 1).content);
+    const second = structuredClone(body.conversations[0]);
+    second.conversation.id = 'second';
+    for (const m of second.messages) {
+      m.conversationId = 'second';
+      m.id = `second-${m.id}`;
+      if (m.parentId) m.parentId = `second-${m.parentId}`;
+    }
+    second.conversation.currentLeafId = `second-${second.conversation.currentLeafId}`;
+    body.conversations.push(second);
+    const before = toJsonExport(collectConversations(store, [id]), 1).content;
+    // The database refuses the second conversation's rows after the first was replaced.
+    store.db.exec(
+      `CREATE TRIGGER refuse_second BEFORE INSERT ON conversations WHEN NEW.id = 'second'
+       BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+    );
+    expect(() => importConversations(store, JSON.stringify(body), 'replace')).toThrow(/refused/);
+    expect(store.conversations.list({ limit: 5 }).items).toHaveLength(1);
+    expect(toJsonExport(collectConversations(store, [id]), 1).content).toBe(before);
+  });
+
+  it('recognises a ChatGPT conversations.json imported before', () => {
+    const store = fresh();
+    const content = readFileSync(
+      resolve(import.meta.dirname, '../../fixtures/chatgpt-conversations.json'),
+      'utf8',
+    );
+    importConversations(store, content, 'skip');
+    expect(previewImport(store, content).alreadyPresent).toBe(1);
+    expect(importConversations(store, content, 'skip')).toMatchObject({ skipped: 1 });
+    expect(store.conversations.list({ limit: 5 }).items).toHaveLength(1);
   });
 
   it.each([
@@ -127,8 +224,8 @@ describe('export and import', () => {
     const store = fresh();
     seed(store);
     const before = store.db.prepare('SELECT count(*) AS n FROM messages').get();
-    expect(() => importConversations(store, content)).toThrow(ImportError);
-    expect(() => importConversations(store, content)).toThrow(message);
+    expect(() => importConversations(store, content, 'keepBoth')).toThrow(ImportError);
+    expect(() => previewImport(store, content)).toThrow(message);
     expect(store.db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual(before);
     expect(store.conversations.list({ limit: 10 }).items).toHaveLength(1);
   });
@@ -141,7 +238,9 @@ describe('export and import', () => {
     broken.conversation.id = 'other';
     body.conversations.push(broken); // its messages still name the first conversation
     const target = fresh();
-    expect(() => importConversations(target, JSON.stringify(body))).toThrow(/another conversation/);
+    expect(() => importConversations(target, JSON.stringify(body), 'keepBoth')).toThrow(
+      /another conversation/,
+    );
     expect(target.conversations.list({ limit: 10 }).items).toHaveLength(0);
   });
 
@@ -151,7 +250,7 @@ describe('export and import', () => {
       resolve(import.meta.dirname, '../../fixtures/chatgpt-conversations.json'),
       'utf8',
     );
-    expect(importConversations(store, content)).toEqual({
+    expect(importConversations(store, content, 'skip')).toMatchObject({
       format: 'chatgpt',
       conversations: 1,
       messages: 3,

@@ -84,6 +84,8 @@ export class CompareService {
             {
               signal: controller.signal,
               onEvent: (event) => coalescer.push(event),
+              // Priced as the ledger row below is, the person's own prices first.
+              price: (usage, model) => this.deps.store.ledger.priceCall(usage, model),
               ...(this.deps.engine ? { engine: this.deps.engine } : {}),
             },
           )

@@ -1,4 +1,4 @@
-import type { StreamEvent } from '../../../shared/stream';
+import type { StreamEvent, Usage } from '../../../shared/stream';
 import type { CompareFiguresView } from '../../../shared/compare';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
 import type { ChatRequest, ProviderTarget } from '../providers/types';
@@ -19,6 +19,12 @@ export type Engine = (
   options: EngineOptions,
 ) => AsyncIterable<StreamEvent>;
 
+/** What a call cost, or null with no known price. The app passes the usage ledger's. */
+export type CallPricer = (usage: Usage, model: string) => number | null;
+
+/** Shipped prices only: for callers with no ledger and no settings at hand (the CLI). */
+const shippedPrices: CallPricer = (usage, model) => costOf(usage, findPrice(model));
+
 /** Output tokens over the time they took to arrive; the wait for the first one is TTFT's. */
 export function tokensPerSecond(
   outputTokens: number,
@@ -33,7 +39,12 @@ export function tokensPerSecond(
 /** Runs one lane to its end, telling `onEvent` of each event as it arrives. */
 export async function runLane(
   lane: CompareLane,
-  options: { signal?: AbortSignal; onEvent?: (event: StreamEvent) => void; engine?: Engine },
+  options: {
+    signal?: AbortSignal;
+    onEvent?: (event: StreamEvent) => void;
+    engine?: Engine;
+    price?: CallPricer;
+  },
 ): Promise<CompareFigures> {
   const figures: CompareFigures = {
     model: lane.request.model,
@@ -71,7 +82,7 @@ export async function runLane(
       figures.ttftMs,
       figures.totalMs,
     );
-    figures.cost = costOf(figures.usage, findPrice(figures.model));
+    figures.cost = (options.price ?? shippedPrices)(figures.usage, figures.model);
   }
   return figures;
 }

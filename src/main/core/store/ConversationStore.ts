@@ -200,6 +200,11 @@ export class ConversationStore {
       .run(before).changes;
   }
 
+  /** Removes one conversation for good, its messages with it (an import replacing it). */
+  purge(id: string): boolean {
+    return this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id).changes > 0;
+  }
+
   exists(id: string): boolean {
     return this.db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(id) !== undefined;
   }

@@ -63,9 +63,14 @@ export class UsageLedger {
     this.priceFor = priceFor;
   }
 
+  /** What a call costs at the prices in force now (overrides first): the cost `record` fixes. */
+  priceCall(usage: Usage, model: string): number | null {
+    return costOf(usage, this.priceFor(model));
+  }
+
   record(call: UsageCall): void {
     const usage = call.usage;
-    const cost = usage && call.model ? costOf(usage, this.priceFor(call.model)) : null;
+    const cost = usage && call.model ? this.priceCall(usage, call.model) : null;
     this.insert.run(
       this.now(),
       call.kind,

@@ -4,7 +4,7 @@ import { HandlerError } from '../../../shared/result';
 import type { ChatService } from '../chat/ChatService';
 import { UNDO_WINDOW_MS } from './ConversationStore';
 import { collectConversations, toJsonExport, toMarkdownExport } from './exportConversations';
-import { importConversations } from './importConversations';
+import { importConversations, previewImport } from './importConversations';
 import { ImportError } from './ImportError';
 import type { Store } from './Store';
 import { storageFaultOf } from './storageFault';
@@ -25,6 +25,7 @@ type ConversationHandlers = Pick<
   | 'continueMessage'
   | 'searchConversations'
   | 'exportConversations'
+  | 'previewImport'
   | 'importConversations'
 >;
 
@@ -150,15 +151,21 @@ export function createConversationHandlers(deps: {
         warning: `${skipped} ${plural} on damaged parts of the history file and could not be read; ${conversations.length} exported.`,
       };
     },
-    importConversations: async ({ content }) => {
-      try {
-        const summary = importConversations(store, content);
-        changed(null);
-        return summary;
-      } catch (error) {
-        if (error instanceof ImportError) throw new HandlerError('invalid_request', error.message);
-        throw error;
-      }
+    previewImport: async ({ content }) => asImportRequest(() => previewImport(store, content)),
+    importConversations: async ({ content, duplicates }) => {
+      const summary = asImportRequest(() => importConversations(store, content, duplicates));
+      changed(null);
+      return summary;
     },
   };
+}
+
+/** A file that cannot be imported is the person's input: its reason goes back as the message. */
+function asImportRequest<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ImportError) throw new HandlerError('invalid_request', error.message);
+    throw error;
+  }
 }

@@ -50,8 +50,17 @@ export function parseChatGptExport(data: unknown[]): ExportedConversation[] {
   });
 }
 
+/**
+ * ChatGPT's own conversation id, prefixed, so importing the same file again finds what it
+ * already brought in; a missing or odd one gets a fresh id.
+ */
+function conversationIdOf(source: z.infer<typeof chatGptConversation>): string {
+  const own = source.conversation_id ?? source.id;
+  return own && /^[\w-]{1,100}$/.test(own) ? `chatgpt-${own}` : randomUUID();
+}
+
 function convert(source: z.infer<typeof chatGptConversation>): ExportedConversation {
-  const conversationId = randomUUID();
+  const conversationId = conversationIdOf(source);
   const createdAt = seconds(source.create_time) ?? Date.now();
   const kept = new Map<string, StoredMessage>();
   const newId = new Map<string, string>();

@@ -1,5 +1,12 @@
 import { create } from 'zustand';
-import type { ConversationSummary, ExportFormat, SearchHit } from '../../../shared/conversations';
+import type {
+  ConversationSummary,
+  ExportFormat,
+  ImportDuplicateChoice,
+  ImportPreview,
+  ImportSummary,
+  SearchHit,
+} from '../../../shared/conversations';
 import { api } from '../lib/api';
 import { offerDownload } from '../lib/download';
 
@@ -10,6 +17,13 @@ export const UNDO_MS = 8_000;
 interface PendingUndo {
   id: string;
   title: string;
+}
+
+/** A file read and checked, waiting for the person to say what happens to what is already here. */
+export interface PendingImport {
+  fileName: string;
+  content: string;
+  preview: ImportPreview;
 }
 
 interface ConversationsState {
@@ -32,7 +46,11 @@ interface ConversationsState {
   dismissUndo(): void;
   search(query: string): Promise<void>;
   exportConversations(format: ExportFormat, conversationIds?: string[]): Promise<void>;
+  pendingImport: PendingImport | null;
+  /** Reads the file; asks first (`pendingImport`) when some of it is already here. */
   importFile(file: File): Promise<void>;
+  /** The person's answer to `pendingImport`; null cancels, writing nothing. */
+  finishImport(choice: ImportDuplicateChoice | null): Promise<void>;
 }
 
 let undoTimer: ReturnType<typeof setTimeout> | null = null;
@@ -48,6 +66,7 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
   pendingUndo: null,
   query: '',
   hits: [],
+  pendingImport: null,
 
   async refresh() {
     // Reload as many rows as are shown, so a refresh never shrinks the list under the person.
@@ -139,19 +158,31 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
       return void set({
         notice: { kind: 'error', text: `${file.name} is empty: nothing was imported.` },
       });
-    const result = await api.importConversations({ content });
-    if (!result.ok) {
+    const preview = await api.previewImport({ content });
+    if (!preview.ok) {
       return void set({
-        notice: { kind: 'error', text: `${file.name} was not imported: ${result.error.message}` },
+        notice: { kind: 'error', text: `${file.name} was not imported: ${preview.error.message}` },
       });
     }
-    const { conversations, messages } = result.value;
-    set({
-      notice: {
-        kind: 'info',
-        text: `Imported ${conversations} conversation${conversations === 1 ? '' : 's'} (${messages} messages).`,
-      },
-    });
+    set({ pendingImport: { fileName: file.name, content, preview: preview.value } });
+    // Nothing here yet: no question to ask (skip is the safe answer if something came meanwhile).
+    if (preview.value.alreadyPresent === 0) await get().finishImport('skip');
+  },
+
+  async finishImport(choice) {
+    const pending = get().pendingImport;
+    set({ pendingImport: null });
+    if (!pending || !choice) return;
+    const result = await api.importConversations({ content: pending.content, duplicates: choice });
+    if (!result.ok) {
+      return void set({
+        notice: {
+          kind: 'error',
+          text: `${pending.fileName} was not imported: ${result.error.message}`,
+        },
+      });
+    }
+    set({ notice: { kind: 'info', text: importNotice(result.value) } });
     await get().refresh();
   },
 }));
@@ -166,4 +197,22 @@ export function subscribeToConversations(): () => void {
   });
   void useConversationsStore.getState().refresh();
   return off;
+}
+
+function conversationsCount(n: number): string {
+  return `${n} conversation${n === 1 ? '' : 's'}`;
+}
+
+/** "Imported 2 conversations (4 messages); 1 already here was skipped." */
+function importNotice(summary: ImportSummary): string {
+  const { conversations, messages, skipped, replaced, keptBoth } = summary;
+  const parts = [`Imported ${conversationsCount(conversations)} (${messages} messages)`];
+  const here = (n: number, what: string) => `${n} already here ${n === 1 ? 'was' : 'were'} ${what}`;
+  if (skipped) parts.push(here(skipped, 'skipped'));
+  if (replaced) parts.push(here(replaced, 'replaced'));
+  if (keptBoth)
+    parts.push(
+      `${here(keptBoth, 'kept')}, the ${keptBoth === 1 ? 'copy' : 'copies'} from the file beside ${keptBoth === 1 ? 'it' : 'them'}`,
+    );
+  return `${parts.join('; ')}.`;
 }

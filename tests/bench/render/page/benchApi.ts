@@ -51,6 +51,7 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     continueMessage: notInBench,
     searchConversations: async () => [],
     exportConversations: notInBench,
+    previewImport: notInBench,
     importConversations: notInBench,
     saveProfile: notInBench,
     deleteProfile: notInBench,

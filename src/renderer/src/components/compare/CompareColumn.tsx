@@ -1,4 +1,7 @@
 import type { CompareFiguresView } from '../../../../shared/compare';
+import { PlainTextBlock } from '../markdown/PlainTextBlock';
+import { StreamingMarkdown } from '../markdown/StreamingMarkdown';
+import { RenderBoundary } from '../ui/RenderBoundary';
 
 export interface ColumnState {
   title: string;
@@ -28,22 +31,38 @@ export function CompareColumn({
   return (
     <article
       aria-label={`Answer from ${column.title}`}
-      className="flex min-h-0 min-w-0 flex-col rounded-lg border border-zinc-200 dark:border-zinc-800"
+      aria-busy={!figures}
+      className="@container flex min-h-0 min-w-0 flex-col rounded-lg border border-zinc-200 dark:border-zinc-800"
     >
-      <h3 className="truncate border-b border-zinc-200 px-3 py-2 text-xs font-semibold dark:border-zinc-800">
+      <h3
+        title={column.title}
+        className="truncate border-b border-zinc-200 px-3 py-2 text-xs font-semibold dark:border-zinc-800"
+      >
         {column.title}
       </h3>
-      <div className="min-h-0 flex-1 overflow-auto whitespace-pre-wrap px-3 py-2 text-sm">
-        {column.text || (figures ? '' : '…')}
+      <div className="markdown-compact min-h-0 flex-1 overflow-auto px-3 py-2 text-sm">
+        {column.text ? (
+          // The chat's own renderer, so a column reads as the answer will in a conversation.
+          <RenderBoundary
+            name="An answer's text"
+            resetKey={column.text}
+            fallback={() => <PlainTextBlock text={column.text} reason="failed" />}
+          >
+            <StreamingMarkdown text={column.text} streaming={!figures} />
+          </RenderBoundary>
+        ) : (
+          !figures && <span className="text-zinc-500">…</span>
+        )}
         {figures?.error && (
           <p role="alert" className="mt-2 text-xs text-red-600">
             {figures.error.message}
           </p>
         )}
       </div>
+      {/* Cells wrap onto a second line in a narrow column instead of running into each other. */}
       <dl
         aria-label="Figures"
-        className="grid grid-cols-5 gap-1 border-t border-zinc-200 px-3 py-2 text-[11px] dark:border-zinc-800"
+        className="flex flex-wrap gap-x-4 gap-y-1 border-t border-zinc-200 px-3 py-2 text-[11px] dark:border-zinc-800"
       >
         {[
           ['First token', figures ? ms(figures.ttftMs) : '…'],
@@ -52,9 +71,9 @@ export function CompareColumn({
           ['Out', figures?.usage ? `${mark}${figures.usage.outputTokens}` : '—'],
           ['Cost', figures ? dollars(figures.cost) : '—'],
         ].map(([label, value]) => (
-          <div key={label} className="min-w-0">
-            <dt className="text-zinc-500">{label}</dt>
-            <dd className="truncate font-medium tabular-nums">{value}</dd>
+          <div key={label}>
+            <dt className="whitespace-nowrap text-zinc-500">{label}</dt>
+            <dd className="whitespace-nowrap font-medium tabular-nums">{value}</dd>
           </div>
         ))}
       </dl>
@@ -62,9 +81,10 @@ export function CompareColumn({
         type="button"
         disabled={!figures || !column.text}
         onClick={onContinue}
-        className="m-2 rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        aria-label="Continue as conversation"
+        className="m-2 mt-0 rounded-md border border-zinc-300 px-2 py-1 text-xs whitespace-nowrap hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        Continue as conversation
+        Continue<span className="hidden @[13rem]:inline"> as conversation</span>
       </button>
     </article>
   );

@@ -1,22 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useEffect, useRef, useState } from 'react';
-import type { ProfileView } from '../../../../shared/profiles';
-import { api } from '../../lib/api';
+import { useState } from 'react';
 import { useChatStore } from '../../store/chatStore';
-import { useSettingsStore } from '../../store/settingsStore';
-import { CompareColumn, type ColumnState } from './CompareColumn';
-
-interface LaneChoice {
-  profileId: string;
-  model: string;
-}
-
-function defaultLanes(profiles: ProfileView[]): LaneChoice[] {
-  const first = profiles.find((p) => p.isDefault) ?? profiles[0];
-  if (!first) return [];
-  const lane = { profileId: first.id, model: first.defaultModel ?? '' };
-  return [lane, { ...lane }];
-}
+import { useProfiles, useSettingsStore } from '../../store/settingsStore';
+import { CompareColumn } from './CompareColumn';
+import { CompareLanes, defaultLanes, type LaneChoice } from './CompareLanes';
+import { useCompareRun } from './useCompareRun';
 
 const inputClass =
   'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950';
@@ -26,58 +14,20 @@ const inputClass =
  * the answers streaming side by side with their figures; any column can go on as a conversation.
  */
 export function CompareDialog() {
-  const snapshot = useSettingsStore((s) => s.snapshot);
+  const profiles = useProfiles();
   const load = useSettingsStore((s) => s.load);
   const openConversation = useChatStore((s) => s.openConversation);
   const [open, setOpen] = useState(false);
-  const [prompt, setPrompt] = useState('');
   const [lanes, setLanes] = useState<LaneChoice[]>([]);
-  const [columns, setColumns] = useState<ColumnState[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const compareId = useRef<string | null>(null);
+  // Kept here, not in the form: closing the dialog keeps the prompt for next time.
+  const [prompt, setPrompt] = useState('');
+  const { columns, running, error, run, stop, continueLane } = useCompareRun();
 
-  useEffect(
-    () =>
-      api.on('compareStream', (batch) => {
-        if (batch.compareId !== compareId.current) return;
-        setColumns((current) =>
-          current.map((column, i) => {
-            if (i !== batch.lane) return column;
-            let text = column.text;
-            for (const event of batch.events) if (event.type === 'text') text += event.text;
-            return { ...column, text, figures: batch.figures ?? column.figures };
-          }),
-        );
-      }),
-    [],
-  );
-  // Running until every column has its figures (they come with each column's last batch).
-  const running = columns.some((c) => !c.figures);
-
-  const profiles = snapshot?.profiles ?? [];
-  const setLane = (index: number, change: Partial<LaneChoice>) =>
-    setLanes((current) => current.map((lane, i) => (i === index ? { ...lane, ...change } : lane)));
-
-  const run = async () => {
-    setError(null);
-    const result = await api.startCompare({ prompt, lanes, stream: true });
-    if (!result.ok) return setError(result.error.message);
-    compareId.current = result.value.compareId;
-    setColumns(
-      result.value.lanes.map((lane) => ({
-        title: `${lane.profileName} · ${lane.model}`,
-        text: '',
-        figures: null,
-      })),
-    );
-  };
-
-  const continueLane = async (lane: number) => {
-    if (!compareId.current) return;
-    const result = await api.continueCompare({ compareId: compareId.current, lane });
-    if (!result.ok) return setError(result.error.message);
+  const continueAsConversation = async (lane: number) => {
+    const conversationId = await continueLane(lane);
+    if (!conversationId) return;
     setOpen(false);
-    await openConversation(result.value.conversationId);
+    await openConversation(conversationId);
   };
 
   return (
@@ -103,111 +53,18 @@ export function CompareDialog() {
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-black/40" />
         <Dialog.Content className="fixed left-1/2 top-1/2 flex h-[min(46rem,94vh)] w-[min(80rem,96vw)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-hidden rounded-xl bg-white text-zinc-900 shadow-2xl focus:outline-none dark:bg-zinc-900 dark:text-zinc-100">
-          <header className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
-            <div>
-              <Dialog.Title className="text-base font-semibold">Compare</Dialog.Title>
-              <Dialog.Description className="text-xs text-zinc-500">
-                One prompt to 2–4 models at once, side by side.
-              </Dialog.Description>
-            </div>
-            <Dialog.Close
-              aria-label="Close compare"
-              className="rounded px-2 py-1 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
-            >
-              ×
-            </Dialog.Close>
-          </header>
-          <form
-            className="flex flex-col gap-2 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (prompt.trim() && !running) void run();
-            }}
-          >
-            <textarea
-              aria-label="Compare prompt"
-              rows={2}
-              value={prompt}
-              onChange={(e) => setPrompt(e.target.value)}
-              className={`${inputClass} w-full`}
-              placeholder="Ask every model the same thing"
-            />
-            <div className="flex flex-wrap items-center gap-2">
-              {lanes.map((lane, i) => (
-                <fieldset
-                  key={i}
-                  aria-label={`Model ${i + 1}`}
-                  className="flex items-center gap-1 rounded-md bg-zinc-50 p-1 dark:bg-zinc-950"
-                >
-                  <select
-                    aria-label={`Profile ${i + 1}`}
-                    value={lane.profileId}
-                    onChange={(e) => setLane(i, { profileId: e.target.value })}
-                    className={inputClass}
-                  >
-                    {profiles.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
-                      </option>
-                    ))}
-                  </select>
-                  <input
-                    aria-label={`Model name ${i + 1}`}
-                    value={lane.model}
-                    onChange={(e) => setLane(i, { model: e.target.value })}
-                    className={`${inputClass} w-36`}
-                  />
-                  {lanes.length > 2 && (
-                    <button
-                      type="button"
-                      aria-label={`Remove model ${i + 1}`}
-                      className="px-1 text-zinc-500"
-                      onClick={() => setLanes((current) => current.filter((_, j) => j !== i))}
-                    >
-                      ×
-                    </button>
-                  )}
-                </fieldset>
-              ))}
-              {lanes.length < 4 && (
-                <button
-                  type="button"
-                  className="rounded-md px-2 py-1 text-xs text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-blue-950"
-                  onClick={() => setLanes((current) => [...current, { ...current.at(-1)! }])}
-                >
-                  Add model
-                </button>
-              )}
-              <span className="flex-1" />
-              {running ? (
-                <button
-                  type="button"
-                  className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700"
-                  onClick={() =>
-                    compareId.current && void api.stopCompare({ compareId: compareId.current })
-                  }
-                >
-                  Stop
-                </button>
-              ) : (
-                <button
-                  type="submit"
-                  disabled={!prompt.trim() || profiles.length === 0}
-                  className="rounded-md bg-blue-600 px-3 py-1 text-sm font-medium text-white disabled:opacity-40"
-                >
-                  Run
-                </button>
-              )}
-            </div>
-            {profiles.length === 0 && (
-              <p className="text-xs text-zinc-500">Add a provider profile in Settings first.</p>
-            )}
-            {error && (
-              <p role="alert" className="text-xs text-red-600">
-                {error}
-              </p>
-            )}
-          </form>
+          <CompareHeader />
+          <CompareForm
+            prompt={prompt}
+            onPromptChange={setPrompt}
+            lanes={lanes}
+            onLanesChange={setLanes}
+            running={running}
+            canRun={profiles.length > 0}
+            error={error}
+            onRun={(prompt) => void run(prompt, lanes)}
+            onStop={stop}
+          />
           <div
             className="grid min-h-0 flex-1 gap-3 p-4"
             style={{
@@ -215,11 +72,107 @@ export function CompareDialog() {
             }}
           >
             {columns.map((column, i) => (
-              <CompareColumn key={i} column={column} onContinue={() => void continueLane(i)} />
+              <CompareColumn
+                key={i}
+                column={column}
+                onContinue={() => void continueAsConversation(i)}
+              />
             ))}
           </div>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+interface CompareFormProps {
+  prompt: string;
+  onPromptChange: (prompt: string) => void;
+  lanes: LaneChoice[];
+  onLanesChange: (lanes: LaneChoice[]) => void;
+  running: boolean;
+  canRun: boolean;
+  error: string | null;
+  onRun: (prompt: string) => void;
+  onStop: () => void;
+}
+
+/** The prompt, each column's model, and Run (Stop while the columns stream). */
+function CompareForm({
+  prompt,
+  onPromptChange,
+  lanes,
+  onLanesChange,
+  running,
+  canRun,
+  error,
+  onRun,
+  onStop,
+}: CompareFormProps) {
+  return (
+    <form
+      className="flex flex-col gap-2 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (prompt.trim() && !running) onRun(prompt);
+      }}
+    >
+      <textarea
+        aria-label="Compare prompt"
+        rows={2}
+        value={prompt}
+        onChange={(e) => onPromptChange(e.target.value)}
+        className={`${inputClass} w-full`}
+        placeholder="Ask every model the same thing"
+      />
+      <div className="flex flex-wrap items-center gap-2">
+        <CompareLanes lanes={lanes} onChange={onLanesChange} />
+        <span className="flex-1" />
+        {running ? (
+          <button
+            type="button"
+            className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700"
+            onClick={onStop}
+          >
+            Stop
+          </button>
+        ) : (
+          <button
+            type="submit"
+            disabled={!prompt.trim() || !canRun}
+            className="rounded-md bg-blue-600 px-3 py-1 text-sm font-medium text-white disabled:opacity-40"
+          >
+            Run
+          </button>
+        )}
+      </div>
+      {!canRun && (
+        <p className="text-xs text-zinc-500">Add a provider profile in Settings first.</p>
+      )}
+      {error && (
+        <p role="alert" className="text-xs text-red-600">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function CompareHeader() {
+  return (
+    <header className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
+      <div>
+        <Dialog.Title className="text-base font-semibold">Compare</Dialog.Title>
+        <Dialog.Description className="text-xs text-zinc-500">
+          One prompt to 2–4 models at once, side by side.
+        </Dialog.Description>
+      </div>
+      <Dialog.Close
+        aria-label="Close compare"
+        className="rounded px-2 py-1 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      >
+        ×
+      </Dialog.Close>
+    </header>
   );
 }

@@ -1,10 +1,14 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useConversationsStore } from '../../store/conversationsStore';
+import { ImportChoiceDialog } from './ImportChoiceDialog';
 
 const buttonClass =
   'rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-zinc-400 dark:hover:bg-zinc-800';
 
-/** Export everything, import a Switchboard or ChatGPT file; what happened is said below. */
+/**
+ * Export everything, import a Switchboard or ChatGPT file (asking first about conversations
+ * already here); what happened is said below.
+ */
 export function SidebarFooter() {
   const exportConversations = useConversationsStore((s) => s.exportConversations);
   const importFile = useConversationsStore((s) => s.importFile);
@@ -54,6 +58,7 @@ export function SidebarFooter() {
           onChange={onFile}
         />
       </div>
+      <ImportChoiceDialog />
     </div>
   );
 }

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { ImportPreview } from '../../../shared/conversations';
+import { finishReasons, providerErrorKinds } from '../../../shared/stream';
+import { EXPORT_FORMAT, type ExportedConversation } from './exportConversations';
+import { parseChatGptExport } from './importChatGpt';
+import { ImportError } from './ImportError';
+
+const text = z.string().max(10_000_000);
+const optionalId = z.string().min(1).max(200).nullable();
+const usage = z.object({
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  totalTokens: z.number(),
+  cachedInputTokens: z.number().optional(),
+  reasoningTokens: z.number().optional(),
+  source: z.enum(['provider', 'estimated']),
+});
+const parameters = z.object({
+  temperature: z.number().optional(),
+  topP: z.number().optional(),
+  maxTokens: z.number().optional(),
+});
+const message = z.object({
+  id: z.string().min(1).max(200),
+  conversationId: z.string().min(1).max(200),
+  parentId: optionalId,
+  role: z.enum(['user', 'assistant', 'system']),
+  content: text,
+  reasoning: text,
+  // Exports made before refusals were kept have none.
+  refusal: text.default(''),
+  status: z.enum(['streaming', 'done']),
+  profileId: optionalId,
+  model: z.string().max(200).nullable(),
+  parameters: parameters.nullable(),
+  finishReason: z.enum(finishReasons).nullable(),
+  providerFinishReason: z.string().max(200).nullable(),
+  providerMessageId: z.string().max(500).nullable(),
+  usage: usage.nullable(),
+  timing: z.object({ ttftMs: z.number().nullable(), totalMs: z.number() }).nullable(),
+  error: z
+    .object({
+      kind: z.enum(providerErrorKinds),
+      status: z.number().nullable(),
+      message: z.string().max(10_000),
+      retryAfterMs: z.number().optional(),
+      requestId: z.string().max(500).optional(),
+    })
+    .nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+const conversation = z.object({
+  id: z.string().min(1).max(200),
+  title: z.string().max(1000),
+  titleSource: z.string().max(40),
+  pinned: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  profileId: optionalId,
+  model: z.string().max(200).nullable(),
+  systemPrompt: z.string().max(1_000_000).nullable(),
+  parameters,
+  currentLeafId: optionalId,
+});
+const switchboardExport = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.number(),
+  conversations: z.array(z.object({ conversation, messages: z.array(message) })),
+});
+
+/** An import file read and checked whole: its format and every conversation in it. */
+export interface ImportFile {
+  format: ImportPreview['format'];
+  conversations: ExportedConversation[];
+}
+
+/**
+ * Reads a Switchboard JSON export (lossless) or a ChatGPT `conversations.json`; a file that
+ * cannot be used throws an ImportError saying why, before anything is written.
+ */
+export function readImportFile(content: string): ImportFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch {
+    throw new ImportError(
+      'This file is not JSON. Choose a Switchboard JSON export or a ChatGPT conversations.json.',
+    );
+  }
+  let format: ImportFile['format'];
+  let conversations: ExportedConversation[];
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'format' in data) {
+    const parsed = switchboardExport.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ImportError(
+        `This Switchboard export is damaged (at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'invalid'}).`,
+      );
+    }
+    format = 'switchboard';
+    conversations = parsed.data.conversations.map((entry) =>
+      checkTree(entry as ExportedConversation),
+    );
+  } else if (Array.isArray(data)) {
+    format = 'chatgpt';
+    conversations = parseChatGptExport(data);
+  } else {
+    throw new ImportError(
+      'This file is neither a Switchboard export nor a ChatGPT conversations.json.',
+    );
+  }
+
+  return { format, conversations };
+}
+
+/** Parents must be in the same conversation and come first; the shown leaf must exist. */
+function checkTree(entry: ExportedConversation): ExportedConversation {
+  const seen = new Set<string>();
+  for (const stored of entry.messages) {
+    if (stored.conversationId !== entry.conversation.id)
+      throw new ImportError(`Message ${stored.id} belongs to another conversation.`);
+    if (stored.parentId !== null && !seen.has(stored.parentId))
+      throw new ImportError(`Message ${stored.id} has a missing parent.`);
+    if (seen.has(stored.id)) throw new ImportError(`Message ${stored.id} appears twice.`);
+    seen.add(stored.id);
+  }
+  const leaf = entry.conversation.currentLeafId;
+  if (leaf !== null && !seen.has(leaf))
+    throw new ImportError(
+      `Conversation "${entry.conversation.title}" points at a missing message.`,
+    );
+  // An answer exported mid-stream cannot be streaming here: it is interrupted.
+  return {
+    ...entry,
+    messages: entry.messages.map((m) =>
+      m.status === 'streaming' ? { ...m, status: 'done', finishReason: 'error' } : m,
+    ),
+  };
+}
