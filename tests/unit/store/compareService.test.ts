@@ -105,8 +105,7 @@ describe('CompareService', () => {
     store.ledger.usePrices((model) => findPrice(model, overrides));
     const batches: CompareStreamBatch[] = [];
     const compare = new CompareService({
-      profile: (id) => profiles[id],
-      targetFor: async (profile) => ({ profile, apiKey: 'k' }),
+      profiles: fixedProfiles(Object.values(profiles).map((profile) => ({ profile, apiKey: 'k' }))),
       emit: (batch) => batches.push(batch),
       store,
       engine,
