@@ -105,7 +105,7 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
     await page.getByRole('button', { name: 'Start chatting' }).click();
 
     // Settings: two profiles, keys typed once, tested, kept in the keychain.
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     const result = dialog.getByRole('status', { name: 'Connection test result' });
     await dialog.getByRole('button', { name: '+ Add profile' }).click();
@@ -181,7 +181,7 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
     );
 
     // The Anthropic profile: a streamed answer and its own 401 quoting the key.
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await dialog
       .getByRole('navigation', { name: 'Profiles' })
       .getByRole('button', { name: /Claude-like/ })
@@ -226,7 +226,7 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
     const configFile = join(configDir, 'config.json');
     renameSync(configFile, `${configFile}.aside`);
     mkdirSync(configFile);
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const logFile = join(dataDir, 'logs', 'main.log');
     await expect
       .poll(() => existsSync(logFile) && readFileSync(logFile, 'utf8').includes('[ipc]'))
