@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -14,8 +14,12 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
+/** A Chromium trace as `browser.stopTracing()` writes it: an object or a bare event list. */
+export type Trace = { traceEvents: TraceEvent[] } | TraceEvent[];
+
 /** CPU milliseconds of every task on renderer main threads, the busiest thread's list. */
-function mainThreadTaskCpuMs(events: TraceEvent[]): number[] {
+export function mainThreadTaskCpuMs(trace: Trace): number[] {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const mainThreads = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -52,7 +56,6 @@ export async function longestMainThreadTask(
   } finally {
     buffer = await browser.stopTracing();
   }
-  const trace = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const tasks = mainThreadTaskCpuMs(Array.isArray(trace) ? trace : trace.traceEvents);
+  const tasks = mainThreadTaskCpuMs(JSON.parse(buffer.toString('utf8')) as Trace);
   return { longestMs: tasks.length ? Math.max(...tasks) : 0, tasks: tasks.length };
 }

@@ -11,6 +11,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { build, preview } from 'vite';
 import { renderCorpusTokens } from './corpus';
 import type { StreamReport } from './page/protocol';
+import { mainThreadTaskCpuMs, type Trace } from '../../support/mainThreadTasks';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const configFile = resolve(here, 'vite.config.ts');
@@ -32,45 +33,6 @@ interface VariantRun extends StreamReport {
   taskMs: number;
   layoutMs: number;
   styleMs: number;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts?: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
-type Trace = { traceEvents: TraceEvent[] } | TraceEvent[];
-
-/**
- * The CPU time (thread time, so other processes on a busy machine do not inflate it) of every
- * task on the page's main thread: the renderer main thread that ran the most.
- */
-function mainThreadTaskCpuMs(trace: Trace): number[] {
-  const events = Array.isArray(trace) ? trace : trace.traceEvents;
-  const mainThreads = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const byThread = new Map<string, number[]>();
-  for (const e of events) {
-    const thread = `${e.pid}:${e.tid}`;
-    if (e.ph !== 'X' || !mainThreads.has(thread) || !/RunTask$/.test(e.name)) continue;
-    const list = byThread.get(thread) ?? [];
-    const cpuMs = (e.tdur ?? e.dur ?? 0) / 1000;
-    if (cpuMs > 50 && process.env.RENDER_BENCH_DEBUG) {
-      process.stderr.write(`  task ${cpuMs.toFixed(1)} ms cpu at ts ${e.ts} (#${list.length})\n`);
-    }
-    list.push(cpuMs);
-    byThread.set(thread, list);
-  }
-  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
-  return [...byThread.values()].sort((a, b) => sum(b) - sum(a))[0] ?? [];
 }
 
 async function measure(browser: Browser, url: string, tokens: string[]): Promise<VariantRun> {
