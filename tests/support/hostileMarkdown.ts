@@ -125,3 +125,12 @@ const pair = fc.tuple(shape, shape).map(([a, b]) => ({
 export function hostileShapes(count: number, seed: number): HostileShape[] {
   return fc.sample(fc.oneof(storm, pit, nesting, pair), { numRuns: count, seed });
 }
+
+/**
+ * Plain prose of exactly `length` characters: what an answer of that size costs to show when
+ * nothing in it is hostile, the baseline a hostile answer's cost is compared with.
+ */
+export function proseOfLength(length: number): string {
+  const sentence = 'Plain words make a calm paragraph of ordinary prose. ';
+  return sentence.repeat(Math.ceil(length / sentence.length)).slice(0, length);
+}
