@@ -1,38 +1,29 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
-import type { Profile } from '../../shared/profiles';
 import { ChatService } from './chat/ChatService';
 import { CompareService } from './compare/CompareService';
+import { createHandlerTable } from './coreHandlers';
 import { ExchangeCapture } from './exchanges/ExchangeCapture';
-import { createExchangeHandlers } from './exchanges/exchangeHandlers';
 import type { AppLog } from './logging/AppLog';
 import { NoticeBoard } from './notices';
 import { createMemoryPreferences, type PreferencesStore } from './preferences/PreferencesStore';
 import { envKeyNames } from './profiles/envProfile';
-import { createChatPickHandlers } from './chat/chatPicks';
 import { ModelCatalog } from './profiles/modelCatalog';
-import { createProfileHandlers } from './profiles/profileHandlers';
 import { PickMemory } from './profiles/startPick';
 import { ProfileService } from './profiles/ProfileService';
 import { createProfileResolver, type ProfileResolver } from './profiles/ProfileResolver';
+import { streamChat } from './providers/streamChat';
 import type { ProviderTarget } from './providers/types';
-import {
-  createAzureCredential,
-  createEntraTokenSource,
-  type EntraTokenSource,
-} from './secrets/entraTokenSource';
+import { entraSourcePerProfile } from './secrets/entraSources';
 import type { KeyStore } from './secrets/KeyStore';
 import { KnownSecrets } from './secrets/KnownSecrets';
 import { createMemoryKeyStore } from './secrets/memoryKeyStore';
 import { SecretVault } from './secrets/SecretVault';
-import { createConversationHandlers } from './store/conversationHandlers';
+import type { PersistSave } from './store/PendingSaves';
+import type { StorageHealth } from './store/StorageHealth';
 import type { Store } from './store/Store';
-import { guardStorage } from './store/storageGuard';
 import { superviseHistory, type UnsavedAtQuit } from './store/superviseHistory';
-import { streamChat } from './providers/streamChat';
 import { PriceOverrides } from './usage/priceOverrides';
-import { recordProbe } from './usage/recordProbe';
 import { UsageWriter } from './usage/UsageWriter';
-import { createUsageHandlers } from './usage/usageHandlers';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -80,7 +71,6 @@ export interface Core {
  * makes this throw StoreOpenError (with a message for the person).
  */
 export function createCore(options: CoreOptions): Core {
-  const { env } = options;
   // A failure no request asked for (a save that is not a storage fault: a bug) goes to the log.
   const onInternalError = (error: unknown) =>
     options.log ? options.log.error('[core] unexpected failure:', error) : console.error(error);
@@ -96,108 +86,51 @@ export function createCore(options: CoreOptions): Core {
     integrityCheckDelayMs: options.integrityCheckDelayMs,
     spareDir: options.unsavedSpareDir,
   });
-
-  const known = options.knownSecrets ?? new KnownSecrets();
-  for (const name of envKeyNames) known.add(env[name]);
-  const vault = new SecretVault(options.keyStore ?? createMemoryKeyStore(), undefined, known);
   const preferences = options.preferences ?? createMemoryPreferences();
   const capture = new ExchangeCapture(store.exchanges, preferences);
-  // Old exchanges go at start as well as after each save, so a quiet week still frees the space.
-  // A read-only history has nothing to free; a full disk says so and the session goes on.
-  if (health.status.writable) {
-    try {
-      capture.prune();
-    } catch (error) {
-      if (health.report(error) === null) throw error;
-    }
-  }
-  const profiles = new ProfileService(preferences, (message) => notices.post(message));
+  pruneExchangesAtStart(capture, health);
   // usage: costs are fixed at record time with the prices in force (overrides from settings first).
   const prices = new PriceOverrides(preferences);
   store.ledger.usePrices((model) => prices.priceFor(model));
+  const persist: PersistSave = (save, how) => pendingSaves.run(save, how);
   // The one usage writer: every call's row and headroom, waiting with the answers through a fault.
-  const usage = new UsageWriter(store, { persist: (save, how) => pendingSaves.run(save, how) });
-  // One token source per Azure profile, so a token is reused until shortly before it expires.
-  const entraSources = new Map<string, EntraTokenSource>();
-  const entra = (profile: Profile): EntraTokenSource => {
-    let source = entraSources.get(profile.id);
-    if (!source) {
-      source = createEntraTokenSource(() =>
-        createAzureCredential({ onDeviceCode: (message) => notices.post(message, 'info') }),
-      );
-      entraSources.set(profile.id, source);
-    }
-    return source;
+  const usage = new UsageWriter(store, { persist });
+  const known = options.knownSecrets ?? new KnownSecrets();
+  const targetDeps = {
+    profiles: new ProfileService(preferences, (message) => notices.post(message)),
+    vault: openVault(options, known),
+    env: options.env,
+    entra: entraSourcePerProfile((message) => notices.post(message, 'info')),
+    notices,
+    known,
   };
-  const targetDeps = { profiles, vault, env, entra, notices, known };
-  const catalog = new ModelCatalog(preferences);
-  const picks = new PickMemory(preferences);
   // The one place a profile id becomes a ready target, for chat, titles and compare alike.
   const resolver = createProfileResolver(targetDeps);
-
+  const engine = usage.tapEngine(streamChat);
   const chat = new ChatService({
     profiles: resolver,
-    engine: usage.tapEngine(streamChat),
+    engine,
     emit: options.emit,
     store,
     capture,
     usage,
-    saving: {
-      persist: (save, how) => pendingSaves.run(save, how),
-      partialFailed: (error) => {
-        health.report(error, { waiting: true });
-      },
-    },
+    saving: { persist, partialFailed: (error) => void health.report(error, { waiting: true }) },
     onInternalError,
     log: options.log,
   });
-
   const compare = new CompareService({
     profiles: resolver,
     emit: (batch) => options.emit('compareStream', batch),
     store,
-    engine: usage.tapEngine(streamChat),
+    engine,
     usage,
   });
-  const profileHandlers = createProfileHandlers({ ...targetDeps, catalog, picks });
-  const conversationHandlers = createConversationHandlers({
-    store,
-    chat,
-    emit: options.emit,
-    reportFault: (error) => health.report(error, { tell: false }),
+  const handlers = createHandlerTable({
+    ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
+    ...{ usage, prices, targetDeps },
+    catalog: new ModelCatalog(preferences),
+    picks: new PickMemory(preferences),
   });
-  const chatPickHandlers = createChatPickHandlers({
-    store,
-    chat,
-    picks,
-    catalog,
-    snapshot: () => profileHandlers.listProfiles({}),
-    deleteProfile: profileHandlers.deleteProfile,
-    conversationHandlers,
-  });
-
-  const handlers: IpcHandlers = guardStorage(
-    {
-      getAppInfo: async () => options.appInfo,
-      getStorageStatus: async () => health.status,
-      stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
-      ...profileHandlers,
-      testConnection: recordProbe(profileHandlers.testConnection, usage),
-      ...conversationHandlers,
-      ...chatPickHandlers,
-      ...createUsageHandlers({ store, prices, profiles }),
-      ...createExchangeHandlers({ exchanges: store.exchanges, capture }),
-      startCompare: async (request) => compare.start(request),
-      stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
-      continueCompare: async ({ compareId, lane }) => {
-        const result = compare.continueAsConversation(compareId, lane);
-        options.emit('conversationsChanged', { conversationId: result.conversationId });
-        return result;
-      },
-    },
-    health,
-  );
-
   return {
     handlers,
     chat,
@@ -218,4 +151,23 @@ export function createCore(options: CoreOptions): Core {
       return atQuit;
     },
   };
+}
+
+/**
+ * Old exchanges go at start as well as after each save, so a quiet week still frees the space.
+ * A read-only history has nothing to free; a full disk says so and the session goes on.
+ */
+function pruneExchangesAtStart(capture: ExchangeCapture, health: StorageHealth): void {
+  if (!health.status.writable) return;
+  try {
+    capture.prune();
+  } catch (error) {
+    if (health.report(error) === null) throw error;
+  }
+}
+
+/** The keychain behind the vault; each key from the environment is known to the crash log too. */
+function openVault(options: CoreOptions, known: KnownSecrets): SecretVault {
+  for (const name of envKeyNames) known.add(options.env[name]);
+  return new SecretVault(options.keyStore ?? createMemoryKeyStore(), undefined, known);
 }

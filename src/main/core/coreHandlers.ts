@@ -1,0 +1,87 @@
+import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
+import type { ChatService } from './chat/ChatService';
+import { createChatPickHandlers } from './chat/chatPicks';
+import type { CompareService } from './compare/CompareService';
+import type { ExchangeCapture } from './exchanges/ExchangeCapture';
+import { createExchangeHandlers } from './exchanges/exchangeHandlers';
+import type { ModelCatalog } from './profiles/modelCatalog';
+import { createProfileHandlers, type ProfileHandlerDeps } from './profiles/profileHandlers';
+import type { PickMemory } from './profiles/startPick';
+import { createConversationHandlers } from './store/conversationHandlers';
+import type { StorageHealth } from './store/StorageHealth';
+import type { Store } from './store/Store';
+import { guardStorage } from './store/storageGuard';
+import type { PriceOverrides } from './usage/priceOverrides';
+import { recordProbe } from './usage/recordProbe';
+import { createUsageHandlers } from './usage/usageHandlers';
+import type { UsageWriter } from './usage/UsageWriter';
+
+export interface CoreServices {
+  appInfo: AppInfo;
+  emit: EventSink;
+  store: Store;
+  health: StorageHealth;
+  chat: ChatService;
+  compare: CompareService;
+  capture: ExchangeCapture;
+  usage: UsageWriter;
+  prices: PriceOverrides;
+  catalog: ModelCatalog;
+  picks: PickMemory;
+  /** What the profile handlers need beyond the catalog and picks: profiles, vault, env, notices. */
+  targetDeps: Omit<ProfileHandlerDeps, 'catalog' | 'picks'>;
+}
+
+/**
+ * The IPC handler table: every request the renderer (or the harness) can make, each answered by
+ * the service that owns it. Storage faults thrown by any handler are turned into answers by
+ * `guardStorage`, so no handler repeats that.
+ */
+export function createHandlerTable(services: CoreServices): IpcHandlers {
+  const { store, chat, compare, health, emit } = services;
+  const profileHandlers = createProfileHandlers({
+    ...services.targetDeps,
+    catalog: services.catalog,
+    picks: services.picks,
+  });
+  const conversationHandlers = createConversationHandlers({
+    store,
+    chat,
+    emit,
+    reportFault: (error) => health.report(error, { tell: false }),
+  });
+  const chatPickHandlers = createChatPickHandlers({
+    store,
+    chat,
+    picks: services.picks,
+    catalog: services.catalog,
+    snapshot: () => profileHandlers.listProfiles({}),
+    deleteProfile: profileHandlers.deleteProfile,
+    conversationHandlers,
+  });
+  return guardStorage(
+    {
+      getAppInfo: async () => services.appInfo,
+      getStorageStatus: async () => health.status,
+      stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
+      ...profileHandlers,
+      testConnection: recordProbe(profileHandlers.testConnection, services.usage),
+      ...conversationHandlers,
+      ...chatPickHandlers,
+      ...createUsageHandlers({
+        store,
+        prices: services.prices,
+        profiles: services.targetDeps.profiles,
+      }),
+      ...createExchangeHandlers({ exchanges: store.exchanges, capture: services.capture }),
+      startCompare: async (request) => compare.start(request),
+      stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
+      continueCompare: async ({ compareId, lane }) => {
+        const result = compare.continueAsConversation(compareId, lane);
+        emit('conversationsChanged', { conversationId: result.conversationId });
+        return result;
+      },
+    },
+    health,
+  );
+}
