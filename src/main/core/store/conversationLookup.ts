@@ -1,0 +1,18 @@
+import type { ConversationDetail, ConversationThread } from '../../../shared/conversations';
+import { HandlerError } from '../../../shared/result';
+import type { Store } from './Store';
+
+/** A conversation that is gone is `not_found` for the renderer, in the same words everywhere. */
+export function found<T>(value: T | null): T {
+  if (value === null) throw new HandlerError('not_found', 'That conversation no longer exists.');
+  return value;
+}
+
+/** The conversation with the thread it shows (the versions chosen lead to its current leaf). */
+export function threadOf(store: Store, conversationId: string): ConversationThread {
+  const conversation: ConversationDetail = found(store.conversations.get(conversationId));
+  return {
+    conversation,
+    messages: store.messages.thread(conversationId, conversation.currentLeafId),
+  };
+}
