@@ -64,50 +64,62 @@ export async function probeConnection(
     const { step, message } = describeNetworkError(error, new URL(request.url));
     return report(step, false, message);
   }
-  const status = response.status;
   const text = await response.text().catch(() => '');
+  const verdict = judgeAnswer(target, request, response.status, text);
+  return report(verdict.step, verdict.ok, verdict.message, {
+    status: response.status,
+    models: verdict.models.slice(0, MAX_LISTED_MODELS),
+  });
+}
+
+interface Verdict {
+  step: ConnectionStep;
+  ok: boolean;
+  message: string;
+  models: string[];
+}
+
+/** What the server's answer says about the profile, in the step a person would fix. */
+function judgeAnswer(
+  target: ResolvedTarget,
+  request: ProbeRequest,
+  status: number,
+  text: string,
+): Verdict {
   const detail = errorDetail(text);
   const suffix = detail ? ` The server said: "${detail}"` : '';
+  const failed = (step: ConnectionStep, message: string): Verdict => ({
+    step,
+    ok: false,
+    message,
+    models: [],
+  });
   if (status === 401)
-    return report(
+    return failed(
       'auth',
-      false,
       `The server refused the key (HTTP 401). Check the API key for this profile.${suffix}`,
-      { status },
     );
   if (status === 403)
-    return report('auth', false, `The key was accepted but lacks permission (HTTP 403).${suffix}`, {
-      status,
-    });
+    return failed('auth', `The key was accepted but lacks permission (HTTP 403).${suffix}`);
   if (status === 404) {
     const what = providerFor(target.profile.type).connectionTest.notFound(target.profile);
-    return report('model', false, `${what}${suffix}`, { status });
+    return failed('model', `${what}${suffix}`);
   }
   if (status < 200 || status >= 300)
-    return report('http', false, `The server answered HTTP ${status}.${suffix}`, { status });
+    return failed('http', `The server answered HTTP ${status}.${suffix}`);
 
   const models = request.method === 'GET' ? modelIds(text) : [];
   const model = target.profile.defaultModel;
   if (request.method === 'GET' && model && models.length > 0 && !models.includes(model)) {
-    return report(
-      'model',
-      false,
-      `Connected, but the model "${model}" is not among the ${models.length} this server offers.`,
-      {
-        status,
-        models: models.slice(0, MAX_LISTED_MODELS),
-      },
-    );
+    return {
+      step: 'model',
+      ok: false,
+      message: `Connected, but the model "${model}" is not among the ${models.length} this server offers.`,
+      models,
+    };
   }
-  return report(
-    'done',
-    true,
-    `Connected: HTTP ${status}${models.length ? `, ${models.length} model(s) available` : ''}.`,
-    {
-      status,
-      models: models.slice(0, MAX_LISTED_MODELS),
-    },
-  );
+  const available = models.length ? `, ${models.length} model(s) available` : '';
+  return { step: 'done', ok: true, message: `Connected: HTTP ${status}${available}.`, models };
 }
 
 /** The provider module's request, after the one check every type shares: a key where one is due. */
