@@ -41,39 +41,8 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
   };
   try {
     switch (command) {
-      case 'list': {
-        const rows = [];
-        for (const profile of profiles.list()) {
-          const stored = await vault.get(keyAccount(profile.id));
-          const envName = envKeyName(profile);
-          const fromEnv = !stored && envName ? io.env[envName] : undefined;
-          const key = stored?.secret ?? fromEnv ?? null;
-          rows.push({
-            name: profile.name,
-            provider: profile.type,
-            hasKey: key !== null,
-            hint: secretHint(key),
-            source: stored ? 'keychain' : fromEnv ? `env ${envName}` : null,
-          });
-        }
-        const status = await vault.status();
-        if (rest.includes('--json')) {
-          io.stdout.write(`${JSON.stringify({ keychain: status, profiles: rows }, null, 2)}\n`);
-        } else {
-          if (!status.available) io.stderr.write(`${status.message}\n`);
-          io.stdout.write(
-            formatTable(
-              rows.map((r) => [
-                r.name,
-                r.provider,
-                r.hasKey ? `…${r.hint ?? '(short)'}` : '—',
-                r.source ?? '',
-              ]),
-            ),
-          );
-        }
-        return 0;
-      }
+      case 'list':
+        return await listKeys(profiles, vault, io, rest.includes('--json'));
       case 'set': {
         const profile = named(rest[0]);
         if (!profile) return rest[0] ? 1 : usage(io);
@@ -107,6 +76,46 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
+}
+
+/** Each profile with where its key comes from and a hint of it: never the key. */
+async function listKeys(
+  profiles: ProfileService,
+  vault: SecretVault,
+  io: CliIo,
+  json: boolean,
+): Promise<number> {
+  const rows = [];
+  for (const profile of profiles.list()) {
+    const stored = await vault.get(keyAccount(profile.id));
+    const envName = envKeyName(profile);
+    const fromEnv = !stored && envName ? io.env[envName] : undefined;
+    const key = stored?.secret ?? fromEnv ?? null;
+    rows.push({
+      name: profile.name,
+      provider: profile.type,
+      hasKey: key !== null,
+      hint: secretHint(key),
+      source: stored ? 'keychain' : fromEnv ? `env ${envName}` : null,
+    });
+  }
+  const status = await vault.status();
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ keychain: status, profiles: rows }, null, 2)}\n`);
+    return 0;
+  }
+  if (!status.available) io.stderr.write(`${status.message}\n`);
+  io.stdout.write(
+    formatTable(
+      rows.map((r) => [
+        r.name,
+        r.provider,
+        r.hasKey ? `…${r.hint ?? '(short)'}` : '—',
+        r.source ?? '',
+      ]),
+    ),
+  );
+  return 0;
 }
 
 function usage(io: CliIo): number {

@@ -42,7 +42,15 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-async function main(): Promise<void> {
+interface HarnessArgs {
+  port: number;
+  dataDir?: string;
+  configDir?: string;
+  logsDir?: string;
+}
+
+/** The command line, or a usage message and exit 2. */
+function parseHarnessArgs(): HarnessArgs {
   let values: { port?: string; 'data-dir'?: string; 'config-dir'?: string; 'logs-dir'?: string };
   try {
     ({ values } = parseArgs({
@@ -59,17 +67,16 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     usage(`--port must be 0-65535, got ${values.port}`);
-  const dataDir = values['data-dir']
-    ? resolve(values['data-dir'])
-    : mkdtempSync(join(tmpdir(), 'switchboard-'));
-  mkdirSync(dataDir, { recursive: true });
-  // Before anything else can fail: the crash log, redacting every line.
-  const knownSecrets = new KnownSecrets();
-  const crashLog = openHarnessCrashLog(
-    values['logs-dir'] ? resolve(values['logs-dir']) : join(dataDir, 'logs'),
-    knownSecrets,
-  );
+  return {
+    port,
+    dataDir: values['data-dir'],
+    configDir: values['config-dir'],
+    logsDir: values['logs-dir'],
+  };
+}
 
+/** The built renderer (built once if missing) and the bridge script (rebuilt when stale). */
+async function ensureBuilt(): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     console.error('No built renderer in out/renderer: building it once (npm run build)…');
     execFileSync('npx', ['electron-vite', 'build'], {
@@ -93,6 +100,23 @@ async function main(): Promise<void> {
         minify: false,
       },
     });
+}
+
+async function main(): Promise<void> {
+  const args = parseHarnessArgs();
+  const port = args.port;
+  const dataDir = args.dataDir
+    ? resolve(args.dataDir)
+    : mkdtempSync(join(tmpdir(), 'switchboard-'));
+  mkdirSync(dataDir, { recursive: true });
+  // Before anything else can fail: the crash log, redacting every line.
+  const knownSecrets = new KnownSecrets();
+  const crashLog = openHarnessCrashLog(
+    args.logsDir ? resolve(args.logsDir) : join(dataDir, 'logs'),
+    knownSecrets,
+  );
+
+  await ensureBuilt();
 
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
     version: string;
@@ -104,7 +128,7 @@ async function main(): Promise<void> {
     onInternalError: (channel, error) => crashLog.error(`[ipc] ${channel} failed:`, error),
     onRequestFault: (line) => crashLog.warn(line),
   });
-  const configDir = values['config-dir'] ? resolve(values['config-dir']) : dataDir;
+  const configDir = args.configDir ? resolve(args.configDir) : dataDir;
   const preferences = openConfPreferences(configDir);
   const core = createCore({
     dataDir,

@@ -26,13 +26,16 @@ export interface MenuTemplateOptions {
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
+/** An app command: shown with its shortcut, handed to the page when chosen. */
+type Command = (
+  label: string,
+  name: MenuCommand,
+  extra?: Partial<MenuItemConstructorOptions>,
+) => MenuItemConstructorOptions;
+
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
-  const command = (
-    label: string,
-    name: MenuCommand,
-    extra: Partial<MenuItemConstructorOptions> = {},
-  ): MenuItemConstructorOptions => ({
+  const command: Command = (label, name, extra = {}) => ({
     // Ids let an Electron e2e test click an item through Menu.getMenuItemById.
     id: name,
     label,
@@ -41,9 +44,23 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     ...extra,
   });
   const settings = command(mac ? 'Settings…' : 'Settings', 'settings');
+  return [
+    ...(mac ? [appMenu(options.appName, settings)] : []),
+    fileMenu(command, mac, settings),
+    editMenu(mac),
+    viewMenu(command, options.isDev),
+    windowMenu(mac),
+    helpMenu(command),
+  ];
+}
 
-  const appMenu: MenuItemConstructorOptions = {
-    label: options.appName,
+/** macOS only: the app menu, home of Settings and Quit there. */
+function appMenu(
+  appName: string,
+  settings: MenuItemConstructorOptions,
+): MenuItemConstructorOptions {
+  return {
+    label: appName,
     submenu: [
       { role: 'about' },
       separator,
@@ -58,8 +75,15 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       { role: 'quit' },
     ],
   };
+}
 
-  const fileMenu: MenuItemConstructorOptions = {
+/** New, Search and Stop; Settings and Quit too where there is no app menu. */
+function fileMenu(
+  command: Command,
+  mac: boolean,
+  settings: MenuItemConstructorOptions,
+): MenuItemConstructorOptions {
+  return {
     label: 'File',
     submenu: [
       command('New Conversation', 'newConversation'),
@@ -80,8 +104,11 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
         : [separator, settings, separator, { role: 'quit' } as const]),
     ],
   };
+}
 
-  const editMenu: MenuItemConstructorOptions = {
+/** The standard editing roles, so text fields get cut, copy and paste shortcuts. */
+function editMenu(mac: boolean): MenuItemConstructorOptions {
+  return {
     label: 'Edit',
     submenu: [
       { role: 'undo' },
@@ -96,11 +123,14 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       { role: 'selectAll' },
     ],
   };
+}
 
-  const viewMenu: MenuItemConstructorOptions = {
+/** The sidebar, zoom and full screen; reload and developer tools in development builds. */
+function viewMenu(command: Command, isDev: boolean): MenuItemConstructorOptions {
+  return {
     label: 'View',
     submenu: [
-      ...(options.isDev
+      ...(isDev
         ? [
             { role: 'reload' } as const,
             { role: 'forceReload' } as const,
@@ -117,8 +147,11 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       { role: 'togglefullscreen' },
     ],
   };
+}
 
-  const windowMenu: MenuItemConstructorOptions = {
+/** The window roles each platform expects. */
+function windowMenu(mac: boolean): MenuItemConstructorOptions {
+  return {
     role: 'windowMenu',
     submenu: mac
       ? [
@@ -131,11 +164,12 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
         ]
       : [{ role: 'minimize' }, { role: 'close' }],
   };
+}
 
-  const helpMenu: MenuItemConstructorOptions = {
+/** Help: the keyboard shortcuts. */
+function helpMenu(command: Command): MenuItemConstructorOptions {
+  return {
     role: 'help',
     submenu: [command('Keyboard Shortcuts', 'shortcuts')],
   };
-
-  return [...(mac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
 }
