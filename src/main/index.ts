@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, screen } from 'electron';
 import { wireChannel, type EventSink } from '../shared/ipc';
-import { createCore } from './core/createCore';
+import { createCore, type Core } from './core/createCore';
+import type { CrashLog } from './core/logging/configureCrashLog';
 import { KnownSecrets } from './core/secrets/KnownSecrets';
 import { openElectronCrashLog } from './crashLog';
 import { keychainServiceFrom } from './core/secrets/KeyStore';
@@ -76,33 +77,8 @@ function start(): void {
   void app.whenReady().then(() => {
     hardenSession();
     serveAppFiles(join(import.meta.dirname, '../renderer'));
-    const preferences = openElectronPreferences();
-    let core: ReturnType<typeof createCore>;
-    try {
-      core = createCore({
-        dataDir: app.getPath('userData'),
-        preferences: preferences.store,
-        keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
-        startupNotices: preferences.notice ? [preferences.notice] : [],
-        env: process.env,
-        knownSecrets,
-        log: crashLog,
-        appInfo: {
-          name: app.getName(),
-          version: app.getVersion(),
-          platform: process.platform,
-          shell: 'electron',
-        },
-        emit,
-      });
-    } catch (error) {
-      // The history could not be opened (e.g. written by a newer version): say why, touch nothing.
-      const message = error instanceof Error ? error.message : String(error);
-      crashLog.error('[startup] the history could not be opened:', error);
-      dialog.showErrorBox('Switchboard cannot open your history', message);
-      app.exit(1);
-      return;
-    }
+    const core = openCore(emit, knownSecrets, crashLog);
+    if (!core) return;
     registerIpc(ipcMain, core.handlers, {
       isTrustedSender: (event) => isAppUrl(event.senderFrame?.url, appUrl),
       onInternalError: (channel, error) => crashLog.error(`[ipc] ${channel} failed:`, error),
@@ -113,37 +89,72 @@ function start(): void {
       send: (command) => emit('menuCommand', { command }),
     });
     // Quit waits (bounded) for streaming answers to be saved and the database to close.
-    app.on(
-      'before-quit',
-      createQuitGuard({
-        close: () => core.close(),
-        quit: () => app.quit(),
-        timeoutMs: 10_000,
-        confirmQuit: async () => {
-          const unsaved = core.unsavedCount();
-          if (unsaved === 0) return true;
-          const { response } = await dialog.showMessageBox({
-            type: 'warning',
-            buttons: ['Keep Switchboard open', 'Quit anyway'],
-            defaultId: 0,
-            cancelId: 0,
-            message: `${unsaved} ${unsaved === 1 ? 'save is' : 'saves are'} still waiting to be written`,
-            detail:
-              'The disk is full or the history is locked by another program. Free some space (or close that program) and Switchboard saves them by itself. Quitting now writes them to a file for the next start where there is room (beside the history, else the temp folder), and loses them where there is none; their text is still on screen to copy.',
-          });
-          return response === 1;
-        },
-        onOutcome: (outcome) => {
-          const { level, line } = quitLogLine(outcome);
-          crashLog[level](line);
-        },
-      }),
-    );
+    app.on('before-quit', quitGuardFor(core, crashLog));
     open();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();
     });
     void startAutoUpdate({ isPackaged: app.isPackaged, env: process.env, log: crashLog });
+  });
+}
+
+/**
+ * The core over the person's data folder, preferences and keychain; null (after saying why in a
+ * dialog and quitting) when the history cannot be opened, e.g. one written by a newer version.
+ */
+function openCore(emit: EventSink, knownSecrets: KnownSecrets, crashLog: CrashLog): Core | null {
+  const preferences = openElectronPreferences();
+  try {
+    return createCore({
+      dataDir: app.getPath('userData'),
+      preferences: preferences.store,
+      keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
+      startupNotices: preferences.notice ? [preferences.notice] : [],
+      env: process.env,
+      knownSecrets,
+      log: crashLog,
+      appInfo: {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        shell: 'electron',
+      },
+      emit,
+    });
+  } catch (error) {
+    // Say why and touch nothing.
+    const message = error instanceof Error ? error.message : String(error);
+    crashLog.error('[startup] the history could not be opened:', error);
+    dialog.showErrorBox('Switchboard cannot open your history', message);
+    app.exit(1);
+    return null;
+  }
+}
+
+/** Quit, bounded: answers saved and the database closed first; saves still waiting are asked about. */
+function quitGuardFor(core: Core, crashLog: CrashLog) {
+  return createQuitGuard({
+    close: () => core.close(),
+    quit: () => app.quit(),
+    timeoutMs: 10_000,
+    confirmQuit: async () => {
+      const unsaved = core.unsavedCount();
+      if (unsaved === 0) return true;
+      const { response } = await dialog.showMessageBox({
+        type: 'warning',
+        buttons: ['Keep Switchboard open', 'Quit anyway'],
+        defaultId: 0,
+        cancelId: 0,
+        message: `${unsaved} ${unsaved === 1 ? 'save is' : 'saves are'} still waiting to be written`,
+        detail:
+          'The disk is full or the history is locked by another program. Free some space (or close that program) and Switchboard saves them by itself. Quitting now writes them to a file for the next start where there is room (beside the history, else the temp folder), and loses them where there is none; their text is still on screen to copy.',
+      });
+      return response === 1;
+    },
+    onOutcome: (outcome) => {
+      const { level, line } = quitLogLine(outcome);
+      crashLog[level](line);
+    },
   });
 }
 

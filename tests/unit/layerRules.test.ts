@@ -26,6 +26,7 @@ const breaking: [string, RegExp][] = [
   ['preload-imports-package.ts', /no-restricted-imports: .*only src\/shared/],
   ['shared-imports-main.ts', /no-restricted-paths: .*no other layer/],
   ['core-writes-ledger.ts', /no-restricted-syntax: .*written by UsageWriter only/],
+  ['core-long-function.ts', /max-lines-per-function: /],
 ];
 
 // The first ESLint run loads the TypeScript resolver: seconds on 2 busy cores, more than 5 s default.
