@@ -5,7 +5,7 @@ import type { ChatRequest } from '../main/core/providers/types';
 import { UsageError, type CompareArgs } from './args';
 import { targetFromArgs, type CliIo } from './ask';
 import { withStoredKey } from './profileTarget';
-import { cliCall, cliUsage } from './recordUsage';
+import { cliCall, cliPricer, cliUsage } from './recordUsage';
 
 function ms(value: number | null): string {
   return value === null ? '—' : `${Math.round(value)} ms`;
@@ -70,6 +70,7 @@ export async function runCompare(args: CompareArgs, io: CliIo): Promise<number> 
   const results = await compareModels(lanes, {
     signal: io.signal,
     onEvent: (lane, event) => usage.observe(lanes[lane]!.target, event),
+    price: cliPricer(io.env),
   });
   if (args.json) {
     io.stdout(`${redactSecrets(JSON.stringify(results), secrets)}\n`);

@@ -13,7 +13,8 @@ import type { PriceLookup, UsageCall } from '../main/core/store/UsageLedger';
 import { openUsageLedger, whyNotWritten } from '../main/core/store/UsageLedgerFile';
 import { PriceOverrides } from '../main/core/usage/priceOverrides';
 import { UsageWriter } from '../main/core/usage/UsageWriter';
-import { findPrice } from '../shared/pricing';
+import type { CallPricer } from '../main/core/compare/compareModels';
+import { costOf, findPrice } from '../shared/pricing';
 import type { RateLimitInfo, StreamEvent } from '../shared/stream';
 
 export interface CliUsage {
@@ -93,4 +94,13 @@ function pricesIn(dir: string): PriceLookup {
   if (!existsSync(join(dir, 'config.json'))) return (model) => findPrice(model);
   const prices = new PriceOverrides(openConfPreferences(dir).store);
   return (model) => prices.priceFor(model);
+}
+
+/**
+ * What a call costs at the prices the app would fix it with, so the figures the CLI prints are
+ * the ledger's: a price edited in the app's settings counts here too.
+ */
+export function cliPricer(env: NodeJS.ProcessEnv): CallPricer {
+  const lookup = pricesIn(appConfigDir(env));
+  return (usage, model) => costOf(usage, lookup(model));
 }

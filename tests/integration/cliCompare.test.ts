@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConfPreferences } from '../../src/main/core/preferences/confPreferences';
+import { PriceOverrides } from '../../src/main/core/usage/priceOverrides';
 import { startEmulator, type Emulator } from '../emulator/server';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -21,7 +23,10 @@ afterAll(async () => {
 });
 
 /** The CLI as `npm run --silent cli --` runs it, with a clean env; resolves whatever the exit code. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  dir = configDir,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
@@ -31,7 +36,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
         env: {
           PATH: process.env.PATH,
           HOME: process.env.HOME,
-          SWITCHBOARD_CONFIG_DIR: configDir,
+          SWITCHBOARD_CONFIG_DIR: dir,
           OPENAI_BASE_URL: emulator.url,
           OPENAI_API_KEY: KEY,
         },
@@ -107,6 +112,30 @@ describe('cli compare', () => {
     ]);
     expect(failing.code).toBe(1);
     expect(failing.stdout).toMatch(/emu-1 .*error: bad_request/);
+  });
+
+  it('prices the table as the ledger does: a price set in the app counts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-cli-prices-'));
+    // As Settings › Prices writes it: emu-1 (unpriced when shipped) at $0.01 an output token.
+    new PriceOverrides(openConfPreferences(dir).store).set({
+      model: 'emu-1',
+      provider: 'openai',
+      inputPerMTok: 0,
+      cachedInputPerMTok: null,
+      outputPerMTok: 10_000,
+    });
+    const result = await cli(
+      ['compare', '--model', 'emu-1', '--model', 'emu-2', 'Priced [tokens=20]'],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    const rows = result.stdout.slice(result.stdout.lastIndexOf('\nmodel') + 1).split('\n');
+    expect(rows[1]).toMatch(/^emu-1\s.*\s\$0\.2000\s+stop$/);
+    expect(rows[2]).toMatch(/^emu-2\s.*\s—\s+stop$/);
+    // The ledger row of that call carries the same cost.
+    const usage = await cli(['usage', '--json', '--by', 'model', '--data-dir', dir], dir);
+    const report = JSON.parse(usage.stdout) as { rows: { key: string; cost: number | null }[] };
+    expect(report.rows.find((row) => row.key === 'emu-1')?.cost).toBeCloseTo(0.2, 10);
   });
 
   it('refuses fewer than two models', async () => {

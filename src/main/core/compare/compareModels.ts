@@ -22,7 +22,7 @@ export type Engine = (
 /** What a call cost, or null with no known price. The app passes the usage ledger's. */
 export type CallPricer = (usage: Usage, model: string) => number | null;
 
-/** Shipped prices only: for callers with no ledger and no settings at hand (the CLI). */
+/** Shipped prices only: for callers with no ledger and no settings at hand. */
 const shippedPrices: CallPricer = (usage, model) => costOf(usage, findPrice(model));
 
 /** Output tokens over the time they took to arrive; the wait for the first one is TTFT's. */
@@ -94,6 +94,7 @@ export function compareModels(
     signal?: AbortSignal;
     onEvent?: (lane: number, event: StreamEvent) => void;
     engine?: Engine;
+    price?: CallPricer;
   } = {},
 ): Promise<CompareFigures[]> {
   return Promise.all(
@@ -101,6 +102,7 @@ export function compareModels(
       runLane(lane, {
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.engine ? { engine: options.engine } : {}),
+        ...(options.price ? { price: options.price } : {}),
         onEvent: (event) => options.onEvent?.(index, event),
       }),
     ),
