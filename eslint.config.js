@@ -16,6 +16,7 @@ const nativeOrMain = [
   'ws',
   'openai',
   '@anthropic-ai/sdk',
+  '@google/genai',
 ];
 
 /**
