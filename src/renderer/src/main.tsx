@@ -1,18 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
-import { App } from './App';
+import { App } from './app/App';
 import { PartFailed } from './components/ui/PartFailed';
 import { RenderBoundary } from './components/ui/RenderBoundary';
-import { subscribeToMenuCommands } from './lib/menuCommands';
-import { loadPriceList } from './lib/priceList';
-import { startTheme } from './lib/theme';
-import { subscribeToStreams } from './store/chatStore';
-import { subscribeToChatSettings } from './store/composerSettings';
-import { applyFontSize, useGeneralPreferences } from './store/generalPreferences';
-import { subscribeToSettings } from './store/settingsStore';
-import { subscribeToStorage } from './store/storageStore';
-import { useThemeStore } from './store/themeStore';
+import { subscribeToMenuCommands } from './app/menuCommands';
+import { loadPriceList } from './features/settings/lib/priceList';
+import { startTheme } from './features/theme/lib/theme';
+import { subscribeToStreams } from './features/chat/store/chatStore';
+import { subscribeToChatSettings } from './features/chat/store/composerSettings';
+import { applyFontSize, useGeneralPreferences } from './features/settings/store/generalPreferences';
+import { subscribeToSettings } from './features/settings/store/settingsStore';
+import { subscribeToStorage } from './features/storage/store/storageStore';
+import { useThemeStore } from './features/theme/store/themeStore';
 import './styles.css';
 
 startTheme(() => useThemeStore.getState().choice);

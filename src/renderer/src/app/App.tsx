@@ -1,0 +1,98 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { Composer } from '../features/chat/components/Composer';
+import { FirstRun } from '../features/settings/components/FirstRun';
+import { MessageList } from '../features/chat/components/MessageList';
+import { NoticeBar } from '../features/settings/components/NoticeBar';
+import { StorageBanner } from '../features/storage/components/StorageBanner';
+import { ThemeMenu } from '../features/theme/components/ThemeMenu';
+import { CompareDialog } from '../features/compare/components/CompareDialog';
+import { ChatSettingsPanel } from '../features/chat/components/conversation/ChatSettingsPanel';
+import { ConversationToolbar } from '../features/chat/components/conversation/ConversationToolbar';
+import { FocusMessage } from '../features/chat/components/conversation/FocusMessage';
+import { SettingsDialog } from '../features/settings/components/SettingsDialog';
+import { ShortcutsDialog } from '../features/shortcuts/components/ShortcutsDialog';
+import { Sidebar } from '../features/sidebar/components/Sidebar';
+import { PartFailed } from '../components/ui/PartFailed';
+import { RenderBoundary } from '../components/ui/RenderBoundary';
+import { Tip } from '../components/ui/Tip';
+import { useShortcuts } from './useShortcuts';
+import { ariaShortcut, shortcutLabel } from '../lib/platform';
+import { RateLimitWarning } from '../features/usage/components/RateLimitWarning';
+import { UsageDialog } from '../features/usage/components/UsageDialog';
+import { useChatStore } from '../features/chat/store/chatStore';
+import { useSettingsStore } from '../features/settings/store/settingsStore';
+
+export function App() {
+  const newConversation = useChatStore((s) => s.newConversation);
+  useShortcuts();
+  // First run: what was found, instead of an empty chat (a chat already under way wins).
+  const firstRunOpen = useSettingsStore((s) => s.firstRunOpen);
+  const chatEmpty = useChatStore((s) => s.messages.length === 0);
+  const showFirstRun = firstRunOpen && chatEmpty;
+  const conversationId = useChatStore((s) => s.conversationId);
+  return (
+    <Tooltip.Provider delayDuration={400}>
+      <div className="flex h-full flex-col">
+        <header className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+          <h1 className="text-sm font-semibold tracking-tight">Switchboard</h1>
+          <div className="flex items-center gap-2">
+            <ThemeMenu />
+            <UsageDialog />
+            <CompareDialog />
+            <SettingsDialog />
+            <Tip content={`New conversation (${shortcutLabel('N')})`}>
+              <button
+                type="button"
+                onClick={newConversation}
+                aria-keyshortcuts={`${ariaShortcut('N')} ${ariaShortcut('O', true)}`}
+                className="toolbar-button"
+              >
+                New conversation
+              </button>
+            </Tip>
+          </div>
+        </header>
+        <ShortcutsDialog />
+        <StorageBanner />
+        <NoticeBar />
+        <div className="relative flex min-h-0 flex-1">
+          <RenderBoundary
+            name="The sidebar"
+            fallback={(error, retry) => (
+              <PartFailed
+                what="The conversation list"
+                hint="The open conversation still works."
+                error={error}
+                retry={retry}
+              />
+            )}
+          >
+            <Sidebar />
+          </RenderBoundary>
+          <main className="flex min-h-0 min-w-0 flex-1 flex-col">
+            {/* Opening another conversation clears a failure here. */}
+            <RenderBoundary
+              name="The conversation"
+              resetKey={conversationId}
+              fallback={(error, retry) => (
+                <PartFailed
+                  what="This conversation"
+                  hint="The conversation list still works: open another one, or delete this one there."
+                  error={error}
+                  retry={retry}
+                />
+              )}
+            >
+              <ConversationToolbar />
+              {showFirstRun ? <FirstRun /> : <MessageList />}
+              <FocusMessage />
+              <RateLimitWarning />
+              <Composer />
+            </RenderBoundary>
+          </main>
+          <ChatSettingsPanel />
+        </div>
+      </div>
+    </Tooltip.Provider>
+  );
+}
