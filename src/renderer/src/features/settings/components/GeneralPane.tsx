@@ -1,6 +1,6 @@
 import { useGeneralPreferences, type FontSize, type SendKey } from '../store/generalPreferences';
 import { isMac } from '../../../lib/platform';
-import { ShortcutTable } from '../../shortcuts/components/ShortcutTable';
+import { ShortcutTable } from './ShortcutTable';
 
 const fontSizes: { value: FontSize; label: string }[] = [
   { value: 'small', label: 'Small' },

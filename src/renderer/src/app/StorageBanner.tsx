@@ -1,5 +1,5 @@
-import { useConversationsStore } from '../../sidebar/store/conversationsStore';
-import { useStorageStore } from '../store/storageStore';
+import { useConversationsStore } from '../features/sidebar/store/conversationsStore';
+import { useStorageStore } from '../features/storage/store/storageStore';
 
 const titles = {
   corrupt: 'Your history file is damaged',

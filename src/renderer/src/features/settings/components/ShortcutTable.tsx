@@ -1,5 +1,5 @@
 import { shortcutList } from '../lib/shortcutList';
-import { useGeneralPreferences } from '../../settings/store/generalPreferences';
+import { useGeneralPreferences } from '../store/generalPreferences';
 
 /** The shortcuts as a two-column table (in Settings › General and in the shortcuts dialog). */
 export function ShortcutTable() {

@@ -1,4 +1,4 @@
-import type { SendKey } from '../../settings/store/generalPreferences';
+import type { SendKey } from '../store/generalPreferences';
 import { isMac, shortcutLabel } from '../../../lib/platform';
 
 export interface ShortcutEntry {
