@@ -5,14 +5,15 @@ import { App } from './app/App';
 import { PartFailed } from './components/ui/PartFailed';
 import { RenderBoundary } from './components/ui/RenderBoundary';
 import { subscribeToMenuCommands } from './app/menuCommands';
-import { loadPriceList } from './features/settings/lib/priceList';
-import { startTheme } from './features/theme/lib/theme';
-import { subscribeToStreams } from './features/chat/store/chatStore';
-import { subscribeToChatSettings } from './features/chat/store/composerSettings';
-import { applyFontSize, useGeneralPreferences } from './features/settings/store/generalPreferences';
-import { subscribeToSettings } from './features/settings/store/settingsStore';
-import { subscribeToStorage } from './features/storage/store/storageStore';
-import { useThemeStore } from './features/theme/store/themeStore';
+import {
+  loadPriceList,
+  applyFontSize,
+  useGeneralPreferences,
+  subscribeToSettings,
+} from './features/settings';
+import { startTheme, useThemeStore } from './features/theme';
+import { subscribeToStreams, subscribeToChatSettings } from './features/chat';
+import { subscribeToStorage } from './features/storage';
 import './styles.css';
 
 startTheme(() => useThemeStore.getState().choice);

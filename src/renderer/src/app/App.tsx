@@ -1,26 +1,24 @@
 import * as Tooltip from '@radix-ui/react-tooltip';
-import { Composer } from '../features/chat/components/Composer';
-import { FirstRun } from '../features/settings/components/FirstRun';
-import { MessageList } from '../features/chat/components/MessageList';
-import { NoticeBar } from '../features/settings/components/NoticeBar';
+import {
+  Composer,
+  MessageList,
+  ChatSettingsPanel,
+  FocusMessage,
+  useChatStore,
+} from '../features/chat';
+import { FirstRun, NoticeBar, SettingsDialog, useSettingsStore } from '../features/settings';
 import { StorageBanner } from './StorageBanner';
-import { ThemeMenu } from '../features/theme/components/ThemeMenu';
-import { CompareDialog } from '../features/compare/components/CompareDialog';
-import { ChatSettingsPanel } from '../features/chat/components/conversation/ChatSettingsPanel';
+import { ThemeMenu } from '../features/theme';
+import { CompareDialog } from '../features/compare';
 import { ConversationToolbar } from './ConversationToolbar';
-import { FocusMessage } from '../features/chat/components/conversation/FocusMessage';
-import { SettingsDialog } from '../features/settings/components/SettingsDialog';
-import { ShortcutsDialog } from '../features/shortcuts/components/ShortcutsDialog';
-import { Sidebar } from '../features/sidebar/components/Sidebar';
+import { ShortcutsDialog } from '../features/shortcuts';
+import { Sidebar } from '../features/sidebar';
 import { PartFailed } from '../components/ui/PartFailed';
 import { RenderBoundary } from '../components/ui/RenderBoundary';
 import { Tip } from '../components/ui/Tip';
 import { useShortcuts } from './useShortcuts';
 import { ariaShortcut, shortcutLabel } from '../lib/platform';
-import { RateLimitWarning } from '../features/usage/components/RateLimitWarning';
-import { UsageDialog } from '../features/usage/components/UsageDialog';
-import { useChatStore } from '../features/chat/store/chatStore';
-import { useSettingsStore } from '../features/settings/store/settingsStore';
+import { RateLimitWarning, UsageDialog } from '../features/usage';
 
 export function App() {
   const newConversation = useChatStore((s) => s.newConversation);

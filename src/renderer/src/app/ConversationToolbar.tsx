@@ -1,7 +1,5 @@
-import { useChatStore } from '../features/chat/store/chatStore';
-import { useConversationsStore } from '../features/sidebar/store/conversationsStore';
-import { ChatSettingsToggle } from '../features/chat/components/conversation/ChatSettingsPanel';
-import { ModelSelector } from '../features/chat/components/conversation/ModelSelector';
+import { useChatStore, ChatSettingsToggle, ModelSelector } from '../features/chat';
+import { useConversationsStore } from '../features/sidebar';
 
 const buttonClass =
   'shrink-0 whitespace-nowrap rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-zinc-400 dark:hover:bg-zinc-800';

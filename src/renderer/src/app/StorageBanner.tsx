@@ -1,5 +1,5 @@
-import { useConversationsStore } from '../features/sidebar/store/conversationsStore';
-import { useStorageStore } from '../features/storage/store/storageStore';
+import { useConversationsStore } from '../features/sidebar';
+import { useStorageStore } from '../features/storage';
 
 const titles = {
   corrupt: 'Your history file is damaged',

@@ -3,9 +3,9 @@
  * page) with the store actions and the interface contract's named controls.
  */
 import type { MenuCommand } from '../../../shared/ipc';
-import { useChatStore } from '../features/chat/store/chatStore';
-import { useShortcutsDialog } from '../features/shortcuts/store/shortcutsDialog';
-import { useSidebarLayout } from '../features/sidebar/store/sidebarLayout';
+import { useChatStore } from '../features/chat';
+import { useShortcutsDialog } from '../features/shortcuts';
+import { useSidebarLayout } from '../features/sidebar';
 import { api } from '../lib/api';
 
 /** Is a modal open? Esc then belongs to it (closing it), not to Stop. */

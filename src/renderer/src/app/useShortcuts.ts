@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { hasModifier } from '../lib/platform';
-import { useChatStore } from '../features/chat/store/chatStore';
-import { useShortcutsDialog } from '../features/shortcuts/store/shortcutsDialog';
-import { useSidebarLayout } from '../features/sidebar/store/sidebarLayout';
+import { useChatStore } from '../features/chat';
+import { useShortcutsDialog } from '../features/shortcuts';
+import { useSidebarLayout } from '../features/sidebar';
 
 /** A control another feature renders (search box, settings button), found by its accessible name. */
 function byName(selector: string, name: string): HTMLElement | null {

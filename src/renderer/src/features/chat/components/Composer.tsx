@@ -1,8 +1,8 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChatStore } from '../store/chatStore';
-import { useStorageStore } from '../../storage/store/storageStore';
+import { useStorageStore } from '../../storage';
 import { ariaShortcut, isMac, shortcutLabel } from '../../../lib/platform';
-import { isSendKey, useGeneralPreferences } from '../../settings/store/generalPreferences';
+import { isSendKey, useGeneralPreferences } from '../../settings';
 import { MissingKeyNotice, useMissingKey } from './composer/MissingKeyNotice';
 import { Tip } from '../../../components/ui/Tip';
 

@@ -5,7 +5,7 @@ import { PlainTextBlock } from '../../../components/markdown/PlainTextBlock';
 import { StreamingMarkdown } from '../../../components/markdown/StreamingMarkdown';
 import { RenderBoundary } from '../../../components/ui/RenderBoundary';
 import { ErrorNotice } from './message/ErrorNotice';
-import { InspectorDialog } from '../../inspector/components/InspectorDialog';
+import { InspectorDialog } from '../../inspector';
 import { MessageActions } from './message/MessageActions';
 import { MessageFooter } from './message/MessageFooter';
 import { ReasoningBlock } from './message/ReasoningBlock';

@@ -10,7 +10,7 @@ import type { RequestOf } from '../../../../../shared/ipc';
 import type { ChatPick } from '../../../../../shared/profiles';
 import { api } from '../../../lib/api';
 import { useChatStore } from './chatStore';
-import { useSettingsStore } from '../../settings/store/settingsStore';
+import { useSettingsStore } from '../../settings';
 
 /** The panel's fields; null (or an empty prompt) means "not sent: the provider's default". */
 export interface PanelValues {

@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
-import { useChatStore } from '../../chat/store/chatStore';
-import { useProfiles, useSettingsStore } from '../../settings/store/settingsStore';
+import { useChatStore } from '../../chat';
+import { useProfiles, useSettingsStore } from '../../settings';
 import { CompareColumn } from './CompareColumn';
 import { CompareLanes, defaultLanes, type LaneChoice } from './CompareLanes';
 import { useCompareRun } from '../hooks/useCompareRun';

@@ -1,6 +1,6 @@
 import type { ProfileView } from '../../../../../shared/profiles';
-import { useProfiles } from '../../settings/store/settingsStore';
-import { ModelPicker } from '../../chat/components/conversation/ModelPicker';
+import { useProfiles } from '../../settings';
+import { ModelPicker } from '../../chat';
 
 /** One column to ask: a profile and one of its models (listed or typed). */
 export interface LaneChoice {

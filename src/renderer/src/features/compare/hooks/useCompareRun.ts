@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../lib/api';
-import { pickLabel } from '../../chat/components/conversation/pickLabel';
+import { pickLabel } from '../../chat';
 import type { ColumnState } from '../components/CompareColumn';
 import type { LaneChoice } from '../components/CompareLanes';
 

@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useShortcutsDialog } from '../store/shortcutsDialog';
-import { ShortcutTable } from '../../settings/components/ShortcutTable';
+import { ShortcutTable } from '../../settings';
 
 /** Every shortcut in one list (no trigger of its own: it is opened by the keys or the menu). */
 export function ShortcutsDialog() {

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { groupByDate } from '../lib/dateGroups';
-import { useChatStore } from '../../chat/store/chatStore';
+import { useChatStore } from '../../chat';
 import { useConversationsStore } from '../store/conversationsStore';
 import { ConversationRow } from './ConversationRow';
 

@@ -1,6 +1,6 @@
 import { memo, useState, type KeyboardEvent } from 'react';
 import type { ConversationSummary } from '../../../../../shared/conversations';
-import { useStreamActivity } from '../../chat/store/streamSubscriptions';
+import { useStreamActivity } from '../../chat';
 import { DeleteIcon, EditIcon, PinIcon } from '../../../components/ui/icons';
 import { Tip } from '../../../components/ui/Tip';
 

@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import type { ImportDuplicateChoice } from '../../../../../shared/conversations';
-import { useChatStore } from '../../chat/store/chatStore';
+import { useChatStore } from '../../chat';
 import { useConversationsStore } from '../store/conversationsStore';
 
 function plural(n: number, one: string, many: string): string {

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../../../../shared/conversations';
-import { useChatStore } from '../../chat/store/chatStore';
+import { useChatStore } from '../../chat';
 import { useConversationsStore } from '../store/conversationsStore';
 
 /** Search hits: where the words were found, the match highlighted (as text, never as HTML). */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { rememberOpenConversation } from '../../chat/lib/lastConversation';
+import { rememberOpenConversation } from '../../chat';
 import { subscribeToConversations, useConversationsStore } from '../store/conversationsStore';
 import { useSidebarLayout } from '../store/sidebarLayout';
 import { SidebarIcon } from '../../../components/ui/icons';

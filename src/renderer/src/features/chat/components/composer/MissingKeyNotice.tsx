@@ -1,7 +1,6 @@
 import { profileCanCall, type ProfileView } from '../../../../../../shared/profiles';
 import { useComposerSettings } from '../../store/composerSettings';
-import { useSettingsRequest } from '../../../settings/store/settingsRequest';
-import { useSettingsStore } from '../../../settings/store/settingsStore';
+import { useSettingsRequest, useSettingsStore } from '../../../settings';
 import { shownPick } from '../conversation/pickLabel';
 
 /** The picked profile when it needs an API key it does not have, else null. */

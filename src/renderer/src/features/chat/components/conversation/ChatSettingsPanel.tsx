@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { create } from 'zustand';
 import { parameterRanges } from '../../../../../../shared/parameterRanges';
 import { useComposerSettings } from '../../store/composerSettings';
-import { useProfiles } from '../../../settings/store/settingsStore';
+import { useProfiles } from '../../../settings';
 import { NumberField } from './NumberField';
 import { pickLabel, shownPick } from './pickLabel';
 

@@ -2,7 +2,7 @@ import * as Popover from '@radix-ui/react-popover';
 import { Command } from 'cmdk';
 import { useState } from 'react';
 import { profileCanCall, type ProfileView } from '../../../../../../shared/profiles';
-import { useProfiles, useSettingsStore } from '../../../settings/store/settingsStore';
+import { useProfiles, useSettingsStore } from '../../../settings';
 import { pickLabel } from './pickLabel';
 
 // Profiles whose list was fetched this session: opening the selector asks each server once.

@@ -1,5 +1,5 @@
 import { useComposerSettings } from '../../store/composerSettings';
-import { useProfiles } from '../../../settings/store/settingsStore';
+import { useProfiles } from '../../../settings';
 import { ModelPicker } from './ModelPicker';
 import { shownPick } from './pickLabel';
 

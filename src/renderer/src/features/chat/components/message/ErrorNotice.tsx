@@ -1,6 +1,6 @@
 import type { ProviderError } from '../../../../../../shared/stream';
 import { errorAdvice, plainErrorMessage } from '../../lib/errorAdvice';
-import { useSettingsRequest } from '../../../settings/store/settingsRequest';
+import { useSettingsRequest } from '../../../settings';
 
 /** Failures the person fixes in the profile (its key, its permissions). */
 const fixedInProfile = new Set<ProviderError['kind']>(['auth', 'permission']);

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../../store/chatStore';
 import { canContinue, describeFinish, messageStats } from '../../lib/messageStats';
-import { useSettingsStore } from '../../../settings/store/settingsStore';
+import { useSettingsStore } from '../../../settings';
 
 interface MessageFooterProps {
   message: ChatMessage;

@@ -1,0 +1,2 @@
+export { RateLimitWarning } from './components/RateLimitWarning';
+export { UsageDialog } from './components/UsageDialog';
