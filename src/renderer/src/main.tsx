@@ -14,6 +14,8 @@ import {
 import { startTheme, useThemeStore } from './features/theme';
 import { subscribeToStreams, subscribeToChatSettings } from './features/chat';
 import { subscribeToStorage } from './features/storage';
+import { subscribeToCompare } from './features/compare';
+import { subscribeToRateLimits } from './features/usage';
 import './styles.css';
 
 startTheme(() => useThemeStore.getState().choice);
@@ -23,6 +25,8 @@ subscribeToMenuCommands();
 subscribeToSettings();
 subscribeToChatSettings();
 subscribeToStorage();
+subscribeToCompare();
+subscribeToRateLimits();
 void loadPriceList();
 
 const root = document.getElementById('root');

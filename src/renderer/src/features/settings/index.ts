@@ -3,7 +3,7 @@ export { FirstRun } from './components/FirstRun';
 export { NoticeBar } from './components/NoticeBar';
 export { SettingsDialog } from './components/SettingsDialog';
 export { ShortcutTable } from './components/ShortcutTable';
-export { loadPriceList } from './lib/priceList';
+export { loadPriceList } from './store/pricesStore';
 export { applyFontSize, isSendKey, useGeneralPreferences } from './store/generalPreferences';
 export { useSettingsRequest } from './store/settingsRequest';
 export { subscribeToSettings, useProfiles, useSettingsStore } from './store/settingsStore';

@@ -4,7 +4,7 @@ import { useChatStore } from '../../chat';
 import { useProfiles, useSettingsStore } from '../../settings';
 import { CompareColumn } from './CompareColumn';
 import { CompareLanes, defaultLanes, type LaneChoice } from './CompareLanes';
-import { useCompareRun } from '../hooks/useCompareRun';
+import { isRunning, useCompareStore } from '../store/compareStore';
 
 const inputClass =
   'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950';
@@ -21,7 +21,8 @@ export function CompareDialog() {
   const [lanes, setLanes] = useState<LaneChoice[]>([]);
   // Kept here, not in the form: closing the dialog keeps the prompt for next time.
   const [prompt, setPrompt] = useState('');
-  const { columns, running, error, run, stop, continueLane } = useCompareRun();
+  const { columns, error, run, stop, continueLane } = useCompareStore();
+  const running = isRunning(columns);
 
   const continueAsConversation = async (lane: number) => {
     const conversationId = await continueLane(lane);

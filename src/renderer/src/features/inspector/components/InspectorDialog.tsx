@@ -1,11 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { curlCommand } from '../../../../../shared/curl';
-import type { CaptureSettings, ExchangeRecord } from '../../../../../shared/exchanges';
-import { api } from '../../../lib/api';
 import { CaptureFooter } from './CaptureFooter';
 import { copyText } from '../../../lib/clipboard';
 import { RequestSection, ResponseSection } from './ExchangeSections';
+import { useInspectorStore, type Loaded } from '../store/inspectorStore';
 
 const buttonClass =
   'rounded-md border border-zinc-300 px-2.5 py-1 text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
@@ -14,10 +13,7 @@ function ms(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${Math.round(value)} ms`;
 }
 
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; exchanges: ExchangeRecord[] };
+const notOpen: Loaded = { state: 'loading' };
 
 /**
  * The "Inspect" button of an answer and its dialog: what was sent and what came back, exactly,
@@ -25,42 +21,20 @@ type Loaded =
  */
 export function InspectorDialog({ messageId }: { messageId: string }) {
   const [open, setOpen] = useState(false);
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  // A closed dialog (one per answer) reads constants, so the open one's loading re-renders no other.
+  const loaded = useInspectorStore((s) => (open ? s.loaded : notOpen));
+  const capture = useInspectorStore((s) => (open ? s.capture : null));
+  const changeCapture = useInspectorStore((s) => s.changeCapture);
   const [selected, setSelected] = useState(0);
   const [attemptIndex, setAttemptIndex] = useState(0);
   const [notice, setNotice] = useState('');
-  const [capture, setCapture] = useState<CaptureSettings | null>(null);
-  // The latest settings, so two quick changes (days, then the toggle) build on each other.
-  const latestCapture = useRef<CaptureSettings | null>(null);
-  const showCapture = (settings: CaptureSettings) => {
-    latestCapture.current = settings;
-    setCapture(settings);
-  };
 
   const load = async () => {
-    setLoaded({ state: 'loading' });
-    const [result, settings] = await Promise.all([
-      api.getExchanges({ messageId }),
-      api.getCaptureSettings({}),
-    ]);
-    if (settings.ok) showCapture(settings.value);
-    if (!result.ok) return setLoaded({ state: 'error', message: result.error.message });
+    const exchanges = await useInspectorStore.getState().load(messageId);
+    if (!exchanges) return;
     // The latest call first: a continued answer's last part is the one usually asked about.
-    setSelected(Math.max(0, result.value.length - 1));
-    setAttemptIndex(Math.max(0, (result.value.at(-1)?.attempts.length ?? 1) - 1));
-    setLoaded({ state: 'ready', exchanges: result.value });
-  };
-
-  const changeCapture = async (change: Partial<CaptureSettings>) => {
-    if (!latestCapture.current) return;
-    const next = { ...latestCapture.current, ...change };
-    // Shown at once; if main refused it, what main holds is shown again.
-    showCapture(next);
-    const result = await api.setCaptureSettings(next);
-    if (!result.ok) {
-      const held = await api.getCaptureSettings({});
-      if (held.ok) showCapture(held.value);
-    }
+    setSelected(Math.max(0, exchanges.length - 1));
+    setAttemptIndex(Math.max(0, (exchanges.at(-1)?.attempts.length ?? 1) - 1));
   };
 
   const exchange = loaded.state === 'ready' ? loaded.exchanges[selected] : undefined;

@@ -1,6 +1,5 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import type { SetupCandidate } from '../../../../../shared/profiles';
-import { api } from '../../../lib/api';
 import { useSettingsStore } from '../store/settingsStore';
 
 const typeLabels = {
@@ -15,7 +14,8 @@ const typeLabels = {
  * with one click (its key goes from main straight into the keychain; this page sees only a hint).
  */
 export function FirstRun() {
-  const { candidates, scanning, scan, closeFirstRun, load, snapshot, notify } = useSettingsStore();
+  const { candidates, scanning, scan, closeFirstRun, importCandidate, snapshot, notify } =
+    useSettingsStore();
   const [imported, setImported] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sessionOnly, setSessionOnly] = useState(false);
@@ -35,7 +35,7 @@ export function FirstRun() {
   };
 
   const importOne = async (candidate: SetupCandidate) => {
-    const result = await api.importCandidate({
+    const result = await importCandidate({
       candidateId: candidate.id,
       keyStorage: sessionOnly ? 'session' : 'keychain',
     });
@@ -44,7 +44,6 @@ export function FirstRun() {
       return;
     }
     setImported((i) => ({ ...i, [candidate.id]: result.value.name }));
-    await load();
   };
 
   return (

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { PriceEntry, PriceList } from '../../../../../shared/usage';
-import { api } from '../../../lib/api';
-import { applyPriceList } from '../lib/priceList';
+import { useEffect } from 'react';
+import type { PriceEntry } from '../../../../../shared/usage';
+import { usePricesStore } from '../store/pricesStore';
 import { emptyPriceDraft, usePriceDrafts, type PriceDraft } from './priceDrafts';
 
 type Draft = PriceDraft;
@@ -38,36 +37,21 @@ const draftOf = (p: PriceEntry): Draft => ({
  * from now on (a recorded cost is history); a model with no price costs "—", never $0.
  */
 export function PricesEditor() {
-  const [list, setList] = useState<PriceList | null>(null);
+  const { list, error, load, setOverride, removeOverride, refuse } = usePricesStore();
   const { drafts, setDrafts, added, setAdded } = usePriceDrafts();
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    let live = true;
-    void api.listPrices({}).then((result) => {
-      if (!live) return;
-      if (result.ok) setList(result.value);
-      else setError(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+    void load();
+  }, [load]);
 
-  const apply = (result: Awaited<ReturnType<typeof api.listPrices>>, model?: string) => {
-    if (!result.ok) return setError(result.error.message);
-    setError(null);
-    setList(result.value);
-    applyPriceList(result.value);
-    if (model)
-      setDrafts((all) => Object.fromEntries(Object.entries(all).filter(([key]) => key !== model)));
-  };
+  const dropDraft = (model: string) =>
+    setDrafts((all) => Object.fromEntries(Object.entries(all).filter(([key]) => key !== model)));
 
   const save = async (draft: Draft) => {
     const override = toOverride(draft);
     if (!override || !override.model)
-      return setError(`Prices for ${draft.model || 'the model'} must be numbers of 0 or more.`);
-    apply(await api.setPriceOverride(override), draft.model);
+      return refuse(`Prices for ${draft.model || 'the model'} must be numbers of 0 or more.`);
+    if (await setOverride(override)) dropDraft(draft.model);
   };
 
   if (!list) return <p className="text-sm text-zinc-500">{error ?? 'Loading prices…'}</p>;
@@ -133,9 +117,7 @@ export function PricesEditor() {
                   {price.origin === 'override' && !edited && (
                     <button
                       type="button"
-                      onClick={() =>
-                        void api.removePriceOverride({ model: price.model }).then((r) => apply(r))
-                      }
+                      onClick={() => void removeOverride(price.model)}
                       className="px-1.5 text-xs text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
                     >
                       Reset

@@ -9,7 +9,7 @@ import {
   type ProviderType,
 } from '../../../../../shared/profiles';
 import type { IpcError } from '../../../../../shared/result';
-import { api } from '../../../lib/api';
+import { useSettingsStore } from '../store/settingsStore';
 import { DeleteProfileButton } from './DeleteProfileButton';
 import { ConnectionResult } from './ConnectionResult';
 import { Field, SelectField } from './Field';
@@ -59,7 +59,6 @@ interface ProfileEditorProps {
   keychain: KeychainStatus;
   onSaved: (view: ProfileView) => void;
   onDeleted: () => void;
-  onMadeDefault: () => void;
 }
 
 /** Edits one profile: fields refused by main show their message at the field. */
@@ -70,7 +69,6 @@ export function ProfileEditor({
   keychain,
   onSaved,
   onDeleted,
-  onMadeDefault,
 }: ProfileEditorProps) {
   const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -99,7 +97,7 @@ export function ProfileEditor({
 
   const save = async () => {
     setBusy('save');
-    const result = await api.saveProfile({
+    const result = await useSettingsStore.getState().saveProfile({
       ...formToRequest(form),
       keyStorage: sessionOnly ? 'session' : 'keychain',
     });
@@ -114,7 +112,7 @@ export function ProfileEditor({
     setBusy('test');
     setReport(null);
     const { profile, apiKey, headerSecrets } = formToRequest(form);
-    const result = await api.testConnection({
+    const result = await useSettingsStore.getState().testConnection({
       profile,
       ...(apiKey ? { apiKey } : {}),
       ...(headerSecrets ? { headerSecrets } : {}),
@@ -128,16 +126,15 @@ export function ProfileEditor({
 
   const remove = async () => {
     if (!saved) return;
-    const result = await api.deleteProfile({ id: saved.id });
+    const result = await useSettingsStore.getState().deleteProfile(saved.id);
     if (result.ok) onDeleted();
     else setFormError(result.error.message);
   };
 
   const makeDefault = async () => {
     if (!saved) return;
-    const result = await api.setDefaultProfile({ id: saved.id });
-    if (result.ok) onMadeDefault();
-    else setFormError(result.error.message);
+    const result = await useSettingsStore.getState().setDefaultProfile(saved.id);
+    if (!result.ok) setFormError(result.error.message);
   };
 
   const keyHint = saved?.hasKey

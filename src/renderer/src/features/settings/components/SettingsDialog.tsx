@@ -54,10 +54,9 @@ export function SettingsDialog() {
     else if (target.profileId) select(target.profileId);
   });
 
-  const afterSave = async (id: string) => {
-    await load();
+  // The store has reloaded the profiles by now: the form shows what main saved.
+  const afterSave = (id: string) => {
     const view = useSettingsStore.getState().snapshot?.profiles.find((p) => p.id === id);
-    if (view) useSettingsStore.getState().profileSaved(view);
     setSelected(id);
     if (view) setForm(formFromView(view));
   };
@@ -187,9 +186,8 @@ export function SettingsDialog() {
                   onChange={setForm}
                   saved={saved}
                   keychain={snapshot.keychain}
-                  onSaved={(view) => void afterSave(view.id)}
-                  onDeleted={() => void load().then(() => select(null))}
-                  onMadeDefault={() => void load()}
+                  onSaved={(view) => afterSave(view.id)}
+                  onDeleted={() => select(null)}
                 />
               )}
             </section>

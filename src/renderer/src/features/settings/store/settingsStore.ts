@@ -6,7 +6,12 @@ import {
   type ProfileView,
   type SetupCandidate,
 } from '../../../../../shared/profiles';
+import type { InvokeChannel, RequestOf, ResponseOf } from '../../../../../shared/ipc';
+import type { IpcResult } from '../../../../../shared/result';
 import { api } from '../../../lib/api';
+
+/** Main's answer to a call, for the form that shows its errors at the fields. */
+type Reply<C extends InvokeChannel> = IpcResult<ResponseOf<C>>;
 
 interface SettingsState {
   snapshot: ProfilesSnapshot | null;
@@ -25,6 +30,13 @@ interface SettingsState {
   notify(message: string, level?: AppNotice['level']): void;
   scan(envFileText?: string): Promise<void>;
   closeFirstRun(): Promise<void>;
+  // Each change to the profiles reloads the snapshot before it resolves, so what is shown is main's.
+  saveProfile(request: RequestOf<'saveProfile'>): Promise<Reply<'saveProfile'>>;
+  deleteProfile(id: string): Promise<Reply<'deleteProfile'>>;
+  setDefaultProfile(id: string): Promise<Reply<'setDefaultProfile'>>;
+  importCandidate(request: RequestOf<'importCandidate'>): Promise<Reply<'importCandidate'>>;
+  /** Tries a profile as the form has it (saved or not) against its server. */
+  testConnection(request: RequestOf<'testConnection'>): Promise<Reply<'testConnection'>>;
 }
 
 let localNoticeId = 0;
@@ -90,6 +102,35 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
     await api.dismissFirstRun({});
     await get().load();
   },
+
+  async saveProfile(request) {
+    const result = await api.saveProfile(request);
+    if (!result.ok) return result;
+    await get().load();
+    const view = get().snapshot?.profiles.find((p) => p.id === result.value.id);
+    if (view) get().profileSaved(view);
+    return result;
+  },
+
+  async deleteProfile(id) {
+    const result = await api.deleteProfile({ id });
+    if (result.ok) await get().load();
+    return result;
+  },
+
+  async setDefaultProfile(id) {
+    const result = await api.setDefaultProfile({ id });
+    if (result.ok) await get().load();
+    return result;
+  },
+
+  async importCandidate(request) {
+    const result = await api.importCandidate(request);
+    if (result.ok) await get().load();
+    return result;
+  },
+
+  testConnection: (request) => api.testConnection(request),
 }));
 
 /** Loads profiles and notices at startup and keeps notices coming; call once. */

@@ -1,30 +1,13 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../../lib/api';
-import { formatReset, lowestBudget, type LowBudget } from '../lib/usageFormat';
-
-interface Warning extends LowBudget {
-  /** When the headers came, so "resets in" is said relative to then, not to each render. */
-  seenAt: number;
-}
+import { useRateLimitStore } from '../store/rateLimitStore';
+import { formatReset } from '../lib/usageFormat';
 
 /**
  * A line above the composer when the last answer's provider said a budget is nearly spent, so
- * the next refusal is no surprise. It follows the answers' own stream (no polling) and clears
- * when a later answer shows headroom again.
+ * the next refusal is no surprise; it clears when a later answer shows headroom again.
  */
 export function RateLimitWarning() {
-  const [low, setLow] = useState<Warning | null>(null);
-  useEffect(
-    () =>
-      api.on('chatStream', (batch) => {
-        for (const event of batch.events)
-          if (event.type === 'rateLimit') {
-            const lowest = lowestBudget(event.rateLimit);
-            setLow(lowest && { ...lowest, seenAt: Date.now() });
-          }
-      }),
-    [],
-  );
+  const low = useRateLimitStore((s) => s.low);
+  const dismiss = useRateLimitStore((s) => s.dismiss);
   if (!low) return null;
   const { remaining, limit, resetAt } = low.bucket;
   return (
@@ -39,7 +22,7 @@ export function RateLimitWarning() {
       </span>
       <button
         type="button"
-        onClick={() => setLow(null)}
+        onClick={dismiss}
         aria-label="Dismiss rate-limit warning"
         className="ml-3 rounded px-1 hover:bg-amber-100 dark:hover:bg-amber-900"
       >

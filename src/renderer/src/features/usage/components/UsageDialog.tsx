@@ -1,14 +1,13 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useMemo, useState } from 'react';
-import type { RateLimitView, UsageRange, UsageReport } from '../../../../../shared/usage';
-import { api } from '../../../lib/api';
-import { offerDownload } from '../../../lib/download';
+import type { UsageRange } from '../../../../../shared/usage';
 import { formatTokens, isoDay, rangeNow, type RangePreset } from '../lib/usageFormat';
 import { dayBuckets } from '../lib/usageDays';
 import { RateLimitPanel } from './RateLimitPanel';
 import { UsageBarChart, type BarSeries } from './UsageBarChart';
 import { UsageTable } from './UsageTable';
 import { UsageTotals } from './UsageTotals';
+import { useUsageStore } from '../store/usageStore';
 
 const presets: { id: RangePreset; label: string }[] = [
   { id: 'today', label: 'Today' },
@@ -29,9 +28,7 @@ export function UsageDialog() {
     to: isoDay(Date.now()),
   }));
   const [groupBy, setGroupBy] = useState<'model' | 'provider'>('model');
-  const [report, setReport] = useState<UsageReport | null>(null);
-  const [limits, setLimits] = useState<RateLimitView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { report, limits, error, load, exportCsv: exportRange } = useUsageStore();
   const [now, setNow] = useState(0);
   const [range, setRange] = useState<UsageRange | null>(null);
 
@@ -42,19 +39,11 @@ export function UsageDialog() {
     setCustom(nextCustom);
     setNow(t);
     setRange(r);
-    if (!r) return;
-    const [figures, headroom] = await Promise.all([api.getUsageReport(r), api.getRateLimits({})]);
-    if (!figures.ok) return setError(figures.error.message);
-    setError(null);
-    setReport(figures.value);
-    if (headroom.ok) setLimits(headroom.value);
+    if (r) await load(r);
   };
 
   const exportCsv = async () => {
-    if (!range) return;
-    const file = await api.exportUsageCsv(range);
-    if (file.ok) offerDownload(file.value);
-    else setError(file.error.message);
+    if (range) await exportRange(range);
   };
 
   const days = useMemo(() => (report ? dayBuckets(report) : []), [report]);
