@@ -11,8 +11,6 @@ import type { ChatMessage } from './chatStore';
 interface BackgroundAnswer {
   conversationId: string;
   message: ChatMessage;
-  /** False when the first batches were missed (the page loaded mid-answer): the store's copy wins. */
-  complete: boolean;
 }
 
 /** A request being repeated after a transient failure (a 429), for the "retrying" line. */
@@ -25,7 +23,13 @@ export interface RetryNotice {
   until: number;
 }
 
+/** Running answers off screen, the most recently updated last (a Map keeps insertion order). */
 const background = new Map<string, BackgroundAnswer>();
+/**
+ * Off-screen copies are a convenience (the store has every answer), so they are capped: past the
+ * limit the copy updated longest ago goes, and reopening its chat reloads that answer at its end.
+ */
+const BACKGROUND_LIMIT = 16;
 /** Finished answers whose sender had not learnt their message id yet: a short, bounded list. */
 const recentlyFinished = new Map<string, BackgroundAnswer>();
 const RECENT_LIMIT = 16;
@@ -128,9 +132,29 @@ function rememberFinished(messageId: string, answer: BackgroundAnswer): void {
   }
 }
 
+function keepRunning(messageId: string, answer: BackgroundAnswer): void {
+  background.delete(messageId);
+  background.set(messageId, answer);
+  if (background.size > BACKGROUND_LIMIT) {
+    const stalest = background.keys().next().value;
+    if (stalest !== undefined) background.delete(stalest);
+  }
+}
+
 /** A batch for a message not on screen: folded into that answer's copy. */
 export function keepInBackground(batch: ChatStreamBatch): void {
+  const finished = recentlyFinished.get(batch.messageId);
+  // A late batch of an answer that has ended (figures after its finish) updates that copy; it
+  // must not start a "running" copy that no finish would ever end.
+  if (finished) {
+    const message = { ...applyStreamEvents(finished.message, batch.events), streaming: false };
+    recentlyFinished.set(batch.messageId, { ...finished, message });
+    return;
+  }
   const known = background.get(batch.messageId);
+  // Not seen from its start (the page loaded mid-answer, or its copy went past the cap): a copy
+  // would be partial, so none is kept; opening its chat shows the store's and reloads at the end.
+  if (!known && startsInFlight === 0) return;
   const start: BackgroundAnswer = known ?? {
     conversationId: batch.conversationId,
     message: {
@@ -140,11 +164,10 @@ export function keepInBackground(batch: ChatStreamBatch): void {
       reasoning: '',
       streaming: true,
     },
-    complete: startsInFlight > 0,
   };
   const answer = { ...start, message: applyStreamEvents(start.message, batch.events) };
   if (answer.message.streaming) {
-    background.set(batch.messageId, answer);
+    keepRunning(batch.messageId, answer);
   } else {
     background.delete(batch.messageId);
     rememberFinished(batch.messageId, answer);
@@ -156,7 +179,7 @@ export function parkStreaming(conversationId: string | null, messages: ChatMessa
   if (!conversationId) return;
   for (const message of messages) {
     if (message.role === 'assistant' && message.streaming)
-      background.set(message.id, { conversationId, message, complete: true });
+      keepRunning(message.id, { conversationId, message });
   }
 }
 
@@ -167,11 +190,12 @@ export function parkStreaming(conversationId: string | null, messages: ChatMessa
 export function reattach(messages: ChatMessage[]): ChatMessage[] {
   return messages.map((message) => {
     const live = background.get(message.id) ?? recentlyFinished.get(message.id);
-    if (!live) return message;
+    // Still running with no copy here (not seen from its start, or dropped past the cap): the
+    // store's text is partial, so it is reloaded when the answer ends, never patched.
+    if (!live) return message.streaming ? { ...message, resyncOnFinish: true } : message;
     background.delete(message.id);
     recentlyFinished.delete(message.id);
     if (!message.streaming && live.message.streaming) return message;
-    if (!live.complete) return { ...message, resyncOnFinish: true };
     return { ...live.message, versionIds: message.versionIds ?? live.message.versionIds };
   });
 }
