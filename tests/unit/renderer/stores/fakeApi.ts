@@ -54,8 +54,10 @@ export function installFakeApi(): FakeApi {
     },
   });
   const storage = new Map<string, string>();
+  // Some renderer modules read the window's size or colour scheme when they load.
+  const matchMedia = () => ({ matches: false, addEventListener() {}, removeEventListener() {} });
   Object.assign(globalThis, {
-    window: { api },
+    window: { api, matchMedia },
     localStorage: {
       getItem: (key: string) => storage.get(key) ?? null,
       setItem: (key: string, value: string) => void storage.set(key, String(value)),
