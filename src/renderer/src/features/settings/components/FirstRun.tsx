@@ -1,13 +1,7 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import type { SetupCandidate } from '../../../../../shared/profiles';
+import { providerKinds } from '../../../../../shared/providerKinds';
 import { useSettingsStore } from '../store/settingsStore';
-
-const typeLabels = {
-  openai: 'OpenAI',
-  anthropic: 'Anthropic',
-  azure: 'Azure OpenAI',
-  'openai-compatible': 'OpenAI-compatible',
-} as const;
 
 /**
  * Shown instead of an empty chat on first run: the keys and local servers found, each imported
@@ -92,7 +86,7 @@ export function FirstRun() {
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm font-medium">{candidate.title}</p>
                   <p className="truncate text-xs text-zinc-500">
-                    {typeLabels[candidate.type]}
+                    {providerKinds[candidate.type].label}
                     {candidate.hint && ` · key …${candidate.hint}`}
                     {candidate.baseUrl && ` · ${candidate.baseUrl}`}
                     {candidate.models.length > 0 &&

@@ -6,8 +6,8 @@ import {
   type ConnectionReport,
   type KeychainStatus,
   type ProfileView,
-  type ProviderType,
 } from '../../../../../shared/profiles';
+import { defaultApiVersion, providerKinds } from '../../../../../shared/providerKinds';
 import type { IpcError } from '../../../../../shared/result';
 import { useSettingsStore } from '../store/settingsStore';
 import { DeleteProfileButton } from './DeleteProfileButton';
@@ -15,26 +15,6 @@ import { ConnectionResult } from './ConnectionResult';
 import { Field, SelectField } from './Field';
 import { HeadersEditor } from './HeadersEditor';
 import { fieldForPath, formToRequest, type FieldKey, type ProfileFormState } from './profileForm';
-
-const typeLabels: Record<ProviderType, string> = {
-  openai: 'OpenAI',
-  anthropic: 'Anthropic',
-  azure: 'Azure OpenAI',
-  'openai-compatible': 'OpenAI-compatible',
-};
-const placeholders: Record<ProviderType, string> = {
-  openai: 'https://api.openai.com/v1',
-  anthropic: 'https://api.anthropic.com',
-  azure: '',
-  'openai-compatible': 'http://127.0.0.1:11434/v1',
-};
-
-const modelPlaceholders: Record<ProviderType, string> = {
-  openai: 'gpt-4o-mini',
-  anthropic: 'claude-sonnet-4-5',
-  azure: '',
-  'openai-compatible': 'e.g. llama3.2',
-};
 
 /** The two response timeouts: empty means the default, shown as the placeholder. */
 const timeoutFields = [
@@ -75,6 +55,8 @@ export function ProfileEditor({
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
   const [sessionOnly, setSessionOnly] = useState(false);
+  const kind = providerKinds[form.type];
+  const { endpoint } = kind;
   const set = <K extends keyof ProfileFormState>(key: K, value: ProfileFormState[K]) =>
     onChange({ ...form, [key]: value });
 
@@ -156,13 +138,13 @@ export function ProfileEditor({
         <SelectField
           label="Provider type"
           value={form.type}
-          options={providerTypes.map((t) => ({ value: t, label: typeLabels[t] }))}
+          options={providerTypes.map((t) => ({ value: t, label: providerKinds[t].label }))}
           onChange={(type) =>
             onChange({
               ...form,
               type,
               authMethod: 'apiKey',
-              apiVersion: type === 'azure' && !form.apiVersion ? '2024-10-21' : form.apiVersion,
+              apiVersion: form.apiVersion || defaultApiVersion(type),
             })
           }
         />
@@ -175,7 +157,7 @@ export function ProfileEditor({
         />
       </div>
 
-      {form.type === 'azure' ? (
+      {endpoint.form === 'azureDeployment' ? (
         <div className="grid grid-cols-3 gap-3">
           <Field
             className="col-span-3"
@@ -183,7 +165,7 @@ export function ProfileEditor({
             value={form.endpoint}
             onChange={(v) => set('endpoint', v)}
             error={errors.endpoint}
-            placeholder="https://YOUR-RESOURCE.openai.azure.com"
+            placeholder={endpoint.endpointExample}
           />
           <Field
             className="col-span-2"
@@ -191,7 +173,7 @@ export function ProfileEditor({
             value={form.deployment}
             onChange={(v) => set('deployment', v)}
             error={errors.deployment}
-            placeholder="gpt-4o"
+            placeholder={endpoint.deploymentExample}
           />
           <Field
             label="API version"
@@ -208,36 +190,23 @@ export function ProfileEditor({
             value={form.baseUrl}
             onChange={(v) => set('baseUrl', v)}
             error={errors.baseUrl}
-            placeholder={placeholders[form.type]}
+            placeholder={endpoint.baseUrlExample}
           />
           <Field
             label="Model"
             value={form.model}
             onChange={(v) => set('model', v)}
             error={errors.model}
-            placeholder={modelPlaceholders[form.type]}
+            placeholder={endpoint.modelExample}
           />
         </div>
       )}
 
-      {(form.type === 'azure' || form.type === 'openai-compatible') && (
+      {kind.authChoices.length > 1 && (
         <SelectField
           label="Authentication"
           value={form.authMethod}
-          options={
-            form.type === 'azure'
-              ? [
-                  { value: 'apiKey', label: 'API key' },
-                  {
-                    value: 'entraId',
-                    label: 'Microsoft Entra ID (Azure CLI login or device code)',
-                  },
-                ]
-              : [
-                  { value: 'apiKey', label: 'API key' },
-                  { value: 'none', label: 'No key (local server)' },
-                ]
-          }
+          options={kind.authChoices}
           onChange={(v) => set('authMethod', v)}
         />
       )}
@@ -298,10 +267,10 @@ export function ProfileEditor({
         open={form.headers.length > 0 || !!form.authHeader || !!form.organization || !!form.project}
       >
         <summary className="cursor-pointer text-xs font-medium text-zinc-600 dark:text-zinc-400">
-          {form.type === 'openai' ? 'Organization, gateways and proxies' : 'Gateways and proxies'}
+          {kind.organizationFields ? 'Organization, gateways and proxies' : 'Gateways and proxies'}
         </summary>
         <div className="mt-3 space-y-3">
-          {form.type === 'openai' && (
+          {kind.organizationFields && (
             <div className="grid grid-cols-2 gap-3">
               <Field
                 label="Organization"

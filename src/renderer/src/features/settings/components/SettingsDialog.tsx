@@ -1,18 +1,12 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
+import { providerKinds } from '../../../../../shared/providerKinds';
 import { useSettingsStore } from '../store/settingsStore';
 import { GeneralPane } from './GeneralPane';
 import { useOpenRequests } from '../hooks/useOpenRequests';
 import { PricesEditor } from './PricesEditor';
 import { ProfileEditor } from './ProfileEditor';
 import { emptyForm, formFromView, type ProfileFormState } from './profileForm';
-
-const typeShort = {
-  openai: 'OpenAI',
-  anthropic: 'Anthropic',
-  azure: 'Azure',
-  'openai-compatible': 'Compatible',
-} as const;
 
 const sourceNote = { keychain: '', environment: ' (env)', session: ' (session only)' } as const;
 
@@ -119,7 +113,7 @@ export function SettingsDialog() {
                         )}
                       </span>
                       <span className="text-xs text-zinc-500">
-                        {typeShort[profile.type]} ·{' '}
+                        {providerKinds[profile.type].shortLabel} ·{' '}
                         {profile.hasKey
                           ? `key …${profile.hint ?? '••••'}${sourceNote[profile.keySource ?? 'keychain']}`
                           : profile.authMethod === 'apiKey'

@@ -4,6 +4,11 @@ import type {
   ProfileView,
   ProviderType,
 } from '../../../../../shared/profiles';
+import {
+  defaultApiVersion,
+  newProfileType,
+  providerKinds,
+} from '../../../../../shared/providerKinds';
 
 /** The settings form as the person edits it: every field a string, converted once on Save. */
 export interface ProfileFormState {
@@ -43,7 +48,7 @@ export type FieldKey =
   | 'idleTimeout'
   | `header-${number}`;
 
-export function emptyForm(type: ProviderType = 'openai-compatible'): ProfileFormState {
+export function emptyForm(type: ProviderType = newProfileType): ProfileFormState {
   return {
     id: undefined,
     type,
@@ -51,7 +56,7 @@ export function emptyForm(type: ProviderType = 'openai-compatible'): ProfileForm
     baseUrl: '',
     endpoint: '',
     deployment: '',
-    apiVersion: type === 'azure' ? '2024-10-21' : '',
+    apiVersion: defaultApiVersion(type),
     model: '',
     apiKey: '',
     authMethod: 'apiKey',
@@ -105,6 +110,8 @@ export function formToRequest(form: ProfileFormState): {
   const headerSecrets: Record<string, string | null> = {};
   for (const name of form.removedSecretHeaders) headerSecrets[name] = null;
   for (const h of form.headers) if (h.secret && h.value) headerSecrets[h.name.trim()] = h.value;
+  const kind = providerKinds[form.type];
+  const azure = kind.endpoint.form === 'azureDeployment';
   const profile: ProfileInput = {
     ...(form.id ? { id: form.id } : {}),
     name: form.name,
@@ -115,19 +122,19 @@ export function formToRequest(form: ProfileFormState): {
       secret: h.secret,
       ...(h.secret ? {} : { value: h.value }),
     })),
-    baseUrl: form.type === 'azure' ? undefined : optional(form.baseUrl),
-    azure:
-      form.type === 'azure'
-        ? {
-            endpoint: optional(form.endpoint),
-            deployment: optional(form.deployment),
-            apiVersion: optional(form.apiVersion),
-          }
-        : undefined,
-    defaultModel: form.type === 'azure' ? undefined : optional(form.model),
+    // Only the fields the type's form shows are sent: another type's leftovers are dropped.
+    baseUrl: azure ? undefined : optional(form.baseUrl),
+    azure: azure
+      ? {
+          endpoint: optional(form.endpoint),
+          deployment: optional(form.deployment),
+          apiVersion: optional(form.apiVersion),
+        }
+      : undefined,
+    defaultModel: azure ? undefined : optional(form.model),
     authHeader: optional(form.authHeader),
-    organization: form.type === 'openai' ? optional(form.organization) : undefined,
-    project: form.type === 'openai' ? optional(form.project) : undefined,
+    organization: kind.organizationFields ? optional(form.organization) : undefined,
+    project: kind.organizationFields ? optional(form.project) : undefined,
     timeouts: timeoutsFrom(form),
   };
   const key = form.apiKey.trim();
