@@ -77,7 +77,10 @@ describe('provider registry', () => {
 /** Where provider knowledge may live: the modules and the registry, nowhere else. */
 const providerHome = /^src\/main\/core\/providers\/(\w+Provider|registry|ProviderModule)\.ts$/;
 /** The price editor's 'openai' and 'anthropic' are the price list's billing styles, not types. */
-const priceStyles = /^src\/renderer\/src\/features\/settings\/components\/PricesEditor\.tsx$/;
+const priceStyles =
+  /^src\/renderer\/src\/features\/settings\/components\/(PricesEditor\.tsx|priceDrafts\.ts)$/;
+/** The renderer names no type at all, not even as a fallback: it reads providerKinds.ts. */
+const quotedType = /(['"])(openai|anthropic|azure|openai-compatible)\1/;
 /** A provider type named as a string in code (comments are not code). */
 const namedType = /(['"])(anthropic|azure|openai-compatible)\1|[=!]==\s*'openai'\b|case 'openai'/;
 
@@ -100,7 +103,8 @@ describe('nothing else branches on the provider type', () => {
           .split('\n')
           .forEach((line, i) => {
             const code = line.replace(/\/\/.*$|^\s*\*.*$/, '');
-            if (namedType.test(code)) offenders.push(`${path}:${i + 1}: ${line.trim()}`);
+            const named = path.startsWith('src/renderer/') ? quotedType : namedType;
+            if (named.test(code)) offenders.push(`${path}:${i + 1}: ${line.trim()}`);
           });
       }
     }

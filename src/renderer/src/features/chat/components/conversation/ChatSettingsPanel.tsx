@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { create } from 'zustand';
-import { parameterRanges } from '../../../../../../shared/parameterRanges';
+import { parameterRanges, rangesBeforeProfiles } from '../../../../../../shared/parameterRanges';
 import { useComposerSettings } from '../../store/composerSettings';
 import { useProfiles } from '../../../settings';
 import { NumberField } from './NumberField';
@@ -75,7 +75,7 @@ export function ChatSettingsPanel() {
   if (!open) return null;
   const { revision } = settings;
   // The ranges of the provider this chat's next message goes to.
-  const ranges = parameterRanges[pick?.view.type ?? 'openai'];
+  const ranges = pick ? parameterRanges[pick.view.type] : rangesBeforeProfiles;
   return (
     <aside
       id="chat-settings-panel"
