@@ -5,6 +5,7 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { readdirSync } from 'node:fs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const nativeOrMain = [
@@ -26,7 +27,37 @@ const nativeOrMain = [
  * - preload: only src/shared (and electron itself, which it exists to wrap);
  * - shared: no other layer.
  * And one usage writer: only src/main/core/usage/UsageWriter.ts writes ledger rows and headroom.
+ * Renderer features (DESIGN.md, Renderer feature folders): outside its folder a feature is reached
+ * through its index.ts only; shared UI and lib import no feature; nothing but the entry imports app/.
  */
+const rendererSrc = './src/renderer/src';
+const rendererFeatures = readdirSync(`${rendererSrc}/features`, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const featureZones = rendererFeatures.map((feature) => ({
+  target: [
+    ...rendererFeatures
+      .filter((other) => other !== feature)
+      .map((other) => `${rendererSrc}/features/${other}`),
+    `${rendererSrc}/app`,
+    `${rendererSrc}/main.tsx`,
+  ],
+  from: `${rendererSrc}/features/${feature}`,
+  except: ['./index.ts'],
+  message: `Only features/${feature}/index.ts is public: import what it exports, or expose it there.`,
+}));
+const sharedGroundZones = [
+  {
+    target: [`${rendererSrc}/components`, `${rendererSrc}/lib`],
+    from: [`${rendererSrc}/features`, `${rendererSrc}/app`],
+    message: 'Shared UI and lib are common ground: they import no feature and not the app shell.',
+  },
+  {
+    target: `${rendererSrc}/features`,
+    from: `${rendererSrc}/app`,
+    message: 'Features do not import the app shell; app/ composes them.',
+  },
+];
 export default tseslint.config(
   {
     ignores: [
@@ -127,6 +158,7 @@ export default tseslint.config(
           ],
         },
       ],
+      'import-x/no-restricted-paths': ['error', { zones: [...featureZones, ...sharedGroundZones] }],
       'no-restricted-properties': [
         'error',
         {

@@ -4,13 +4,16 @@
  * holds the key for that provider, so the person's shell fills it in.
  */
 import type { ExchangeRequestView } from './exchanges';
+import { providerTypes, type ProviderType } from './profiles';
+import { providerKinds } from './providerKinds';
+
+const isProviderType = (value: string): value is ProviderType =>
+  (providerTypes as readonly string[]).includes(value);
 
 /** Which environment variable the CLI and the app read each provider's key from. */
 export function keyVariableFor(provider: string): string {
-  if (provider === 'anthropic') return 'ANTHROPIC_API_KEY';
-  if (provider === 'azure') return 'AZURE_OPENAI_API_KEY';
-  if (provider === 'openai-compatible') return 'OPENAI_COMPATIBLE_API_KEY';
-  return 'OPENAI_API_KEY';
+  // An exchange of a type this version does not know is read as the common OpenAI dialect.
+  return (isProviderType(provider) ? providerKinds[provider] : providerKinds.openai).keyVariable;
 }
 
 /** Single-quotes a value for POSIX shells ('it'\''s'). */

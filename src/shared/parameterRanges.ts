@@ -48,6 +48,9 @@ export const parameterRanges: Record<ProviderType, ParameterRange> = {
   },
 };
 
+/** What the chat settings panel shows before any profile is known: the Chat Completions ranges. */
+export const rangesBeforeProfiles: ParameterRange = parameterRanges.openai;
+
 export interface SamplingValues {
   temperature?: number | undefined;
   topP?: number | undefined;

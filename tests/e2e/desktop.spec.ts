@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 
 // The menu shows Esc for Stop but leaves the key to the page (src/main/menuTemplate.ts); the
-// page maps an Esc nobody else handled to Stop (src/renderer/src/lib/menuCommands.ts).
+// page maps an Esc nobody else handled to Stop (src/renderer/src/app/menuCommands.ts).
 test('Esc stops a streaming answer even when the composer does not have focus', async ({ app }) => {
   await app
     .getByRole('textbox', { name: 'Message' })

@@ -1,18 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
-import { App } from './App';
+import { App } from './app/App';
 import { PartFailed } from './components/ui/PartFailed';
 import { RenderBoundary } from './components/ui/RenderBoundary';
-import { subscribeToMenuCommands } from './lib/menuCommands';
-import { loadPriceList } from './lib/priceList';
-import { startTheme } from './lib/theme';
-import { subscribeToStreams } from './store/chatStore';
-import { subscribeToChatSettings } from './store/composerSettings';
-import { applyFontSize, useGeneralPreferences } from './store/generalPreferences';
-import { subscribeToSettings } from './store/settingsStore';
-import { subscribeToStorage } from './store/storageStore';
-import { useThemeStore } from './store/themeStore';
+import { subscribeToMenuCommands } from './app/menuCommands';
+import {
+  loadPriceList,
+  applyFontSize,
+  useGeneralPreferences,
+  subscribeToSettings,
+} from './features/settings';
+import { startTheme, useThemeStore } from './features/theme';
+import { subscribeToStreams, subscribeToChatSettings } from './features/chat';
+import { subscribeToStorage } from './features/storage';
+import { subscribeToCompare } from './features/compare';
+import { subscribeToRateLimits } from './features/usage';
 import './styles.css';
 
 startTheme(() => useThemeStore.getState().choice);
@@ -22,6 +25,8 @@ subscribeToMenuCommands();
 subscribeToSettings();
 subscribeToChatSettings();
 subscribeToStorage();
+subscribeToCompare();
+subscribeToRateLimits();
 void loadPriceList();
 
 const root = document.getElementById('root');

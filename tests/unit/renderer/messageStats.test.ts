@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage } from '../../../src/renderer/src/store/chatStore';
+import type { ChatMessage } from '../../../src/renderer/src/features/chat/store/chatStore';
 import {
   canContinue,
   describeFinish,
   describeMessageStats,
-} from '../../../src/renderer/src/lib/messageStats';
-import { errorAdvice, plainErrorMessage } from '../../../src/renderer/src/lib/errorAdvice';
+} from '../../../src/renderer/src/features/chat/lib/messageStats';
+import {
+  errorAdvice,
+  plainErrorMessage,
+} from '../../../src/renderer/src/features/chat/lib/errorAdvice';
 import { setCostEstimator } from '../../../src/renderer/src/lib/cost';
 
 const answer = (extra: Partial<ChatMessage>): ChatMessage => ({

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dayBuckets } from '../../../src/renderer/src/lib/usageDays';
-import { formatCost, headroom, lowestBudget } from '../../../src/renderer/src/lib/usageFormat';
+import { dayBuckets } from '../../../src/renderer/src/features/usage/lib/usageDays';
+import {
+  formatCost,
+  headroom,
+  lowestBudget,
+} from '../../../src/renderer/src/features/usage/lib/usageFormat';
 
 describe('usage formatting', () => {
   it('shows an unknown cost as —, never $0, and flags unpriced calls in a sum', () => {

@@ -29,7 +29,8 @@ export const variant: Variant = {
   async mount() {
     window.api = bench.api;
     await import('../../../../src/renderer/src/main');
-    const { useChatStore } = await import('../../../../src/renderer/src/store/chatStore');
+    const { useChatStore } =
+      await import('../../../../src/renderer/src/features/chat/store/chatStore');
     await useChatStore.getState().send('Write a long guide to reliable API clients.');
   },
   append(chunk) {

@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { highlightCode, languageLabel } from '../../lib/highlight';
-import { CopyButton } from '../CopyButton';
+import { CopyButton } from '../ui/CopyButton';
 
 interface CodeBlockProps {
   code: string;

@@ -1,0 +1,53 @@
+import { useConversationsStore } from '../features/sidebar';
+import { useStorageStore } from '../features/storage';
+
+const titles = {
+  corrupt: 'Your history file is damaged',
+  read_only: 'Your history cannot be saved',
+  disk_full: 'The disk is full',
+  locked: 'Your history is in use by another program',
+  io: 'The disk reported an error',
+} as const;
+
+const exportFormats = [
+  { format: 'json', label: 'JSON' },
+  { format: 'markdown', label: 'Markdown' },
+] as const;
+
+/**
+ * Stays up, undismissable, while the history is read-only: the person must know that nothing new
+ * is kept, and the way out (export what can be read) is one click away.
+ */
+export function StorageBanner() {
+  const status = useStorageStore((s) => s.status);
+  const exportConversations = useConversationsStore((s) => s.exportConversations);
+  if (status.writable) return null;
+  return (
+    <section
+      role="alert"
+      aria-labelledby="storage-banner-title"
+      className="border-b border-red-200 bg-red-50 px-4 py-3 text-sm text-red-950 dark:border-red-900 dark:bg-red-950 dark:text-red-50"
+    >
+      <div className="mx-auto flex max-w-5xl flex-wrap items-start gap-3">
+        <div className="min-w-0 flex-1">
+          <h2 id="storage-banner-title" className="font-semibold">
+            {titles[status.reason]} · read-only
+          </h2>
+          <p className="mt-0.5 break-words">{status.message}</p>
+        </div>
+        <div className="flex shrink-0 gap-2">
+          {exportFormats.map(({ format, label }) => (
+            <button
+              key={format}
+              type="button"
+              className="toolbar-button"
+              onClick={() => void exportConversations(format)}
+            >
+              Export all as {label}
+            </button>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useChatStore } from '../store/chatStore';
+import { useStorageStore } from '../../storage';
+import { ariaShortcut, isMac, shortcutLabel } from '../../../lib/platform';
+import { isSendKey, useGeneralPreferences } from '../../settings';
+import { MissingKeyNotice, useMissingKey } from './composer/MissingKeyNotice';
+import { Tip } from '../../../components/ui/Tip';
+
+/** Multi-line message box: Enter (or Ctrl+Enter, by preference) sends, Esc or Stop stops. */
+export function Composer() {
+  const [text, setText] = useState('');
+  const streaming = useChatStore((s) => s.activeStreamId !== null);
+  const sendError = useChatStore((s) => s.sendError);
+  const sendKey = useGeneralPreferences((s) => s.sendKey);
+  const send = useChatStore((s) => s.send);
+  const stop = useChatStore((s) => s.stop);
+  // A read-only history cannot keep a new message: say so in the box instead of failing on Send.
+  const readOnly = useStorageStore((s) => !s.status.writable);
+  // A profile that needs a key and has none: said before any request, with a way to add one.
+  const missingKey = useMissingKey();
+  const [keyAsked, setKeyAsked] = useState(false);
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const prompt = text.trim();
+    if (!prompt || streaming || readOnly) return;
+    if (missingKey) return setKeyAsked(true);
+    setText('');
+    if (!(await send(prompt))) setText(prompt);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (isSendKey(event, sendKey, isMac) && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void submit();
+    } else if (event.key === 'Escape' && streaming) {
+      event.preventDefault();
+      void stop();
+    }
+  };
+
+  return (
+    <form onSubmit={submit} className="border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
+      <div className="mx-auto max-w-3xl">
+        {keyAsked && missingKey && <MissingKeyNotice view={missingKey} />}
+        {sendError && (
+          <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-300">
+            {sendError}
+          </p>
+        )}
+        <div className="composer-box">
+          <textarea
+            aria-label="Message"
+            placeholder={
+              readOnly
+                ? 'Your history is read-only, so new messages cannot be kept (see above)'
+                : sendKey === 'enter'
+                  ? 'Message (Enter to send, Shift+Enter for a new line)'
+                  : `Message (${shortcutLabel('Enter')} to send, Enter for a new line)`
+            }
+            disabled={readOnly}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+            rows={2}
+            className="composer-input"
+          />
+          <div className="flex items-center gap-2">
+            <span className="flex-1" />
+            {streaming ? (
+              <Tip content={`Stop (Esc or ${shortcutLabel('.')})`}>
+                <button
+                  type="button"
+                  onClick={() => void stop()}
+                  aria-keyshortcuts={`Escape ${ariaShortcut('.')}`}
+                  className="stop-button"
+                >
+                  Stop
+                </button>
+              </Tip>
+            ) : (
+              <button type="submit" disabled={!text.trim() || readOnly} className="primary-button">
+                Send
+              </button>
+            )}
+          </div>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,2 @@
+export { CompareDialog } from './components/CompareDialog';
+export { subscribeToCompare } from './store/compareStore';

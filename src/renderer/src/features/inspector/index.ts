@@ -1,0 +1,1 @@
+export { InspectorDialog } from './components/InspectorDialog';

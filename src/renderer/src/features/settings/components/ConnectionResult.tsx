@@ -1,0 +1,42 @@
+import type { ConnectionReport } from '../../../../../shared/profiles';
+
+const stepLabels: Record<ConnectionReport['step'], string> = {
+  config: 'Settings',
+  dns: 'DNS',
+  connect: 'Connection',
+  tls: 'TLS',
+  timeout: 'Timeout',
+  http: 'HTTP',
+  auth: 'Key',
+  model: 'Model',
+  done: 'Connected',
+};
+
+/** The outcome of Test connection: which step failed, in words, with the (redacted) URL called. */
+export function ConnectionResult({ report }: { report: ConnectionReport }) {
+  const tone = report.ok
+    ? 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100'
+    : 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100';
+  return (
+    <div
+      role="status"
+      aria-label="Connection test result"
+      className={`rounded-md border px-3 py-2 text-sm ${tone}`}
+    >
+      <p className="font-medium">
+        {report.ok ? '✓ ' : '✗ '}
+        {report.ok ? 'Connection works' : `Failed at: ${stepLabels[report.step]}`}
+        {report.status !== null && (
+          <span className="font-normal opacity-75"> · HTTP {report.status}</span>
+        )}
+        <span className="font-normal opacity-75"> · {report.durationMs} ms</span>
+      </p>
+      <p className="mt-1">{report.message}</p>
+      {report.url && (
+        <p className="mt-1 truncate font-mono text-xs opacity-75" title={report.url}>
+          {report.method} {report.url}
+        </p>
+      )}
+    </div>
+  );
+}

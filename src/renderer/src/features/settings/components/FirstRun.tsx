@@ -1,0 +1,148 @@
+import { useEffect, useState, type ChangeEvent } from 'react';
+import type { SetupCandidate } from '../../../../../shared/profiles';
+import { providerKinds } from '../../../../../shared/providerKinds';
+import { useSettingsStore } from '../store/settingsStore';
+
+/**
+ * Shown instead of an empty chat on first run: the keys and local servers found, each imported
+ * with one click (its key goes from main straight into the keychain; this page sees only a hint).
+ */
+export function FirstRun() {
+  const { candidates, scanning, scan, closeFirstRun, importCandidate, snapshot, notify } =
+    useSettingsStore();
+  const [imported, setImported] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [sessionOnly, setSessionOnly] = useState(false);
+  const keychainDown = snapshot ? !snapshot.keychain.available : false;
+
+  useEffect(() => {
+    void scan();
+  }, [scan]);
+
+  const pickEnvFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > 256 * 1024)
+      return notify('That file is too large to be a .env file.', 'warning');
+    await scan(await file.text());
+  };
+
+  const importOne = async (candidate: SetupCandidate) => {
+    const result = await importCandidate({
+      candidateId: candidate.id,
+      keyStorage: sessionOnly ? 'session' : 'keychain',
+    });
+    if (!result.ok) {
+      setErrors((e) => ({ ...e, [candidate.id]: result.error.message }));
+      return;
+    }
+    setImported((i) => ({ ...i, [candidate.id]: result.value.name }));
+  };
+
+  return (
+    <section aria-labelledby="first-run-title" className="min-h-0 flex-1 overflow-y-auto">
+      <div className="mx-auto max-w-2xl px-4 py-10">
+        <h2 id="first-run-title" className="text-xl font-semibold tracking-tight">
+          Welcome to Switchboard
+        </h2>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          Here is what was found on this computer. Import what you want to use: keys go into the OS
+          keychain, never into a file.
+        </p>
+
+        {keychainDown && (
+          <div
+            role="alert"
+            className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          >
+            {snapshot?.keychain.message}
+            <label className="mt-1 flex items-center gap-2 font-medium">
+              <input
+                type="checkbox"
+                checked={sessionOnly}
+                onChange={(e) => setSessionOnly(e.target.checked)}
+              />
+              Keep imported keys for this session only
+            </label>
+          </div>
+        )}
+
+        <ul
+          aria-label="Found providers"
+          aria-busy={scanning}
+          className="mt-6 divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+        >
+          {candidates === null || (scanning && candidates.length === 0) ? (
+            <li className="px-4 py-3 text-sm text-zinc-500">Looking for keys and local servers…</li>
+          ) : candidates.length === 0 ? (
+            <li className="px-4 py-3 text-sm text-zinc-500">
+              No keys in the environment and no local server on the usual ports (Ollama 11434, LM
+              Studio 1234). Pick a .env file, or add a profile in Settings.
+            </li>
+          ) : (
+            candidates.map((candidate) => (
+              <li key={candidate.id} className="flex items-center gap-3 px-4 py-3">
+                <div className="min-w-0 flex-1">
+                  <p className="truncate text-sm font-medium">{candidate.title}</p>
+                  <p className="truncate text-xs text-zinc-500">
+                    {providerKinds[candidate.type].label}
+                    {candidate.hint && ` · key …${candidate.hint}`}
+                    {candidate.baseUrl && ` · ${candidate.baseUrl}`}
+                    {candidate.models.length > 0 &&
+                      ` · ${candidate.models.slice(0, 3).join(', ')}${candidate.models.length > 3 ? '…' : ''}`}
+                  </p>
+                  {errors[candidate.id] && (
+                    <p className="mt-1 text-xs text-red-600">{errors[candidate.id]}</p>
+                  )}
+                </div>
+                {imported[candidate.id] ? (
+                  <span className="text-sm text-emerald-700 dark:text-emerald-400">
+                    Imported as {imported[candidate.id]}
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    aria-label={`Import ${candidate.title}`}
+                    onClick={() => void importOne(candidate)}
+                    className="rounded-md bg-blue-600 px-3 py-1 text-sm font-medium text-white hover:bg-blue-500"
+                  >
+                    Import
+                  </button>
+                )}
+              </li>
+            ))
+          )}
+        </ul>
+
+        <div className="mt-4 flex flex-wrap items-center gap-2">
+          <label className="cursor-pointer rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+            Scan a .env file…
+            <input
+              type="file"
+              accept=".env,text/plain"
+              className="sr-only"
+              onChange={(e) => void pickEnvFile(e)}
+            />
+          </label>
+          <button
+            type="button"
+            onClick={() => void scan()}
+            disabled={scanning}
+            className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            Scan again
+          </button>
+          <span className="flex-1" />
+          <button
+            type="button"
+            onClick={() => void closeFirstRun()}
+            className="rounded-md bg-zinc-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900"
+          >
+            Start chatting
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

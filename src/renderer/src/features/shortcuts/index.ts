@@ -1,0 +1,2 @@
+export { ShortcutsDialog } from './components/ShortcutsDialog';
+export { useShortcutsDialog } from './store/shortcutsDialog';

@@ -1,0 +1,71 @@
+import type { SearchHit } from '../../../../../shared/conversations';
+import { useChatStore } from '../../chat';
+import { useConversationsStore } from '../store/conversationsStore';
+
+/** Search hits: where the words were found, the match highlighted (as text, never as HTML). */
+export function SearchResults() {
+  const hits = useConversationsStore((s) => s.hits);
+  const query = useConversationsStore((s) => s.query);
+  const openConversation = useChatStore((s) => s.openConversation);
+
+  if (hits.length === 0) {
+    return (
+      <p className="px-4 py-6 text-center text-xs text-zinc-500">Nothing found for “{query}”.</p>
+    );
+  }
+  return (
+    <ul aria-label="Search results" className="min-h-0 flex-1 space-y-1 overflow-y-auto px-2">
+      {hits.map((hit) => (
+        <li key={hit.messageId ?? `title:${hit.conversationId}`}>
+          <button
+            type="button"
+            onClick={() => void openConversation(hit.conversationId, hit.messageId ?? undefined)}
+            className="w-full rounded-md px-2 py-1.5 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-zinc-800"
+          >
+            <span className="block truncate text-sm font-medium">
+              {hit.messageId === null ? (
+                <Marked hit={hit} />
+              ) : (
+                hit.conversationTitle || 'Untitled conversation'
+              )}
+            </span>
+            {hit.messageId === null ? (
+              <span className="block text-xs text-zinc-400">Found in the title</span>
+            ) : (
+              <Snippet hit={hit} />
+            )}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Snippet({ hit }: { hit: SearchHit }) {
+  return (
+    <span className="line-clamp-2 block text-xs text-zinc-600 dark:text-zinc-400">
+      <span className="text-zinc-400">{hit.role === 'user' ? 'You: ' : 'Assistant: '}</span>
+      <Marked hit={hit} />
+    </span>
+  );
+}
+
+/** The hit's pieces, the matched ones highlighted (as text, never as HTML). */
+function Marked({ hit }: { hit: SearchHit }) {
+  return (
+    <>
+      {hit.segments.map((segment, index) =>
+        segment.match ? (
+          <mark
+            key={index}
+            className="rounded-sm bg-yellow-200 px-0.5 text-zinc-900 dark:bg-yellow-600/60 dark:text-zinc-50"
+          >
+            {segment.text}
+          </mark>
+        ) : (
+          <span key={index}>{segment.text}</span>
+        ),
+      )}
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export { ThemeMenu } from './components/ThemeMenu';
+export { startTheme } from './lib/theme';
+export { useThemeStore } from './store/themeStore';

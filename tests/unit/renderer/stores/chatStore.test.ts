@@ -1,0 +1,167 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { installFakeApi, ok, type FakeApi } from './fakeApi';
+import { batch, finish, noProfiles, stored, text, thread } from './chatFixtures';
+import type * as ChatStore from '../../../../src/renderer/src/features/chat/store/chatStore';
+import type * as Streams from '../../../../src/renderer/src/features/chat/store/streamSubscriptions';
+
+const chatStore = '../../../../src/renderer/src/features/chat/store/chatStore';
+const streams = '../../../../src/renderer/src/features/chat/store/streamSubscriptions';
+
+let fake: FakeApi;
+
+/** A fresh page: new fake api, new module state (stores and the off-screen copies). */
+async function page() {
+  vi.resetModules();
+  fake = installFakeApi();
+  fake.answer('listProfiles', () => ok(noProfiles));
+  const chat = (await import(chatStore)) as typeof ChatStore;
+  const subscriptions = (await import(streams)) as typeof Streams;
+  chat.subscribeToStreams();
+  return { ...chat, ...subscriptions };
+}
+
+const sent = {
+  conversationId: 'c1',
+  userMessageId: 'u1',
+  assistantMessageId: 'a1',
+  streamId: 's1',
+};
+
+describe('chat store', () => {
+  beforeEach(() => vi.useRealTimers());
+
+  it('shows the question and a streaming answer that the stream fills, then ends', async () => {
+    const { useChatStore } = await page();
+    fake.answer('sendMessage', () => ok(sent));
+    expect(await useChatStore.getState().send('Hi')).toBe(true);
+    expect(fake.calls('sendMessage')[0]).toMatchObject({ text: 'Hi' });
+    expect(useChatStore.getState().activeStreamId).toBe('s1');
+    fake.emit('chatStream', batch('c1', 'a1', [text('Hel')], 's1'));
+    fake.emit('chatStream', batch('c1', 'a1', [text('lo'), finish], 's1'));
+    const { messages, activeStreamId, conversationId } = useChatStore.getState();
+    expect(conversationId).toBe('c1');
+    expect(messages.map((m) => [m.role, m.content, m.streaming])).toEqual([
+      ['user', 'Hi', false],
+      ['assistant', 'Hello', false],
+    ]);
+    expect(activeStreamId).toBeNull();
+  });
+
+  it('keeps what arrived before sendMessage answered, in the answer', async () => {
+    const { useChatStore, backgroundCount } = await page();
+    fake.answer('sendMessage', () => {
+      fake.emit('chatStream', batch('c1', 'a1', [text('Early ')], 's1'));
+      return ok(sent);
+    });
+    await useChatStore.getState().send('Hi');
+    fake.emit('chatStream', batch('c1', 'a1', [text('and late'), finish], 's1'));
+    expect(useChatStore.getState().messages.at(-1)?.content).toBe('Early and late');
+    expect(backgroundCount()).toBe(0);
+  });
+
+  it('says why a send was refused, and shows nothing as sent', async () => {
+    const { useChatStore } = await page();
+    fake.answer('sendMessage', () => ({ ok: false, error: { code: 'no_key', message: 'No key' } }));
+    expect(await useChatStore.getState().send('Hi')).toBe(false);
+    expect(useChatStore.getState()).toMatchObject({ sendError: 'No key', messages: [] });
+  });
+
+  it('lets an answer run on while another chat is shown, and shows it whole on return', async () => {
+    const { useChatStore, useStreamActivity } = await page();
+    fake.answer('getConversation', ({ conversationId }) =>
+      ok(thread(conversationId, [stored('u', 'user', 'Q'), stored('a', 'assistant', 'abc', true)])),
+    );
+    await useChatStore.getState().openConversation('c1');
+    fake.emit('chatStream', batch('c1', 'a', [text('def')]));
+    useChatStore.getState().newConversation();
+    fake.emit('chatStream', batch('c1', 'a', [text('ghi')]));
+    expect(useStreamActivity.getState().generating).toEqual({ c1: 's-a' });
+    // The store saved only part of it meanwhile: the copy kept off screen is what is shown.
+    await useChatStore.getState().openConversation('c1');
+    const answer = useChatStore.getState().messages.at(-1);
+    expect(answer).toMatchObject({ content: 'abcdefghi', streaming: true });
+    expect(useChatStore.getState().activeStreamId).toBe('s-a');
+  });
+
+  it('marks a chat unread when its answer ends off screen, and read when it is opened', async () => {
+    const { useChatStore, useStreamActivity } = await page();
+    fake.emit('chatStream', batch('c2', 'x', [text('t')]));
+    fake.emit('chatStream', batch('c2', 'x', [finish]));
+    expect(useStreamActivity.getState()).toEqual({ generating: {}, unread: { c2: true } });
+    fake.answer('getConversation', ({ conversationId }) =>
+      ok(thread(conversationId, [stored('x', 'assistant', 't')])),
+    );
+    await useChatStore.getState().openConversation('c2');
+    expect(useStreamActivity.getState().unread).toEqual({});
+  });
+});
+
+describe('chat store pruning of answers off screen', () => {
+  it('keeps no copy of an answer it did not see from its start', async () => {
+    const { backgroundCount } = await page();
+    for (let i = 0; i < 40; i++) fake.emit('chatStream', batch(`c${i}`, `m${i}`, [text(`t${i}`)]));
+    expect(backgroundCount()).toBe(0);
+  });
+
+  it('keeps at most a bounded number of running answers that are not shown', async () => {
+    const { backgroundCount, useChatStore } = await page();
+    fake.answer('getConversation', ({ conversationId }) => {
+      const i = conversationId.slice(1);
+      return ok(thread(conversationId, [stored(`m${i}`, 'assistant', `t${i}`, true)]));
+    });
+    for (let i = 0; i < 40; i++) await useChatStore.getState().openConversation(`c${i}`);
+    useChatStore.getState().newConversation();
+    expect(backgroundCount()).toBe(16);
+  });
+
+  it('reloads, at its end, an answer whose copy was dropped, and keeps the recent ones', async () => {
+    const { useChatStore } = await page();
+    // Forty chats, each left while its answer runs (the store has saved its text so far).
+    fake.answer('getConversation', ({ conversationId }) => {
+      const i = conversationId.slice(1);
+      return ok(thread(conversationId, [stored(`m${i}`, 'assistant', `t${i}`, true)]));
+    });
+    for (let i = 0; i < 40; i++) await useChatStore.getState().openConversation(`c${i}`);
+    useChatStore.getState().newConversation();
+    for (let i = 0; i < 40; i++) fake.emit('chatStream', batch(`c${i}`, `m${i}`, [text('+')]));
+    await useChatStore.getState().openConversation('c39');
+    expect(useChatStore.getState().messages[0]).toMatchObject({ content: 't39+', streaming: true });
+    await useChatStore.getState().openConversation('c0');
+    expect(useChatStore.getState().messages[0]).toMatchObject({
+      content: 't0',
+      streaming: true,
+      resyncOnFinish: true,
+    });
+    // Its end brings the whole answer from the store, never the store's partial text patched.
+    fake.answer('getConversation', ({ conversationId }) =>
+      ok(thread(conversationId, [stored('m0', 'assistant', 't0+ and the rest')])),
+    );
+    fake.emit('chatStream', batch('c0', 'm0', [text(' and the rest'), finish]));
+    await vi.waitFor(() =>
+      expect(useChatStore.getState().messages[0]).toMatchObject({
+        content: 't0+ and the rest',
+        streaming: false,
+      }),
+    );
+  });
+
+  it('does not start a running copy from a late batch of an answer that has ended', async () => {
+    const { backgroundCount, useChatStore } = await page();
+    fake.answer('getConversation', ({ conversationId }) =>
+      ok(thread(conversationId, [stored('x', 'assistant', 'do', true)])),
+    );
+    await useChatStore.getState().openConversation('c2');
+    useChatStore.getState().newConversation();
+    fake.emit('chatStream', batch('c2', 'x', [text('ne'), finish]));
+    const usage = { inputTokens: 3, outputTokens: 1, totalTokens: 4, source: 'provider' } as const;
+    fake.emit('chatStream', batch('c2', 'x', [{ type: 'usage', usage }]));
+    expect(backgroundCount()).toBe(1);
+    await useChatStore.getState().openConversation('c2');
+    expect(useChatStore.getState().messages[0]).toMatchObject({
+      content: 'done',
+      streaming: false,
+      usage,
+    });
+    expect(backgroundCount()).toBe(0);
+  });
+});
