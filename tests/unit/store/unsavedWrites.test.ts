@@ -1,3 +1,4 @@
+import { messageText } from '../../../src/shared/messageParts';
 /**
  * Saves kept at quit, put back at the next start, against real files and a real store: only an
  * answer's own continuation goes in, a file that cannot be read is left and said so, and a spare
@@ -39,8 +40,7 @@ function history() {
 }
 
 const end = (content: string) => ({
-  content,
-  reasoning: '',
+  parts: [{ type: 'text' as const, text: content }],
   finishReason: 'stop' as const,
   providerFinishReason: 'stop',
   timing: { ttftMs: 5, totalMs: 50 },
@@ -76,7 +76,7 @@ describe('saves kept at quit', () => {
     const notices: string[] = [];
     restoreUnsaved(store, places, (m) => notices.push(m));
     expect(store.messages.get(answerId)).toMatchObject({
-      content: 'The beginning and the whole rest',
+      parts: [{ type: 'text', text: 'The beginning and the whole rest' }],
       status: 'done',
       finishReason: 'stop',
     });
@@ -98,7 +98,7 @@ describe('saves kept at quit', () => {
       1,
     );
     restoreUnsaved(store, places, () => undefined);
-    expect(store.messages.get(answerId)?.content).toBe('The beginning');
+    expect(messageText(store.messages.get(answerId)!.parts)).toBe('The beginning');
     store.close();
   });
 
@@ -134,10 +134,10 @@ describe('saves kept at quit', () => {
     // Made writable for others: a file there may not be ours, so it is not read.
     chmodSync(places[1] ?? '', 0o777);
     restoreUnsaved(store, places, () => undefined);
-    expect(store.messages.get(answerId)?.content).toBe('The beginning');
+    expect(messageText(store.messages.get(answerId)!.parts)).toBe('The beginning');
     chmodSync(places[1] ?? '', 0o700);
     restoreUnsaved(store, places, () => undefined);
-    expect(store.messages.get(answerId)?.content).toBe('The beginning, then more');
+    expect(messageText(store.messages.get(answerId)!.parts)).toBe('The beginning, then more');
     store.close();
   });
 });
