@@ -1,4 +1,3 @@
-import { messageText, type MessagePart } from '../../src/shared/messageParts';
 /**
  * Histories that are damaged or cannot be written, as real SQLite files: cut off (a copy or a
  * sync that stopped part-way), a damaged schema page, a file whose own mode is read-only. Each
@@ -27,6 +26,7 @@ import { connectToHarness } from '../support/harnessClient';
 import { startHarnessProcess, type HarnessProcess } from '../support/harnessProcess';
 import { buildHistory, sha256 } from '../support/storageFaults';
 import { dropRootBypass } from '../support/withoutRootBypass';
+import { messageText, type MessagePart } from '../../src/shared/messageParts';
 
 /** Random bytes over one page (numbered from 1, as SQLite does). */
 function overwritePage(file: string, page: number, pageSize = 4096): void {

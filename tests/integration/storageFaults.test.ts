@@ -1,4 +1,3 @@
-import { messageText, type MessagePart } from '../../src/shared/messageParts';
 /**
  * The history under real storage faults, through the real core and handler table: a full disk
  * (a small tmpfs, filled), a write lock held by another process, damaged pages and a file that
@@ -25,6 +24,7 @@ import {
   sha256,
   unmount,
 } from '../support/storageFaults';
+import { messageText, type MessagePart } from '../../src/shared/messageParts';
 
 let emulator: Emulator;
 beforeAll(async () => {

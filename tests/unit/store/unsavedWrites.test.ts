@@ -1,4 +1,3 @@
-import { messageText } from '../../../src/shared/messageParts';
 /**
  * Saves kept at quit, put back at the next start, against real files and a real store: only an
  * answer's own continuation goes in, a file that cannot be read is left and said so, and a spare
@@ -9,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/main/core/store/Store';
+import { messageText } from '../../../src/shared/messageParts';
 import {
   keepUnsaved,
   restoreUnsaved,
@@ -86,6 +86,27 @@ describe('saves kept at quit', () => {
     expect(existsSync(file ?? '')).toBe(false);
     restoreUnsaved(store, places, (m) => notices.push(m));
     expect(notices).toHaveLength(1);
+    store.close();
+  });
+
+  it('a file kept by a version before message parts (text as fields) still goes in, as parts', () => {
+    const { dataDir, store, answerId } = history();
+    const places = unsavedPlaces(dataDir, mkdtempSync(join(tmpdir(), 'switchboard-spare-')));
+    const { parts: _parts, ...rest } = end('');
+    const old = { ...rest, content: 'The beginning, and the end', reasoning: 'Hmm.', refusal: '' };
+    writeFileSync(
+      join(dataDir, 'switchboard.db.unsaved-7.json'),
+      JSON.stringify({
+        format: 'switchboard-unsaved-1',
+        writtenAt: 7,
+        writes: [{ kind: 'answerEnd', messageId: answerId, end: old }],
+      }),
+    );
+    restoreUnsaved(store, places, () => undefined);
+    expect(store.messages.get(answerId)?.parts).toEqual([
+      { type: 'reasoning', text: 'Hmm.' },
+      { type: 'text', text: 'The beginning, and the end' },
+    ]);
     store.close();
   });
 
