@@ -5,6 +5,7 @@ import { providerFor } from '../main/core/providers/registry';
 import { streamChat } from '../main/core/providers/streamChat';
 import type { ChatRequest, ProviderTarget } from '../main/core/providers/types';
 import { parameterProblems } from '../shared/parameterRanges';
+import { AnswerFold } from '../shared/answerFold';
 import type { FinishReason, ProviderError, StreamEvent, Usage } from '../shared/stream';
 import { UsageError, type AskArgs, type ConnectionArgs } from './args';
 import { cliCall, cliUsage } from './recordUsage';
@@ -110,37 +111,30 @@ async function requestFromArgs(args: AskArgs, io: CliIo): Promise<ChatRequest> {
   return request;
 }
 
-/** Folds the engine's events into the result, echoing text (and thinking) as it arrives. */
-function fold(result: AskResult, event: StreamEvent, args: AskArgs, io: CliIo): void {
-  switch (event.type) {
-    case 'text':
-      result.text += event.text;
-      if (!args.json) io.stdout(event.text);
-      break;
-    case 'reasoning':
-      result.reasoning += event.text;
-      // Thinking goes to stderr so stdout stays the answer alone.
-      if (!args.json) io.stderr(event.text);
-      break;
-    case 'refusal':
-      result.refusal = (result.refusal ?? '') + event.text;
-      break;
-    case 'metadata':
-      result.id = event.id ?? result.id;
-      result.model = event.model ?? result.model;
-      break;
-    case 'usage':
-      result.usage = event.usage;
-      break;
-    case 'error':
-      result.error = event.error;
-      break;
-    case 'finish':
-      result.finishReason = event.finishReason;
-      result.providerFinishReason = event.providerFinishReason;
-      result.timing = { ttftMs: event.timing.ttftMs, totalMs: event.timing.totalMs };
-      break;
-  }
+/** Echoes text (and thinking) as it arrives, when the answer is not one JSON object. */
+function echo(event: StreamEvent, args: AskArgs, io: CliIo): void {
+  if (args.json) return;
+  if (event.type === 'text') io.stdout(event.text);
+  // Thinking goes to stderr so stdout stays the answer alone.
+  if (event.type === 'reasoning') io.stderr(event.text);
+}
+
+/** The `--json` result from the folded answer, its fields in their documented order. */
+function askResult(fold: AnswerFold): AskResult {
+  return {
+    text: fold.textOf('text'),
+    reasoning: fold.textOf('reasoning'),
+    refusal: fold.has('refusal') ? fold.textOf('refusal') : null,
+    finishReason: fold.finishReason ?? 'error',
+    providerFinishReason: fold.providerFinishReason,
+    id: fold.providerMessageId,
+    model: fold.model,
+    usage: fold.usage ?? { inputTokens: 0, outputTokens: 0, totalTokens: 0, source: 'estimated' },
+    timing: fold.timing
+      ? { ttftMs: fold.timing.ttftMs, totalMs: fold.timing.totalMs }
+      : { ttftMs: null, totalMs: 0 },
+    error: fold.error,
+  };
 }
 
 /** Without --json: what stderr says after the answer (a refusal, an error, --verbose figures). */
@@ -173,35 +167,24 @@ export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
   const request = await requestFromArgs(args, io);
   const secrets = [target.apiKey].filter((s): s is string => !!s);
   const observer = observerFor(args, io, secrets);
-  const result: AskResult = {
-    text: '',
-    reasoning: '',
-    refusal: null,
-    finishReason: 'error',
-    providerFinishReason: null,
-    id: null,
-    model: null,
-    usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0, source: 'estimated' },
-    timing: { ttftMs: null, totalMs: 0 },
-    error: null,
-  };
+  const fold = new AnswerFold();
   const usage = cliUsage({ record: args.record, env: io.env, stderr: io.stderr });
-  let reported = false;
   for await (const event of streamChat(target, request, {
     signal: io.signal,
     ...(observer ? { observer } : {}),
   })) {
     usage.observe(target, event);
-    if (event.type === 'usage') reported = true;
-    fold(result, event, args, io);
+    fold.push(event);
+    echo(event, args, io);
   }
+  const result = askResult(fold);
   if (args.json) io.stdout(`${JSON.stringify(result)}\n`);
   else printEnd(result, args, io);
   // After the answer is out: the history is the app's, and may be slow or locked.
   usage.record([
     cliCall('cli-ask', target, {
       model: result.model ?? request.model,
-      usage: reported ? result.usage : null,
+      usage: fold.usage,
       ttftMs: result.timing.ttftMs,
       durationMs: result.timing.totalMs,
       outcome: result.finishReason,

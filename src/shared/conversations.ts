@@ -2,6 +2,7 @@
  * Domain types of stored conversations, shared by core (the store), the IPC contract and the
  * renderer (sidebar, search, message versions).
  */
+import type { MessagePart } from './messageParts';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from './stream';
 
 /** Sampling parameters a conversation keeps and each answer records. */
@@ -43,10 +44,11 @@ export interface StoredMessage {
   /** The message this one answers or follows; siblings under one parent are versions. */
   parentId: string | null;
   role: MessageRole;
-  content: string;
-  reasoning: string;
-  /** The model's refusal in its own words (finish reason 'refusal'); '' when it answered. */
-  refusal: string;
+  /**
+   * What the message says, in order: its text, the model's thinking, a refusal in its own words
+   * (finish reason 'refusal'), and later kinds. `messageText(parts)` is its text alone.
+   */
+  parts: MessagePart[];
   /** 'streaming' only while an answer arrives; found at start, it means the app died mid-stream. */
   status: 'streaming' | 'done';
   profileId: string | null;

@@ -42,11 +42,14 @@ test('an answer cut by kill -9 survives the restart and can be continued', async
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export as JSON' }).click();
     const exported = JSON.parse(readFileSync((await (await downloading).path())!, 'utf8')) as {
-      conversations: { messages: { role: string; content: string; finishReason: string }[] }[];
+      conversations: {
+        messages: { role: string; parts: { type: string; text: string }[]; finishReason: string }[];
+      }[];
     };
     const saved = exported.conversations[0]!.messages.find((m) => m.role === 'assistant')!;
     expect(saved.finishReason).toBe('error');
-    const keptWords = saved.content.trim().split(/\s+/).length;
+    const savedText = saved.parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
+    const keptWords = savedText.trim().split(/\s+/).length;
     test.info().annotations.push({
       type: 'words shown at kill / saved after restart',
       description: `${shownWords} / ${keptWords}`,

@@ -1,3 +1,4 @@
+import { messageText } from '../../src/shared/messageParts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,8 +66,8 @@ async function watchPartialSaves(messageId: string, jumps: { atMs: number; to: (
     }
     const message = store.messages.get(messageId);
     if (!message || message.status !== 'streaming') break;
-    if (message.content.length > (seen.at(-1)?.length ?? 0))
-      seen.push({ length: message.content.length, afterJump: jumped });
+    if (messageText(message.parts).length > (seen.at(-1)?.length ?? 0))
+      seen.push({ length: messageText(message.parts).length, afterJump: jumped });
     await sleep(50);
   }
   return { seen, jumped };
@@ -90,13 +91,13 @@ describe('the wall clock jumps while an answer streams', () => {
     const answer = store.messages.get(sent.assistantMessageId)!;
     expect(answer.status).toBe('done');
     expect(answer.finishReason).toBe('stop');
-    expect(answer.content).toMatch(/^You said: Tell me about streaming\./);
+    expect(messageText(answer.parts)).toMatch(/^You said: Tell me about streaming\./);
     const streamed = batches
       .flat()
       .filter((e): e is Extract<StreamEvent, { type: 'text' }> => e.type === 'text')
       .map((e) => e.text)
       .join('');
-    expect(answer.content).toBe(streamed);
+    expect(messageText(answer.parts)).toBe(streamed);
     const thread = store.messages.pathTo(answer.id);
     expect(thread.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(thread[0]!.id).toBe(sent.userMessageId);

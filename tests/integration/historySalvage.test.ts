@@ -26,6 +26,7 @@ import { connectToHarness } from '../support/harnessClient';
 import { startHarnessProcess, type HarnessProcess } from '../support/harnessProcess';
 import { buildHistory, sha256 } from '../support/storageFaults';
 import { dropRootBypass } from '../support/withoutRootBypass';
+import { messageText, type MessagePart } from '../../src/shared/messageParts';
 
 /** Random bytes over one page (numbered from 1, as SQLite does). */
 function overwritePage(file: string, page: number, pageSize = 4096): void {
@@ -55,10 +56,10 @@ function startCore(dataDir: string): Core {
 async function exportedThreads(core: Core): Promise<Map<string, string[]>> {
   const exported = await core.handlers.exportConversations({ format: 'json' });
   const body = JSON.parse(exported.content) as {
-    conversations: { conversation: { id: string }; messages: { content: string }[] }[];
+    conversations: { conversation: { id: string }; messages: { parts: MessagePart[] }[] }[];
   };
   return new Map(
-    body.conversations.map((c) => [c.conversation.id, c.messages.map((m) => m.content)]),
+    body.conversations.map((c) => [c.conversation.id, c.messages.map((m) => messageText(m.parts))]),
   );
 }
 
@@ -185,7 +186,7 @@ describe('a damaged history whose newest commits are still in its WAL', () => {
     const writer = new Database(sourceFile);
     writer.pragma('wal_autocheckpoint = 0');
     writer.exec(
-      "UPDATE messages SET content = replace(content, 'Answer', 'Edited') WHERE role = 'assistant'",
+      "UPDATE messages SET parts = replace(parts, 'Answer', 'Edited') WHERE role = 'assistant'",
     );
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-wal-'));
     const file = join(dataDir, 'switchboard.db');
@@ -200,7 +201,9 @@ describe('a damaged history whose newest commits are still in its WAL', () => {
     try {
       expect(await core.handlers.getStorageStatus({})).toMatchObject({ reason: 'corrupt' });
       const answers = core.store.db
-        .prepare("SELECT content FROM messages WHERE role = 'assistant'")
+        .prepare(
+          "SELECT content FROM messages_search JOIN messages USING (seq) WHERE role = 'assistant'",
+        )
         .pluck()
         .all() as string[];
       expect(answers).toHaveLength(300);

@@ -1,3 +1,4 @@
+import { messageText } from '../../src/shared/messageParts';
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -123,14 +124,16 @@ describe('exchange capture', () => {
     expect(JSON.parse(attempt.request.body!).stream).toBeFalsy();
     expect(attempt.events).toEqual([]);
     const body = JSON.parse(attempt.body!.text) as { choices: { message: { content: string } }[] };
-    expect(body.choices[0]!.message.content).toBe(store.messages.get(messageId)!.content);
+    expect(body.choices[0]!.message.content).toBe(
+      messageText(store.messages.get(messageId)!.parts),
+    );
     expect(store.messages.get(messageId)!.timing?.ttftMs).toBeGreaterThan(0);
   });
 
   it('captures nothing when capture is off', async () => {
     const { store, chat } = setup('openai', false);
     const messageId = await askOnce(chat, store, 'Not recorded', true);
-    expect(store.messages.get(messageId)!.content).toMatch(/You said/);
+    expect(messageText(store.messages.get(messageId)!.parts)).toMatch(/You said/);
     expect(store.exchanges.forMessage(messageId)).toEqual([]);
   });
 
@@ -176,7 +179,7 @@ describe.each(['openai', 'azure', 'anthropic'] as const)('Copy as cURL (%s)', (t
       expect(command).not.toContain(KEY);
       expect(command).toContain(`$${keyVariableFor(type)}`);
       const output = await runCurl(command, keyVariableFor(type));
-      expect(answerIn(output)).toBe(store.messages.get(messageId)!.content);
+      expect(answerIn(output)).toBe(messageText(store.messages.get(messageId)!.parts));
     },
   );
 });

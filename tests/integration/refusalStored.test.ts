@@ -32,8 +32,7 @@ describe('a refused answer, sent through the chat service over loopback HTTP', (
     await chat.idle();
     const saved = store.messages.get(ids.assistantMessageId)!;
     expect(saved).toMatchObject({
-      content: '',
-      refusal: 'You said: Please.\n\nStreaming lets the ',
+      parts: [{ type: 'refusal', text: 'You said: Please.\n\nStreaming lets the ' }],
       finishReason: 'refusal',
       providerFinishReason: 'stop',
       status: 'done',

@@ -24,6 +24,7 @@ import {
   sha256,
   unmount,
 } from '../support/storageFaults';
+import { messageText, type MessagePart } from '../../src/shared/messageParts';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -166,14 +167,16 @@ describe('a full disk', () => {
       }
       const during = await core.handlers.getConversation({ conversationId: first.conversationId });
       expect(during.messages.slice(0, 2)).toEqual(before.messages);
-      expect(during.messages.some((m) => m.content.startsWith('A long question'))).toBe(false);
+      expect(during.messages.some((m) => messageText(m.parts).startsWith('A long question'))).toBe(
+        false,
+      );
 
       // Room again: the waiting save goes in within a retry or two, whole.
       freeDisk(filler);
       await until(() => session.notices().some((m) => /Saved after all/.test(m)), 15_000);
       const after = await core.handlers.getConversation({ conversationId: first.conversationId });
       const answer = after.messages.find((m) => m.id === second.assistantMessageId);
-      expect(answer?.content).toBe(streamedText);
+      expect(answer && messageText(answer.parts)).toBe(streamedText);
       expect(answer?.status).toBe('done');
       expect(answer?.finishReason).toBe('stop');
       const usageRows = core.store.db
@@ -253,7 +256,7 @@ describe('quitting with saves waiting on a full disk', () => {
         conversationId: sent.conversationId,
       });
       const answer = thread.messages.find((m) => m.id === sent.assistantMessageId);
-      expect(answer?.content).toBe(streamedText);
+      expect(answer && messageText(answer.parts)).toBe(streamedText);
       expect(answer?.status).toBe('done');
       expect(answer?.finishReason).toBe('stop');
       const usageRows = next.core.store.db
@@ -302,8 +305,8 @@ describe('quitting with saves waiting on a full disk', () => {
       });
       const answer = thread.messages.find((m) => m.id === sent.assistantMessageId);
       expect(answer).toBeDefined();
-      expect(streamedText.startsWith(answer?.content ?? 'missing')).toBe(true);
-      expect(answer?.content.length).toBeLessThan(streamedText.length);
+      expect(streamedText.startsWith(answer ? messageText(answer.parts) : 'missing')).toBe(true);
+      expect(messageText(answer!.parts).length).toBeLessThan(streamedText.length);
     } finally {
       await next.core.close();
     }
@@ -328,7 +331,7 @@ describe('a history locked by another program', () => {
         expect(refused.error.message).toMatch(/locked by another program.*Close it and try again/);
       }
       const thread = await core.handlers.getConversation({ conversationId: first.conversationId });
-      expect(thread.messages.map((m) => m.content)).toEqual([
+      expect(thread.messages.map((m) => messageText(m.parts))).toEqual([
         'Saved before the lock',
         expect.any(String),
       ]);
@@ -394,12 +397,12 @@ describe('a damaged history', () => {
     const exportAll = async (core: Core, whole = true) => {
       const exported = await core.handlers.exportConversations({ format: 'json' });
       const body = JSON.parse(exported.content) as {
-        conversations: { conversation: { id: string }; messages: { content: string }[] }[];
+        conversations: { conversation: { id: string }; messages: { parts: MessagePart[] }[] }[];
       };
       // What came out is what went in, exactly.
       for (const { conversation, messages } of body.conversations) {
         const written = contents.get(conversation.id) ?? [];
-        const out = messages.map((m) => m.content);
+        const out = messages.map((m) => messageText(m.parts));
         if (whole) expect(out).toEqual(written);
         else expect(out).toEqual(written.filter((text) => out.includes(text)));
       }

@@ -14,8 +14,7 @@ import { setCostEstimator } from '../../../src/renderer/src/lib/cost';
 const answer = (extra: Partial<ChatMessage>): ChatMessage => ({
   id: 'a',
   role: 'assistant',
-  content: 'Hello',
-  reasoning: '',
+  parts: [{ type: 'text', text: 'Hello' }],
   streaming: false,
   ...extra,
 });
@@ -59,7 +58,7 @@ describe('message footer', () => {
     expect(canContinue(answer({ finishReason: 'stop' }))).toBe(false);
     // Stopped by the person mid-way: the rest can still be asked for; an empty stop cannot.
     expect(canContinue(answer({ finishReason: 'cancelled' }))).toBe(true);
-    expect(canContinue(answer({ finishReason: 'cancelled', content: '' }))).toBe(false);
+    expect(canContinue(answer({ finishReason: 'cancelled', parts: [] }))).toBe(false);
   });
 });
 

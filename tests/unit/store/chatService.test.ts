@@ -1,3 +1,4 @@
+import { messageText } from '../../../src/shared/messageParts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnswerRecorder } from '../../../src/main/core/chat/AnswerRecorder';
 import { ChatService } from '../../../src/main/core/chat/ChatService';
@@ -82,7 +83,7 @@ describe('ChatService with the store', () => {
       ids.conversationId,
       store.conversations.get(ids.conversationId)!.currentLeafId,
     );
-    expect(thread.map((m) => [m.role, m.content])).toEqual([
+    expect(thread.map((m) => [m.role, messageText(m.parts)])).toEqual([
       ['user', 'Hello there'],
       ['assistant', 'echo: Hello there '],
     ]);
@@ -137,7 +138,7 @@ describe('ChatService with the store', () => {
     expect(store.messages.get(ids.assistantMessageId)).toMatchObject({
       status: 'done',
       finishReason: 'cancelled',
-      content: 'echo: go on [hang] ',
+      parts: [{ type: 'text', text: 'echo: go on [hang] ' }],
     });
   });
 
@@ -168,14 +169,17 @@ describe('ChatService with the store', () => {
       store.conversations.get(first.conversationId)!.currentLeafId,
     );
     expect(thread[0]!.versionIds).toEqual([first.userMessageId, edited.userMessageId]);
-    expect(thread.map((m) => m.content)).toEqual(['better question', 'echo: better question ']);
+    expect(thread.map((m) => messageText(m.parts))).toEqual([
+      'better question',
+      'echo: better question ',
+    ]);
 
     chat.continue({ conversationId: first.conversationId, messageId: edited.assistantMessageId });
     await chat.idle();
     const sent = requests.at(-1)!;
     expect(sent.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
     expect(sent.messages[1]!.content).toBe('echo: better question ');
-    expect(store.messages.get(edited.assistantMessageId)!.content).toMatch(
+    expect(messageText(store.messages.get(edited.assistantMessageId)!.parts)).toMatch(
       /^echo: better question echo: Continue your previous answer/,
     );
     const kinds = store.db.prepare('SELECT kind FROM usage_ledger ORDER BY id').all();
@@ -229,14 +233,8 @@ describe('AnswerRecorder', () => {
       status: 'streaming',
     });
     let now = 0;
-    const recorder = new AnswerRecorder(
-      store.messages,
-      m.id,
-      { content: '', reasoning: '' },
-      500,
-      () => now,
-    );
-    const saved = () => store.messages.get(m.id)!.content;
+    const recorder = new AnswerRecorder(store.messages, m.id, { parts: [] }, 500, () => now);
+    const saved = () => messageText(store.messages.get(m.id)!.parts);
     const text = (t: string): StreamEvent => ({ type: 'text', text: t });
     // 100 tokens a second for 2.5 s: the stored text is never more than 0.5 s behind.
     let sent = '';
@@ -254,7 +252,7 @@ describe('AnswerRecorder', () => {
       timing: { ttftMs: 1, totalMs: 2500 },
     });
     expect(store.messages.get(m.id)).toMatchObject({
-      content: sent,
+      parts: [{ type: 'text', text: sent }],
       status: 'done',
       finishReason: 'stop',
     });

@@ -1,3 +1,4 @@
+import { messageText } from '../../../src/shared/messageParts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CompareService } from '../../../src/main/core/compare/CompareService';
 import { tokensPerSecond } from '../../../src/main/core/compare/compareModels';
@@ -73,7 +74,7 @@ describe('CompareService', () => {
     const conversation = store.conversations.get(conversationId)!;
     expect(conversation).toMatchObject({ profileId: 'b', model: 'x-unpriced' });
     const thread = store.messages.thread(conversationId, conversation.currentLeafId);
-    expect(thread.map((m) => [m.role, m.content, m.status])).toEqual([
+    expect(thread.map((m) => [m.role, messageText(m.parts), m.status])).toEqual([
       ['user', 'Who are you?', 'done'],
       ['assistant', 'I am x-unpriced . ', 'done'],
     ]);

@@ -1,3 +1,4 @@
+import { messageText } from '../../../src/shared/messageParts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/main/core/store/Store';
 import { openStore } from '../../../src/main/core/store/Store';
@@ -84,12 +85,12 @@ describe('ConversationStore', () => {
     });
     store.conversations.touch(c.id, a2.id);
     let thread = store.messages.thread(c.id, store.conversations.get(c.id)!.currentLeafId);
-    expect(thread.map((m) => m.content)).toEqual(['q', 'a2']);
+    expect(thread.map((m) => messageText(m.parts))).toEqual(['q', 'a2']);
     expect(thread[1]!.versionIds).toEqual([a1.id, a2.id]);
     // Flipping back to a1 brings its follow-up with it.
     store.conversations.setCurrentLeaf(c.id, store.messages.leafFrom(c.id, a1.id));
     thread = store.messages.thread(c.id, store.conversations.get(c.id)!.currentLeafId);
-    expect(thread.map((m) => m.content)).toEqual(['q', 'a1', 'follow-up']);
+    expect(thread.map((m) => messageText(m.parts))).toEqual(['q', 'a1', 'follow-up']);
     expect(thread[2]!.id).toBe(q2.id);
     expect(thread[0]!.versionIds).toEqual([q.id]);
   });
@@ -110,7 +111,7 @@ describe('ConversationStore', () => {
       content: '',
       status: 'streaming',
     });
-    store.messages.saveStreamingText(a.id, 'partial text', '');
+    store.messages.saveStreamingParts(a.id, [{ type: 'text', text: 'partial text' }]);
     store.close();
     const reopened = openStore({ dataDir: dir });
     current = reopened;
@@ -118,7 +119,7 @@ describe('ConversationStore', () => {
     const message = reopened.messages.get(a.id)!;
     expect(message).toMatchObject({
       status: 'done',
-      content: 'partial text',
+      parts: [{ type: 'text', text: 'partial text' }],
       finishReason: 'error',
     });
     expect(message.error?.kind).toBe('interrupted');

@@ -1,3 +1,4 @@
+import { messageText } from '../../../src/shared/messageParts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,8 +45,10 @@ function seed(store: Store): string {
     model: 'emu-1',
   });
   store.messages.finish(a1.id, {
-    content: 'First answer',
-    reasoning: 'thinking…',
+    parts: [
+      { type: 'reasoning', text: 'thinking…' },
+      { type: 'text', text: 'First answer' },
+    ],
     model: 'emu-1-2025',
     providerMessageId: 'chatcmpl-1',
     usage: {
@@ -68,8 +71,7 @@ function seed(store: Store): string {
     status: 'streaming',
   });
   store.messages.finish(a2.id, {
-    content: 'Cut',
-    reasoning: '',
+    parts: [{ type: 'text', text: 'Cut' }],
     error: { kind: 'rate_limit', status: 429, message: 'Slow down', retryAfterMs: 1000 },
     finishReason: 'error',
     providerFinishReason: null,
@@ -100,6 +102,89 @@ describe('export and import', () => {
       pinned: true,
       title: 'Rich',
     });
+  });
+
+  it('exports version 2, each message with its parts in order and no separate text fields', () => {
+    const store = fresh();
+    const id = seed(store);
+    const body = JSON.parse(toJsonExport(collectConversations(store, [id]), 1).content);
+    expect(body.version).toBe(2);
+    const answer = body.conversations[0].messages[1];
+    expect(answer.parts).toEqual([
+      { type: 'reasoning', text: 'thinking…' },
+      { type: 'text', text: 'First answer' },
+    ]);
+    expect(answer).not.toHaveProperty('content');
+    expect(answer).not.toHaveProperty('reasoning');
+  });
+
+  it('imports an export of version 1 (content, reasoning, refusal as fields) as parts', () => {
+    const store = fresh();
+    const message = (id: string, parentId: string | null, fields: object) => ({
+      id,
+      conversationId: 'v1',
+      parentId,
+      role: parentId ? 'assistant' : 'user',
+      status: 'done',
+      profileId: null,
+      model: null,
+      parameters: null,
+      finishReason: null,
+      providerFinishReason: null,
+      providerMessageId: null,
+      usage: null,
+      timing: null,
+      error: null,
+      createdAt: 1,
+      updatedAt: 1,
+      ...fields,
+    });
+    const file = JSON.stringify({
+      format: 'switchboard.conversations',
+      version: 1,
+      exportedAt: 1,
+      conversations: [
+        {
+          conversation: {
+            id: 'v1',
+            title: 'Old file',
+            titleSource: 'user',
+            pinned: false,
+            createdAt: 1,
+            updatedAt: 1,
+            profileId: null,
+            model: null,
+            systemPrompt: null,
+            parameters: {},
+            currentLeafId: 'a2',
+          },
+          messages: [
+            // Made before refusals were kept: no refusal field at all.
+            message('q', null, { content: 'Héllo 👋', reasoning: '' }),
+            message('a1', 'q', { content: 'Answer', reasoning: 'Because', refusal: '' }),
+            message('a2', 'q', { content: '', reasoning: '', refusal: 'I can’t.' }),
+          ],
+        },
+      ],
+    });
+    expect(importConversations(store, file, 'skip')).toMatchObject({
+      conversations: 1,
+      messages: 3,
+    });
+    expect(store.messages.get('q')?.parts).toEqual([{ type: 'text', text: 'Héllo 👋' }]);
+    expect(store.messages.get('a1')?.parts).toEqual([
+      { type: 'reasoning', text: 'Because' },
+      { type: 'text', text: 'Answer' },
+    ]);
+    expect(store.messages.get('a2')?.parts).toEqual([{ type: 'refusal', text: 'I can’t.' }]);
+  });
+
+  it('refuses a version 2 file with a part of a kind it does not know', () => {
+    const source = fresh();
+    const id = seed(source);
+    const body = JSON.parse(toJsonExport(collectConversations(source, [id]), 1).content);
+    body.conversations[0].messages[1].parts.push({ type: 'hologram', text: 'x' });
+    expect(() => importConversations(fresh(), JSON.stringify(body), 'skip')).toThrow(/damaged/);
   });
 
   it('counts what a file holds and what is already here, writing nothing', () => {
@@ -165,7 +250,7 @@ describe('export and import', () => {
     );
     const copy = items.find((c) => c.id !== id)!;
     const thread = store.messages.thread(copy.id, store.conversations.get(copy.id)!.currentLeafId);
-    expect(thread.map((m) => m.content)).toEqual(['Hello *world*', 'First answer']);
+    expect(thread.map((m) => messageText(m.parts))).toEqual(['Hello *world*', 'First answer']);
     expect(thread[1]!.versionIds).toHaveLength(2);
   });
 
@@ -265,7 +350,7 @@ describe('export and import', () => {
       summary!.id,
       store.conversations.get(summary!.id)!.currentLeafId,
     );
-    expect(thread.map((m) => [m.role, m.content])).toEqual([
+    expect(thread.map((m) => [m.role, messageText(m.parts)])).toEqual([
       ['user', 'Why is my sourdough flat?'],
       ['assistant', 'Flat loaves usually mean over-proofing\n or weak gluten.'],
     ]);

@@ -35,7 +35,7 @@ describe('migration 4 (exchanges)', () => {
   it('upgrades a version-2 file: exchanges are linked to messages and go with them', () => {
     const file = fileIn();
     open(file, migrations.slice(0, 2)).db.close();
-    const { db, fromVersion } = open(file);
+    const { db, fromVersion } = open(file, migrations.slice(0, 4));
     expect(fromVersion).toBe(2);
     expect(tables(db)).toContain('exchanges');
     db.prepare("INSERT INTO conversations (id, created_at, updated_at) VALUES ('c', 1, 1)").run();
@@ -68,7 +68,7 @@ describe('migration 5 (message refusal)', () => {
       )
       .run();
     old.close();
-    const { db, fromVersion } = open(file);
+    const { db, fromVersion } = open(file, migrations.slice(0, 5));
     expect(fromVersion).toBe(4);
     expect(db.prepare("SELECT content, refusal FROM messages WHERE id = 'm'").get()).toEqual({
       content: 'a',

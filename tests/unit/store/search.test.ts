@@ -78,7 +78,7 @@ describe('ConversationSearch', () => {
       content: '',
       status: 'streaming',
     });
-    store.messages.saveStreamingText(m.id, 'quantum entanglement', '');
+    store.messages.saveStreamingParts(m.id, [{ type: 'text', text: 'quantum entanglement' }]);
     expect(store.search.search('entanglement', 5)).toHaveLength(1);
     store.conversations.softDelete(c.id);
     expect(store.search.search('entanglement', 5)).toHaveLength(0);

@@ -168,6 +168,9 @@ describe('hostile and damaged pages', () => {
   });
 });
 
+/** A message's parts column holding one text part. */
+const textPart = (text: string) => JSON.stringify([{ type: 'text', text }]);
+
 describe('matching records to the history tables', () => {
   it('puts each row of an intact history back in its own table, and nothing from other b-trees (search index, schema)', () => {
     const folder = dir();
@@ -175,9 +178,10 @@ describe('matching records to the history tables', () => {
     const source = openDatabase({ file: sourceFile });
     source.db.exec(`
       INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c1', 'First', 1, 2), ('c2', 'Second', 3, 4);
-      INSERT INTO messages (id, conversation_id, role, content, created_at, updated_at)
-        VALUES ('m1', 'c1', 'user', 'hello', 1, 1), ('m2', 'c1', 'assistant', 'hi there', 2, 2),
-               ('m3', 'c2', 'user', '${'long '.repeat(2000)}', 3, 3);
+      INSERT INTO messages (id, conversation_id, role, parts, created_at, updated_at)
+        VALUES ('m1', 'c1', 'user', '${textPart('hello')}', 1, 1),
+               ('m2', 'c1', 'assistant', '${textPart('hi there')}', 2, 2),
+               ('m3', 'c2', 'user', '${textPart('long '.repeat(2000))}', 3, 3);
       INSERT INTO usage_ledger (created_at, kind, outcome, input_tokens) VALUES (5, 'chat', 'stop', 12);
       INSERT INTO rate_limits (profile_id, observed_at, info) VALUES ('p', 6, '{}');
       INSERT INTO exchanges (message_id, created_at, provider, model, stream, size_bytes, attempts)
@@ -203,10 +207,10 @@ describe('matching records to the history tables', () => {
       exchanges: 1,
     });
     const messages = target.db
-      .prepare('SELECT seq, id, role, content FROM messages ORDER BY seq')
-      .all() as { id: string; content: string }[];
+      .prepare('SELECT seq, id, role, parts FROM messages ORDER BY seq')
+      .all() as { id: string; parts: string }[];
     expect(messages.map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
-    expect(messages[2]?.content).toBe('long '.repeat(2000));
+    expect(messages[2]?.parts).toBe(textPart('long '.repeat(2000)));
     // The search index is rebuilt from the rows, not copied.
     expect(
       target.db

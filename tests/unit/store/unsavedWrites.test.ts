@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/main/core/store/Store';
+import { messageText } from '../../../src/shared/messageParts';
 import {
   keepUnsaved,
   restoreUnsaved,
@@ -39,8 +40,7 @@ function history() {
 }
 
 const end = (content: string) => ({
-  content,
-  reasoning: '',
+  parts: [{ type: 'text' as const, text: content }],
   finishReason: 'stop' as const,
   providerFinishReason: 'stop',
   timing: { ttftMs: 5, totalMs: 50 },
@@ -76,7 +76,7 @@ describe('saves kept at quit', () => {
     const notices: string[] = [];
     restoreUnsaved(store, places, (m) => notices.push(m));
     expect(store.messages.get(answerId)).toMatchObject({
-      content: 'The beginning and the whole rest',
+      parts: [{ type: 'text', text: 'The beginning and the whole rest' }],
       status: 'done',
       finishReason: 'stop',
     });
@@ -89,6 +89,27 @@ describe('saves kept at quit', () => {
     store.close();
   });
 
+  it('a file kept by a version before message parts (text as fields) still goes in, as parts', () => {
+    const { dataDir, store, answerId } = history();
+    const places = unsavedPlaces(dataDir, mkdtempSync(join(tmpdir(), 'switchboard-spare-')));
+    const { parts: _parts, ...rest } = end('');
+    const old = { ...rest, content: 'The beginning, and the end', reasoning: 'Hmm.', refusal: '' };
+    writeFileSync(
+      join(dataDir, 'switchboard.db.unsaved-7.json'),
+      JSON.stringify({
+        format: 'switchboard-unsaved-1',
+        writtenAt: 7,
+        writes: [{ kind: 'answerEnd', messageId: answerId, end: old }],
+      }),
+    );
+    restoreUnsaved(store, places, () => undefined);
+    expect(store.messages.get(answerId)?.parts).toEqual([
+      { type: 'reasoning', text: 'Hmm.' },
+      { type: 'text', text: 'The beginning, and the end' },
+    ]);
+    store.close();
+  });
+
   it('never overwrite an answer that changed since (not a continuation of what is stored)', () => {
     const { dataDir, store, answerId } = history();
     const places = unsavedPlaces(dataDir, mkdtempSync(join(tmpdir(), 'switchboard-spare-')));
@@ -98,7 +119,7 @@ describe('saves kept at quit', () => {
       1,
     );
     restoreUnsaved(store, places, () => undefined);
-    expect(store.messages.get(answerId)?.content).toBe('The beginning');
+    expect(messageText(store.messages.get(answerId)!.parts)).toBe('The beginning');
     store.close();
   });
 
@@ -134,10 +155,10 @@ describe('saves kept at quit', () => {
     // Made writable for others: a file there may not be ours, so it is not read.
     chmodSync(places[1] ?? '', 0o777);
     restoreUnsaved(store, places, () => undefined);
-    expect(store.messages.get(answerId)?.content).toBe('The beginning');
+    expect(messageText(store.messages.get(answerId)!.parts)).toBe('The beginning');
     chmodSync(places[1] ?? '', 0o700);
     restoreUnsaved(store, places, () => undefined);
-    expect(store.messages.get(answerId)?.content).toBe('The beginning, then more');
+    expect(messageText(store.messages.get(answerId)!.parts)).toBe('The beginning, then more');
     store.close();
   });
 });

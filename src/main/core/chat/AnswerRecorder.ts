@@ -1,5 +1,7 @@
 import { combineFigures, type AnswerFigures } from '../../../shared/answerFigures';
-import type { StreamEvent, Usage } from '../../../shared/stream';
+import { AnswerFold } from '../../../shared/answerFold';
+import type { MessagePart } from '../../../shared/messageParts';
+import type { StreamEvent } from '../../../shared/stream';
 import type { AnswerEnd, MessageStore } from '../store/MessageStore';
 import type { PersistSave } from '../store/PendingSaves';
 
@@ -30,15 +32,10 @@ export const SAVE_INTERVAL_MS = 500;
  * the final save, kept until it goes through, carries the whole text anyway.
  */
 export class AnswerRecorder {
-  private content: string;
-  private reasoning: string;
-  private refusal = '';
-  private model: string | null = null;
-  private providerMessageId: string | null = null;
-  private usage: Usage | null = null;
-  private error: AnswerEnd['error'] = null;
+  private readonly fold: AnswerFold;
   private lastSave: number;
-  private dirty = false;
+  /** The fold's content version last saved: newer means a mid-stream save has work to do. */
+  private savedVersion: number;
   private ended: AnswerEnd | null = null;
   private partialSavesFailed = false;
   /** A continued answer's earlier figures: the stored message shows the whole answer's. */
@@ -47,48 +44,26 @@ export class AnswerRecorder {
   constructor(
     private readonly messages: MessageStore,
     private readonly messageId: string,
-    /** Text already in the message (a continued answer grows from it). */
-    base: { content: string; reasoning: string; figures?: AnswerFigures },
+    /** What is already in the message (a continued answer grows from it). */
+    base: { parts: readonly MessagePart[]; figures?: AnswerFigures },
     private readonly saveIntervalMs = SAVE_INTERVAL_MS,
     private readonly clock: () => number = () => performance.now(),
     private readonly saving: AnswerSaving = saveAtOnce,
   ) {
-    this.content = base.content;
-    this.reasoning = base.reasoning;
+    this.fold = new AnswerFold(base.parts);
+    this.savedVersion = this.fold.contentVersion;
     this.earlier = base.figures ?? null;
     this.lastSave = clock();
   }
 
   push(event: StreamEvent): void {
-    switch (event.type) {
-      case 'text':
-        this.content += event.text;
-        this.dirty = true;
-        break;
-      case 'reasoning':
-        this.reasoning += event.text;
-        this.dirty = true;
-        break;
-      case 'refusal':
-        // Short, and only final at the end: saved with the finish, not mid-stream.
-        this.refusal += event.text;
-        break;
-      case 'metadata':
-        this.model = event.model ?? this.model;
-        this.providerMessageId = event.id ?? this.providerMessageId;
-        break;
-      case 'usage':
-        this.usage = event.usage;
-        break;
-      case 'error':
-        this.error = event.error;
-        break;
-      case 'finish':
-        this.end(event);
-        return;
+    this.fold.push(event);
+    if (event.type === 'finish') {
+      this.end();
+      return;
     }
     if (
-      this.dirty &&
+      this.fold.contentVersion !== this.savedVersion &&
       !this.partialSavesFailed &&
       this.clock() - this.lastSave >= this.saveIntervalMs
     )
@@ -101,30 +76,30 @@ export class AnswerRecorder {
   }
 
   private save(): void {
+    const version = this.fold.contentVersion;
     try {
-      this.messages.saveStreamingText(this.messageId, this.content, this.reasoning);
+      this.messages.saveStreamingParts(this.messageId, this.fold.parts());
     } catch (error) {
       this.partialSavesFailed = true;
       this.saving.partialFailed(error);
       return;
     }
     this.lastSave = this.clock();
-    this.dirty = false;
+    this.savedVersion = version;
   }
 
-  private end(event: Extract<StreamEvent, { type: 'finish' }>): void {
+  private end(): void {
     if (this.ended) return;
+    const answer = this.fold.answer();
     this.ended = {
-      content: this.content,
-      reasoning: this.reasoning,
-      refusal: this.refusal,
-      model: this.model,
-      providerMessageId: this.providerMessageId,
-      usage: this.usage,
-      error: this.error,
-      finishReason: event.finishReason,
-      providerFinishReason: event.providerFinishReason,
-      timing: event.timing,
+      parts: answer.parts,
+      model: answer.model,
+      providerMessageId: answer.providerMessageId,
+      usage: answer.usage,
+      error: answer.error,
+      finishReason: answer.finishReason ?? 'error',
+      providerFinishReason: answer.providerFinishReason,
+      timing: answer.timing,
     };
     const ended = this.earlier
       ? {

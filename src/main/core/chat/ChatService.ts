@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SendMessageResponse, ValidRequestOf } from '../../../shared/ipc';
+import { messageText } from '../../../shared/messageParts';
 import { HandlerError } from '../../../shared/result';
 import type { StreamEvent } from '../../../shared/stream';
 import { streamChat } from '../providers/streamChat';
@@ -133,7 +134,11 @@ export class ChatService {
       extraTurns: [{ role: 'user', content: CONTINUE_PROMPT }],
       messageId: answer.id,
       questionId: answer.parentId,
-      base: { ...answer, figures: { usage: answer.usage, timing: answer.timing } },
+      // An earlier refusal is not carried on: the continuation says what the answer is now.
+      base: {
+        parts: answer.parts.filter((part) => part.type !== 'refusal'),
+        figures: { usage: answer.usage, timing: answer.timing },
+      },
       kind: 'continue',
     };
     return this.start(plan);
@@ -200,7 +205,7 @@ export class ChatService {
       extraTurns: [],
       messageId: placeholder.id,
       questionId,
-      base: { content: '', reasoning: '' },
+      base: { parts: [] },
       kind,
     };
   }
@@ -346,8 +351,8 @@ export class ChatService {
           conversationId: plan.conversation.id,
           profile,
           model: request.model,
-          question: question.content,
-          answer: result.content,
+          question: messageText(question.parts),
+          answer: messageText(result.parts),
         },
       ).finally(() => this.background.delete(task));
       this.background.add(task);

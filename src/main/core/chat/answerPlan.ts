@@ -1,5 +1,6 @@
 import type { AnswerFigures } from '../../../shared/answerFigures';
 import type { ConversationDetail, StoredMessage } from '../../../shared/conversations';
+import { messageText, type MessagePart } from '../../../shared/messageParts';
 import type { ChatRequest, ChatTurn } from '../providers/types';
 import type { UsageCallKind } from '../store/UsageLedger';
 
@@ -16,8 +17,8 @@ export interface AnswerPlan {
   extraTurns: ChatTurn[];
   messageId: string;
   questionId: string;
-  /** Text already there (a continued answer), with its figures so far. */
-  base: { content: string; reasoning: string; figures?: AnswerFigures };
+  /** What is already there (a continued answer's parts), with its figures so far. */
+  base: { parts: MessagePart[]; figures?: AnswerFigures };
   kind: UsageCallKind;
 }
 
@@ -45,8 +46,8 @@ export function toTurns(history: StoredMessage[]): ChatTurn[] {
       (m): m is StoredMessage & { role: 'user' | 'assistant' } =>
         m.role === 'user' || m.role === 'assistant',
     )
-    .filter((m) => m.content.length > 0)
-    .map((m) => ({ role: m.role, content: m.content }));
+    .map((m) => ({ role: m.role, content: messageText(m.parts) }))
+    .filter((turn) => turn.content.length > 0);
 }
 
 /** A failed answer with no text: nothing of it reaches the provider (toTurns drops it). */
@@ -54,7 +55,7 @@ export function isEmptyFailure(message: StoredMessage): boolean {
   return (
     message.role === 'assistant' &&
     message.status === 'done' &&
-    message.content.length === 0 &&
+    messageText(message.parts).length === 0 &&
     (message.finishReason === 'error' || message.finishReason === 'cancelled')
   );
 }

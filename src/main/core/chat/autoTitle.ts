@@ -1,13 +1,12 @@
 import type { EventSink } from '../../../shared/ipc';
-import type { StreamEvent, Usage } from '../../../shared/stream';
+import { AnswerFold } from '../../../shared/answerFold';
+import type { StreamEvent } from '../../../shared/stream';
 import type { EngineOptions } from '../providers/streamChat';
 import type { ChatRequest, ProviderProfile, ProviderTarget } from '../providers/types';
 import type { ProfileResolver } from '../profiles/ProfileResolver';
 import type { Store } from '../store/Store';
 import type { UsageWriter } from '../usage/UsageWriter';
 import { cleanTitle, titleIsComplete, titleRequest } from './conversationTitle';
-
-type FinishEvent = Extract<StreamEvent, { type: 'finish' }>;
 
 /** A title that has not come in this long is given up (the provisional one stays). */
 const TITLE_TIMEOUT_MS = 20_000;
@@ -45,20 +44,14 @@ export async function makeTitle(
   const request = titleRequest(model, input.question, input.answer);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TITLE_TIMEOUT_MS);
-  const seen = {
-    text: '',
-    usage: null as Usage | null,
-    finish: null as FinishEvent | null,
-    model,
-  };
+  const fold = new AnswerFold();
   try {
     const target = await deps.profiles.target(profile.id);
     for await (const event of deps.engine(target, request, { signal: controller.signal })) {
-      if (event.type === 'text') seen.text += event.text;
-      if (event.type === 'usage') seen.usage = event.usage;
-      if (event.type === 'metadata' && event.model) seen.model = event.model;
-      if (event.type === 'finish') seen.finish = event;
-      if (titleIsComplete(seen.text) && !controller.signal.aborted) controller.abort();
+      const grew = fold.push(event);
+      // A title is a line: read again only when text came (it stays a few words long).
+      if (grew && titleIsComplete(fold.textOf('text')) && !controller.signal.aborted)
+        controller.abort();
     }
   } catch {
     // A title is a nicety: on failure the provisional one stays.
@@ -70,15 +63,15 @@ export async function makeTitle(
     kind: 'title',
     profileId: profile.id,
     provider: profile.type,
-    model: seen.model,
+    model: fold.model ?? model,
     conversationId,
     messageId: null,
-    usage: seen.usage,
-    ttftMs: seen.finish?.timing.ttftMs ?? null,
-    durationMs: seen.finish?.timing.totalMs ?? null,
-    outcome: seen.finish?.finishReason ?? 'error',
+    usage: fold.usage,
+    ttftMs: fold.timing?.ttftMs ?? null,
+    durationMs: fold.timing?.totalMs ?? null,
+    outcome: fold.finishReason ?? 'error',
   });
-  const title = seen.finish?.finishReason === 'error' ? null : cleanTitle(seen.text);
+  const title = fold.finishReason === 'error' ? null : cleanTitle(fold.textOf('text'));
   let titled = false;
   try {
     titled = title !== null && store.conversations.setAutoTitle(conversationId, title);

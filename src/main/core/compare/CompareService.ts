@@ -1,3 +1,4 @@
+import { textParts } from '../../../shared/messageParts';
 import { randomUUID } from 'node:crypto';
 import type {
   CompareFiguresView,
@@ -157,8 +158,7 @@ export class CompareService {
       model: choice.model,
     });
     messages.finish(answer.id, {
-      content: figures.text,
-      reasoning: '',
+      parts: textParts(figures.text),
       model: figures.model,
       providerMessageId: null,
       usage: figures.usage,

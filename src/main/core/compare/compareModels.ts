@@ -1,4 +1,5 @@
-import type { StreamEvent, Usage } from '../../../shared/stream';
+import { AnswerFold } from '../../../shared/answerFold';
+import type { ProviderError, StreamEvent, Usage } from '../../../shared/stream';
 import type { CompareFiguresView } from '../../../shared/compare';
 import { streamChat, type EngineOptions } from '../providers/streamChat';
 import type { ChatRequest, ProviderTarget } from '../providers/types';
@@ -46,36 +47,30 @@ export async function runLane(
     price?: CallPricer;
   },
 ): Promise<CompareFigures> {
-  const figures: CompareFigures = {
-    model: lane.request.model,
-    text: '',
-    finishReason: 'error',
-    error: null,
-    usage: null,
-    ttftMs: null,
-    totalMs: 0,
-    tokensPerSecond: null,
-    cost: null,
-  };
+  const fold = new AnswerFold();
+  let thrown: ProviderError | null = null;
   const engine = options.engine ?? streamChat;
   const engineOptions = options.signal ? { signal: options.signal } : {};
   try {
     for await (const event of engine(lane.target, lane.request, engineOptions)) {
       options.onEvent?.(event);
-      if (event.type === 'text') figures.text += event.text;
-      if (event.type === 'metadata' && event.model) figures.model = event.model;
-      if (event.type === 'usage') figures.usage = event.usage;
-      if (event.type === 'error') figures.error = event.error;
-      if (event.type === 'finish') {
-        figures.finishReason = event.finishReason;
-        figures.ttftMs = event.timing.ttftMs;
-        figures.totalMs = event.timing.totalMs;
-      }
+      fold.push(event);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : 'The request failed.';
-    figures.error = { kind: 'network', status: null, message };
+    thrown = { kind: 'network', status: null, message };
   }
+  const figures: CompareFigures = {
+    model: fold.model ?? lane.request.model,
+    text: fold.textOf('text'),
+    finishReason: fold.finishReason ?? 'error',
+    error: thrown ?? fold.error,
+    usage: fold.usage,
+    ttftMs: fold.timing?.ttftMs ?? null,
+    totalMs: fold.timing?.totalMs ?? 0,
+    tokensPerSecond: null,
+    cost: null,
+  };
   if (figures.usage) {
     figures.tokensPerSecond = tokensPerSecond(
       figures.usage.outputTokens,

@@ -1,5 +1,5 @@
 import type { StreamEvent } from '../../../shared/stream';
-import type { AnswerFold } from './answerFold';
+import type { AttemptFold } from './attemptFold';
 import type { CaptureContext } from './exchange';
 import { redactSecrets } from './redact';
 import { readSse, type SseListener } from './sseReader';
@@ -59,7 +59,7 @@ async function wholeAnswer(opened: AdapterAttempt, out: AdapterEvent[]): Promise
  */
 export async function* readAttempt(
   opened: AdapterAttempt,
-  fold: AnswerFold,
+  fold: AttemptFold,
   listener: SseListener | null,
   takeRateLimit: () => StreamEvent | null,
 ): AsyncGenerator<StreamEvent> {

@@ -1,6 +1,6 @@
 import { parameterProblems } from '../../../shared/parameterRanges';
 import type { ProviderError, RateLimitInfo, StreamEvent } from '../../../shared/stream';
-import { AnswerFold } from './answerFold';
+import { AttemptFold } from './attemptFold';
 import { providerErrorFrom } from './errors';
 import { createCapturingFetch, type CaptureContext, type ExchangeObserver } from './exchange';
 import { originBoundFetch } from './originBoundFetch';
@@ -138,7 +138,7 @@ function asInterrupted(failure: ProviderError): ProviderError {
 interface AttemptContext {
   setup: AdapterSetup;
   wire: WireState;
-  fold: AnswerFold;
+  fold: AttemptFold;
   request: ChatRequest;
   signal: AbortSignal;
 }
@@ -209,7 +209,7 @@ export async function* streamChat(
   const signal = options.signal ?? new AbortController().signal;
   const started = performance.now();
   const elapsed = () => performance.now() - started;
-  const fold = new AnswerFold(elapsed);
+  const fold = new AttemptFold(elapsed);
   const refused = outOfRange(target, request);
   if (refused) fold.error = refused;
   const setup = setUp(target, options, elapsed);

@@ -5,6 +5,7 @@ import type {
   StoredMessage,
   ThreadMessage,
 } from '../../../shared/conversations';
+import { textParts, type MessagePart } from '../../../shared/messageParts';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from '../../../shared/stream';
 import type { SqliteDatabase } from './database';
 import { messageParams, toMessage, type MessageRow } from './rows';
@@ -13,6 +14,7 @@ export interface NewMessage {
   conversationId: string;
   parentId: string | null;
   role: MessageRole;
+  /** A new message's text (a question, or '' for an answer about to stream): its one text part. */
   content: string;
   status?: 'streaming' | 'done';
   profileId?: string | null;
@@ -22,10 +24,8 @@ export interface NewMessage {
 
 /** What is known when an answer ends (or is saved mid-stream). */
 export interface AnswerState {
-  content: string;
-  reasoning: string;
-  /** The model's refusal, when it declined ('' or absent when it answered). */
-  refusal?: string;
+  /** Everything the answer says, in order (text, thinking, a refusal). */
+  parts: MessagePart[];
   model?: string | null;
   providerMessageId?: string | null;
   usage?: Usage | null;
@@ -57,16 +57,16 @@ export class MessageStore {
   ) {
     this.statements = {
       insert: db.prepare<Omit<MessageRow, 'seq'>>(
-        `INSERT INTO messages (id, conversation_id, parent_id, role, content, reasoning, refusal, status, profile_id, model,
+        `INSERT INTO messages (id, conversation_id, parent_id, role, parts, status, profile_id, model,
            parameters, finish_reason, provider_finish_reason, provider_message_id, usage, ttft_ms, total_ms, error,
            created_at, updated_at)
-         VALUES (@id, @conversation_id, @parent_id, @role, @content, @reasoning, @refusal, @status, @profile_id, @model,
+         VALUES (@id, @conversation_id, @parent_id, @role, @parts, @status, @profile_id, @model,
            @parameters, @finish_reason, @provider_finish_reason, @provider_message_id, @usage, @ttft_ms, @total_ms,
            @error, @created_at, @updated_at)`,
       ),
       get: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
-      saveText: db.prepare<[string, string, number, string]>(
-        'UPDATE messages SET content = ?, reasoning = ?, updated_at = ? WHERE id = ?',
+      saveParts: db.prepare<[string, number, string]>(
+        'UPDATE messages SET parts = ?, updated_at = ? WHERE id = ?',
       ),
       path: db.prepare<[string], MessageRow>(
         `WITH RECURSIVE path (id, parent_id, depth) AS (
@@ -95,9 +95,7 @@ export class MessageStore {
       conversationId: input.conversationId,
       parentId: input.parentId,
       role: input.role,
-      content: input.content,
-      reasoning: '',
-      refusal: '',
+      parts: textParts(input.content),
       status: input.status ?? 'done',
       profileId: input.profileId ?? null,
       model: input.model ?? null,
@@ -125,15 +123,15 @@ export class MessageStore {
     return row ? toMessage(row) : null;
   }
 
-  /** The cheap mid-stream save: text only, one indexed row. */
-  saveStreamingText(id: string, content: string, reasoning: string): void {
-    this.statements.saveText.run(content, reasoning, this.now(), id);
+  /** The cheap mid-stream save: the parts only, one indexed row. */
+  saveStreamingParts(id: string, parts: readonly MessagePart[]): void {
+    this.statements.saveParts.run(JSON.stringify(parts), this.now(), id);
   }
 
   finish(id: string, end: AnswerEnd): void {
     this.db
       .prepare(
-        `UPDATE messages SET content = @content, reasoning = @reasoning, refusal = @refusal, status = 'done',
+        `UPDATE messages SET parts = @parts, status = 'done',
            model = COALESCE(@model, model), provider_message_id = @providerMessageId, usage = @usage,
            finish_reason = @finishReason, provider_finish_reason = @providerFinishReason,
            ttft_ms = @ttftMs, total_ms = @totalMs, error = @error, updated_at = @at
@@ -141,9 +139,7 @@ export class MessageStore {
       )
       .run({
         id,
-        content: end.content,
-        reasoning: end.reasoning,
-        refusal: end.refusal ?? '',
+        parts: JSON.stringify(end.parts),
         model: end.model ?? null,
         providerMessageId: end.providerMessageId ?? null,
         usage: end.usage ? JSON.stringify(end.usage) : null,

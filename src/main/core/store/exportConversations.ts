@@ -3,10 +3,12 @@ import type {
   ExportedFile,
   StoredMessage,
 } from '../../../shared/conversations';
+import { messageText, refusalText } from '../../../shared/messageParts';
 import type { Store } from './Store';
 
 export const EXPORT_FORMAT = 'switchboard.conversations';
-export const EXPORT_VERSION = 1;
+/** 2: a message's content is its `parts`; version 1 had `content`, `reasoning` and `refusal`. */
+export const EXPORT_VERSION = 2;
 
 export interface ExportedConversation {
   conversation: ConversationDetail & { titleSource: string };
@@ -82,8 +84,10 @@ export function toMarkdownExport(
       const who =
         message.role === 'user' ? 'User' : message.role === 'assistant' ? 'Assistant' : 'System';
       const model = message.role === 'assistant' && message.model ? ` (${message.model})` : '';
-      lines.push(`## ${who}${model}`, '', message.content, '');
-      if (message.refusal) lines.push('> Declined to answer:', ...quote(message.refusal), '');
+      // For reading: what was said; the thinking stays in the JSON export.
+      lines.push(`## ${who}${model}`, '', messageText(message.parts), '');
+      const refusal = refusalText(message.parts);
+      if (refusal) lines.push('> Declined to answer:', ...quote(refusal), '');
       if (message.finishReason && message.finishReason !== 'stop')
         lines.push(`_Ended: ${message.finishReason}_`, '');
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { StoredMessage } from '../../../shared/conversations';
+import { textParts } from '../../../shared/messageParts';
 import type { FinishReason } from '../../../shared/stream';
 import type { ExportedConversation } from './exportConversations';
 import { ImportError } from './ImportError';
@@ -96,9 +97,7 @@ function convert(source: z.infer<typeof chatGptConversation>): ExportedConversat
       conversationId,
       parentId: keptAncestor(node.parent),
       role,
-      content,
-      reasoning: '',
-      refusal: '',
+      parts: textParts(content),
       status: 'done',
       profileId: null,
       model: role === 'assistant' ? (model ?? source.default_model_slug ?? null) : null,

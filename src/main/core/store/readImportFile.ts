@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { ImportPreview } from '../../../shared/conversations';
 import { finishReasons, providerErrorKinds } from '../../../shared/stream';
-import { EXPORT_FORMAT, type ExportedConversation } from './exportConversations';
+import { partsFromFields } from '../../../shared/messageParts';
+import { messagePartsSchema } from '../../../shared/messagePartSchema';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation } from './exportConversations';
 import { parseChatGptExport } from './importChatGpt';
 import { ImportError } from './ImportError';
 
@@ -20,15 +22,11 @@ const parameters = z.object({
   topP: z.number().optional(),
   maxTokens: z.number().optional(),
 });
-const message = z.object({
+const messageFields = {
   id: z.string().min(1).max(200),
   conversationId: z.string().min(1).max(200),
   parentId: optionalId,
   role: z.enum(['user', 'assistant', 'system']),
-  content: text,
-  reasoning: text,
-  // Exports made before refusals were kept have none.
-  refusal: text.default(''),
   status: z.enum(['streaming', 'done']),
   profileId: optionalId,
   model: z.string().max(200).nullable(),
@@ -49,7 +47,21 @@ const message = z.object({
     .nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
-});
+};
+const message = z.object({ ...messageFields, parts: messagePartsSchema });
+/** Version 1 kept the content as fields: read into parts, as migration 6 did for the history. */
+const messageV1 = z
+  .object({
+    ...messageFields,
+    content: text,
+    reasoning: text,
+    // Exports made before refusals were kept have none.
+    refusal: text.default(''),
+  })
+  .transform(({ content, reasoning, refusal, ...rest }) => ({
+    ...rest,
+    parts: partsFromFields({ content, reasoning, refusal }),
+  }));
 const conversation = z.object({
   id: z.string().min(1).max(200),
   title: z.string().max(1000),
@@ -63,12 +75,20 @@ const conversation = z.object({
   parameters,
   currentLeafId: optionalId,
 });
-const switchboardExport = z.object({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(1),
-  exportedAt: z.number(),
-  conversations: z.array(z.object({ conversation, messages: z.array(message) })),
-});
+const switchboardExport = z.discriminatedUnion('version', [
+  z.object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(1),
+    exportedAt: z.number(),
+    conversations: z.array(z.object({ conversation, messages: z.array(messageV1) })),
+  }),
+  z.object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: z.number(),
+    conversations: z.array(z.object({ conversation, messages: z.array(message) })),
+  }),
+]);
 
 /** An import file read and checked whole: its format and every conversation in it. */
 export interface ImportFile {

@@ -6,6 +6,7 @@ import type {
   MessageRole,
   StoredMessage,
 } from '../../../shared/conversations';
+import type { MessagePart } from '../../../shared/messageParts';
 import type { FinishReason, ProviderError, Usage } from '../../../shared/stream';
 
 export interface ConversationRow {
@@ -29,9 +30,8 @@ export interface MessageRow {
   conversation_id: string;
   parent_id: string | null;
   role: MessageRole;
-  content: string;
-  reasoning: string;
-  refusal: string;
+  /** The message's parts as a JSON array (migration 6). */
+  parts: string;
   status: 'streaming' | 'done';
   profile_id: string | null;
   model: string | null;
@@ -76,9 +76,7 @@ export function toMessage(row: MessageRow): StoredMessage {
     conversationId: row.conversation_id,
     parentId: row.parent_id,
     role: row.role,
-    content: row.content,
-    reasoning: row.reasoning,
-    refusal: row.refusal,
+    parts: parseParts(row.parts),
     status: row.status,
     profileId: row.profile_id,
     model: row.model,
@@ -101,9 +99,7 @@ export function messageParams(message: StoredMessage): Omit<MessageRow, 'seq'> {
     conversation_id: message.conversationId,
     parent_id: message.parentId,
     role: message.role,
-    content: message.content,
-    reasoning: message.reasoning,
-    refusal: message.refusal,
+    parts: JSON.stringify(message.parts),
     status: message.status,
     profile_id: message.profileId,
     model: message.model,
@@ -118,6 +114,12 @@ export function messageParams(message: StoredMessage): Omit<MessageRow, 'seq'> {
     created_at: message.createdAt,
     updated_at: message.updatedAt,
   };
+}
+
+/** Only this code writes the column, so a value that is not an array means a damaged row. */
+function parseParts(text: string): MessagePart[] {
+  const parts = parseJson<unknown>(text);
+  return Array.isArray(parts) ? (parts as MessagePart[]) : [];
 }
 
 function parseJson<T>(text: string | null): T | null {

@@ -117,10 +117,13 @@ function copyTable(
   table: string,
 ): TableCopy | null {
   const source = new Set(columnsOf(from, table));
-  const columns = columnsOf(to, table).filter((name) => source.has(name));
+  const columns = columnsOf(to, table).filter(
+    (name) => source.has(name) || formerColumn(table, name, source) !== null,
+  );
   if (columns.length === 0) return null;
   const list = columns.map((c) => `"${c}"`).join(', ');
-  const read = from.prepare(`SELECT ${list} FROM ${table} WHERE rowid = ?`).raw();
+  const reads = columns.map((c) => (source.has(c) ? `"${c}"` : formerColumn(table, c, source)));
+  const read = from.prepare(`SELECT ${reads.join(', ')} FROM ${table} WHERE rowid = ?`).raw();
   const write = to.prepare(
     `INSERT INTO ${table} (rowid, ${list}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
   );
@@ -164,6 +167,24 @@ function copyTable(
   return result;
 }
 
+/**
+ * How a file made before a column replaced others gives that column: a message's parts from the
+ * text fields schemas before 6 kept (as migration 6 converts them). Null when it cannot.
+ */
+function formerColumn(table: string, column: string, source: Set<string>): string | null {
+  if (table !== 'messages' || column !== 'parts' || !source.has('content')) return null;
+  const part = (type: string, field: string) =>
+    source.has(field)
+      ? `iif("${field}" <> '', json_object('type', '${type}', 'text', "${field}") || ',', '')`
+      : `''`;
+  const parts = [
+    part('reasoning', 'reasoning'),
+    part('text', 'content'),
+    part('refusal', 'refusal'),
+  ];
+  return `'[' || rtrim(${parts.join(' || ')}, ',') || ']'`;
+}
+
 function columnsOf(db: Database.Database, table: string): string[] {
   try {
     return (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
@@ -193,7 +214,8 @@ function rebuildLostConversations(db: Database.Database): number {
       `INSERT INTO conversations (id, title, title_source, created_at, updated_at, current_leaf_id)
        SELECT m.conversation_id,
               'Recovered: ' || coalesce(
-                (SELECT substr(replace(q.content, char(10), ' '), 1, 60) FROM messages q
+                (SELECT substr(replace(s.content, char(10), ' '), 1, 60)
+                   FROM messages q JOIN messages_search s ON s.seq = q.seq
                   WHERE q.conversation_id = m.conversation_id AND q.role = 'user' ORDER BY q.seq LIMIT 1),
                 'conversation'),
               'provisional', min(m.created_at), max(m.updated_at),

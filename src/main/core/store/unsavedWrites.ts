@@ -12,6 +12,8 @@ import {
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { messageText, partsFromFields } from '../../../shared/messageParts';
+import { messagePartsSchema } from '../../../shared/messagePartSchema';
 import { finishReasons, providerErrorKinds } from '../../../shared/stream';
 import type { Store } from './Store';
 import { usageCallKinds } from './UsageLedger';
@@ -30,10 +32,7 @@ const usageSchema = z.object({
   reasoningTokens: z.number().optional(),
   source: z.enum(['provider', 'estimated']),
 });
-const answerEndSchema = z.object({
-  content: z.string(),
-  reasoning: z.string(),
-  refusal: z.string().optional(),
+const answerEndFields = {
   model: z.string().nullable().optional(),
   providerMessageId: z.string().nullable().optional(),
   usage: usageSchema.nullable().optional(),
@@ -50,7 +49,22 @@ const answerEndSchema = z.object({
   finishReason: z.enum(finishReasons),
   providerFinishReason: z.string().nullable(),
   timing: z.object({ ttftMs: z.number().nullable(), totalMs: z.number() }).nullable(),
-});
+};
+/** Files kept by a version before message parts said the content as fields: read as parts. */
+const answerEndSchema = z.union([
+  z.object({ ...answerEndFields, parts: messagePartsSchema }),
+  z
+    .object({
+      ...answerEndFields,
+      content: z.string(),
+      reasoning: z.string(),
+      refusal: z.string().optional(),
+    })
+    .transform(({ content, reasoning, refusal, ...rest }) => ({
+      ...rest,
+      parts: partsFromFields({ content, reasoning, refusal: refusal ?? '' }),
+    })),
+]);
 const usageCallSchema = z.object({
   kind: z.enum(usageCallKinds),
   profileId: z.string().nullable(),
@@ -206,7 +220,8 @@ function apply(store: Store, write: UnsavedWrite): 'answer' | 'usage' | 'skipped
   }
   if (write.kind === 'answerEnd') {
     const message = store.messages.get(write.messageId);
-    if (!message || !write.end.content.startsWith(message.content)) return 'skipped';
+    if (!message || !messageText(write.end.parts).startsWith(messageText(message.parts)))
+      return 'skipped';
     store.messages.finish(write.messageId, write.end);
     return 'answer';
   }

@@ -1,6 +1,7 @@
 import type { ChatStreamBatch } from '../../../../src/shared/ipc';
 import type { ConversationThread, ThreadMessage } from '../../../../src/shared/conversations';
 import type { ProfilesSnapshot } from '../../../../src/shared/profiles';
+import { textParts } from '../../../../src/shared/messageParts';
 import type { StreamEvent } from '../../../../src/shared/stream';
 
 /** A stored message as main sends it, with only what the test cares about given. */
@@ -15,9 +16,7 @@ export function stored(
     conversationId: 'c',
     parentId: null,
     role,
-    content,
-    reasoning: '',
-    refusal: '',
+    parts: textParts(content),
     status: streaming ? 'streaming' : 'done',
     profileId: 'p1',
     model: 'm',
@@ -31,7 +30,7 @@ export function stored(
     createdAt: 0,
     updatedAt: 0,
     versionIds: [id],
-  } as ThreadMessage;
+  };
 }
 
 export function thread(conversationId: string, messages: ThreadMessage[]): ConversationThread {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { messageText } from '../../../../src/shared/messageParts';
 import { installFakeApi, ok, type FakeApi } from './fakeApi';
 import { batch, finish, noProfiles, stored, text, thread } from './chatFixtures';
 import type * as ChatStore from '../../../../src/renderer/src/features/chat/store/chatStore';
@@ -40,7 +41,7 @@ describe('chat store', () => {
     fake.emit('chatStream', batch('c1', 'a1', [text('lo'), finish], 's1'));
     const { messages, activeStreamId, conversationId } = useChatStore.getState();
     expect(conversationId).toBe('c1');
-    expect(messages.map((m) => [m.role, m.content, m.streaming])).toEqual([
+    expect(messages.map((m) => [m.role, messageText(m.parts), m.streaming])).toEqual([
       ['user', 'Hi', false],
       ['assistant', 'Hello', false],
     ]);
@@ -55,7 +56,10 @@ describe('chat store', () => {
     });
     await useChatStore.getState().send('Hi');
     fake.emit('chatStream', batch('c1', 'a1', [text('and late'), finish], 's1'));
-    expect(useChatStore.getState().messages.at(-1)?.content).toBe('Early and late');
+    expect(
+      useChatStore.getState().messages.at(-1) &&
+        messageText(useChatStore.getState().messages.at(-1)!.parts),
+    ).toBe('Early and late');
     expect(backgroundCount()).toBe(0);
   });
 
@@ -79,7 +83,7 @@ describe('chat store', () => {
     // The store saved only part of it meanwhile: the copy kept off screen is what is shown.
     await useChatStore.getState().openConversation('c1');
     const answer = useChatStore.getState().messages.at(-1);
-    expect(answer).toMatchObject({ content: 'abcdefghi', streaming: true });
+    expect(answer).toMatchObject({ parts: [{ type: 'text', text: 'abcdefghi' }], streaming: true });
     expect(useChatStore.getState().activeStreamId).toBe('s-a');
   });
 
@@ -125,10 +129,13 @@ describe('chat store pruning of answers off screen', () => {
     useChatStore.getState().newConversation();
     for (let i = 0; i < 40; i++) fake.emit('chatStream', batch(`c${i}`, `m${i}`, [text('+')]));
     await useChatStore.getState().openConversation('c39');
-    expect(useChatStore.getState().messages[0]).toMatchObject({ content: 't39+', streaming: true });
+    expect(useChatStore.getState().messages[0]).toMatchObject({
+      parts: [{ type: 'text', text: 't39+' }],
+      streaming: true,
+    });
     await useChatStore.getState().openConversation('c0');
     expect(useChatStore.getState().messages[0]).toMatchObject({
-      content: 't0',
+      parts: [{ type: 'text', text: 't0' }],
       streaming: true,
       resyncOnFinish: true,
     });
@@ -139,7 +146,7 @@ describe('chat store pruning of answers off screen', () => {
     fake.emit('chatStream', batch('c0', 'm0', [text(' and the rest'), finish]));
     await vi.waitFor(() =>
       expect(useChatStore.getState().messages[0]).toMatchObject({
-        content: 't0+ and the rest',
+        parts: [{ type: 'text', text: 't0+ and the rest' }],
         streaming: false,
       }),
     );
@@ -158,7 +165,7 @@ describe('chat store pruning of answers off screen', () => {
     expect(backgroundCount()).toBe(1);
     await useChatStore.getState().openConversation('c2');
     expect(useChatStore.getState().messages[0]).toMatchObject({
-      content: 'done',
+      parts: [{ type: 'text', text: 'done' }],
       streaming: false,
       usage,
     });

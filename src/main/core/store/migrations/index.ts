@@ -1,12 +1,13 @@
 /**
  * Every migration, in order. To change the schema, add `NNN_what.ts` exporting a Migration with
- * the next version, list it here, and add its test in tests/unit/store/migrations.test.ts.
+ * the next version, list it here, and add its test under tests/unit/store (migrations.test.ts, or its own migrationNNN.test.ts).
  */
 import { conversationsMigration } from './001_conversations';
 import { usageLedgerMigration } from './002_usage_ledger';
 import { usageCostsMigration } from './003_usage_costs';
 import { exchangesMigration } from './004_exchanges';
 import { messageRefusalMigration } from './005_message_refusal';
+import { messagePartsMigration } from './006_message_parts';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -15,5 +16,6 @@ export const migrations: readonly Migration[] = [
   usageCostsMigration,
   exchangesMigration,
   messageRefusalMigration,
+  messagePartsMigration,
 ];
 export type { Migration } from './types';

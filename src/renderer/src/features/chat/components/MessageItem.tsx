@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { messageText, unknownPart, type MessagePart } from '../../../../../shared/messageParts';
 import type { ChatMessage } from '../store/chatStore';
 import { messageElementId } from './conversation/FocusMessage';
 import { PlainTextBlock } from '../../../components/markdown/PlainTextBlock';
@@ -58,13 +59,14 @@ function FailedMessage({ message }: { message: ChatMessage }) {
       id={messageElementId(message.id)}
       aria-label={message.role === 'user' ? 'User message' : 'Assistant message'}
     >
-      <PlainTextBlock text={message.content} reason="failed" />
+      <PlainTextBlock text={messageText(message.parts)} reason="failed" />
     </article>
   );
 }
 
 function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
+  const text = messageText(message.parts);
   return (
     <article
       id={messageElementId(message.id)}
@@ -73,7 +75,7 @@ function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
     >
       {editing && onEdit ? (
         <UserMessageEditor
-          initial={message.content}
+          initial={text}
           onCancel={() => setEditing(false)}
           onSave={(text) => {
             setEditing(false);
@@ -81,14 +83,14 @@ function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
           }}
         />
       ) : (
-        <div className="user-bubble">{message.content}</div>
+        <div className="user-bubble">{text}</div>
       )}
       {!editing && (
         <div className="flex items-center gap-1">
           <VersionSwitcher message={message} />
           <MessageActions
             role="user"
-            text={message.content}
+            text={text}
             onEdit={onEdit && !busy ? () => setEditing(true) : undefined}
             onDelete={onDelete && !busy ? () => onDelete(message.id) : undefined}
           />
@@ -100,6 +102,7 @@ function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
 
 function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }: MessageItemProps) {
   const idle = !message.streaming && !busy;
+  const text = messageText(message.parts);
   return (
     <article
       id={messageElementId(message.id)}
@@ -107,27 +110,17 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
       aria-busy={message.streaming}
       className="group"
     >
-      {message.reasoning && (
-        <ReasoningBlock text={message.reasoning} thinking={message.streaming && !message.content} />
-      )}
-      {message.content ? (
-        <>
-          {/* Inside the message's own boundary, so its actions (Delete) stay within reach. */}
-          <RenderBoundary
-            name="An answer's text"
-            resetKey={message.content}
-            fallback={() => <PlainTextBlock text={message.content} reason="failed" />}
-          >
-            <StreamingMarkdown text={message.content} streaming={message.streaming} />
-          </RenderBoundary>
-          {message.streaming && <span className="streaming-dot" aria-hidden="true" />}
-        </>
-      ) : (
-        message.streaming &&
-        !message.reasoning &&
-        !message.refusal && <WaitingNote retry={message.retry} />
-      )}
-      {message.refusal && <RefusalNotice text={message.refusal} />}
+      {message.parts.map((part, index) => (
+        <MessagePartView
+          // Parts only grow at the end: an index names the same part for the whole answer.
+          key={index}
+          part={part}
+          streaming={message.streaming}
+          last={index === message.parts.length - 1}
+        />
+      ))}
+      {message.streaming && text && <span className="streaming-dot" aria-hidden="true" />}
+      {message.streaming && message.parts.length === 0 && <WaitingNote retry={message.retry} />}
       {message.error && <ErrorNotice error={message.error} profileId={message.profileId} />}
       <MessageFooter message={message} onContinue={idle ? onContinue : undefined} />
       {!message.streaming && (
@@ -135,7 +128,7 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
           <VersionSwitcher message={message} />
           <MessageActions
             role="assistant"
-            text={message.content}
+            text={text}
             onRegenerate={onRegenerate && idle ? () => onRegenerate(message.id) : undefined}
             onDelete={onDelete && idle ? () => onDelete(message.id) : undefined}
           />
@@ -144,4 +137,36 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
       )}
     </article>
   );
+}
+
+/** One part of an answer, in its place: thinking folded, text as markdown, a refusal as one. */
+function MessagePartView({
+  part,
+  streaming,
+  last,
+}: {
+  part: MessagePart;
+  streaming: boolean;
+  /** Nothing came after it yet: thinking still under way shows open. */
+  last: boolean;
+}) {
+  switch (part.type) {
+    case 'reasoning':
+      return <ReasoningBlock text={part.text} thinking={streaming && last} />;
+    case 'text':
+      return (
+        // Inside the message's own boundary, so its actions (Delete) stay within reach.
+        <RenderBoundary
+          name="An answer's text"
+          resetKey={part.text}
+          fallback={() => <PlainTextBlock text={part.text} reason="failed" />}
+        >
+          <StreamingMarkdown text={part.text} streaming={streaming && last} />
+        </RenderBoundary>
+      );
+    case 'refusal':
+      return <RefusalNotice text={part.text} />;
+    default:
+      return unknownPart(part);
+  }
 }

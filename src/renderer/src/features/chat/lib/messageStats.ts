@@ -1,3 +1,4 @@
+import { messageText } from '../../../../../shared/messageParts';
 import type { ChatMessage } from '../store/chatStore';
 import { costOf, formatCost } from '../../../lib/cost';
 
@@ -21,7 +22,8 @@ export function describeFinish(message: ChatMessage): string | null {
 
 /** Continue makes sense where the answer was cut short, not where the person or a filter stopped it. */
 export function canContinue(message: ChatMessage): boolean {
-  if (message.role !== 'assistant' || message.streaming || !message.content) return false;
+  if (message.role !== 'assistant' || message.streaming || !messageText(message.parts))
+    return false;
   // Cut off, stopped by the person, interrupted (a dropped stream, a crash) or failed mid-way.
   return ['length', 'cancelled', 'error'].includes(message.finishReason ?? '');
 }

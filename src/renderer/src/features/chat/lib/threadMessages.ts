@@ -6,8 +6,7 @@ export function toChatMessage(message: ThreadMessage): ChatMessage {
   const chat: ChatMessage = {
     id: message.id,
     role: message.role === 'user' ? 'user' : 'assistant',
-    content: message.content,
-    reasoning: message.reasoning,
+    parts: message.parts,
     streaming: message.status === 'streaming',
     versionIds: message.versionIds,
   };
@@ -18,6 +17,5 @@ export function toChatMessage(message: ThreadMessage): ChatMessage {
   if (message.timing) chat.timing = message.timing;
   if (message.finishReason) chat.finishReason = message.finishReason;
   if (message.error) chat.error = message.error;
-  if (message.refusal) chat.refusal = message.refusal;
   return chat;
 }

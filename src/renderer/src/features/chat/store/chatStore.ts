@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ChatStreamBatch } from '../../../../../shared/ipc';
+import { messageText, textParts, type MessagePart } from '../../../../../shared/messageParts';
 import type {
   FinishReason,
   ProviderError,
@@ -30,10 +31,8 @@ import {
 export interface ChatMessage {
   id: string;
   role: 'user' | 'assistant';
-  content: string;
-  reasoning: string;
-  /** The model declined: its reason in its own words (finishReason 'refusal'). */
-  refusal?: string;
+  /** What it says, in order: text, thinking, a refusal in its own words (finishReason 'refusal'). */
+  parts: MessagePart[];
   streaming: boolean;
   model?: string;
   /** The profile that answered (shown beside the model). */
@@ -77,7 +76,7 @@ interface ChatState {
 // kept with the background answers, and taken from there when the placeholder goes in.
 function placeholder(id: string, versionIds: string[], profileId?: string): ChatMessage {
   const early = takeEarly(id);
-  const empty: ChatMessage = { id, role: 'assistant', content: '', reasoning: '', streaming: true };
+  const empty: ChatMessage = { id, role: 'assistant', parts: [], streaming: true };
   // Shown as streamed or not by what this chat's settings send (a plain answer's footer differs).
   const streamed = useComposerSettings.getState().stream;
   return { ...(early ?? empty), versionIds, streamed, ...(profileId ? { profileId } : {}) };
@@ -102,7 +101,7 @@ function afterFailedTurn(
   const failedEmpty =
     answer?.role === 'assistant' &&
     !answer.streaming &&
-    !answer.content &&
+    !messageText(answer.parts) &&
     (answer.finishReason === 'error' || answer.finishReason === 'cancelled');
   if (!failedEmpty || question?.role !== 'user') return { kept: messages };
   const versionIds = [...(question.versionIds ?? [question.id]), newQuestionId];
@@ -142,8 +141,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
       const question: ChatMessage = {
         id: ids.userMessageId,
         role: 'user',
-        content: text,
-        reasoning: '',
+        parts: textParts(text),
         streaming: false,
         ...(versionIds ? { versionIds } : {}),
       };
@@ -247,8 +245,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
       const user: ChatMessage = {
         id: ids.userMessageId,
         role: 'user',
-        content: text,
-        reasoning: '',
+        parts: textParts(text),
         streaming: false,
         versionIds: [...(old?.versionIds ?? [messageId]), ids.userMessageId],
       };

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ChatStreamBatch } from '../../../../../shared/ipc';
+import { appendDelta } from '../../../../../shared/messageParts';
 import type { ProviderErrorKind, StreamEvent } from '../../../../../shared/stream';
 import type { ChatMessage } from './chatStore';
 
@@ -52,15 +53,9 @@ export function applyStreamEvents(source: ChatMessage, events: StreamEvent[]): C
   for (const event of events) {
     switch (event.type) {
       case 'text':
-        message.content += event.text;
-        message.retry = undefined;
-        break;
       case 'reasoning':
-        message.reasoning += event.text;
-        message.retry = undefined;
-        break;
       case 'refusal':
-        message.refusal = (message.refusal ?? '') + event.text;
+        message.parts = appendDelta(message.parts, event.type, event.text);
         message.retry = undefined;
         break;
       case 'metadata':
@@ -160,8 +155,7 @@ export function keepInBackground(batch: ChatStreamBatch): void {
     message: {
       id: batch.messageId,
       role: 'assistant',
-      content: '',
-      reasoning: '',
+      parts: [],
       streaming: true,
     },
   };

@@ -8,10 +8,12 @@ interface Reported {
 }
 
 /**
- * What one engine call has gathered across its attempts: first-token time, the text pieces (for
- * an estimate), the provider's usage, the wire's end and an error. `take` runs for every event.
+ * What one engine call has gathered across its attempts, for the engine's own decisions: the
+ * first-token time, the text pieces (for an estimate), the provider's usage, the wire's end and an
+ * error. `take` runs for every adapter event. What an answer is, for its callers, is folded from
+ * the normalized events by the shared `AnswerFold` (src/shared/answerFold.ts).
  */
-export class AnswerFold {
+export class AttemptFold {
   ttftMs: number | null = null;
   end: { finishReason: FinishReason; providerFinishReason: string | null } | null = null;
   error: ProviderError | null = null;

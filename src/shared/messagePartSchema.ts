@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { MessagePart } from './messageParts';
+
+const partText = z.string().max(10_000_000);
+
+/**
+ * A message part as files written by us carry it (exports, saves kept across a restart). A kind
+ * added to `MessagePart` needs its schema here; the `satisfies` line fails to compile until then.
+ */
+export const messagePartSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: partText }).strict(),
+  z.object({ type: z.literal('reasoning'), text: partText }).strict(),
+  z.object({ type: z.literal('refusal'), text: partText }).strict(),
+]);
+
+// Both ways: every schema is a part, and every part has a schema.
+export const messagePartsSchema = z.array(messagePartSchema).max(100_000) satisfies z.ZodType<
+  MessagePart[]
+>;
+type Covered = z.infer<typeof messagePartSchema>['type'];
+export const everyPartKindHasASchema: MessagePart['type'] extends Covered ? true : never = true;

@@ -1,0 +1,113 @@
+/**
+ * A message's content as an ordered list of parts, the one shape the store, the IPC contract,
+ * the answer fold, export/import and the renderer share. A message is what its parts say, in
+ * the order they came: thinking, then the answer, or a refusal, and later images, files, tool
+ * calls and their results, without a column or a branch per kind.
+ *
+ * Adding a kind (an image, a file, a tool call, a tool result) is:
+ * 1. its member here, in `MessagePart` and `messagePartTypes`, e.g.
+ *    `{ type: 'image'; attachmentId: string; mimeType: string }`,
+ *    `{ type: 'file'; attachmentId: string; name: string; mimeType: string }`,
+ *    `{ type: 'tool-call'; callId: string; name: string; arguments: string }`,
+ *    `{ type: 'tool-result'; callId: string; content: string; isError: boolean }`;
+ *    every `switch` over `part.type` then fail to compile until they
+ *    say what the new kind means to them (`unknownPart` makes each switch exhaustive), and
+ *    the search text (`messages_search` in the store) says whether it is searched;
+ * 2. its schema in `messagePartSchema` (`messagePartSchema.ts`), so imports take it;
+ * 3. where it comes from (a stream event folded by `AnswerFold`) and how the message view shows it.
+ * The store keeps parts as JSON, so a new kind needs no migration.
+ */
+
+export const textualPartTypes = ['text', 'reasoning', 'refusal'] as const;
+/** The kinds that are streamed as text deltas (a stream event of the same name). */
+export type TextualPartType = (typeof textualPartTypes)[number];
+
+export interface TextPart {
+  type: 'text';
+  text: string;
+}
+
+/** The model's thinking before (or between) what it answers: shown folded, never sent back. */
+export interface ReasoningPart {
+  type: 'reasoning';
+  text: string;
+}
+
+/** The model declined to answer and said why in its own words (finish reason 'refusal'). */
+export interface RefusalPart {
+  type: 'refusal';
+  text: string;
+}
+
+export type MessagePart = TextPart | ReasoningPart | RefusalPart;
+export type MessagePartType = MessagePart['type'];
+
+export const messagePartTypes = textualPartTypes satisfies readonly MessagePartType[];
+
+/** Makes a `switch` over part kinds exhaustive: a kind added to the union fails to compile. */
+export function unknownPart(part: never): never {
+  throw new Error(`Unknown message part: ${JSON.stringify(part)}`);
+}
+
+export function isTextualPart(
+  part: MessagePart,
+): part is Extract<MessagePart, { type: TextualPartType }> {
+  return (textualPartTypes as readonly string[]).includes(part.type);
+}
+
+/** Every part of one textual kind, joined in order ('' when there is none). */
+export function textOfKind(parts: readonly MessagePart[], type: TextualPartType): string {
+  let text = '';
+  for (const part of parts) if (part.type === type) text += part.text;
+  return text;
+}
+
+/** What the message says: its text parts joined (what is sent back to a model, copied, titled). */
+export function messageText(parts: readonly MessagePart[]): string {
+  return textOfKind(parts, 'text');
+}
+
+export function reasoningText(parts: readonly MessagePart[]): string {
+  return textOfKind(parts, 'reasoning');
+}
+
+export function refusalText(parts: readonly MessagePart[]): string {
+  return textOfKind(parts, 'refusal');
+}
+
+/** One text part, or none for empty text (an empty message has no parts). */
+export function textParts(text: string): MessagePart[] {
+  return text ? [{ type: 'text', text }] : [];
+}
+
+/**
+ * A streamed delta added to the parts, as a new list (the input is not changed): appended to the
+ * last part when it is of the same kind, else a new part after it, so the order of arrival is
+ * kept. Strings grow by concatenation, which engines keep as ropes: amortized O(1) per delta.
+ */
+export function appendDelta(
+  parts: readonly MessagePart[],
+  type: TextualPartType,
+  text: string,
+): MessagePart[] {
+  if (!text) return parts.slice();
+  const last = parts.at(-1);
+  if (last?.type === type) return [...parts.slice(0, -1), { type, text: last.text + text }];
+  return [...parts, { type, text }];
+}
+
+/**
+ * The parts of a message kept as separate fields (schema 5, export version 1): thinking first,
+ * then the answer, then a refusal, the order they were shown in; empty fields give no part.
+ */
+export function partsFromFields(fields: {
+  content: string;
+  reasoning?: string;
+  refusal?: string;
+}): MessagePart[] {
+  const parts: MessagePart[] = [];
+  if (fields.reasoning) parts.push({ type: 'reasoning', text: fields.reasoning });
+  if (fields.content) parts.push({ type: 'text', text: fields.content });
+  if (fields.refusal) parts.push({ type: 'refusal', text: fields.refusal });
+  return parts;
+}
