@@ -148,8 +148,10 @@ test('a whole session with real keys leaves no key in files, logs, downloads, th
     await expect(answers.last()).toContainText('You said: Hello, stream me something');
     await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
     await answers.last().getByRole('button', { name: 'Regenerate' }).click();
+    // The second version is on screen and done (Send alone would also show before it starts).
+    await expect(answers.last().getByLabel('Version 2 of 2')).toBeVisible();
     await expect(answers.last()).toContainText('You said: Hello');
-    await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+    await expect(answers.last()).toHaveAttribute('aria-busy', 'false');
     await message.fill('This one fails [fault=401 echo_key=1]');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(answers.last()).toContainText('Incorrect API key provided');

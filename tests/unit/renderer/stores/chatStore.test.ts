@@ -63,6 +63,40 @@ describe('chat store', () => {
     expect(backgroundCount()).toBe(0);
   });
 
+  it('is busy from the click on Regenerate until main names the stream: a Send meanwhile waits', async () => {
+    const { useChatStore, selectBusy } = await page();
+    fake.answer('getConversation', () =>
+      ok(thread('c1', [stored('u1', 'user', 'Hi'), stored('a1', 'assistant', 'Hello')])),
+    );
+    await useChatStore.getState().openConversation('c1');
+    let started!: () => void;
+    fake.answer(
+      'regenerateMessage',
+      () =>
+        new Promise((resolve) => {
+          started = () => resolve(ok({ ...sent, assistantMessageId: 'a2', streamId: 's2' }));
+        }),
+    );
+    const regenerating = useChatStore.getState().regenerate('a1');
+    expect(selectBusy(useChatStore.getState())).toBe(true);
+    expect(useChatStore.getState().activeStreamId).toBeNull();
+    expect(await useChatStore.getState().send('Too soon')).toBe(false);
+    expect(fake.calls('sendMessage')).toHaveLength(0);
+    started();
+    await regenerating;
+    expect(useChatStore.getState()).toMatchObject({ activeStreamId: 's2', starting: null });
+    fake.emit('chatStream', batch('c1', 'a2', [text('Again'), finish], 's2'));
+    expect(selectBusy(useChatStore.getState())).toBe(false);
+  });
+
+  it('is not busy after a start that main refused', async () => {
+    const { useChatStore, selectBusy } = await page();
+    fake.answer('sendMessage', () => ({ ok: false, error: { code: 'no_key', message: 'No key' } }));
+    await useChatStore.getState().send('Hi');
+    expect(selectBusy(useChatStore.getState())).toBe(false);
+    expect(useChatStore.getState().starting).toBeNull();
+  });
+
   it('says why a send was refused, and shows nothing as sent', async () => {
     const { useChatStore } = await page();
     fake.answer('sendMessage', () => ({ ok: false, error: { code: 'no_key', message: 'No key' } }));

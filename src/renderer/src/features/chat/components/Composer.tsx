@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useChatStore } from '../store/chatStore';
+import { selectBusy, useChatStore } from '../store/chatStore';
 import { useStorageStore } from '../../storage';
 import { ariaShortcut, isMac, shortcutLabel } from '../../../lib/platform';
 import { isSendKey, useGeneralPreferences } from '../../settings';
@@ -10,6 +10,8 @@ import { Tip } from '../../../components/ui/Tip';
 export function Composer() {
   const [text, setText] = useState('');
   const streaming = useChatStore((s) => s.activeStreamId !== null);
+  // Also true in the moment between a click on Send or Regenerate and main naming the stream.
+  const busy = useChatStore(selectBusy);
   const sendError = useChatStore((s) => s.sendError);
   const sendKey = useGeneralPreferences((s) => s.sendKey);
   const send = useChatStore((s) => s.send);
@@ -23,7 +25,7 @@ export function Composer() {
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const prompt = text.trim();
-    if (!prompt || streaming || readOnly) return;
+    if (!prompt || busy || readOnly) return;
     if (missingKey) return setKeyAsked(true);
     setText('');
     if (!(await send(prompt))) setText(prompt);
@@ -79,7 +81,11 @@ export function Composer() {
                 </button>
               </Tip>
             ) : (
-              <button type="submit" disabled={!text.trim() || readOnly} className="primary-button">
+              <button
+                type="submit"
+                disabled={!text.trim() || readOnly || busy}
+                className="primary-button"
+              >
                 Send
               </button>
             )}

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect } from 'react';
-import { useChatStore } from '../store/chatStore';
+import { selectBusy, useChatStore } from '../store/chatStore';
 import { useFollowOutput } from '../hooks/useFollowOutput';
 import { MessageItem } from './MessageItem';
 
@@ -18,7 +18,7 @@ const handlers = {
  */
 export function MessageList() {
   const messages = useChatStore((s) => s.messages);
-  const busy = useChatStore((s) => s.activeStreamId !== null);
+  const busy = useChatStore(selectBusy);
   const { scroller, content, following, jumpToLatest, observeItem } = useFollowOutput();
 
   // The virtualizer is a mutable instance React Compiler cannot memoize; no compiler runs here.

@@ -55,6 +55,11 @@ interface ChatState {
   conversationId: string | null;
   messages: ChatMessage[];
   activeStreamId: string | null;
+  /**
+   * The chat whose answer is being started ('' for a new chat): from the click until main names
+   * its stream, so Send, Regenerate and the version arrows are already off in that gap.
+   */
+  starting: string | null;
   /** A failure to start a send at all (the app did not accept it), shown above the composer. */
   sendError: string | null;
   send(text: string): Promise<boolean>;
@@ -88,6 +93,35 @@ function streamOf(conversationId: string | null): string | null {
   return useStreamActivity.getState().generating[conversationId] ?? null;
 }
 
+const startKey = (conversationId: string | null): string => conversationId ?? '';
+
+/** Whether the chat on screen is writing an answer or starting one: no second one may start. */
+export function selectBusy(state: ChatState): boolean {
+  return state.activeStreamId !== null || state.starting === startKey(state.conversationId);
+}
+
+/**
+ * Brackets the request that starts an answer in a chat. On success in the chat still shown, the
+ * caller's own update clears `starting` together with setting the stream, so Send never flickers.
+ */
+async function startIn<T extends { ok: boolean }>(
+  conversationId: string | null,
+  work: () => Promise<T>,
+): Promise<T> {
+  const key = startKey(conversationId);
+  useChatStore.setState({ starting: key });
+  let handedOver = false;
+  try {
+    const result = await startingAnswer(work);
+    handedOver = result.ok && useChatStore.getState().conversationId === conversationId;
+    return result;
+  } finally {
+    if (!handedOver && useChatStore.getState().starting === key) {
+      useChatStore.setState({ starting: null });
+    }
+  }
+}
+
 /**
  * A question sent after one whose answer failed with nothing takes that question's place
  * (main keeps the failed pair as an earlier version), as the thread will read after a reload.
@@ -118,14 +152,15 @@ export const useChatStore = create<ChatState>((set, get) => ({
   conversationId: null,
   messages: [],
   activeStreamId: null,
+  starting: null,
   sendError: null,
   focusMessageId: null,
 
   async send(text) {
-    if (get().activeStreamId) return false;
+    if (selectBusy(get())) return false;
     const conversationId = get().conversationId ?? undefined;
     const options = sendOptions(useComposerSettings.getState());
-    const result = await startingAnswer(() =>
+    const result = await startIn(get().conversationId, () =>
       api.sendMessage({ text, ...options, ...(conversationId ? { conversationId } : {}) }),
     );
     if (!result.ok) {
@@ -148,6 +183,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
       return {
         conversationId: ids.conversationId,
         activeStreamId: answer.streaming ? ids.streamId : null,
+        starting: null,
         sendError: null,
         messages: [...kept, question, answer],
       };
@@ -203,7 +239,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
 
   async selectVersion(messageId) {
     const conversationId = get().conversationId;
-    if (!conversationId || get().activeStreamId) return;
+    if (!conversationId || selectBusy(get())) return;
     const result = await api.selectMessageVersion({ conversationId, messageId });
     if (result.ok) set({ messages: result.value.messages.map(toChatMessage) });
     else set({ sendError: result.error.message });
@@ -211,8 +247,10 @@ export const useChatStore = create<ChatState>((set, get) => ({
 
   async regenerate(messageId) {
     const conversationId = get().conversationId;
-    if (!conversationId || get().activeStreamId) return;
-    const result = await startingAnswer(() => api.regenerateMessage({ conversationId, messageId }));
+    if (!conversationId || selectBusy(get())) return;
+    const result = await startIn(conversationId, () =>
+      api.regenerateMessage({ conversationId, messageId }),
+    );
     if (!result.ok) return void set({ sendError: result.error.message });
     // Another chat came on screen meanwhile: the answer streams in the background.
     if (get().conversationId !== conversationId) return;
@@ -224,6 +262,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
       const versionIds = [...(old?.versionIds ?? [messageId]), ids.assistantMessageId];
       return {
         activeStreamId: ids.streamId,
+        starting: null,
         sendError: null,
         messages: [...kept, placeholder(ids.assistantMessageId, versionIds)],
       };
@@ -232,8 +271,10 @@ export const useChatStore = create<ChatState>((set, get) => ({
 
   async editAndResend(messageId, text) {
     const conversationId = get().conversationId;
-    if (!conversationId || get().activeStreamId) return;
-    const result = await startingAnswer(() => api.editMessage({ conversationId, messageId, text }));
+    if (!conversationId || selectBusy(get())) return;
+    const result = await startIn(conversationId, () =>
+      api.editMessage({ conversationId, messageId, text }),
+    );
     if (!result.ok) return void set({ sendError: result.error.message });
     // Another chat came on screen meanwhile: the answer streams in the background.
     if (get().conversationId !== conversationId) return;
@@ -251,6 +292,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
       };
       return {
         activeStreamId: ids.streamId,
+        starting: null,
         sendError: null,
         messages: [...kept, user, placeholder(ids.assistantMessageId, [ids.assistantMessageId])],
       };
@@ -259,13 +301,16 @@ export const useChatStore = create<ChatState>((set, get) => ({
 
   async continueAnswer(messageId) {
     const conversationId = get().conversationId;
-    if (!conversationId || get().activeStreamId) return;
-    const result = await startingAnswer(() => api.continueMessage({ conversationId, messageId }));
+    if (!conversationId || selectBusy(get())) return;
+    const result = await startIn(conversationId, () =>
+      api.continueMessage({ conversationId, messageId }),
+    );
     if (!result.ok) return void set({ sendError: result.error.message });
     // Another chat came on screen meanwhile: the answer streams in the background.
     if (get().conversationId !== conversationId) return;
     set((state) => ({
       activeStreamId: result.value.streamId,
+      starting: null,
       sendError: null,
       messages: state.messages.map((m) =>
         m.id === messageId
@@ -284,7 +329,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
 
   async deleteMessage(messageId) {
     const conversationId = get().conversationId;
-    if (!conversationId || get().activeStreamId) return;
+    if (!conversationId || selectBusy(get())) return;
     const result = await api.deleteMessage({ conversationId, messageId });
     if (result.ok) set({ messages: result.value.messages.map(toChatMessage), sendError: null });
     else set({ sendError: result.error.message });

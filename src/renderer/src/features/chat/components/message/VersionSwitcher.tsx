@@ -1,8 +1,8 @@
-import { useChatStore, type ChatMessage } from '../../store/chatStore';
+import { selectBusy, useChatStore, type ChatMessage } from '../../store/chatStore';
 
 /** Flips between a message's versions (regenerated answers, edited questions), stored in main. */
 export function VersionSwitcher({ message }: { message: ChatMessage }) {
-  const busy = useChatStore((s) => s.activeStreamId !== null);
+  const busy = useChatStore(selectBusy);
   const selectVersion = useChatStore((s) => s.selectVersion);
   const versions = message.versionIds ?? [message.id];
   if (message.streaming || versions.length < 2) return null;
