@@ -3,6 +3,7 @@
  * renderer (sidebar, search, message versions).
  */
 import type { MessagePart } from './messageParts';
+import type { ReasoningEffort } from './reasoning';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from './stream';
 
 /** Sampling parameters a conversation keeps and each answer records. */
@@ -10,6 +11,8 @@ export interface ChatParameters {
   temperature?: number;
   topP?: number;
   maxTokens?: number;
+  /** How hard a reasoning model thinks (reasoning.ts); absent: the provider's default. */
+  reasoningEffort?: ReasoningEffort;
   /** False asks for one plain (non-streamed) response; absent or true streams. */
   stream?: boolean;
 }

@@ -4,6 +4,7 @@
  * Electron IPC, the in-memory test pair and the browser harness all carry exactly this.
  */
 import { z } from 'zod';
+import { reasoningEfforts } from './reasoning';
 import {
   importDuplicateChoices,
   type ConversationDetail,
@@ -68,6 +69,7 @@ const chatParameters = z
     temperature: z.number().min(0).max(2).optional(),
     topP: z.number().min(0).max(1).optional(),
     maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+    reasoningEffort: z.enum(reasoningEfforts).optional(),
     stream: z.boolean().optional(),
   })
   .strict();

@@ -35,6 +35,8 @@ export function buildRequest(plan: AnswerPlan, fallbackModel: string): ChatReque
   if (conversation.parameters.maxTokens !== undefined)
     request.maxTokens = conversation.parameters.maxTokens;
   if (conversation.parameters.topP !== undefined) request.topP = conversation.parameters.topP;
+  if (conversation.parameters.reasoningEffort !== undefined)
+    request.reasoningEffort = conversation.parameters.reasoningEffort;
   if (conversation.parameters.stream === false) request.stream = false;
   return request;
 }

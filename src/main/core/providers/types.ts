@@ -1,6 +1,7 @@
 import type { FinishReason, StreamEvent, Usage } from '../../../shared/stream';
 
 import type { ProviderType } from '../../../shared/profiles';
+import type { ReasoningEffort } from '../../../shared/reasoning';
 
 export { providerTypes, type ProviderType } from '../../../shared/profiles';
 
@@ -67,6 +68,8 @@ export interface ChatRequest {
   temperature?: number;
   topP?: number;
   maxTokens?: number;
+  /** How hard a reasoning model thinks; each module maps it to its own control, or omits it. */
+  reasoningEffort?: ReasoningEffort;
   stop?: string[];
   /** Defaults to true; false makes one plain request normalized to the same events. */
   stream?: boolean;

@@ -3,6 +3,7 @@ import type { ImportPreview } from '../../../shared/conversations';
 import { finishReasons, providerErrorKinds } from '../../../shared/stream';
 import { partsFromFields } from '../../../shared/messageParts';
 import { messagePartsSchema } from '../../../shared/messagePartSchema';
+import { reasoningEfforts } from '../../../shared/reasoning';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation } from './exportConversations';
 import { parseChatGptExport } from './importChatGpt';
 import { ImportError } from './ImportError';
@@ -21,6 +22,7 @@ const parameters = z.object({
   temperature: z.number().optional(),
   topP: z.number().optional(),
   maxTokens: z.number().optional(),
+  reasoningEffort: z.enum(reasoningEfforts).optional(),
 });
 const messageFields = {
   id: z.string().min(1).max(200),
