@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { exportFileOf } from '../support/exportFile';
 import { test, expect } from './fixtures';
 
 const sidebar = (app: Page) => app.getByRole('complementary', { name: 'Conversations sidebar' });
@@ -155,53 +156,19 @@ test('the sidebar stays virtualized and pages in with hundreds of conversations'
   app,
 }) => {
   const count = 300;
-  const conversations = Array.from({ length: count }, (_, i) => {
-    const id = `bulk-${i}`;
-    const at = 1_700_000_000_000 + i * 60_000;
-    const message = (n: number, role: 'user' | 'assistant', parentId: string | null) => ({
-      id: `${id}-m${n}`,
-      conversationId: id,
-      parentId,
-      role,
-      content: `${role} text ${i}`,
-      reasoning: '',
-      status: 'done',
-      profileId: null,
-      model: role === 'assistant' ? 'emu-1' : null,
-      parameters: null,
-      finishReason: role === 'assistant' ? 'stop' : null,
-      providerFinishReason: null,
-      providerMessageId: null,
-      usage: null,
-      timing: null,
-      error: null,
-      createdAt: at,
-      updatedAt: at,
-    });
-    return {
-      conversation: {
-        id,
-        title: `Bulk conversation ${String(i).padStart(3, '0')}`,
-        titleSource: 'user',
-        pinned: false,
-        createdAt: at,
-        updatedAt: at,
-        profileId: null,
-        model: null,
-        systemPrompt: null,
-        parameters: {},
-        currentLeafId: `${id}-m1`,
-      },
-      messages: [message(0, 'user', null), message(1, 'assistant', `${id}-m0`)],
-    };
-  });
-  const file = { format: 'switchboard.conversations', version: 1, exportedAt: 1, conversations };
+  const exchanges = Array.from({ length: count }, (_, i) => ({
+    id: `bulk-${i}`,
+    title: `Bulk conversation ${String(i).padStart(3, '0')}`,
+    question: `user text ${i}`,
+    answer: `assistant text ${i}`,
+    at: 1_700_000_000_000 + i * 60_000,
+  }));
   await sidebar(app)
     .getByLabel('Import conversations file')
     .setInputFiles({
       name: 'bulk.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(file)),
+      buffer: exportFileOf(exchanges),
     });
   await expect(sidebar(app).getByRole('status')).toContainText(`Imported ${count} conversations`);
   await expect(rows(app).first()).toContainText('Bulk conversation 299');

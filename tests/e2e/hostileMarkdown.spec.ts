@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { exportFileOf } from '../support/exportFile';
 import { hostileShapes, proseOfLength } from '../support/hostileMarkdown';
 import { longestMainThreadTask } from '../support/mainThreadTasks';
 import { test, expect } from './fixtures';
@@ -28,48 +29,16 @@ interface StoredAnswer {
 }
 
 /** A conversations file (the app's export format) of one prompt and its answer each. */
-function conversationsFile(answers: StoredAnswer[]) {
-  const at = 1_700_000_000_000;
-  const conversations = answers.map((answer, i) => {
-    const id = `hostile-${i}`;
-    const message = (n: number, role: 'user' | 'assistant', content: string) => ({
-      id: `${id}-m${n}`,
-      conversationId: id,
-      parentId: n === 0 ? null : `${id}-m0`,
-      role,
-      content,
-      reasoning: '',
-      status: 'done',
-      profileId: null,
-      model: role === 'assistant' ? 'emu-1' : null,
-      parameters: null,
-      finishReason: role === 'assistant' ? 'stop' : null,
-      providerFinishReason: null,
-      providerMessageId: null,
-      usage: null,
-      timing: null,
-      error: null,
-      createdAt: at + i,
-      updatedAt: at + i,
-    });
-    return {
-      conversation: {
-        id,
-        title: answer.title,
-        titleSource: 'user',
-        pinned: false,
-        createdAt: at + i,
-        updatedAt: at + i,
-        profileId: null,
-        model: null,
-        systemPrompt: null,
-        parameters: {},
-        currentLeafId: `${id}-m1`,
-      },
-      messages: [message(0, 'user', answer.prompt), message(1, 'assistant', answer.text)],
-    };
-  });
-  return { format: 'switchboard.conversations', version: 1, exportedAt: at, conversations };
+function conversationsFile(answers: StoredAnswer[]): Buffer {
+  return exportFileOf(
+    answers.map((answer, i) => ({
+      id: `hostile-${i}`,
+      title: answer.title,
+      question: answer.prompt,
+      answer: answer.text,
+      at: 1_700_000_000_000 + i,
+    })),
+  );
 }
 
 async function importAnswers(app: Page, answers: StoredAnswer[]) {
@@ -78,7 +47,7 @@ async function importAnswers(app: Page, answers: StoredAnswer[]) {
     .setInputFiles({
       name: 'answers.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(conversationsFile(answers))),
+      buffer: conversationsFile(answers),
     });
   await expect(sidebar(app).getByRole('status')).toContainText(
     `Imported ${answers.length} conversation`,

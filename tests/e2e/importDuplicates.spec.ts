@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { exportFileOf } from '../support/exportFile';
 import { test, expect } from './fixtures';
 
 const sidebar = (app: Page) => app.getByRole('complementary', { name: 'Conversations sidebar' });
@@ -6,47 +7,15 @@ const rows = (app: Page) => sidebar(app).getByRole('listitem');
 
 /** A Switchboard export of conversations `ids`, each a question and its answer. */
 function exportOf(ids: string[], title: (id: string) => string): Buffer {
-  const conversations = ids.map((id, i) => {
-    const at = 1_700_000_000_000 + i * 60_000;
-    const message = (n: number, role: 'user' | 'assistant', parentId: string | null) => ({
-      id: `${id}-m${n}`,
-      conversationId: id,
-      parentId,
-      role,
-      content: `${role} text of ${id}`,
-      reasoning: '',
-      status: 'done',
-      profileId: null,
-      model: role === 'assistant' ? 'emu-1' : null,
-      parameters: null,
-      finishReason: role === 'assistant' ? 'stop' : null,
-      providerFinishReason: null,
-      providerMessageId: null,
-      usage: null,
-      timing: null,
-      error: null,
-      createdAt: at,
-      updatedAt: at,
-    });
-    return {
-      conversation: {
-        id,
-        title: title(id),
-        titleSource: 'user',
-        pinned: false,
-        createdAt: at,
-        updatedAt: at,
-        profileId: null,
-        model: null,
-        systemPrompt: null,
-        parameters: {},
-        currentLeafId: `${id}-m1`,
-      },
-      messages: [message(0, 'user', null), message(1, 'assistant', `${id}-m0`)],
-    };
-  });
-  const file = { format: 'switchboard.conversations', version: 1, exportedAt: 1, conversations };
-  return Buffer.from(JSON.stringify(file));
+  return exportFileOf(
+    ids.map((id, i) => ({
+      id,
+      title: title(id),
+      question: `user text of ${id}`,
+      answer: `assistant text of ${id}`,
+      at: 1_700_000_000_000 + i * 60_000,
+    })),
+  );
 }
 
 async function importFile(app: Page, name: string, buffer: Buffer): Promise<void> {
