@@ -89,6 +89,45 @@ describe('chat store', () => {
     expect(selectBusy(useChatStore.getState())).toBe(false);
   });
 
+  it('puts a regenerated answer and an edited question beside the old version, dropping what followed', async () => {
+    const { useChatStore } = await page();
+    fake.answer('getConversation', () =>
+      ok(
+        thread('c1', [
+          stored('u1', 'user', 'Hi'),
+          stored('a1', 'assistant', 'Hello'),
+          stored('u2', 'user', 'More'),
+          stored('a3', 'assistant', 'Sure'),
+        ]),
+      ),
+    );
+    await useChatStore.getState().openConversation('c1');
+    fake.answer('regenerateMessage', () =>
+      ok({ ...sent, assistantMessageId: 'a2', streamId: 's2' }),
+    );
+    await useChatStore.getState().regenerate('a1');
+    const shape = () =>
+      useChatStore
+        .getState()
+        .messages.map((m) => [m.id, m.role, messageText(m.parts), m.versionIds]);
+    expect(shape()).toEqual([
+      ['u1', 'user', 'Hi', ['u1']],
+      ['a2', 'assistant', '', ['a1', 'a2']],
+    ]);
+    expect(useChatStore.getState()).toMatchObject({ activeStreamId: 's2', starting: null });
+    fake.emit('chatStream', batch('c1', 'a2', [text('Again'), finish], 's2'));
+    fake.answer('editMessage', () =>
+      ok({ conversationId: 'c1', userMessageId: 'u3', assistantMessageId: 'a4', streamId: 's3' }),
+    );
+    await useChatStore.getState().editAndResend('u1', 'Hello there');
+    expect(fake.calls('editMessage')[0]).toMatchObject({ messageId: 'u1', text: 'Hello there' });
+    expect(shape()).toEqual([
+      ['u3', 'user', 'Hello there', ['u1', 'u3']],
+      ['a4', 'assistant', '', ['a4']],
+    ]);
+    expect(useChatStore.getState()).toMatchObject({ activeStreamId: 's3', sendError: null });
+  });
+
   it('is not busy after a start that main refused', async () => {
     const { useChatStore, selectBusy } = await page();
     fake.answer('sendMessage', () => ({ ok: false, error: { code: 'no_key', message: 'No key' } }));

@@ -4,6 +4,11 @@ export { NoticeBar } from './components/NoticeBar';
 export { SettingsDialog } from './components/SettingsDialog';
 export { ShortcutTable } from './components/ShortcutTable';
 export { loadPriceList } from './store/pricesStore';
-export { applyFontSize, isSendKey, useGeneralPreferences } from './store/generalPreferences';
+export {
+  applyFontSize,
+  isSendKey,
+  useGeneralPreferences,
+  type SendKey,
+} from './store/generalPreferences';
 export { useSettingsRequest } from './store/settingsRequest';
 export { subscribeToSettings, useProfiles, useSettingsStore } from './store/settingsStore';

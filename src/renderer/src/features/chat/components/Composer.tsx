@@ -1,10 +1,18 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { selectBusy, useChatStore } from '../store/chatStore';
 import { useStorageStore } from '../../storage';
-import { ariaShortcut, isMac, shortcutLabel } from '../../../lib/platform';
-import { isSendKey, useGeneralPreferences } from '../../settings';
+import { isMac, shortcutLabel } from '../../../lib/platform';
+import { isSendKey, useGeneralPreferences, type SendKey } from '../../settings';
 import { MissingKeyNotice, useMissingKey } from './composer/MissingKeyNotice';
-import { Tip } from '../../../components/ui/Tip';
+import { SendStopButton } from './composer/SendStopButton';
+
+/** What the empty box says: how to send with the chosen key, or why nothing can be sent. */
+function placeholderFor(readOnly: boolean, sendKey: SendKey): string {
+  if (readOnly) return 'Your history is read-only, so new messages cannot be kept (see above)';
+  return sendKey === 'enter'
+    ? 'Message (Enter to send, Shift+Enter for a new line)'
+    : `Message (${shortcutLabel('Enter')} to send, Enter for a new line)`;
+}
 
 /** Multi-line message box: Enter (or Ctrl+Enter, by preference) sends, Esc or Stop stops. */
 export function Composer() {
@@ -53,13 +61,7 @@ export function Composer() {
         <div className="composer-box">
           <textarea
             aria-label="Message"
-            placeholder={
-              readOnly
-                ? 'Your history is read-only, so new messages cannot be kept (see above)'
-                : sendKey === 'enter'
-                  ? 'Message (Enter to send, Shift+Enter for a new line)'
-                  : `Message (${shortcutLabel('Enter')} to send, Enter for a new line)`
-            }
+            placeholder={placeholderFor(readOnly, sendKey)}
             disabled={readOnly}
             value={text}
             onChange={(e) => setText(e.target.value)}
@@ -67,29 +69,11 @@ export function Composer() {
             rows={2}
             className="composer-input"
           />
-          <div className="flex items-center gap-2">
-            <span className="flex-1" />
-            {streaming ? (
-              <Tip content={`Stop (Esc or ${shortcutLabel('.')})`}>
-                <button
-                  type="button"
-                  onClick={() => void stop()}
-                  aria-keyshortcuts={`Escape ${ariaShortcut('.')}`}
-                  className="stop-button"
-                >
-                  Stop
-                </button>
-              </Tip>
-            ) : (
-              <button
-                type="submit"
-                disabled={!text.trim() || readOnly || busy}
-                className="primary-button"
-              >
-                Send
-              </button>
-            )}
-          </div>
+          <SendStopButton
+            streaming={streaming}
+            canSend={!!text.trim() && !readOnly && !busy}
+            onStop={() => void stop()}
+          />
         </div>
       </div>
     </form>

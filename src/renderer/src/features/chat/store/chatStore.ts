@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ChatStreamBatch } from '../../../../../shared/ipc';
-import { messageText, textParts, type MessagePart } from '../../../../../shared/messageParts';
+import type { MessagePart } from '../../../../../shared/messageParts';
 import type {
   FinishReason,
   ProviderError,
@@ -8,25 +8,12 @@ import type {
   Usage,
 } from '../../../../../shared/stream';
 import { api } from '../../../lib/api';
-import { toChatMessage } from '../lib/threadMessages';
-import {
-  chatSettingsForNewChat,
-  chatSettingsFromConversation,
-  sendOptions,
-  useComposerSettings,
-} from './composerSettings';
-import {
-  applyStreamEvents,
-  keepInBackground,
-  markRead,
-  noteActivity,
-  parkStreaming,
-  reattach,
-  startingAnswer,
-  takeEarly,
-  useStreamActivity,
-  type RetryNotice,
-} from './streamSubscriptions';
+import { createRewriteSlice } from './rewriteSlice';
+import { createSendSlice } from './sendSlice';
+import { noteActivity, type RetryNotice } from './streamSubscriptions';
+import { createThreadSlice } from './threadSlice';
+
+export { selectBusy } from './chatStart';
 
 export interface ChatMessage {
   id: string;
@@ -51,7 +38,7 @@ export interface ChatMessage {
   resyncOnFinish?: boolean;
 }
 
-interface ChatState {
+export interface ChatState {
   conversationId: string | null;
   messages: ChatMessage[];
   activeStreamId: string | null;
@@ -77,280 +64,17 @@ interface ChatState {
   deleteMessage(messageId: string): Promise<void>;
 }
 
-// Batches can arrive before sendMessage's answer names their message: what they brought is
-// kept with the background answers, and taken from there when the placeholder goes in.
-function placeholder(id: string, versionIds: string[], profileId?: string): ChatMessage {
-  const early = takeEarly(id);
-  const empty: ChatMessage = { id, role: 'assistant', parts: [], streaming: true };
-  // Shown as streamed or not by what this chat's settings send (a plain answer's footer differs).
-  const streamed = useComposerSettings.getState().stream;
-  return { ...(early ?? empty), versionIds, streamed, ...(profileId ? { profileId } : {}) };
-}
-
-/** The stream writing in this conversation, if one is (it may have started while it was hidden). */
-function streamOf(conversationId: string | null): string | null {
-  if (!conversationId) return null;
-  return useStreamActivity.getState().generating[conversationId] ?? null;
-}
-
-const startKey = (conversationId: string | null): string => conversationId ?? '';
-
-/** Whether the chat on screen is writing an answer or starting one: no second one may start. */
-export function selectBusy(state: ChatState): boolean {
-  return state.activeStreamId !== null || state.starting === startKey(state.conversationId);
-}
-
-/**
- * Brackets the request that starts an answer in a chat. On success in the chat still shown, the
- * caller's own update clears `starting` together with setting the stream, so Send never flickers.
- */
-async function startIn<T extends { ok: boolean }>(
-  conversationId: string | null,
-  work: () => Promise<T>,
-): Promise<T> {
-  const key = startKey(conversationId);
-  useChatStore.setState({ starting: key });
-  let handedOver = false;
-  try {
-    const result = await startingAnswer(work);
-    handedOver = result.ok && useChatStore.getState().conversationId === conversationId;
-    return result;
-  } finally {
-    if (!handedOver && useChatStore.getState().starting === key) {
-      useChatStore.setState({ starting: null });
-    }
-  }
-}
-
-/**
- * A question sent after one whose answer failed with nothing takes that question's place
- * (main keeps the failed pair as an earlier version), as the thread will read after a reload.
- */
-function afterFailedTurn(
-  messages: ChatMessage[],
-  newQuestionId: string,
-): { kept: ChatMessage[]; versionIds?: string[] } {
-  const answer = messages.at(-1);
-  const question = messages.at(-2);
-  const failedEmpty =
-    answer?.role === 'assistant' &&
-    !answer.streaming &&
-    !messageText(answer.parts) &&
-    (answer.finishReason === 'error' || answer.finishReason === 'cancelled');
-  if (!failedEmpty || question?.role !== 'user') return { kept: messages };
-  const versionIds = [...(question.versionIds ?? [question.id]), newQuestionId];
-  return { kept: messages.slice(0, -2), versionIds };
-}
-
-/** Leaving the chat on screen: its running answer goes on in the background, never stopped. */
-function leaveShownChat(): void {
-  const { conversationId, messages } = useChatStore.getState();
-  parkStreaming(conversationId, messages);
-}
-
-export const useChatStore = create<ChatState>((set, get) => ({
+/** The chat on screen, made of one slice per concern (see each slice's file). */
+export const useChatStore = create<ChatState>()((...a) => ({
   conversationId: null,
   messages: [],
   activeStreamId: null,
   starting: null,
   sendError: null,
   focusMessageId: null,
-
-  async send(text) {
-    if (selectBusy(get())) return false;
-    const conversationId = get().conversationId ?? undefined;
-    const options = sendOptions(useComposerSettings.getState());
-    const result = await startIn(get().conversationId, () =>
-      api.sendMessage({ text, ...options, ...(conversationId ? { conversationId } : {}) }),
-    );
-    if (!result.ok) {
-      set({ sendError: result.error.message });
-      return false;
-    }
-    const ids = result.value;
-    // The person moved to another chat while this one was being sent: it streams in the background.
-    if (get().conversationId !== (conversationId ?? null)) return true;
-    const answer = placeholder(ids.assistantMessageId, [ids.assistantMessageId], options.profileId);
-    set((state) => {
-      const { kept, versionIds } = afterFailedTurn(state.messages, ids.userMessageId);
-      const question: ChatMessage = {
-        id: ids.userMessageId,
-        role: 'user',
-        parts: textParts(text),
-        streaming: false,
-        ...(versionIds ? { versionIds } : {}),
-      };
-      return {
-        conversationId: ids.conversationId,
-        activeStreamId: answer.streaming ? ids.streamId : null,
-        starting: null,
-        sendError: null,
-        messages: [...kept, question, answer],
-      };
-    });
-    return true;
-  },
-
-  async stop() {
-    const streamId = get().activeStreamId;
-    if (streamId) await api.stopStream({ streamId });
-  },
-
-  newConversation() {
-    leaveShownChat();
-    set({
-      conversationId: null,
-      messages: [],
-      activeStreamId: null,
-      sendError: null,
-      focusMessageId: null,
-    });
-    chatSettingsForNewChat();
-  },
-
-  async openConversation(conversationId, focusMessageId) {
-    let result = await api.getConversation({ conversationId });
-    // A search hit may sit on another version than the one shown: switch to the hit's branch.
-    if (
-      result.ok &&
-      focusMessageId &&
-      !result.value.messages.some((m) => m.id === focusMessageId)
-    ) {
-      result = await api.selectMessageVersion({ conversationId, messageId: focusMessageId });
-    }
-    if (!result.ok) {
-      set({ sendError: result.error.message });
-      return false;
-    }
-    if (get().conversationId !== conversationId) leaveShownChat();
-    const messages = reattach(result.value.messages.map(toChatMessage));
-    const streaming = messages.some((m) => m.streaming);
-    markRead(conversationId);
-    set({
-      conversationId,
-      messages,
-      activeStreamId: streaming ? streamOf(conversationId) : null,
-      sendError: null,
-      focusMessageId: focusMessageId ?? null,
-    });
-    chatSettingsFromConversation(result.value.conversation);
-    return true;
-  },
-
-  async selectVersion(messageId) {
-    const conversationId = get().conversationId;
-    if (!conversationId || selectBusy(get())) return;
-    const result = await api.selectMessageVersion({ conversationId, messageId });
-    if (result.ok) set({ messages: result.value.messages.map(toChatMessage) });
-    else set({ sendError: result.error.message });
-  },
-
-  async regenerate(messageId) {
-    const conversationId = get().conversationId;
-    if (!conversationId || selectBusy(get())) return;
-    const result = await startIn(conversationId, () =>
-      api.regenerateMessage({ conversationId, messageId }),
-    );
-    if (!result.ok) return void set({ sendError: result.error.message });
-    // Another chat came on screen meanwhile: the answer streams in the background.
-    if (get().conversationId !== conversationId) return;
-    const ids = result.value;
-    set((state) => {
-      const index = state.messages.findIndex((m) => m.id === messageId);
-      const old = state.messages[index];
-      const kept = index === -1 ? state.messages : state.messages.slice(0, index);
-      const versionIds = [...(old?.versionIds ?? [messageId]), ids.assistantMessageId];
-      return {
-        activeStreamId: ids.streamId,
-        starting: null,
-        sendError: null,
-        messages: [...kept, placeholder(ids.assistantMessageId, versionIds)],
-      };
-    });
-  },
-
-  async editAndResend(messageId, text) {
-    const conversationId = get().conversationId;
-    if (!conversationId || selectBusy(get())) return;
-    const result = await startIn(conversationId, () =>
-      api.editMessage({ conversationId, messageId, text }),
-    );
-    if (!result.ok) return void set({ sendError: result.error.message });
-    // Another chat came on screen meanwhile: the answer streams in the background.
-    if (get().conversationId !== conversationId) return;
-    const ids = result.value;
-    set((state) => {
-      const index = state.messages.findIndex((m) => m.id === messageId);
-      const old = state.messages[index];
-      const kept = index === -1 ? state.messages : state.messages.slice(0, index);
-      const user: ChatMessage = {
-        id: ids.userMessageId,
-        role: 'user',
-        parts: textParts(text),
-        streaming: false,
-        versionIds: [...(old?.versionIds ?? [messageId]), ids.userMessageId],
-      };
-      return {
-        activeStreamId: ids.streamId,
-        starting: null,
-        sendError: null,
-        messages: [...kept, user, placeholder(ids.assistantMessageId, [ids.assistantMessageId])],
-      };
-    });
-  },
-
-  async continueAnswer(messageId) {
-    const conversationId = get().conversationId;
-    if (!conversationId || selectBusy(get())) return;
-    const result = await startIn(conversationId, () =>
-      api.continueMessage({ conversationId, messageId }),
-    );
-    if (!result.ok) return void set({ sendError: result.error.message });
-    // Another chat came on screen meanwhile: the answer streams in the background.
-    if (get().conversationId !== conversationId) return;
-    set((state) => ({
-      activeStreamId: result.value.streamId,
-      starting: null,
-      sendError: null,
-      messages: state.messages.map((m) =>
-        m.id === messageId
-          ? // Reloaded at its end: the store adds both calls up into the whole answer's figures.
-            {
-              ...m,
-              streaming: true,
-              finishReason: undefined,
-              error: undefined,
-              resyncOnFinish: true,
-            }
-          : m,
-      ),
-    }));
-  },
-
-  async deleteMessage(messageId) {
-    const conversationId = get().conversationId;
-    if (!conversationId || selectBusy(get())) return;
-    const result = await api.deleteMessage({ conversationId, messageId });
-    if (result.ok) set({ messages: result.value.messages.map(toChatMessage), sendError: null });
-    else set({ sendError: result.error.message });
-  },
-
-  applyBatch(batch) {
-    const index = get().messages.findIndex((m) => m.id === batch.messageId);
-    if (index === -1) return keepInBackground(batch);
-    const message = applyStreamEvents(get().messages[index]!, batch.events);
-    set((state) => {
-      const messages = state.messages.slice();
-      messages[index] = message;
-      // A chat opened mid-answer learns its stream from the first batch it sees.
-      if (message.streaming) return { messages, activeStreamId: batch.streamId };
-      const ended = state.activeStreamId === batch.streamId;
-      return { messages, activeStreamId: ended ? null : state.activeStreamId };
-    });
-    // Reloaded from the store when its start was missed, or to learn which profile failed.
-    const reload = message.resyncOnFinish || (message.error !== undefined && !message.profileId);
-    if (!message.streaming && reload) void get().openConversation(batch.conversationId);
-  },
+  ...createSendSlice(...a),
+  ...createThreadSlice(...a),
+  ...createRewriteSlice(...a),
 }));
 
 /** Feeds stream batches from main into the store; call once at startup. */

@@ -1,32 +1,13 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import type { SetupCandidate } from '../../../../../shared/profiles';
-import { providerKinds } from '../../../../../shared/providerKinds';
 import { useSettingsStore } from '../store/settingsStore';
+import { SetupCandidates } from './SetupCandidates';
 
-/**
- * Shown instead of an empty chat on first run: the keys and local servers found, each imported
- * with one click (its key goes from main straight into the keychain; this page sees only a hint).
- */
-export function FirstRun() {
-  const { candidates, scanning, scan, closeFirstRun, importCandidate, snapshot, notify } =
-    useSettingsStore();
+/** Imports found candidates one by one, remembering each one's profile name or failure. */
+function useCandidateImports(sessionOnly: boolean) {
+  const importCandidate = useSettingsStore((s) => s.importCandidate);
   const [imported, setImported] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [sessionOnly, setSessionOnly] = useState(false);
-  const keychainDown = snapshot ? !snapshot.keychain.available : false;
-
-  useEffect(() => {
-    void scan();
-  }, [scan]);
-
-  const pickEnvFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    if (file.size > 256 * 1024)
-      return notify('That file is too large to be a .env file.', 'warning');
-    await scan(await file.text());
-  };
 
   const importOne = async (candidate: SetupCandidate) => {
     const result = await importCandidate({
@@ -39,6 +20,66 @@ export function FirstRun() {
     }
     setImported((i) => ({ ...i, [candidate.id]: result.value.name }));
   };
+  return { imported, errors, importOne };
+}
+
+/** Scan a .env file or the environment again, or leave for the chat. */
+function FirstRunActions() {
+  const { scanning, scan, closeFirstRun, notify } = useSettingsStore();
+
+  const pickEnvFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > 256 * 1024)
+      return notify('That file is too large to be a .env file.', 'warning');
+    await scan(await file.text());
+  };
+
+  return (
+    <div className="mt-4 flex flex-wrap items-center gap-2">
+      <label className="cursor-pointer rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+        Scan a .env file…
+        <input
+          type="file"
+          accept=".env,text/plain"
+          className="sr-only"
+          onChange={(e) => void pickEnvFile(e)}
+        />
+      </label>
+      <button
+        type="button"
+        onClick={() => void scan()}
+        disabled={scanning}
+        className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
+        Scan again
+      </button>
+      <span className="flex-1" />
+      <button
+        type="button"
+        onClick={() => void closeFirstRun()}
+        className="rounded-md bg-zinc-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900"
+      >
+        Start chatting
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Shown instead of an empty chat on first run: the keys and local servers found, each imported
+ * with one click (its key goes from main straight into the keychain; this page sees only a hint).
+ */
+export function FirstRun() {
+  const { candidates, scanning, scan, snapshot } = useSettingsStore();
+  const [sessionOnly, setSessionOnly] = useState(false);
+  const { imported, errors, importOne } = useCandidateImports(sessionOnly);
+  const keychainDown = snapshot ? !snapshot.keychain.available : false;
+
+  useEffect(() => {
+    void scan();
+  }, [scan]);
 
   return (
     <section aria-labelledby="first-run-title" className="min-h-0 flex-1 overflow-y-auto">
@@ -68,80 +109,14 @@ export function FirstRun() {
           </div>
         )}
 
-        <ul
-          aria-label="Found providers"
-          aria-busy={scanning}
-          className="mt-6 divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
-        >
-          {candidates === null || (scanning && candidates.length === 0) ? (
-            <li className="px-4 py-3 text-sm text-zinc-500">Looking for keys and local servers…</li>
-          ) : candidates.length === 0 ? (
-            <li className="px-4 py-3 text-sm text-zinc-500">
-              No keys in the environment and no local server on the usual ports (Ollama 11434, LM
-              Studio 1234). Pick a .env file, or add a profile in Settings.
-            </li>
-          ) : (
-            candidates.map((candidate) => (
-              <li key={candidate.id} className="flex items-center gap-3 px-4 py-3">
-                <div className="min-w-0 flex-1">
-                  <p className="truncate text-sm font-medium">{candidate.title}</p>
-                  <p className="truncate text-xs text-zinc-500">
-                    {providerKinds[candidate.type].label}
-                    {candidate.hint && ` · key …${candidate.hint}`}
-                    {candidate.baseUrl && ` · ${candidate.baseUrl}`}
-                    {candidate.models.length > 0 &&
-                      ` · ${candidate.models.slice(0, 3).join(', ')}${candidate.models.length > 3 ? '…' : ''}`}
-                  </p>
-                  {errors[candidate.id] && (
-                    <p className="mt-1 text-xs text-red-600">{errors[candidate.id]}</p>
-                  )}
-                </div>
-                {imported[candidate.id] ? (
-                  <span className="text-sm text-emerald-700 dark:text-emerald-400">
-                    Imported as {imported[candidate.id]}
-                  </span>
-                ) : (
-                  <button
-                    type="button"
-                    aria-label={`Import ${candidate.title}`}
-                    onClick={() => void importOne(candidate)}
-                    className="rounded-md bg-blue-600 px-3 py-1 text-sm font-medium text-white hover:bg-blue-500"
-                  >
-                    Import
-                  </button>
-                )}
-              </li>
-            ))
-          )}
-        </ul>
-
-        <div className="mt-4 flex flex-wrap items-center gap-2">
-          <label className="cursor-pointer rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-            Scan a .env file…
-            <input
-              type="file"
-              accept=".env,text/plain"
-              className="sr-only"
-              onChange={(e) => void pickEnvFile(e)}
-            />
-          </label>
-          <button
-            type="button"
-            onClick={() => void scan()}
-            disabled={scanning}
-            className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            Scan again
-          </button>
-          <span className="flex-1" />
-          <button
-            type="button"
-            onClick={() => void closeFirstRun()}
-            className="rounded-md bg-zinc-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900"
-          >
-            Start chatting
-          </button>
-        </div>
+        <SetupCandidates
+          candidates={candidates}
+          scanning={scanning}
+          imported={imported}
+          errors={errors}
+          onImport={(candidate) => void importOne(candidate)}
+        />
+        <FirstRunActions />
       </div>
     </section>
   );

@@ -1,0 +1,34 @@
+import { ariaShortcut, shortcutLabel } from '../../../../lib/platform';
+import { Tip } from '../../../../components/ui/Tip';
+
+interface Props {
+  /** An answer is being written: the button stops it instead of sending. */
+  streaming: boolean;
+  canSend: boolean;
+  onStop(): void;
+}
+
+/** The composer's one button: Send (submits the form), or Stop while an answer streams. */
+export function SendStopButton({ streaming, canSend, onStop }: Props) {
+  return (
+    <div className="flex items-center gap-2">
+      <span className="flex-1" />
+      {streaming ? (
+        <Tip content={`Stop (Esc or ${shortcutLabel('.')})`}>
+          <button
+            type="button"
+            onClick={onStop}
+            aria-keyshortcuts={`Escape ${ariaShortcut('.')}`}
+            className="stop-button"
+          >
+            Stop
+          </button>
+        </Tip>
+      ) : (
+        <button type="submit" disabled={!canSend} className="primary-button">
+          Send
+        </button>
+      )}
+    </div>
+  );
+}

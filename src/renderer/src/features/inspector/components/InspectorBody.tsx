@@ -1,0 +1,37 @@
+import type { CaptureSettings, ExchangeAttemptView } from '../../../../../shared/exchanges';
+import type { Loaded } from '../store/inspectorStore';
+import { RequestSection, ResponseSection } from './ExchangeSections';
+
+interface Props {
+  loaded: Loaded;
+  attempt: ExchangeAttemptView | undefined;
+  capture: CaptureSettings | null;
+}
+
+/** The request and response of the chosen attempt, or why there is none to show. */
+export function InspectorBody({ loaded, attempt, capture }: Props) {
+  return (
+    <div className="min-h-0 flex-1 overflow-auto px-5 py-4">
+      {loaded.state === 'loading' && <p className="text-sm text-zinc-500">Loading…</p>}
+      {loaded.state === 'error' && (
+        <p role="alert" className="text-sm text-red-600">
+          {loaded.message}
+        </p>
+      )}
+      {loaded.state === 'ready' && !attempt && (
+        <p className="text-sm text-zinc-500">
+          Nothing was captured for this answer
+          {capture && !capture.enabled
+            ? ': capture is off.'
+            : ' (it came before capture, or was pruned).'}
+        </p>
+      )}
+      {attempt && (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <RequestSection attempt={attempt} />
+          <ResponseSection attempt={attempt} />
+        </div>
+      )}
+    </div>
+  );
+}

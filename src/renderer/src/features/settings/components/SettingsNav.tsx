@@ -1,0 +1,98 @@
+import type { ProfileView } from '../../../../../shared/profiles';
+import { providerKinds } from '../../../../../shared/providerKinds';
+import type { SettingsPane } from '../hooks/useSettingsSelection';
+
+const sourceNote = { keychain: '', environment: ' (env)', session: ' (session only)' } as const;
+
+const paneButtonClass =
+  'mt-1 w-full rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 hover:bg-zinc-200/60 aria-[current=true]:bg-blue-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-blue-950';
+
+/** How a profile authenticates, as its list entry says it (a key only by its last characters). */
+function keyLabel(profile: ProfileView): string {
+  if (profile.hasKey)
+    return `key …${profile.hint ?? '••••'}${sourceNote[profile.keySource ?? 'keychain']}`;
+  if (profile.authMethod === 'apiKey') return 'no key';
+  return profile.authMethod === 'entraId' ? 'Entra ID' : 'no key needed';
+}
+
+function ProfileItem(props: { profile: ProfileView; current: boolean; onSelect(): void }) {
+  const { profile, current, onSelect } = props;
+  return (
+    <li>
+      <button
+        type="button"
+        aria-current={current ? 'true' : undefined}
+        onClick={onSelect}
+        className="flex w-full flex-col rounded-md px-2.5 py-1.5 text-left hover:bg-zinc-200/60 aria-[current=true]:bg-blue-100 dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-blue-950"
+      >
+        <span className="flex items-center gap-1.5 text-sm font-medium">
+          <span className="truncate">{profile.name}</span>
+          {profile.isDefault && (
+            <span className="rounded bg-blue-600 px-1 text-[10px] font-semibold uppercase text-white">
+              default
+            </span>
+          )}
+        </span>
+        <span className="text-xs text-zinc-500">
+          {providerKinds[profile.type].shortLabel} · {keyLabel(profile)}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+interface Props {
+  profiles: ProfileView[];
+  /** The profile being edited; null for a new one. */
+  selected: string | null;
+  pane: SettingsPane;
+  onSelect(id: string | null): void;
+  onPane(pane: 'prices' | 'general'): void;
+}
+
+/** Settings' left side: the profiles, then Add profile, Prices and General. */
+export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Props) {
+  return (
+    <nav
+      aria-label="Profiles"
+      className="flex w-56 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950"
+    >
+      <ul className="min-h-0 flex-1 overflow-y-auto p-2">
+        {profiles.map((profile) => (
+          <ProfileItem
+            key={profile.id}
+            profile={profile}
+            current={profile.id === selected && pane === 'profile'}
+            onSelect={() => onSelect(profile.id)}
+          />
+        ))}
+      </ul>
+      <div className="border-t border-zinc-200 p-2 dark:border-zinc-800">
+        <button
+          type="button"
+          onClick={() => onSelect(null)}
+          aria-current={selected === null && pane === 'profile' ? 'true' : undefined}
+          className="w-full rounded-md px-2.5 py-1.5 text-left text-sm font-medium text-blue-600 hover:bg-zinc-200/60 dark:text-blue-400 dark:hover:bg-zinc-800"
+        >
+          + Add profile
+        </button>
+        <button
+          type="button"
+          onClick={() => onPane('prices')}
+          aria-current={pane === 'prices' ? 'true' : undefined}
+          className={paneButtonClass}
+        >
+          Prices
+        </button>
+        <button
+          type="button"
+          onClick={() => onPane('general')}
+          aria-current={pane === 'general' ? 'true' : undefined}
+          className={paneButtonClass}
+        >
+          General
+        </button>
+      </div>
+    </nav>
+  );
+}
