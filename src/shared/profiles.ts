@@ -4,6 +4,7 @@
  * secret header values live in the OS keychain, under the profile's id.
  */
 import { z } from 'zod';
+import { wireApis } from './wireApi';
 
 export const providerTypes = ['openai', 'anthropic', 'azure', 'openai-compatible'] as const;
 export type ProviderType = (typeof providerTypes)[number];
@@ -118,6 +119,8 @@ export const profileSchema = z
     organization: shortText(128).optional(),
     project: shortText(128).optional(),
     authMethod: z.enum(authMethods).default('apiKey'),
+    /** OpenAI and Azure: Chat Completions or the Responses API; absent: wireApiFor decides. */
+    api: z.enum(wireApis).optional(),
   })
   .strict();
 export type Profile = z.output<typeof profileSchema>;

@@ -1,4 +1,5 @@
-import { AzureOpenAI } from 'openai';
+import OpenAI, { AzureOpenAI } from 'openai';
+import { wireApiFor } from '../../../shared/wireApi';
 import {
   chatCompletionsRateLimits,
   createChatCompletionsAdapter,
@@ -7,6 +8,7 @@ import {
   type ChatCompletionsDialect,
 } from './chatCompletions';
 import type { AdapterOptions, ProbeRequest, ProbeTarget, ProviderModule } from './ProviderModule';
+import { createResponsesAdapter } from './responsesApi';
 import type { ProviderTarget } from './types';
 
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
@@ -36,6 +38,31 @@ function azureClient(target: ProviderTarget, options: AdapterOptions): AzureOpen
   });
 }
 
+/** The resource's endpoint, without a trailing slash. */
+function resourceOf(target: { profile: ProviderTarget['profile'] }): string {
+  const { profile } = target;
+  return (profile.azure?.endpoint || profile.baseUrl).replace(/\/+$/, '');
+}
+
+/**
+ * Azure's v1 API (`{endpoint}/openai/v1/…`), where its Responses API lives: no dated
+ * `api-version` (Microsoft's "API version lifecycle" page), so the OpenAI client with Azure's
+ * auth, since the AzureOpenAI client always adds one. A key goes in `api-key`, an Entra ID token
+ * as `Authorization: Bearer`, as on the deployment path.
+ */
+function azureV1Client(target: ProviderTarget, options: AdapterOptions): OpenAI {
+  const { apiKey } = target;
+  const bearer = target.bearerToken ?? null;
+  const auth: Record<string, string | null> =
+    bearer && !apiKey ? {} : { Authorization: null, ...(apiKey ? { 'api-key': apiKey } : {}) };
+  return new OpenAI({
+    ...sdkClientOptions(target, options),
+    apiKey: bearer && !apiKey ? bearer : 'unused',
+    baseURL: `${resourceOf(target)}/openai/v1`,
+    defaultHeaders: withProfileHeaders(target, auth),
+  });
+}
+
 /** Azure has no per-deployment models list: a 1-token completion proves the deployment. */
 function probeRequest(target: ProbeTarget): { request: ProbeRequest } | { problem: string } {
   const { profile, apiKey, bearerToken, headers } = target;
@@ -59,13 +86,18 @@ function probeRequest(target: ProbeTarget): { request: ProbeRequest } | { proble
   };
 }
 
-/** Azure OpenAI: Chat Completions on a resource endpoint and a deployment, `api-key` or Entra ID. */
+/** Azure OpenAI: Chat Completions on a resource endpoint and a deployment (or the Responses API
+ * on its v1 path, per profile), `api-key` or Entra ID. */
 export const azureProvider = {
   type: 'azure',
   label: 'Azure OpenAI',
   keyOptional: false,
   createAdapter: (target, options) =>
-    createChatCompletionsAdapter(azureClient(target, options), target, options, azureDialect),
+    wireApiFor(target.profile) === 'responses'
+      ? createResponsesAdapter(azureV1Client(target, options), target, options, {
+          deployment: target.profile.azure?.deployment,
+        })
+      : createChatCompletionsAdapter(azureClient(target, options), target, options, azureDialect),
   rateLimitFrom: chatCompletionsRateLimits,
   connectionTest: {
     request: probeRequest,

@@ -127,18 +127,19 @@ export function createChatCompletionsAdapter(
     return { response, reader: openAIAnswerReader(options.secrets, response.headers) };
   }
 
-  async function listModels(signal: AbortSignal): Promise<ModelInfo[]> {
-    const models: ModelInfo[] = [];
-    for await (const model of client.models.list({ signal })) {
-      const info: ModelInfo = { id: model.id };
-      if (model.owned_by) info.ownedBy = model.owned_by;
-      if (model.created) info.created = model.created;
-      models.push(info);
-    }
-    return models;
-  }
+  return { start, listModels: (signal) => listOpenAIModels(client, signal) };
+}
 
-  return { start, listModels };
+/** GET {base}/models through the SDK: the list both of OpenAI's wire APIs share. */
+export async function listOpenAIModels(client: OpenAI, signal: AbortSignal): Promise<ModelInfo[]> {
+  const models: ModelInfo[] = [];
+  for await (const model of client.models.list({ signal })) {
+    const info: ModelInfo = { id: model.id };
+    if (model.owned_by) info.ownedBy = model.owned_by;
+    if (model.created) info.created = model.created;
+    models.push(info);
+  }
+  return models;
 }
 
 /** `x-ratelimit-*` headers, as OpenAI documents them and Azure and most compatible servers send. */

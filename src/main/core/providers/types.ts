@@ -2,6 +2,7 @@ import type { FinishReason, StreamEvent, Usage } from '../../../shared/stream';
 
 import type { ProviderType } from '../../../shared/profiles';
 import type { ReasoningEffort } from '../../../shared/reasoning';
+import type { WireApi } from '../../../shared/wireApi';
 
 export { providerTypes, type ProviderType } from '../../../shared/profiles';
 
@@ -35,6 +36,8 @@ export interface ProviderProfile {
   organization?: string | undefined;
   project?: string | undefined;
   params?: ProfileParams | undefined;
+  /** OpenAI and Azure: which wire API chats use; absent: wireApiFor (shared/wireApi.ts) decides. */
+  api?: WireApi | undefined;
   /** Seconds to wait on a silent server (responseTimeouts.ts); absent: the defaults. */
   timeouts?:
     { firstByteSeconds?: number | undefined; idleSeconds?: number | undefined } | undefined;
