@@ -13,6 +13,12 @@ export const wireApiLabels: { readonly [A in WireApi]: string } = {
   responses: 'Responses API',
 };
 
+/** How a sentence names each API ("the Responses API answered"). */
+export const wireApiNames: { readonly [A in WireApi]: string } = {
+  chat: 'the Chat Completions API',
+  responses: 'the Responses API',
+};
+
 /** OpenAI's own API host: the one server known to speak the Responses API everywhere. */
 const OPENAI_API_HOST = 'api.openai.com';
 

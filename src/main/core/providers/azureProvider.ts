@@ -7,8 +7,9 @@ import {
   withProfileHeaders,
   type ChatCompletionsDialect,
 } from './chatCompletions';
-import type { AdapterOptions, ProbeRequest, ProbeTarget, ProviderModule } from './ProviderModule';
+import type { AdapterOptions, ProbeCall, ProbeTarget, ProviderModule } from './ProviderModule';
 import { createResponsesAdapter } from './responsesApi';
+import { responsesProbeBody } from './responsesProbe';
 import type { ProviderTarget } from './types';
 
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
@@ -63,8 +64,11 @@ function azureV1Client(target: ProviderTarget, options: AdapterOptions): OpenAI 
   });
 }
 
-/** Azure has no per-deployment models list: a 1-token completion proves the deployment. */
-function probeRequest(target: ProbeTarget): { request: ProbeRequest } | { problem: string } {
+/**
+ * Azure has no per-deployment models list: a minimal call proves the deployment, on the wire API
+ * the profile's chats use (the deployment path, or the v1 Responses path with it as the model).
+ */
+function probeRequest(target: ProbeTarget): ProbeCall | { problem: string } {
   const { profile, apiKey, bearerToken, headers } = target;
   const base = profile.baseUrl.replace(/\/+$/, '');
   if (!base)
@@ -73,15 +77,24 @@ function probeRequest(target: ProbeTarget): { request: ProbeRequest } | { proble
   const auth: Record<string, string> = {};
   if (bearerToken) auth.Authorization = `Bearer ${bearerToken}`;
   else if (apiKey) auth['api-key'] = apiKey;
+  const api = wireApiFor(profile);
   const version = encodeURIComponent(profile.azure?.apiVersion ?? DEFAULT_AZURE_API_VERSION);
-  const url = `${base}/openai/deployments/${encodeURIComponent(profile.defaultModel)}/chat/completions?api-version=${version}`;
-  const body = JSON.stringify({ messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
+  const deployment = encodeURIComponent(profile.defaultModel);
+  const url =
+    api === 'responses'
+      ? `${base}/openai/v1/responses`
+      : `${base}/openai/deployments/${deployment}/chat/completions?api-version=${version}`;
+  const body =
+    api === 'responses'
+      ? responsesProbeBody(profile.defaultModel)
+      : { messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 };
   return {
+    api,
     request: {
       method: 'POST',
       url,
       headers: { 'content-type': 'application/json', ...auth, ...headers },
-      body,
+      body: JSON.stringify(body),
     },
   };
 }

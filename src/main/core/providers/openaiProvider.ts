@@ -4,6 +4,7 @@ import {
   modelsListNotFound,
   modelsListProbe,
   openAIClient,
+  openAIWireApiProbe,
   type ChatCompletionsDialect,
 } from './chatCompletions';
 import { wireApiFor } from '../../../shared/wireApi';
@@ -49,7 +50,11 @@ export const openAIProvider = {
       : createChatCompletionsAdapter(client, target, options, openAIDialect);
   },
   rateLimitFrom: chatCompletionsRateLimits,
-  connectionTest: { request: modelsListProbe, notFound: () => modelsListNotFound },
+  connectionTest: {
+    request: modelsListProbe,
+    notFound: () => modelsListNotFound,
+    apiRequest: openAIWireApiProbe,
+  },
   profiles: {
     builtIn: { id: 'openai', name: 'openai', type: 'openai', headers: [], authMethod: 'apiKey' },
     endpoint(profile, env, builtIn) {
