@@ -35,6 +35,25 @@ describe.each(providerTypes)('provider kind %s', (type) => {
   });
 });
 
+describe.each(providerTypes)('provider kind %s: the "API" select', (type) => {
+  it('is offered exactly where its module’s connection test names a wire API', () => {
+    const module = providers[type];
+    const profile = {
+      ...module.environment.profile({}, {}),
+      baseUrl: 'https://example.test/v1',
+      defaultModel: 'm',
+      headers: [],
+      authMethod: 'apiKey' as const,
+    };
+    const target = { profile, apiKey: 'k', bearerToken: null, headers: {} };
+    const first = module.connectionTest.request(target);
+    const named =
+      ('api' in first && first.api !== undefined) ||
+      (module.connectionTest.apiRequest?.(target)?.api ?? null) !== null;
+    expect(providerKinds[type].wireApiChoice).toBe(named);
+  });
+});
+
 describe('Copy as cURL', () => {
   it('reads an unknown type as the OpenAI dialect', () => {
     expect(keyVariableFor('some-future-type')).toBe(providers.openai.environment.keyVariable);
