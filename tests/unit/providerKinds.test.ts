@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ProviderModule } from '../../src/main/core/providers/ProviderModule';
 import { providers } from '../../src/main/core/providers/registry';
 import { providerTypes } from '../../src/shared/profiles';
 import { keyVariableFor } from '../../src/shared/curl';
@@ -37,7 +38,7 @@ describe.each(providerTypes)('provider kind %s', (type) => {
 
 describe.each(providerTypes)('provider kind %s: the "API" select', (type) => {
   it('is offered exactly where its module’s connection test names a wire API', () => {
-    const module = providers[type];
+    const module: ProviderModule = providers[type];
     const profile = {
       ...module.environment.profile({}, {}),
       baseUrl: 'https://example.test/v1',
