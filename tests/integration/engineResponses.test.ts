@@ -318,6 +318,18 @@ describe('wire details of the Responses API', () => {
     }
   });
 
+  it('refuses stop sequences, which the Responses API cannot carry, before sending anything', async () => {
+    const { prompt, marker } = tag('tokens=3');
+    const t = responsesTarget('openai');
+    const run = await runEngine(t, ask(t, prompt, { stop: ['END'] }));
+    expect(run.error).toMatchObject({ kind: 'bad_request', status: null });
+    expect(run.error?.message).toMatch(
+      /takes no stop sequences.*Chat Completions.*Nothing was sent\./,
+    );
+    expect(run.finish.finishReason).toBe('error');
+    expect(callsWith(emulator, marker)).toHaveLength(0);
+  });
+
   it('api: chat keeps Chat Completions where Responses would be the default', async () => {
     const { prompt, marker } = tag('tokens=3');
     const t = responsesTarget('openai', { api: 'chat' });

@@ -50,7 +50,6 @@ export function responsesBody(
   // reasoning summaries that stream as response.reasoning_summary_text.delta.
   if (request.reasoningEffort)
     body.reasoning = { effort: request.reasoningEffort, summary: 'auto' };
-  // The Responses API has no stop sequences (no such field in ResponseCreateParams): not sent.
   return body;
 }
 
@@ -70,5 +69,13 @@ export function createResponsesAdapter(
     return { response, reader: responsesAnswerReader(options.secrets, response.headers) };
   }
 
-  return { start, listModels: (signal) => listOpenAIModels(client, signal) };
+  return {
+    start,
+    listModels: (signal) => listOpenAIModels(client, signal),
+    // ResponseCreateParams has no stop-sequence field: refused rather than silently dropped.
+    unsupported: (request) =>
+      request.stop?.length
+        ? 'The Responses API takes no stop sequences: remove them, or set "API" to Chat Completions in the profile (--api chat).'
+        : null,
+  };
 }

@@ -133,4 +133,9 @@ export interface ProviderAdapter {
   /** Sends the request; the engine reads the body and adds retries, timing, usage and finish. */
   start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt>;
   listModels(signal: AbortSignal): Promise<ModelInfo[]>;
+  /**
+   * What this wire API cannot carry of a request, as a sentence that says what to change; null
+   * when it carries all of it. Checked before anything is sent: nothing is silently dropped.
+   */
+  unsupported?(request: ChatRequest): string | null;
 }
