@@ -177,7 +177,8 @@ async function answerResponses(
   await send('response.created', { response: responseObject(base, body, 'in_progress') });
   await send('response.in_progress', { response: responseObject(base, body, 'in_progress') });
   await initialDelay(sse, scenario, () => sse.comment('keep-alive'));
-  const done = await streamPieces(sse, scenario, ids, send);
+  const failed = (error: object) => responseObject(base, body, 'failed', { error });
+  const done = await streamPieces(sse, scenario, ids, send, failed);
   if (!done || sse.closed) return;
   if (scenario.resetAfterFinish) return await sse.reset();
   const terminal = finish.status === 'completed' ? 'response.completed' : 'response.incomplete';
@@ -196,6 +197,7 @@ async function streamPieces(
   scenario: Scenario,
   ids: { reasoning: string; message: string },
   send: Send,
+  failed: (error: object) => unknown,
 ): Promise<boolean> {
   const reasoningCount = scenario.reasoning.length;
   if (reasoningCount) {
@@ -217,7 +219,7 @@ async function streamPieces(
     if (scenario.stall !== null && textIndex === scenario.stall) return (await sse.stall(), false);
     if (scenario.end !== null && textIndex === scenario.end) return (sse.end(), false);
     if (scenario.errorAt !== null && textIndex === scenario.errorAt) {
-      await inStreamError(scenario, send);
+      await inStreamError(scenario, send, failed);
       return (sse.end(), false);
     }
     if (textIndex === 0) {
@@ -262,10 +264,14 @@ const streamErrors: Record<string, { code: string; message: string }> = {
 };
 
 /** `error` (ResponseErrorEvent), or with error_form=failed a `response.failed` (ResponseFailedEvent). */
-async function inStreamError(scenario: Scenario, send: Send): Promise<void> {
+async function inStreamError(
+  scenario: Scenario,
+  send: Send,
+  failed: (error: object) => unknown,
+): Promise<void> {
   const error = streamErrors[scenario.errorType] ?? streamErrors.server!;
   if (scenario.errorForm === 'failed') {
-    await send('response.failed', { response: { object: 'response', status: 'failed', error } });
+    await send('response.failed', { response: failed(error) });
     return;
   }
   await send('error', { code: error.code, message: error.message, param: null });
