@@ -298,6 +298,15 @@ describe('wire details of the Responses API', () => {
     expect((call.body as { model: string }).model).toBe('my-deploy');
   });
 
+  it('Azure takes the v1 base URL pasted as its endpoint', async () => {
+    const { prompt, marker } = tag('tokens=3');
+    const base = responsesTarget('azure');
+    const t = { ...base, profile: { ...base.profile, baseUrl: `${emulator.origin}/openai/v1/` } };
+    const run = await runEngine(t, ask(t, prompt));
+    expect(run.error).toBeUndefined();
+    expect(requestOf(marker).url).toBe('/openai/v1/responses');
+  });
+
   it('Azure with an Entra ID token sends it as a bearer token, not api-key', async () => {
     const { prompt, marker } = tag('tokens=3');
     const t = { ...responsesTarget('azure'), apiKey: null, bearerToken: 'entra-token-0123456789' };

@@ -39,10 +39,11 @@ function azureClient(target: ProviderTarget, options: AdapterOptions): AzureOpen
   });
 }
 
-/** The resource's endpoint, without a trailing slash. */
-function resourceOf(target: { profile: ProviderTarget['profile'] }): string {
-  const { profile } = target;
-  return (profile.azure?.endpoint || profile.baseUrl).replace(/\/+$/, '');
+/** The resource's endpoint, bare: people paste the v1 base URL (…/openai/v1) from Azure's docs. */
+function resourceOf(profile: ProviderTarget['profile']): string {
+  return (profile.azure?.endpoint || profile.baseUrl)
+    .replace(/\/+$/, '')
+    .replace(/\/openai(\/v1)?$/i, '');
 }
 
 /**
@@ -59,7 +60,7 @@ function azureV1Client(target: ProviderTarget, options: AdapterOptions): OpenAI 
   return new OpenAI({
     ...sdkClientOptions(target, options),
     apiKey: bearer && !apiKey ? bearer : 'unused',
-    baseURL: `${resourceOf(target)}/openai/v1`,
+    baseURL: `${resourceOf(target.profile)}/openai/v1`,
     defaultHeaders: withProfileHeaders(target, auth),
   });
 }
@@ -82,7 +83,7 @@ function probeRequest(target: ProbeTarget): ProbeCall | { problem: string } {
   const deployment = encodeURIComponent(profile.defaultModel);
   const url =
     api === 'responses'
-      ? `${base}/openai/v1/responses`
+      ? `${resourceOf(profile)}/openai/v1/responses`
       : `${base}/openai/deployments/${deployment}/chat/completions?api-version=${version}`;
   const body =
     api === 'responses'
