@@ -113,6 +113,13 @@ describe('the "API" setting of a profile', () => {
       profile: { name: 'Odd', type: 'openai', api: 'completions' as never },
     });
     expect(!bad.ok && bad.error.issues?.[0]).toMatchObject({ path: 'profile.api' });
+    const oneApi = await api.saveProfile({
+      profile: { name: 'Claude', type: 'anthropic', api: 'responses' },
+    });
+    expect(!oneApi.ok && oneApi.error.issues?.[0]).toMatchObject({
+      path: 'profile.api',
+      message: expect.stringMatching(/Anthropic profiles have one API/) as unknown,
+    });
   });
 
   it('is read from the settings file, and an unknown value sets that profile aside', async () => {
