@@ -339,6 +339,35 @@ describe('wire details of the Responses API', () => {
     expect(callsWith(emulator, marker)).toHaveLength(0);
   });
 
+  it.each([404, 405])(
+    'a server without /responses (HTTP %s) is told of with the setting to change, not retried',
+    async (status) => {
+      let calls = 0;
+      const lacking: typeof fetch = async () => {
+        calls++;
+        return new Response(JSON.stringify({ detail: 'Not Found' }), {
+          status,
+          headers: { 'content-type': 'application/json' },
+        });
+      };
+      const t = responsesTarget('openai');
+      const run = await runEngine(t, ask(t, tag('tokens=3').prompt), { ...fast, fetch: lacking });
+      expect(run.error?.status).toBe(status);
+      expect(run.error?.message).toMatch(
+        /This server may not offer the Responses API: set "API" to Chat Completions/,
+      );
+      expect(calls).toBe(1);
+    },
+  );
+
+  it('a model that does not exist keeps its own message', async () => {
+    const t = responsesTarget('openai');
+    const run = await runEngine(t, ask(t, tag('fault=404').prompt), fast);
+    expect(run.error).toMatchObject({ kind: 'not_found', status: 404 });
+    expect(run.error?.message).toMatch(/does not exist/);
+    expect(run.error?.message).not.toMatch(/Responses API/);
+  });
+
   it('api: chat keeps Chat Completions where Responses would be the default', async () => {
     const { prompt, marker } = tag('tokens=3');
     const t = responsesTarget('openai', { api: 'chat' });

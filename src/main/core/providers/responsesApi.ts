@@ -6,6 +6,7 @@ import type {
 import type { AdapterOptions } from './ProviderModule';
 import { responsesAnswerReader } from './responsesEvents';
 import { listOpenAIModels } from './chatCompletions';
+import type { ProviderError } from '../../../shared/stream';
 import type { AdapterAttempt, ChatRequest, ProviderAdapter, ProviderTarget } from './types';
 
 /**
@@ -53,6 +54,21 @@ export function responsesBody(
   return body;
 }
 
+/**
+ * A 405, or a 404 that is not about a model or deployment, is most likely a server without
+ * `/responses` (compatible servers and gateways often lack it): the message says which
+ * setting to change. A model that does not exist keeps its own message.
+ */
+export function explainRefusal(error: ProviderError): ProviderError {
+  const route =
+    error.status === 405 || (error.status === 404 && !/model|deployment/i.test(error.message));
+  if (!route) return error;
+  return {
+    ...error,
+    message: `${error.message} This server may not offer the Responses API: set "API" to Chat Completions in the profile (--api chat).`,
+  };
+}
+
 /** One Responses adapter over the client its module built (OpenAI's, or Azure's v1 client). */
 export function createResponsesAdapter(
   client: OpenAI,
@@ -73,6 +89,7 @@ export function createResponsesAdapter(
     start,
     listModels: (signal) => listOpenAIModels(client, signal),
     // ResponseCreateParams has no stop-sequence field: refused rather than silently dropped.
+    explain: explainRefusal,
     unsupported: (request) =>
       request.stop?.length
         ? 'The Responses API takes no stop sequences: remove them, or set "API" to Chat Completions in the profile (--api chat).'

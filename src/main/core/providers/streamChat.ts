@@ -166,7 +166,8 @@ async function* runAttempt(
   } catch (thrown) {
     if (signal.aborted) return null;
     const { facts, kind } = factsFromThrown(thrown, setup.errorBox.body);
-    const failure = providerErrorFrom(facts, setup.secrets, kind);
+    const classified = providerErrorFrom(facts, setup.secrets, kind);
+    const failure = setup.adapter.explain?.(classified) ?? classified;
     const lostConnection = kind === 'network' || kind === 'timeout' || watch.fired !== null;
     if (opened && lostConnection && !fold.stopped) {
       // The answer's end may have come before the connection went: then nothing was lost.

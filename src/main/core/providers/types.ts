@@ -1,4 +1,4 @@
-import type { FinishReason, StreamEvent, Usage } from '../../../shared/stream';
+import type { FinishReason, ProviderError, StreamEvent, Usage } from '../../../shared/stream';
 
 import type { ProviderType } from '../../../shared/profiles';
 import type { ReasoningEffort } from '../../../shared/reasoning';
@@ -138,4 +138,6 @@ export interface ProviderAdapter {
    * when it carries all of it. Checked before anything is sent: nothing is silently dropped.
    */
   unsupported?(request: ChatRequest): string | null;
+  /** A failure as this wire API explains it (a refused route: which setting to change). */
+  explain?(error: ProviderError): ProviderError;
 }
