@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { providerTypes, type ProviderType } from '../main/core/providers/types';
+import { providerKinds } from '../shared/providerKinds';
+import { wireApis, type WireApi } from '../shared/wireApi';
 
 export const usageText = `usage: npm run --silent cli -- ask [options] PROMPT
        npm run --silent cli -- compare [ask's provider options] --model A --model B … PROMPT
-       npm run --silent cli -- models [--provider P] [--base-url URL] [--endpoint URL] [--api-version V]
+       npm run --silent cli -- models [--provider P] [--base-url URL] [--endpoint URL] [--api-version V] [--api A]
        npm run --silent cli -- keys set PROFILE | keys list [--json] | keys remove PROFILE
 
   PROMPT                  the question; - reads it from stdin
@@ -13,6 +15,8 @@ ask options:
   --base-url URL          API base URL (default from OPENAI_BASE_URL / ANTHROPIC_BASE_URL)
   --endpoint URL          Azure resource endpoint (default AZURE_OPENAI_ENDPOINT)
   --api-version V         Azure api-version (default OPENAI_API_VERSION or 2024-10-21)
+  --api A                 openai and azure: responses | chat, the wire API to call (default:
+                          responses on api.openai.com, chat on any other server)
   --model M               model; for azure, the deployment (required)
   --system S              system prompt
   --max-tokens N          maximum tokens to generate
@@ -46,6 +50,8 @@ export interface ConnectionArgs {
   baseUrl?: string | undefined;
   endpoint?: string | undefined;
   apiVersion?: string | undefined;
+  /** OpenAI and Azure: Chat Completions or the Responses API; absent, wireApiFor decides. */
+  api?: WireApi | undefined;
 }
 
 export interface AskArgs extends ConnectionArgs {
@@ -70,6 +76,7 @@ const connectionOptions = {
   'base-url': { type: 'string' },
   endpoint: { type: 'string' },
   'api-version': { type: 'string' },
+  api: { type: 'string' },
 } as const;
 
 /** parseArgs throws on unknown or malformed flags: that is a usage error (exit 2). */
@@ -123,7 +130,20 @@ function connection(values: Record<string, unknown>): ConnectionArgs {
     baseUrl: url('base-url', values['base-url'] as string | undefined),
     endpoint: url('endpoint', values.endpoint as string | undefined),
     apiVersion: values['api-version'] as string | undefined,
+    api: wireApi(provider as ProviderType, values.api as string | undefined),
   };
+}
+
+/** `--api`: one of the wire APIs, and only for the types that speak both (providerKinds.ts). */
+function wireApi(provider: ProviderType, value: string | undefined): WireApi | undefined {
+  if (value === undefined) return undefined;
+  if (!(wireApis as readonly string[]).includes(value))
+    throw new UsageError(`--api must be one of ${wireApis.join(', ')}, got "${value}"`);
+  if (!providerKinds[provider].wireApiChoice) {
+    const which = providerTypes.filter((type) => providerKinds[type].wireApiChoice);
+    throw new UsageError(`--api is for ${which.join(' and ')} only, not ${provider}`);
+  }
+  return value as WireApi;
 }
 
 export function parseAskArgs(argv: string[]): AskArgs {

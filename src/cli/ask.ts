@@ -47,6 +47,7 @@ export function targetFromArgs(
   });
   const missing = provider.environment.missing(profile);
   if (missing) throw new UsageError(missing);
+  if (args.api) profile.api = args.api;
   return { profile, apiKey: provider.environment.apiKey(profile, env) };
 }
 

@@ -4,6 +4,7 @@
  * secret header values live in the OS keychain, under the profile's id.
  */
 import { z } from 'zod';
+import { wireApis, type WireApi } from './wireApi';
 
 export const providerTypes = ['openai', 'anthropic', 'azure', 'openai-compatible'] as const;
 export type ProviderType = (typeof providerTypes)[number];
@@ -118,6 +119,8 @@ export const profileSchema = z
     organization: shortText(128).optional(),
     project: shortText(128).optional(),
     authMethod: z.enum(authMethods).default('apiKey'),
+    /** OpenAI and Azure: Chat Completions or the Responses API; absent: wireApiFor decides. */
+    api: z.enum(wireApis).optional(),
   })
   .strict();
 export type Profile = z.output<typeof profileSchema>;
@@ -210,6 +213,10 @@ export interface ConnectionReport {
   durationMs: number;
   /** The model ids the server listed, when it lists them (up to 1000). */
   models: string[];
+  /** The wire API the test's chat call went to (OpenAI and Azure), when it made one. */
+  api?: WireApi;
+  /** The server refused that API: the one to switch the profile's "API" setting to. */
+  suggestedApi?: WireApi;
 }
 
 export type SetupSource = 'environment' | 'envFile' | 'localServer';

@@ -29,6 +29,8 @@ export interface ProviderKind {
   authChoices: readonly { value: AuthMethod; label: string }[];
   /** OpenAI's organization and project fields. */
   organizationFields: boolean;
+  /** The "API" select: its chats may use Chat Completions or the Responses API (wireApi.ts). */
+  wireApiChoice: boolean;
   /** The variable its SDK reads the key from: Copy as cURL names it instead of the key. */
   keyVariable: string;
 }
@@ -46,6 +48,7 @@ export const providerKinds: { readonly [T in ProviderType]: ProviderKind } = {
     },
     authChoices: apiKeyOnly,
     organizationFields: true,
+    wireApiChoice: true,
     keyVariable: 'OPENAI_API_KEY',
   },
   anthropic: {
@@ -58,6 +61,7 @@ export const providerKinds: { readonly [T in ProviderType]: ProviderKind } = {
     },
     authChoices: apiKeyOnly,
     organizationFields: false,
+    wireApiChoice: false,
     keyVariable: 'ANTHROPIC_API_KEY',
   },
   azure: {
@@ -74,6 +78,7 @@ export const providerKinds: { readonly [T in ProviderType]: ProviderKind } = {
       { value: 'entraId', label: 'Microsoft Entra ID (Azure CLI login or device code)' },
     ],
     organizationFields: false,
+    wireApiChoice: true,
     keyVariable: 'AZURE_OPENAI_API_KEY',
   },
   'openai-compatible': {
@@ -89,6 +94,7 @@ export const providerKinds: { readonly [T in ProviderType]: ProviderKind } = {
       { value: 'none', label: 'No key (local server)' },
     ],
     organizationFields: false,
+    wireApiChoice: false,
     keyVariable: 'OPENAI_COMPATIBLE_API_KEY',
   },
 };

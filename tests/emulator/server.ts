@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { answerAnthropicMessages, contentText, type MessagesBody } from './anthropicDialect';
 import { faultResponse, type Dialect } from './faults';
 import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
+import { routeResponses } from './responsesDialect';
 import { scenarioFor, type Scenario } from './script';
 import { holdSilently } from './silence';
 
@@ -49,7 +50,8 @@ export interface Emulator {
  * - OpenAI and compatible servers: POST /v1/chat/completions, GET /v1/models;
  * - Azure OpenAI: POST /openai/deployments/{deployment}/chat/completions?api-version=…
  *   with an `api-key` header, GET /openai/models;
- * - Anthropic: POST /v1/messages with `x-api-key` and `anthropic-version`, GET /v1/models.
+ * - Anthropic: POST /v1/messages with `x-api-key` and `anthropic-version`, GET /v1/models;
+ * - OpenAI's Responses API: POST /v1/responses (Azure: /openai/v1/responses), responsesDialect.ts.
  * Scenarios and faults come from directives in the last user message (see script.ts).
  * Every loop in it is bounded and ends when the client goes away.
  */
@@ -119,6 +121,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         });
       return messages(req, res, body as MessagesBody);
     }
+    if (req.method === 'POST' && path.endsWith('/responses'))
+      return routeResponses(req, res, path, body, { authorized, scenarioOrFault, fault, headers });
     if (req.method === 'POST' && path.endsWith('/chat/completions')) {
       if (!authorized('openai', req)) return fault(res, 'openai', '401', 'none');
       return chat('openai', req, res, body as ChatBody, null);
@@ -316,6 +320,15 @@ const corsHeaders: Record<string, string> = {
   'access-control-allow-credentials': 'true',
   'access-control-expose-headers': 'X-Request-ID, X-Ratelimit-Remaining-Tokens',
 };
+
+/** An answer's headers: its request id, its rate limits and the CORS ones a scenario asks for. */
+function headers(dialect: Dialect, scenario: Scenario): Record<string, string> {
+  return {
+    ...requestIdHeaders(dialect),
+    ...rateLimitHeaders(dialect, false),
+    ...(scenario.cors ? corsHeaders : {}),
+  };
+}
 
 function requestIdHeaders(dialect: Dialect): Record<string, string> {
   if (dialect === 'anthropic')

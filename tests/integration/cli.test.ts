@@ -183,6 +183,72 @@ describe('cli ask', () => {
     expect(call?.headers['api-key']).toBe(keys.AZURE_OPENAI_API_KEY);
   });
 
+  it('--api responses speaks the Responses API for openai and azure, with the same --json fields', async () => {
+    const openai = await cli([
+      'ask',
+      '--api',
+      'responses',
+      '--model',
+      'emu-1',
+      '--system',
+      'Be brief.',
+      '--json',
+      'Hi [tokens=6 reasoning=2 cached=4]',
+    ]);
+    expect(openai.code).toBe(0);
+    const result = JSON.parse(openai.stdout) as Record<string, unknown>;
+    expect(result).toMatchObject({
+      text: 'You said: Hi.\n\nStreaming lets the answer ',
+      reasoning: 'First I ',
+      finishReason: 'stop',
+      providerFinishReason: 'completed',
+      model: 'emu-1',
+      usage: { outputTokens: 8, cachedInputTokens: 4, reasoningTokens: 2, source: 'provider' },
+      error: null,
+    });
+    expect(result.id).toMatch(/^resp_/);
+    const call = emulator.requests.at(-1)!;
+    expect(call.path).toBe('/v1/responses');
+    expect(call.body).toMatchObject({ instructions: 'Be brief.', store: false });
+    expectNoKey(openai);
+
+    const azure = await cli([
+      'ask',
+      '--provider',
+      'azure',
+      '--api',
+      'responses',
+      '--model',
+      'my-deployment',
+      '--no-stream',
+      'Hi [tokens=3]',
+    ]);
+    expect(azure.code).toBe(0);
+    expect(azure.stdout).toBe('You said: Hi.\n\nStreaming \n');
+    const azureCall = emulator.requests.at(-1)!;
+    expect(azureCall.url).toBe('/openai/v1/responses');
+    expect(azureCall.body).toMatchObject({ model: 'my-deployment', stream: false });
+    expect(azureCall.headers['api-key']).toBe(keys.AZURE_OPENAI_API_KEY);
+  });
+
+  it('--api chat keeps Chat Completions; --api on a type with one API is bad usage', async () => {
+    const chat = await cli(['ask', '--api', 'chat', '--model', 'emu-1', 'Hi [tokens=2]']);
+    expect(chat.code).toBe(0);
+    expect(emulator.requests.at(-1)!.path).toBe('/v1/chat/completions');
+    const wrong = await cli([
+      'ask',
+      '--provider',
+      'anthropic',
+      '--api',
+      'responses',
+      '--model',
+      'c',
+      'Hi',
+    ]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--api is for openai and azure only, not anthropic');
+  });
+
   it('exits non-zero on an error, still printing the JSON, and never prints a key', async () => {
     const run = await cli([
       'ask',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAskArgs, parseModelsArgs, UsageError } from '../../src/cli/args';
+import { parseAskArgs, parseCompareArgs, parseModelsArgs, UsageError } from '../../src/cli/args';
 
 describe('cli ask flags', () => {
   it('reads every flag of the issue', () => {
@@ -60,6 +60,32 @@ describe('cli ask flags', () => {
     [['--model']],
   ])('refuses %j', (argv) => {
     expect(() => parseAskArgs(argv)).toThrow(UsageError);
+  });
+
+  it('--api names the wire API for openai and azure, in ask, compare and models', () => {
+    expect(parseAskArgs(['--model', 'm', 'hi']).api).toBeUndefined();
+    expect(parseAskArgs(['--api', 'responses', '--model', 'm', 'hi']).api).toBe('responses');
+    expect(
+      parseCompareArgs([
+        '--provider',
+        'azure',
+        '--api',
+        'chat',
+        '--model',
+        'a',
+        '--model',
+        'b',
+        'x',
+      ]).api,
+    ).toBe('chat');
+    expect(parseModelsArgs(['--api', 'responses']).api).toBe('responses');
+    expect(() => parseAskArgs(['--api', 'completions', '--model', 'm', 'x'])).toThrow(
+      /--api must be one of chat, responses, got "completions"/,
+    );
+    for (const provider of ['anthropic', 'openai-compatible'])
+      expect(() =>
+        parseAskArgs(['--provider', provider, '--api', 'chat', '--model', 'm', 'x']),
+      ).toThrow(`--api is for openai and azure only, not ${provider}`);
   });
 
   it('models takes connection flags only', () => {

@@ -94,6 +94,52 @@ describe('profile validation', () => {
   });
 });
 
+describe('the "API" setting of a profile', () => {
+  it('is saved over IPC, reaches the engine, and refuses anything but chat or responses', async () => {
+    const { api, core } = setup();
+    const saved = await api.saveProfile({
+      profile: {
+        name: 'Work',
+        type: 'azure',
+        azure: { endpoint: 'https://r.openai.azure.com' },
+        api: 'responses',
+      },
+      apiKey: KEY,
+    });
+    expect(saved.ok && saved.value.api).toBe('responses');
+    const target = await core.resolveTarget(saved.ok ? saved.value.id : '');
+    expect(target.profile.api).toBe('responses');
+    const bad = await api.saveProfile({
+      profile: { name: 'Odd', type: 'openai', api: 'completions' as never },
+    });
+    expect(!bad.ok && bad.error.issues?.[0]).toMatchObject({ path: 'profile.api' });
+    const oneApi = await api.saveProfile({
+      profile: { name: 'Claude', type: 'anthropic', api: 'responses' },
+    });
+    expect(!oneApi.ok && oneApi.error.issues?.[0]).toMatchObject({
+      path: 'profile.api',
+      message: expect.stringMatching(/Anthropic profiles have one API/) as unknown,
+    });
+  });
+
+  it('is read from the settings file, and an unknown value sets that profile aside', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'sb-prefs-'));
+    writeFileSync(
+      join(configDir, 'config.json'),
+      JSON.stringify({
+        profiles: [
+          { id: 'openai', name: 'openai', type: 'openai', api: 'chat' },
+          { id: 'odd', name: 'odd', type: 'openai', api: 'websocket' },
+        ],
+        defaultProfileId: 'openai',
+      }),
+    );
+    const { api } = setup({ configDir });
+    const list = await api.listProfiles({});
+    expect(list.ok && list.value.profiles.map((p) => [p.id, p.api])).toEqual([['openai', 'chat']]);
+  });
+});
+
 describe('profiles and keys over IPC', () => {
   it('starts with openai, anthropic and azure; adds, edits, defaults and deletes; the renderer sees only hints', async () => {
     const { api, keychain } = setup();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ProviderModule } from '../../src/main/core/providers/ProviderModule';
 import { providers } from '../../src/main/core/providers/registry';
 import { providerTypes } from '../../src/shared/profiles';
 import { keyVariableFor } from '../../src/shared/curl';
@@ -32,6 +33,25 @@ describe.each(providerTypes)('provider kind %s', (type) => {
       // A compatible server has no usual URL: its example is a local Ollama's.
       if (!module.keyOptional) expect(kind.endpoint.baseUrlExample).toBe(usual.baseUrl);
     }
+  });
+});
+
+describe.each(providerTypes)('provider kind %s: the "API" select', (type) => {
+  it('is offered exactly where its module’s connection test names a wire API', () => {
+    const module: ProviderModule = providers[type];
+    const profile = {
+      ...module.environment.profile({}, {}),
+      baseUrl: 'https://example.test/v1',
+      defaultModel: 'm',
+      headers: [],
+      authMethod: 'apiKey' as const,
+    };
+    const target = { profile, apiKey: 'k', bearerToken: null, headers: {} };
+    const first = module.connectionTest.request(target);
+    const named =
+      ('api' in first && first.api !== undefined) ||
+      (module.connectionTest.apiRequest?.(target)?.api ?? null) !== null;
+    expect(providerKinds[type].wireApiChoice).toBe(named);
   });
 });
 

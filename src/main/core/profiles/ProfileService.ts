@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { profileSchema, type Profile, type ProfileInput } from '../../../shared/profiles';
+import { providerKinds } from '../../../shared/providerKinds';
 import type { PreferencesStore } from '../preferences/PreferencesStore';
 import { providerFor } from '../providers/registry';
 import { defaultProfiles, idFromName } from './profileDefaults';
@@ -153,6 +154,12 @@ function checkConsistency(
       message: `A profile named "${clash.name}" already exists.`,
     });
   issues.push(...providerFor(profile.type).profiles.issues(profile));
+  // One wire API only (Anthropic, compatible servers): an "API" setting would be ignored.
+  if (profile.api && !providerKinds[profile.type].wireApiChoice)
+    issues.push({
+      path: 'profile.api',
+      message: `${providerKinds[profile.type].label} profiles have one API; the "API" setting is for OpenAI and Azure.`,
+    });
   const names = profile.headers.map((h) => h.name.toLowerCase());
   names.forEach((name, i) => {
     if (names.indexOf(name) !== i)

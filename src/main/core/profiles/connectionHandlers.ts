@@ -58,7 +58,8 @@ export function createConnectionHandlers(
           storedSecrets:
             saved !== undefined && destinationOf(saved, env) === destinationOf(parsed.data, env),
         });
-        const report = await probeConnection(target, probeOptions);
+        // The test proves the wire API chats use too; a refresh only lists the models.
+        const report = await probeConnection(target, { ...probeOptions, checkApi: true });
         // The saved profile's own server listed its models: the picker offers them from now on.
         if (
           saved &&

@@ -1,6 +1,8 @@
 import type { ConnectionReport, ConnectionStep } from '../../../shared/profiles';
 import { originBoundFetch, refusedRedirectIn, type BaseFetch } from '../providers/originBoundFetch';
-import type { ProbeRequest } from '../providers/ProviderModule';
+import type { ProbeCall, ProbeRequest } from '../providers/ProviderModule';
+import { wireApiLabels, wireApiNames, type WireApi } from '../../../shared/wireApi';
+import { answeredMessage, otherApi, refusedMessage, refusesApi, type ApiVerdict } from './apiCheck';
 import { providerFor } from '../providers/registry';
 import type { ResolvedTarget } from './resolveTarget';
 
@@ -12,14 +14,27 @@ export type FetchLike = (
 /** The model picker offers the whole list; a bound keeps a hostile server's answer small. */
 const MAX_LISTED_MODELS = 1000;
 
+/** What the probe's options say: a fetch (tests), a timeout, and whether to prove the wire API. */
+export interface ProbeOptions {
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  /** Make the module's second call on the chats' wire API (the connection test, not a refresh). */
+  checkApi?: boolean;
+}
+
+type Sent =
+  | { status: number; text: string }
+  | { step: ConnectionStep; message: string; status: number | null };
+
 /**
  * Test connection: one real, minimal call, as the profile's provider module builds it (list the
- * models, or a 1-token completion on Azure, which has no per-deployment list), and a report
+ * models, or a 1-token completion on Azure, which has no per-deployment list), then where the
+ * module has one, a minimal chat call on the wire API the profile's chats use, and a report
  * naming the step that failed in plain words. Plain fetch: no SDK between the test and the wire.
  */
 export async function probeConnection(
   target: ResolvedTarget,
-  options: { fetch?: FetchLike; timeoutMs?: number } = {},
+  options: ProbeOptions = {},
 ): Promise<ConnectionReport> {
   const started = performance.now();
   // The probe carries the key too: no redirect may take it to another origin.
@@ -32,6 +47,7 @@ export async function probeConnection(
   const scrub = (text: string) =>
     secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
   const report = (
+    call: ProbeCall | null,
     step: ConnectionStep,
     ok: boolean,
     message: string,
@@ -40,36 +56,89 @@ export async function probeConnection(
     ok,
     step,
     message: scrub(message),
-    url: 'request' in built ? redactUrl(built.request.url) : '',
-    method: 'request' in built ? built.request.method : 'GET',
+    url: call ? redactUrl(call.request.url) : '',
+    method: call ? call.request.method : 'GET',
     status: null,
     durationMs: Math.round(performance.now() - started),
     models: [],
+    ...(call?.api ? { api: call.api } : {}),
     ...extra,
   });
-  if ('problem' in built) return report('config', false, built.problem);
-  const { request } = built;
+  if ('problem' in built) return report(null, 'config', false, built.problem);
+  const sent = await send(doFetch, built.request, options.timeoutMs);
+  if (!('text' in sent))
+    return report(built, sent.step, false, sent.message, { status: sent.status });
+  const verdict = judgeAnswer(target, built, sent.status, sent.text);
+  const listed = { models: verdict.models.slice(0, MAX_LISTED_MODELS) };
+  const second = verdict.ok && options.checkApi ? apiCall(target) : null;
+  if (!second)
+    return report(built, verdict.step, verdict.ok, verdict.message, {
+      status: sent.status,
+      ...listed,
+      ...verdict.extra,
+    });
+  const answered = await send(doFetch, second.request, options.timeoutMs);
+  if (!('text' in answered))
+    return report(second, answered.step, false, answered.message, { status: answered.status });
+  const api = judgeApiAnswer(target, second, answered.status, answered.text, verdict.message);
+  return report(second, api.step, api.ok, api.message, {
+    status: answered.status,
+    ...listed,
+    ...api.extra,
+  });
+}
 
+/** The module's second call, on the wire API the profile's chats use, if it has one. */
+function apiCall(target: ResolvedTarget): (ProbeCall & { api: WireApi }) | null {
+  return providerFor(target.profile.type).connectionTest.apiRequest?.(target) ?? null;
+}
+
+/** One probe request: its status and body, or the network step that failed. */
+async function send(doFetch: BaseFetch, request: ProbeRequest, timeoutMs = 10_000): Promise<Sent> {
   let response: Response;
   try {
     response = await doFetch(request.url, {
       method: request.method,
       headers: request.headers,
       ...(request.body ? { body: request.body } : {}),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     const refused = refusedRedirectIn(error);
-    if (refused) return report('http', false, refused.message, { status: refused.status });
-    const { step, message } = describeNetworkError(error, new URL(request.url));
-    return report(step, false, message);
+    if (refused) return { step: 'http', message: refused.message, status: refused.status };
+    return { ...describeNetworkError(error, new URL(request.url)), status: null };
   }
   const text = await response.text().catch(() => '');
-  const verdict = judgeAnswer(target, request, response.status, text);
-  return report(verdict.step, verdict.ok, verdict.message, {
-    status: response.status,
-    models: verdict.models.slice(0, MAX_LISTED_MODELS),
-  });
+  return { status: response.status, text };
+}
+
+/** The second call's answer: which API answered, or that it refused, with what to switch to. */
+function judgeApiAnswer(
+  target: ResolvedTarget,
+  call: ProbeCall & { api: WireApi },
+  status: number,
+  text: string,
+  connected: string,
+): ApiVerdict {
+  const detail = errorDetail(text);
+  const suffix = detail ? ` The server said: "${detail}"` : '';
+  const extra = { api: call.api };
+  if (refusesApi(call.api, status, detail))
+    return {
+      step: 'http',
+      ok: false,
+      message: refusedMessage(call.api, status, suffix),
+      extra: { ...extra, suggestedApi: otherApi(call.api) },
+    };
+  if (status >= 200 && status < 300)
+    return { step: 'done', ok: true, message: answeredMessage(connected, call.api), extra };
+  const failed = judgeAnswer(target, call, status, text);
+  return {
+    step: failed.step,
+    ok: false,
+    message: `The call to ${wireApiNames[call.api]} failed: ${failed.message}`,
+    extra,
+  };
 }
 
 interface Verdict {
@@ -77,15 +146,17 @@ interface Verdict {
   ok: boolean;
   message: string;
   models: string[];
+  extra?: Partial<ConnectionReport>;
 }
 
 /** What the server's answer says about the profile, in the step a person would fix. */
 function judgeAnswer(
   target: ResolvedTarget,
-  request: ProbeRequest,
+  call: ProbeCall,
   status: number,
   text: string,
 ): Verdict {
+  const { request, api } = call;
   const detail = errorDetail(text);
   const suffix = detail ? ` The server said: "${detail}"` : '';
   const failed = (step: ConnectionStep, message: string): Verdict => ({
@@ -101,9 +172,15 @@ function judgeAnswer(
     );
   if (status === 403)
     return failed('auth', `The key was accepted but lacks permission (HTTP 403).${suffix}`);
+  // A chat call the server refuses: the API may be missing (Azure's 404 may also be the deployment).
+  if (api && refusesApi(api, status, detail) && status !== 404)
+    return { ...failed('http', refusedMessage(api, status, suffix)), extra: refusal(api) };
   if (status === 404) {
     const what = providerFor(target.profile.type).connectionTest.notFound(target.profile);
-    return failed('model', `${what}${suffix}`);
+    if (!api) return failed('model', `${what}${suffix}`);
+    const other = wireApiLabels[otherApi(api)];
+    const hint = ` If it exists, the server may not offer ${wireApiNames[api]}: set "API" to ${other}.`;
+    return { ...failed('model', `${what}${hint}${suffix}`), extra: refusal(api) };
   }
   if (status < 200 || status >= 300)
     return failed('http', `The server answered HTTP ${status}.${suffix}`);
@@ -119,11 +196,19 @@ function judgeAnswer(
     };
   }
   const available = models.length ? `, ${models.length} model(s) available` : '';
-  return { step: 'done', ok: true, message: `Connected: HTTP ${status}${available}.`, models };
+  const connected = `Connected: HTTP ${status}${available}.`;
+  return {
+    step: 'done',
+    ok: true,
+    message: api ? answeredMessage(connected, api) : connected,
+    models,
+  };
 }
 
+const refusal = (api: WireApi): Partial<ConnectionReport> => ({ suggestedApi: otherApi(api) });
+
 /** The provider module's request, after the one check every type shares: a key where one is due. */
-function buildRequest(target: ResolvedTarget): { request: ProbeRequest } | { problem: string } {
+function buildRequest(target: ResolvedTarget): ProbeCall | { problem: string } {
   const { profile, apiKey } = target;
   const provider = providerFor(profile.type);
   if (profile.authMethod === 'apiKey' && !apiKey && !profile.authHeader && !provider.keyOptional) {

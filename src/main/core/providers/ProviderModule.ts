@@ -1,5 +1,6 @@
 import type { Profile } from '../../../shared/profiles';
 import type { RateLimitInfo } from '../../../shared/stream';
+import type { WireApi } from '../../../shared/wireApi';
 import type { ProviderAdapter, ProviderProfile, ProviderTarget, ProviderType } from './types';
 
 /**
@@ -52,11 +53,23 @@ export interface ProbeRequest {
   body?: string;
 }
 
+/** A probe request, and the wire API it exercises when it is a chat call (the report names it). */
+export interface ProbeCall {
+  request: ProbeRequest;
+  api?: WireApi | undefined;
+}
+
 export interface ConnectionTestSteps {
   /** The request that proves the settings work, or what to set first (the config step). */
-  request(target: ProbeTarget): { request: ProbeRequest } | { problem: string };
+  request(target: ProbeTarget): ProbeCall | { problem: string };
   /** What an HTTP 404 to that request means for this provider, in plain words. */
   notFound(profile: ProviderProfile): string;
+  /**
+   * A second call, made by the connection test once `request` passed, proving the wire API the
+   * profile's chats use where `request` did not (a models list proves the key, not /responses);
+   * null when there is nothing to ask it (no model yet). Not made when models are refreshed.
+   */
+  apiRequest?(target: ProbeTarget): (ProbeCall & { api: WireApi }) | null;
 }
 
 export interface EffectiveEndpoint {

@@ -1,4 +1,5 @@
-import { AzureOpenAI } from 'openai';
+import OpenAI, { AzureOpenAI } from 'openai';
+import { wireApiFor } from '../../../shared/wireApi';
 import {
   chatCompletionsRateLimits,
   createChatCompletionsAdapter,
@@ -6,7 +7,9 @@ import {
   withProfileHeaders,
   type ChatCompletionsDialect,
 } from './chatCompletions';
-import type { AdapterOptions, ProbeRequest, ProbeTarget, ProviderModule } from './ProviderModule';
+import type { AdapterOptions, ProbeCall, ProbeTarget, ProviderModule } from './ProviderModule';
+import { createResponsesAdapter } from './responsesApi';
+import { responsesProbeBody } from './responsesProbe';
 import type { ProviderTarget } from './types';
 
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
@@ -36,8 +39,37 @@ function azureClient(target: ProviderTarget, options: AdapterOptions): AzureOpen
   });
 }
 
-/** Azure has no per-deployment models list: a 1-token completion proves the deployment. */
-function probeRequest(target: ProbeTarget): { request: ProbeRequest } | { problem: string } {
+/** The resource's endpoint, bare: people paste the v1 base URL (…/openai/v1) from Azure's docs. */
+function resourceOf(profile: ProviderTarget['profile']): string {
+  return (profile.azure?.endpoint || profile.baseUrl)
+    .replace(/\/+$/, '')
+    .replace(/\/openai(\/v1)?$/i, '');
+}
+
+/**
+ * Azure's v1 API (`{endpoint}/openai/v1/…`), where its Responses API lives: no dated
+ * `api-version` (Microsoft's "API version lifecycle" page), so the OpenAI client with Azure's
+ * auth, since the AzureOpenAI client always adds one. A key goes in `api-key`, an Entra ID token
+ * as `Authorization: Bearer`, as on the deployment path.
+ */
+function azureV1Client(target: ProviderTarget, options: AdapterOptions): OpenAI {
+  const { apiKey } = target;
+  const bearer = target.bearerToken ?? null;
+  const auth: Record<string, string | null> =
+    bearer && !apiKey ? {} : { Authorization: null, ...(apiKey ? { 'api-key': apiKey } : {}) };
+  return new OpenAI({
+    ...sdkClientOptions(target, options),
+    apiKey: bearer && !apiKey ? bearer : 'unused',
+    baseURL: `${resourceOf(target.profile)}/openai/v1`,
+    defaultHeaders: withProfileHeaders(target, auth),
+  });
+}
+
+/**
+ * Azure has no per-deployment models list: a minimal call proves the deployment, on the wire API
+ * the profile's chats use (the deployment path, or the v1 Responses path with it as the model).
+ */
+function probeRequest(target: ProbeTarget): ProbeCall | { problem: string } {
   const { profile, apiKey, bearerToken, headers } = target;
   const base = profile.baseUrl.replace(/\/+$/, '');
   if (!base)
@@ -46,26 +78,40 @@ function probeRequest(target: ProbeTarget): { request: ProbeRequest } | { proble
   const auth: Record<string, string> = {};
   if (bearerToken) auth.Authorization = `Bearer ${bearerToken}`;
   else if (apiKey) auth['api-key'] = apiKey;
+  const api = wireApiFor(profile);
   const version = encodeURIComponent(profile.azure?.apiVersion ?? DEFAULT_AZURE_API_VERSION);
-  const url = `${base}/openai/deployments/${encodeURIComponent(profile.defaultModel)}/chat/completions?api-version=${version}`;
-  const body = JSON.stringify({ messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
+  const deployment = encodeURIComponent(profile.defaultModel);
+  const url =
+    api === 'responses'
+      ? `${resourceOf(profile)}/openai/v1/responses`
+      : `${base}/openai/deployments/${deployment}/chat/completions?api-version=${version}`;
+  const body =
+    api === 'responses'
+      ? responsesProbeBody(profile.defaultModel)
+      : { messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 };
   return {
+    api,
     request: {
       method: 'POST',
       url,
       headers: { 'content-type': 'application/json', ...auth, ...headers },
-      body,
+      body: JSON.stringify(body),
     },
   };
 }
 
-/** Azure OpenAI: Chat Completions on a resource endpoint and a deployment, `api-key` or Entra ID. */
+/** Azure OpenAI: Chat Completions on a resource endpoint and a deployment (or the Responses API
+ * on its v1 path, per profile), `api-key` or Entra ID. */
 export const azureProvider = {
   type: 'azure',
   label: 'Azure OpenAI',
   keyOptional: false,
   createAdapter: (target, options) =>
-    createChatCompletionsAdapter(azureClient(target, options), target, options, azureDialect),
+    wireApiFor(target.profile) === 'responses'
+      ? createResponsesAdapter(azureV1Client(target, options), target, options, {
+          deployment: target.profile.azure?.deployment,
+        })
+      : createChatCompletionsAdapter(azureClient(target, options), target, options, azureDialect),
   rateLimitFrom: chatCompletionsRateLimits,
   connectionTest: {
     request: probeRequest,

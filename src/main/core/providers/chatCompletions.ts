@@ -4,9 +4,11 @@ import type {
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import { openAIAnswerReader } from './openaiEvents';
-import type { AdapterOptions, ProbeRequest, ProbeTarget } from './ProviderModule';
+import { wireApiFor, type WireApi } from '../../../shared/wireApi';
+import type { AdapterOptions, ProbeCall, ProbeTarget } from './ProviderModule';
 import { openAIRateLimitHeaders, rateLimitFrom } from './rateLimit';
 import { SDK_BACKSTOP_TIMEOUT_MS } from './responseTimeouts';
+import { responsesProbeBody } from './responsesProbe';
 import { factsFromThrown } from './thrownErrors';
 import type {
   AdapterAttempt,
@@ -127,18 +129,19 @@ export function createChatCompletionsAdapter(
     return { response, reader: openAIAnswerReader(options.secrets, response.headers) };
   }
 
-  async function listModels(signal: AbortSignal): Promise<ModelInfo[]> {
-    const models: ModelInfo[] = [];
-    for await (const model of client.models.list({ signal })) {
-      const info: ModelInfo = { id: model.id };
-      if (model.owned_by) info.ownedBy = model.owned_by;
-      if (model.created) info.created = model.created;
-      models.push(info);
-    }
-    return models;
-  }
+  return { start, listModels: (signal) => listOpenAIModels(client, signal) };
+}
 
-  return { start, listModels };
+/** GET {base}/models through the SDK: the list both of OpenAI's wire APIs share. */
+export async function listOpenAIModels(client: OpenAI, signal: AbortSignal): Promise<ModelInfo[]> {
+  const models: ModelInfo[] = [];
+  for await (const model of client.models.list({ signal })) {
+    const info: ModelInfo = { id: model.id };
+    if (model.owned_by) info.ownedBy = model.owned_by;
+    if (model.created) info.created = model.created;
+    models.push(info);
+  }
+  return models;
 }
 
 /** `x-ratelimit-*` headers, as OpenAI documents them and Azure and most compatible servers send. */
@@ -146,18 +149,46 @@ export function chatCompletionsRateLimits(headers: Headers, now?: number) {
   return rateLimitFrom(headers, now, [openAIRateLimitHeaders]);
 }
 
-/** The connection test of a server with a models list: GET {base}/models with the bearer key. */
-export function modelsListProbe(
-  target: ProbeTarget,
-): { request: ProbeRequest } | { problem: string } {
+/** The headers of an OpenAI-style probe: the bearer key, organization and project, the profile's. */
+function probeHeaders(target: ProbeTarget): Record<string, string> {
   const { profile, apiKey, headers } = target;
-  const base = profile.baseUrl.replace(/\/+$/, '');
-  if (!base) return { problem: 'Set the Base URL of the server first.' };
   const auth: Record<string, string> = {};
   if (apiKey) auth.Authorization = `Bearer ${apiKey}`;
   if (profile.organization) auth['OpenAI-Organization'] = profile.organization;
   if (profile.project) auth['OpenAI-Project'] = profile.project;
-  return { request: { method: 'GET', url: `${base}/models`, headers: { ...auth, ...headers } } };
+  return { ...auth, ...headers };
+}
+
+/** The connection test of a server with a models list: GET {base}/models with the bearer key. */
+export function modelsListProbe(target: ProbeTarget): ProbeCall | { problem: string } {
+  const base = target.profile.baseUrl.replace(/\/+$/, '');
+  if (!base) return { problem: 'Set the Base URL of the server first.' };
+  return { request: { method: 'GET', url: `${base}/models`, headers: probeHeaders(target) } };
+}
+
+/**
+ * The smallest chat call on the wire API the profile's chats use (wireApiFor), so the test can
+ * say which API answered: one token of Chat Completions, or a short Responses call, unstored.
+ */
+export function openAIWireApiProbe(target: ProbeTarget): (ProbeCall & { api: WireApi }) | null {
+  const { profile } = target;
+  const base = profile.baseUrl.replace(/\/+$/, '');
+  if (!base || !profile.defaultModel) return null;
+  const api = wireApiFor(profile);
+  const body =
+    api === 'responses'
+      ? responsesProbeBody(profile.defaultModel)
+      : {
+          model: profile.defaultModel,
+          messages: [{ role: 'user', content: 'ping' }],
+          max_completion_tokens: 1,
+        };
+  const path = api === 'responses' ? 'responses' : 'chat/completions';
+  const headers = { 'content-type': 'application/json', ...probeHeaders(target) };
+  return {
+    api,
+    request: { method: 'POST', url: `${base}/${path}`, headers, body: JSON.stringify(body) },
+  };
 }
 
 export const modelsListNotFound =

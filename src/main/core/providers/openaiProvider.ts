@@ -4,9 +4,12 @@ import {
   modelsListNotFound,
   modelsListProbe,
   openAIClient,
+  openAIWireApiProbe,
   type ChatCompletionsDialect,
 } from './chatCompletions';
+import { wireApiFor } from '../../../shared/wireApi';
 import type { EnvironmentRules, ProviderModule } from './ProviderModule';
+import { createResponsesAdapter } from './responsesApi';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
@@ -35,15 +38,23 @@ const environment = {
   localServers: [],
 } satisfies EnvironmentRules;
 
-/** OpenAI's own API: Chat Completions, a bearer key, `x-ratelimit-*` headers. */
+/** OpenAI's own API: the Responses API or Chat Completions (per profile), a bearer key, `x-ratelimit-*` headers. */
 export const openAIProvider = {
   type: 'openai',
   label: 'OpenAI',
   keyOptional: false,
-  createAdapter: (target, options) =>
-    createChatCompletionsAdapter(openAIClient(target, options), target, options, openAIDialect),
+  createAdapter(target, options) {
+    const client = openAIClient(target, options);
+    return wireApiFor(target.profile) === 'responses'
+      ? createResponsesAdapter(client, target, options)
+      : createChatCompletionsAdapter(client, target, options, openAIDialect);
+  },
   rateLimitFrom: chatCompletionsRateLimits,
-  connectionTest: { request: modelsListProbe, notFound: () => modelsListNotFound },
+  connectionTest: {
+    request: modelsListProbe,
+    notFound: () => modelsListNotFound,
+    apiRequest: openAIWireApiProbe,
+  },
   profiles: {
     builtIn: { id: 'openai', name: 'openai', type: 'openai', headers: [], authMethod: 'apiKey' },
     endpoint(profile, env, builtIn) {

@@ -129,6 +129,14 @@ function outOfRange(target: ProviderTarget, request: ChatRequest): ProviderError
   return { kind: 'bad_request', status: null, message: `${problems.join(' ')} Nothing was sent.` };
 }
 
+/** What the profile's wire API cannot carry (stop sequences on the Responses API), refused. */
+function unsupportedBy(adapter: ProviderAdapter, request: ChatRequest): ProviderError | null {
+  const problem = adapter.unsupported?.(request) ?? null;
+  return problem
+    ? { kind: 'bad_request', status: null, message: `${problem} Nothing was sent.` }
+    : null;
+}
+
 /** A connection lost after text arrived is an interrupted answer, not a failed call. */
 function asInterrupted(failure: ProviderError): ProviderError {
   if (failure.kind !== 'network' && failure.kind !== 'timeout') return failure;
@@ -158,7 +166,8 @@ async function* runAttempt(
   } catch (thrown) {
     if (signal.aborted) return null;
     const { facts, kind } = factsFromThrown(thrown, setup.errorBox.body);
-    const failure = providerErrorFrom(facts, setup.secrets, kind);
+    const classified = providerErrorFrom(facts, setup.secrets, kind);
+    const failure = setup.adapter.explain?.(classified) ?? classified;
     const lostConnection = kind === 'network' || kind === 'timeout' || watch.fired !== null;
     if (opened && lostConnection && !fold.stopped) {
       // The answer's end may have come before the connection went: then nothing was lost.
@@ -210,9 +219,9 @@ export async function* streamChat(
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const fold = new AttemptFold(elapsed);
-  const refused = outOfRange(target, request);
-  if (refused) fold.error = refused;
   const setup = setUp(target, options, elapsed);
+  const refused = outOfRange(target, request) ?? unsupportedBy(setup.adapter, request);
+  if (refused) fold.error = refused;
   const run: AttemptContext = {
     setup,
     wire: listenToWire(setup.ctx, setup.provider),

@@ -1,7 +1,8 @@
-import type { FinishReason, StreamEvent, Usage } from '../../../shared/stream';
+import type { FinishReason, ProviderError, StreamEvent, Usage } from '../../../shared/stream';
 
 import type { ProviderType } from '../../../shared/profiles';
 import type { ReasoningEffort } from '../../../shared/reasoning';
+import type { WireApi } from '../../../shared/wireApi';
 
 export { providerTypes, type ProviderType } from '../../../shared/profiles';
 
@@ -35,6 +36,8 @@ export interface ProviderProfile {
   organization?: string | undefined;
   project?: string | undefined;
   params?: ProfileParams | undefined;
+  /** OpenAI and Azure: which wire API chats use; absent: wireApiFor (shared/wireApi.ts) decides. */
+  api?: WireApi | undefined;
   /** Seconds to wait on a silent server (responseTimeouts.ts); absent: the defaults. */
   timeouts?:
     { firstByteSeconds?: number | undefined; idleSeconds?: number | undefined } | undefined;
@@ -130,4 +133,11 @@ export interface ProviderAdapter {
   /** Sends the request; the engine reads the body and adds retries, timing, usage and finish. */
   start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt>;
   listModels(signal: AbortSignal): Promise<ModelInfo[]>;
+  /**
+   * What this wire API cannot carry of a request, as a sentence that says what to change; null
+   * when it carries all of it. Checked before anything is sent: nothing is silently dropped.
+   */
+  unsupported?(request: ChatRequest): string | null;
+  /** A failure as this wire API explains it (a refused route: which setting to change). */
+  explain?(error: ProviderError): ProviderError;
 }

@@ -4,8 +4,9 @@ import type { UsageWriter } from './UsageWriter';
 type TestConnection = IpcHandlers['testConnection'];
 
 /**
- * Counts "Test connection" in the ledger: it is a real call to the provider (a models list, or a
- * 1-token completion on Azure) and the ledger promises every call. The probe is plain fetch and
+ * Counts "Test connection" in the ledger: it is a real call to the provider (a models list, a
+ * minimal chat call on the profile's wire API, a 1-token completion on Azure) and the ledger
+ * promises every call: one row per test. The probe is plain fetch and
  * reads no usage, so the row has no tokens and no cost. A probe stopped before any request
  * (bad config, failed sign-in: no URL) is not a provider call and is not counted. A row that
  * cannot be written (full disk) waits like any other; the person still gets the probe's report.

@@ -1,4 +1,5 @@
 import type { ConnectionReport } from '../../../../../shared/profiles';
+import { wireApiLabels, type WireApi } from '../../../../../shared/wireApi';
 
 const stepLabels: Record<ConnectionReport['step'], string> = {
   config: 'Settings',
@@ -12,8 +13,18 @@ const stepLabels: Record<ConnectionReport['step'], string> = {
   done: 'Connected',
 };
 
-/** The outcome of Test connection: which step failed, in words, with the (redacted) URL called. */
-export function ConnectionResult({ report }: { report: ConnectionReport }) {
+/**
+ * The outcome of Test connection: which step failed, in words, with the (redacted) URL called;
+ * when the server refused the profile's wire API, a button that switches it to the other one.
+ */
+export function ConnectionResult({
+  report,
+  onSwitchApi,
+}: {
+  report: ConnectionReport;
+  onSwitchApi?: (api: WireApi) => void;
+}) {
+  const suggested = report.suggestedApi;
   const tone = report.ok
     ? 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100'
     : 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100';
@@ -32,6 +43,15 @@ export function ConnectionResult({ report }: { report: ConnectionReport }) {
         <span className="font-normal opacity-75"> · {report.durationMs} ms</span>
       </p>
       <p className="mt-1">{report.message}</p>
+      {suggested && onSwitchApi && (
+        <button
+          type="button"
+          onClick={() => onSwitchApi(suggested)}
+          className="mt-2 rounded-md border border-current px-2 py-0.5 text-xs font-medium"
+        >
+          Use {wireApiLabels[suggested]}
+        </button>
+      )}
       {report.url && (
         <p className="mt-1 truncate font-mono text-xs opacity-75" title={report.url}>
           {report.method} {report.url}

@@ -14,6 +14,7 @@ import { DeleteProfileButton } from './DeleteProfileButton';
 import { ConnectionResult } from './ConnectionResult';
 import { Field, SelectField } from './Field';
 import { HeadersEditor } from './HeadersEditor';
+import { WireApiField } from './WireApiField';
 import { fieldForPath, formToRequest, type FieldKey, type ProfileFormState } from './profileForm';
 
 /** The two response timeouts: empty means the default, shown as the placeholder. */
@@ -202,6 +203,8 @@ export function ProfileEditor({
         </div>
       )}
 
+      {kind.wireApiChoice && <WireApiField value={form.api} onChange={(v) => set('api', v)} />}
+
       {kind.authChoices.length > 1 && (
         <SelectField
           label="Authentication"
@@ -318,7 +321,7 @@ export function ProfileEditor({
             {formError}
           </p>
         )}
-        {report && <ConnectionResult report={report} />}
+        {report && <ConnectionResult report={report} onSwitchApi={(api) => set('api', api)} />}
         <div className="flex flex-wrap items-center gap-2">
           <button
             type="submit"

@@ -9,6 +9,7 @@ import {
   newProfileType,
   providerKinds,
 } from '../../../../../shared/providerKinds';
+import type { WireApi } from '../../../../../shared/wireApi';
 
 /** The settings form as the person edits it: every field a string, converted once on Save. */
 export interface ProfileFormState {
@@ -25,6 +26,8 @@ export interface ProfileFormState {
   authHeader: string;
   organization: string;
   project: string;
+  /** Chat Completions or the Responses API; '' leaves it to wireApiFor (by the server's URL). */
+  api: WireApi | '';
   /** Seconds, as typed; empty means the default (responseTimeoutDefaults). */
   firstByteTimeout: string;
   idleTimeout: string;
@@ -63,6 +66,7 @@ export function emptyForm(type: ProviderType = newProfileType): ProfileFormState
     authHeader: '',
     organization: '',
     project: '',
+    api: '',
     firstByteTimeout: '',
     idleTimeout: '',
     headers: [],
@@ -85,6 +89,7 @@ export function formFromView(view: ProfileView): ProfileFormState {
     authHeader: view.authHeader ?? '',
     organization: view.organization ?? '',
     project: view.project ?? '',
+    api: view.api ?? '',
     firstByteTimeout: view.timeouts?.firstByteSeconds?.toString() ?? '',
     idleTimeout: view.timeouts?.idleSeconds?.toString() ?? '',
     headers: view.headers.map((h) => ({
@@ -135,6 +140,7 @@ export function formToRequest(form: ProfileFormState): {
     authHeader: optional(form.authHeader),
     organization: kind.organizationFields ? optional(form.organization) : undefined,
     project: kind.organizationFields ? optional(form.project) : undefined,
+    api: kind.wireApiChoice && form.api ? form.api : undefined,
     timeouts: timeoutsFrom(form),
   };
   const key = form.apiKey.trim();

@@ -1,0 +1,98 @@
+import type OpenAI from 'openai';
+import type {
+  EasyInputMessage,
+  ResponseCreateParamsBase,
+} from 'openai/resources/responses/responses';
+import type { AdapterOptions } from './ProviderModule';
+import { responsesAnswerReader } from './responsesEvents';
+import { listOpenAIModels } from './chatCompletions';
+import type { ProviderError } from '../../../shared/stream';
+import type { AdapterAttempt, ChatRequest, ProviderAdapter, ProviderTarget } from './types';
+
+/**
+ * The OpenAI Responses API (`POST /responses`), which OpenAI and Azure OpenAI's v1 path speak:
+ * the request body, the adapter over the SDK's Responses client, and the reading of its answers
+ * in responsesEvents.ts. Field names follow the openai SDK's `ResponseCreateParams`.
+ */
+
+export type ResponsesRequestBody = Omit<ResponseCreateParamsBase, 'stream' | 'input'> & {
+  model: string;
+  input: EasyInputMessage[];
+  stream: boolean;
+};
+
+/** Where servers differ: Azure's v1 path names the deployment as the model. */
+export interface ResponsesDialect {
+  deployment?: string | undefined;
+}
+
+export function responsesBody(
+  target: ProviderTarget,
+  request: ChatRequest,
+  dialect: ResponsesDialect = {},
+): ResponsesRequestBody {
+  const defaults = target.profile.params ?? {};
+  const body: ResponsesRequestBody = {
+    model: dialect.deployment || request.model,
+    // The whole history every time: nothing is kept at the provider (`store: false`).
+    input: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    stream: request.stream !== false,
+    store: false,
+  };
+  // The system prompt is `instructions`, not a message in the input.
+  if (request.system) body.instructions = request.system;
+  const temperature = request.temperature ?? defaults.temperature;
+  const topP = request.topP ?? defaults.topP;
+  const maxTokens = request.maxTokens ?? defaults.maxTokens;
+  if (temperature !== undefined) body.temperature = temperature;
+  if (topP !== undefined) body.top_p = topP;
+  if (maxTokens !== undefined) body.max_output_tokens = maxTokens;
+  // Our scale's values are all in the SDK's ReasoningEffort; `summary: 'auto'` asks for the
+  // reasoning summaries that stream as response.reasoning_summary_text.delta.
+  if (request.reasoningEffort)
+    body.reasoning = { effort: request.reasoningEffort, summary: 'auto' };
+  return body;
+}
+
+/**
+ * A 405, or a 404 that is not about a model or deployment, is most likely a server without
+ * `/responses` (compatible servers and gateways often lack it): the message says which
+ * setting to change. A model that does not exist keeps its own message.
+ */
+export function explainRefusal(error: ProviderError): ProviderError {
+  const route =
+    error.status === 405 || (error.status === 404 && !/model|deployment/i.test(error.message));
+  if (!route) return error;
+  return {
+    ...error,
+    message: `${error.message} This server may not offer the Responses API: set "API" to Chat Completions in the profile (--api chat).`,
+  };
+}
+
+/** One Responses adapter over the client its module built (OpenAI's, or Azure's v1 client). */
+export function createResponsesAdapter(
+  client: OpenAI,
+  target: ProviderTarget,
+  options: AdapterOptions,
+  dialect: ResponsesDialect = {},
+): ProviderAdapter {
+  async function start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt> {
+    const body = responsesBody(target, request, dialect);
+    // The raw response: the engine reads its body once, for the answer and the inspector alike.
+    const response = body.stream
+      ? await client.responses.create({ ...body, stream: true }, { signal }).asResponse()
+      : await client.responses.create({ ...body, stream: false }, { signal }).asResponse();
+    return { response, reader: responsesAnswerReader(options.secrets, response.headers) };
+  }
+
+  return {
+    start,
+    listModels: (signal) => listOpenAIModels(client, signal),
+    // ResponseCreateParams has no stop-sequence field: refused rather than silently dropped.
+    explain: explainRefusal,
+    unsupported: (request) =>
+      request.stop?.length
+        ? 'The Responses API takes no stop sequences: remove them, or set "API" to Chat Completions in the profile (--api chat).'
+        : null,
+  };
+}

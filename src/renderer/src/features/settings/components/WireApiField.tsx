@@ -1,0 +1,29 @@
+import { wireApiLabels, type WireApi } from '../../../../../shared/wireApi';
+import { SelectField } from './Field';
+
+const options: { value: WireApi | ''; label: string }[] = [
+  { value: '', label: 'Automatic' },
+  { value: 'chat', label: wireApiLabels.chat },
+  { value: 'responses', label: wireApiLabels.responses },
+];
+
+/**
+ * The profile's "API": which of OpenAI's two wire APIs its chats use. Automatic is what
+ * wireApiFor decides: Responses on api.openai.com, Chat Completions on any other server.
+ */
+export function WireApiField({
+  value,
+  onChange,
+}: {
+  value: WireApi | '';
+  onChange: (value: WireApi | '') => void;
+}) {
+  return (
+    <div>
+      <SelectField label="API" value={value} options={options} onChange={onChange} />
+      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+        Automatic: the Responses API on api.openai.com, Chat Completions on any other server.
+      </p>
+    </div>
+  );
+}
