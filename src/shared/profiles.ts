@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 
-export const providerTypes = ['openai', 'anthropic', 'azure', 'openai-compatible'] as const;
+export const providerTypes = [
+  'openai',
+  'anthropic',
+  'azure',
+  'openai-compatible',
+  'gemini',
+] as const;
 export type ProviderType = (typeof providerTypes)[number];
 
 export const authMethods = ['apiKey', 'entraId', 'none'] as const;

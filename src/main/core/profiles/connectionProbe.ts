@@ -211,8 +211,13 @@ function errorDetail(text: string): string | null {
 function modelIds(text: string): string[] {
   try {
     const body = JSON.parse(text) as { data?: { id?: unknown }[]; models?: { name?: unknown }[] };
-    const list = body.data ?? [];
-    return list.map((m) => m.id).filter((id): id is string => typeof id === 'string');
+    // OpenAI-style `data[].id`, or Google's `models[].name` ("models/gemini-2.5-flash").
+    const ids = body.data
+      ? body.data.map((m) => m.id)
+      : (body.models ?? []).map((m) =>
+          typeof m.name === 'string' ? m.name.replace(/^models\//, '') : null,
+        );
+    return ids.filter((id): id is string => typeof id === 'string');
   } catch {
     return [];
   }

@@ -33,7 +33,8 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
 /**
  * The facts in an error body, whatever its shape: OpenAI `{error:{message,type,code}}`,
  * Anthropic `{type:'error',error:{type,message}}`, vLLM `{object:'error',message,type,code}`,
- * Ollama `{error:"…"}`, FastAPI `{detail:…}`, or not JSON at all (an HTML page).
+ * Google's `{error:{code,message,status}}` (its `status` read as the type), Ollama
+ * `{error:"…"}`, FastAPI `{detail:…}`, or not JSON at all (an HTML page).
  */
 export function factsFromBody(
   status: number | null,
@@ -52,7 +53,7 @@ export function factsFromBody(
   const detail = root.detail;
   return {
     status,
-    type: text(inner.type) ?? null,
+    type: text(inner.type) ?? text(inner.status) ?? null,
     code: typeof code === 'string' || typeof code === 'number' ? code : null,
     message:
       text(inner.message) ??
@@ -84,7 +85,7 @@ function kindOf(facts: FailureFacts): ProviderErrorKind {
     return 'quota';
   if (
     has('context_length_exceeded', 'string_above_max_length') ||
-    /maximum context length|context window|prompt is too long|context_length_exceeded|too many tokens in (the )?prompt/.test(
+    /maximum context length|context window|prompt is too long|context_length_exceeded|too many tokens in (the )?prompt|input token count .* exceeds the maximum/.test(
       message,
     )
   )
@@ -94,8 +95,14 @@ function kindOf(facts: FailureFacts): ProviderErrorKind {
     /content management policy|content_filter/.test(message)
   )
     return 'content_filter';
-  if (has('authentication_error', 'invalid_api_key') || effective === 401) return 'auth';
-  if (has('permission_error') || effective === 403) return 'permission';
+  // Google refuses a wrong key with 400 INVALID_ARGUMENT and reason API_KEY_INVALID.
+  if (
+    has('authentication_error', 'invalid_api_key', 'unauthenticated') ||
+    effective === 401 ||
+    /api key not valid|api key not found/.test(message)
+  )
+    return 'auth';
+  if (has('permission_error', 'permission_denied') || effective === 403) return 'permission';
   if (has('not_found_error', 'model_not_found', 'deploymentnotfound') || effective === 404)
     return 'not_found';
   if (has('overloaded_error') || effective === 529 || effective === 503) return 'overloaded';
