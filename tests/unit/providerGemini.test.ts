@@ -5,7 +5,6 @@ import {
   finishFromGemini,
   geminiAnswerReader,
   usageFromGemini,
-  type GeminiChunk,
 } from '../../src/main/core/providers/geminiEvents';
 import { geminiParameters, thinkingConfigFor } from '../../src/main/core/providers/geminiRequest';
 import { geminiProvider } from '../../src/main/core/providers/geminiProvider';
@@ -13,7 +12,7 @@ import type { AdapterEvent, ProviderTarget } from '../../src/main/core/providers
 import { parameterProblems } from '../../src/shared/parameterRanges';
 
 /** Folds chunks through one reader, as the engine does, ending the body after them. */
-function fold(chunks: (GeminiChunk | string)[], complete = true): AdapterEvent[] {
+function fold(chunks: (object | string)[], complete = true): AdapterEvent[] {
   const reader = geminiAnswerReader(['secret-key-123456'], null);
   const out: AdapterEvent[] = [];
   for (const chunk of chunks) {
