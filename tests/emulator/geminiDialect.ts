@@ -11,6 +11,7 @@ import { initialDelay, pace, SseWriter } from './sse';
  * - the key in `x-goog-api-key`; errors as google.rpc.Status `{"error":{"code","message","status"}}`,
  *   after HTTP 200 as such a chunk; thoughts as parts with `thought: true`, sent only when the
  *   request asks for them (thinkingConfig.includeThoughts); usageMetadata on every chunk.
+ * A model named `…nothink…` refuses any thinkingConfig with a 400, as non-thinking models do.
  * Scenario directives as in script.ts, plus `block=REASON` (the prompt refused: a first chunk
  * with promptFeedback.blockReason and no candidates); `finish=` takes Gemini's own values too.
  */
@@ -208,6 +209,15 @@ function blocked(ctx: GeminiAnswerContext, reason: string, meta: { id: string })
 
 export async function answerGemini(res: ServerResponse, ctx: GeminiAnswerContext): Promise<void> {
   const { scenario } = ctx;
+  // A model that does not think (its name says `nothink` here) refuses any thinkingConfig.
+  if (ctx.model.includes('nothink') && ctx.body.generationConfig?.thinkingConfig) {
+    const [code, body] = status(
+      400,
+      'INVALID_ARGUMENT',
+      `Thinking is not enabled for models/${ctx.model}`,
+    );
+    return sendJson(res, code, body, ctx.headers);
+  }
   const meta = { id: `emu${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` };
   const finish = finishReasons[scenario.finish ?? 'stop'] ?? scenario.finish ?? 'STOP';
   const block = scenario.block;

@@ -433,6 +433,26 @@ describe('gemini: the wire', () => {
     }
   });
 
+  it('a model that refuses any thinkingConfig is asked once more without it, and answers', async () => {
+    const { prompt, marker } = tag('tokens=4 reasoning=2');
+    for (const stream of [true, false]) {
+      const run = await runEngine(target(), {
+        ...ask(target(), prompt, { stream }),
+        model: 'gemini-emu-nothink',
+      });
+      expect(run.error).toBeUndefined();
+      expect(run.text).toMatch(/^You said: /);
+      expect(run.reasoning).toBe('');
+    }
+    const bodies = callsWith(emulator, marker).map((r) => r.body as Body);
+    expect(bodies.map((b) => b.generationConfig?.thinkingConfig !== undefined)).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+  });
+
   it('with no key (a gateway header carries it), no x-goog-api-key goes out at all', async () => {
     const t = { ...target(null), headers: { 'X-Gateway-Auth': 'gw-secret-0001' } };
     const { prompt, marker } = tag('tokens=3');

@@ -1,6 +1,6 @@
-import { ApiError, GoogleGenAI } from '@google/genai';
+import { ApiError, GoogleGenAI, type GenerateContentParameters } from '@google/genai';
 import { geminiAnswerReader } from './geminiEvents';
-import { geminiParameters } from './geminiRequest';
+import { geminiParameters, withoutThinking } from './geminiRequest';
 import type { AdapterOptions } from './ProviderModule';
 import type {
   AdapterAttempt,
@@ -105,19 +105,40 @@ export function createGeminiAdapter(
 ): ProviderAdapter {
   const hasKey = !!target.apiKey;
 
-  async function start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt> {
+  /** One request through the SDK; the kept 2xx response, or what the SDK threw, rethrown. */
+  async function send(params: GenerateContentParameters, stream: boolean): Promise<Response> {
     const { fetchFn, held } = attemptFetch(options.fetch, hasKey);
     const client = createClient(target, fetchFn);
-    const params = geminiParameters(target, request, signal);
     try {
       // The stream's iterator is never read: the engine reads the kept response's body.
-      if (request.stream === false) await client.models.generateContent(params);
-      else await client.models.generateContentStream(params);
+      if (stream) await client.models.generateContentStream(params);
+      else await client.models.generateContent(params);
     } catch (error) {
       throw rethrown(error, held.headers);
     }
-    const response = held.response;
-    if (!response) throw new Error('the Gemini SDK made no request');
+    if (!held.response) throw new Error('the Gemini SDK made no request');
+    return held.response;
+  }
+
+  // Models that do not think refuse any thinkingConfig (400 "Thinking is not enabled for …",
+  // "thinking is not supported by this model"): once told so, this call asks without it.
+  let thinking = true;
+  async function start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt> {
+    const stream = request.stream !== false;
+    const params = geminiParameters(target, request, signal);
+    let response: Response;
+    try {
+      response = await send(thinking ? params : withoutThinking(params), stream);
+    } catch (error) {
+      const refused =
+        thinking &&
+        error instanceof GeminiHttpError &&
+        error.status === 400 &&
+        /thinking is not (enabled|supported)/i.test(options.lastErrorBody() ?? error.message);
+      if (!refused) throw error;
+      thinking = false;
+      response = await send(withoutThinking(params), stream);
+    }
     return { response, reader: geminiAnswerReader(options.secrets, response.headers) };
   }
 

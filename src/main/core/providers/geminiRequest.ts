@@ -38,9 +38,9 @@ function takesBudget(model: string): boolean {
 }
 
 /**
- * includeThoughts is always asked for: the SDK documents that thoughts then come "only if the
- * model supports thought", so a model that does not think is unaffected. The effort goes out only
- * when the conversation sets one; otherwise the model's own default holds.
+ * includeThoughts is always asked for (the SDK: thoughts come "only if the model supports
+ * thought"); a model that refuses any thinkingConfig is asked again without it (geminiClient.ts).
+ * The effort goes out only when the conversation sets one; otherwise the model's default holds.
  */
 export function thinkingConfigFor(
   model: string,
@@ -83,4 +83,10 @@ export function geminiParameters(
   if (maxTokens !== undefined) config.maxOutputTokens = maxTokens;
   if (request.stop?.length) config.stopSequences = request.stop;
   return { model: request.model, contents: contentsOf(request), config };
+}
+
+/** The same request without any thinkingConfig, for a model that refuses one. */
+export function withoutThinking(params: GenerateContentParameters): GenerateContentParameters {
+  const { thinkingConfig: _dropped, ...config } = params.config ?? {};
+  return { ...params, config };
 }
