@@ -94,6 +94,22 @@ export function geminiFault(fault: string, model: string): [number, unknown] | n
         'RESOURCE_EXHAUSTED',
         'You exceeded your current quota, please check your plan and billing details.',
       );
+    case 'quota_rate':
+    case 'retry_info': {
+      // The free tier's per-minute limit: quota words, and a RetryInfo saying when to come back.
+      const seconds = fault === 'retry_info' ? '0.2' : '53.016342224';
+      return status(
+        429,
+        'RESOURCE_EXHAUSTED',
+        `You exceeded your current quota, please check your plan and billing details. Please retry in ${seconds}s.`,
+        [
+          {
+            '@type': 'type.googleapis.com/google.rpc.RetryInfo',
+            retryDelay: `${fault === 'retry_info' ? '0.2' : '53'}s`,
+          },
+        ],
+      );
+    }
     case 'context':
       return status(
         400,

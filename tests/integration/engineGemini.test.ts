@@ -248,6 +248,19 @@ describe('gemini: HTTP errors', () => {
     expect(run.finish.timing.totalMs).toBeGreaterThanOrEqual(150);
   });
 
+  it('a 429 with a RetryInfo is a rate limit, whatever its quota words: waited for when short', async () => {
+    const short = tag('fault=retry_info times=1');
+    const answered = await runEngine(target(), ask(target(), short.prompt));
+    expect(answered.finish.finishReason).toBe('stop');
+    expect(callsWith(emulator, short.marker)).toHaveLength(2);
+    const retried = answered.events.find((e) => e.type === 'retry');
+    expect(retried).toMatchObject({ delayMs: 200, error: { kind: 'rate_limit', status: 429 } });
+    const long = tag('fault=quota_rate');
+    const reported = await runEngine(target(), ask(target(), long.prompt));
+    expect(reported.error).toMatchObject({ kind: 'rate_limit', retryAfterMs: 53_016 });
+    expect(callsWith(emulator, long.marker)).toHaveLength(1);
+  });
+
   it('does not wait out a long retry-after: it reports it instead', async () => {
     const { prompt, marker } = tag('fault=429 retry_after=45');
     const run = await runEngine(target(), ask(target(), prompt));

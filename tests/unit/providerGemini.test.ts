@@ -223,6 +223,24 @@ describe('Gemini errors (google.rpc.Status bodies)', () => {
     expect(kind(400, status(400, 'INVALID_ARGUMENT', 'Invalid value'))).toBe('bad_request');
     expect(kind(503, status(503, 'UNAVAILABLE', 'The model is overloaded.'))).toBe('overloaded');
   });
+
+  it('a 429 with a RetryInfo is a rate limit with its delay; without one, quota words are quota', () => {
+    const words = 'You exceeded your current quota, please check your plan and billing details.';
+    const withDelay = {
+      error: {
+        code: 429,
+        message: words,
+        status: 'RESOURCE_EXHAUSTED',
+        details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '53s' }],
+      },
+    };
+    expect(providerErrorFrom(factsFromBody(429, JSON.stringify(withDelay)))).toMatchObject({
+      kind: 'rate_limit',
+      retryAfterMs: 53_000,
+    });
+    const without = { error: { code: 429, message: words, status: 'RESOURCE_EXHAUSTED' } };
+    expect(kind(429, without)).toBe('quota');
+  });
 });
 
 describe('Gemini request', () => {

@@ -14,6 +14,8 @@ export interface FailureFacts {
   message?: string | null | undefined;
   headers?: Headers | null | undefined;
   requestId?: string | null | undefined;
+  /** The wait the body itself asks for (google.rpc.RetryInfo's `retryDelay`, Gemini's 429s). */
+  retryDelayMs?: number | undefined;
 }
 
 const requestIdHeaders = ['x-request-id', 'request-id', 'apim-request-id', 'x-ms-request-id'];
@@ -51,7 +53,9 @@ export function factsFromBody(
   const inner = isObj(root.error) ? root.error : root;
   const code = inner.code;
   const detail = root.detail;
+  const retryDelayMs = retryInfoMs(inner.details);
   return {
+    ...(retryDelayMs !== undefined ? { retryDelayMs } : {}),
     status,
     type: text(inner.type) ?? text(inner.status) ?? null,
     code: typeof code === 'string' || typeof code === 'number' ? code : null,
@@ -65,6 +69,20 @@ export function factsFromBody(
   };
 }
 
+/**
+ * google.rpc.RetryInfo in a google.rpc.Status's `details`: `{"@type": "…google.rpc.RetryInfo",
+ * "retryDelay": "53s"}` (a protobuf Duration in JSON: seconds with an `s`).
+ */
+function retryInfoMs(details: unknown): number | undefined {
+  if (!Array.isArray(details)) return undefined;
+  for (const detail of details) {
+    if (!isObj(detail) || !String(detail['@type'] ?? '').endsWith('google.rpc.RetryInfo')) continue;
+    const seconds = /^(\d+(?:\.\d+)?)s$/.exec(text(detail.retryDelay) ?? '')?.[1];
+    if (seconds !== undefined) return Math.round(Number(seconds) * 1000);
+  }
+  return undefined;
+}
+
 function kindOf(facts: FailureFacts): ProviderErrorKind {
   const { status } = facts;
   const type = String(facts.type ?? '').toLowerCase();
@@ -74,6 +92,9 @@ function kindOf(facts: FailureFacts): ProviderErrorKind {
   const effective = status ?? numericCode;
   const has = (...words: string[]) => words.some((w) => type === w || code === w);
 
+  // A 429 that says when to try again is a rate limit, whatever its words (Gemini says "You
+  // exceeded your current quota" for a per-minute limit, with a RetryInfo beside it).
+  if (effective === 429 && facts.retryDelayMs !== undefined) return 'rate_limit';
   // Specific causes first: they decide retry, whatever status carried them.
   if (
     has('insufficient_quota', 'billing_error', 'billing_hard_limit_reached') ||
@@ -163,7 +184,8 @@ export function providerErrorFrom(
     status: facts.status,
     message: shortMessage(facts, kind, secrets),
   };
-  const retryAfterMs = retryAfterMsFrom(facts.headers ?? null, facts.message ?? '');
+  const retryAfterMs =
+    retryAfterMsFrom(facts.headers ?? null, facts.message ?? '') ?? facts.retryDelayMs;
   if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;
   const requestId = facts.requestId ?? requestIdFrom(facts.headers);
   if (requestId) error.requestId = requestId;
