@@ -9,6 +9,7 @@ import {
 import { geminiParameters, thinkingConfigFor } from '../../src/main/core/providers/geminiRequest';
 import { geminiProvider } from '../../src/main/core/providers/geminiProvider';
 import type { AdapterEvent, ProviderTarget } from '../../src/main/core/providers/types';
+import { curlCommand } from '../../src/shared/curl';
 import { parameterProblems } from '../../src/shared/parameterRanges';
 
 /** Folds chunks through one reader, as the engine does, ending the body after them. */
@@ -351,5 +352,24 @@ describe('Gemini environment', () => {
       baseUrl: 'http://127.0.0.1:9/',
     });
     expect(environment.find(() => null)).toBeNull();
+  });
+});
+
+describe('Gemini in Copy as cURL', () => {
+  it('names GEMINI_API_KEY for the redacted key header and streams an alt=sse call unbuffered', () => {
+    const command = curlCommand(
+      {
+        attempt: 0,
+        method: 'POST',
+        url: 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse',
+        headers: { 'x-goog-api-key': '[redacted]', 'content-type': 'application/json' },
+        body: '{"contents":[]}',
+        atMs: 0,
+      },
+      'gemini',
+    );
+    expect(command).toContain('-H "x-goog-api-key: $GEMINI_API_KEY"');
+    expect(command).toContain('--no-buffer');
+    expect(command).not.toContain('[redacted]');
   });
 });
