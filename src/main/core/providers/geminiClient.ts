@@ -82,7 +82,8 @@ function attemptFetch(base: typeof fetch, hasKey: boolean) {
 
 function createClient(target: ProviderTarget, fetchFn: typeof fetch): GoogleGenAI {
   return new GoogleGenAI({
-    // A key passed in code: the SDK then reads neither GOOGLE_API_KEY nor GEMINI_API_KEY.
+    // A key passed in code: the SDK then uses neither GOOGLE_API_KEY nor GEMINI_API_KEY (it still
+    // looks at them, and warns on the console when both are set: getApiKeyFromEnv).
     apiKey: target.apiKey ?? NO_KEY,
     // Pinned, so GOOGLE_GENAI_USE_VERTEXAI and GOOGLE_GENAI_API_VERSION change nothing here.
     vertexai: false,

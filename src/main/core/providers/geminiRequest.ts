@@ -23,7 +23,7 @@ const thinkingLevels: Record<ReasoningEffort, ThinkingLevel> = {
 
 /**
  * Gemini 2.x models take a token budget and no level (Google's thinking guide). These budgets lie
- * inside every 2.5 model's documented range (Pro 128–32768, Flash 0–24576, Flash-Lite 512–24576).
+ * inside the 2.5 models' ranges as Google's thinking guide states them.
  */
 const thinkingBudgets: Record<ReasoningEffort, number> = {
   minimal: 512,
