@@ -240,6 +240,20 @@ describe('gemini: HTTP errors', () => {
     expect(callsWith(emulator, marker)).toHaveLength(1);
   });
 
+  it('an error that quotes the key whole never carries it into the error or the capture', async () => {
+    const t = target('gemini-echoed-key-0001');
+    const recorder = new ExchangeRecorder();
+    const run = await runEngine(t, ask(t, tag('fault=401 echo_key=1').prompt), {
+      ...fast,
+      observer: recorder,
+    });
+    expect(run.error).toMatchObject({ kind: 'auth', status: 401 });
+    expect(run.error?.message).toContain('Incorrect API key provided: [redacted]');
+    expect(JSON.stringify(run.events)).not.toContain('gemini-echoed-key-0001');
+    expect(recorder.attempts[0]?.body?.text).toContain('[redacted]');
+    expect(JSON.stringify(recorder)).not.toContain('gemini-echoed-key-0001');
+  });
+
   it('retries a 429 once, honouring retry-after-ms, then answers', async () => {
     const { prompt, marker } = tag('fault=429 times=1 retry_after_ms=150');
     const run = await runEngine(target(), ask(target(), prompt));
