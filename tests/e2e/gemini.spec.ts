@@ -33,6 +33,11 @@ test('a Gemini profile added in Settings is tested and streams an answer with it
 }, testInfo) => {
   await requireKeychain(keychain, 'gemini');
   testInfo.setTimeout(90_000);
+  // Every message the renderer receives: neither key may be among them.
+  const received: string[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', (frame) => received.push(String(frame.payload))),
+  );
   await page.goto(harness.url);
 
   // First run names the variable it found the key in.
@@ -91,4 +96,13 @@ test('a Gemini profile added in Settings is tested and streams an answer with it
   await page.getByRole('button', { name: 'Usage', exact: true }).click();
   const usage = page.getByRole('dialog', { name: 'Usage' });
   await expect(usage.getByRole('table', { name: 'Usage by model' })).toContainText('gemini-emu-1');
+
+  expect(received.length).toBeGreaterThan(10);
+  for (const [name, text] of [
+    ['renderer messages', received.join('\n')],
+    ['harness output', harness.output()],
+  ]) {
+    expect(text!.includes(KEY), `${name} carry the key`).toBe(false);
+    expect(text!.includes(ENV_KEY), `${name} carry the environment's key`).toBe(false);
+  }
 });
