@@ -5,6 +5,7 @@
  * safety blocks and thoughts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeConnection } from '../../src/main/core/profiles/connectionProbe';
 import { ExchangeRecorder } from '../../src/main/core/providers/exchange';
 import { listModels, streamChat } from '../../src/main/core/providers/streamChat';
 import type { ProviderTarget } from '../../src/main/core/providers/types';
@@ -533,5 +534,33 @@ describe('gemini: the wire', () => {
     const refused = await listModels(target('sk-bad-list-key-0001'));
     expect(refused).toMatchObject({ ok: false, error: { kind: 'auth', status: 400 } });
     if (!refused.ok) expect(refused.error.message).not.toContain('sk-bad-list-key-0001');
+  });
+});
+
+describe('gemini: the connection test', () => {
+  const probe = (apiKey: string) =>
+    probeConnection({
+      profile: { ...target().profile, headers: [], authMethod: 'apiKey' },
+      apiKey,
+      bearerToken: null,
+      headers: {},
+    });
+
+  it('lists the models with the key in x-goog-api-key', async () => {
+    const report = await probe('gemini-probe-key-0001');
+    expect(report).toMatchObject({ ok: true, step: 'done', method: 'GET' });
+    expect(report.url).toBe(`${emulator.origin}/v1beta/models?pageSize=1000`);
+    // Only the models a chat can use: the embedding one answers embedContent alone.
+    expect(report.models).toEqual(['gemini-emu-1', 'gemini-emu-2']);
+    const call = emulator.requests.filter((r) => r.path === '/v1beta/models').at(-1);
+    expect(call!.headers['x-goog-api-key']).toBe('gemini-probe-key-0001');
+  });
+
+  it("names a wrong key as the step that failed, though Gemini's status is 400", async () => {
+    const report = await probe('gemini-bad-probe-key-01');
+    expect(report).toMatchObject({ ok: false, step: 'auth', status: 400 });
+    expect(report.message).toMatch(/^The server refused the key \(HTTP 400\)/);
+    expect(report.message).toContain('API key not valid');
+    expect(report.message).not.toContain('gemini-bad-probe-key-01');
   });
 });
