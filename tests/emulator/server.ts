@@ -15,8 +15,9 @@ export interface EmulatorOptions {
   defaultRate?: number;
   /**
    * When set, only these keys are accepted (Bearer for OpenAI, x-api-key for Anthropic,
-   * api-key for Azure, x-goog-api-key for Gemini); any other gets that provider's 401. Unset: any key or none, except
-   * that a key containing "bad" is always refused.
+   * api-key for Azure, x-goog-api-key for Gemini); any other gets that provider's 401 (Gemini's
+   * 400 API_KEY_INVALID). Unset: any key or none, except that a key containing "bad" is always
+   * refused.
    */
   acceptKeys?: string[];
 }
