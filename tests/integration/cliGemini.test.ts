@@ -165,6 +165,34 @@ describe('cli --provider gemini', () => {
     expect(refused.stderr).not.toContain('gemini-bad-key-0003');
   });
 
+  it('compares two Gemini models at once, each on its own path', async () => {
+    const { prompt, marker } = tag('tokens=5');
+    const result = await cli([
+      'compare',
+      '--provider',
+      'gemini',
+      '--model',
+      'gemini-emu-1',
+      '--model',
+      'gemini-emu-2',
+      '--no-record',
+      prompt,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('== gemini-emu-1 ==\nYou said: Question');
+    expect(result.stdout).toContain('== gemini-emu-2 ==\nYou said: Question');
+    expect(result.stdout).toMatch(/\ngemini-emu-2\s+\d+ ms\s+\d+\.\d\s+\d+\s+5\s+\S+\s+stop\n/);
+    expect(
+      callsWith(emulator, marker)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual([
+      '/v1beta/models/gemini-emu-1:streamGenerateContent',
+      '/v1beta/models/gemini-emu-2:streamGenerateContent',
+    ]);
+    expectNoKey(result);
+  });
+
   it('--help names the provider and its key variables', async () => {
     const result = await cli(['--help']);
     expect(result.code).toBe(0);
