@@ -510,6 +510,15 @@ describe('gemini: the wire', () => {
     });
   });
 
+  it('a model name the SDK refuses before sending is a bad request, not a network error retried', async () => {
+    const run = await runEngine(target(), { ...ask(target(), 'hello'), model: 'gemini?x=1' }, fast);
+    expect(run.error).toMatchObject({ kind: 'bad_request', status: null });
+    expect(run.error?.message).toMatch(
+      /refused the request before sending it: invalid model parameter/,
+    );
+    expect(run.events.some((e) => e.type === 'retry')).toBe(false);
+  });
+
   it('refuses values outside Gemini’s ranges before sending anything', async () => {
     const { prompt, marker } = tag('tokens=3');
     const run = await runEngine(

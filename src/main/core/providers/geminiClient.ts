@@ -40,6 +40,24 @@ export class GeminiHttpError extends Error {
   }
 }
 
+/**
+ * What the SDK refused before sending anything (`tModel`: "model is required and must be a
+ * string", "invalid model parameter"): a bad request, never a network failure to retry.
+ */
+export class GeminiRequestError extends Error {
+  override name = 'GeminiRequestError';
+  readonly status = null;
+  readonly error: { type: string; message: string };
+  constructor(cause: unknown) {
+    const said = cause instanceof Error ? cause.message : String(cause);
+    super(said);
+    this.error = {
+      type: 'invalid_request_error',
+      message: `Google's SDK refused the request before sending it: ${said}.`,
+    };
+  }
+}
+
 function rethrown(error: unknown, headers: Headers | null): unknown {
   if (!(error instanceof ApiError)) return error;
   let body: unknown = null;
@@ -66,11 +84,13 @@ function sentHeaders(init: RequestInit | undefined, hasKey: boolean): Headers {
 }
 
 function attemptFetch(base: typeof fetch, hasKey: boolean) {
-  const held: { response: Response | null; headers: Headers | null } = {
+  const held: { sent: boolean; response: Response | null; headers: Headers | null } = {
+    sent: false,
     response: null,
     headers: null,
   };
   const fetchFn = async (input: string | URL | Request, init?: RequestInit) => {
+    held.sent = true;
     const response = await base(input, { ...init, headers: sentHeaders(init, hasKey) });
     held.headers = response.headers;
     if (!response.ok) return response;
@@ -99,6 +119,8 @@ function createClient(target: ProviderTarget, fetchFn: typeof fetch): GoogleGenA
   });
 }
 
+const signalAborted = (params: GenerateContentParameters) => !!params.config?.abortSignal?.aborted;
+
 /** Gemini's generateContent / streamGenerateContent and its models list, through @google/genai. */
 export function createGeminiAdapter(
   target: ProviderTarget,
@@ -115,6 +137,7 @@ export function createGeminiAdapter(
       if (stream) await client.models.generateContentStream(params);
       else await client.models.generateContent(params);
     } catch (error) {
+      if (!held.sent && !signalAborted(params)) throw new GeminiRequestError(error);
       throw rethrown(error, held.headers);
     }
     if (!held.response) throw new Error('the Gemini SDK made no request');
