@@ -11,8 +11,9 @@ export const usageText = `usage: npm run --silent cli -- ask [options] PROMPT
   PROMPT                  the question; - reads it from stdin
 
 ask options:
-  --provider P            openai (default) | anthropic | azure | openai-compatible
-  --base-url URL          API base URL (default from OPENAI_BASE_URL / ANTHROPIC_BASE_URL)
+  --provider P            openai (default) | anthropic | azure | openai-compatible | gemini
+  --base-url URL          API base URL (default from OPENAI_BASE_URL / ANTHROPIC_BASE_URL /
+                          GOOGLE_GEMINI_BASE_URL)
   --endpoint URL          Azure resource endpoint (default AZURE_OPENAI_ENDPOINT)
   --api-version V         Azure api-version (default OPENAI_API_VERSION or 2024-10-21)
   --api A                 openai and azure: responses | chat, the wire API to call (default:
@@ -22,7 +23,7 @@ ask options:
   --max-tokens N          maximum tokens to generate
   --temperature T         sampling temperature (0-2; anthropic 0-1)
   --top-p P               nucleus sampling (0-1)
-  --stop S                stop sequence (repeatable; openai and azure take at most 4)
+  --stop S                stop sequence (repeatable; openai and azure take at most 4, gemini 5)
   --no-stream             one plain request instead of a stream
   --json                  print one JSON object when the answer ends, instead of the text
   --verbose               the request (key redacted) and the response's status on stderr
@@ -34,8 +35,9 @@ compare options: the provider and sampling options of ask, --no-stream, --json, 
   --model M               a model to ask (repeat: 2 to 8); each is asked at once, then a
                           table shows time to first token, tokens/s, tokens in/out and cost
 
-Keys come from OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_API_KEY (and
-OPENAI_COMPATIBLE_API_KEY); a local OpenAI-compatible server needs none.
+Keys come from OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_API_KEY, GOOGLE_API_KEY or
+GEMINI_API_KEY (GOOGLE_API_KEY first, as Google's SDK reads them) and OPENAI_COMPATIBLE_API_KEY;
+a local OpenAI-compatible server needs none.
 Every ask and compare call is counted in the app's usage history (switchboard.db in the app's
 folder, or SWITCHBOARD_CONFIG_DIR), as a CLI call, after the answer; \`usage\` and the Usage
 screen show it. When the history cannot be written (locked, read-only, damaged) the answer is

@@ -5,7 +5,7 @@
 import { appConfigDir } from '../main/core/preferences/appConfigDir';
 import { openConfPreferences } from '../main/core/preferences/confPreferences';
 import { ProfileService } from '../main/core/profiles/ProfileService';
-import { envKeyName } from '../main/core/profiles/profileDefaults';
+import { envKeyFor } from '../main/core/profiles/profileDefaults';
 import { keychainServiceFrom, KeyStoreUnavailableError } from '../main/core/secrets/KeyStore';
 import { createKeytarKeyStore } from '../main/core/secrets/keytarKeyStore';
 import { keyAccount, SecretVault } from '../main/core/secrets/SecretVault';
@@ -88,15 +88,14 @@ async function listKeys(
   const rows = [];
   for (const profile of profiles.list()) {
     const stored = await vault.get(keyAccount(profile.id));
-    const envName = envKeyName(profile);
-    const fromEnv = !stored && envName ? io.env[envName] : undefined;
-    const key = stored?.secret ?? fromEnv ?? null;
+    const fromEnv = stored ? null : envKeyFor(profile, io.env);
+    const key = stored?.secret ?? fromEnv?.key ?? null;
     rows.push({
       name: profile.name,
       provider: profile.type,
       hasKey: key !== null,
       hint: secretHint(key),
-      source: stored ? 'keychain' : fromEnv ? `env ${envName}` : null,
+      source: stored ? 'keychain' : fromEnv ? `env ${fromEnv.name}` : null,
     });
   }
   const status = await vault.status();

@@ -46,7 +46,8 @@ export function curlCommand(request: ExchangeRequestView, provider: string): str
     }
   }
   if (request.body !== null) lines.push(`--data-raw ${shellQuote(request.body)}`);
-  // A streamed answer should print as it arrives, as in the app.
-  if (request.body?.includes('"stream":true')) lines.push('--no-buffer');
+  // A streamed answer should print as it arrives, as in the app (Gemini asks for SSE in the URL).
+  if (request.body?.includes('"stream":true') || /[?&]alt=sse\b/.test(request.url))
+    lines.push('--no-buffer');
   return lines.join(' \\\n  ');
 }

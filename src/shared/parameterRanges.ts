@@ -46,6 +46,14 @@ export const parameterRanges: Record<ProviderType, ParameterRange> = {
     topP: { min: 0, max: 1 },
     maxStopSequences: null,
   },
+  // Gemini: @google/genai's GenerationConfig says temperature "The valid range is (0.0, 2.0]";
+  // topP is a probability; Google's GenerationConfig reference allows "up to 5" stop sequences.
+  gemini: {
+    label: 'Google Gemini',
+    temperature: { min: 0, max: 2 },
+    topP: { min: 0, max: 1 },
+    maxStopSequences: 5,
+  },
 };
 
 /** What the chat settings panel shows before any profile is known: the Chat Completions ranges. */

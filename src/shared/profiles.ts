@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import { wireApis, type WireApi } from './wireApi';
 
-export const providerTypes = ['openai', 'anthropic', 'azure', 'openai-compatible'] as const;
+export const providerTypes = [
+  'openai',
+  'anthropic',
+  'azure',
+  'openai-compatible',
+  'gemini',
+] as const;
 export type ProviderType = (typeof providerTypes)[number];
 
 export const authMethods = ['apiKey', 'entraId', 'none'] as const;

@@ -97,6 +97,20 @@ export const providerKinds: { readonly [T in ProviderType]: ProviderKind } = {
     wireApiChoice: false,
     keyVariable: 'OPENAI_COMPATIBLE_API_KEY',
   },
+  gemini: {
+    label: 'Google Gemini',
+    shortLabel: 'Gemini',
+    endpoint: {
+      form: 'baseUrl',
+      baseUrlExample: 'https://generativelanguage.googleapis.com',
+      modelExample: 'gemini-2.5-flash',
+    },
+    authChoices: apiKeyOnly,
+    organizationFields: false,
+    wireApiChoice: false,
+    // Google's own examples name GEMINI_API_KEY; the SDK reads GOOGLE_API_KEY first when both are set.
+    keyVariable: 'GEMINI_API_KEY',
+  },
 };
 
 /** The type a new profile starts as: the one that fits most servers (any compatible one). */

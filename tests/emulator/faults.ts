@@ -2,7 +2,9 @@
  * Error responses as each provider sends them (bodies modelled on the providers' documented and
  * observed errors), so the engine is tested against the real shapes, not ours.
  */
-export type Dialect = 'openai' | 'azure' | 'anthropic';
+import { geminiFault } from './geminiDialect';
+
+export type Dialect = 'openai' | 'azure' | 'anthropic' | 'gemini';
 
 export interface FaultResponse {
   status: number;
@@ -309,11 +311,13 @@ export function faultResponse(
     };
   }
   const found =
-    dialect === 'anthropic'
-      ? anthropicFault(fault, model)
-      : dialect === 'azure'
-        ? azureFault(fault, model)
-        : openaiFault(fault, model);
+    dialect === 'gemini'
+      ? geminiFault(fault, model)
+      : dialect === 'anthropic'
+        ? anthropicFault(fault, model)
+        : dialect === 'azure'
+          ? azureFault(fault, model)
+          : openaiFault(fault, model);
   if (!found) return null;
   const [status, body] = echoKey ? echoingKey(found, echoKey) : found;
   return {

@@ -20,6 +20,8 @@ import { fixedAnswers, tokenize } from './answers';
  *   finish=length|content_filter|tool_calls   the wire's finish reason (Anthropic: max_tokens, refusal, tool_use);
  *                        finish=none: no finish_reason at all, only [DONE] (OpenAI dialect)
  *   unicode=1            multi-byte words (accents, CJK, emoji) in the answer
+ *   block=REASON         Gemini: the prompt is refused (promptFeedback.blockReason REASON, no
+ *                        candidates), e.g. block=SAFETY
  *   refusal=1            the model declines: the answer's words come as OpenAI's `refusal`
  *                        (streamed `delta.refusal`, non-streamed `message.refusal`), no content
  * Wire shape
@@ -82,6 +84,7 @@ export interface Scenario extends AnswerScript {
   hang: boolean;
   stall: number | null;
   refusal: boolean;
+  block: string | null;
   ignoreStream: boolean;
   cors: boolean;
   resetAfterFinish: boolean;
@@ -160,6 +163,7 @@ export function scenarioFor(prompt: string, defaults: { tokens: number; rate: nu
     hang: d.hang === '1',
     stall: num(d.stall),
     refusal: d.refusal === '1',
+    block: d.block ?? null,
     ignoreStream: d.ignore_stream === '1',
     cors: d.cors === '1',
     resetAfterFinish: d.reset === 'after_finish',

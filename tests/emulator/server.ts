@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { answerAnthropicMessages, contentText, type MessagesBody } from './anthropicDialect';
 import { faultResponse, type Dialect } from './faults';
+import * as gemini from './geminiDialect';
 import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
 import { routeResponses } from './responsesDialect';
 import { scenarioFor, type Scenario } from './script';
@@ -15,8 +16,9 @@ export interface EmulatorOptions {
   defaultRate?: number;
   /**
    * When set, only these keys are accepted (Bearer for OpenAI, x-api-key for Anthropic,
-   * api-key for Azure); any other gets that provider's 401. Unset: any key or none, except
-   * that a key containing "bad" is always refused.
+   * api-key for Azure, x-goog-api-key for Gemini); any other gets that provider's 401 (Gemini's
+   * 400 API_KEY_INVALID). Unset: any key or none, except that a key containing "bad" is always
+   * refused.
    */
   acceptKeys?: string[];
 }
@@ -46,12 +48,13 @@ export interface Emulator {
 }
 
 /**
- * A provider emulator on 127.0.0.1 speaking four dialects, streamed and not:
+ * A provider emulator on 127.0.0.1 speaking five dialects, streamed and not:
  * - OpenAI and compatible servers: POST /v1/chat/completions, GET /v1/models;
  * - Azure OpenAI: POST /openai/deployments/{deployment}/chat/completions?api-version=…
  *   with an `api-key` header, GET /openai/models;
  * - Anthropic: POST /v1/messages with `x-api-key` and `anthropic-version`, GET /v1/models;
  * - OpenAI's Responses API: POST /v1/responses (Azure: /openai/v1/responses), responsesDialect.ts.
+ * - Gemini: /v1beta/models… with `x-goog-api-key` (geminiDialect.ts).
  * Scenarios and faults come from directives in the last user message (see script.ts).
  * Every loop in it is bounded and ends when the client goes away.
  */
@@ -102,6 +105,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     body: unknown,
   ): Promise<void> {
     const path = url.pathname;
+    const geminiCall = gemini.geminiCall(req.method, path);
+    if (geminiCall) return geminiRoute(req, res, geminiCall, body as gemini.GeminiBody | null);
     const azure = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(path);
     if (req.method === 'POST' && azure) {
       if (!url.searchParams.get('api-version'))
@@ -141,9 +146,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   }
 
+  /** Gemini (geminiDialect.ts): its wrong key is a 400, its models list its own shape. */
+  async function geminiRoute(
+    req: IncomingMessage,
+    res: ServerResponse,
+    call: gemini.GeminiCall,
+    body: gemini.GeminiBody | null,
+  ) {
+    if (!authorized('gemini', req)) return fault(res, 'gemini', 'bad_key', 'none', {});
+    if (call.list) return gemini.geminiModels(res);
+    const prompt = gemini.geminiPrompt(body);
+    const scenario = scenarioOrFault('gemini', req, res, prompt, call.model, false);
+    if (!scenario) return;
+    if (scenario.hang) return holdSilently(res);
+    const headers = scenario.cors ? corsHeaders : {};
+    await gemini.answerGemini(res, { ...call, body: body ?? {}, scenario, headers });
+  }
+
   function authorized(dialect: Dialect, req: IncomingMessage): boolean {
     // Any key containing "bad" is refused, as a provider refuses a wrong key (keys e2e).
-    const sent = [req.headers.authorization, req.headers['api-key'], req.headers['x-api-key']];
+    const sent = [
+      req.headers.authorization,
+      req.headers['api-key'],
+      req.headers['x-api-key'],
+      req.headers['x-goog-api-key'],
+    ];
     if (sent.some((value) => typeof value === 'string' && /bad/i.test(value))) return false;
     if (!options.acceptKeys) return true;
     const key = sentKey(dialect, req);
@@ -153,6 +180,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   /** The key a request carried, where its dialect sends it. */
   function sentKey(dialect: Dialect, req: IncomingMessage): string | null {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (dialect === 'gemini') return gemini.geminiKey(req);
     const key =
       dialect === 'anthropic'
         ? req.headers['x-api-key']
@@ -331,6 +359,8 @@ function headers(dialect: Dialect, scenario: Scenario): Record<string, string> {
 }
 
 function requestIdHeaders(dialect: Dialect): Record<string, string> {
+  // The Gemini API names no request-id header (nor rate-limit ones) in its docs or SDK.
+  if (dialect === 'gemini') return {};
   if (dialect === 'anthropic')
     return { 'request-id': `req_011CEmu${randomUUID().replace(/-/g, '').slice(0, 20)}` };
   if (dialect === 'azure') {
@@ -346,6 +376,7 @@ function requestIdHeaders(dialect: Dialect): Record<string, string> {
 
 /** The rate-limit headers each provider sends (exhausted ones on a 429). */
 function rateLimitHeaders(dialect: Dialect, exhausted: boolean): Record<string, string> {
+  if (dialect === 'gemini') return {};
   if (dialect === 'anthropic') {
     const reset = new Date(Date.now() + 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const bucket = (name: string, limit: number, remaining: number) => ({

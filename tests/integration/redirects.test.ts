@@ -53,6 +53,7 @@ const credentialHeaders: Record<ProviderType, string> = {
   'openai-compatible': 'authorization',
   anthropic: 'x-api-key',
   azure: 'api-key',
+  gemini: 'x-goog-api-key',
 };
 
 function expectRefused(message: string) {
@@ -63,7 +64,8 @@ function expectRefused(message: string) {
 }
 
 describe('a cross-origin redirect of a provider call', () => {
-  const cases = (['openai', 'anthropic', 'azure', 'openai-compatible'] as const).flatMap((type) =>
+  const types = ['openai', 'anthropic', 'azure', 'openai-compatible', 'gemini'] as const;
+  const cases = types.flatMap((type) =>
     ['/r307', '/r302', '/same/r307'].map((prefix) => [type, prefix] as const),
   );
   it.each(cases)(
@@ -89,7 +91,7 @@ describe('a cross-origin redirect of a provider call', () => {
     },
   );
 
-  it.each(['openai', 'anthropic', 'azure'] as const)(
+  it.each(['openai', 'anthropic', 'azure', 'gemini'] as const)(
     '%s models list and connection test: refused with the target origin named',
     async (type) => {
       const before = emulator.requests.length;

@@ -57,9 +57,14 @@ export function emulatorTarget(
   type: ProviderType,
   apiKey: string | null = `key-${type}-0123456789`,
 ): ProviderTarget {
-  const baseUrl = type === 'anthropic' || type === 'azure' ? emulator.origin : emulator.url;
-  const defaultModel =
-    type === 'anthropic' ? 'claude-emu-1' : type === 'azure' ? 'deploy-emu' : 'emu-1';
+  const origin = type === 'anthropic' || type === 'azure' || type === 'gemini';
+  const baseUrl = origin ? emulator.origin : emulator.url;
+  const models: Partial<Record<ProviderType, string>> = {
+    anthropic: 'claude-emu-1',
+    azure: 'deploy-emu',
+    gemini: 'gemini-emu-1',
+  };
+  const defaultModel = models[type] ?? 'emu-1';
   return { profile: { id: type, name: type, type, baseUrl, defaultModel }, apiKey };
 }
 

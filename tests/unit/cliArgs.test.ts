@@ -47,6 +47,11 @@ describe('cli ask flags', () => {
     expect(parseAskArgs(['--model', 'm', '-']).prompt).toBe('-');
   });
 
+  it('takes --provider gemini, for ask and models alike', () => {
+    expect(parseAskArgs(['--provider', 'gemini', '--model', 'm', 'x']).provider).toBe('gemini');
+    expect(parseModelsArgs(['--provider', 'gemini']).provider).toBe('gemini');
+  });
+
   it.each([
     [['no', 'model']],
     [['--model', 'm']],
@@ -55,7 +60,7 @@ describe('cli ask flags', () => {
     [['--model', 'm', '--temperature', '3', 'x']],
     [['--model', 'm', '--max-tokens', '-3', 'x']],
     [['--model', 'm', '--max-tokens', '1.5', 'x']],
-    [['--provider', 'gemini', '--model', 'm', 'x']],
+    [['--provider', 'mistral', '--model', 'm', 'x']],
     [['--model', 'm', '--base-url', 'localhost:1234', 'x']],
     [['--model']],
   ])('refuses %j', (argv) => {

@@ -15,6 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
+/**
+ * Types whose responses carry no rate-limit headers at all: neither @google/genai's types nor
+ * Google's docs name any for the Gemini API, so its module reads none (rateLimitFrom: null).
+ */
+const noRateLimitHeaders = new Set<ProviderType>(['gemini']);
+
 /** Every piece a module must have, as the interface names them. */
 const pieces: (keyof ProviderModule)[] = [
   'type',
@@ -42,7 +48,12 @@ describe('provider registry', () => {
   it('names a distinct key variable per type, each one known to the crash log', () => {
     const variables = allProviders().map((p) => p.environment.keyVariable);
     expect(new Set(variables).size).toBe(providerTypes.length);
-    expect([...envKeyNames].sort()).toEqual([...variables].sort());
+    const all = allProviders().flatMap((p) => p.environment.keyVariables);
+    for (const p of allProviders())
+      expect(p.environment.keyVariables).toContain(p.environment.keyVariable);
+    // No variable read by two types: a key meant for one provider never goes to another.
+    expect(new Set(all).size).toBe(all.length);
+    expect([...envKeyNames].sort()).toEqual([...all].sort());
   });
 
   it.each(providerTypes)(
@@ -54,7 +65,8 @@ describe('provider registry', () => {
       expect(run.finish.finishReason).toBe('stop');
       expect(run.text.length).toBeGreaterThan(0);
       // The module's own header family: the emulator sends each dialect's documented names.
-      expect(run.rateLimit?.requests?.limit).toBeGreaterThan(0);
+      if (noRateLimitHeaders.has(type)) expect(run.rateLimit).toBeUndefined();
+      else expect(run.rateLimit?.requests?.limit).toBeGreaterThan(0);
       const call = emulator.requests.findLast((r) =>
         JSON.stringify(r.body).includes(`registry ${type}`),
       );
@@ -80,9 +92,10 @@ const providerHome = /^src\/main\/core\/providers\/(\w+Provider|registry|Provide
 const priceStyles =
   /^src\/renderer\/src\/features\/settings\/components\/(PricesEditor\.tsx|priceDrafts\.ts)$/;
 /** The renderer names no type at all, not even as a fallback: it reads providerKinds.ts. */
-const quotedType = /(['"])(openai|anthropic|azure|openai-compatible)\1/;
+const quotedType = /(['"])(openai|anthropic|azure|openai-compatible|gemini)\1/;
 /** A provider type named as a string in code (comments are not code). */
-const namedType = /(['"])(anthropic|azure|openai-compatible)\1|[=!]==\s*'openai'\b|case 'openai'/;
+const namedType =
+  /(['"])(anthropic|azure|openai-compatible|gemini)\1|[=!]==\s*'openai'\b|case 'openai'/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

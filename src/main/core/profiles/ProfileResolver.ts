@@ -1,7 +1,7 @@
 import { providerFor } from '../providers/registry';
 import type { ProviderProfile, ProviderTarget } from '../providers/types';
 import { apiKeyFromEnv, profileFromEnv } from './envProfile';
-import { effectiveEndpoint, envKeyName } from './profileDefaults';
+import { effectiveEndpoint, envKeyFor } from './profileDefaults';
 import { resolveProfileTarget, type ResolvedTarget, type ResolveTargetDeps } from './resolveTarget';
 
 /** Why a profile id gave no target. */
@@ -70,8 +70,7 @@ export function createProfileResolver(
       const chosen = id ?? profiles.defaultId();
       const profile = chosen ? profiles.find(chosen) : undefined;
       if (profile) {
-        const envName = options.environmentKeyFirst ? envKeyName(profile) : null;
-        const fromEnv = envName ? env[envName] || undefined : undefined;
+        const fromEnv = options.environmentKeyFirst ? envKeyFor(profile, env)?.key : undefined;
         const resolved = await resolveProfileTarget(deps, profile, { apiKey: fromEnv });
         if (carriesKey(resolved)) return resolved;
         throw new ProfileResolveError(

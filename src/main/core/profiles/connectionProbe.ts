@@ -1,4 +1,5 @@
 import type { ConnectionReport, ConnectionStep } from '../../../shared/profiles';
+import { classifyFailure, factsFromBody } from '../providers/errors';
 import { originBoundFetch, refusedRedirectIn, type BaseFetch } from '../providers/originBoundFetch';
 import type { ProbeCall, ProbeRequest } from '../providers/ProviderModule';
 import { wireApiLabels, wireApiNames, type WireApi } from '../../../shared/wireApi';
@@ -165,10 +166,11 @@ function judgeAnswer(
     message,
     models: [],
   });
-  if (status === 401)
+  // Google refuses a wrong key with a 400 whose body says so (errors.ts reads it as auth).
+  if (status === 401 || (status === 400 && classifyFailure(factsFromBody(status, text)) === 'auth'))
     return failed(
       'auth',
-      `The server refused the key (HTTP 401). Check the API key for this profile.${suffix}`,
+      `The server refused the key (HTTP ${status}). Check the API key for this profile.${suffix}`,
     );
   if (status === 403)
     return failed('auth', `The key was accepted but lacks permission (HTTP 403).${suffix}`);
@@ -293,11 +295,26 @@ function errorDetail(text: string): string | null {
   }
 }
 
+/** A model of Google's list: its name, and the methods it answers (generateContent for chat). */
+interface GoogleModel {
+  name?: unknown;
+  supportedGenerationMethods?: unknown;
+}
+
+const chatModel = (m: GoogleModel) =>
+  !Array.isArray(m.supportedGenerationMethods) ||
+  m.supportedGenerationMethods.includes('generateContent');
+
 function modelIds(text: string): string[] {
   try {
-    const body = JSON.parse(text) as { data?: { id?: unknown }[]; models?: { name?: unknown }[] };
-    const list = body.data ?? [];
-    return list.map((m) => m.id).filter((id): id is string => typeof id === 'string');
+    const body = JSON.parse(text) as { data?: { id?: unknown }[]; models?: GoogleModel[] };
+    // OpenAI-style `data[].id`, or Google's `models[].name` ("models/gemini-2.5-flash").
+    const ids = body.data
+      ? body.data.map((m) => m.id)
+      : (body.models ?? [])
+          .filter(chatModel)
+          .map((m) => (typeof m.name === 'string' ? m.name.replace(/^models\//, '') : null));
+    return ids.filter((id): id is string => typeof id === 'string');
   } catch {
     return [];
   }

@@ -4,7 +4,9 @@ import type { ProviderProfile } from '../providers/types';
 type Env = NodeJS.ProcessEnv;
 
 /** Every variable a key is read from, so the crash log knows those keys from the start. */
-export const envKeyNames: readonly string[] = allProviders().map((p) => p.environment.keyVariable);
+export const envKeyNames: readonly string[] = allProviders().flatMap(
+  (p) => p.environment.keyVariables,
+);
 
 /**
  * The profile the walking skeleton's chat talks to when no profile is stored at all: OpenAI's

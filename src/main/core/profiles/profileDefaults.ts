@@ -16,10 +16,27 @@ function isBuiltIn(profile: Pick<Profile, 'id' | 'type'>): boolean {
   return builtInIds.has(profile.id) && profile.id === profile.type;
 }
 
-/** The environment variable a default profile falls back to when no key is stored (as the SDKs do). */
-export function envKeyName(profile: Pick<Profile, 'id' | 'type'>): string | null {
+/** A key the environment holds for a profile, and the variable it came from. */
+export interface EnvironmentKey {
+  name: string;
+  key: string;
+}
+
+/**
+ * The key a built-in profile falls back to when none is stored, as its SDK reads it: the first of
+ * its variables that is set (Gemini: GOOGLE_API_KEY, then GEMINI_API_KEY).
+ */
+export function envKeyFor(
+  profile: Pick<Profile, 'id' | 'type'>,
+  env: NodeJS.ProcessEnv,
+): EnvironmentKey | null {
   // Only the built-in profiles read the environment: a key must not leak to a custom base URL.
-  return isBuiltIn(profile) ? providerFor(profile.type).environment.keyVariable : null;
+  if (!isBuiltIn(profile)) return null;
+  for (const name of providerFor(profile.type).environment.keyVariables) {
+    const key = env[name];
+    if (key) return { name, key };
+  }
+  return null;
 }
 
 /**

@@ -2,7 +2,7 @@ import { secretHint, type Profile, type ProfileView } from '../../../shared/prof
 import { providerFor } from '../providers/registry';
 import { headerAccount, keyAccount, type SecretVault } from '../secrets/SecretVault';
 import type { ModelCatalog } from './modelCatalog';
-import { effectiveEndpoint, endpointFromEnvironment, envKeyName } from './profileDefaults';
+import { effectiveEndpoint, endpointFromEnvironment, envKeyFor } from './profileDefaults';
 
 /** What the renderer sees of a profile: where its key comes from and a hint of it, never the key. */
 export async function profileView(
@@ -14,8 +14,7 @@ export async function profileView(
   const stored = endpointFromEnvironment(profile, env)
     ? null
     : await vault.get(keyAccount(profile.id));
-  const envName = envKeyName(profile);
-  const envKey = envName ? env[envName] : undefined;
+  const envKey = envKeyFor(profile, env)?.key;
   const key = stored?.secret ?? envKey ?? null;
   const secretHeadersSet: string[] = [];
   for (const header of profile.headers.filter((h) => h.secret)) {

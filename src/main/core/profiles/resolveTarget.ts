@@ -2,7 +2,7 @@ import type { Profile } from '../../../shared/profiles';
 import type { EntraTokenSource } from '../secrets/entraTokenSource';
 import type { KnownSecrets } from '../secrets/KnownSecrets';
 import { headerAccount, keyAccount, type SecretVault } from '../secrets/SecretVault';
-import { effectiveEndpoint, endpointFromEnvironment, envKeyName } from './profileDefaults';
+import { effectiveEndpoint, endpointFromEnvironment, envKeyFor } from './profileDefaults';
 import type { ProfileService } from './ProfileService';
 
 /** A profile with its empty fields filled (provider defaults, or the environment for built-in ones). */
@@ -86,8 +86,7 @@ async function resolveKey(
 ): Promise<string | null> {
   const stored = useStored ? await deps.vault.get(keyAccount(profile.id)) : null;
   if (stored) return stored.secret;
-  const envName = envKeyName(profile);
-  return (envName && deps.env[envName]) || null;
+  return envKeyFor(profile, deps.env)?.key ?? null;
 }
 
 function findHeader(

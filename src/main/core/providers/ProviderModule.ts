@@ -104,8 +104,13 @@ export interface EnvironmentOverrides {
 }
 
 export interface EnvironmentRules {
-  /** The variable its SDK reads the key from (OPENAI_API_KEY, …). */
+  /** The variable its SDK reads the key from (OPENAI_API_KEY, …), as Copy as cURL names it. */
   readonly keyVariable: string;
+  /**
+   * Every variable its SDK reads a key from, the one that wins first (Gemini's SDK reads
+   * GOOGLE_API_KEY before GEMINI_API_KEY); `keyVariable` is among them.
+   */
+  readonly keyVariables: readonly string[];
   /** A profile read from the environment the way its SDK does. */
   profile(env: NodeJS.ProcessEnv, overrides: EnvironmentOverrides): ProviderProfile;
   /** The key the environment holds for that profile (never one meant for another server). */

@@ -45,6 +45,7 @@ export const anthropicProvider = {
   },
   environment: {
     keyVariable: 'ANTHROPIC_API_KEY',
+    keyVariables: ['ANTHROPIC_API_KEY'],
     profile: (env, overrides) => ({
       id: 'anthropic',
       name: 'anthropic',

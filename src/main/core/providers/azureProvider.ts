@@ -141,6 +141,7 @@ export const azureProvider = {
   },
   environment: {
     keyVariable: 'AZURE_OPENAI_API_KEY',
+    keyVariables: ['AZURE_OPENAI_API_KEY'],
     profile: (env, overrides) => ({
       id: 'azure',
       name: 'azure',

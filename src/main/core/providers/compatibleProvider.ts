@@ -48,6 +48,7 @@ export const compatibleProvider = {
   },
   environment: {
     keyVariable: 'OPENAI_COMPATIBLE_API_KEY',
+    keyVariables: ['OPENAI_COMPATIBLE_API_KEY'],
     profile: (env, overrides) => ({
       id: 'openai-compatible',
       name: 'openai-compatible',

@@ -14,6 +14,8 @@ export interface FailureFacts {
   message?: string | null | undefined;
   headers?: Headers | null | undefined;
   requestId?: string | null | undefined;
+  /** The wait the body itself asks for (google.rpc.RetryInfo's `retryDelay`, Gemini's 429s). */
+  retryDelayMs?: number | undefined;
 }
 
 const requestIdHeaders = ['x-request-id', 'request-id', 'apim-request-id', 'x-ms-request-id'];
@@ -33,7 +35,8 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
 /**
  * The facts in an error body, whatever its shape: OpenAI `{error:{message,type,code}}`,
  * Anthropic `{type:'error',error:{type,message}}`, vLLM `{object:'error',message,type,code}`,
- * Ollama `{error:"…"}`, FastAPI `{detail:…}`, or not JSON at all (an HTML page).
+ * Google's `{error:{code,message,status}}` (its `status` read as the type), Ollama
+ * `{error:"…"}`, FastAPI `{detail:…}`, or not JSON at all (an HTML page).
  */
 export function factsFromBody(
   status: number | null,
@@ -50,9 +53,11 @@ export function factsFromBody(
   const inner = isObj(root.error) ? root.error : root;
   const code = inner.code;
   const detail = root.detail;
+  const retryDelayMs = retryInfoMs(inner.details);
   return {
+    ...(retryDelayMs !== undefined ? { retryDelayMs } : {}),
     status,
-    type: text(inner.type) ?? null,
+    type: text(inner.type) ?? text(inner.status) ?? null,
     code: typeof code === 'string' || typeof code === 'number' ? code : null,
     message:
       text(inner.message) ??
@@ -64,6 +69,20 @@ export function factsFromBody(
   };
 }
 
+/**
+ * google.rpc.RetryInfo in a google.rpc.Status's `details`: `{"@type": "…google.rpc.RetryInfo",
+ * "retryDelay": "53s"}` (a protobuf Duration in JSON: seconds with an `s`).
+ */
+function retryInfoMs(details: unknown): number | undefined {
+  if (!Array.isArray(details)) return undefined;
+  for (const detail of details) {
+    if (!isObj(detail) || !String(detail['@type'] ?? '').endsWith('google.rpc.RetryInfo')) continue;
+    const seconds = /^(\d+(?:\.\d+)?)s$/.exec(text(detail.retryDelay) ?? '')?.[1];
+    if (seconds !== undefined) return Math.round(Number(seconds) * 1000);
+  }
+  return undefined;
+}
+
 function kindOf(facts: FailureFacts): ProviderErrorKind {
   const { status } = facts;
   const type = String(facts.type ?? '').toLowerCase();
@@ -73,6 +92,9 @@ function kindOf(facts: FailureFacts): ProviderErrorKind {
   const effective = status ?? numericCode;
   const has = (...words: string[]) => words.some((w) => type === w || code === w);
 
+  // A 429 that says when to try again is a rate limit, whatever its words (Gemini says "You
+  // exceeded your current quota" for a per-minute limit, with a RetryInfo beside it).
+  if (effective === 429 && facts.retryDelayMs !== undefined) return 'rate_limit';
   // Specific causes first: they decide retry, whatever status carried them.
   if (
     has('insufficient_quota', 'billing_error', 'billing_hard_limit_reached') ||
@@ -84,7 +106,7 @@ function kindOf(facts: FailureFacts): ProviderErrorKind {
     return 'quota';
   if (
     has('context_length_exceeded', 'string_above_max_length') ||
-    /maximum context length|context window|prompt is too long|context_length_exceeded|too many tokens in (the )?prompt/.test(
+    /maximum context length|context window|prompt is too long|context_length_exceeded|too many tokens in (the )?prompt|input token count .* exceeds the maximum/.test(
       message,
     )
   )
@@ -94,8 +116,14 @@ function kindOf(facts: FailureFacts): ProviderErrorKind {
     /content management policy|content_filter/.test(message)
   )
     return 'content_filter';
-  if (has('authentication_error', 'invalid_api_key') || effective === 401) return 'auth';
-  if (has('permission_error') || effective === 403) return 'permission';
+  // Google refuses a wrong key with 400 INVALID_ARGUMENT and reason API_KEY_INVALID.
+  if (
+    has('authentication_error', 'invalid_api_key', 'unauthenticated') ||
+    effective === 401 ||
+    /api key not valid|api key not found/.test(message)
+  )
+    return 'auth';
+  if (has('permission_error', 'permission_denied') || effective === 403) return 'permission';
   if (has('not_found_error', 'model_not_found', 'deploymentnotfound') || effective === 404)
     return 'not_found';
   if (has('overloaded_error') || effective === 529 || effective === 503) return 'overloaded';
@@ -156,7 +184,8 @@ export function providerErrorFrom(
     status: facts.status,
     message: shortMessage(facts, kind, secrets),
   };
-  const retryAfterMs = retryAfterMsFrom(facts.headers ?? null, facts.message ?? '');
+  const retryAfterMs =
+    retryAfterMsFrom(facts.headers ?? null, facts.message ?? '') ?? facts.retryDelayMs;
   if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;
   const requestId = facts.requestId ?? requestIdFrom(facts.headers);
   if (requestId) error.requestId = requestId;

@@ -21,6 +21,7 @@ export const openAIDialect: ChatCompletionsDialect = {
 
 const environment = {
   keyVariable: 'OPENAI_API_KEY',
+  keyVariables: ['OPENAI_API_KEY'],
   profile: (env, overrides) => ({
     id: 'openai',
     name: 'openai',

@@ -1,6 +1,7 @@
 import { anthropicProvider } from './anthropicProvider';
 import { azureProvider } from './azureProvider';
 import { compatibleProvider } from './compatibleProvider';
+import { geminiProvider } from './geminiProvider';
 import { openAIProvider } from './openaiProvider';
 import type { ProviderModule } from './ProviderModule';
 import { providerTypes, type ProviderType } from './types';
@@ -17,6 +18,7 @@ export const providers = {
   anthropic: anthropicProvider,
   azure: azureProvider,
   'openai-compatible': compatibleProvider,
+  gemini: geminiProvider,
 } satisfies ProviderRegistry;
 
 /** The module of one provider type. */

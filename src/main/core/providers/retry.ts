@@ -39,7 +39,10 @@ export function retryAfterMsFrom(headers: Headers | null, message: string): numb
     const date = Date.parse(after);
     if (Number.isFinite(date)) return Math.max(0, date - Date.now());
   }
-  const hint = /(?:try again|retry after) in (\d+(?:\.\d+)?)\s*(ms|s|seconds?)\b/i.exec(message);
+  // "Please try again in 20ms" (OpenAI), "Please retry in 53.01s." (Gemini).
+  const hint = /(?:try again|retry after|retry) in (\d+(?:\.\d+)?)\s*(ms|s|seconds?)\b/i.exec(
+    message,
+  );
   if (hint?.[1]) return Math.round(Number(hint[1]) * (hint[2] === 'ms' ? 1 : 1000));
   return undefined;
 }
