@@ -31,6 +31,8 @@ export interface ProviderKind {
   organizationFields: boolean;
   /** The variable its SDK reads the key from: Copy as cURL names it instead of the key. */
   keyVariable: string;
+  /** A "Prompt caching" switch in the form (Anthropic's cache_control breakpoints). */
+  promptCachingSwitch?: boolean;
 }
 
 const apiKeyOnly = [{ value: 'apiKey', label: 'API key' }] as const;
@@ -59,6 +61,7 @@ export const providerKinds: { readonly [T in ProviderType]: ProviderKind } = {
     authChoices: apiKeyOnly,
     organizationFields: false,
     keyVariable: 'ANTHROPIC_API_KEY',
+    promptCachingSwitch: true,
   },
   azure: {
     label: 'Azure OpenAI',

@@ -1,4 +1,6 @@
 import OpenAI from 'openai';
+import type { ReasoningEffort } from 'openai/resources/shared';
+import { takesReasoningEffort } from '../../../shared/reasoning';
 import type {
   ChatCompletionCreateParamsStreaming,
   ChatCompletionMessageParam,
@@ -89,8 +91,25 @@ export function chatCompletionsBody(
   if (topP !== undefined) body.top_p = topP;
   if (maxTokens !== undefined) body[dialect.maxTokensField] = maxTokens;
   if (request.stop?.length) body.stop = request.stop;
+  const effort = reasoningEffortFor(target.profile.type, request);
+  if (effort) body.reasoning_effort = effort;
   if (body.stream && includeUsage) body.stream_options = { include_usage: true };
   return body;
+}
+
+/**
+ * The SDK's `reasoning_effort` for a model that takes it (shared/reasoning.ts), else nothing.
+ * 'minimal' exists for gpt-5 only (SDK ReasoningEffort docs: "Not all reasoning models support
+ * every value"); the o-series take low, medium and high, so minimal asks them for low.
+ */
+function reasoningEffortFor(
+  type: ProviderTarget['profile']['type'],
+  request: ChatRequest,
+): ReasoningEffort | undefined {
+  const effort = request.reasoningEffort;
+  if (!effort || !takesReasoningEffort(type, request.model)) return undefined;
+  if (effort === 'minimal' && !/^gpt-5/i.test(request.model)) return 'low';
+  return effort;
 }
 
 /** One Chat Completions adapter over the client its module built. */

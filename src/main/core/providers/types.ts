@@ -35,6 +35,8 @@ export interface ProviderProfile {
   organization?: string | undefined;
   project?: string | undefined;
   params?: ProfileParams | undefined;
+  /** Anthropic prompt caching breakpoints; absent means on (anthropicCaching.ts). */
+  promptCaching?: boolean | undefined;
   /** Seconds to wait on a silent server (responseTimeouts.ts); absent: the defaults. */
   timeouts?:
     { firstByteSeconds?: number | undefined; idleSeconds?: number | undefined } | undefined;

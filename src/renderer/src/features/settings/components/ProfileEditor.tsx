@@ -14,6 +14,7 @@ import { DeleteProfileButton } from './DeleteProfileButton';
 import { ConnectionResult } from './ConnectionResult';
 import { Field, SelectField } from './Field';
 import { HeadersEditor } from './HeadersEditor';
+import { PromptCachingSwitch } from './PromptCachingSwitch';
 import { fieldForPath, formToRequest, type FieldKey, type ProfileFormState } from './profileForm';
 
 /** The two response timeouts: empty means the default, shown as the placeholder. */
@@ -261,6 +262,13 @@ export function ProfileEditor({
           />
         ))}
       </div>
+
+      {kind.promptCachingSwitch && (
+        <PromptCachingSwitch
+          checked={form.promptCaching}
+          onChange={(v) => set('promptCaching', v)}
+        />
+      )}
 
       <details
         className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800"

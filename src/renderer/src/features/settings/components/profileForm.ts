@@ -28,6 +28,8 @@ export interface ProfileFormState {
   /** Seconds, as typed; empty means the default (responseTimeoutDefaults). */
   firstByteTimeout: string;
   idleTimeout: string;
+  /** Anthropic prompt caching; on unless the profile turned it off. */
+  promptCaching: boolean;
   headers: { name: string; value: string; secret: boolean; stored: boolean }[];
   /** Secret headers removed from the list: their stored values are removed too. */
   removedSecretHeaders: string[];
@@ -65,6 +67,7 @@ export function emptyForm(type: ProviderType = newProfileType): ProfileFormState
     project: '',
     firstByteTimeout: '',
     idleTimeout: '',
+    promptCaching: true,
     headers: [],
     removedSecretHeaders: [],
   };
@@ -87,6 +90,7 @@ export function formFromView(view: ProfileView): ProfileFormState {
     project: view.project ?? '',
     firstByteTimeout: view.timeouts?.firstByteSeconds?.toString() ?? '',
     idleTimeout: view.timeouts?.idleSeconds?.toString() ?? '',
+    promptCaching: view.promptCaching !== false,
     headers: view.headers.map((h) => ({
       name: h.name,
       value: h.value ?? '',
@@ -136,6 +140,8 @@ export function formToRequest(form: ProfileFormState): {
     organization: kind.organizationFields ? optional(form.organization) : undefined,
     project: kind.organizationFields ? optional(form.project) : undefined,
     timeouts: timeoutsFrom(form),
+    // Stored only when turned off: absent means on, as for profiles saved before the switch.
+    promptCaching: kind.promptCachingSwitch && !form.promptCaching ? false : undefined,
   };
   const key = form.apiKey.trim();
   return {
