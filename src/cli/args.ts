@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { providerTypes, type ProviderType } from '../main/core/providers/types';
+import { reasoningEfforts, type ReasoningEffort } from '../shared/reasoning';
 
 export const usageText = `usage: npm run --silent cli -- ask [options] PROMPT
        npm run --silent cli -- compare [ask's provider options] --model A --model B … PROMPT
@@ -19,6 +20,10 @@ ask options:
   --temperature T         sampling temperature (0-2; anthropic 0-1)
   --top-p P               nucleus sampling (0-1)
   --stop S                stop sequence (repeatable; openai and azure take at most 4)
+  --reasoning-effort L    minimal | low | medium | high, for models that reason (OpenAI o-series
+                          and gpt-5: reasoning_effort; Claude with extended thinking: a thinking
+                          budget of 1024 / 2048 / 8192 / 16384 tokens); other models get nothing
+  --no-cache              anthropic: no prompt caching breakpoints (cache_control) this call
   --no-stream             one plain request instead of a stream
   --json                  print one JSON object when the answer ends, instead of the text
   --verbose               the request (key redacted) and the response's status on stderr
@@ -56,6 +61,9 @@ export interface AskArgs extends ConnectionArgs {
   temperature?: number | undefined;
   topP?: number | undefined;
   stop: string[];
+  reasoningEffort?: ReasoningEffort | undefined;
+  /** Anthropic prompt caching (false with --no-cache). */
+  promptCaching: boolean;
   stream: boolean;
   json: boolean;
   verbose: boolean;
@@ -111,6 +119,16 @@ function number(
   return n;
 }
 
+function effort(value: string | undefined): ReasoningEffort | undefined {
+  if (value === undefined) return undefined;
+  const level = reasoningEfforts.find((e) => e === value);
+  if (!level)
+    throw new UsageError(
+      `--reasoning-effort must be one of ${reasoningEfforts.join(', ')}, got "${value}"`,
+    );
+  return level;
+}
+
 function connection(values: Record<string, unknown>): ConnectionArgs {
   const provider = (values.provider as string | undefined) ?? 'openai';
   if (!(providerTypes as readonly string[]).includes(provider)) {
@@ -140,6 +158,8 @@ export function parseAskArgs(argv: string[]): AskArgs {
         temperature: { type: 'string' },
         'top-p': { type: 'string' },
         stop: { type: 'string', multiple: true },
+        'reasoning-effort': { type: 'string' },
+        'no-cache': { type: 'boolean' },
         'no-stream': { type: 'boolean' },
         json: { type: 'boolean' },
         verbose: { type: 'boolean' },
@@ -152,8 +172,11 @@ export function parseAskArgs(argv: string[]): AskArgs {
   if (!values.model) throw new UsageError('--model is required (for azure: the deployment)');
   if (positionals.length === 0)
     throw new UsageError('PROMPT is missing (use - to read it from stdin)');
+  const connected = connection(values);
+  if (values['no-cache'] && connected.provider !== 'anthropic')
+    throw new UsageError('--no-cache is for --provider anthropic (the only one with breakpoints)');
   return {
-    ...connection(values),
+    ...connected,
     model: values.model,
     // An unquoted prompt arrives as several words: take them as one.
     prompt: positionals.join(' '),
@@ -162,6 +185,8 @@ export function parseAskArgs(argv: string[]): AskArgs {
     temperature: number('temperature', values.temperature, 0, 2),
     topP: number('top-p', values['top-p'], 0, 1),
     stop: values.stop ?? [],
+    reasoningEffort: effort(values['reasoning-effort']),
+    promptCaching: !values['no-cache'],
     stream: !values['no-stream'],
     json: !!values.json,
     verbose: !!values.verbose,

@@ -14,9 +14,10 @@ export type ReasoningEffort = (typeof reasoningEfforts)[number];
  * "Reasoning effort", cites each family):
  * - OpenAI and Azure OpenAI: the o1, o3 and o4 families and gpt-5 (`reasoning_effort`), but not
  *   o1-mini / o1-preview (which never took it) nor gpt-5-chat (not a reasoning model).
- * - Anthropic: the models with manual extended thinking (`thinking.budget_tokens`): Claude 3.7
- *   Sonnet, Sonnet 4 / 4.5 / 4.6, Opus 4 / 4.1 / 4.5 / 4.6, Haiku 4.5. Opus 4.7 and later, and
- *   the Claude 5 generation, reject `type: "enabled"` with a 400, so they are left out.
+ * - Anthropic: the models Anthropic's extended-thinking-models page lists for manual extended
+ *   thinking (`thinking.budget_tokens`): Claude 3.7 Sonnet, Sonnet 4 / 4.5 / 4.6, Opus 4 / 4.1 /
+ *   4.5 / 4.6, Haiku 4.5. Opus 4.7, 4.8 and the Claude 5 models reject `type: "enabled"` with a
+ *   400 (thinking-troubleshooting), so they are left out until adaptive thinking is mapped.
  * - Gemini: 2.5 and later (thinking budget / level).
  */
 export function takesReasoningEffort(providerType: string, model: string): boolean {
