@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { providerTypes, type ProviderType } from '../main/core/providers/types';
+import { providerKinds } from '../shared/providerKinds';
 import { reasoningEfforts, type ReasoningEffort } from '../shared/reasoning';
 
 export const usageText = `usage: npm run --silent cli -- ask [options] PROMPT
@@ -173,7 +174,8 @@ export function parseAskArgs(argv: string[]): AskArgs {
   if (positionals.length === 0)
     throw new UsageError('PROMPT is missing (use - to read it from stdin)');
   const connected = connection(values);
-  if (values['no-cache'] && connected.provider !== 'anthropic')
+  // Only a provider with prompt caching breakpoints has any to leave out (providerKinds.ts).
+  if (values['no-cache'] && !providerKinds[connected.provider].promptCachingSwitch)
     throw new UsageError('--no-cache is for --provider anthropic (the only one with breakpoints)');
   return {
     ...connected,

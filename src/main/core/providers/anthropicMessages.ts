@@ -72,7 +72,7 @@ export function anthropicRequestBody(
   if (temperature !== undefined) body.temperature = temperature;
   if (topP !== undefined) body.top_p = topP;
   if (request.stop?.length) body.stop_sequences = request.stop;
-  applyAnthropicThinking(body, request.reasoningEffort);
+  applyAnthropicThinking(body, request.reasoningEffort, target.profile.type);
   // On unless the profile turns it off (Settings, or the CLI's --no-cache).
   if (target.profile.promptCaching !== false) applyPromptCaching(body);
   return body;

@@ -1,6 +1,7 @@
 import type { ReasoningEffort } from '../../../shared/reasoning';
 import { takesReasoningEffort } from '../../../shared/reasoning';
 import type { AnthropicRequestBody } from './anthropicMessages';
+import type { ProviderType } from './types';
 
 /**
  * Extended thinking's token budget per effort level. The SDK's ThinkingConfigEnabled says the
@@ -29,8 +30,9 @@ const THINKING_TOP_P_MIN = 0.95;
 export function applyAnthropicThinking(
   body: AnthropicRequestBody,
   effort: ReasoningEffort | undefined,
+  type: ProviderType,
 ): void {
-  if (!effort || !takesReasoningEffort('anthropic', body.model)) return;
+  if (!effort || !takesReasoningEffort(type, body.model)) return;
   const budget = anthropicThinkingBudgets[effort];
   body.thinking = { type: 'enabled', budget_tokens: budget };
   if (body.max_tokens <= budget) body.max_tokens = budget + body.max_tokens;
