@@ -22,8 +22,9 @@ ask options:
   --top-p P               nucleus sampling (0-1)
   --stop S                stop sequence (repeatable; openai and azure take at most 4)
   --reasoning-effort L    minimal | low | medium | high, for models that reason (OpenAI o-series
-                          and gpt-5: reasoning_effort; Claude with extended thinking: a thinking
-                          budget of 1024 / 2048 / 8192 / 16384 tokens); other models get nothing
+                          and gpt-5: reasoning_effort; Claude 3.7-4.5: a thinking budget of
+                          1024 / 2048 / 8192 / 16384 tokens; Claude 4.6 and later: adaptive
+                          thinking at that effort); other models get nothing
   --no-cache              anthropic: no prompt caching breakpoints (cache_control) this call
   --no-stream             one plain request instead of a stream
   --json                  print one JSON object when the answer ends, instead of the text

@@ -168,6 +168,24 @@ describe('cli --no-cache and --reasoning-effort', () => {
     expect(result.usage.reasoningTokens).toBe(3);
   });
 
+  it('anthropic: adaptive thinking and an output effort for a model that refuses budgets', async () => {
+    const marker = `adaptive-${Date.now()}`;
+    const run = await cli([
+      'ask',
+      '--provider',
+      'anthropic',
+      '--model',
+      'claude-opus-4-7',
+      '--reasoning-effort',
+      'high',
+      `${marker} [tokens=3]`,
+    ]);
+    expect(run.code).toBe(0);
+    const body = sentBody(marker);
+    expect(body.thinking).toEqual({ type: 'adaptive' });
+    expect(body.output_config).toEqual({ effort: 'high' });
+  });
+
   it('openai: reasoning_effort for a reasoning model; nothing, and a note, for another', async () => {
     const reasoning = `effort-o3-${Date.now()}`;
     const o3 = await cli(['ask', '--model', 'o3', '--reasoning-effort', 'high', reasoning]);

@@ -271,16 +271,37 @@ describe('Anthropic prompt caching and thinking', () => {
     expect(plain).not.toHaveProperty('thinking');
   });
 
-  it('sends no thinking to a model without budgeted thinking', () => {
-    for (const model of ['claude-3-5-haiku-20241022', 'claude-opus-4-7', 'claude-sonnet-5']) {
+  it('adaptive models get adaptive thinking and an output effort, no budget', () => {
+    for (const model of ['claude-opus-4-7', 'claude-sonnet-5', 'claude-sonnet-4-6']) {
       const body = anthropicRequestBody(target(), {
         ...conversation,
         model,
-        reasoningEffort: 'high',
+        temperature: 0.4,
+        reasoningEffort: 'minimal',
       });
-      expect(body).not.toHaveProperty('thinking');
+      expect(body.thinking).toEqual({ type: 'adaptive' });
+      expect(body.output_config).toEqual({ effort: 'low' });
       expect(body.max_tokens).toBe(4096);
+      expect(body).not.toHaveProperty('temperature');
     }
+    const always = anthropicRequestBody(target(), {
+      ...conversation,
+      model: 'claude-fable-5-1',
+      reasoningEffort: 'high',
+    });
+    expect(always).not.toHaveProperty('thinking');
+    expect(always.output_config).toEqual({ effort: 'high' });
+  });
+
+  it('sends nothing to a model without a thinking control', () => {
+    const body = anthropicRequestBody(target(), {
+      ...conversation,
+      model: 'claude-3-5-haiku-20241022',
+      reasoningEffort: 'high',
+    });
+    expect(body).not.toHaveProperty('thinking');
+    expect(body).not.toHaveProperty('output_config');
+    expect(body.max_tokens).toBe(4096);
   });
 });
 

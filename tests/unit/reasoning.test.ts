@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takesReasoningEffort } from '../../src/shared/reasoning';
+import { anthropicThinkingMode, takesReasoningEffort } from '../../src/shared/reasoning';
 
 describe('takesReasoningEffort', () => {
   it.each([
@@ -19,6 +19,11 @@ describe('takesReasoningEffort', () => {
     ['anthropic', 'claude-opus-4-1-20250805'],
     ['anthropic', 'claude-opus-4-5'],
     ['anthropic', 'claude-haiku-4-5-20251001'],
+    ['anthropic', 'claude-opus-4-7'],
+    ['anthropic', 'claude-opus-4-8'],
+    ['anthropic', 'claude-sonnet-5'],
+    ['anthropic', 'claude-sonnet-5-5'],
+    ['anthropic', 'claude-fable-5-1'],
     ['gemini', 'gemini-2.5-pro'],
     ['gemini', 'gemini-2.5-flash-lite'],
     ['gemini', 'gemini-3-pro-preview'],
@@ -36,15 +41,29 @@ describe('takesReasoningEffort', () => {
     ['openai-compatible', 'o3'],
     ['anthropic', 'claude-3-5-sonnet-20241022'],
     ['anthropic', 'claude-3-5-haiku'],
-    // Opus 4.7+ and the Claude 5 generation refuse budgeted thinking.
-    ['anthropic', 'claude-opus-4-7'],
-    ['anthropic', 'claude-opus-4-8'],
-    ['anthropic', 'claude-sonnet-5'],
+    ['anthropic', 'claude-opus-4-9'],
+    ['anthropic', 'claude-sonnet-5-9'],
     ['anthropic', 'o3'],
     ['gemini', 'gemini-2.0-flash'],
     ['gemini', 'gemini-1.5-pro'],
     ['openai', ''],
   ])('%s %s does not', (type, model) => {
     expect(takesReasoningEffort(type, model)).toBe(false);
+  });
+});
+
+describe('anthropicThinkingMode', () => {
+  it.each([
+    ['claude-3-7-sonnet-latest', 'budget'],
+    ['claude-opus-4-20250514', 'budget'],
+    ['claude-haiku-4-5', 'budget'],
+    ['claude-sonnet-4-6', 'adaptive'],
+    ['claude-opus-4-7', 'adaptive'],
+    ['claude-opus-5', 'adaptive'],
+    ['claude-opus-5-5', 'adaptive'],
+    ['claude-mythos-5', 'effort'],
+    ['claude-3-5-sonnet-20241022', null],
+  ])('%s: %s', (model, mode) => {
+    expect(anthropicThinkingMode(model)).toBe(mode);
   });
 });
