@@ -26,6 +26,7 @@ interface ChatBody {
   model: string;
   messages: { role: string; content: string }[];
   temperature?: number;
+  reasoning_effort?: string;
   max_tokens?: number;
   max_completion_tokens?: number;
 }
@@ -229,6 +230,41 @@ test('the chat settings panel shows exactly what is sent, per chat; Reset clears
   await app.reload();
   await expect(panel.getByLabel('System prompt')).toHaveValue('');
   await expect(panel.getByLabel('Temperature (0–2)')).toHaveValue('');
+});
+
+test('reasoning effort shows for a reasoning model only, and goes out only to it', async ({
+  app,
+  emulator,
+}) => {
+  const saved = await app.evaluate(async (url) => {
+    const api = (
+      window as unknown as { api: { saveProfile(r: unknown): Promise<{ ok: boolean }> } }
+    ).api;
+    const result = await api.saveProfile({
+      profile: { name: 'Emu o3', type: 'openai', baseUrl: url, defaultModel: 'o3-mini' },
+      apiKey: 'sk-e2e-effort-0003',
+      keyStorage: 'session',
+      makeDefault: true,
+    });
+    return result.ok;
+  }, emulator.url);
+  expect(saved).toBe(true);
+  await app.reload();
+  const panel = app.getByRole('complementary', { name: 'Chat settings' });
+  await expect(app.getByRole('button', { name: 'Model: o3-mini · Emu o3' })).toBeVisible();
+  const effort = panel.getByLabel('Reasoning effort');
+  await expect(effort).toHaveValue('');
+  await effort.selectOption({ label: 'High' });
+  await send(app, 'Think hard [tokens=3]', 1);
+  expect(chats(emulator).at(-1)).toMatchObject({ model: 'o3-mini', reasoning_effort: 'high' });
+
+  // A model that does not reason: no choice shown, and nothing of it sent.
+  await pickModel(app, 'emu-1', 'emu-1 · Emu o3');
+  await expect(effort).toHaveCount(0);
+  await send(app, 'Plain now [tokens=3]', 2);
+  const plain = chats(emulator).at(-1)!;
+  expect(plain.model).toBe('emu-1');
+  expect(plain).not.toHaveProperty('reasoning_effort');
 });
 
 test.describe('no key anywhere', () => {
