@@ -222,6 +222,7 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
     expect(Number(total[3]) - Number(total[9])).toBe(sum((r) => r.input));
     expect(Number(total[5]) - Number(total[10])).toBe(sum((r) => r.output));
     expect(Number(total[7]).toFixed(4)).toBe(shownCost.toFixed(4));
+    expect(total.slice(12).map(Number)).toEqual([400, Number(reportedSavings.toFixed(6))]);
   } finally {
     await harness.stop();
   }
