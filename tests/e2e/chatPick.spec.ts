@@ -267,6 +267,60 @@ test('reasoning effort shows for a reasoning model only, and goes out only to it
   expect(plain).not.toHaveProperty('reasoning_effort');
 });
 
+test('Anthropic prompt caching is on by default and a profile can turn it off in Settings', async ({
+  app,
+  emulator,
+}) => {
+  const saved = await app.evaluate(async (url) => {
+    const api = (
+      window as unknown as { api: { saveProfile(r: unknown): Promise<{ ok: boolean }> } }
+    ).api;
+    const result = await api.saveProfile({
+      profile: {
+        name: 'Emu Claude',
+        type: 'anthropic',
+        baseUrl: url,
+        defaultModel: 'claude-haiku-4-5',
+      },
+      apiKey: 'sk-ant-e2e-cache-0004',
+      keyStorage: 'session',
+      makeDefault: true,
+    });
+    return result.ok;
+  }, emulator.origin);
+  expect(saved).toBe(true);
+  await app.reload();
+  const lastUserTurn = (marker: string) => {
+    const call = emulator.requests.find(
+      (r) =>
+        r.path === '/v1/messages' &&
+        JSON.stringify(r.body).includes(marker) &&
+        !JSON.stringify(r.body).includes('You name conversations'),
+    );
+    return (call?.body as { messages: { content: unknown }[] }).messages.at(-1)!.content;
+  };
+  await send(app, 'Cached turn [tokens=3]', 1);
+  expect(lastUserTurn('Cached turn')).toEqual([
+    { type: 'text', text: 'Cached turn [tokens=3]', cache_control: { type: 'ephemeral' } },
+  ]);
+
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Settings' });
+  await dialog
+    .getByRole('navigation', { name: 'Profiles' })
+    .getByRole('button', { name: /Emu Claude/ })
+    .click();
+  const box = dialog.getByRole('checkbox', { name: 'Prompt caching' });
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(box).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Close settings' }).click();
+  await app.getByRole('button', { name: 'New conversation' }).click();
+  await send(app, 'Uncached turn [tokens=3]', 1);
+  expect(lastUserTurn('Uncached turn')).toBe('Uncached turn [tokens=3]');
+});
+
 test.describe('no key anywhere', () => {
   test.use({
     providerEnv: async ({ emulator }, use) => {
