@@ -33,7 +33,8 @@ ask options:
   --raw                   the raw stream events on stderr as they arrive
   --no-record             leave this call out of the usage history (see below)
 
-compare options: the provider and sampling options of ask, --no-stream, --json, --no-record, and
+compare options: the provider and sampling options of ask, --reasoning-effort (each model that
+  takes it gets it), --no-stream, --json, --no-record, and
   --model M               a model to ask (repeat: 2 to 8); each is asked at once, then a
                           table shows time to first token, tokens/s, tokens in/out and cost
 
@@ -206,6 +207,7 @@ export interface CompareArgs extends ConnectionArgs {
   maxTokens?: number | undefined;
   temperature?: number | undefined;
   topP?: number | undefined;
+  reasoningEffort?: ReasoningEffort | undefined;
   stream: boolean;
   json: boolean;
   record: boolean;
@@ -224,6 +226,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
         'max-tokens': { type: 'string' },
         temperature: { type: 'string' },
         'top-p': { type: 'string' },
+        'reasoning-effort': { type: 'string' },
         'no-stream': { type: 'boolean' },
         json: { type: 'boolean' },
         'no-record': { type: 'boolean' },
@@ -243,6 +246,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     maxTokens: number('max-tokens', values['max-tokens'], 1, 10_000_000, true),
     temperature: number('temperature', values.temperature, 0, 2),
     topP: number('top-p', values['top-p'], 0, 1),
+    reasoningEffort: effort(values['reasoning-effort']),
     stream: !values['no-stream'],
     json: !!values.json,
     record: !values['no-record'],
