@@ -212,3 +212,20 @@ describe('cli --no-cache and --reasoning-effort', () => {
     expect(emulator.requests.length).toBe(before);
   });
 });
+
+describe('cli usage after cached calls', () => {
+  it('shows the cache writes and what caching saved, in --json and in the table', async () => {
+    const json = await cli(['usage', '--json', '--by', 'model']);
+    expect(json.code).toBe(0);
+    const { rows } = JSON.parse(json.stdout) as {
+      rows: { key: string; cacheWriteTokens: number; cacheSavings: number | null }[];
+    };
+    const sonnet = rows.find((r) => r.key === 'claude-sonnet-4-5')!;
+    // The two caching calls above (streamed and not), 1000 written and 3000 read each.
+    expect(sonnet.cacheWriteTokens).toBe(2000);
+    expect(sonnet.cacheSavings).toBeCloseTo((2 * (3000 * 2.7 - 1000 * 0.75)) / 1e6, 12);
+    const table = await cli(['usage', '--by', 'model']);
+    expect(table.stdout).toMatch(/^model\s+calls\s+input\s+cached\s+written\s+/);
+    expect(table.stdout).toMatch(/claude-sonnet-4-5\s+\d+\s+[\d,]+\s+6,000\s+2,000\s/);
+  });
+});
