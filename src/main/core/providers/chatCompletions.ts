@@ -108,7 +108,7 @@ function reasoningEffortFor(
 ): ReasoningEffort | undefined {
   const effort = request.reasoningEffort;
   if (!effort || !takesReasoningEffort(type, request.model)) return undefined;
-  if (effort === 'minimal' && !/^gpt-5/i.test(request.model)) return 'low';
+  if (effort === 'minimal' && !/^(openai\/)?gpt-5/i.test(request.model)) return 'low';
   return effort;
 }
 
