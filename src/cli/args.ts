@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { providerTypes, type ProviderType } from '../main/core/providers/types';
 import { providerKinds } from '../shared/providerKinds';
 import { wireApis, type WireApi } from '../shared/wireApi';
+import { reasoningEfforts, type ReasoningEffort } from '../shared/reasoning';
 
 export const usageText = `usage: npm run --silent cli -- ask [options] PROMPT
        npm run --silent cli -- compare [ask's provider options] --model A --model B … PROMPT
@@ -24,6 +25,11 @@ ask options:
   --temperature T         sampling temperature (0-2; anthropic 0-1)
   --top-p P               nucleus sampling (0-1)
   --stop S                stop sequence (repeatable; openai and azure take at most 4, gemini 5)
+  --reasoning-effort L    minimal | low | medium | high, for models that reason (OpenAI o-series
+                          and gpt-5: reasoning_effort; Claude 3.7-4.5: a thinking budget of
+                          1024 / 2048 / 8192 / 16384 tokens; Claude 4.6 and later: adaptive
+                          thinking at that effort); other models get nothing
+  --no-cache              anthropic: no prompt caching breakpoints (cache_control) this call
   --no-stream             one plain request instead of a stream
   --json                  print one JSON object when the answer ends, instead of the text
   --verbose               the request (key redacted) and the response's status on stderr
@@ -31,7 +37,8 @@ ask options:
   --raw                   the raw stream events on stderr as they arrive
   --no-record             leave this call out of the usage history (see below)
 
-compare options: the provider and sampling options of ask, --no-stream, --json, --no-record, and
+compare options: the provider and sampling options of ask, --reasoning-effort (each model that
+  takes it gets it), --no-stream, --json, --no-record, and
   --model M               a model to ask (repeat: 2 to 8); each is asked at once, then a
                           table shows time to first token, tokens/s, tokens in/out and cost
 
@@ -64,6 +71,9 @@ export interface AskArgs extends ConnectionArgs {
   temperature?: number | undefined;
   topP?: number | undefined;
   stop: string[];
+  reasoningEffort?: ReasoningEffort | undefined;
+  /** Anthropic prompt caching (false with --no-cache). */
+  promptCaching: boolean;
   stream: boolean;
   json: boolean;
   verbose: boolean;
@@ -120,6 +130,16 @@ function number(
   return n;
 }
 
+function effort(value: string | undefined): ReasoningEffort | undefined {
+  if (value === undefined) return undefined;
+  const level = reasoningEfforts.find((e) => e === value);
+  if (!level)
+    throw new UsageError(
+      `--reasoning-effort must be one of ${reasoningEfforts.join(', ')}, got "${value}"`,
+    );
+  return level;
+}
+
 function connection(values: Record<string, unknown>): ConnectionArgs {
   const provider = (values.provider as string | undefined) ?? 'openai';
   if (!(providerTypes as readonly string[]).includes(provider)) {
@@ -162,6 +182,8 @@ export function parseAskArgs(argv: string[]): AskArgs {
         temperature: { type: 'string' },
         'top-p': { type: 'string' },
         stop: { type: 'string', multiple: true },
+        'reasoning-effort': { type: 'string' },
+        'no-cache': { type: 'boolean' },
         'no-stream': { type: 'boolean' },
         json: { type: 'boolean' },
         verbose: { type: 'boolean' },
@@ -174,8 +196,12 @@ export function parseAskArgs(argv: string[]): AskArgs {
   if (!values.model) throw new UsageError('--model is required (for azure: the deployment)');
   if (positionals.length === 0)
     throw new UsageError('PROMPT is missing (use - to read it from stdin)');
+  const connected = connection(values);
+  // Only a provider with prompt caching breakpoints has any to leave out (providerKinds.ts).
+  if (values['no-cache'] && !providerKinds[connected.provider].promptCachingSwitch)
+    throw new UsageError('--no-cache is for --provider anthropic (the only one with breakpoints)');
   return {
-    ...connection(values),
+    ...connected,
     model: values.model,
     // An unquoted prompt arrives as several words: take them as one.
     prompt: positionals.join(' '),
@@ -184,6 +210,8 @@ export function parseAskArgs(argv: string[]): AskArgs {
     temperature: number('temperature', values.temperature, 0, 2),
     topP: number('top-p', values['top-p'], 0, 1),
     stop: values.stop ?? [],
+    reasoningEffort: effort(values['reasoning-effort']),
+    promptCaching: !values['no-cache'],
     stream: !values['no-stream'],
     json: !!values.json,
     verbose: !!values.verbose,
@@ -200,6 +228,7 @@ export interface CompareArgs extends ConnectionArgs {
   maxTokens?: number | undefined;
   temperature?: number | undefined;
   topP?: number | undefined;
+  reasoningEffort?: ReasoningEffort | undefined;
   stream: boolean;
   json: boolean;
   record: boolean;
@@ -218,6 +247,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
         'max-tokens': { type: 'string' },
         temperature: { type: 'string' },
         'top-p': { type: 'string' },
+        'reasoning-effort': { type: 'string' },
         'no-stream': { type: 'boolean' },
         json: { type: 'boolean' },
         'no-record': { type: 'boolean' },
@@ -237,6 +267,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     maxTokens: number('max-tokens', values['max-tokens'], 1, 10_000_000, true),
     temperature: number('temperature', values.temperature, 0, 2),
     topP: number('top-p', values['top-p'], 0, 1),
+    reasoningEffort: effort(values['reasoning-effort']),
     stream: !values['no-stream'],
     json: !!values.json,
     record: !values['no-record'],

@@ -5,6 +5,7 @@ import { providerFor } from '../main/core/providers/registry';
 import { streamChat } from '../main/core/providers/streamChat';
 import type { ChatRequest, ProviderTarget } from '../main/core/providers/types';
 import { parameterProblems } from '../shared/parameterRanges';
+import { takesReasoningEffort } from '../shared/reasoning';
 import { AnswerFold } from '../shared/answerFold';
 import type { FinishReason, ProviderError, StreamEvent, Usage } from '../shared/stream';
 import { UsageError, type AskArgs, type ConnectionArgs } from './args';
@@ -109,6 +110,12 @@ async function requestFromArgs(args: AskArgs, io: CliIo): Promise<ChatRequest> {
   if (args.temperature !== undefined) request.temperature = args.temperature;
   if (args.topP !== undefined) request.topP = args.topP;
   if (args.stop.length) request.stop = args.stop;
+  if (args.reasoningEffort) {
+    request.reasoningEffort = args.reasoningEffort;
+    // Said, not refused: a custom or newer model id may reason under a name we do not know.
+    if (!takesReasoningEffort(args.provider, args.model))
+      io.stderr(`note: ${args.model} takes no reasoning effort here; none was sent\n`);
+  }
   return request;
 }
 
@@ -156,7 +163,8 @@ function printEnd(result: AskResult, args: AskArgs, io: CliIo): void {
     const ttft = result.timing.ttftMs === null ? '-' : `${Math.round(result.timing.ttftMs)} ms`;
     io.stderr(
       `finish: ${result.finishReason} (${result.providerFinishReason ?? '-'}); tokens in ${u.inputTokens}` +
-        `${u.cachedInputTokens ? ` (${u.cachedInputTokens} cached)` : ''}, out ${u.outputTokens} (${u.source}); ` +
+        `${u.cachedInputTokens ? ` (${u.cachedInputTokens} cached)` : ''}` +
+        `${u.cacheWriteTokens ? ` (${u.cacheWriteTokens} written to the cache)` : ''}, out ${u.outputTokens} (${u.source}); ` +
         `first token ${ttft}, total ${Math.round(result.timing.totalMs)} ms\n`,
     );
   }
@@ -165,6 +173,7 @@ function printEnd(result: AskResult, args: AskArgs, io: CliIo): void {
 /** `ask`: one question, the answer streamed to stdout (or one JSON object). Returns the exit code. */
 export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
   const target = await withStoredKey(targetFromArgs(args, io.env), io.env);
+  if (!args.promptCaching) target.profile = { ...target.profile, promptCaching: false };
   const request = await requestFromArgs(args, io);
   const secrets = [target.apiKey].filter((s): s is string => !!s);
   const observer = observerFor(args, io, secrets);

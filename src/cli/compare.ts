@@ -62,6 +62,8 @@ export async function runCompare(args: CompareArgs, io: CliIo): Promise<number> 
       if (args.maxTokens !== undefined) request.maxTokens = args.maxTokens;
       if (args.temperature !== undefined) request.temperature = args.temperature;
       if (args.topP !== undefined) request.topP = args.topP;
+      // Each adapter sends it only to a model that takes it: a mixed set needs no care here.
+      if (args.reasoningEffort) request.reasoningEffort = args.reasoningEffort;
       return { target, request };
     }),
   );

@@ -90,7 +90,7 @@ export function runUsage(
       return 0;
     }
     const table = [
-      [args.by, 'calls', 'input', 'cached', 'output', 'reasoning', 'cost'],
+      [args.by, 'calls', 'input', 'cached', 'written', 'output', 'reasoning', 'cost', 'saved'],
       ...rows.map((row) => line(row.key, row)),
       line('total', totals),
     ];
@@ -109,13 +109,17 @@ export function runUsage(
 function line(key: string, f: UsageFigures): string[] {
   const n = (value: number) => value.toLocaleString('en-US');
   const cost = f.cost === null ? '—' : `$${f.cost.toFixed(4)}${f.unpricedCalls ? '+' : ''}`;
+  // What prompt caching saved (negative: writes not yet read back); — when nothing was cached.
+  const saved = f.cacheSavings === null ? '—' : `$${f.cacheSavings.toFixed(4)}`;
   return [
     `${key}${f.estimatedCalls ? ' *' : ''}`,
     n(f.calls),
     n(f.inputTokens),
     n(f.cachedInputTokens),
+    n(f.cacheWriteTokens),
     n(f.outputTokens),
     n(f.reasoningTokens),
     cost,
+    saved,
   ];
 }

@@ -25,8 +25,10 @@ export function combineFigures(earlier: AnswerFigures, next: AnswerFigures): Ans
       source: a.source === 'estimated' || b.source === 'estimated' ? 'estimated' : 'provider',
     };
     const cached = add(a.cachedInputTokens, b.cachedInputTokens);
+    const writes = add(a.cacheWriteTokens, b.cacheWriteTokens);
     const reasoning = add(a.reasoningTokens, b.reasoningTokens);
     if (cached !== undefined) usage.cachedInputTokens = cached;
+    if (writes !== undefined) usage.cacheWriteTokens = writes;
     if (reasoning !== undefined) usage.reasoningTokens = reasoning;
   }
   const s = earlier.timing;

@@ -27,20 +27,53 @@ function isSnapshotSuffix(suffix: string): boolean {
   return /^(\d{4}-\d{2}-\d{2}|\d{8}|latest|preview(-\d{4}-\d{2}-\d{2})?|v\d+(:\d+)?)$/.test(suffix);
 }
 
+/** Anthropic bills a 5-minute cache write at 1.25× the base input price, for every model. */
+const ANTHROPIC_CACHE_WRITE_FACTOR = 1.25;
+
+type CacheUsage = Pick<
+  Usage,
+  'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'cacheWriteTokens'
+>;
+
+/** Dollars per million tokens for each kind of prompt token, fallbacks applied. */
+function promptPrices(price: ModelPrice): { input: number; read: number; write: number } {
+  const input = price.inputPerMTok;
+  const write =
+    price.cacheWritePerMTok ??
+    (price.provider === 'anthropic' ? input * ANTHROPIC_CACHE_WRITE_FACTOR : input);
+  return { input, read: price.cachedInputPerMTok ?? input, write };
+}
+
+/** inputTokens split into what was read from the cache, written to it, and neither. */
+function promptSplit(usage: CacheUsage): { reads: number; writes: number; uncached: number } {
+  const reads = Math.min(usage.cachedInputTokens ?? 0, usage.inputTokens);
+  const writes = Math.min(usage.cacheWriteTokens ?? 0, usage.inputTokens - reads);
+  return { reads, writes, uncached: usage.inputTokens - reads - writes };
+}
+
 /**
  * Cost in US dollars, or null when the model has no known price (shown as "—", never 0).
- * Cached prompt tokens are billed at the cached-input price where the provider has one.
+ * inputTokens holds every prompt token; each part is billed at its own price: uncached at the
+ * input price, cache reads at the cached-input price, cache writes at the write price (absent:
+ * Anthropic's 1.25× input, else the input price, as OpenAI and Gemini bill no write premium).
  */
-export function costOf(
-  usage: Pick<Usage, 'inputTokens' | 'outputTokens' | 'cachedInputTokens'>,
-  price: ModelPrice | null,
-): number | null {
+export function costOf(usage: CacheUsage, price: ModelPrice | null): number | null {
   if (!price) return null;
-  const cached = Math.min(usage.cachedInputTokens ?? 0, usage.inputTokens);
-  const cachedPrice = price.cachedInputPerMTok ?? price.inputPerMTok;
+  const { input, read, write } = promptPrices(price);
+  const { reads, writes, uncached } = promptSplit(usage);
   const dollars =
-    (usage.inputTokens - cached) * price.inputPerMTok +
-    cached * cachedPrice +
-    usage.outputTokens * price.outputPerMTok;
+    uncached * input + writes * write + reads * read + usage.outputTokens * price.outputPerMTok;
   return dollars / 1_000_000;
+}
+
+/**
+ * What caching saved on one call, in dollars, against sending the same prompt uncached: reads
+ * cost less than input, writes cost more (so a call that only wrote saves a negative amount).
+ * Null when no price is known, 0 when nothing touched the cache.
+ */
+export function cacheSavingsOf(usage: CacheUsage, price: ModelPrice | null): number | null {
+  if (!price) return null;
+  const { input, read, write } = promptPrices(price);
+  const { reads, writes } = promptSplit(usage);
+  return (reads * (input - read) - writes * (write - input)) / 1_000_000;
 }

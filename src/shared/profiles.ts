@@ -119,6 +119,8 @@ export const profileSchema = z
     params: profileParamsSchema.optional(),
     /** Absent fields take responseTimeoutDefaults. */
     timeouts: profileTimeoutsSchema.optional(),
+    /** Anthropic prompt caching (cache_control breakpoints); absent means on. */
+    promptCaching: z.boolean().optional(),
     headers: z.array(profileHeaderSchema).max(32).default([]),
     /** Send the key in this header instead of the provider's usual one (gateways, proxies). */
     authHeader: headerName.optional(),

@@ -33,6 +33,8 @@ export interface ProviderKind {
   wireApiChoice: boolean;
   /** The variable its SDK reads the key from: Copy as cURL names it instead of the key. */
   keyVariable: string;
+  /** A "Prompt caching" switch in the form (Anthropic's cache_control breakpoints). */
+  promptCachingSwitch?: boolean;
 }
 
 const apiKeyOnly = [{ value: 'apiKey', label: 'API key' }] as const;
@@ -63,6 +65,7 @@ export const providerKinds: { readonly [T in ProviderType]: ProviderKind } = {
     organizationFields: false,
     wireApiChoice: false,
     keyVariable: 'ANTHROPIC_API_KEY',
+    promptCachingSwitch: true,
   },
   azure: {
     label: 'Azure OpenAI',

@@ -49,7 +49,13 @@ export interface Usage {
   inputTokens: number;
   outputTokens: number;
   totalTokens: number;
+  /** Prompt tokens read from the provider's cache (inside inputTokens). */
   cachedInputTokens?: number;
+  /**
+   * Prompt tokens written to the provider's cache on this call (inside inputTokens, apart from
+   * the cached ones): Anthropic's `cache_creation_input_tokens`, billed at its write price.
+   */
+  cacheWriteTokens?: number;
   reasoningTokens?: number;
   source: 'provider' | 'estimated';
 }

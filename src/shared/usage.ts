@@ -3,6 +3,7 @@
  * from the ledger (one row per provider call); costs are null when no price is known.
  */
 import { z } from 'zod';
+import { priceProviders, type PriceProvider } from './priceTable';
 
 /** A half-open time range [from, to) in epoch ms, and the viewer's UTC offset for day buckets. */
 export const usageRangeSchema = z
@@ -23,11 +24,19 @@ export type UsageRange = z.output<typeof usageRangeSchema>;
 export interface UsageFigures {
   calls: number;
   inputTokens: number;
+  /** Prompt tokens read from a cache (inside inputTokens). */
   cachedInputTokens: number;
+  /** Prompt tokens written to a cache (inside inputTokens; Anthropic's cache writes). */
+  cacheWriteTokens: number;
   outputTokens: number;
   reasoningTokens: number;
   /** Dollars over the calls that have a price; null when none has. */
   cost: number | null;
+  /**
+   * Dollars caching saved over the priced calls (reads below the input price, less the writes'
+   * premium), fixed at record time like the cost; null when no priced call touched a cache.
+   */
+  cacheSavings: number | null;
   /** Calls whose tokens were estimated by the client, not reported by the provider. */
   estimatedCalls: number;
   /** The part of inputTokens / outputTokens that is estimated (the rest the provider reported). */
@@ -70,9 +79,10 @@ export interface RateLimitBudget {
 /** One row of the price list: the shipped price and, when set, the person's override. */
 export interface PriceEntry {
   model: string;
-  provider: 'openai' | 'anthropic';
+  provider: PriceProvider;
   inputPerMTok: number;
   cachedInputPerMTok: number | null;
+  cacheWritePerMTok?: number | null;
   outputPerMTok: number;
   /** 'shipped' as of `asOf`, or 'override' (edited in settings). */
   origin: 'shipped' | 'override';
@@ -87,9 +97,11 @@ const dollars = z.number().min(0).max(100_000);
 export const priceOverrideSchema = z
   .object({
     model: z.string().trim().toLowerCase().min(1).max(200),
-    provider: z.enum(['openai', 'anthropic']),
+    provider: z.enum(priceProviders),
     inputPerMTok: dollars,
     cachedInputPerMTok: dollars.nullable(),
+    /** Optional, so overrides saved before write prices existed stay valid. */
+    cacheWritePerMTok: dollars.nullable().optional(),
     outputPerMTok: dollars,
   })
   .strict();

@@ -26,6 +26,7 @@ interface ChatBody {
   model: string;
   messages: { role: string; content: string }[];
   temperature?: number;
+  reasoning_effort?: string;
   max_tokens?: number;
   max_completion_tokens?: number;
 }
@@ -229,6 +230,95 @@ test('the chat settings panel shows exactly what is sent, per chat; Reset clears
   await app.reload();
   await expect(panel.getByLabel('System prompt')).toHaveValue('');
   await expect(panel.getByLabel('Temperature (0–2)')).toHaveValue('');
+});
+
+test('reasoning effort shows for a reasoning model only, and goes out only to it', async ({
+  app,
+  emulator,
+}) => {
+  const saved = await app.evaluate(async (url) => {
+    const api = (
+      window as unknown as { api: { saveProfile(r: unknown): Promise<{ ok: boolean }> } }
+    ).api;
+    const result = await api.saveProfile({
+      profile: { name: 'Emu o3', type: 'openai', baseUrl: url, defaultModel: 'o3-mini' },
+      apiKey: 'sk-e2e-effort-0003',
+      keyStorage: 'session',
+      makeDefault: true,
+    });
+    return result.ok;
+  }, emulator.url);
+  expect(saved).toBe(true);
+  await app.reload();
+  const panel = app.getByRole('complementary', { name: 'Chat settings' });
+  await expect(app.getByRole('button', { name: 'Model: o3-mini · Emu o3' })).toBeVisible();
+  const effort = panel.getByLabel('Reasoning effort');
+  await expect(effort).toHaveValue('');
+  await effort.selectOption({ label: 'High' });
+  await send(app, 'Think hard [tokens=3]', 1);
+  expect(chats(emulator).at(-1)).toMatchObject({ model: 'o3-mini', reasoning_effort: 'high' });
+
+  // A model that does not reason: no choice shown, and nothing of it sent.
+  await pickModel(app, 'emu-1', 'emu-1 · Emu o3');
+  await expect(effort).toHaveCount(0);
+  await send(app, 'Plain now [tokens=3]', 2);
+  const plain = chats(emulator).at(-1)!;
+  expect(plain.model).toBe('emu-1');
+  expect(plain).not.toHaveProperty('reasoning_effort');
+});
+
+test('Anthropic prompt caching is on by default and a profile can turn it off in Settings', async ({
+  app,
+  emulator,
+}) => {
+  const saved = await app.evaluate(async (url) => {
+    const api = (
+      window as unknown as { api: { saveProfile(r: unknown): Promise<{ ok: boolean }> } }
+    ).api;
+    const result = await api.saveProfile({
+      profile: {
+        name: 'Emu Claude',
+        type: 'anthropic',
+        baseUrl: url,
+        defaultModel: 'claude-haiku-4-5',
+      },
+      apiKey: 'sk-ant-e2e-cache-0004',
+      keyStorage: 'session',
+      makeDefault: true,
+    });
+    return result.ok;
+  }, emulator.origin);
+  expect(saved).toBe(true);
+  await app.reload();
+  const lastUserTurn = (marker: string) => {
+    const call = emulator.requests.find(
+      (r) =>
+        r.path === '/v1/messages' &&
+        JSON.stringify(r.body).includes(marker) &&
+        !JSON.stringify(r.body).includes('You name conversations'),
+    );
+    return (call?.body as { messages: { content: unknown }[] }).messages.at(-1)!.content;
+  };
+  await send(app, 'Cached turn [tokens=3]', 1);
+  expect(lastUserTurn('Cached turn')).toEqual([
+    { type: 'text', text: 'Cached turn [tokens=3]', cache_control: { type: 'ephemeral' } },
+  ]);
+
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Settings' });
+  await dialog
+    .getByRole('navigation', { name: 'Profiles' })
+    .getByRole('button', { name: /Emu Claude/ })
+    .click();
+  const box = dialog.getByRole('checkbox', { name: 'Prompt caching' });
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(box).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Close settings' }).click();
+  await app.getByRole('button', { name: 'New conversation' }).click();
+  await send(app, 'Uncached turn [tokens=3]', 1);
+  expect(lastUserTurn('Uncached turn')).toBe('Uncached turn [tokens=3]');
 });
 
 test.describe('no key anywhere', () => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { costOf, findPrice } from '../../src/shared/pricing';
+import { cacheSavingsOf, costOf, findPrice } from '../../src/shared/pricing';
 import type { RecordedRequest } from '../emulator/server';
 import { startHarnessProcess } from '../support/harnessProcess';
 import { expect, test } from './fixtures';
@@ -15,6 +15,7 @@ interface Reported {
   model: string;
   input: number;
   cached: number;
+  written: number;
   output: number;
 }
 
@@ -24,6 +25,7 @@ function reportedUsage(record: RecordedRequest): Reported {
     model: (record.body as { model: string }).model,
     input: 0,
     cached: 0,
+    written: 0,
     output: 0,
   };
   for (const line of record.response.split(/\r?\n/)) {
@@ -34,8 +36,8 @@ function reportedUsage(record: RecordedRequest): Reported {
     if (event.type === 'message_start' && start) {
       // Anthropic: all prompt tokens are input + cache reads + cache writes (DESIGN.md).
       result.cached = start.cache_read_input_tokens ?? 0;
-      result.input =
-        (start.input_tokens ?? 0) + result.cached + (start.cache_creation_input_tokens ?? 0);
+      result.written = start.cache_creation_input_tokens ?? 0;
+      result.input = (start.input_tokens ?? 0) + result.cached + result.written;
     } else if (event.type === 'message_delta' && usage) {
       result.output = usage.output_tokens ?? 0;
     } else if (usage && typeof usage.prompt_tokens === 'number') {
@@ -118,7 +120,7 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
     await page.getByRole('button', { name: 'Close settings' }).click();
     await chat(
       page,
-      'Tell me everything you know about cherries, their history and their uses [tokens=1 cached=300]',
+      'Tell me everything you know about cherries, their history and their uses [tokens=1 cached=300 cache_write=200]',
     );
 
     // Three answers and three background titles, every one finished.
@@ -140,10 +142,20 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
     expect(whole).toHaveLength(6);
     const reported = whole.map(reportedUsage);
     const sum = (pick: (r: Reported) => number) => reported.reduce((n, r) => n + pick(r), 0);
-    const reportedCost = reported.reduce((n, r) => {
-      const usage = { inputTokens: r.input, cachedInputTokens: r.cached, outputTokens: r.output };
-      return n + (costOf(usage, findPrice(r.model)) ?? 0);
-    }, 0);
+    const usageOf = (r: Reported) => ({
+      inputTokens: r.input,
+      cachedInputTokens: r.cached,
+      cacheWriteTokens: r.written,
+      outputTokens: r.output,
+    });
+    const reportedCost = reported.reduce(
+      (n, r) => n + (costOf(usageOf(r), findPrice(r.model)) ?? 0),
+      0,
+    );
+    const reportedSavings = reported.reduce(
+      (n, r) => n + (cacheSavingsOf(usageOf(r), findPrice(r.model)) ?? 0),
+      0,
+    );
     expect(new Set(reported.map((r) => r.model))).toEqual(
       new Set(['gpt-4o-mini', 'claude-haiku-4-5']),
     );
@@ -179,6 +191,12 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
     ).toBeVisible();
     expect(await estimatedIn()).toBe(0);
     await expect(dialog.getByTestId('total-Cost')).toHaveText(`$${reportedCost.toFixed(4)}`);
+    // Prompt caching: reads, writes (the Anthropic chat and its title wrote 200 each) and savings.
+    expect(sum((r) => r.written)).toBe(400);
+    await expect(dialog.getByTestId('cache-savings')).toHaveText(
+      `Prompt caching: ${sum((r) => r.cached).toLocaleString('en-US')} tokens read from a cache, ` +
+        `400 written to one; saved $${reportedSavings.toFixed(reportedSavings < 0.01 ? 4 : 2)}.`,
+    );
     const shownCost = reportedCost;
 
     const table = dialog.getByRole('table', { name: 'Usage by model' });
@@ -204,6 +222,7 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
     expect(Number(total[3]) - Number(total[9])).toBe(sum((r) => r.input));
     expect(Number(total[5]) - Number(total[10])).toBe(sum((r) => r.output));
     expect(Number(total[7]).toFixed(4)).toBe(shownCost.toFixed(4));
+    expect(total.slice(12).map(Number)).toEqual([400, Number(reportedSavings.toFixed(6))]);
   } finally {
     await harness.stop();
   }

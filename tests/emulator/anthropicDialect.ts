@@ -13,6 +13,8 @@ export interface MessagesBody {
   stream?: boolean;
   system?: string | { type: string; text: string }[];
   max_tokens?: number;
+  temperature?: number;
+  thinking?: { type: string; budget_tokens?: number };
   messages?: { role: string; content: string | { type: string; text?: string }[] }[];
 }
 
@@ -29,6 +31,24 @@ const stopReasons: Record<string, string> = {
   content_filter: 'refusal',
   tool_calls: 'tool_use',
 };
+
+/**
+ * What the real API refuses (400) about extended thinking, per the SDK's ThinkingConfigEnabled
+ * ("Must be ≥1024 and less than `max_tokens`") and the extended-thinking docs (no temperature
+ * other than 1 while thinking), so a client that breaks a rule fails here as it would there.
+ */
+export function thinkingProblem(body: MessagesBody): string | null {
+  const thinking = body.thinking;
+  if (!thinking || thinking.type !== 'enabled') return null;
+  const budget = thinking.budget_tokens ?? 0;
+  if (budget < 1024)
+    return 'thinking.enabled.budget_tokens: Input should be greater than or equal to 1024';
+  if (budget >= (body.max_tokens ?? 0))
+    return '`max_tokens` must be greater than `thinking.budget_tokens`';
+  if (body.temperature !== undefined && body.temperature !== 1)
+    return '`temperature` may only be set to 1 when thinking is enabled';
+  return null;
+}
 
 export function contentText(content: string | { type: string; text?: string }[]): string {
   return typeof content === 'string' ? content : content.map((part) => part.text ?? '').join('');

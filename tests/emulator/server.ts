@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { answerAnthropicMessages, contentText, type MessagesBody } from './anthropicDialect';
+import {
+  answerAnthropicMessages,
+  contentText,
+  thinkingProblem,
+  type MessagesBody,
+} from './anthropicDialect';
 import { faultResponse, type Dialect } from './faults';
 import * as gemini from './geminiDialect';
 import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
@@ -287,6 +292,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const last = [...all].reverse().find((m) => m.role === 'user');
     const prompt = last ? contentText(last.content) : '';
     const model = body?.model ?? 'claude-emu-1';
+    const refused = thinkingProblem(body ?? {});
+    if (refused)
+      return sendJson(res, 400, {
+        type: 'error',
+        error: { type: 'invalid_request_error', message: refused },
+      });
     const scenario = scenarioOrFault('anthropic', req, res, prompt, model, false);
     if (!scenario) return;
     if (scenario.hang) return holdSilently(res);

@@ -50,6 +50,29 @@ async function cli(
 }
 
 describe('cli compare', () => {
+  it('--reasoning-effort goes to the models that take it and to no other', async () => {
+    const marker = `compare-effort-${Date.now()}`;
+    const result = await cli([
+      'compare',
+      '--model',
+      'o4-mini',
+      '--model',
+      'gpt-4o-mini',
+      '--reasoning-effort',
+      'medium',
+      `${marker} [tokens=3]`,
+    ]);
+    expect(result.code).toBe(0);
+    const sent = emulator.requests
+      .filter((r) => JSON.stringify(r.body).includes(marker))
+      .map((r) => r.body as { model: string; reasoning_effort?: string })
+      .sort((a, b) => a.model.localeCompare(b.model));
+    expect(sent.map((b) => [b.model, b.reasoning_effort])).toEqual([
+      ['gpt-4o-mini', undefined],
+      ['o4-mini', 'medium'],
+    ]);
+  });
+
   it('asks each model at once and prints their answers and a table of the figures', async () => {
     const started = Date.now();
     const result = await cli([

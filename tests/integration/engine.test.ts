@@ -285,7 +285,12 @@ describe('wire details per provider', () => {
     expect(call!.headers['x-api-key']).toBe('sk-ant-test-0001');
     expect(call!.headers['anthropic-version']).toBeTruthy();
     expect(call!.headers.authorization).toBeUndefined();
-    expect(call!.body).toMatchObject({ system: 'Be brief.', max_tokens: 4096, stream: true });
+    // The system prompt goes as one text block, carrying the prompt-caching breakpoint.
+    expect(call!.body).toMatchObject({
+      system: [{ type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral' } }],
+      max_tokens: 4096,
+      stream: true,
+    });
     expect((call!.body as { messages: { role: string }[] }).messages.map((m) => m.role)).toEqual([
       'user',
     ]);

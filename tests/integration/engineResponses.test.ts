@@ -63,6 +63,8 @@ describe.each(responsesTypes)('%s over the Responses API', (type) => {
     const t = target();
     const request = {
       ...ask(t, prompt),
+      // A model that reasons: only those are sent a reasoning effort (openaiReasoning.ts).
+      model: 'gpt-5-mini',
       system: 'Answer briefly.',
       messages: [
         { role: 'user' as const, content: 'Earlier question' },
@@ -77,7 +79,7 @@ describe.each(responsesTypes)('%s over the Responses API', (type) => {
     const run = await runEngine(t, request);
     expect(run.error).toBeUndefined();
     expect(requestOf(marker).body).toEqual({
-      model: t.profile.defaultModel,
+      model: 'gpt-5-mini',
       input: request.messages,
       instructions: 'Answer briefly.',
       stream: true,

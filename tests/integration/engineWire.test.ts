@@ -116,11 +116,30 @@ describe('anthropic usage', () => {
         reported.cache_read_input_tokens! +
         reported.cache_creation_input_tokens!,
       cachedInputTokens: 5,
+      cacheWriteTokens: 3,
       source: 'estimated',
     });
     expect(run.usage!.outputTokens).toBeGreaterThan(3);
     expect(run.usage!.totalTokens).toBe(run.usage!.inputTokens + run.usage!.outputTokens);
   });
+
+  it.each([true, false])(
+    'reports cache writes and reads apart, byte by byte too (stream %s)',
+    async (stream) => {
+      const { prompt } = tag('tokens=6 cached=700 cache_write=300 bytes=1');
+      const run = await runEngine(
+        target('anthropic'),
+        ask(target('anthropic'), prompt, { stream }),
+      );
+      expect(run.error).toBeUndefined();
+      expect(run.usage).toMatchObject({
+        cachedInputTokens: 700,
+        cacheWriteTokens: 300,
+        source: 'provider',
+      });
+      expect(run.usage!.inputTokens).toBeGreaterThan(1000);
+    },
+  );
 
   it.each([true, false])(
     'carries thinking tokens into reasoningTokens (stream %s)',

@@ -52,6 +52,17 @@ describe('cli ask flags', () => {
     expect(parseModelsArgs(['--provider', 'gemini']).provider).toBe('gemini');
   });
 
+  it('takes a reasoning effort from the scale and --no-cache for anthropic', () => {
+    expect(parseAskArgs(['--model', 'o3', '--reasoning-effort', 'minimal', 'x'])).toMatchObject({
+      reasoningEffort: 'minimal',
+      promptCaching: true,
+    });
+    expect(
+      parseAskArgs(['--provider', 'anthropic', '--model', 'c', '--no-cache', 'x']).promptCaching,
+    ).toBe(false);
+    expect(parseAskArgs(['--model', 'm', 'x']).reasoningEffort).toBeUndefined();
+  });
+
   it.each([
     [['no', 'model']],
     [['--model', 'm']],
@@ -61,6 +72,9 @@ describe('cli ask flags', () => {
     [['--model', 'm', '--max-tokens', '-3', 'x']],
     [['--model', 'm', '--max-tokens', '1.5', 'x']],
     [['--provider', 'mistral', '--model', 'm', 'x']],
+    [['--model', 'm', '--reasoning-effort', 'HIGH', 'x']],
+    [['--model', 'm', '--reasoning-effort', 'max', 'x']],
+    [['--provider', 'azure', '--model', 'm', '--no-cache', 'x']],
     [['--model', 'm', '--base-url', 'localhost:1234', 'x']],
     [['--model']],
   ])('refuses %j', (argv) => {

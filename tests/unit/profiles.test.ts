@@ -92,6 +92,19 @@ describe('profile validation', () => {
     const target = await core.resolveTarget(saved.ok ? saved.value.id : '');
     expect(target.profile.timeouts).toEqual({ firstByteSeconds: 20, idleSeconds: 900 });
   });
+
+  it('keeps the prompt caching switch, refuses a non-boolean, and hands it to the engine', async () => {
+    const { api, core } = setup();
+    const profile = { name: 'Claude off-cache', type: 'anthropic' as const };
+    const bad = await api.saveProfile({
+      profile: { ...profile, promptCaching: 'no' as unknown as boolean },
+    });
+    expect(!bad.ok && bad.error.issues?.[0]?.path).toBe('profile.promptCaching');
+    const saved = await api.saveProfile({ profile: { ...profile, promptCaching: false } });
+    expect(saved.ok && saved.value.promptCaching).toBe(false);
+    // The profile the engine's target is built from carries it (no key here, so no target).
+    expect(core.profiles.profile(saved.ok ? saved.value.id : '')?.promptCaching).toBe(false);
+  });
 });
 
 describe('the "API" setting of a profile', () => {

@@ -58,6 +58,7 @@ describe('usage', () => {
       outputTokens: 42,
       totalTokens: 1112,
       cachedInputTokens: 1000,
+      cacheWriteTokens: 50,
       source: 'provider',
     });
     // A null update (no usage in a delta) changes nothing.
@@ -193,11 +194,142 @@ describe('request bodies', () => {
   });
 
   it('Anthropic: system at the top level, never as a message; max_tokens always sent', () => {
-    const body = anthropicRequestBody(target('anthropic'), request);
+    const uncached = target('anthropic');
+    uncached.profile.promptCaching = false;
+    const body = anthropicRequestBody(uncached, request);
     expect(body.system).toBe('Be brief.');
     expect(body.messages).toEqual([{ role: 'user', content: 'Hi' }]);
     expect(body).toMatchObject({ max_tokens: 100, stop_sequences: ['END'], stream: true });
     const { maxTokens: _omit, ...withoutMax } = request;
     expect(anthropicRequestBody(target('anthropic'), withoutMax).max_tokens).toBe(4096);
+  });
+});
+
+describe('Anthropic prompt caching and thinking', () => {
+  const target = (promptCaching?: boolean): ProviderTarget => ({
+    profile: {
+      id: 'a',
+      name: 'a',
+      type: 'anthropic',
+      baseUrl: 'http://x',
+      defaultModel: 'claude-sonnet-4-5',
+      ...(promptCaching === undefined ? {} : { promptCaching }),
+    },
+    apiKey: null,
+  });
+  const conversation = {
+    model: 'claude-sonnet-4-5',
+    system: 'Be brief.',
+    messages: [
+      { role: 'user' as const, content: 'First' },
+      { role: 'assistant' as const, content: 'Answer' },
+      { role: 'user' as const, content: 'Second' },
+    ],
+  };
+  const ephemeral = { type: 'ephemeral' };
+
+  it('puts breakpoints on the system prompt and the newest user turn, by default', () => {
+    const body = anthropicRequestBody(target(), conversation);
+    expect(body.system).toEqual([{ type: 'text', text: 'Be brief.', cache_control: ephemeral }]);
+    expect(body.messages[0]).toEqual({ role: 'user', content: 'First' });
+    expect(body.messages[1]).toEqual({ role: 'assistant', content: 'Answer' });
+    expect(body.messages[2]).toEqual({
+      role: 'user',
+      content: [{ type: 'text', text: 'Second', cache_control: ephemeral }],
+    });
+  });
+
+  it('sends none when the profile turns caching off', () => {
+    const body = anthropicRequestBody(target(false), conversation);
+    expect(body.system).toBe('Be brief.');
+    expect(JSON.stringify(body)).not.toContain('cache_control');
+  });
+
+  it.each([
+    ['minimal', 1024],
+    ['low', 2048],
+    ['medium', 8192],
+    ['high', 16384],
+  ] as const)(
+    'effort %s is a thinking budget of %i, max_tokens raised above it',
+    (effort, budget) => {
+      const body = anthropicRequestBody(target(), { ...conversation, reasoningEffort: effort });
+      expect(body.thinking).toEqual({ type: 'enabled', budget_tokens: budget });
+      // The default 4096 is kept when it already exceeds the budget, else budget + 4096.
+      expect(body.max_tokens).toBe(budget < 4096 ? 4096 : budget + 4096);
+      expect(body.max_tokens).toBeGreaterThan(budget);
+    },
+  );
+
+  it('drops temperature (and a top_p under 0.95) while thinking, keeps them otherwise', () => {
+    const sampled = { ...conversation, temperature: 0.3, topP: 0.5 };
+    const thinking = anthropicRequestBody(target(), { ...sampled, reasoningEffort: 'low' });
+    expect(thinking).not.toHaveProperty('temperature');
+    expect(thinking).not.toHaveProperty('top_p');
+    const plain = anthropicRequestBody(target(), sampled);
+    expect(plain).toMatchObject({ temperature: 0.3, top_p: 0.5 });
+    expect(plain).not.toHaveProperty('thinking');
+  });
+
+  it('adaptive models get adaptive thinking and an output effort, no budget', () => {
+    for (const model of ['claude-opus-4-7', 'claude-sonnet-5', 'claude-sonnet-4-6']) {
+      const body = anthropicRequestBody(target(), {
+        ...conversation,
+        model,
+        temperature: 0.4,
+        reasoningEffort: 'minimal',
+      });
+      expect(body.thinking).toEqual({ type: 'adaptive' });
+      expect(body.output_config).toEqual({ effort: 'low' });
+      expect(body.max_tokens).toBe(4096);
+      expect(body).not.toHaveProperty('temperature');
+    }
+    const always = anthropicRequestBody(target(), {
+      ...conversation,
+      model: 'claude-fable-5-1',
+      reasoningEffort: 'high',
+    });
+    expect(always).not.toHaveProperty('thinking');
+    expect(always.output_config).toEqual({ effort: 'high' });
+  });
+
+  it('sends nothing to a model without a thinking control', () => {
+    const body = anthropicRequestBody(target(), {
+      ...conversation,
+      model: 'claude-3-5-haiku-20241022',
+      reasoningEffort: 'high',
+    });
+    expect(body).not.toHaveProperty('thinking');
+    expect(body).not.toHaveProperty('output_config');
+    expect(body.max_tokens).toBe(4096);
+  });
+});
+
+describe('Chat Completions reasoning_effort', () => {
+  const target = (type: 'openai' | 'openai-compatible'): ProviderTarget => ({
+    profile: { id: type, name: type, type, baseUrl: 'http://x', defaultModel: 'm' },
+    apiKey: null,
+  });
+  const ask = (model: string, reasoningEffort?: 'minimal' | 'high') => ({
+    model,
+    messages: [{ role: 'user' as const, content: 'Hi' }],
+    ...(reasoningEffort ? { reasoningEffort } : {}),
+  });
+
+  it('goes to reasoning models only, minimal becoming low outside gpt-5', () => {
+    const body = (model: string, effort?: 'minimal' | 'high') =>
+      chatCompletionsBody(target('openai'), ask(model, effort), true, openAIDialect);
+    expect(body('gpt-5-mini', 'minimal').reasoning_effort).toBe('minimal');
+    expect(body('o3', 'high').reasoning_effort).toBe('high');
+    expect(body('o4-mini-2025-04-16', 'minimal').reasoning_effort).toBe('low');
+    expect(body('gpt-4o', 'high')).not.toHaveProperty('reasoning_effort');
+    expect(body('o3')).not.toHaveProperty('reasoning_effort');
+    const compatible = chatCompletionsBody(
+      target('openai-compatible'),
+      ask('o3', 'high'),
+      true,
+      compatibleDialect,
+    );
+    expect(compatible).not.toHaveProperty('reasoning_effort');
   });
 });

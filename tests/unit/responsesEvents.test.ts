@@ -292,10 +292,18 @@ describe('the Responses request body', () => {
     });
   });
 
+  it('sends no reasoning to a model that does not reason, and minimal as low to the o-series', () => {
+    const ask = (model: string) =>
+      responsesBody(target, { model, messages: [], reasoningEffort: 'minimal', stream: true });
+    expect(ask('gpt-4.1').reasoning).toBeUndefined();
+    expect(ask('o3').reasoning).toEqual({ effort: 'low', summary: 'auto' });
+    expect(ask('gpt-5').reasoning).toEqual({ effort: 'minimal', summary: 'auto' });
+  });
+
   it('maps every effort of our scale onto reasoning.effort with a summary', () => {
     for (const effort of ['minimal', 'low', 'medium', 'high'] as const) {
       const body = responsesBody(target, {
-        model: 'm',
+        model: 'gpt-5-mini',
         messages: [],
         reasoningEffort: effort,
         stream: false,

@@ -49,8 +49,10 @@ describe('cli usage', () => {
     out = '';
     runUsage(parseUsageArgs(['--data-dir', dir, '--by', 'provider']), io);
     const lines = out.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^provider\s+calls\s+input\s+cached\s+output\s+reasoning\s+cost$/);
-    expect(lines[1]).toMatch(/^openai \*\s+2\s+2,000\s+0\s+200\s+0\s+\$0\.0035\+$/);
+    expect(lines[0]).toMatch(
+      /^provider\s+calls\s+input\s+cached\s+written\s+output\s+reasoning\s+cost\s+saved$/,
+    );
+    expect(lines[1]).toMatch(/^openai \*\s+2\s+2,000\s+0\s+0\s+200\s+0\s+\$0\.0035\+\s+—$/);
     expect(lines[2]).toMatch(/^total \*/);
 
     out = '';

@@ -167,10 +167,10 @@ describe('usage CSV', () => {
     const csv = usageCsv(reporter.report(rangeOfDays(1, T0 + 10, 0)));
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'group,key,calls,input_tokens,cached_input_tokens,output_tokens,reasoning_tokens,cost_usd,estimated_calls,estimated_input_tokens,estimated_output_tokens,unpriced_calls',
+      'group,key,calls,input_tokens,cached_input_tokens,output_tokens,reasoning_tokens,cost_usd,estimated_calls,estimated_input_tokens,estimated_output_tokens,unpriced_calls,cache_write_tokens,cache_savings_usd',
     );
-    expect(lines).toContain('model,gpt-4o,1,1000,0,500,0,0.007500,0,0,0,0');
-    expect(lines).toContain(`model,"'=HYPERLINK(""x"")",1,1000,0,500,0,,0,0,0,1`);
-    expect(lines.at(-1)).toBe('total,all,2,2000,0,1000,0,0.007500,0,0,0,1');
+    expect(lines).toContain('model,gpt-4o,1,1000,0,500,0,0.007500,0,0,0,0,0,');
+    expect(lines).toContain(`model,"'=HYPERLINK(""x"")",1,1000,0,500,0,,0,0,0,1,0,`);
+    expect(lines.at(-1)).toBe('total,all,2,2000,0,1000,0,0.007500,0,0,0,1,0,');
   });
 });

@@ -1,6 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
+import { applyPromptCaching } from './anthropicCaching';
 import { anthropicAnswerReader } from './anthropicEvents';
+import { applyAnthropicThinking } from './anthropicThinking';
 import type { AdapterOptions } from './ProviderModule';
 import { SDK_BACKSTOP_TIMEOUT_MS } from './responseTimeouts';
 import type {
@@ -70,6 +72,9 @@ export function anthropicRequestBody(
   if (temperature !== undefined) body.temperature = temperature;
   if (topP !== undefined) body.top_p = topP;
   if (request.stop?.length) body.stop_sequences = request.stop;
+  applyAnthropicThinking(body, request.reasoningEffort, target.profile.type);
+  // On unless the profile turns it off (Settings, or the CLI's --no-cache).
+  if (target.profile.promptCaching !== false) applyPromptCaching(body);
   return body;
 }
 

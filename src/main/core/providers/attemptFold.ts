@@ -94,6 +94,7 @@ export class AttemptFold {
       source: 'estimated',
     };
     if (input.cachedInputTokens !== undefined) usage.cachedInputTokens = input.cachedInputTokens;
+    if (input.cacheWriteTokens !== undefined) usage.cacheWriteTokens = input.cacheWriteTokens;
     return usage;
   }
 }

@@ -4,6 +4,7 @@ import type {
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import { openAIAnswerReader } from './openaiEvents';
+import { openAIReasoningEffort } from './openaiReasoning';
 import { wireApiFor, type WireApi } from '../../../shared/wireApi';
 import type { AdapterOptions, ProbeCall, ProbeTarget } from './ProviderModule';
 import { openAIRateLimitHeaders, rateLimitFrom } from './rateLimit';
@@ -91,6 +92,8 @@ export function chatCompletionsBody(
   if (topP !== undefined) body.top_p = topP;
   if (maxTokens !== undefined) body[dialect.maxTokensField] = maxTokens;
   if (request.stop?.length) body.stop = request.stop;
+  const effort = openAIReasoningEffort(target.profile.type, request);
+  if (effort) body.reasoning_effort = effort;
   if (body.stream && includeUsage) body.stream_options = { include_usage: true };
   return body;
 }

@@ -40,8 +40,11 @@ export function usageFromOpenAI(wire: OpenAIWireUsage): Usage {
 }
 
 /**
- * Anthropic counts cache reads and writes apart from `input_tokens`; ours includes them
- * (DESIGN.md), so prices and totals compare across providers.
+ * Anthropic counts cache reads and writes apart from `input_tokens` (SDK `Usage`: "Total input
+ * tokens in a request is the summation of `input_tokens`, `cache_creation_input_tokens`, and
+ * `cache_read_input_tokens`"); ours includes them (DESIGN.md), so prices and totals compare
+ * across providers. Reads become cachedInputTokens and writes cacheWriteTokens, each billed at
+ * its own price (pricing.ts).
  */
 export function usageFromAnthropic(wire: AnthropicWireUsage): Usage {
   const cacheRead = n(wire.cache_read_input_tokens);
@@ -54,6 +57,8 @@ export function usageFromAnthropic(wire: AnthropicWireUsage): Usage {
     source: 'provider',
   };
   if (wire.cache_read_input_tokens != null) usage.cachedInputTokens = cacheRead;
+  if (wire.cache_creation_input_tokens != null)
+    usage.cacheWriteTokens = n(wire.cache_creation_input_tokens);
   const thinking = wire.output_tokens_details?.thinking_tokens;
   if (typeof thinking === 'number') usage.reasoningTokens = thinking;
   return usage;

@@ -4,6 +4,7 @@ import type {
   ResponseCreateParamsBase,
 } from 'openai/resources/responses/responses';
 import type { AdapterOptions } from './ProviderModule';
+import { openAIReasoningEffort } from './openaiReasoning';
 import { responsesAnswerReader } from './responsesEvents';
 import { listOpenAIModels } from './chatCompletions';
 import type { ProviderError } from '../../../shared/stream';
@@ -47,10 +48,10 @@ export function responsesBody(
   if (temperature !== undefined) body.temperature = temperature;
   if (topP !== undefined) body.top_p = topP;
   if (maxTokens !== undefined) body.max_output_tokens = maxTokens;
-  // Our scale's values are all in the SDK's ReasoningEffort; `summary: 'auto'` asks for the
+  // Only for a model that reasons (others refuse `reasoning`); `summary: 'auto'` asks for the
   // reasoning summaries that stream as response.reasoning_summary_text.delta.
-  if (request.reasoningEffort)
-    body.reasoning = { effort: request.reasoningEffort, summary: 'auto' };
+  const effort = openAIReasoningEffort(target.profile.type, request);
+  if (effort) body.reasoning = { effort, summary: 'auto' };
   return body;
 }
 

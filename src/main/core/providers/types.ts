@@ -38,6 +38,8 @@ export interface ProviderProfile {
   params?: ProfileParams | undefined;
   /** OpenAI and Azure: which wire API chats use; absent: wireApiFor (shared/wireApi.ts) decides. */
   api?: WireApi | undefined;
+  /** Anthropic prompt caching breakpoints; absent means on (anthropicCaching.ts). */
+  promptCaching?: boolean | undefined;
   /** Seconds to wait on a silent server (responseTimeouts.ts); absent: the defaults. */
   timeouts?:
     { firstByteSeconds?: number | undefined; idleSeconds?: number | undefined } | undefined;

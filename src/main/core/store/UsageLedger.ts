@@ -1,6 +1,6 @@
 import type { Usage } from '../../../shared/stream';
 import type { ModelPrice } from '../../../shared/priceTable';
-import { costOf, findPrice } from '../../../shared/pricing';
+import { cacheSavingsOf, costOf, findPrice } from '../../../shared/pricing';
 import type { SqliteDatabase } from './database';
 
 /**
@@ -53,8 +53,9 @@ export class UsageLedger {
   ) {
     this.insert = db.prepare(
       `INSERT INTO usage_ledger (created_at, kind, profile_id, provider, model, conversation_id, message_id,
-         input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, source, ttft_ms, duration_ms, outcome, cost)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, source,
+         ttft_ms, duration_ms, outcome, cost, cache_savings)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -68,9 +69,16 @@ export class UsageLedger {
     return costOf(usage, this.priceFor(model));
   }
 
+  /** What caching saved on a call at the prices in force now; null without a price or a cache. */
+  cacheSavings(usage: Usage, model: string): number | null {
+    if (!usage.cachedInputTokens && !usage.cacheWriteTokens) return null;
+    return cacheSavingsOf(usage, this.priceFor(model));
+  }
+
   record(call: UsageCall): void {
     const usage = call.usage;
     const cost = usage && call.model ? this.priceCall(usage, call.model) : null;
+    const savings = usage && call.model ? this.cacheSavings(usage, call.model) : null;
     this.insert.run(
       this.now(),
       call.kind,
@@ -81,6 +89,7 @@ export class UsageLedger {
       call.messageId,
       usage?.inputTokens ?? null,
       usage?.cachedInputTokens ?? null,
+      usage?.cacheWriteTokens ?? null,
       usage?.outputTokens ?? null,
       usage?.reasoningTokens ?? null,
       usage?.source ?? null,
@@ -88,6 +97,7 @@ export class UsageLedger {
       call.durationMs,
       call.outcome,
       cost,
+      savings,
     );
   }
 }

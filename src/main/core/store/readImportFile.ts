@@ -15,6 +15,7 @@ const usage = z.object({
   outputTokens: z.number(),
   totalTokens: z.number(),
   cachedInputTokens: z.number().optional(),
+  cacheWriteTokens: z.number().optional(),
   reasoningTokens: z.number().optional(),
   source: z.enum(['provider', 'estimated']),
 });

@@ -29,6 +29,7 @@ const usageSchema = z.object({
   outputTokens: z.number(),
   totalTokens: z.number(),
   cachedInputTokens: z.number().optional(),
+  cacheWriteTokens: z.number().optional(),
   reasoningTokens: z.number().optional(),
   source: z.enum(['provider', 'estimated']),
 });

@@ -13,11 +13,14 @@ const HEADER = [
   'estimated_input_tokens',
   'estimated_output_tokens',
   'unpriced_calls',
+  // Added after the others, so the columns a sheet already reads keep their places.
+  'cache_write_tokens',
+  'cache_savings_usd',
 ];
 
 /**
  * The report as CSV (RFC 4180): one section per grouping plus a total line, so a spreadsheet
- * can pivot it. An unknown cost is an empty cell, never 0.
+ * can pivot it. An unknown cost (or saving) is an empty cell, never 0.
  */
 export function usageCsv(report: UsageReport): string {
   const lines = [HEADER.join(',')];
@@ -45,6 +48,8 @@ function line(group: string, key: string, figures: UsageFigures): string {
     figures.estimatedInputTokens,
     figures.estimatedOutputTokens,
     figures.unpricedCalls,
+    figures.cacheWriteTokens,
+    figures.cacheSavings === null ? '' : figures.cacheSavings.toFixed(6),
   ]
     .map((cell) => quote(String(cell)))
     .join(',');

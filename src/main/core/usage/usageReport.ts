@@ -9,7 +9,7 @@ import type { SqliteDatabase } from '../store/database';
 
 /**
  * The figures of a range, computed in SQL over the covering index `usage_ledger_range`
- * (migration 3): SQLite reads only the index entries inside [from, to), never the table.
+ * (migrations 3 and 7): SQLite reads only the index entries inside [from, to), never the table.
  * A cost is summed only over priced calls; calls with tokens but no price are counted apart,
  * so "—" and "$0.00" never mean the same thing.
  */
@@ -17,9 +17,11 @@ const FIGURES = `
   COUNT(*) AS calls,
   COALESCE(SUM(input_tokens), 0) AS inputTokens,
   COALESCE(SUM(cached_input_tokens), 0) AS cachedInputTokens,
+  COALESCE(SUM(cache_write_tokens), 0) AS cacheWriteTokens,
   COALESCE(SUM(output_tokens), 0) AS outputTokens,
   COALESCE(SUM(reasoning_tokens), 0) AS reasoningTokens,
   SUM(cost) AS cost,
+  SUM(cache_savings) AS cacheSavings,
   COALESCE(SUM(source = 'estimated'), 0) AS estimatedCalls,
   COALESCE(SUM(CASE WHEN source = 'estimated' THEN input_tokens END), 0) AS estimatedInputTokens,
   COALESCE(SUM(CASE WHEN source = 'estimated' THEN output_tokens END), 0) AS estimatedOutputTokens,

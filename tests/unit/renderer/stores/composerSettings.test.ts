@@ -38,6 +38,15 @@ describe('composer settings', () => {
       maxTokens: 50,
       stream: false,
     });
+    // The reasoning effort goes with the parameters; Default (null) sends none.
+    useComposerSettings.getState().setValues({ reasoningEffort: 'high' });
+    expect(sendOptions(useComposerSettings.getState()).settings?.parameters).toMatchObject({
+      reasoningEffort: 'high',
+    });
+    useComposerSettings.getState().setValues({ reasoningEffort: null });
+    expect(sendOptions(useComposerSettings.getState()).settings?.parameters).not.toHaveProperty(
+      'reasoningEffort',
+    );
     // A new chat keeps its changes until its first send: nothing was written to main.
     expect(fake.calls('updateConversationSettings')).toHaveLength(0);
   });

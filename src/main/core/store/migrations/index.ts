@@ -8,6 +8,7 @@ import { usageCostsMigration } from './003_usage_costs';
 import { exchangesMigration } from './004_exchanges';
 import { messageRefusalMigration } from './005_message_refusal';
 import { messagePartsMigration } from './006_message_parts';
+import { cacheWritesMigration } from './007_cache_writes';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -17,5 +18,6 @@ export const migrations: readonly Migration[] = [
   exchangesMigration,
   messageRefusalMigration,
   messagePartsMigration,
+  cacheWritesMigration,
 ];
 export type { Migration } from './types';

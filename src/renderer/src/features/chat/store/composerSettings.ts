@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { ChatParameters, ConversationDetail } from '../../../../../shared/conversations';
 import type { RequestOf } from '../../../../../shared/ipc';
 import type { ChatPick } from '../../../../../shared/profiles';
+import type { ReasoningEffort } from '../../../../../shared/reasoning';
 import { api } from '../../../lib/api';
 import { useChatStore } from './chatStore';
 import { useSettingsStore } from '../../settings';
@@ -18,6 +19,8 @@ export interface PanelValues {
   temperature: number | null;
   topP: number | null;
   maxTokens: number | null;
+  /** Sent only to models that take it (the adapters check again). */
+  reasoningEffort: ReasoningEffort | null;
   stream: boolean;
 }
 
@@ -39,6 +42,7 @@ const cleared: PanelValues = {
   temperature: null,
   topP: null,
   maxTokens: null,
+  reasoningEffort: null,
   stream: true,
 };
 
@@ -67,6 +71,7 @@ function parametersOf(values: PanelValues): ChatParameters {
     ...(values.temperature !== null ? { temperature: values.temperature } : {}),
     ...(values.topP !== null ? { topP: values.topP } : {}),
     ...(values.maxTokens !== null ? { maxTokens: values.maxTokens } : {}),
+    ...(values.reasoningEffort !== null ? { reasoningEffort: values.reasoningEffort } : {}),
     ...(values.stream ? {} : { stream: false }),
   };
 }
@@ -122,6 +127,7 @@ export function chatSettingsFromConversation(conversation: ConversationDetail): 
     temperature: parameters.temperature ?? null,
     topP: parameters.topP ?? null,
     maxTokens: parameters.maxTokens ?? null,
+    reasoningEffort: parameters.reasoningEffort ?? null,
     stream: parameters.stream !== false,
   }));
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { priceProviders } from '../../../../../shared/priceTable';
 import type { PriceEntry } from '../../../../../shared/usage';
 import { usePricesStore } from '../store/pricesStore';
 import { emptyPriceDraft, usePriceDrafts, type PriceDraft } from './priceDrafts';
@@ -150,13 +151,14 @@ export function PricesEditor() {
           onChange={(e) =>
             setAdded({
               ...added,
-              provider: e.target.value === 'anthropic' ? 'anthropic' : 'openai',
+              provider: priceProviders.find((p) => p === e.target.value) ?? 'openai',
             })
           }
           className="rounded border border-zinc-300 px-1 py-0.5 text-xs dark:border-zinc-700 dark:bg-zinc-800"
         >
           <option value="openai">OpenAI-style</option>
           <option value="anthropic">Anthropic</option>
+          <option value="gemini">Gemini</option>
         </select>
         {(['input', 'cached', 'output'] as const).map((field) => (
           <input

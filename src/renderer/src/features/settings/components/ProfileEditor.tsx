@@ -15,6 +15,7 @@ import { ConnectionResult } from './ConnectionResult';
 import { Field, SelectField } from './Field';
 import { HeadersEditor } from './HeadersEditor';
 import { WireApiField } from './WireApiField';
+import { PromptCachingSwitch } from './PromptCachingSwitch';
 import { fieldForPath, formToRequest, type FieldKey, type ProfileFormState } from './profileForm';
 
 /** The two response timeouts: empty means the default, shown as the placeholder. */
@@ -264,6 +265,13 @@ export function ProfileEditor({
           />
         ))}
       </div>
+
+      {kind.promptCachingSwitch && (
+        <PromptCachingSwitch
+          checked={form.promptCaching}
+          onChange={(v) => set('promptCaching', v)}
+        />
+      )}
 
       <details
         className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800"

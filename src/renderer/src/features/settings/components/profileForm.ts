@@ -31,6 +31,8 @@ export interface ProfileFormState {
   /** Seconds, as typed; empty means the default (responseTimeoutDefaults). */
   firstByteTimeout: string;
   idleTimeout: string;
+  /** Anthropic prompt caching; on unless the profile turned it off. */
+  promptCaching: boolean;
   headers: { name: string; value: string; secret: boolean; stored: boolean }[];
   /** Secret headers removed from the list: their stored values are removed too. */
   removedSecretHeaders: string[];
@@ -69,6 +71,7 @@ export function emptyForm(type: ProviderType = newProfileType): ProfileFormState
     api: '',
     firstByteTimeout: '',
     idleTimeout: '',
+    promptCaching: true,
     headers: [],
     removedSecretHeaders: [],
   };
@@ -92,6 +95,7 @@ export function formFromView(view: ProfileView): ProfileFormState {
     api: view.api ?? '',
     firstByteTimeout: view.timeouts?.firstByteSeconds?.toString() ?? '',
     idleTimeout: view.timeouts?.idleSeconds?.toString() ?? '',
+    promptCaching: view.promptCaching !== false,
     headers: view.headers.map((h) => ({
       name: h.name,
       value: h.value ?? '',
@@ -142,6 +146,8 @@ export function formToRequest(form: ProfileFormState): {
     project: kind.organizationFields ? optional(form.project) : undefined,
     api: kind.wireApiChoice && form.api ? form.api : undefined,
     timeouts: timeoutsFrom(form),
+    // Stored only when turned off: absent means on, as for profiles saved before the switch.
+    promptCaching: kind.promptCachingSwitch && !form.promptCaching ? false : undefined,
   };
   const key = form.apiKey.trim();
   return {

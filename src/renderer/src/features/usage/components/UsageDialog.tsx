@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { UsageRange } from '../../../../../shared/usage';
 import { formatTokens, isoDay, rangeNow, type RangePreset } from '../lib/usageFormat';
 import { dayBuckets } from '../lib/usageDays';
+import { CacheSavings } from './CacheSavings';
 import { RateLimitPanel } from './RateLimitPanel';
 import { UsageBarChart, type BarSeries } from './UsageBarChart';
 import { UsageTable } from './UsageTable';
@@ -173,6 +174,7 @@ export function UsageDialog() {
             {report && (
               <>
                 <UsageTotals totals={report.totals} />
+                <CacheSavings totals={report.totals} />
                 <div className="grid grid-cols-2 gap-5">
                   <section aria-label="Tokens by day">
                     <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">

@@ -5,6 +5,7 @@ import { useComposerSettings } from '../../store/composerSettings';
 import { useProfiles } from '../../../settings';
 import { NumberField } from './NumberField';
 import { pickLabel, shownPick } from './pickLabel';
+import { ReasoningEffortField } from './ReasoningEffortField';
 
 const OPEN_KEY = 'switchboard:chatSettingsOpen';
 
@@ -33,6 +34,7 @@ export function useChatSettingsChanged(): boolean {
       s.temperature !== null ||
       s.topP !== null ||
       s.maxTokens !== null ||
+      s.reasoningEffort !== null ||
       !s.stream,
   );
 }
@@ -130,6 +132,7 @@ export function ChatSettingsPanel() {
           value={settings.maxTokens}
           onChange={(maxTokens) => settings.setValues({ maxTokens })}
         />
+        <ReasoningEffortField type={pick?.view.type} model={pick?.model} />
         <label
           className="flex items-center gap-2 font-medium text-zinc-700 dark:text-zinc-300"
           title="Off: one plain request, the whole answer at once"
