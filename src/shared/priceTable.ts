@@ -264,15 +264,16 @@ export const shippedPrices: readonly ModelPrice[] = [
     cachedInputPerMTok: 0.125,
     outputPerMTok: 10,
   },
+  // No source agreed on Flash's and Flash-Lite's cache-read prices (quotes of Google's page say
+  // $0.075 or "90% off" for Flash): cached tokens are billed at the input price, an upper bound,
+  // until a price set in Settings › Prices says otherwise.
   {
     model: 'gemini-2.5-flash',
     provider: 'gemini',
     inputPerMTok: 0.3,
-    cachedInputPerMTok: 0.03,
+    cachedInputPerMTok: null,
     outputPerMTok: 2.5,
   },
-  // No source agreed on Flash-Lite's cache-read price: cached tokens are billed at the input
-  // price, an upper bound.
   {
     model: 'gemini-2.5-flash-lite',
     provider: 'gemini',
