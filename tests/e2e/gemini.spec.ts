@@ -54,7 +54,7 @@ test('a Gemini profile added in Settings is tested and streams an answer with it
   await expect(dialog.getByRole('combobox', { name: 'Provider type' })).toHaveValue('gemini');
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Gemini emu');
   await dialog.getByRole('textbox', { name: 'Base URL' }).fill(emulator.origin);
-  await dialog.getByRole('textbox', { name: 'Model' }).fill('gemini-emu-1');
+  await dialog.getByRole('textbox', { name: 'Model' }).fill('gemini-3-emu-1');
   await dialog.getByLabel('API key').fill(KEY);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('heading', { name: 'Edit Gemini emu' })).toBeVisible();
@@ -86,7 +86,7 @@ test('a Gemini profile added in Settings is tested and streams an answer with it
   await page.screenshot({ path: testInfo.outputPath('gemini-answer-with-thoughts.png') });
 
   const chat = emulator.requests
-    .filter((r) => r.path === '/v1beta/models/gemini-emu-1:streamGenerateContent')
+    .filter((r) => r.path === '/v1beta/models/gemini-3-emu-1:streamGenerateContent')
     .at(-1);
   expect(chat?.url).toContain('alt=sse');
   expect(chat?.headers['x-goog-api-key']).toBe(KEY);
@@ -95,7 +95,7 @@ test('a Gemini profile added in Settings is tested and streams an answer with it
   // The call is in the usage ledger with the thoughts counted.
   await page.getByRole('button', { name: 'Usage', exact: true }).click();
   const usage = page.getByRole('dialog', { name: 'Usage' });
-  await expect(usage.getByRole('table', { name: 'Usage by model' })).toContainText('gemini-emu-1');
+  await expect(usage.getByRole('table', { name: 'Usage by model' })).toContainText('gemini-3-emu-1');
 
   expect(received.length).toBeGreaterThan(10);
   for (const [name, text] of [

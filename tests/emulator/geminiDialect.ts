@@ -148,7 +148,7 @@ const finishReasons: Record<string, string> = {
 };
 
 export function geminiModels(res: ServerResponse): void {
-  const models = ['gemini-emu-1', 'gemini-emu-2', 'embedding-emu-1'].map((id, i) => ({
+  const models = ['gemini-3-emu-1', 'gemini-3-emu-2', 'embedding-emu-1'].map((id, i) => ({
     name: `models/${id}`,
     version: '001',
     displayName: `Gemini Emu ${i + 1}`,

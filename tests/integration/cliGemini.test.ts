@@ -70,7 +70,7 @@ describe('cli --provider gemini', () => {
       '--provider',
       'gemini',
       '--model',
-      'gemini-emu-1',
+      'gemini-3-emu-1',
       '--json',
       '--no-record',
       prompt,
@@ -82,12 +82,12 @@ describe('cli --provider gemini', () => {
       reasoning: 'First I consider ',
       finishReason: 'stop',
       providerFinishReason: 'STOP',
-      model: 'gemini-emu-1',
+      model: 'gemini-3-emu-1',
       usage: { outputTokens: 9, reasoningTokens: 3, cachedInputTokens: 2, source: 'provider' },
       error: null,
     });
     const [call] = callsWith(emulator, marker);
-    expect(call!.url).toBe('/v1beta/models/gemini-emu-1:streamGenerateContent?alt=sse');
+    expect(call!.url).toBe('/v1beta/models/gemini-3-emu-1:streamGenerateContent?alt=sse');
     expect(call!.headers['x-goog-api-key']).toBe(GEMINI_KEY);
     expectNoKey(result);
   });
@@ -100,7 +100,7 @@ describe('cli --provider gemini', () => {
         '--provider',
         'gemini',
         '--model',
-        'gemini-emu-1',
+        'gemini-3-emu-1',
         '--no-stream',
         '--no-record',
         prompt,
@@ -110,7 +110,7 @@ describe('cli --provider gemini', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^You said: /);
     const [call] = callsWith(emulator, marker);
-    expect(call!.path).toBe('/v1beta/models/gemini-emu-1:generateContent');
+    expect(call!.path).toBe('/v1beta/models/gemini-3-emu-1:generateContent');
     expect(call!.headers['x-goog-api-key']).toBe(GOOGLE_KEY);
     expectNoKey(result);
   });
@@ -124,7 +124,7 @@ describe('cli --provider gemini', () => {
       '--base-url',
       `${emulator.origin}/v1beta`,
       '--model',
-      'gemini-emu-1',
+      'gemini-3-emu-1',
       '--verbose',
       '--no-record',
       prompt,
@@ -143,7 +143,7 @@ describe('cli --provider gemini', () => {
       '--provider',
       'gemini',
       '--model',
-      'gemini-emu-1',
+      'gemini-3-emu-1',
       ...stops,
       '--no-record',
       prompt,
@@ -156,7 +156,7 @@ describe('cli --provider gemini', () => {
   it('lists the models, and a wrong key is an auth error naming no key', async () => {
     const listed = await cli(['models', '--provider', 'gemini']);
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toBe('gemini-emu-1\tGemini Emu 1\ngemini-emu-2\tGemini Emu 2\n');
+    expect(listed.stdout).toBe('gemini-3-emu-1\tGemini Emu 1\ngemini-3-emu-2\tGemini Emu 2\n');
     const refused = await cli(['models', '--provider', 'gemini'], {
       GEMINI_API_KEY: 'gemini-bad-key-0003',
     });
@@ -172,23 +172,23 @@ describe('cli --provider gemini', () => {
       '--provider',
       'gemini',
       '--model',
-      'gemini-emu-1',
+      'gemini-3-emu-1',
       '--model',
-      'gemini-emu-2',
+      'gemini-3-emu-2',
       '--no-record',
       prompt,
     ]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('== gemini-emu-1 ==\nYou said: Question');
-    expect(result.stdout).toContain('== gemini-emu-2 ==\nYou said: Question');
-    expect(result.stdout).toMatch(/\ngemini-emu-2\s+\d+ ms\s+\d+\.\d\s+\d+\s+5\s+\S+\s+stop\n/);
+    expect(result.stdout).toContain('== gemini-3-emu-1 ==\nYou said: Question');
+    expect(result.stdout).toContain('== gemini-3-emu-2 ==\nYou said: Question');
+    expect(result.stdout).toMatch(/\ngemini-3-emu-2\s+\d+ ms\s+\d+\.\d\s+\d+\s+5\s+\S+\s+stop\n/);
     expect(
       callsWith(emulator, marker)
         .map((r) => r.path)
         .sort(),
     ).toEqual([
-      '/v1beta/models/gemini-emu-1:streamGenerateContent',
-      '/v1beta/models/gemini-emu-2:streamGenerateContent',
+      '/v1beta/models/gemini-3-emu-1:streamGenerateContent',
+      '/v1beta/models/gemini-3-emu-2:streamGenerateContent',
     ]);
     expectNoKey(result);
   });

@@ -40,7 +40,7 @@ describe('gemini: answers', () => {
     const { prompt, marker } = tag('tokens=12');
     const run = await runEngine(target(), ask(target(), prompt));
     expect(run.text).toMatch(/^You said: Question t\w+\.\n\nStreaming lets the answer/);
-    expect(run.metadata).toMatchObject({ model: 'gemini-emu-1' });
+    expect(run.metadata).toMatchObject({ model: 'gemini-3-emu-1' });
     expect(run.metadata?.id).toBeTruthy();
     expect(run.usage).toMatchObject({ outputTokens: 12, source: 'provider' });
     expect(run.usage!.inputTokens).toBeGreaterThan(0);
@@ -50,7 +50,7 @@ describe('gemini: answers', () => {
     expect(run.rateLimit).toBeUndefined();
     expect(run.error).toBeUndefined();
     const [call] = callsWith(emulator, marker);
-    expect(call!.url).toBe('/v1beta/models/gemini-emu-1:streamGenerateContent?alt=sse');
+    expect(call!.url).toBe('/v1beta/models/gemini-3-emu-1:streamGenerateContent?alt=sse');
   });
 
   it('normalizes a non-streamed answer (generateContent) to the same events', async () => {
@@ -63,8 +63,8 @@ describe('gemini: answers', () => {
     expect(plain.finish).toMatchObject({ finishReason: 'stop', providerFinishReason: 'STOP' });
     expect(plain.finish.timing.ttftMs).not.toBeNull();
     expect(callsWith(emulator, marker).map((r) => r.path)).toEqual([
-      '/v1beta/models/gemini-emu-1:streamGenerateContent',
-      '/v1beta/models/gemini-emu-1:generateContent',
+      '/v1beta/models/gemini-3-emu-1:streamGenerateContent',
+      '/v1beta/models/gemini-3-emu-1:generateContent',
     ]);
   });
 
@@ -454,31 +454,42 @@ describe('gemini: the wire', () => {
       const run = await runEngine(t, ask(t, prompt));
       expect(run.error).toBeUndefined();
       const [call] = callsWith(emulator, marker);
-      expect(call!.path).toBe('/v1beta/models/gemini-emu-1:streamGenerateContent');
+      expect(call!.path).toBe('/v1beta/models/gemini-3-emu-1:streamGenerateContent');
       expect(call!.headers['x-goog-api-key']).toBe('gemini-profile-key-01');
     } finally {
       process.env = saved;
     }
   });
 
-  it('a model that refuses any thinkingConfig is asked once more without it, and answers', async () => {
+  it('a thinking name whose model refuses thinkingConfig is asked once more without it, then remembered', async () => {
     const { prompt, marker } = tag('tokens=4 reasoning=2');
-    for (const stream of [true, false]) {
+    for (const stream of [true, false, true]) {
       const run = await runEngine(target(), {
         ...ask(target(), prompt, { stream }),
-        model: 'gemini-emu-nothink',
+        model: 'gemini-2.5-emu-nothink',
       });
       expect(run.error).toBeUndefined();
       expect(run.text).toMatch(/^You said: /);
       expect(run.reasoning).toBe('');
     }
-    const bodies = callsWith(emulator, marker).map((r) => r.body as Body);
-    expect(bodies.map((b) => b.generationConfig?.thinkingConfig !== undefined)).toEqual([
-      true,
-      false,
-      true,
-      false,
-    ]);
+    const calls = callsWith(emulator, marker);
+    // The first call pays for the refusal; the next ones (streamed or not) ask without it at once.
+    expect(
+      calls.map((r) => (r.body as Body).generationConfig?.thinkingConfig !== undefined),
+    ).toEqual([true, false, false, false]);
+  });
+
+  it('a model that does not think (by name) gets no thinkingConfig, even with an effort stored', async () => {
+    const { prompt, marker } = tag('tokens=4 reasoning=2');
+    const run = await runEngine(target(), {
+      ...ask(target(), prompt, { reasoningEffort: 'high' }),
+      model: 'gemini-2.0-flash-nothink',
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.reasoning).toBe('');
+    const calls = callsWith(emulator, marker);
+    expect(calls).toHaveLength(1);
+    expect((calls[0]!.body as Body).generationConfig?.thinkingConfig).toBeUndefined();
   });
 
   it('with no key (a gateway header carries it), no x-goog-api-key goes out at all', async () => {
@@ -499,7 +510,7 @@ describe('gemini: the wire', () => {
     const [attempt] = recorder.attempts;
     expect(recorder.attempts).toHaveLength(1);
     expect(attempt!.request.url).toMatch(
-      /\/v1beta\/models\/gemini-emu-1:streamGenerateContent\?alt=sse$/,
+      /\/v1beta\/models\/gemini-3-emu-1:streamGenerateContent\?alt=sse$/,
     );
     expect(attempt!.request.headers['x-goog-api-key']).toBe('[redacted]');
     expect(JSON.stringify(recorder)).not.toContain('gemini-capture-key-01');
@@ -536,8 +547,8 @@ describe('gemini: the wire', () => {
     expect(result).toEqual({
       ok: true,
       models: [
-        { id: 'gemini-emu-1', name: 'Gemini Emu 1' },
-        { id: 'gemini-emu-2', name: 'Gemini Emu 2' },
+        { id: 'gemini-3-emu-1', name: 'Gemini Emu 1' },
+        { id: 'gemini-3-emu-2', name: 'Gemini Emu 2' },
       ],
     });
     const refused = await listModels(target('sk-bad-list-key-0001'));
@@ -560,7 +571,7 @@ describe('gemini: the connection test', () => {
     expect(report).toMatchObject({ ok: true, step: 'done', method: 'GET' });
     expect(report.url).toBe(`${emulator.origin}/v1beta/models?pageSize=1000`);
     // Only the models a chat can use: the embedding one answers embedContent alone.
-    expect(report.models).toEqual(['gemini-emu-1', 'gemini-emu-2']);
+    expect(report.models).toEqual(['gemini-3-emu-1', 'gemini-3-emu-2']);
     const call = emulator.requests.filter((r) => r.path === '/v1beta/models').at(-1);
     expect(call!.headers['x-goog-api-key']).toBe('gemini-probe-key-0001');
   });

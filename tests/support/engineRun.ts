@@ -62,7 +62,7 @@ export function emulatorTarget(
   const models: Partial<Record<ProviderType, string>> = {
     anthropic: 'claude-emu-1',
     azure: 'deploy-emu',
-    gemini: 'gemini-emu-1',
+    gemini: 'gemini-3-emu-1',
   };
   const defaultModel = models[type] ?? 'emu-1';
   return { profile: { id: type, name: type, type, baseUrl, defaultModel }, apiKey };

@@ -7,6 +7,11 @@ import {
   usageFromGemini,
 } from '../../src/main/core/providers/geminiEvents';
 import { geminiParameters, thinkingConfigFor } from '../../src/main/core/providers/geminiRequest';
+import {
+  refusedThinking,
+  refusedThinkingCount,
+  rememberRefusedThinking,
+} from '../../src/main/core/providers/geminiNoThinking';
 import { geminiProvider } from '../../src/main/core/providers/geminiProvider';
 import type { AdapterEvent, ProviderTarget } from '../../src/main/core/providers/types';
 import { curlCommand } from '../../src/shared/curl';
@@ -258,21 +263,53 @@ describe('Gemini request', () => {
   };
   const signal = new AbortController().signal;
 
-  it('maps reasoning effort to a budget for Gemini 2.x and a level after, never both', () => {
-    expect(thinkingConfigFor('gemini-2.5-pro', 'high')).toEqual({
+  it('maps reasoning effort to a budget for Gemini 2.5 and a level after, never both', () => {
+    expect(thinkingConfigFor('gemini', 'gemini-2.5-pro', 'high')).toEqual({
       includeThoughts: true,
       thinkingBudget: 24576,
     });
-    expect(thinkingConfigFor('models/gemini-2.0-flash', 'minimal')).toEqual({
+    expect(thinkingConfigFor('gemini', 'gemini-2.5-flash', 'low')).toEqual({
       includeThoughts: true,
-      thinkingBudget: 512,
+      thinkingBudget: 1024,
     });
-    expect(thinkingConfigFor('gemini-3-pro-preview', 'low')).toEqual({
+    expect(thinkingConfigFor('gemini', 'gemini-3-pro-preview', 'low')).toEqual({
       includeThoughts: true,
       thinkingLevel: 'LOW',
     });
     // No effort: only the thoughts are asked for; the model thinks as it does by default.
-    expect(thinkingConfigFor('gemini-3-flash', undefined)).toEqual({ includeThoughts: true });
+    expect(thinkingConfigFor('gemini', 'gemini-3-flash', undefined)).toEqual({
+      includeThoughts: true,
+    });
+  });
+
+  it('minimal is the least each model allows: thinking off, Pro 2.5 its floor, Pro 3 LOW', () => {
+    const minimal = (model: string) => thinkingConfigFor('gemini', model, 'minimal');
+    expect(minimal('gemini-2.5-flash')).toEqual({ includeThoughts: true, thinkingBudget: 0 });
+    expect(minimal('models/gemini-2.5-flash-lite')).toEqual({
+      includeThoughts: true,
+      thinkingBudget: 0,
+    });
+    expect(minimal('gemini-2.5-pro')).toEqual({ includeThoughts: true, thinkingBudget: 128 });
+    expect(minimal('gemini-3-flash-preview')).toEqual({
+      includeThoughts: true,
+      thinkingLevel: 'MINIMAL',
+    });
+    expect(minimal('gemini-3-pro-preview')).toEqual({
+      includeThoughts: true,
+      thinkingLevel: 'LOW',
+    });
+  });
+
+  it('sends no thinkingConfig to a model that does not think, whatever effort the chat stored', () => {
+    for (const model of ['gemini-2.0-flash', 'models/gemini-1.5-pro', 'gemma-3-27b-it']) {
+      expect(thinkingConfigFor('gemini', model, 'high')).toBeUndefined();
+      const params = geminiParameters(
+        target,
+        { model, messages: [{ role: 'user', content: 'Hi' }], reasoningEffort: 'high' },
+        signal,
+      );
+      expect(params.config).not.toHaveProperty('thinkingConfig');
+    }
   });
 
   it("turns the conversation into Gemini's roles and config, profile defaults under the request", () => {
@@ -371,5 +408,26 @@ describe('Gemini in Copy as cURL', () => {
     expect(command).toContain('-H "x-goog-api-key: $GEMINI_API_KEY"');
     expect(command).toContain('--no-buffer');
     expect(command).not.toContain('[redacted]');
+  });
+});
+
+describe('Gemini: models that refused thinking', () => {
+  const at = (id: string, baseUrl: string): ProviderTarget => ({
+    profile: { id, name: id, type: 'gemini', baseUrl, defaultModel: 'm' },
+    apiKey: null,
+  });
+
+  it('are remembered per profile, base URL and model, and the memory stays bounded', () => {
+    const a = at('pa', 'http://a');
+    rememberRefusedThinking(a, 'gemini-2.5-x-unit');
+    expect(refusedThinking(a, 'gemini-2.5-x-unit')).toBe(true);
+    expect(refusedThinking(a, 'gemini-2.5-y-unit')).toBe(false);
+    expect(refusedThinking(at('pb', 'http://a'), 'gemini-2.5-x-unit')).toBe(false);
+    expect(refusedThinking(at('pa', 'http://b'), 'gemini-2.5-x-unit')).toBe(false);
+    for (let i = 0; i < 1000; i++) rememberRefusedThinking(a, `gemini-2.5-many-${i}`);
+    expect(refusedThinkingCount()).toBe(256);
+    // The oldest went first; the newest stay.
+    expect(refusedThinking(a, 'gemini-2.5-x-unit')).toBe(false);
+    expect(refusedThinking(a, 'gemini-2.5-many-999')).toBe(true);
   });
 });

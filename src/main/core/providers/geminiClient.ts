@@ -1,5 +1,6 @@
 import { ApiError, GoogleGenAI, type GenerateContentParameters } from '@google/genai';
 import { geminiAnswerReader } from './geminiEvents';
+import { rememberRefusedThinking, refusedThinking } from './geminiNoThinking';
 import { geminiParameters, withoutThinking } from './geminiRequest';
 import type { AdapterOptions } from './ProviderModule';
 import type {
@@ -144,12 +145,14 @@ export function createGeminiAdapter(
     return held.response;
   }
 
-  // Models that do not think refuse any thinkingConfig (400 "Thinking is not enabled for …",
-  // "thinking is not supported by this model"): once told so, this call asks without it.
-  let thinking = true;
+  // A name read as a thinking model that does not think refuses the thinkingConfig (400
+  // "Thinking is not enabled for …", "thinking is not supported by this model"): once told so,
+  // the call asks again without it, and the model is remembered (geminiNoThinking.ts) so that the
+  // next call does not pay for the refused request again.
   async function start(request: ChatRequest, signal: AbortSignal): Promise<AdapterAttempt> {
     const stream = request.stream !== false;
     const params = geminiParameters(target, request, signal);
+    const thinking = !!params.config?.thinkingConfig && !refusedThinking(target, request.model);
     let response: Response;
     try {
       response = await send(thinking ? params : withoutThinking(params), stream);
@@ -160,7 +163,7 @@ export function createGeminiAdapter(
         error.status === 400 &&
         /thinking is not (enabled|supported)/i.test(options.lastErrorBody() ?? error.message);
       if (!refused) throw error;
-      thinking = false;
+      rememberRefusedThinking(target, request.model);
       response = await send(withoutThinking(params), stream);
     }
     return { response, reader: geminiAnswerReader(options.secrets, response.headers) };
