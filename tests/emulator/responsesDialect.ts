@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dialect } from './faults';
 import { sendJson } from './openaiDialect';
-import { countPromptTokens, type Scenario } from './script';
+import { countPromptTokens, withinMaxTokens, type Scenario } from './script';
 import { holdSilently } from './silence';
 import { initialDelay, pace, SseWriter } from './sse';
 
@@ -62,7 +62,8 @@ export async function routeResponses(
   const scenario = route.scenarioOrFault(dialect, req, res, prompt, model, false);
   if (!scenario) return;
   if (scenario.hang) return holdSilently(res);
-  await answerResponses(res, body, scenario, model, route.headers(dialect, scenario));
+  const capped = withinMaxTokens(scenario, body);
+  await answerResponses(res, body, capped, model, route.headers(dialect, scenario));
 }
 
 function usageFor(body: ResponsesBody, scenario: Scenario) {

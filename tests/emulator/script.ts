@@ -22,6 +22,10 @@ import { fixedAnswers, tokenize } from './answers';
  *   unicode=1            multi-byte words (accents, CJK, emoji) in the answer
  *   block=REASON         Gemini: the prompt is refused (promptFeedback.blockReason REASON, no
  *                        candidates), e.g. block=SAFETY
+ *   cap_tokens=1         reasoning and text both count against the request's max tokens
+ *                        (max_completion_tokens / max_tokens, max_output_tokens,
+ *                        generationConfig.maxOutputTokens), reasoning first, as on OpenAI's
+ *                        reasoning models and Gemini 2.5: an answer cut there ends finish=length
  *   refusal=1            the model declines: the answer's words come as OpenAI's `refusal`
  *                        (streamed `delta.refusal`, non-streamed `message.refusal`), no content
  * Wire shape
@@ -88,6 +92,7 @@ export interface Scenario extends AnswerScript {
   ignoreStream: boolean;
   cors: boolean;
   resetAfterFinish: boolean;
+  capTokens: boolean;
 }
 
 const words =
@@ -167,7 +172,30 @@ export function scenarioFor(prompt: string, defaults: { tokens: number; rate: nu
     ignoreStream: d.ignore_stream === '1',
     cors: d.cors === '1',
     resetAfterFinish: d.reset === 'after_finish',
+    capTokens: d.cap_tokens === '1',
   };
+}
+
+/** The request's max tokens, whichever dialect's field carries it. */
+function maxTokensOf(body: unknown): number | null {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const config = (b.generationConfig ?? {}) as Record<string, unknown>;
+  const limit =
+    b.max_completion_tokens ?? b.max_tokens ?? b.max_output_tokens ?? config.maxOutputTokens;
+  return typeof limit === 'number' ? limit : null;
+}
+
+/**
+ * `cap_tokens=1`: the answer spends the request's max tokens on reasoning first, then text; one
+ * that does not fit is cut there and ends with finish=length, as a reasoning model's does.
+ */
+export function withinMaxTokens(scenario: Scenario, body: unknown): Scenario {
+  const limit = maxTokensOf(body);
+  if (!scenario.capTokens || limit === null) return scenario;
+  if (scenario.reasoning.length + scenario.tokens.length <= limit) return scenario;
+  const reasoning = scenario.reasoning.slice(0, limit);
+  const tokens = scenario.tokens.slice(0, limit - reasoning.length);
+  return { ...scenario, reasoning, tokens, finish: 'length' };
 }
 
 /** A rough but deterministic prompt token count, so usage figures are reproducible. */

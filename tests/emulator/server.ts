@@ -11,7 +11,7 @@ import { faultResponse, type Dialect } from './faults';
 import * as gemini from './geminiDialect';
 import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
 import { routeResponses } from './responsesDialect';
-import { scenarioFor, type Scenario } from './script';
+import { scenarioFor, withinMaxTokens, type Scenario } from './script';
 import { holdSilently } from './silence';
 
 export interface EmulatorOptions {
@@ -165,7 +165,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!scenario) return;
     if (scenario.hang) return holdSilently(res);
     const headers = scenario.cors ? corsHeaders : {};
-    await gemini.answerGemini(res, { ...call, body: body ?? {}, scenario, headers });
+    await gemini.answerGemini(res, {
+      ...call,
+      body: body ?? {},
+      scenario: withinMaxTokens(scenario, body),
+      headers,
+    });
   }
 
   function authorized(dialect: Dialect, req: IncomingMessage): boolean {
@@ -284,7 +289,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ...rateLimitHeaders(dialect, false),
       ...(scenario.cors ? corsHeaders : {}),
     };
-    await answerOpenAIChat(res, { dialect, body: body ?? {}, scenario, model, headers });
+    const capped = withinMaxTokens(scenario, body);
+    await answerOpenAIChat(res, { dialect, body: body ?? {}, scenario: capped, model, headers });
   }
 
   async function messages(req: IncomingMessage, res: ServerResponse, body: MessagesBody) {
@@ -306,7 +312,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ...rateLimitHeaders('anthropic', false),
       ...(scenario.cors ? corsHeaders : {}),
     };
-    await answerAnthropicMessages(res, { body: body ?? {}, scenario, model, headers });
+    const capped = withinMaxTokens(scenario, body);
+    await answerAnthropicMessages(res, { body: body ?? {}, scenario: capped, model, headers });
   }
 
   function models(res: ServerResponse, dialect: Dialect) {

@@ -41,7 +41,7 @@ export async function makeTitle(
   },
 ): Promise<void> {
   const { conversationId, profile, model } = input;
-  const request = titleRequest(model, input.question, input.answer);
+  const request = titleRequest(profile.type, model, input.question, input.answer);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TITLE_TIMEOUT_MS);
   const fold = new AnswerFold();
