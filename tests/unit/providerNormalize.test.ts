@@ -11,6 +11,7 @@ import {
 import { chatCompletionsBody } from '../../src/main/core/providers/chatCompletions';
 import { compatibleDialect } from '../../src/main/core/providers/compatibleProvider';
 import { openAIDialect } from '../../src/main/core/providers/openaiProvider';
+import { azureDialect } from '../../src/main/core/providers/azureProvider';
 import { parseDurationMs, rateLimitFrom } from '../../src/main/core/providers/rateLimit';
 import type { ProviderTarget } from '../../src/main/core/providers/types';
 
@@ -302,6 +303,36 @@ describe('Anthropic prompt caching and thinking', () => {
     expect(body).not.toHaveProperty('thinking');
     expect(body).not.toHaveProperty('output_config');
     expect(body.max_tokens).toBe(4096);
+  });
+});
+
+describe('a stored reasoning effort after a switch to a model that does not take it', () => {
+  const azure: ProviderTarget = {
+    profile: {
+      id: 'az',
+      name: 'az',
+      type: 'azure',
+      baseUrl: 'https://res.openai.azure.com',
+      defaultModel: 'prod-chat',
+    },
+    apiKey: null,
+  };
+  const ask = (model: string) => ({
+    model,
+    messages: [{ role: 'user' as const, content: 'Hi' }],
+    reasoningEffort: 'high' as const,
+  });
+
+  it('Azure Chat Completions: a deployment name that names no reasoning model gets nothing', () => {
+    // The deployment's underlying model is not recorded anywhere: only its name is read.
+    expect(chatCompletionsBody(azure, ask('prod-chat'), true, azureDialect)).not.toHaveProperty(
+      'reasoning_effort',
+    );
+    expect(chatCompletionsBody(azure, ask('gpt-4o'), true, azureDialect)).not.toHaveProperty(
+      'reasoning_effort',
+    );
+    const named = chatCompletionsBody(azure, ask('gpt-5-mini'), true, azureDialect);
+    expect(named.reasoning_effort).toBe('high');
   });
 });
 

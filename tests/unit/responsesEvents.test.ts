@@ -300,6 +300,17 @@ describe('the Responses request body', () => {
     expect(ask('gpt-5').reasoning).toEqual({ effort: 'minimal', summary: 'auto' });
   });
 
+  it('Azure: a stored effort goes nowhere once the deployment is not a reasoning model', () => {
+    const azure: ProviderTarget = {
+      ...target,
+      profile: { ...target.profile, type: 'azure', defaultModel: 'prod-chat' },
+    };
+    for (const model of ['prod-chat', 'gpt-4.1']) {
+      const body = responsesBody(azure, { model, messages: [], reasoningEffort: 'high' });
+      expect(body).not.toHaveProperty('reasoning');
+    }
+  });
+
   it('maps every effort of our scale onto reasoning.effort with a summary', () => {
     for (const effort of ['minimal', 'low', 'medium', 'high'] as const) {
       const body = responsesBody(target, {

@@ -14,7 +14,7 @@ import type { ProviderTarget } from './types';
 
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
 
-const azureDialect: ChatCompletionsDialect = {
+export const azureDialect: ChatCompletionsDialect = {
   maxTokensField: 'max_completion_tokens',
   retriesWithoutStreamOptions: false,
 };
