@@ -95,7 +95,9 @@ test('a Gemini profile added in Settings is tested and streams an answer with it
   // The call is in the usage ledger with the thoughts counted.
   await page.getByRole('button', { name: 'Usage', exact: true }).click();
   const usage = page.getByRole('dialog', { name: 'Usage' });
-  await expect(usage.getByRole('table', { name: 'Usage by model' })).toContainText('gemini-3-emu-1');
+  await expect(usage.getByRole('table', { name: 'Usage by model' })).toContainText(
+    'gemini-3-emu-1',
+  );
 
   expect(received.length).toBeGreaterThan(10);
   for (const [name, text] of [
