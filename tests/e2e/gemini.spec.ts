@@ -77,10 +77,12 @@ test('a Gemini profile added in Settings is tested and streams an answer with it
   // A streamed answer: the thoughts first, folded as reasoning, then the text.
   await page
     .getByRole('textbox', { name: 'Message' })
-    .fill('Think first [tokens=12 reasoning=6 cached=4]');
+    .fill(
+      'Think first, then say which of the two plans costs less to run [tokens=1 reasoning=6 cached=4]',
+    );
   await page.getByRole('button', { name: 'Send' }).click();
   const answer = page.getByRole('log').getByRole('article', { name: 'Assistant message' });
-  await expect(answer).toContainText('You said: Think first.');
+  await expect(answer).toContainText('You said: Think first, then say');
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
   const reasoning = answer.locator('details.reasoning');
   await expect(reasoning).toHaveCount(1);
@@ -100,8 +102,15 @@ test('a Gemini profile added in Settings is tested and streams an answer with it
   expect(answered).toMatchObject({ model: 'gemini-emu-1', cached: 4, reasoning: 6 });
   const generated = () =>
     emulator.requests.filter((r) => r.method === 'POST' && r.closedAt !== undefined);
-  // The answer, and its title (the profile's model too, so both are in one row).
+  // The answer, and its title (the profile's model too, so both are in one row). `tokens=1` and a
+  // question over 60 characters: the title's echo is one line, so no title is stopped at its
+  // first line before the emulator sends its last usage (as in usage.spec.ts).
   await expect.poll(() => generated().length).toBe(2);
+  for (const call of generated()) expect(reportedUsage(call).input, call.path).toBeGreaterThan(0);
+  // The title is saved after its ledger row: once it shows, every row is in.
+  await expect(
+    page.getByRole('complementary', { name: 'Conversations sidebar' }).getByRole('listitem'),
+  ).toContainText('You said');
   const expected = sumReported(generated().map(reportedUsage));
   await page.getByRole('button', { name: 'Usage', exact: true }).click();
   const usage = page.getByRole('dialog', { name: 'Usage' });

@@ -80,10 +80,12 @@ test('a Responses profile added in Settings is tested, then streams an answer wi
   await app.getByRole('button', { name: 'New conversation' }).click();
   await app
     .getByRole('textbox', { name: 'Message' })
-    .fill('Think first [tokens=1 reasoning=8 cached=5]');
+    .fill(
+      'Think first, then say which of the two plans costs less to run [tokens=1 reasoning=8 cached=5]',
+    );
   await app.getByRole('button', { name: 'Send' }).click();
   const answer = app.getByRole('log').getByRole('article', { name: 'Assistant message' });
-  await expect(answer).toContainText('You said: Think first.');
+  await expect(answer).toContainText('You said: Think first, then say');
   await expect(app.getByRole('button', { name: 'Send' })).toBeVisible();
   const reasoning = answer.locator('details.reasoning');
   await expect(reasoning).toHaveCount(1);
@@ -105,8 +107,9 @@ test('a Responses profile added in Settings is tested, then streams an answer wi
   // the emulator reported, the answer's cached and reasoning tokens among them.
   const billed = () =>
     emulator.requests.filter((r) => r.method === 'POST' && r.closedAt !== undefined);
-  // `tokens=1`: a one-line answer, for the title too (the directive rides in its prompt), so no
-  // title is stopped at its first line before the emulator sends usage (as in usage.spec.ts).
+  // `tokens=1` and a question over 60 characters: a one-line answer, for the title too (the
+  // directive rides in its prompt, the echo is its first 60 characters), so no title is stopped
+  // at its first line before the emulator sends usage (as in usage.spec.ts).
   await expect.poll(() => billed().length).toBe(4);
   // Each answer on the wire carries its usage (none was cut off before it).
   for (const call of billed()) expect(reportedUsage(call).input, call.path).toBeGreaterThan(0);
