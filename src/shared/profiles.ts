@@ -4,6 +4,7 @@
  * secret header values live in the OS keychain, under the profile's id.
  */
 import { z } from 'zod';
+import type { Usage } from './stream';
 import { wireApis, type WireApi } from './wireApi';
 
 export const providerTypes = [
@@ -225,6 +226,14 @@ export interface ConnectionReport {
   api?: WireApi;
   /** The server refused that API: the one to switch the profile's "API" setting to. */
   suggestedApi?: WireApi;
+  /** What the test's chat call was billed, as its answer reported it (the ledger prices it). */
+  billed?: ProbeBilled;
+}
+
+/** A connection test's billed call: the model that answered and the usage it reported. */
+export interface ProbeBilled {
+  model: string;
+  usage: Usage;
 }
 
 export type SetupSource = 'environment' | 'envFile' | 'localServer';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore';
 import { expect, test } from './fixtures';
 import { requireKeychain } from './keychainGate';
+import { reportedUsage, sumReported, usageTableRow } from './reportedUsage';
 
 // Its own keychain service: this test never reads or writes the person's "Switchboard" entries.
 const service = `Switchboard-e2e-gemini-${randomBytes(4).toString('hex')}`;
@@ -74,10 +75,14 @@ test('a Gemini profile added in Settings is tested and streams an answer with it
   await dialog.getByRole('button', { name: 'Close settings' }).click();
 
   // A streamed answer: the thoughts first, folded as reasoning, then the text.
-  await page.getByRole('textbox', { name: 'Message' }).fill('Think first [tokens=12 reasoning=6]');
+  await page
+    .getByRole('textbox', { name: 'Message' })
+    .fill(
+      'Think first, then say which of the two plans costs less to run [tokens=1 reasoning=6 cached=4]',
+    );
   await page.getByRole('button', { name: 'Send' }).click();
   const answer = page.getByRole('log').getByRole('article', { name: 'Assistant message' });
-  await expect(answer).toContainText('You said: Think first.');
+  await expect(answer).toContainText('You said: Think first, then say');
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
   const reasoning = answer.locator('details.reasoning');
   await expect(reasoning).toHaveCount(1);
@@ -92,12 +97,36 @@ test('a Gemini profile added in Settings is tested and streams an answer with it
   expect(chat?.headers['x-goog-api-key']).toBe(KEY);
   expect(chat?.headers.authorization).toBeUndefined();
 
-  // The call is in the usage ledger with the thoughts counted.
+  // The call is in the usage ledger with its cached and thought tokens as Gemini reported them.
+  const answered = reportedUsage(chat!);
+  expect(answered).toMatchObject({ model: 'gemini-3-emu-1', cached: 4, reasoning: 6 });
+  const generated = () =>
+    emulator.requests.filter((r) => r.method === 'POST' && r.closedAt !== undefined);
+  // The answer, and its title (the profile's model too, so both are in one row). `tokens=1` and a
+  // question over 60 characters: the title's echo is one line, so no title is stopped at its
+  // first line before the emulator sends its last usage (as in usage.spec.ts).
+  await expect.poll(() => generated().length).toBe(2);
+  for (const call of generated()) expect(reportedUsage(call).input, call.path).toBeGreaterThan(0);
+  // The title is saved after its ledger row: once it shows, every row is in.
+  await expect(
+    page.getByRole('complementary', { name: 'Conversations sidebar' }).getByRole('listitem'),
+  ).toContainText('You said');
+  const expected = sumReported(generated().map(reportedUsage));
   await page.getByRole('button', { name: 'Usage', exact: true }).click();
   const usage = page.getByRole('dialog', { name: 'Usage' });
   await expect(usage.getByRole('table', { name: 'Usage by model' })).toContainText(
     'gemini-3-emu-1',
   );
+  expect(await usageTableRow(usage, 'gemini-3-emu-1')).toMatchObject({
+    calls: 2,
+    input: expected.input,
+    cached: expected.cached,
+    output: expected.output,
+    reasoning: expected.reasoning,
+  });
+  expect(expected.cached).toBeGreaterThanOrEqual(4);
+  expect(expected.reasoning).toBeGreaterThanOrEqual(6);
+  await page.screenshot({ path: testInfo.outputPath('gemini-usage.png') });
 
   expect(received.length).toBeGreaterThan(10);
   for (const [name, text] of [

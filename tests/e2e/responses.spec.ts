@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore';
 import { expect, test } from './fixtures';
 import { requireKeychain } from './keychainGate';
+import { reportedUsage, sumReported, usageTableRow } from './reportedUsage';
+
+const shots = join(import.meta.dirname, '../../test-results/screenshots');
 
 // Its own keychain service: these tests never touch the person's "Switchboard" entries.
 const service = `Switchboard-e2e-responses-${randomBytes(4).toString('hex')}`;
@@ -75,10 +80,12 @@ test('a Responses profile added in Settings is tested, then streams an answer wi
   await app.getByRole('button', { name: 'New conversation' }).click();
   await app
     .getByRole('textbox', { name: 'Message' })
-    .fill('Think first [tokens=12 reasoning=8 cached=5]');
+    .fill(
+      'Think first, then say which of the two plans costs less to run [tokens=1 reasoning=8 cached=5]',
+    );
   await app.getByRole('button', { name: 'Send' }).click();
   const answer = app.getByRole('log').getByRole('article', { name: 'Assistant message' });
-  await expect(answer).toContainText('You said: Think first.');
+  await expect(answer).toContainText('You said: Think first, then say');
   await expect(app.getByRole('button', { name: 'Send' })).toBeVisible();
   const reasoning = answer.locator('details.reasoning');
   await expect(reasoning).toHaveCount(1);
@@ -92,4 +99,44 @@ test('a Responses profile added in Settings is tested, then streams an answer wi
   expect(sent?.body).toMatchObject({ stream: true, store: false });
   expect(sent?.response).toContain('event: response.reasoning_summary_text.delta');
   expect(sent?.response).toContain('"reasoning_tokens":8');
+  const answered = reportedUsage(sent!);
+  expect(answered).toMatchObject({ model: 'emu-1', cached: 5, reasoning: 8 });
+  expect(answered.output).toBe(1 + 8);
+
+  // Usage: every billed call (both connection tests, the answer, its title) with the figures
+  // the emulator reported, the answer's cached and reasoning tokens among them.
+  const billed = () =>
+    emulator.requests.filter((r) => r.method === 'POST' && r.closedAt !== undefined);
+  // `tokens=1` and a question over 60 characters: a one-line answer, for the title too (the
+  // directive rides in its prompt, the echo is its first 60 characters), so no title is stopped
+  // at its first line before the emulator sends usage (as in usage.spec.ts).
+  await expect.poll(() => billed().length).toBe(4);
+  // Each answer on the wire carries its usage (none was cut off before it).
+  for (const call of billed()) expect(reportedUsage(call).input, call.path).toBeGreaterThan(0);
+  // The title is saved after its ledger row: once it shows, every row is in.
+  await expect(
+    app.getByRole('complementary', { name: 'Conversations sidebar' }).getByRole('listitem'),
+  ).toContainText('You said');
+  const paths = billed().map((r) => r.path);
+  expect(paths.filter((p) => p === '/v1/chat/completions')).toHaveLength(1);
+  const expected = sumReported(billed().map(reportedUsage));
+  expect(expected.cached).toBeGreaterThanOrEqual(5);
+  expect(expected.reasoning).toBeGreaterThanOrEqual(8);
+  await app.getByRole('button', { name: 'Usage', exact: true }).click();
+  const usage = app.getByRole('dialog', { name: 'Usage' });
+  await expect(usage.getByTestId('total-Calls')).toHaveText('4');
+  expect(await usageTableRow(usage, 'emu-1')).toMatchObject({
+    calls: 4,
+    input: expected.input,
+    cached: expected.cached,
+    output: expected.output,
+    reasoning: expected.reasoning,
+  });
+  await expect(usage.getByTestId('total-Input tokens')).toHaveText(
+    expected.input.toLocaleString('en-US'),
+  );
+  await expect(usage.getByText(`${expected.cached} cached`)).toBeVisible();
+  await expect(usage.getByText(`${expected.reasoning} reasoning`)).toBeVisible();
+  mkdirSync(shots, { recursive: true });
+  await app.screenshot({ path: join(shots, 'usage-responses.png') });
 });

@@ -4,52 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { cacheSavingsOf, costOf, findPrice } from '../../src/shared/pricing';
-import type { RecordedRequest } from '../emulator/server';
 import { startHarnessProcess } from '../support/harnessProcess';
 import { expect, test } from './fixtures';
+import { reportedUsage, type Reported } from './reportedUsage';
 
 const shots = join(import.meta.dirname, '../../test-results/screenshots');
 const sidebar = (app: Page) => app.getByRole('complementary', { name: 'Conversations sidebar' });
-
-interface Reported {
-  model: string;
-  input: number;
-  cached: number;
-  written: number;
-  output: number;
-}
-
-/** The usage the emulator put on the wire for one call (OpenAI chunk usage, Anthropic events). */
-function reportedUsage(record: RecordedRequest): Reported {
-  const result: Reported = {
-    model: (record.body as { model: string }).model,
-    input: 0,
-    cached: 0,
-    written: 0,
-    output: 0,
-  };
-  for (const line of record.response.split(/\r?\n/)) {
-    if (!line.startsWith('data: ') || line === 'data: [DONE]') continue;
-    const event = JSON.parse(line.slice(6)) as Record<string, unknown>;
-    const usage = event.usage as Record<string, number> | null | undefined;
-    const start = (event.message as { usage?: Record<string, number> } | undefined)?.usage;
-    if (event.type === 'message_start' && start) {
-      // Anthropic: all prompt tokens are input + cache reads + cache writes (DESIGN.md).
-      result.cached = start.cache_read_input_tokens ?? 0;
-      result.written = start.cache_creation_input_tokens ?? 0;
-      result.input = (start.input_tokens ?? 0) + result.cached + result.written;
-    } else if (event.type === 'message_delta' && usage) {
-      result.output = usage.output_tokens ?? 0;
-    } else if (usage && typeof usage.prompt_tokens === 'number') {
-      result.input = usage.prompt_tokens;
-      result.output = usage.completion_tokens ?? 0;
-      const details = (event.usage as { prompt_tokens_details?: { cached_tokens?: number } })
-        .prompt_tokens_details;
-      result.cached = details?.cached_tokens ?? 0;
-    }
-  }
-  return result;
-}
 
 async function chat(app: Page, prompt: string): Promise<void> {
   await app.getByRole('button', { name: 'New conversation' }).click();

@@ -143,6 +143,39 @@ describe('probeConnection', () => {
     expect(report.message).toMatch(/deployment "gpt4o" was not found/);
   });
 
+  it('puts the usage of its billed call on the report (Azure, Responses), none for a models list', async () => {
+    const wireUsage = () =>
+      (JSON.parse(emulator.requests.at(-1)!.response) as { usage: Record<string, number> }).usage;
+    const azure = await probeConnection(
+      target({ type: 'azure', baseUrl: emulator.origin, defaultModel: 'gpt-4o-mini' }),
+    );
+    expect(azure).toMatchObject({ ok: true, method: 'POST' });
+    const chat = wireUsage();
+    expect(azure.billed).toEqual({
+      model: 'gpt-4o-mini',
+      usage: expect.objectContaining({
+        inputTokens: chat.prompt_tokens,
+        outputTokens: chat.completion_tokens,
+      }),
+    });
+    const responses = await probeConnection(target({ type: 'openai', api: 'responses' }), {
+      checkApi: true,
+    });
+    expect(responses).toMatchObject({ ok: true, api: 'responses' });
+    const wire = wireUsage();
+    expect(responses.billed).toEqual({
+      model: 'emu-1',
+      usage: expect.objectContaining({
+        inputTokens: wire.input_tokens,
+        outputTokens: wire.output_tokens,
+        cachedInputTokens: 0,
+        reasoningTokens: 0,
+      }),
+    });
+    // The models list alone bills nothing.
+    expect((await probeConnection(target())).billed).toBeUndefined();
+  });
+
   it('refuses to call without a key where one is needed, and redacts keys in URLs', async () => {
     expect(await probeConnection(target({ type: 'openai' }, null))).toMatchObject({
       ok: false,

@@ -57,6 +57,48 @@ describe('usage taps', () => {
     ]);
   });
 
+  it("counts the usage a test's billed chat call reported, with the model that answered", async () => {
+    const { store } = tempStore();
+    store.ledger.usePrices(() => ({
+      model: 'm',
+      provider: 'openai',
+      inputPerMTok: 1_000_000,
+      cachedInputPerMTok: 0,
+      outputPerMTok: 2_000_000,
+    }));
+    const usage = {
+      inputTokens: 7,
+      cachedInputTokens: 3,
+      outputTokens: 16,
+      reasoningTokens: 12,
+      totalTokens: 23,
+      source: 'provider' as const,
+    };
+    const billed = report({ method: 'POST', billed: { model: 'gpt-5-mini', usage } });
+    await recordProbe(
+      async () => billed,
+      new UsageWriter(store),
+    )({
+      profile: { name: 'P', type: 'openai', headers: [], authMethod: 'apiKey' },
+    });
+    const rows = store.db
+      .prepare(
+        'SELECT model, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost FROM usage_ledger',
+      )
+      .all();
+    // 4 uncached at $1 a token, 3 cached at $0, 16 out at $2: $36.
+    expect(rows).toEqual([
+      {
+        model: 'gpt-5-mini',
+        input_tokens: 7,
+        cached_input_tokens: 3,
+        output_tokens: 16,
+        reasoning_tokens: 12,
+        cost: 36,
+      },
+    ]);
+  });
+
   it('keeps the last rate-limit budgets per profile, without raw headers, and passes every event on', async () => {
     const { store } = tempStore();
     const events: StreamEvent[] = [

@@ -5,6 +5,7 @@ import type { ProbeCall, ProbeRequest } from '../providers/ProviderModule';
 import { wireApiLabels, wireApiNames, type WireApi } from '../../../shared/wireApi';
 import { answeredMessage, otherApi, refusedMessage, refusesApi, type ApiVerdict } from './apiCheck';
 import { providerFor } from '../providers/registry';
+import { probeBilled } from './probeUsage';
 import type { ResolvedTarget } from './resolveTarget';
 
 export type FetchLike = (
@@ -70,7 +71,9 @@ export async function probeConnection(
   if (!('text' in sent))
     return report(built, sent.step, false, sent.message, { status: sent.status });
   const verdict = judgeAnswer(target, built, sent.status, sent.text);
-  const listed = { models: verdict.models.slice(0, MAX_LISTED_MODELS) };
+  // Azure's first call is itself a billed completion; a models list bills nothing.
+  const billed = billedBy(target, built, sent.status, sent.text);
+  const listed = { models: verdict.models.slice(0, MAX_LISTED_MODELS), ...billed };
   const second = verdict.ok && options.checkApi ? apiCall(target) : null;
   if (!second)
     return report(built, verdict.step, verdict.ok, verdict.message, {
@@ -85,8 +88,20 @@ export async function probeConnection(
   return report(second, api.step, api.ok, api.message, {
     status: answered.status,
     ...listed,
+    ...billedBy(target, second, answered.status, answered.text),
     ...api.extra,
   });
+}
+
+/** The usage a billed probe call reported, for the ledger (probeUsage.ts). */
+function billedBy(
+  target: ResolvedTarget,
+  call: ProbeCall,
+  status: number,
+  text: string,
+): Partial<ConnectionReport> {
+  const billed = probeBilled(call, status, text, target.profile.defaultModel);
+  return billed ? { billed } : {};
 }
 
 /** The module's second call, on the wire API the profile's chats use, if it has one. */

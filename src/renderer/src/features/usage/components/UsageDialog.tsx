@@ -93,8 +93,8 @@ export function UsageDialog() {
     >
       <Dialog.Trigger className={button}>Usage</Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-black/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 flex h-[min(48rem,94vh)] w-[min(64rem,96vw)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-hidden rounded-xl bg-white shadow-2xl focus:outline-none dark:bg-zinc-900">
+        <Dialog.Overlay className="fixed inset-0 z-30 bg-black/40" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-30 flex h-[min(48rem,94vh)] w-[min(64rem,96vw)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-hidden rounded-xl bg-white shadow-2xl focus:outline-none dark:bg-zinc-900">
           <div className="flex items-center justify-between gap-4 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
             <div>
               <Dialog.Title className="text-base font-semibold">Usage</Dialog.Title>
