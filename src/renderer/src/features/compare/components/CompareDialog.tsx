@@ -52,8 +52,8 @@ export function CompareDialog() {
         Compare
       </Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-black/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 flex h-[min(46rem,94vh)] w-[min(80rem,96vw)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-hidden rounded-xl bg-white text-zinc-900 shadow-2xl focus:outline-none dark:bg-zinc-900 dark:text-zinc-100">
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-30 flex h-[min(46rem,94vh)] w-[min(80rem,96vw)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-hidden rounded-xl bg-white text-zinc-900 shadow-2xl focus:outline-none dark:bg-zinc-900 dark:text-zinc-100">
           <CompareHeader />
           <CompareForm
             prompt={prompt}

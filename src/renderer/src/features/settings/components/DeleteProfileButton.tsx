@@ -15,10 +15,10 @@ export function DeleteProfileButton({ name, onConfirm }: DeleteProfileButtonProp
         Delete
       </Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-black/40" />
+        <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content
           role="alertdialog"
-          className="fixed left-1/2 top-1/2 w-[min(26rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-2xl focus:outline-none dark:bg-zinc-900"
+          className="fixed left-1/2 top-1/2 z-30 w-[min(26rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-2xl focus:outline-none dark:bg-zinc-900"
         >
           <Dialog.Title className="text-base font-semibold">Delete “{name}”?</Dialog.Title>
           <Dialog.Description className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">

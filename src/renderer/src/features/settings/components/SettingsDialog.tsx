@@ -61,8 +61,8 @@ export function SettingsDialog() {
         Settings
       </Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-black/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 flex h-[min(44rem,92vh)] w-[min(58rem,96vw)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-hidden rounded-xl bg-white shadow-2xl focus:outline-none dark:bg-zinc-900">
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-30 flex h-[min(44rem,92vh)] w-[min(58rem,96vw)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-hidden rounded-xl bg-white shadow-2xl focus:outline-none dark:bg-zinc-900">
           <SettingsHeader />
           {snapshot && !snapshot.keychain.available && (
             <p

@@ -9,8 +9,8 @@ export function ShortcutsDialog() {
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-black/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 w-[min(30rem,94vw)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-2xl focus:outline-none dark:bg-zinc-900">
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-30 w-[min(30rem,94vw)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-2xl focus:outline-none dark:bg-zinc-900">
           <div className="mb-3 flex items-center justify-between">
             <Dialog.Title className="text-base font-semibold">Keyboard shortcuts</Dialog.Title>
             <Dialog.Close

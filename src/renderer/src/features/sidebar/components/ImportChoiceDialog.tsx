@@ -59,8 +59,8 @@ export function ImportChoiceDialog() {
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && void answer(null)}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-black/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 w-[min(30rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 text-zinc-900 shadow-2xl focus:outline-none dark:bg-zinc-900 dark:text-zinc-100">
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-30 w-[min(30rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 text-zinc-900 shadow-2xl focus:outline-none dark:bg-zinc-900 dark:text-zinc-100">
           <Dialog.Title className="text-base font-semibold">Import {pending.fileName}</Dialog.Title>
           <Dialog.Description className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
             {alreadyPresent === conversations
