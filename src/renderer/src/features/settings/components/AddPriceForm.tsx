@@ -51,7 +51,7 @@ export function AddPriceForm({ added, onChange, onAdd }: AddPriceFormProps) {
           inputMode="decimal"
           value={added[field]}
           onChange={(e) => onChange({ ...added, [field]: e.target.value })}
-          className={priceCellInput}
+          className={priceCellInput(field)}
         />
       ))}
       <button

@@ -1,8 +1,12 @@
 import type { PriceEntry } from '../../../../../shared/usage';
 import { priceFields, type PriceDraft, type PriceField } from '../lib/priceDraft';
 
-export const priceCellInput =
-  'w-20 rounded border border-zinc-300 px-1.5 py-0.5 text-right tabular-nums dark:border-zinc-700 dark:bg-zinc-800';
+const cellInput =
+  'rounded border border-zinc-300 px-1.5 py-0.5 text-right tabular-nums dark:border-zinc-700 dark:bg-zinc-800';
+
+/** A price input; the write column's is wider, so its blank meaning ("1.25× input") shows whole. */
+export const priceCellInput = (field: PriceField) =>
+  `${field === 'write' ? 'w-24' : 'w-20'} ${cellInput}`;
 
 interface PriceRowProps {
   price: PriceEntry;
@@ -34,7 +38,7 @@ export function PriceRow({ price, draft, edited, onEdit, onSave, onReset }: Pric
             value={draft[field]}
             placeholder={blank ? blank(draft.provider) : ''}
             onChange={(e) => onEdit(field, e.target.value)}
-            className={priceCellInput}
+            className={priceCellInput(field)}
           />
         </td>
       ))}

@@ -19,9 +19,9 @@ export function PricesEditor() {
         contract; it applies to calls from now on. Models not listed have no price and show “—”.
       </p>
       <p className="mb-3 text-xs text-zinc-500">
-        A blank cached input price bills cache reads at the input price. A blank cache write price
-        bills cache writes at {cacheWriteFactors.anthropic}× the input price for Anthropic, and at
-        the input price for the others, which charge no write premium.
+        Blank cached input: cache reads bill at the input price. Blank cache write: cache writes
+        bill at {cacheWriteFactors.anthropic}× input for Anthropic, at the input price for the
+        others (no write premium).
       </p>
       {error && (
         <p role="alert" className="mb-2 text-xs text-red-600">
