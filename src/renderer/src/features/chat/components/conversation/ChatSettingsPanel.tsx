@@ -5,11 +5,13 @@ import { useChatSettingsPanel } from './ChatSettingsToggle';
 export function ChatSettingsPanel() {
   const { open, toggle } = useChatSettingsPanel();
   if (!open) return null;
+  // Beside the chat (xl) the panel is a flex item, where a z-index still stacks: z-auto there, so
+  // a dialog's overlay covers it like the rest of the window.
   return (
     <aside
       id="chat-settings-panel"
       aria-label="Chat settings"
-      className="absolute inset-y-0 right-0 z-20 flex w-72 flex-col border-l border-zinc-200 bg-white shadow-xl xl:static xl:shadow-none dark:border-zinc-800 dark:bg-zinc-950"
+      className="absolute inset-y-0 right-0 z-20 flex w-72 flex-col border-l border-zinc-200 bg-white shadow-xl xl:static xl:z-auto xl:shadow-none dark:border-zinc-800 dark:bg-zinc-950"
     >
       <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <h2 className="text-sm font-semibold">Chat settings</h2>
