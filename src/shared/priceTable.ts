@@ -8,6 +8,12 @@ export const PRICES_AS_OF = '2025-11-01';
 /** Which provider's price list a row comes from (and so how it bills cache writes). */
 export const priceProviders = ['openai', 'anthropic', 'gemini'] as const;
 export type PriceProvider = (typeof priceProviders)[number];
+/** How the price editor names each billing style; OpenAI-style covers every compatible server. */
+export const priceProviderLabels: Readonly<Record<PriceProvider, string>> = {
+  openai: 'OpenAI-style',
+  anthropic: 'Anthropic',
+  gemini: 'Gemini',
+};
 
 export interface ModelPrice {
   /** Matched against the model id the provider reported: exact, or as a prefix of a dated snapshot. */

@@ -1,5 +1,5 @@
 import type { Usage } from './stream';
-import { shippedPrices, type ModelPrice } from './priceTable';
+import { shippedPrices, type ModelPrice, type PriceProvider } from './priceTable';
 
 /**
  * Finds the price for a reported model id: an exact match, else the longest listed model that
@@ -27,8 +27,16 @@ function isSnapshotSuffix(suffix: string): boolean {
   return /^(\d{4}-\d{2}-\d{2}|\d{8}|latest|preview(-\d{4}-\d{2}-\d{2})?|v\d+(:\d+)?)$/.test(suffix);
 }
 
-/** Anthropic bills a 5-minute cache write at 1.25× the base input price, for every model. */
-const ANTHROPIC_CACHE_WRITE_FACTOR = 1.25;
+/**
+ * What a cache write costs, as a multiple of the input price, when a row has no write price:
+ * Anthropic bills a 5-minute cache write at 1.25× the base input price, for every model; OpenAI
+ * and Gemini bill no write premium. The price editor's placeholder and hint show the same figures.
+ */
+export const cacheWriteFactors: Readonly<Record<PriceProvider, number>> = {
+  openai: 1,
+  anthropic: 1.25,
+  gemini: 1,
+};
 
 type CacheUsage = Pick<
   Usage,
@@ -38,9 +46,7 @@ type CacheUsage = Pick<
 /** Dollars per million tokens for each kind of prompt token, fallbacks applied. */
 function promptPrices(price: ModelPrice): { input: number; read: number; write: number } {
   const input = price.inputPerMTok;
-  const write =
-    price.cacheWritePerMTok ??
-    (price.provider === 'anthropic' ? input * ANTHROPIC_CACHE_WRITE_FACTOR : input);
+  const write = price.cacheWritePerMTok ?? input * cacheWriteFactors[price.provider];
   return { input, read: price.cachedInputPerMTok ?? input, write };
 }
 

@@ -2,8 +2,9 @@ import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 /**
- * In a narrow window the chat settings panel is a drawer over the thread. A dialog opened while
- * it is open must be drawn above it, whole: the drawer once hid the Usage table's last columns.
+ * The chat settings panel is a drawer over the thread in narrow windows and a column beside it in
+ * wide ones. A dialog opened while it is open must be drawn above it, whole: the panel once hid
+ * the Usage table's last columns and the Settings dialog's close button.
  */
 
 /** True when what a person sees at the dialog's right edge, where the drawer is, is the dialog. */
@@ -21,21 +22,30 @@ async function dialogOnTop(dialog: Locator): Promise<boolean> {
   });
 }
 
-test('dialogs open above the chat settings drawer in a narrow window', async ({ app }) => {
-  await app.setViewportSize({ width: 800, height: 600 });
-  await app.getByRole('button', { name: 'Parameters', exact: true }).click();
-  // A modal dialog hides the rest of the page from assistive tech, not from sight.
-  const drawer = app.getByRole('complementary', { name: 'Chat settings', includeHidden: true });
-  await expect(drawer).toBeVisible();
+for (const size of [
+  { width: 800, height: 600 },
+  { width: 1280, height: 800 },
+]) {
+  test(`dialogs open above the chat settings panel at ${size.width}×${size.height}`, async ({
+    app,
+  }) => {
+    await app.setViewportSize(size);
+    // A modal dialog hides the rest of the page from assistive tech, not from sight.
+    const panel = app.getByRole('complementary', { name: 'Chat settings', includeHidden: true });
+    // Wide windows open the panel by themselves; narrow ones show it as a drawer on request.
+    if (!(await panel.isVisible()))
+      await app.getByRole('button', { name: 'Parameters', exact: true }).click();
+    await expect(panel).toBeVisible();
 
-  for (const name of ['Settings', 'Usage', 'Compare']) {
-    await app.getByRole('button', { name, exact: true }).click();
-    const dialog = app.getByRole('dialog').first();
-    await expect(dialog).toBeVisible();
-    // The drawer is still open underneath, so the check below is about layering alone.
-    await expect(drawer).toBeVisible();
-    expect(await dialogOnTop(dialog), `${name} dialog drawn above the drawer`).toBe(true);
-    await app.keyboard.press('Escape');
-    await expect(app.getByRole('dialog')).toHaveCount(0);
-  }
-});
+    for (const name of ['Settings', 'Usage', 'Compare']) {
+      await app.getByRole('button', { name, exact: true }).click();
+      const dialog = app.getByRole('dialog').first();
+      await expect(dialog).toBeVisible();
+      // The panel is still open underneath, so the check below is about layering alone.
+      await expect(panel).toBeVisible();
+      expect(await dialogOnTop(dialog), `${name} dialog drawn above the panel`).toBe(true);
+      await app.keyboard.press('Escape');
+      await expect(app.getByRole('dialog')).toHaveCount(0);
+    }
+  });
+}

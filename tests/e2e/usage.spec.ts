@@ -211,8 +211,13 @@ test('usage: a model without a price costs "—"; a price added in Settings › 
   await prices.getByLabel('Model id').fill('emu-1');
   await prices.getByLabel('New input price').fill('1000');
   await prices.getByLabel('New output price').fill('2000');
+  await prices.getByLabel('New cache write price').fill('1500');
   await prices.getByRole('button', { name: 'Add price' }).click();
   await expect(app.getByRole('table', { name: 'Prices' })).toContainText('emu-1');
+  // Main kept the write price (it came back in the list), and a blank cached price means input.
+  await expect(app.getByLabel('emu-1 cache write price')).toHaveValue('1500');
+  await expect(app.getByLabel('emu-1 cached price')).toHaveAttribute('placeholder', '= input');
+  await expect(prices.getByLabel('Model id')).toHaveValue('');
   mkdirSync(shots, { recursive: true });
   await app.screenshot({ path: join(shots, 'settings-prices.png') });
   await app.getByRole('button', { name: 'Close settings' }).click();

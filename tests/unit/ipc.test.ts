@@ -43,7 +43,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     isTrustedSender: (e) => isAppUrl(e.senderFrame?.url, appUrl),
     onInternalError,
   });
-  return { pair, api: createApi(pair.renderer), onInternalError };
+  return { pair, api: createApi(pair.renderer), onInternalError, core };
 }
 
 describe('IPC over the in-memory pair', () => {
@@ -137,5 +137,51 @@ describe('IPC over the in-memory pair', () => {
     off();
     pair.emit('chatStream', { streamId: 's2', conversationId: 'c', messageId: 'm', events: [] });
     expect(seen).toEqual(['s1']);
+  });
+});
+
+describe('a price override over IPC', () => {
+  const cacheWrites = {
+    inputTokens: 1_000_000,
+    cacheWriteTokens: 1_000_000,
+    outputTokens: 0,
+    totalTokens: 1_000_000,
+    source: 'provider',
+  } as const;
+  const override = {
+    model: 'emu-cache',
+    provider: 'anthropic',
+    inputPerMTok: 2,
+    cachedInputPerMTok: 0.2,
+    outputPerMTok: 8,
+  } as const;
+
+  it('keeps a cache-write price, lists it, and the ledger bills cache writes at it', async () => {
+    const { api, core } = setup();
+    const saved = await api.setPriceOverride({ ...override, cacheWritePerMTok: 3 });
+    expect(saved.ok && saved.value.prices.find((p) => p.model === 'emu-cache')).toMatchObject({
+      cacheWritePerMTok: 3,
+      origin: 'override',
+    });
+    expect(core.store.ledger.priceCall(cacheWrites, 'emu-cache')).toBeCloseTo(3, 10);
+    // A blank write price (null) falls back to Anthropic's 1.25× the input price.
+    await api.setPriceOverride({ ...override, cacheWritePerMTok: null });
+    expect(core.store.ledger.priceCall(cacheWrites, 'emu-cache')).toBeCloseTo(2.5, 10);
+  });
+
+  it.each([
+    ['a negative write price', -1],
+    ['a write price that is text', '3'],
+  ])('refuses %s at the field and keeps the price in force', async (_label, cacheWritePerMTok) => {
+    const { pair, api, core } = setup();
+    await api.setPriceOverride({ ...override, cacheWritePerMTok: 3 });
+    const result = (await pair.rawInvoke(wireChannel('setPriceOverride'), {
+      ...override,
+      cacheWritePerMTok,
+    })) as { ok: boolean; error?: { code: string; issues?: { path: string }[] } };
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe('invalid_request');
+    expect(result.error?.issues?.[0]?.path).toBe('cacheWritePerMTok');
+    expect(core.store.ledger.priceCall(cacheWrites, 'emu-cache')).toBeCloseTo(3, 10);
   });
 });

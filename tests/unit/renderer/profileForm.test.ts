@@ -3,6 +3,7 @@ import {
   emptyForm,
   formFromView,
   formToRequest,
+  placeErrors,
 } from '../../../src/renderer/src/features/settings/components/profileForm';
 import { providerTypes, type ProfileView } from '../../../src/shared/profiles';
 import { providerKinds } from '../../../src/shared/providerKinds';
@@ -40,5 +41,41 @@ describe('the profile form: prompt caching', () => {
     // A type without breakpoints never stores the switch, whatever the form held.
     const openai = { ...emptyForm('openai'), name: 'GPT', promptCaching: false };
     expect(formToRequest(openai).profile.promptCaching).toBeUndefined();
+  });
+});
+
+describe('the profile form: where main’s refusal is shown', () => {
+  it('puts each issue at its field, and says nothing more when every issue has one', () => {
+    const placed = placeErrors({
+      code: 'invalid_request',
+      message: 'The profile is not valid.',
+      issues: [
+        { path: 'profile.baseUrl', message: 'Not a URL' },
+        { path: 'profile.headers.1.name', message: 'Bad header name' },
+        { path: 'profile.baseUrl', message: 'A second complaint' },
+      ],
+    });
+    expect(placed.errors).toEqual({ baseUrl: 'Not a URL', 'header-1': 'Bad header name' });
+    expect(placed.formError).toBeNull();
+  });
+
+  it('says an issue without a field at the form, with the message, and keeps the placed ones', () => {
+    const placed = placeErrors({
+      code: 'invalid_request',
+      message: 'The profile is not valid.',
+      issues: [
+        { path: 'profile.name', message: 'Required' },
+        { path: 'profile.somethingNew', message: 'Unknown field' },
+      ],
+    });
+    expect(placed.errors).toEqual({ name: 'Required' });
+    expect(placed.formError).toBe('The profile is not valid. Unknown field');
+  });
+
+  it('puts an unreachable keychain at the API key, and a plain failure at the form', () => {
+    const keychain = placeErrors({ code: 'unavailable', message: 'No keychain is reachable.' });
+    expect(keychain).toEqual({ errors: { apiKey: 'No keychain is reachable.' }, formError: null });
+    const plain = placeErrors({ code: 'internal', message: 'Disk full' });
+    expect(plain).toEqual({ errors: {}, formError: 'Disk full' });
   });
 });

@@ -81,6 +81,36 @@ describe('ledger cost', () => {
     expect(prices.remove('EMU-1')).toBe(true);
     expect(prices.priceFor('emu-1')).toBeNull();
   });
+
+  it('bills cache writes at an override’s write price, and at 1.25× input when it has none', () => {
+    const { store, at } = setup();
+    const prices = new PriceOverrides(createMemoryPreferences());
+    store.ledger.usePrices((model) => prices.priceFor(model));
+    const writes = {
+      inputTokens: 1_000_000,
+      cacheWriteTokens: 600_000,
+      outputTokens: 0,
+      totalTokens: 1_000_000,
+      source: 'provider' as const,
+    };
+    const price = {
+      model: 'claude-sonnet-4-5',
+      provider: 'anthropic' as const,
+      inputPerMTok: 2,
+      cachedInputPerMTok: 0.2,
+      outputPerMTok: 10,
+    };
+    prices.set({ ...price, cacheWritePerMTok: 4 });
+    at(T0, call({ provider: 'anthropic', model: 'claude-sonnet-4-5', usage: writes }));
+    prices.set({ ...price, cacheWritePerMTok: null });
+    at(T0, call({ provider: 'anthropic', model: 'claude-sonnet-4-5', usage: writes }));
+    const costs = store.db.prepare('SELECT cost FROM usage_ledger ORDER BY id').all() as {
+      cost: number;
+    }[];
+    // 400k uncached × $2 + 600k written × $4, then × $2.50 (1.25 × $2), per million
+    expect(costs[0]!.cost).toBeCloseTo(0.8 + 2.4, 10);
+    expect(costs[1]!.cost).toBeCloseTo(0.8 + 1.5, 10);
+  });
 });
 
 describe('usage aggregation', () => {

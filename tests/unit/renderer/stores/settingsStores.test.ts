@@ -5,6 +5,7 @@ import type { ProfileView, ProfilesSnapshot } from '../../../../src/shared/profi
 import type { PriceList } from '../../../../src/shared/usage';
 import type * as SettingsStore from '../../../../src/renderer/src/features/settings/store/settingsStore';
 import type * as PricesStore from '../../../../src/renderer/src/features/settings/store/pricesStore';
+import type * as PriceDrafts from '../../../../src/renderer/src/features/settings/store/priceDrafts';
 import type * as Preferences from '../../../../src/renderer/src/features/settings/store/generalPreferences';
 import type * as Request from '../../../../src/renderer/src/features/settings/store/settingsRequest';
 import type * as Cost from '../../../../src/renderer/src/lib/cost';
@@ -18,6 +19,7 @@ async function page() {
   return {
     ...((await import(`${dir}/settingsStore`)) as typeof SettingsStore),
     ...((await import(`${dir}/pricesStore`)) as typeof PricesStore),
+    ...((await import(`${dir}/priceDrafts`)) as typeof PriceDrafts),
     ...((await import(`${dir}/generalPreferences`)) as typeof Preferences),
     ...((await import(`${dir}/settingsRequest`)) as typeof Request),
     ...((await import('../../../../src/renderer/src/lib/cost')) as typeof Cost),
@@ -141,6 +143,24 @@ describe('prices store', () => {
     expect(await usePricesStore.getState().removeOverride('gpt-x')).toBe(false);
     expect(usePricesStore.getState().error).toBe('The price file is read-only');
     expect(costOf('gpt-x', usage)).toBe(2);
+  });
+});
+
+describe('price drafts', () => {
+  it('keep rows typed but not saved, each under its model, and the add form’s row', async () => {
+    const { usePriceDrafts } = await page();
+    const typed = (model: string, write: string) => ({
+      ...usePriceDrafts.getState().added,
+      model,
+      input: '1',
+      write,
+    });
+    usePriceDrafts.getState().setDrafts({ 'gpt-x': typed('gpt-x', '') });
+    usePriceDrafts.getState().setDrafts((all) => ({ ...all, 'claude-x': typed('claude-x', '4') }));
+    expect(Object.keys(usePriceDrafts.getState().drafts)).toEqual(['gpt-x', 'claude-x']);
+    expect(usePriceDrafts.getState().drafts['claude-x']?.write).toBe('4');
+    usePriceDrafts.getState().setAdded((added) => ({ ...added, model: 'emu-1' }));
+    expect(usePriceDrafts.getState().added).toMatchObject({ model: 'emu-1', write: '' });
   });
 });
 

@@ -1,7 +1,8 @@
 // The chat's public surface: what app/ composes and what other features may use. The rest is internal.
 export { Composer } from './components/Composer';
 export { MessageList } from './components/MessageList';
-export { ChatSettingsPanel, ChatSettingsToggle } from './components/conversation/ChatSettingsPanel';
+export { ChatSettingsPanel } from './components/conversation/ChatSettingsPanel';
+export { ChatSettingsToggle } from './components/conversation/ChatSettingsToggle';
 export { FocusMessage } from './components/conversation/FocusMessage';
 export { ModelPicker } from './components/conversation/ModelPicker';
 export { ModelSelector } from './components/conversation/ModelSelector';

@@ -9,6 +9,7 @@ import {
   newProfileType,
   providerKinds,
 } from '../../../../../shared/providerKinds';
+import type { IpcError } from '../../../../../shared/result';
 import type { WireApi } from '../../../../../shared/wireApi';
 
 /** The settings form as the person edits it: every field a string, converted once on Save. */
@@ -52,6 +53,22 @@ export type FieldKey =
   | 'firstByteTimeout'
   | 'idleTimeout'
   | `header-${number}`;
+
+/** Main's message for each field it refused, shown at that field. */
+export type FieldErrors = Partial<Record<FieldKey, string>>;
+
+/** Sets one field of the form (the editor holds the whole form). */
+export type SetField = <K extends keyof ProfileFormState>(
+  key: K,
+  value: ProfileFormState[K],
+) => void;
+
+/** What every section of the profile form takes: the form, its setter and the field errors. */
+export interface FormSectionProps {
+  form: ProfileFormState;
+  set: SetField;
+  errors: FieldErrors;
+}
 
 export function emptyForm(type: ProviderType = newProfileType): ProfileFormState {
   return {
@@ -186,4 +203,24 @@ export function fieldForPath(path: string): FieldKey | null {
     apiKey: 'apiKey',
   };
   return map[path] ?? null;
+}
+
+/**
+ * Places a refusal from main: each issue at its field, and a form-level message when no field
+ * shows it or some issue has no field. A keychain that is unavailable is the API key's problem.
+ */
+export function placeErrors(error: IpcError): { errors: FieldErrors; formError: string | null } {
+  const errors: FieldErrors = {};
+  const unplaced: string[] = [];
+  for (const issue of error.issues ?? []) {
+    const field = fieldForPath(issue.path);
+    if (field) errors[field] ??= issue.message;
+    else unplaced.push(issue.message);
+  }
+  if (error.code === 'unavailable') errors.apiKey = error.message;
+  const formError =
+    Object.keys(errors).length === 0 || unplaced.length
+      ? [error.message, ...unplaced].join(' ')
+      : null;
+  return { errors, formError };
 }

@@ -1,22 +1,5 @@
 import { create } from 'zustand';
-import type { PriceEntry } from '../../../../../shared/usage';
-
-/** A price row as typed, before Save: text, so half-typed numbers survive. */
-export interface PriceDraft {
-  model: string;
-  provider: PriceEntry['provider'];
-  input: string;
-  cached: string;
-  output: string;
-}
-
-export const emptyPriceDraft: PriceDraft = {
-  model: '',
-  provider: 'openai',
-  input: '',
-  cached: '',
-  output: '',
-};
+import { emptyPriceDraft, type PriceDraft } from '../lib/priceDraft';
 
 type Update<T> = T | ((current: T) => T);
 

@@ -1,0 +1,67 @@
+import { providerKinds } from '../../../../../shared/providerKinds';
+import { Field } from './Field';
+import { HeadersEditor } from './HeadersEditor';
+import type { FormSectionProps, ProfileFormState } from './profileForm';
+
+interface GatewayFieldsProps extends FormSectionProps {
+  onChange: (form: ProfileFormState) => void;
+}
+
+/**
+ * The rarely needed part of a profile, folded away unless it holds something: OpenAI's
+ * organization and project, another auth header's name, and custom headers for gateways.
+ */
+export function GatewayFields({ form, set, errors, onChange }: GatewayFieldsProps) {
+  const { organizationFields } = providerKinds[form.type];
+  return (
+    <details
+      className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800"
+      open={form.headers.length > 0 || !!form.authHeader || !!form.organization || !!form.project}
+    >
+      <summary className="cursor-pointer text-xs font-medium text-zinc-600 dark:text-zinc-400">
+        {organizationFields ? 'Organization, gateways and proxies' : 'Gateways and proxies'}
+      </summary>
+      <div className="mt-3 space-y-3">
+        {organizationFields && (
+          <div className="grid grid-cols-2 gap-3">
+            <Field
+              label="Organization"
+              value={form.organization}
+              onChange={(v) => set('organization', v)}
+              error={errors.organization}
+              placeholder="org-…"
+            />
+            <Field
+              label="Project"
+              value={form.project}
+              onChange={(v) => set('project', v)}
+              error={errors.project}
+              placeholder="proj_…"
+            />
+          </div>
+        )}
+        <Field
+          label="Auth header name"
+          value={form.authHeader}
+          onChange={(v) => set('authHeader', v)}
+          error={errors.authHeader}
+          placeholder="Leave empty for the provider's usual header"
+        />
+        <HeadersEditor
+          headers={form.headers}
+          errors={errors}
+          onChange={(headers, removed) =>
+            onChange({
+              ...form,
+              headers,
+              // A removed secret header's stored value is removed on Save.
+              removedSecretHeaders: removed
+                ? [...form.removedSecretHeaders, removed]
+                : form.removedSecretHeaders,
+            })
+          }
+        />
+      </div>
+    </details>
+  );
+}

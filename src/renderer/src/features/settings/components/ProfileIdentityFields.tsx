@@ -1,0 +1,37 @@
+import { providerTypes, type ProviderType } from '../../../../../shared/profiles';
+import { defaultApiVersion, providerKinds } from '../../../../../shared/providerKinds';
+import { Field, SelectField } from './Field';
+import type { FormSectionProps, ProfileFormState } from './profileForm';
+
+interface ProfileIdentityFieldsProps extends FormSectionProps {
+  onChange: (form: ProfileFormState) => void;
+}
+
+/** The profile's provider type and name, the first row of the form. */
+export function ProfileIdentityFields({ form, set, errors, onChange }: ProfileIdentityFieldsProps) {
+  // Another type may not offer the chosen sign-in: start from its key; keep a typed API version.
+  const changeType = (type: ProviderType) =>
+    onChange({
+      ...form,
+      type,
+      authMethod: 'apiKey',
+      apiVersion: form.apiVersion || defaultApiVersion(type),
+    });
+  return (
+    <div className="grid grid-cols-2 gap-3">
+      <SelectField
+        label="Provider type"
+        value={form.type}
+        options={providerTypes.map((t) => ({ value: t, label: providerKinds[t].label }))}
+        onChange={changeType}
+      />
+      <Field
+        label="Name"
+        value={form.name}
+        onChange={(v) => set('name', v)}
+        error={errors.name}
+        placeholder="e.g. Work OpenRouter"
+      />
+    </div>
+  );
+}
