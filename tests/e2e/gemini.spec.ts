@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore';
 import { expect, test } from './fixtures';
 import { requireKeychain } from './keychainGate';
+import { askAndOpenReasoning } from './reasoningAnswer';
 import { reportedUsage, sumReported, usageTableRow } from './reportedUsage';
 
 // Its own keychain service: this test never reads or writes the person's "Switchboard" entries.
@@ -75,19 +76,7 @@ test('a Gemini profile added in Settings is tested and streams an answer with it
   await dialog.getByRole('button', { name: 'Close settings' }).click();
 
   // A streamed answer: the thoughts first, folded as reasoning, then the text.
-  await page
-    .getByRole('textbox', { name: 'Message' })
-    .fill(
-      'Think first, then say which of the two plans costs less to run [tokens=1 reasoning=6 cached=4]',
-    );
-  await page.getByRole('button', { name: 'Send' }).click();
-  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant message' });
-  await expect(answer).toContainText('You said: Think first, then say');
-  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
-  const reasoning = answer.locator('details.reasoning');
-  await expect(reasoning).toHaveCount(1);
-  await reasoning.locator('summary').click();
-  await expect(reasoning).toContainText('First I consider what was asked');
+  await askAndOpenReasoning(page, 'tokens=1 reasoning=6 cached=4');
   await page.screenshot({ path: testInfo.outputPath('gemini-answer-with-thoughts.png') });
 
   const chat = emulator.requests

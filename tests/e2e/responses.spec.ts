@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore';
 import { expect, test } from './fixtures';
 import { requireKeychain } from './keychainGate';
+import { askAndOpenReasoning } from './reasoningAnswer';
 import { reportedUsage, sumReported, usageTableRow } from './reportedUsage';
 
 const shots = join(import.meta.dirname, '../../test-results/screenshots');
@@ -78,19 +79,7 @@ test('a Responses profile added in Settings is tested, then streams an answer wi
   await dialog.getByRole('button', { name: 'Close settings' }).click();
 
   await app.getByRole('button', { name: 'New conversation' }).click();
-  await app
-    .getByRole('textbox', { name: 'Message' })
-    .fill(
-      'Think first, then say which of the two plans costs less to run [tokens=1 reasoning=8 cached=5]',
-    );
-  await app.getByRole('button', { name: 'Send' }).click();
-  const answer = app.getByRole('log').getByRole('article', { name: 'Assistant message' });
-  await expect(answer).toContainText('You said: Think first, then say');
-  await expect(app.getByRole('button', { name: 'Send' })).toBeVisible();
-  const reasoning = answer.locator('details.reasoning');
-  await expect(reasoning).toHaveCount(1);
-  await reasoning.locator('summary').click();
-  await expect(reasoning).toContainText('First I consider what was asked');
+  await askAndOpenReasoning(app, 'tokens=1 reasoning=8 cached=5');
 
   const sent = emulator.requests.find(
     (r) => r.path === '/v1/responses' && JSON.stringify(r.body).includes('Think first'),

@@ -13,7 +13,7 @@ const EPHEMERAL = { type: 'ephemeral' } as const;
 export function applyPromptCaching(body: AnthropicRequestBody): void {
   if (typeof body.system === 'string' && body.system)
     body.system = [{ type: 'text', text: body.system, cache_control: EPHEMERAL }];
-  const last = [...body.messages].reverse().find((m) => m.role === 'user');
+  const last = body.messages.findLast((m) => m.role === 'user');
   if (!last) return;
   if (typeof last.content === 'string') {
     // An empty text block is refused by the API: an empty turn carries no breakpoint.

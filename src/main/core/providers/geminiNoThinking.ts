@@ -8,7 +8,7 @@ import type { ProviderTarget } from './types';
  * person trying many names cannot grow it without end.
  */
 const MAX_ENTRIES = 256;
-const refused = new Map<string, true>();
+const refused = new Set<string>();
 
 function keyOf(target: ProviderTarget, model: string): string {
   return JSON.stringify([target.profile.id, target.profile.baseUrl ?? '', model]);
@@ -21,9 +21,9 @@ export function refusedThinking(target: ProviderTarget, model: string): boolean 
 export function rememberRefusedThinking(target: ProviderTarget, model: string): void {
   const key = keyOf(target, model);
   refused.delete(key);
-  refused.set(key, true);
+  refused.add(key);
   while (refused.size > MAX_ENTRIES) {
-    const oldest = refused.keys().next().value;
+    const oldest = refused.values().next().value;
     if (oldest === undefined) break;
     refused.delete(oldest);
   }

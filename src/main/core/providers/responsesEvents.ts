@@ -104,7 +104,6 @@ interface StreamState {
   metadataSent: boolean;
   /** The reasoning summary part last written to, so the next part starts on a new paragraph. */
   summaryPart: string | null;
-  end: AdapterEvent | null;
 }
 
 /** A terminal response (completed, incomplete): its usage, then its end. */
@@ -114,8 +113,7 @@ function ending(response: WireResponse, state: StreamState, out: AdapterEvent[])
     out.push(metadataOf(response));
   }
   if (response.usage) out.push({ type: 'usage', usage: usageFromResponses(response.usage) });
-  state.end = { type: 'end', ...finishFromResponse(response) };
-  out.push(state.end);
+  out.push({ type: 'end', ...finishFromResponse(response) });
 }
 
 function summaryDelta(
@@ -134,7 +132,7 @@ function summaryDelta(
  * `response.incomplete` and `response.failed`; a stream that stops before one was cut off.
  */
 export function responsesAnswerReader(secrets: string[], headers: Headers | null): AnswerReader {
-  const state: StreamState = { metadataSent: false, summaryPart: null, end: null };
+  const state: StreamState = { metadataSent: false, summaryPart: null };
   const errorIn = (data: string) => providerErrorFrom(factsFromBody(null, data, headers), secrets);
   const failed = (response: WireResponse): AdapterEvent => ({
     type: 'error',
