@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { build } from 'vite';
-import { createCore } from '../main/core/createCore';
+import { createCoreHost } from '../main/core/coreHost';
 import { openConfPreferences } from '../main/core/preferences/confPreferences';
 import { keychainServiceFrom } from '../main/core/secrets/KeyStore';
 import { createKeytarKeyStore } from '../main/core/secrets/keytarKeyStore';
@@ -130,7 +130,8 @@ async function main(): Promise<void> {
   });
   const configDir = args.configDir ? resolve(args.configDir) : dataDir;
   const preferences = openConfPreferences(configDir);
-  const core = createCore({
+  // A host, not a bare core: restoring a backup reopens the history here as in the app.
+  const core = createCoreHost({
     dataDir,
     preferences: preferences.store,
     keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, screen } from 'electron';
 import { wireChannel, type EventSink } from '../shared/ipc';
-import { createCore, type Core } from './core/createCore';
+import { createCoreHost, type CoreHost } from './core/coreHost';
 import type { CrashLog } from './core/logging/configureCrashLog';
 import { KnownSecrets } from './core/secrets/KnownSecrets';
 import { openElectronCrashLog } from './crashLog';
@@ -102,10 +102,14 @@ function start(): void {
  * The core over the person's data folder, preferences and keychain; null (after saying why in a
  * dialog and quitting) when the history cannot be opened, e.g. one written by a newer version.
  */
-function openCore(emit: EventSink, knownSecrets: KnownSecrets, crashLog: CrashLog): Core | null {
+function openCore(
+  emit: EventSink,
+  knownSecrets: KnownSecrets,
+  crashLog: CrashLog,
+): CoreHost | null {
   const preferences = openElectronPreferences();
   try {
-    return createCore({
+    return createCoreHost({
       dataDir: app.getPath('userData'),
       preferences: preferences.store,
       keyStore: createKeytarKeyStore({ service: keychainServiceFrom(process.env) }),
@@ -132,7 +136,7 @@ function openCore(emit: EventSink, knownSecrets: KnownSecrets, crashLog: CrashLo
 }
 
 /** Quit, bounded: answers saved and the database closed first; saves still waiting are asked about. */
-function quitGuardFor(core: Core, crashLog: CrashLog) {
+function quitGuardFor(core: CoreHost, crashLog: CrashLog) {
   return createQuitGuard({
     close: () => core.close(),
     quit: () => app.quit(),

@@ -18,6 +18,7 @@ import {
 } from './conversations';
 import { captureSettingsSchema, type CaptureSettings, type ExchangeRecord } from './exchanges';
 import { startCompareRequest, type CompareStarted, type CompareStreamBatch } from './compare';
+import { dataChannels } from './dataIpc';
 import type { StorageStatus } from './storage';
 import type { StreamEvent } from './stream';
 import {
@@ -207,6 +208,8 @@ export const conversationChannels = {
 
 export const invokeChannels = {
   ...conversationChannels,
+  // Backups and sync (issue 19): Settings › Data.
+  ...dataChannels,
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
   sendMessage: invoke<SendMessageResponse>()(sendMessageRequest),
   stopStream: invoke<{ stopped: boolean }>()(z.object({ streamId: id }).strict()),

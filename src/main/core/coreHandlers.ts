@@ -2,6 +2,7 @@ import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import type { ChatService } from './chat/ChatService';
 import { createChatPickHandlers } from './chat/chatPicks';
 import type { CompareService } from './compare/CompareService';
+import type { DataHandlers } from './dataServices';
 import type { ExchangeCapture } from './exchanges/ExchangeCapture';
 import { createExchangeHandlers } from './exchanges/exchangeHandlers';
 import type { ModelCatalog } from './profiles/modelCatalog';
@@ -30,6 +31,8 @@ export interface CoreServices {
   picks: PickMemory;
   /** What the profile handlers need beyond the catalog and picks: profiles, vault, env, notices. */
   targetDeps: Omit<ProfileHandlerDeps, 'catalog' | 'picks'>;
+  /** Settings › Data: backups and sync. */
+  dataHandlers: DataHandlers;
 }
 
 /**
@@ -74,6 +77,7 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
         profiles: services.targetDeps.profiles,
       }),
       ...createExchangeHandlers({ exchanges: store.exchanges, capture: services.capture }),
+      ...services.dataHandlers,
       startCompare: async (request) => compare.start(request),
       stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
       continueCompare: async ({ compareId, lane }) => {

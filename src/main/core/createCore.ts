@@ -2,6 +2,7 @@ import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import { ChatService } from './chat/ChatService';
 import { CompareService } from './compare/CompareService';
 import { createHandlerTable } from './coreHandlers';
+import { openDataServices, type DataServices } from './dataServices';
 import { ExchangeCapture } from './exchanges/ExchangeCapture';
 import type { AppLog } from './logging/AppLog';
 import { NoticeBoard } from './notices';
@@ -45,6 +46,10 @@ export interface CoreOptions {
   integrityCheckDelayMs?: number;
   /** Where saves go at quit when the history and its folder have no room (default: temp folder). */
   unsavedSpareDir?: string;
+  /** Restoring a backup: the host closes this core and opens the history again (coreHost.ts). */
+  restore?: (backupName: string) => Promise<void>;
+  /** When the first daily-backup look runs after start (default 30 s). */
+  backupDelayMs?: number;
 }
 
 export interface Core {
@@ -55,6 +60,8 @@ export interface Core {
   /** The profile (given, or the default one) with its key and headers: what an adapter needs. */
   resolveTarget(profileId?: string): Promise<ProviderTarget>;
   store: Store;
+  /** Settings › Data: backups (and sync). */
+  data: DataServices;
   /** Saves still waiting for a full disk or a lock to clear (tried once more first). */
   unsavedCount(): number;
   /**
@@ -125,7 +132,9 @@ export function createCore(options: CoreOptions): Core {
     engine,
     usage,
   });
+  const data = openDataServices({ ...options, store, preferences, notices, health });
   const handlers = createHandlerTable({
+    dataHandlers: data.handlers,
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
     ...{ usage, prices, targetDeps },
     catalog: new ModelCatalog(preferences),
@@ -137,6 +146,7 @@ export function createCore(options: CoreOptions): Core {
     profiles: resolver,
     resolveTarget: (profileId) => resolver.target(profileId),
     store,
+    data,
     unsavedCount() {
       pendingSaves.retry();
       return pendingSaves.size;
@@ -146,6 +156,7 @@ export function createCore(options: CoreOptions): Core {
       // try and the database closes whatever happened.
       const calls = await Promise.allSettled([chat.idle(), compare.idle()]);
       for (const call of calls) if (call.status === 'rejected') onInternalError(call.reason);
+      data.stop();
       const atQuit = history.stop();
       store.close();
       return atQuit;

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -153,7 +153,10 @@ describe('openDatabase', () => {
     first.db.close();
     const second = open(file);
     expect(second.fromVersion).toBe(1);
-    expect(second.backupFile).toBe(`${file}.v1-42.bak`);
+    // Among the backups Settings › Data lists, named for its kind and the schema it holds.
+    expect(second.backupFile).toBe(
+      join(dirname(file), 'backups', 'switchboard-19700101T000000042Z-pre-migration-v1.db'),
+    );
     const backup = new Database(second.backupFile!, { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     expect(backup.prepare('SELECT title FROM conversations').get()).toEqual({ title: 'kept' });
@@ -207,7 +210,11 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(tables(db)).not.toContain('half');
     db.close();
-    expect(existsSync(`${file}.v1-42.bak`)).toBe(true);
+    expect(
+      existsSync(
+        join(dirname(file), 'backups', 'switchboard-19700101T000000042Z-pre-migration-v1.db'),
+      ),
+    ).toBe(true);
   });
 
   it('rejects a migration list with a gap, so a new migration cannot skip a number', () => {

@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { backupFolder, backupName, checkBackup, removeBackupFile } from '../backups/backupFiles';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 export type SqliteDatabase = Database.Database;
@@ -21,6 +23,8 @@ export interface OpenDatabaseOptions {
   file: string;
   migrations?: readonly Migration[];
   now?: () => number;
+  /** Where the copy before a migration goes (default: the backups folder beside the file). */
+  backupDir?: string;
 }
 
 export interface OpenedDatabase {
@@ -63,12 +67,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     // 32 MB of page cache (default 2 MB): a long history's indexes stay in memory between clicks.
     db.pragma('cache_size = -32000');
 
-    let backupFile: string | null = null;
-    if (found > 0 && found < latest) {
-      backupFile = `${options.file}.v${found}-${(options.now ?? Date.now)()}.bak`;
-      // VACUUM INTO writes a consistent copy even with a WAL file beside it.
-      db.prepare('VACUUM INTO ?').run(backupFile);
-    }
+    const backupFile = found > 0 && found < latest ? copyBeforeMigrating(db, options, found) : null;
     for (const step of steps.filter((m) => m.version > found)) {
       try {
         db.transaction(() => {
@@ -90,6 +89,31 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     db.close();
     throw error;
   }
+}
+
+/**
+ * The copy before a migration, among the other backups (so it is listed, kept and restorable).
+ * VACUUM INTO, not a file copy: SQLite writes a consistent copy, WAL included, and it runs
+ * synchronously, as opening does. A copy that fails its check is deleted and nothing migrates.
+ */
+function copyBeforeMigrating(
+  db: SqliteDatabase,
+  options: OpenDatabaseOptions,
+  found: number,
+): string {
+  const dir = options.backupDir ?? backupFolder(dirname(options.file));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, backupName('pre-migration', (options.now ?? Date.now)(), found));
+  db.prepare('VACUUM INTO ?').run(file);
+  const fault = checkBackup(file);
+  if (fault !== null) {
+    removeBackupFile(file);
+    throw new StoreOpenError(
+      'migration_failed',
+      `The copy made before updating the history failed its check (${fault}), so the history was not updated and not changed.`,
+    );
+  }
+  return file;
 }
 
 function readVersion(file: string): number {

@@ -71,6 +71,10 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     startCompare: notInBench,
     stopCompare: notInBench,
     continueCompare: notInBench,
+    listBackups: notInBench,
+    createBackup: notInBench,
+    restoreBackup: notInBench,
+    setBackupKeep: notInBench,
   };
 }
 

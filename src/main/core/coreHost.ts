@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { invokeChannels, type InvokeChannel, type IpcHandlers } from '../../shared/ipc';
+import { restoreBackupFile } from './backups/restoreBackup';
+import { createCore, type Core, type CoreOptions } from './createCore';
+import { DATABASE_FILE } from './store/Store';
+import type { UnsavedAtQuit } from './store/superviseHistory';
+
+/** What the Electron shell and the harness hold: one core at a time, replaced by a restore. */
+export interface CoreHost {
+  /** Stable: each channel answers with the core open at the time of the call. */
+  handlers: IpcHandlers;
+  readonly core: Core;
+  unsavedCount(): number;
+  close(): Promise<UnsavedAtQuit>;
+}
+
+/**
+ * Owns the core so a backup can be restored: every service holds the open history, so the
+ * history is reopened by closing the whole core (answers saved, the file closed), putting the
+ * backup in place, and opening a new core over it, as a start would (migrating an older one).
+ */
+export function createCoreHost(options: CoreOptions): CoreHost {
+  const historyFile = join(options.dataDir, DATABASE_FILE);
+  const open = () => createCore({ ...options, restore });
+  let core: Core;
+
+  async function restore(backupName: string): Promise<void> {
+    const backup = join(core.data.backups.folder, backupName);
+    // The history as it is now, first: a restore is itself undoable.
+    await core.data.backups.create('pre-restore');
+    await core.close();
+    try {
+      await restoreBackupFile(backup, historyFile);
+    } finally {
+      // Whatever happened, a history is open again (the restored one, or the one left as it was).
+      core = open();
+      options.emit('conversationsChanged', { conversationId: null });
+      options.emit('storageStatus', await core.handlers.getStorageStatus({}));
+    }
+  }
+
+  core = open();
+  const handlers = {} as Record<InvokeChannel, (request: never) => Promise<unknown>>;
+  for (const channel of Object.keys(invokeChannels) as InvokeChannel[])
+    handlers[channel] = (request) =>
+      (core.handlers[channel] as (request: unknown) => Promise<unknown>)(request);
+  return {
+    handlers: handlers as unknown as IpcHandlers,
+    get core() {
+      return core;
+    },
+    unsavedCount: () => core.unsavedCount(),
+    close: () => core.close(),
+  };
+}

@@ -1,0 +1,60 @@
+import type { IpcHandlers } from '../../shared/ipc';
+import { createBackupHandlers } from './backups/backupHandlers';
+import { backupFolder } from './backups/backupFiles';
+import { scheduleDailyBackups, type BackupSchedule } from './backups/backupSchedule';
+import { BackupService } from './backups/BackupService';
+import type { PreferencesStore } from './preferences/PreferencesStore';
+import type { StorageHealth } from './store/StorageHealth';
+import type { Store } from './store/Store';
+import type { NoticeBoard } from './notices';
+
+export type DataHandlers = Pick<
+  IpcHandlers,
+  'listBackups' | 'createBackup' | 'restoreBackup' | 'setBackupKeep'
+>;
+
+export interface DataServicesOptions {
+  dataDir: string;
+  store: Store;
+  health: StorageHealth;
+  preferences: PreferencesStore;
+  notices: NoticeBoard;
+  /** The host's hook that closes this core, puts the backup in place and opens a new core. */
+  restore?: (name: string) => Promise<void>;
+  /** When the first daily-backup look runs after start (default 30 s). */
+  backupDelayMs?: number;
+}
+
+export interface DataServices {
+  backups: BackupService;
+  handlers: DataHandlers;
+  /** The first daily-backup look, for tests (null when the history is read-only). */
+  firstBackupLook: Promise<void> | null;
+  stop(): void;
+}
+
+/** Settings › Data behind the handlers: backups (daily, on request, restore). */
+export function openDataServices(options: DataServicesOptions): DataServices {
+  const backups = new BackupService({
+    db: options.store.db,
+    folder: backupFolder(options.dataDir),
+    preferences: options.preferences,
+  });
+  // A read-only history (a copy of a damaged or locked file) is not what a backup should keep.
+  const schedule: BackupSchedule | null = options.health.status.writable
+    ? scheduleDailyBackups(backups, {
+        delayMs: options.backupDelayMs,
+        onFailure: (error) =>
+          options.notices.post(
+            `The daily backup of your history failed: ${error instanceof Error ? error.message : String(error)} It is tried again in an hour.`,
+            'warning',
+          ),
+      })
+    : null;
+  return {
+    backups,
+    handlers: createBackupHandlers(backups, options.restore),
+    firstBackupLook: schedule?.firstLook ?? null,
+    stop: () => schedule?.stop(),
+  };
+}

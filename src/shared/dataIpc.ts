@@ -1,0 +1,28 @@
+/**
+ * The Data channels (Settings › Data): backups of the history and WebDAV sync. Spread into
+ * `invokeChannels` in ipc.ts, so they are part of THE contract like every other channel.
+ */
+import { z } from 'zod';
+import { MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT, type BackupList } from './backups';
+
+function invoke<Response>() {
+  return <Request extends z.ZodType>(request: Request) => ({
+    request,
+    response: undefined as unknown as Response,
+  });
+}
+
+const none = z.object({}).strict();
+const backupRef = z
+  .object({ name: z.string().regex(/^switchboard-[0-9TZ]+-[a-z-]+(-v\d+)?\.db$/) })
+  .strict();
+
+export const dataChannels = {
+  listBackups: invoke<BackupList>()(none),
+  createBackup: invoke<BackupList>()(none),
+  /** The current history is backed up first, then the chosen one opened in its place. */
+  restoreBackup: invoke<BackupList>()(backupRef),
+  setBackupKeep: invoke<BackupList>()(
+    z.object({ keep: z.number().int().min(MIN_BACKUPS_KEPT).max(MAX_BACKUPS_KEPT) }).strict(),
+  ),
+} as const;
