@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT, type BackupList } from './backups';
+import { syncSettingsInput, type SyncStatus } from './sync';
 
 function invoke<Response>() {
   return <Request extends z.ZodType>(request: Request) => ({
@@ -25,4 +26,9 @@ export const dataChannels = {
   setBackupKeep: invoke<BackupList>()(
     z.object({ keep: z.number().int().min(MIN_BACKUPS_KEPT).max(MAX_BACKUPS_KEPT) }).strict(),
   ),
+  getSyncStatus: invoke<SyncStatus>()(none),
+  saveSyncSettings: invoke<SyncStatus>()(syncSettingsInput),
+  /** Forgets the server settings and the keychain entries (the server's files stay). */
+  removeSyncSettings: invoke<SyncStatus>()(none),
+  syncNow: invoke<SyncStatus>()(none),
 } as const;

@@ -1,8 +1,10 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { invokeChannels, type InvokeChannel, type IpcHandlers } from '../../shared/ipc';
 import { restoreBackupFile } from './backups/restoreBackup';
 import { createCore, type Core, type CoreOptions } from './createCore';
 import { DATABASE_FILE } from './store/Store';
+import { SYNC_STATE_FILE } from './sync/syncState';
 import type { UnsavedAtQuit } from './store/superviseHistory';
 
 /** What the Electron shell and the harness hold: one core at a time, replaced by a restore. */
@@ -31,6 +33,9 @@ export function createCoreHost(options: CoreOptions): CoreHost {
     await core.close();
     try {
       await restoreBackupFile(backup, historyFile);
+      // The sync base describes the history just replaced: the next sync merges from nothing,
+      // keeping both sides' conversations, instead of reading the restore as deletions.
+      rmSync(join(options.dataDir, SYNC_STATE_FILE), { force: true });
     } finally {
       // Whatever happened, a history is open again (the restored one, or the one left as it was).
       core = open();

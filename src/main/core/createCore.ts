@@ -132,11 +132,11 @@ export function createCore(options: CoreOptions): Core {
     engine,
     usage,
   });
-  const data = openDataServices({ ...options, store, preferences, notices, health });
+  const dataDeps = { store, preferences, notices, health, vault: targetDeps.vault };
+  const data = openDataServices({ ...options, ...dataDeps });
   const handlers = createHandlerTable({
-    dataHandlers: data.handlers,
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
-    ...{ usage, prices, targetDeps },
+    ...{ usage, prices, targetDeps, dataHandlers: data.handlers },
     catalog: new ModelCatalog(preferences),
     picks: new PickMemory(preferences),
   });
@@ -156,7 +156,7 @@ export function createCore(options: CoreOptions): Core {
       // try and the database closes whatever happened.
       const calls = await Promise.allSettled([chat.idle(), compare.idle()]);
       for (const call of calls) if (call.status === 'rejected') onInternalError(call.reason);
-      data.stop();
+      await data.stop();
       const atQuit = history.stop();
       store.close();
       return atQuit;

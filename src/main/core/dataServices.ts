@@ -1,16 +1,26 @@
-import type { IpcHandlers } from '../../shared/ipc';
+import type { EventSink, IpcHandlers } from '../../shared/ipc';
 import { createBackupHandlers } from './backups/backupHandlers';
 import { backupFolder } from './backups/backupFiles';
 import { scheduleDailyBackups, type BackupSchedule } from './backups/backupSchedule';
 import { BackupService } from './backups/BackupService';
 import type { PreferencesStore } from './preferences/PreferencesStore';
+import type { SecretVault } from './secrets/SecretVault';
+import { createSyncHandlers } from './sync/syncHandlers';
+import { SyncService } from './sync/SyncService';
 import type { StorageHealth } from './store/StorageHealth';
 import type { Store } from './store/Store';
 import type { NoticeBoard } from './notices';
 
 export type DataHandlers = Pick<
   IpcHandlers,
-  'listBackups' | 'createBackup' | 'restoreBackup' | 'setBackupKeep'
+  | 'listBackups'
+  | 'createBackup'
+  | 'restoreBackup'
+  | 'setBackupKeep'
+  | 'getSyncStatus'
+  | 'saveSyncSettings'
+  | 'removeSyncSettings'
+  | 'syncNow'
 >;
 
 export interface DataServicesOptions {
@@ -19,6 +29,8 @@ export interface DataServicesOptions {
   health: StorageHealth;
   preferences: PreferencesStore;
   notices: NoticeBoard;
+  vault: SecretVault;
+  emit: EventSink;
   /** The host's hook that closes this core, puts the backup in place and opens a new core. */
   restore?: (name: string) => Promise<void>;
   /** When the first daily-backup look runs after start (default 30 s). */
@@ -27,13 +39,15 @@ export interface DataServicesOptions {
 
 export interface DataServices {
   backups: BackupService;
+  sync: SyncService;
   handlers: DataHandlers;
   /** The first daily-backup look, for tests (null when the history is read-only). */
   firstBackupLook: Promise<void> | null;
-  stop(): void;
+  /** Stops the timers and waits for a sync under way (before the history closes). */
+  stop(): Promise<void>;
 }
 
-/** Settings › Data behind the handlers: backups (daily, on request, restore). */
+/** Settings › Data behind the handlers: backups (daily, on request, restore) and WebDAV sync. */
 export function openDataServices(options: DataServicesOptions): DataServices {
   const backups = new BackupService({
     db: options.store.db,
@@ -51,10 +65,25 @@ export function openDataServices(options: DataServicesOptions): DataServices {
           ),
       })
     : null;
+  const sync = new SyncService({
+    db: options.store.db,
+    dataDir: options.dataDir,
+    preferences: options.preferences,
+    vault: options.vault,
+    onChanged: () => options.emit('conversationsChanged', { conversationId: null }),
+  });
   return {
     backups,
-    handlers: createBackupHandlers(backups, options.restore),
+    sync,
+    handlers: {
+      ...createBackupHandlers(backups, options.restore),
+      ...createSyncHandlers(sync),
+    },
     firstBackupLook: schedule?.firstLook ?? null,
-    stop: () => schedule?.stop(),
+    async stop() {
+      schedule?.stop();
+      sync.stop();
+      await sync.idle();
+    },
   };
 }

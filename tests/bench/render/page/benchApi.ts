@@ -75,6 +75,10 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     createBackup: notInBench,
     restoreBackup: notInBench,
     setBackupKeep: notInBench,
+    getSyncStatus: notInBench,
+    saveSyncSettings: notInBench,
+    removeSyncSettings: notInBench,
+    syncNow: notInBench,
   };
 }
 
