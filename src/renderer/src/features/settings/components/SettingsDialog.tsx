@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSettingsStore } from '../store/settingsStore';
 import { useOpenRequests } from '../hooks/useOpenRequests';
 import { useSettingsSelection } from '../hooks/useSettingsSelection';
+import { DataPane } from './DataPane';
 import { GeneralPane } from './GeneralPane';
 import { PricesEditor } from './PricesEditor';
 import { ProfileEditor } from './ProfileEditor';
@@ -53,7 +54,7 @@ export function SettingsDialog() {
   });
 
   const saved = snapshot?.profiles.find((p) => p.id === selected);
-  const heading = { general: 'General', prices: 'Prices', profile: '' }[pane];
+  const heading = { general: 'General', prices: 'Prices', data: 'Data', profile: '' }[pane];
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -85,6 +86,7 @@ export function SettingsDialog() {
                 {heading || (saved ? `Edit ${saved.name}` : 'New profile')}
               </h3>
               {pane === 'general' && <GeneralPane />}
+              {pane === 'data' && <DataPane />}
               {pane === 'prices' && <PricesEditor />}
               {snapshot && pane === 'profile' && (
                 <ProfileEditor

@@ -47,10 +47,10 @@ interface Props {
   selected: string | null;
   pane: SettingsPane;
   onSelect(id: string | null): void;
-  onPane(pane: 'prices' | 'general'): void;
+  onPane(pane: 'prices' | 'general' | 'data'): void;
 }
 
-/** Settings' left side: the profiles, then Add profile, Prices and General. */
+/** Settings' left side: the profiles, then Add profile, Prices, General and Data. */
 export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Props) {
   return (
     <nav
@@ -91,6 +91,14 @@ export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Prop
           className={paneButtonClass}
         >
           General
+        </button>
+        <button
+          type="button"
+          onClick={() => onPane('data')}
+          aria-current={pane === 'data' ? 'true' : undefined}
+          className={paneButtonClass}
+        >
+          Data
         </button>
       </div>
     </nav>

@@ -1,0 +1,68 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const sidebar = (app: Page) => app.getByRole('complementary', { name: 'Conversations sidebar' });
+const rows = (app: Page) => sidebar(app).getByRole('listitem');
+
+async function chat(app: Page, prompt: string): Promise<void> {
+  await app.getByRole('button', { name: 'New conversation' }).click();
+  await app.getByRole('textbox', { name: 'Message' }).fill(prompt);
+  await app.getByRole('button', { name: 'Send' }).click();
+  await expect(app.getByRole('article', { name: 'Assistant message' }).last()).toContainText(
+    'emu-1',
+  );
+}
+
+async function openData(app: Page) {
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('button', { name: 'Data' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Backups' })).toBeVisible();
+  return dialog;
+}
+
+test('backups: one made, the history changed, the backup restored shows the old history', async ({
+  app,
+}, testInfo) => {
+  await chat(app, 'Remember the walrus');
+  await expect(rows(app)).toHaveCount(1);
+
+  let dialog = await openData(app);
+  await expect(dialog.getByText('No backups yet.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  const backups = dialog.getByRole('list', { name: 'Backups' }).getByRole('listitem');
+  await expect(backups).toHaveCount(1);
+  await expect(backups.first()).toContainText('Made by hand');
+  await expect(backups.first()).toContainText(/\d+ KB/);
+  await app.screenshot({ path: testInfo.outputPath('data-pane.png') });
+  await app.keyboard.press('Escape');
+
+  // The history changes: a new conversation, and the old one deleted.
+  await chat(app, 'Forget the walrus, think of the narwhal');
+  await expect(rows(app)).toHaveCount(2);
+  const walrus = rows(app).filter({ hasText: 'walrus' }).filter({ hasNotText: 'narwhal' });
+  await walrus.hover();
+  await walrus.getByRole('button', { name: 'Delete' }).click();
+  await expect(rows(app)).toHaveCount(1);
+  await expect(rows(app).first()).toContainText('narwhal');
+
+  dialog = await openData(app);
+  await backups.first().getByRole('button', { name: 'Restore…' }).click();
+  await expect(dialog.getByText('The history as it is now is backed up first.')).toBeVisible();
+  await app.screenshot({ path: testInfo.outputPath('restore-confirm.png') });
+  await dialog.getByRole('button', { name: 'Restore this backup' }).click();
+
+  // The window reloads over the reopened history: the walrus is back, the narwhal gone.
+  await expect(rows(app)).toHaveCount(1);
+  await expect(rows(app).first()).toContainText('Remember the walrus');
+  await rows(app).first().click();
+  await expect(app.getByRole('article', { name: 'User message' }).first()).toContainText(
+    'Remember the walrus',
+  );
+
+  // The history from before the restore is a backup too.
+  await openData(app);
+  await expect(backups).toHaveCount(2);
+  await expect(backups.first()).toContainText('Before a restore');
+  await app.screenshot({ path: testInfo.outputPath('after-restore.png') });
+});
