@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { startDavServer } from '../support/davServer';
 import { test, expect } from './fixtures';
 
 const sidebar = (app: Page) => app.getByRole('complementary', { name: 'Conversations sidebar' });
@@ -65,4 +66,40 @@ test('backups: one made, the history changed, the backup restored shows the old 
   await expect(backups).toHaveCount(2);
   await expect(backups.first()).toContainText('Before a restore');
   await app.screenshot({ path: testInfo.outputPath('after-restore.png') });
+});
+
+test('sync: set up in Settings › Data, Sync now, and a wrong passphrase told in words', async ({
+  app,
+}, testInfo) => {
+  const dav = await startDavServer('e2e-user', 'e2e-dav-password');
+  try {
+    await chat(app, 'Carry the walrus across');
+    const dialog = await openData(app);
+    await dialog.getByRole('textbox', { name: 'WebDAV address' }).fill(dav.url);
+    await dialog.getByRole('textbox', { name: 'User name' }).fill('e2e-user');
+    await dialog.getByLabel('Password', { exact: true }).fill('e2e-dav-password');
+    await dialog.getByRole('combobox', { name: 'Sync' }).selectOption('0');
+    await dialog.getByLabel('Encryption passphrase').fill('a passphrase for e2e');
+    await dialog.getByRole('button', { name: 'Save sync settings' }).click();
+    // Saved: the secrets are in the keychain, the fields empty again and saying so.
+    await expect(dialog.getByLabel('Encryption passphrase')).toHaveAttribute(
+      'placeholder',
+      /Kept in the keychain/,
+    );
+    await dialog.getByRole('button', { name: 'Sync now' }).click();
+    await expect(dialog.getByText(/Last sync .*: 1 sent, 0 received/)).toBeVisible();
+    const files = await dav.files();
+    expect([...files.keys()].some((path) => path.endsWith('manifest.sbx'))).toBe(true);
+    for (const bytes of files.values()) expect(bytes.includes(Buffer.from('walrus'))).toBe(false);
+    await app.screenshot({ path: testInfo.outputPath('sync-done.png') });
+
+    await dialog.getByLabel('Encryption passphrase').fill('not the same passphrase');
+    await dialog.getByRole('button', { name: 'Save sync settings' }).click();
+    await dialog.getByRole('button', { name: 'Sync now' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('passphrase does not open');
+    await dialog.getByRole('alert').scrollIntoViewIfNeeded();
+    await app.screenshot({ path: testInfo.outputPath('sync-wrong-passphrase.png') });
+  } finally {
+    await dav.stop();
+  }
 });
