@@ -32,6 +32,8 @@ export const syncErrorKinds = [
   'unreachable',
   'server',
   'damaged',
+  /** Another machine wrote the manifest during this pass: run again. */
+  'busy',
   'local',
 ] as const;
 export type SyncErrorKind = (typeof syncErrorKinds)[number];

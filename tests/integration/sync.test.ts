@@ -227,4 +227,29 @@ describe('WebDAV sync between two machines (real server on 127.0.0.1)', () => {
     await b.sync();
     expect(b.titles()).toEqual(['First', 'Second']);
   });
+
+  it('two machines syncing in the same moment lose nothing', async () => {
+    const dav = await server();
+    const a = await machine(dav);
+    const b = await machine(dav);
+    a.add('Shared', 'hello');
+    await a.sync();
+    await b.sync();
+    a.add('From A', 'a');
+    b.add('From B', 'b');
+    // A's pass is held at its first upload while B syncs to the same folder.
+    let held = false;
+    dav.hold = (method, path) => {
+      if (held || method !== 'PUT' || !path.includes('/conversations/')) return null;
+      held = true;
+      return b.sync().then((status) => expect(status.lastError).toBeNull());
+    };
+    const raced = await a.sync();
+    expect(held).toBe(true);
+    expect(raced.lastError).toBeNull();
+    dav.hold = null;
+    await b.sync();
+    await a.sync();
+    for (const m of [a, b]) expect(m.titles()).toEqual(['From A', 'From B', 'Shared']);
+  });
 });

@@ -11,6 +11,8 @@ export interface DavServer {
   cut: ((method: string, path: string) => boolean) | null;
   /** Called on each request; return true to stop the whole server there (it "goes away"). */
   dieOn: ((method: string, path: string) => boolean) | null;
+  /** A request this answers a promise for waits until it settles (another machine's turn). */
+  hold: ((method: string, path: string) => Promise<void> | null) | null;
   requests: string[];
   stop(): Promise<void>;
   /** Starts it again on the same port with the same files. */
@@ -38,6 +40,7 @@ export async function startDavServer(user = 'sam', password = 'dav-secret'): Pro
     url: `http://127.0.0.1:${port}`,
     cut: null,
     dieOn: null,
+    hold: null,
     requests: [],
     files: () => listFiles(`http://127.0.0.1:${port}`, user, password),
     async stop() {
@@ -62,7 +65,9 @@ export async function startDavServer(user = 'sam', password = 'dav-secret'): Pro
       arg.request.socket.destroy();
       return;
     }
-    next();
+    const wait = dav.hold?.(method, path);
+    if (wait) void wait.then(() => next());
+    else next();
   });
   return dav;
 }

@@ -134,7 +134,14 @@ export class SyncService {
     const target = `${settings.url.replace(/\/+$/, '')}/${settings.folder}`;
     const base = readSyncBase(this.options.dataDir, target);
     const local = new LocalHistory(this.options.db);
-    const result = await runSync(local, folder, base, this.now());
+    let result;
+    try {
+      result = await runSync(local, folder, base, this.now());
+    } catch (error) {
+      // Another machine's pass in the same moment: once more, over what it wrote.
+      if (!(error instanceof SyncError && error.kind === 'busy')) throw error;
+      result = await runSync(local, folder, base, this.now());
+    }
     writeSyncBase(this.options.dataDir, result.base);
     return result.summary;
   }

@@ -72,8 +72,12 @@ export class RemoteFolder {
     return folder;
   }
 
+  /** The manifest as this pass read it, to see whether another machine wrote one since. */
+  private manifestRead: Buffer | null = null;
+
   async manifest(): Promise<Manifest> {
     const sealed = await this.read(MANIFEST);
+    this.manifestRead = sealed;
     if (!sealed) return { version: 1, conversations: {}, tombstones: {} };
     return this.opened<Manifest>(MANIFEST, sealed);
   }
@@ -93,7 +97,19 @@ export class RemoteFolder {
     await this.putAtomically(`conversations/${file}`, seal(this.key, 'conversation', plain));
   }
 
+  /**
+   * Written only over the manifest this pass read: one another machine wrote meanwhile would
+   * otherwise be lost, so the pass stops and is run again (its uploads are merged then).
+   */
   async putManifest(manifest: Manifest): Promise<void> {
+    const now = await this.read(MANIFEST);
+    const same =
+      now === null ? this.manifestRead === null : now.equals(this.manifestRead ?? Buffer.alloc(0));
+    if (!same)
+      throw new SyncError(
+        'busy',
+        'Another machine synced to the same folder at the same moment. Nothing was lost; sync again.',
+      );
     await this.putAtomically(
       MANIFEST,
       seal(this.key, MANIFEST, Buffer.from(JSON.stringify(manifest))),

@@ -134,9 +134,11 @@ async function planOne(
     if (mine) upload(plan, mine);
     else if (entry || !(id in manifest.tombstones)) deletedHere(plan, id);
   } else if (L === B) {
-    // Changed there only.
+    // Changed there only; gone from the manifest without a tombstone is not a delete (a
+    // manifest written over by another machine's): it goes back up.
     if (entry) download(plan, await fetch());
-    else removeHere(plan, id);
+    else if (id in manifest.tombstones) removeHere(plan, id);
+    else upload(plan, mine!);
   } else if (!mine) {
     // Deleted here, changed there: the change is kept.
     download(plan, await fetch());
