@@ -70,6 +70,7 @@ export function openDataServices(options: DataServicesOptions): DataServices {
     dataDir: options.dataDir,
     preferences: options.preferences,
     vault: options.vault,
+    writable: () => options.health.status.writable,
     onChanged: () => options.emit('conversationsChanged', { conversationId: null }),
   });
   return {

@@ -26,6 +26,8 @@ export interface SyncServiceOptions {
   dataDir: string;
   preferences: PreferencesStore;
   vault: SecretVault;
+  /** False while the history is read-only (a fault): sync waits, since it could not write here. */
+  writable: () => boolean;
   /** Something came in from the other machine: the sidebar reloads. */
   onChanged: () => void;
   now?: () => number;
@@ -129,6 +131,11 @@ export class SyncService {
       throw new SyncError(
         'not_configured',
         'Sync is not set up: enter the WebDAV address and a passphrase in Settings › Data.',
+      );
+    if (!this.options.writable())
+      throw new SyncError(
+        'local',
+        'The history here cannot be written (see the banner), so sync waits until it can. Nothing was sent or changed.',
       );
     const folder = await RemoteFolder.open({ ...settings, password, passphrase });
     const target = `${settings.url.replace(/\/+$/, '')}/${settings.folder}`;
