@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startDavServer } from '../support/davServer';
 import { test, expect } from './fixtures';
@@ -12,6 +13,14 @@ async function chat(app: Page, prompt: string): Promise<void> {
   await expect(app.getByRole('article', { name: 'Assistant message' }).last()).toContainText(
     'emu-1',
   );
+}
+
+/** Serious and critical axe-core violations on the page as it is. */
+async function seriousViolations(app: Page) {
+  const results = await new AxeBuilder({ page: app }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function openData(app: Page) {
@@ -51,6 +60,7 @@ test('backups: one made, the history changed, the backup restored shows the old 
   await backups.first().getByRole('button', { name: 'Restore…' }).click();
   await expect(dialog.getByText('The history as it is now is backed up first.')).toBeVisible();
   await app.screenshot({ path: testInfo.outputPath('restore-confirm.png') });
+  expect(await seriousViolations(app), 'restore asked').toEqual([]);
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
 
   // The window reloads over the reopened history: the walrus is back, the narwhal gone.
@@ -99,6 +109,7 @@ test('sync: set up in Settings › Data, Sync now, and a wrong passphrase told i
     await expect(dialog.getByRole('alert')).toContainText('passphrase does not open');
     await dialog.getByRole('alert').scrollIntoViewIfNeeded();
     await app.screenshot({ path: testInfo.outputPath('sync-wrong-passphrase.png') });
+    expect(await seriousViolations(app), 'Settings › Data with an error').toEqual([]);
   } finally {
     await dav.stop();
   }

@@ -174,4 +174,14 @@ describe('backups of the history (SQLite online backup API)', () => {
     copy.close();
     expect(titles(host)).toEqual(['v6']);
   });
+
+  it('restores the only backup kept even with Keep the last 1 (the pre-restore one does not prune it)', async () => {
+    const { host } = openHost(dataDir());
+    addConversation(host, 'only');
+    await host.handlers.setBackupKeep({ keep: 1 });
+    const { backups } = await host.handlers.createBackup({});
+    addConversation(host, 'later');
+    await host.handlers.restoreBackup({ name: backups[0]!.name });
+    expect(titles(host)).toEqual(['only']);
+  });
 });

@@ -29,7 +29,7 @@ export function createCoreHost(options: CoreOptions): CoreHost {
   async function restore(backupName: string): Promise<void> {
     const backup = join(core.data.backups.folder, backupName);
     // The history as it is now, first: a restore is itself undoable.
-    await core.data.backups.create('pre-restore');
+    await core.data.backups.create('pre-restore', backupName);
     await core.close();
     try {
       await restoreBackupFile(backup, historyFile);

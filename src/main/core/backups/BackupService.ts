@@ -70,9 +70,13 @@ export class BackupService {
     return { backups: listBackups(this.folder), folder: this.folder, keep: this.keep() };
   }
 
-  /** One backup at a time: a second request while one runs gets the same one. */
-  create(kind: BackupKind): Promise<BackupView> {
-    this.running ??= this.write(kind).finally(() => (this.running = null));
+  /**
+   * One backup at a time: a second request while one runs gets the same one. `spare`: a backup
+   * the pruning after it must not delete (the one about to be restored).
+   */
+  async create(kind: BackupKind, spare?: string): Promise<BackupView> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = this.write(kind, spare).finally(() => (this.running = null));
     return this.running;
   }
 
@@ -84,7 +88,7 @@ export class BackupService {
     return row !== undefined;
   }
 
-  private async write(kind: BackupKind): Promise<BackupView> {
+  private async write(kind: BackupKind, spare?: string): Promise<BackupView> {
     mkdirSync(this.folder, { recursive: true });
     let at = this.now();
     // Two backups in one millisecond (a click right after the daily one) get distinct names.
@@ -108,7 +112,7 @@ export class BackupService {
       );
     }
     renameSync(partial, file);
-    pruneBackups(this.folder, this.keep());
+    pruneBackups(this.folder, this.keep(), spare);
     return { name, kind, createdAt: at, bytes: statSync(file).size };
   }
 }

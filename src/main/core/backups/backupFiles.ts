@@ -71,9 +71,11 @@ export function removeBackupFile(file: string): void {
     rmSync(path, { force: true });
 }
 
-/** Deletes the oldest backups beyond `keep`; returns the names deleted. */
-export function pruneBackups(folder: string, keep: number): string[] {
-  const excess = listBackups(folder).slice(Math.max(1, keep));
+/** Deletes the oldest backups beyond `keep` (never `spare`); returns the names deleted. */
+export function pruneBackups(folder: string, keep: number, spare?: string): string[] {
+  const excess = listBackups(folder)
+    .slice(Math.max(1, keep))
+    .filter((backup) => backup.name !== spare);
   for (const backup of excess) removeBackupFile(join(folder, backup.name));
   return excess.map((backup) => backup.name);
 }
