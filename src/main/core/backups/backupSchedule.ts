@@ -19,12 +19,17 @@ export function scheduleDailyBackups(
   options: { delayMs?: number; everyMs?: number; onFailure: (error: unknown) => void },
 ): BackupSchedule {
   let stopped = false;
+  // A look while the last one's backup is still being written would find none due and make two.
+  let looking = false;
   const look = async () => {
-    if (stopped) return;
+    if (stopped || looking) return;
+    looking = true;
     try {
       if (backups.dailyDue()) await backups.create('daily');
     } catch (error) {
       if (!stopped) options.onFailure(error);
+    } finally {
+      looking = false;
     }
   };
   let interval: ReturnType<typeof setInterval> | undefined;
