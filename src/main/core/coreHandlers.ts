@@ -1,4 +1,7 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
+import { createAttachmentHandlers } from './attachments/attachmentHandlers';
+import type { AttachmentService } from './attachments/AttachmentService';
+import { tidyingAttachments } from './attachments/tidyingAttachments';
 import type { ChatService } from './chat/ChatService';
 import { createChatPickHandlers } from './chat/chatPicks';
 import type { CompareService } from './compare/CompareService';
@@ -28,6 +31,7 @@ export interface CoreServices {
   prices: PriceOverrides;
   catalog: ModelCatalog;
   picks: PickMemory;
+  attachments: AttachmentService;
   /** What the profile handlers need beyond the catalog and picks: profiles, vault, env, notices. */
   targetDeps: Omit<ProfileHandlerDeps, 'catalog' | 'picks'>;
 }
@@ -67,6 +71,8 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
       ...profileHandlers,
       testConnection: recordProbe(profileHandlers.testConnection, services.usage),
       ...conversationHandlers,
+      ...createAttachmentHandlers(services.attachments),
+      ...tidyingAttachments(conversationHandlers, services.attachments),
       ...chatPickHandlers,
       ...createUsageHandlers({
         store,

@@ -1,3 +1,7 @@
+import { attachedEngine } from './attachments/attachedEngine';
+import { join } from 'node:path';
+import { AttachmentService } from './attachments/AttachmentService';
+import { ATTACHMENTS_DIR, AttachmentStore } from './attachments/AttachmentStore';
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import { ChatService } from './chat/ChatService';
 import { CompareService } from './compare/CompareService';
@@ -106,7 +110,9 @@ export function createCore(options: CoreOptions): Core {
   };
   // The one place a profile id becomes a ready target, for chat, titles and compare alike.
   const resolver = createProfileResolver(targetDeps);
-  const engine = usage.tapEngine(streamChat);
+  const attachments = openAttachments(options.dataDir, store, health);
+  // Attachments are read and shaped for the provider just before each call (answers and compare).
+  const engine = attachedEngine(usage.tapEngine(streamChat), attachments.files);
   const chat = new ChatService({
     profiles: resolver,
     engine,
@@ -117,6 +123,7 @@ export function createCore(options: CoreOptions): Core {
     saving: { persist, partialFailed: (error) => void health.report(error, { waiting: true }) },
     onInternalError,
     log: options.log,
+    attachments,
   });
   const compare = new CompareService({
     profiles: resolver,
@@ -127,7 +134,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
-    ...{ usage, prices, targetDeps },
+    ...{ usage, prices, targetDeps, attachments },
     catalog: new ModelCatalog(preferences),
     picks: new PickMemory(preferences),
   });
@@ -164,6 +171,19 @@ function pruneExchangesAtStart(capture: ExchangeCapture, health: StorageHealth):
   } catch (error) {
     if (health.report(error) === null) throw error;
   }
+}
+
+/** Attachment files beside the history; files no message names are swept at start. */
+function openAttachments(dataDir: string, store: Store, health: StorageHealth) {
+  const files = new AttachmentStore(() => store.db, join(dataDir, ATTACHMENTS_DIR));
+  if (health.status.writable) {
+    try {
+      files.sweep();
+    } catch (error) {
+      if (health.report(error) === null) throw error;
+    }
+  }
+  return new AttachmentService(files);
 }
 
 /** The keychain behind the vault; each key from the environment is known to the crash log too. */

@@ -166,6 +166,10 @@ function MessagePartView({
       );
     case 'refusal':
       return <RefusalNotice text={part.text} />;
+    case 'image':
+    case 'file':
+      // A question's attachments show as a strip above its text (UserMessage), not in an answer.
+      return null;
     default:
       return unknownPart(part);
   }

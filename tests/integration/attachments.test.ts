@@ -1,0 +1,216 @@
+/**
+ * Attachments over loopback HTTP: a question with an image, a PDF and a text file, sent through
+ * the chat service and the real engine to the emulator, arrives in each dialect's documented
+ * shape (docs/ENGINE.md, "Attachments"); a model without vision gets a clear message, before
+ * the request when that is known and from the provider's 400 otherwise; sizes past the limits
+ * are refused before any request.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachedEngine } from '../../src/main/core/attachments/attachedEngine';
+import { AttachmentService } from '../../src/main/core/attachments/AttachmentService';
+import { AttachmentStore } from '../../src/main/core/attachments/AttachmentStore';
+import { ChatService } from '../../src/main/core/chat/ChatService';
+import { streamChat } from '../../src/main/core/providers/streamChat';
+import type { ProviderTarget } from '../../src/main/core/providers/types';
+import { openStore, type Store } from '../../src/main/core/store/Store';
+import type { AttachmentView } from '../../src/shared/attachments';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { pdfSaying, pngOf } from '../support/attachmentFiles';
+import { callsWith, emulatorTarget, taggedPrompt } from '../support/engineRun';
+import { fixedProfiles } from '../support/fixedProfiles';
+
+let emulator: Emulator;
+let store: Store;
+let service: AttachmentService;
+let picked: AttachmentView[];
+beforeAll(async () => {
+  emulator = await startEmulator();
+  const dir = mkdtempSync(join(tmpdir(), 'sb-attach-'));
+  store = openStore({ dataDir: dir });
+  service = new AttachmentService(new AttachmentStore(() => store.db, join(dir, 'attachments')));
+  picked = [
+    await service.attach('chart.png', await pngOf(64, 32)),
+    await service.attach('paper.pdf', pdfSaying('Hello from the PDF')),
+    await service.attach('notes.md', Buffer.from('# Notes\n```js\nlet a = 1;\n```\n')),
+  ];
+});
+afterAll(async () => {
+  store?.close();
+  await emulator?.close();
+});
+
+function chatOver(target: ProviderTarget): ChatService {
+  return new ChatService({
+    store,
+    autoTitle: false,
+    profiles: fixedProfiles([target]),
+    emit: () => undefined,
+    engine: attachedEngine(streamChat, service.files),
+    attachments: service,
+  });
+}
+
+const picks = (views: AttachmentView[]) => views.map(({ id, name }) => ({ id, name }));
+
+/** Sends the three attachments and returns the one request body the emulator got. */
+async function sendAll(target: ProviderTarget, views = picked) {
+  const chat = chatOver(target);
+  const { marker, prompt } = taggedPrompt('tokens=3');
+  const ids = chat.send({ text: prompt, attachments: picks(views) });
+  await chat.idle();
+  const calls = callsWith(emulator, marker);
+  return { chat, ids, calls, body: calls[0]?.body as Record<string, never> };
+}
+
+const b64 = expect.stringMatching(/^[A-Za-z0-9+/]+=*$/);
+const pngUrl = expect.stringMatching(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
+const pdfUrl = expect.stringMatching(/^data:application\/pdf;base64,[A-Za-z0-9+/]+=*$/);
+const inlineNotes = expect.stringContaining('Attached file: notes.md\n````\n# Notes\n```js');
+const extracted = expect.stringContaining(
+  'Attached file: paper.pdf (text extracted from the PDF)\n```\n[page 1]\nHello from the PDF',
+);
+
+describe('each dialect carries each attachment kind in its documented shape', () => {
+  it('OpenAI Chat Completions: text, image_url data URL, file with file_data', async () => {
+    const target = emulatorTarget(emulator, 'openai');
+    target.profile.api = 'chat';
+    const { calls, body, ids } = await sendAll(target);
+    expect(calls).toHaveLength(1);
+    const [user] = body.messages as { content: unknown[] }[];
+    expect(user!.content).toEqual([
+      { type: 'text', text: inlineNotes },
+      { type: 'image_url', image_url: { url: pngUrl } },
+      { type: 'file', file: { filename: 'paper.pdf', file_data: pdfUrl } },
+    ]);
+    expect(store.messages.get(ids.userMessageId)!.parts.map((p) => p.type)).toEqual([
+      'image',
+      'file',
+      'file',
+      'text',
+    ]);
+    expect(store.messages.get(ids.assistantMessageId)).toMatchObject({ finishReason: 'stop' });
+  });
+
+  it('OpenAI Responses: input_text, input_image (detail auto), input_file', async () => {
+    const target = emulatorTarget(emulator, 'openai');
+    target.profile.api = 'responses';
+    const { body } = await sendAll(target);
+    const [user] = body.input as { content: unknown[] }[];
+    expect(user!.content).toEqual([
+      { type: 'input_text', text: inlineNotes },
+      { type: 'input_image', image_url: pngUrl, detail: 'auto' },
+      { type: 'input_file', filename: 'paper.pdf', file_data: pdfUrl },
+    ]);
+  });
+
+  it.each(['azure', 'openai-compatible'] as const)(
+    '%s Chat Completions: the image as image_url, the PDF as its extracted text',
+    async (type) => {
+      const { body, ids } = await sendAll(emulatorTarget(emulator, type));
+      const [user] = body.messages as { content: { type: string; text?: string }[] }[];
+      expect(user!.content.map((part) => part.type)).toEqual(['text', 'image_url']);
+      expect(user!.content[0]!.text).toEqual(extracted);
+      expect(user!.content[0]!.text).toEqual(inlineNotes);
+      const file = store.messages.get(ids.userMessageId)!.parts[1];
+      expect(file).toMatchObject({ type: 'file', name: 'paper.pdf', sentAs: 'extracted-text' });
+    },
+  );
+
+  it('Anthropic: image and document blocks (base64 sources) before the text', async () => {
+    const { body } = await sendAll(emulatorTarget(emulator, 'anthropic'));
+    const [user] = body.messages as { content: unknown[] }[];
+    expect(user!.content).toEqual([
+      { type: 'image', source: { type: 'base64', media_type: 'image/png', data: b64 } },
+      {
+        type: 'document',
+        source: { type: 'base64', media_type: 'application/pdf', data: b64 },
+        title: 'paper.pdf',
+      },
+      expect.objectContaining({ type: 'text', text: inlineNotes }),
+    ]);
+  });
+
+  it('Gemini: inlineData parts for the image and the PDF, then the text', async () => {
+    const { body } = await sendAll(emulatorTarget(emulator, 'gemini'));
+    const [user] = body.contents as { parts: unknown[] }[];
+    expect(user!.parts).toEqual([
+      { inlineData: { mimeType: 'image/png', data: b64 } },
+      { inlineData: { mimeType: 'application/pdf', data: b64 } },
+      { text: inlineNotes },
+    ]);
+  });
+});
+
+describe('attachments across the answer actions and limits', () => {
+  it('a large image is scaled to the provider limit; regenerate sends it again', async () => {
+    const big = await service.attach('wide.png', await pngOf(3200, 1000));
+    const target = emulatorTarget(emulator, 'anthropic');
+    const { chat, ids, body } = await sendAll(target, [big]);
+    const data = (body.messages as { content: { source?: { data: string } }[] }[])[0]!.content[0]!
+      .source!.data;
+    const meta = await sharp(Buffer.from(data, 'base64')).metadata();
+    expect([meta.width, meta.height]).toEqual([1568, 490]);
+    const before = emulator.requests.length;
+    chat.regenerate({ conversationId: ids.conversationId, messageId: ids.assistantMessageId });
+    await chat.idle();
+    const again = emulator.requests.slice(before).map((r) => JSON.stringify(r.body));
+    expect(again).toHaveLength(1);
+    expect(again[0]).toContain('"type":"image"');
+  });
+
+  it('a model known not to see is told so, and nothing is sent', async () => {
+    const target = emulatorTarget(emulator, 'openai');
+    target.profile.defaultModel = 'gpt-3.5-turbo';
+    const { calls, ids } = await sendAll(target, [picked[0]!]);
+    expect(calls).toHaveLength(0);
+    const answer = store.messages.get(ids.assistantMessageId)!;
+    expect(answer.finishReason).toBe('error');
+    expect(answer.error?.message).toMatch(/^gpt-3\.5-turbo cannot see images, so nothing was sent/);
+    // The question and its image are kept, to be regenerated with another model.
+    expect(store.messages.get(ids.userMessageId)!.parts[0]).toMatchObject({ type: 'image' });
+  });
+
+  it.each(['openai', 'anthropic', 'gemini'] as const)(
+    '%s: a model that refuses images with a 400 gets that explained',
+    async (type) => {
+      const target = emulatorTarget(emulator, type);
+      target.profile.defaultModel = type === 'gemini' ? 'gemini-text-only' : 'emu-text-only';
+      target.profile.api = 'chat';
+      const { calls, ids } = await sendAll(target, [picked[0]!]);
+      expect(calls).toHaveLength(1);
+      const answer = store.messages.get(ids.assistantMessageId)!;
+      expect(answer.error?.kind).toBe('bad_request');
+      expect(answer.error?.message).toMatch(
+        /could not take the attached image \(the provider said/,
+      );
+    },
+  );
+
+  it('past the limits: refused with a message, before anything is stored or sent', async () => {
+    await expect(service.attach('huge.txt', Buffer.alloc(21 * 1024 * 1024, 97))).rejects.toThrow(
+      /huge\.txt is 21\.0 MB; one attachment can be at most 20\.0 MB/,
+    );
+    const nine = await Promise.all(
+      [98, 99, 100, 101].map((byte) => service.attach(`${byte}.txt`, Buffer.alloc(9 << 20, byte))),
+    );
+    const chat = chatOver(emulatorTarget(emulator, 'openai'));
+    const before = emulator.requests.length;
+    const messages = store.db.prepare('SELECT count(*) AS n FROM messages').get();
+    expect(() => chat.send({ text: 'all four', attachments: picks(nine) })).toThrow(
+      /These attachments come to 36\.0 MB; one message can carry at most 32\.0 MB/,
+    );
+    expect(emulator.requests.length).toBe(before);
+    expect(store.db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual(messages);
+  });
+
+  it('a binary file no provider takes is refused by its content, whatever its name', async () => {
+    const bytes = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    await expect(service.attach('looks-like.txt', bytes)).rejects.toThrow(
+      /looks-like\.txt: Switchboard can attach images \(PNG, JPEG, WebP, GIF\), PDFs and text/,
+    );
+  });
+});
