@@ -129,9 +129,12 @@ const attachmentChannels = {
       })
       .strict(),
   ),
-  /** A stored attachment, full size, as a data URL (an image opened from its thumbnail). */
+  /**
+   * A stored attachment as a data URL: full size (an image opened from its thumbnail), or its
+   * small thumbnail (a sent message's image after a reload).
+   */
   getAttachment: invoke<{ mimeType: string; dataUrl: string }>()(
-    z.object({ id: attachmentId }).strict(),
+    z.object({ id: attachmentId, size: z.enum(['full', 'thumbnail']).default('full') }).strict(),
   ),
 } as const;
 

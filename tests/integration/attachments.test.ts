@@ -63,7 +63,7 @@ async function sendAll(target: ProviderTarget, views = picked) {
   const ids = chat.send({ text: prompt, attachments: picks(views) });
   await chat.idle();
   const calls = callsWith(emulator, marker);
-  return { chat, ids, calls, body: calls[0]?.body as Record<string, never> };
+  return { chat, ids, calls, body: (calls[0]?.body ?? {}) as Record<string, unknown> };
 }
 
 const b64 = expect.stringMatching(/^[A-Za-z0-9+/]+=*$/);

@@ -12,6 +12,7 @@ export function createAttachmentHandlers(service: AttachmentService): Attachment
         throw new HandlerError('invalid_request', `${name} did not arrive whole: attach it again.`);
       return service.attach(name, Buffer.from(data, 'base64'));
     },
-    getAttachment: async ({ id }) => service.content(id),
+    getAttachment: async ({ id, size }) =>
+      size === 'thumbnail' ? service.thumbnail(id) : service.content(id),
   };
 }

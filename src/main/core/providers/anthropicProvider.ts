@@ -1,4 +1,4 @@
-import { anthropicAttachments } from './attachmentRules';
+import { attachmentRulesFor } from './attachmentRules';
 import { createAnthropicMessagesAdapter, DEFAULT_ANTHROPIC_BASE_URL } from './anthropicMessages';
 import type { ProbeRequest, ProbeTarget, ProviderModule } from './ProviderModule';
 import { anthropicRateLimitHeaders, rateLimitFrom } from './rateLimit';
@@ -44,7 +44,7 @@ export const anthropicProvider = {
     }),
     issues: () => [],
   },
-  attachments: anthropicAttachments,
+  attachments: attachmentRulesFor('anthropic'),
   environment: {
     keyVariable: 'ANTHROPIC_API_KEY',
     keyVariables: ['ANTHROPIC_API_KEY'],

@@ -1,4 +1,4 @@
-import { azureAttachments } from './attachmentRules';
+import { attachmentRulesFor } from './attachmentRules';
 import OpenAI, { AzureOpenAI } from 'openai';
 import { wireApiFor } from '../../../shared/wireApi';
 import {
@@ -140,7 +140,7 @@ export const azureProvider = {
     }),
     issues: () => [],
   },
-  attachments: azureAttachments,
+  attachments: attachmentRulesFor('azure'),
   environment: {
     keyVariable: 'AZURE_OPENAI_API_KEY',
     keyVariables: ['AZURE_OPENAI_API_KEY'],

@@ -1,4 +1,4 @@
-import { compatibleAttachments } from './attachmentRules';
+import { attachmentRulesFor } from './attachmentRules';
 import {
   createChatCompletionsAdapter,
   modelsListNotFound,
@@ -47,7 +47,7 @@ export const compatibleProvider = {
             },
           ],
   },
-  attachments: compatibleAttachments,
+  attachments: attachmentRulesFor('openai-compatible'),
   environment: {
     keyVariable: 'OPENAI_COMPATIBLE_API_KEY',
     keyVariables: ['OPENAI_COMPATIBLE_API_KEY'],

@@ -1,4 +1,4 @@
-import { geminiAttachments } from './attachmentRules';
+import { attachmentRulesFor } from './attachmentRules';
 import {
   createGeminiAdapter,
   DEFAULT_GEMINI_BASE_URL,
@@ -70,5 +70,5 @@ export const geminiProvider = {
     issues: () => [],
   },
   environment,
-  attachments: geminiAttachments,
+  attachments: attachmentRulesFor('gemini'),
 } satisfies ProviderModule;

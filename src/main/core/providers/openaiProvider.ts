@@ -1,4 +1,4 @@
-import { openAIAttachments } from './attachmentRules';
+import { attachmentRulesFor } from './attachmentRules';
 import {
   chatCompletionsRateLimits,
   createChatCompletionsAdapter,
@@ -71,5 +71,5 @@ export const openAIProvider = {
     issues: () => [],
   },
   environment,
-  attachments: openAIAttachments,
+  attachments: attachmentRulesFor('openai'),
 } satisfies ProviderModule;

@@ -1,0 +1,116 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { pdfSaying } from '../support/attachmentFiles';
+import { test, expect } from './fixtures';
+
+/** Every attachment file in the data folder (attachments/ab/abcdef…). */
+function storedFiles(dataDir: string): string[] {
+  const root = join(dataDir, 'attachments');
+  if (!existsSync(root)) return [];
+  return readdirSync(root).flatMap((prefix) => readdirSync(join(root, prefix)));
+}
+
+/** Pastes a 300 × 200 PNG drawn on a canvas into the message box, as a screenshot tool would. */
+async function pasteImage(app: Page): Promise<void> {
+  await app.getByRole('textbox', { name: 'Message' }).evaluate(async (box) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 300;
+    canvas.height = 200;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#2563eb';
+    context.fillRect(0, 0, 300, 200);
+    context.fillStyle = '#fbbf24';
+    context.fillRect(40, 40, 120, 80);
+    const blob = await new Promise<Blob>((done) => canvas.toBlob((b) => done(b!), 'image/png'));
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'image.png', { type: 'image/png' }));
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+}
+
+/** Drops files onto the chat, as from the file manager. */
+async function dropFiles(app: Page, files: { name: string; type: string; bytes: number[] }[]) {
+  await app.getByRole('textbox', { name: 'Message' }).evaluate((target, list) => {
+    const data = new DataTransfer();
+    for (const file of list)
+      data.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
+    target.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+    target.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+  }, files);
+}
+
+test('attachments: paste an image, drop a PDF and a text file, send, reload, regenerate, delete', async ({
+  app,
+  emulator,
+  harness,
+}, testInfo) => {
+  await pasteImage(app);
+  await dropFiles(app, [
+    { name: 'paper.pdf', type: 'application/pdf', bytes: [...pdfSaying('Hello from the PDF')] },
+    { name: 'notes.md', type: 'text/markdown', bytes: [...Buffer.from('# Notes\n- one\n- two\n')] },
+  ]);
+  const chips = app.getByRole('list', { name: 'Attachments' });
+  await expect(chips.getByRole('listitem')).toHaveCount(3);
+  await expect(
+    chips.getByRole('listitem', { name: /^pasted-image-\d{8}-\d{6}\.png$/ }),
+  ).toContainText('image');
+  await expect(chips.getByRole('listitem', { name: 'paper.pdf' })).toContainText('sent as PDF');
+  await expect(chips.getByRole('listitem', { name: 'notes.md' })).toContainText('sent as text');
+  await app.getByRole('textbox', { name: 'Message' }).fill('What do these say? [tokens=6]');
+  await app.locator('form').screenshot({ path: testInfo.outputPath('composer-attachments.png') });
+  expect(storedFiles(harness.dataDir)).toHaveLength(3);
+
+  await app.getByRole('button', { name: 'Send' }).click();
+  const question = app.getByRole('log').getByRole('article', { name: 'User message' });
+  const answer = app.getByRole('log').getByRole('article', { name: 'Assistant message' });
+  await expect(answer).toContainText('emu-1');
+  await expect(app.getByRole('list', { name: 'Attachments' })).toHaveCount(1);
+  await expect(question.getByRole('button', { name: /^Open pasted-image-/ })).toBeVisible();
+  await expect(question).toContainText('paper.pdf');
+  await expect(question).toContainText('notes.md');
+  const sent = emulator.requests.filter((r) =>
+    JSON.stringify(r.body).includes('"filename":"paper.pdf"'),
+  );
+  expect(sent).toHaveLength(1);
+  const content = JSON.stringify(sent[0]!.body);
+  expect(content).toContain('"type":"image_url"');
+  expect(content).toContain('"filename":"paper.pdf"');
+  expect(content).toContain('Attached file: notes.md');
+  await app.screenshot({ path: testInfo.outputPath('sent-message.png') });
+
+  // The thumbnail opens the image full size.
+  await question.getByRole('button', { name: /^Open pasted-image-/ }).click();
+  const viewer = app.getByRole('dialog', { name: /^pasted-image-/ });
+  await expect(viewer.getByRole('img')).toHaveJSProperty('naturalWidth', 300);
+  await viewer.getByRole('button', { name: 'Close image' }).click();
+
+  // After a reload the message still shows its attachments; regenerate sends them again.
+  await app.reload();
+  await app
+    .getByRole('complementary', { name: 'Conversations sidebar' })
+    .getByRole('listitem')
+    .first()
+    .click();
+  await expect(question.getByRole('img', { name: /^pasted-image-/ })).toBeVisible();
+  await expect(question).toContainText('paper.pdf');
+  await answer.hover();
+  await answer.getByRole('button', { name: 'Regenerate' }).click();
+  await expect
+    .poll(
+      () =>
+        emulator.requests.filter((r) => JSON.stringify(r.body).includes('"filename":"paper.pdf"'))
+          .length,
+    )
+    .toBe(2);
+  const again = JSON.stringify(
+    emulator.requests.filter((r) => JSON.stringify(r.body).includes('"filename":"paper.pdf"'))[1]!
+      .body,
+  );
+  expect(again).toContain('"type":"image_url"');
+  expect(again).toContain('"filename":"paper.pdf"');
+});
