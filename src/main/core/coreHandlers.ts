@@ -1,6 +1,7 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import { createAttachmentHandlers } from './attachments/attachmentHandlers';
 import type { AttachmentService } from './attachments/AttachmentService';
+import { portableAttachments } from './attachments/portableAttachments';
 import { tidyingAttachments } from './attachments/tidyingAttachments';
 import type { ChatService } from './chat/ChatService';
 import { createChatPickHandlers } from './chat/chatPicks';
@@ -63,6 +64,8 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
     deleteProfile: profileHandlers.deleteProfile,
     conversationHandlers,
   });
+  // Attachments go with JSON exports and come back with imports; purges remove unnamed files.
+  const portable = portableAttachments(conversationHandlers, services.attachments);
   return guardStorage(
     {
       getAppInfo: async () => services.appInfo,
@@ -72,7 +75,8 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
       testConnection: recordProbe(profileHandlers.testConnection, services.usage),
       ...conversationHandlers,
       ...createAttachmentHandlers(services.attachments),
-      ...tidyingAttachments(conversationHandlers, services.attachments),
+      ...portable,
+      ...tidyingAttachments({ ...conversationHandlers, ...portable }, services.attachments),
       ...chatPickHandlers,
       ...createUsageHandlers({
         store,
