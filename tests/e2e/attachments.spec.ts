@@ -1,7 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfSaying } from '../support/attachmentFiles';
+import { startHarnessProcess } from '../support/harnessProcess';
 import { test, expect } from './fixtures';
 
 /** Every attachment file in the data folder (attachments/ab/abcdef…). */
@@ -44,7 +46,7 @@ async function dropFiles(app: Page, files: { name: string; type: string; bytes: 
   }, files);
 }
 
-test('attachments: paste an image, drop a PDF and a text file, send, reload, regenerate, delete', async ({
+test('attachments: paste an image, drop a PDF and a text file, send, open full size, reload, regenerate', async ({
   app,
   emulator,
   harness,
@@ -113,4 +115,69 @@ test('attachments: paste an image, drop a PDF and a text file, send, reload, reg
   );
   expect(again).toContain('"type":"image_url"');
   expect(again).toContain('"filename":"paper.pdf"');
+});
+
+test('kill -9 mid-answer keeps the question and its files; export carries them; delete removes them', async ({
+  page,
+  providerEnv,
+}) => {
+  // prettier-ignore
+  test.skip(test.info().project.name === 'electron', 'The crash is driven through the harness process.');
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-attach-crash-'));
+  const harnesses = [await startHarnessProcess({ env: providerEnv, dataDir })];
+  const restart = async () => {
+    harnesses.push(await startHarnessProcess({ env: providerEnv, dataDir }));
+    await page.goto(harnesses.at(-1)!.url);
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Long read' })
+      .getByRole('button')
+      .first()
+      .click();
+  };
+  try {
+    await page.goto(harnesses[0]!.url);
+    await pasteImage(page);
+    await dropFiles(page, [
+      { name: 'notes.md', type: 'text/markdown', bytes: [...Buffer.from('# kept\n')] },
+    ]);
+    await expect(
+      page.getByRole('list', { name: 'Attachments' }).getByText('sent as text'),
+    ).toBeVisible();
+    await page.getByRole('textbox', { name: 'Message' }).fill('Long read [tokens=600 rate=20]');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByRole('article', { name: 'Assistant message' })).toContainText(
+      'You said:',
+    );
+    await harnesses[0]!.kill();
+    expect(storedFiles(dataDir)).toHaveLength(2);
+
+    // After the crash: the question shows its attachments, the files are still there.
+    await restart();
+    const question = page.getByRole('article', { name: 'User message' });
+    await expect(question.getByRole('img', { name: /^pasted-image-/ })).toBeVisible();
+    await expect(question).toContainText('notes.md');
+    expect(storedFiles(dataDir)).toHaveLength(2);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as JSON' }).click();
+    const exported = JSON.parse(readFileSync((await (await downloading).path())!, 'utf8')) as {
+      attachments: { id: string; mimeType: string }[];
+    };
+    expect(exported.attachments.map((a) => a.mimeType).sort()).toEqual([
+      'image/png',
+      'text/markdown',
+    ]);
+    expect(exported.attachments.map((a) => a.id).sort()).toEqual(storedFiles(dataDir).sort());
+
+    // Deleted: kept through the undo window, purged with the conversation at the next start.
+    const row = page.getByRole('listitem').filter({ hasText: 'Long read' });
+    await row.hover();
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Long read' })).toHaveCount(0);
+    await harnesses.at(-1)!.stop();
+    harnesses.push(await startHarnessProcess({ env: providerEnv, dataDir }));
+    expect(storedFiles(dataDir)).toEqual([]);
+  } finally {
+    for (const harness of harnesses) await harness.stop();
+  }
 });
