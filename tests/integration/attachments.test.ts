@@ -14,13 +14,15 @@ import { attachedEngine } from '../../src/main/core/attachments/attachedEngine';
 import { AttachmentService } from '../../src/main/core/attachments/AttachmentService';
 import { AttachmentStore } from '../../src/main/core/attachments/AttachmentStore';
 import { ChatService } from '../../src/main/core/chat/ChatService';
+import { ExchangeRecorder } from '../../src/main/core/providers/exchange';
 import { streamChat } from '../../src/main/core/providers/streamChat';
+import { curlCommand } from '../../src/shared/curl';
 import type { ProviderTarget } from '../../src/main/core/providers/types';
 import { openStore, type Store } from '../../src/main/core/store/Store';
 import type { AttachmentView } from '../../src/shared/attachments';
 import { startEmulator, type Emulator } from '../emulator/server';
-import { pdfSaying, pngOf } from '../support/attachmentFiles';
-import { callsWith, emulatorTarget, taggedPrompt } from '../support/engineRun';
+import { noisyPng, pdfSaying, pngOf } from '../support/attachmentFiles';
+import { ask, callsWith, emulatorTarget, taggedPrompt } from '../support/engineRun';
 import { fixedProfiles } from '../support/fixedProfiles';
 
 let emulator: Emulator;
@@ -213,4 +215,43 @@ describe('attachments across the answer actions and limits', () => {
       /looks-like\.txt: Switchboard can attach images \(PNG, JPEG, WebP, GIF\), PDFs and text/,
     );
   });
+});
+
+describe('the inspector sees attachment payloads abbreviated', () => {
+  it.each(['openai', 'anthropic', 'gemini'] as const)(
+    '%s: type, size and hash in place of the base64; Copy as cURL reads the body from a file',
+    async (type) => {
+      const target = emulatorTarget(emulator, type);
+      target.profile.api = 'chat';
+      const png = await noisyPng(120, 80);
+      const recorder = new ExchangeRecorder();
+      const { prompt } = taggedPrompt('tokens=2');
+      const request = ask(target, prompt);
+      request.messages[0]!.attached = [
+        {
+          type: 'image',
+          attachmentId: picked[0]!.id,
+          name: 'chart.png',
+          mimeType: 'image/png',
+          size: png.length,
+        },
+      ];
+      const big = await service.attach('inspected.png', png);
+      request.messages[0]!.attached[0]!.attachmentId = big.id;
+      const engine = attachedEngine(streamChat, service.files);
+      for await (const event of engine(target, request, { observer: recorder })) void event;
+      const body = recorder.attempts[0]!.request.body!;
+      const hash = big.id.slice(0, 16);
+      const size = `${(png.length / 1024).toFixed(1)} KB`;
+      expect(body).not.toMatch(/[A-Za-z0-9+/]{256,}/);
+      expect(body).toContain(
+        type === 'openai'
+          ? `<attachment image/png ${size} sha256:${hash}…>`
+          : `"data":"<attachment ${size} sha256:${hash}…>"`,
+      );
+      const curl = curlCommand(recorder.attempts[0]!.request, type);
+      expect(curl).toMatch(/^# The inspector abbreviated this body's attachments/);
+      expect(curl).toContain('--data-binary @request-body.json');
+    },
+  );
 });
