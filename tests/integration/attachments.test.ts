@@ -164,6 +164,30 @@ describe('attachments across the answer actions and limits', () => {
     expect(again[0]).toContain('"type":"image"');
   });
 
+  it('edit and resend keeps the attachments with the new text; continue sends them again', async () => {
+    const target = emulatorTarget(emulator, 'openai');
+    target.profile.api = 'chat';
+    const { chat, ids } = await sendAll(target, [picked[0]!]);
+    const { marker, prompt } = taggedPrompt('tokens=3');
+    const edited = chat.edit({
+      conversationId: ids.conversationId,
+      messageId: ids.userMessageId,
+      text: prompt,
+    });
+    await chat.idle();
+    expect(store.messages.get(edited.userMessageId)!.parts).toMatchObject([
+      { type: 'image', attachmentId: picked[0]!.id },
+      { type: 'text', text: prompt },
+    ]);
+    expect(JSON.stringify(callsWith(emulator, marker)[0]!.body)).toContain('"type":"image_url"');
+    const before = emulator.requests.length;
+    chat.continue({ conversationId: ids.conversationId, messageId: edited.assistantMessageId });
+    await chat.idle();
+    const continued = emulator.requests.slice(before);
+    expect(continued).toHaveLength(1);
+    expect(JSON.stringify(continued[0]!.body)).toContain('"type":"image_url"');
+  });
+
   it('a model known not to see is told so, and nothing is sent', async () => {
     const target = emulatorTarget(emulator, 'openai');
     target.profile.defaultModel = 'gpt-3.5-turbo';
@@ -214,6 +238,26 @@ describe('attachments across the answer actions and limits', () => {
     await expect(service.attach('looks-like.txt', bytes)).rejects.toThrow(
       /looks-like\.txt: Switchboard can attach images \(PNG, JPEG, WebP, GIF\), PDFs and text/,
     );
+  });
+});
+
+describe('a usage estimate counts the images', () => {
+  it('adds width × height / 750 tokens per image when the provider reports no usage', async () => {
+    const chat = chatOver(emulatorTarget(emulator, 'openai-compatible'));
+    const image = await service.attach('square.png', await pngOf(750, 100));
+    const plain = chat.send({ text: 'Count me [usage=none tokens=2]' });
+    const withImage = chat.send({
+      text: 'Count me [usage=none tokens=2]',
+      attachments: picks([image]),
+    });
+    await chat.idle();
+    const usageOf = (id: string) => store.messages.get(id)!.usage!;
+    expect(usageOf(plain.assistantMessageId).source).toBe('estimated');
+    expect(usageOf(withImage.assistantMessageId).source).toBe('estimated');
+    expect(
+      usageOf(withImage.assistantMessageId).inputTokens -
+        usageOf(plain.assistantMessageId).inputTokens,
+    ).toBe(100);
   });
 });
 

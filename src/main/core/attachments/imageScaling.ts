@@ -35,6 +35,9 @@ export interface ScaledImage {
   mimeType: string;
   /** True when the image was made smaller to fit the provider's limits. */
   scaled: boolean;
+  /** Its size as sent, in pixels. */
+  width: number;
+  height: number;
 }
 
 /**
@@ -49,8 +52,13 @@ export async function fitImage(
 ): Promise<ScaledImage> {
   const meta = await sharp(bytes).metadata();
   const edge = Math.max(meta.width ?? 0, meta.height ?? 0);
+  const ratio = Math.min(1, limits.maxEdge / Math.max(1, edge));
+  const sent = {
+    width: Math.round((meta.width ?? 0) * ratio),
+    height: Math.round((meta.height ?? 0) * ratio),
+  };
   if (edge <= limits.maxEdge && bytes.byteLength <= limits.maxBytes)
-    return { bytes: Buffer.from(bytes), mimeType, scaled: false };
+    return { bytes: Buffer.from(bytes), mimeType, scaled: false, ...sent };
   const resized = sharp(bytes).rotate().resize({
     width: limits.maxEdge,
     height: limits.maxEdge,
@@ -60,12 +68,12 @@ export async function fitImage(
   const keepFormat = mimeType === 'image/png' || mimeType === 'image/webp';
   if (keepFormat) {
     const out = await resized.clone().toBuffer();
-    if (out.byteLength <= limits.maxBytes) return { bytes: out, mimeType, scaled: true };
+    if (out.byteLength <= limits.maxBytes) return { bytes: out, mimeType, scaled: true, ...sent };
   }
   for (const quality of [85, 70, 55, 40]) {
     const out = await resized.clone().jpeg({ quality }).toBuffer();
     if (out.byteLength <= limits.maxBytes)
-      return { bytes: out, mimeType: 'image/jpeg', scaled: true };
+      return { bytes: out, mimeType: 'image/jpeg', scaled: true, ...sent };
   }
   throw new Error('This image is too large to send even scaled down.');
 }

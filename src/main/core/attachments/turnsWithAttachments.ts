@@ -44,7 +44,9 @@ async function prepare(
       throw new AttachmentProblem(noVisionMessage(sending.model));
     const fitted = await fitImage(bytes, part.mimeType, image);
     const data = fitted.bytes.toString('base64');
-    return { wire: { kind: 'image', name: part.name, mimeType: fitted.mimeType, data } };
+    // Anthropic's vision guide: an image costs about width × height / 750 tokens.
+    const tokens = Math.ceil((fitted.width * fitted.height) / 750);
+    return { wire: { kind: 'image', name: part.name, mimeType: fitted.mimeType, data, tokens } };
   }
   if (kind === 'pdf') {
     if (readsPdf(sending.profile))

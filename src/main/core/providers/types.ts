@@ -80,7 +80,8 @@ export interface ChatTurn {
 
 /** One attachment as a request carries it; `data` is the bytes in base64. */
 export type WireAttachment =
-  | { kind: 'image'; name: string; mimeType: string; data: string }
+  /** `tokens`: its estimated cost (width × height / 750), counted when a provider reports none. */
+  | { kind: 'image'; name: string; mimeType: string; data: string; tokens?: number }
   | { kind: 'pdf'; name: string; data: string };
 
 export interface ChatRequest {
