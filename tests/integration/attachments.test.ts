@@ -188,6 +188,23 @@ describe('attachments across the answer actions and limits', () => {
     expect(JSON.stringify(continued[0]!.body)).toContain('"type":"image_url"');
   });
 
+  it.each(['openai', 'anthropic', 'gemini'] as const)(
+    '%s: a retried call (429, then 200) carries the attachments again',
+    async (type) => {
+      const target = emulatorTarget(emulator, type);
+      target.profile.api = 'chat';
+      const chat = chatOver(target);
+      const { marker, prompt } = taggedPrompt('tokens=2 fault=429 times=1 retry_after_ms=50');
+      const ids = chat.send({ text: prompt, attachments: picks([picked[0]!]) });
+      await chat.idle();
+      const calls = callsWith(emulator, marker).map((call) => JSON.stringify(call.body));
+      expect(calls).toHaveLength(2);
+      expect(calls[1]).toBe(calls[0]);
+      expect(calls[0]).toMatch(/"image_url"|"type":"image"|"inlineData"/);
+      expect(store.messages.get(ids.assistantMessageId)).toMatchObject({ finishReason: 'stop' });
+    },
+  );
+
   it('a model known not to see is told so, and nothing is sent', async () => {
     const target = emulatorTarget(emulator, 'openai');
     target.profile.defaultModel = 'gpt-3.5-turbo';
