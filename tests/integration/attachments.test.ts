@@ -205,6 +205,34 @@ describe('attachments across the answer actions and limits', () => {
     },
   );
 
+  it("a file's sending is told for the profile picked for the message, not the chat's old one", async () => {
+    const chat = new ChatService({
+      store,
+      autoTitle: false,
+      profiles: fixedProfiles([
+        emulatorTarget(emulator, 'openai'),
+        emulatorTarget(emulator, 'openai-compatible'),
+      ]),
+      emit: () => undefined,
+      engine: attachedEngine(streamChat, service.files),
+      attachments: service,
+    });
+    const first = chat.send({ text: 'Start [tokens=2]' });
+    await chat.idle();
+    const { marker, prompt } = taggedPrompt('tokens=2');
+    const ids = chat.send({
+      conversationId: first.conversationId,
+      profileId: 'openai-compatible',
+      text: prompt,
+      attachments: picks([picked[1]!]),
+    });
+    await chat.idle();
+    expect(store.messages.get(ids.userMessageId)!.parts[0]).toMatchObject({
+      sentAs: 'extracted-text',
+    });
+    expect(JSON.stringify(callsWith(emulator, marker)[0]!.body)).toContain('Hello from the PDF');
+  });
+
   it('a model known not to see is told so, and nothing is sent', async () => {
     const target = emulatorTarget(emulator, 'openai');
     target.profile.defaultModel = 'gpt-3.5-turbo';

@@ -112,13 +112,14 @@ export class AttachmentService {
         ? { type: 'image' as const, ...base }
         : { type: 'file' as const, ...base, sentAs: sending };
     });
-    for (const part of parts) this.drafts.delete(part.attachmentId);
     const total = parts.reduce((sum, part) => sum + part.size, 0);
     if (total > attachmentLimits.maxMessageBytes)
       throw new HandlerError(
         'invalid_request',
         `These attachments come to ${formatBytes(total)}; one message can carry at most ${formatBytes(attachmentLimits.maxMessageBytes)}.`,
       );
+    // Named by a question from now on: no longer a composer's to keep.
+    for (const part of parts) this.drafts.delete(part.attachmentId);
     return parts;
   }
 }

@@ -83,7 +83,7 @@ export class ChatService {
         conversations.updateSettings(conversation.id, mergeChoices(current, choices));
       }
       const parentId = questionParent(conversation.currentLeafId, (id) => messages.get(id));
-      const profile = this.profileOf(conversation.profileId);
+      const profile = picked ?? this.profileOf(conversation.profileId);
       const attached = questionAttachments(this.deps.attachments, input.attachments, profile);
       return this.prepareQuestion(conversation.id, parentId, input.text, 'chat', attached);
     });
