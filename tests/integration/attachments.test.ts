@@ -14,6 +14,7 @@ import { attachedEngine } from '../../src/main/core/attachments/attachedEngine';
 import { AttachmentService } from '../../src/main/core/attachments/AttachmentService';
 import { AttachmentStore } from '../../src/main/core/attachments/AttachmentStore';
 import { ChatService } from '../../src/main/core/chat/ChatService';
+import { CompareService } from '../../src/main/core/compare/CompareService';
 import { ExchangeRecorder } from '../../src/main/core/providers/exchange';
 import { streamChat } from '../../src/main/core/providers/streamChat';
 import { curlCommand } from '../../src/shared/curl';
@@ -283,6 +284,38 @@ describe('attachments across the answer actions and limits', () => {
     await expect(service.attach('looks-like.txt', bytes)).rejects.toThrow(
       /looks-like\.txt: Switchboard can attach images \(PNG, JPEG, WebP, GIF\), PDFs and text/,
     );
+  });
+});
+
+describe('compare', () => {
+  it('sends the attachments to every column, and a column continued as a chat keeps them', async () => {
+    const targets = [emulatorTarget(emulator, 'openai'), emulatorTarget(emulator, 'anthropic')];
+    targets[0]!.profile.api = 'chat';
+    const compare = new CompareService({
+      profiles: fixedProfiles(targets),
+      emit: () => undefined,
+      store,
+      engine: attachedEngine(streamChat, service.files),
+      attachments: service,
+    });
+    const { marker, prompt } = taggedPrompt('tokens=2');
+    const started = compare.start({
+      prompt,
+      lanes: targets.map((t) => ({ profileId: t.profile.id, model: t.profile.defaultModel })),
+      stream: true,
+      attachments: picks([picked[0]!]),
+    });
+    await compare.idle();
+    const bodies = callsWith(emulator, marker).map((call) => JSON.stringify(call.body));
+    expect(bodies).toHaveLength(2);
+    expect(bodies.some((b) => b.includes('"type":"image_url"'))).toBe(true);
+    expect(bodies.some((b) => b.includes('"type":"image","source"'))).toBe(true);
+    const { conversationId } = compare.continueAsConversation(started.compareId, 1);
+    const [question] = store.messages.allOf(conversationId);
+    expect(question!.parts).toMatchObject([
+      { type: 'image', attachmentId: picked[0]!.id },
+      { type: 'text', text: prompt },
+    ]);
   });
 });
 

@@ -131,6 +131,7 @@ export function createCore(options: CoreOptions): Core {
     store,
     engine,
     usage,
+    attachments,
   });
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
