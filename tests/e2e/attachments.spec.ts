@@ -63,6 +63,21 @@ test('attachments: paste an image, drop a PDF and a text file, send, open full s
   ).toContainText('image');
   await expect(chips.getByRole('listitem', { name: 'paper.pdf' })).toContainText('sent as PDF');
   await expect(chips.getByRole('listitem', { name: 'notes.md' })).toContainText('sent as text');
+  // A binary file no provider takes: its chip says so, and it can be removed.
+  await dropFiles(app, [
+    {
+      name: 'tool.exe',
+      type: 'application/octet-stream',
+      bytes: [0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0],
+    },
+  ]);
+  const refused = chips.getByRole('listitem', { name: 'tool.exe' });
+  await expect(refused).toContainText(
+    'Switchboard can attach images (PNG, JPEG, WebP, GIF), PDFs and text',
+  );
+  await app.locator('form').screenshot({ path: testInfo.outputPath('composer-refused.png') });
+  await refused.getByRole('button', { name: 'Remove tool.exe' }).click();
+  await expect(chips.getByRole('listitem')).toHaveCount(3);
   await app.getByRole('textbox', { name: 'Message' }).fill('What do these say? [tokens=6]');
   await app.locator('form').screenshot({ path: testInfo.outputPath('composer-attachments.png') });
   expect(storedFiles(harness.dataDir)).toHaveLength(3);

@@ -68,7 +68,10 @@ export const useAttachmentDraft = create<AttachmentDraft>((set, get) => ({
         set((state) => ({
           chips: result.ok
             ? update(state.chips, key, { status: 'ready', view: result.value })
-            : update(state.chips, key, { status: 'failed', error: result.error.message }),
+            : update(state.chips, key, {
+                status: 'failed',
+                error: withoutName(result.error.message, name),
+              }),
         }));
       }),
     );
@@ -80,6 +83,11 @@ export const useAttachmentDraft = create<AttachmentDraft>((set, get) => ({
     set({ chips: [] });
   },
 }));
+
+/** The chip already shows the name: main's "NAME: why" is shown as "why". */
+function withoutName(message: string, name: string): string {
+  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
+}
 
 /** The stored attachments a send carries, in order. */
 export function readyViews(chips: readonly DraftChip[]): AttachmentView[] {
