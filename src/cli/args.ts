@@ -36,6 +36,8 @@ ask options:
   --show-request          the request (key redacted) on stderr
   --raw                   the raw stream events on stderr as they arrive
   --no-record             leave this call out of the usage history (see below)
+  --attach FILE           attach an image, PDF or text file (repeatable), sent as the provider
+                          takes it (README, "Attachments": the limits and how each is sent)
 
 compare options: the provider and sampling options of ask, --reasoning-effort (each model that
   takes it gets it), --no-stream, --json, --no-record, and
@@ -81,6 +83,8 @@ export interface AskArgs extends ConnectionArgs {
   raw: boolean;
   /** Count the call in the usage history (false with --no-record). */
   record: boolean;
+  /** Files attached to the question (--attach, repeatable). */
+  attach: string[];
 }
 
 const connectionOptions = {
@@ -190,6 +194,7 @@ export function parseAskArgs(argv: string[]): AskArgs {
         'show-request': { type: 'boolean' },
         raw: { type: 'boolean' },
         'no-record': { type: 'boolean' },
+        attach: { type: 'string', multiple: true },
       },
     }),
   );
@@ -218,6 +223,7 @@ export function parseAskArgs(argv: string[]): AskArgs {
     showRequest: !!values['show-request'] || !!values.verbose,
     raw: !!values.raw,
     record: !values['no-record'],
+    attach: values.attach ?? [],
   };
 }
 

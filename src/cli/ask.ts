@@ -1,4 +1,6 @@
 import { withStoredKey } from './profileTarget';
+import { attachFiles } from './attachFiles';
+import { attachedEngine } from '../main/core/attachments/attachedEngine';
 import type { ExchangeObserver } from '../main/core/providers/exchange';
 import { redactSecrets } from '../main/core/providers/redact';
 import { providerFor } from '../main/core/providers/registry';
@@ -175,11 +177,14 @@ export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
   const target = await withStoredKey(targetFromArgs(args, io.env), io.env);
   if (!args.promptCaching) target.profile = { ...target.profile, promptCaching: false };
   const request = await requestFromArgs(args, io);
+  const attached = await attachFiles(args.attach, target.profile);
+  if (attached.parts.length) request.messages[0]!.attached = attached.parts;
   const secrets = [target.apiKey].filter((s): s is string => !!s);
   const observer = observerFor(args, io, secrets);
   const fold = new AnswerFold();
   const usage = cliUsage({ record: args.record, env: io.env, stderr: io.stderr });
-  for await (const event of streamChat(target, request, {
+  const engine = attachedEngine(streamChat, attached.source);
+  for await (const event of engine(target, request, {
     signal: io.signal,
     ...(observer ? { observer } : {}),
   })) {

@@ -4,7 +4,7 @@
  * and the error. Chat, regenerate and continue (AnswerRecorder), titles, compare and the CLI all
  * fold with it, so an answer means the same thing everywhere (DESIGN.md, "The answer fold").
  */
-import { textOfKind, type MessagePart, type TextualPartType } from './messageParts';
+import { isTextualPart, textOfKind, type MessagePart, type TextualPartType } from './messageParts';
 import type { FinishReason, ProviderError, StreamEvent, StreamTiming, Usage } from './stream';
 
 /** What an answer is once folded (a snapshot; the fold goes on growing). */
@@ -45,7 +45,10 @@ export class AnswerFold {
 
   /** `base`: the parts already there (a continued answer grows from them). */
   constructor(base: readonly MessagePart[] = []) {
-    this.open = base.map((part) => ({ type: part.type, pieces: [part.text] }));
+    // An answer's own parts are textual; attachments belong to questions and are not folded.
+    this.open = base
+      .filter(isTextualPart)
+      .map((part) => ({ type: part.type, pieces: [part.text] }));
   }
 
   /** Folds one event in; returns whether the answer's content grew. */

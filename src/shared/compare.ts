@@ -1,5 +1,7 @@
 /** Compare: one prompt to 2–4 profile/model pairs at once, the answers side by side. */
 import { z } from 'zod';
+import { attachmentLimits } from './attachments';
+import { attachmentId } from './messagePartSchema';
 import type { FinishReason, ProviderError, StreamEvent, Usage } from './stream';
 
 const id = z.string().min(1).max(128);
@@ -13,6 +15,11 @@ export const startCompareRequest = z
     prompt: z.string().min(1).max(1_000_000),
     lanes: z.array(compareLaneSchema).min(2).max(4),
     stream: z.boolean().default(true),
+    /** Stored attachments sent with the prompt to every column (issue 16). */
+    attachments: z
+      .array(z.object({ id: attachmentId, name: z.string().min(1).max(1000) }).strict())
+      .max(attachmentLimits.maxPerMessage)
+      .optional(),
   })
   .strict();
 

@@ -45,9 +45,17 @@ export function curlCommand(request: ExchangeRequestView, provider: string): str
       lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
     }
   }
-  if (request.body !== null) lines.push(`--data-raw ${shellQuote(request.body)}`);
+  // A body whose attachments the inspector abbreviated cannot be pasted back: it is read from a
+  // file the person writes (the full body), and the command says so.
+  const abbreviated = request.body?.includes('<attachment ') ?? false;
+  if (request.body !== null)
+    lines.push(
+      abbreviated ? '--data-binary @request-body.json' : `--data-raw ${shellQuote(request.body)}`,
+    );
   // A streamed answer should print as it arrives, as in the app (Gemini asks for SSE in the URL).
   if (request.body?.includes('"stream":true') || /[?&]alt=sse\b/.test(request.url))
     lines.push('--no-buffer');
-  return lines.join(' \\\n  ');
+  const command = lines.join(' \\\n  ');
+  if (!abbreviated) return command;
+  return `# The inspector abbreviated this body's attachments: save the full body as request-body.json\n${command}`;
 }

@@ -4,6 +4,8 @@
  * Electron IPC, the in-memory test pair and the browser harness all carry exactly this.
  */
 import { z } from 'zod';
+import { attachmentLimits, type AttachmentView } from './attachments';
+import { attachmentId } from './messagePartSchema';
 import { reasoningEfforts } from './reasoning';
 import {
   importDuplicateChoices,
@@ -90,7 +92,12 @@ export const chatSettingsSchema = z
 export const sendMessageRequest = z
   .object({
     conversationId: id.optional(),
-    text: z.string().min(1).max(1_000_000),
+    text: z.string().max(1_000_000),
+    /** Attachments stored by `storeAttachment`, in order: their ids and the names shown. */
+    attachments: z
+      .array(z.object({ id: attachmentId, name: z.string().min(1).max(1000) }).strict())
+      .max(attachmentLimits.maxPerMessage)
+      .optional(),
     /** The profile that answers (the header's pick); absent: the conversation's, or the start pick. */
     profileId: profileId.optional(),
     /** The chat settings panel's whole state; replaces the conversation's settings. */
@@ -101,7 +108,36 @@ export const sendMessageRequest = z
     maxTokens: z.number().int().min(1).max(1_000_000).optional(),
     system: z.string().max(100_000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((request) => request.text.length > 0 || (request.attachments?.length ?? 0) > 0, {
+    message: 'Write a message or attach a file.',
+    path: ['text'],
+  });
+
+/** Base64 of at most one attachment's bytes (plus the slack of base64's 4/3). */
+const MAX_ATTACHMENT_BASE64 = Math.ceil((attachmentLimits.maxFileBytes * 4) / 3) + 1024;
+
+/**
+ * Attachments (issue 16): the renderer sends a picked, dropped or pasted file's bytes as base64
+ * (JSON carries it the same over Electron IPC and the harness's WebSocket) and gets its view.
+ */
+const attachmentChannels = {
+  storeAttachment: invoke<AttachmentView>()(
+    z
+      .object({
+        name: z.string().trim().min(1).max(1000),
+        data: z.string().max(MAX_ATTACHMENT_BASE64),
+      })
+      .strict(),
+  ),
+  /**
+   * A stored attachment as a data URL: full size (an image opened from its thumbnail), or its
+   * small thumbnail (a sent message's image after a reload).
+   */
+  getAttachment: invoke<{ mimeType: string; dataUrl: string }>()(
+    z.object({ id: attachmentId, size: z.enum(['full', 'thumbnail']).default('full') }).strict(),
+  ),
+} as const;
 
 /** Secret header values by header name: a string sets it, null removes it. */
 const headerSecrets = z.record(headerName, secretValue.nullable()).optional();
@@ -210,6 +246,7 @@ export const invokeChannels = {
   ...conversationChannels,
   // Backups and sync (issue 19): Settings › Data.
   ...dataChannels,
+  ...attachmentChannels,
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
   sendMessage: invoke<SendMessageResponse>()(sendMessageRequest),
   stopStream: invoke<{ stopped: boolean }>()(z.object({ streamId: id }).strict()),

@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import type { MessagePart } from './messageParts';
+import { fileSendModes, type MessagePart } from './messageParts';
 
 const partText = z.string().max(10_000_000);
+/** An attachment's id is the SHA-256 of its bytes (attachments/ab/abcdef… in the data folder). */
+export const attachmentId = z.string().regex(/^[0-9a-f]{64}$/);
+const attachmentName = z.string().min(1).max(1000);
+const mimeType = z.string().min(1).max(200);
+const size = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /**
  * A message part as files written by us carry it (exports, saves kept across a restart). A kind
@@ -11,6 +16,27 @@ export const messagePartSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: partText }).strict(),
   z.object({ type: z.literal('reasoning'), text: partText }).strict(),
   z.object({ type: z.literal('refusal'), text: partText }).strict(),
+  z
+    .object({
+      type: z.literal('image'),
+      attachmentId,
+      name: attachmentName,
+      mimeType,
+      size,
+      width: z.number().int().min(1).max(100_000).optional(),
+      height: z.number().int().min(1).max(100_000).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('file'),
+      attachmentId,
+      name: attachmentName,
+      mimeType,
+      size,
+      sentAs: z.enum(fileSendModes),
+    })
+    .strict(),
 ]);
 
 // Both ways: every schema is a part, and every part has a schema.

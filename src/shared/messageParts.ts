@@ -39,10 +39,46 @@ export interface RefusalPart {
   text: string;
 }
 
-export type MessagePart = TextPart | ReasoningPart | RefusalPart;
+/**
+ * An image attached to a question: a reference to its bytes (stored apart, content-addressed by
+ * SHA-256 in the data folder), never the bytes themselves, so a thread stays small.
+ */
+export interface ImagePart {
+  type: 'image';
+  /** SHA-256 of the bytes, lowercase hex: the attachment's id and its file name. */
+  attachmentId: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  width?: number;
+  height?: number;
+}
+
+/** How a file reached the model: the provider read it (a PDF), its text extracted, or inline. */
+export const fileSendModes = ['native', 'extracted-text', 'inline-text'] as const;
+export type FileSendMode = (typeof fileSendModes)[number];
+
+/** A PDF or a text file attached to a question, by reference like an image. */
+export interface FilePart {
+  type: 'file';
+  attachmentId: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  /** How it was sent when the question was first asked (the chip says it). */
+  sentAs: FileSendMode;
+}
+
+export type AttachmentPart = ImagePart | FilePart;
+
+export type MessagePart = TextPart | ReasoningPart | RefusalPart | ImagePart | FilePart;
 export type MessagePartType = MessagePart['type'];
 
-export const messagePartTypes = textualPartTypes satisfies readonly MessagePartType[];
+export const messagePartTypes = [
+  ...textualPartTypes,
+  'image',
+  'file',
+] as const satisfies readonly MessagePartType[];
 
 /** Makes a `switch` over part kinds exhaustive: a kind added to the union fails to compile. */
 export function unknownPart(part: never): never {
@@ -60,6 +96,15 @@ export function textOfKind(parts: readonly MessagePart[], type: TextualPartType)
   let text = '';
   for (const part of parts) if (part.type === type) text += part.text;
   return text;
+}
+
+export function isAttachmentPart(part: MessagePart): part is AttachmentPart {
+  return part.type === 'image' || part.type === 'file';
+}
+
+/** The attachments of a message, in order (a question's images and files). */
+export function attachmentParts(parts: readonly MessagePart[]): AttachmentPart[] {
+  return parts.filter(isAttachmentPart);
 }
 
 /** What the message says: its text parts joined (what is sent back to a model, copied, titled). */

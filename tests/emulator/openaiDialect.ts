@@ -1,3 +1,4 @@
+import { chatContentText } from './attachments';
 import type { ServerResponse } from 'node:http';
 import { inStreamError } from './faults';
 import { countPromptTokens, type Scenario } from './script';
@@ -7,7 +8,7 @@ import { initialDelay, pace, SseWriter } from './sse';
 export interface ChatBody {
   model?: string;
   stream?: boolean;
-  messages?: { role: string; content: string }[];
+  messages?: { role: string; content: string | { type?: string; text?: string }[] }[];
   stream_options?: { include_usage?: boolean };
 }
 
@@ -28,7 +29,8 @@ const azureFilterResults = {
 
 function usageFor(body: ChatBody, scenario: Scenario) {
   const messages = body.messages ?? [];
-  const prompt = countPromptTokens(messages.map((m) => m.content)) + scenario.cached;
+  const prompt =
+    countPromptTokens(messages.map((m) => chatContentText(m.content))) + scenario.cached;
   const completion = scenario.tokens.length + scenario.reasoning.length;
   return {
     prompt_tokens: prompt,

@@ -13,6 +13,7 @@ import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
 import { routeResponses } from './responsesDialect';
 import { scenarioFor, withinMaxTokens, type Scenario } from './script';
 import { holdSilently } from './silence';
+import { chatContentText, refusedImage } from './attachments';
 
 export interface EmulatorOptions {
   port?: number;
@@ -131,6 +132,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         });
       return messages(req, res, body as MessagesBody);
     }
+    const model = (body as { model?: string } | null)?.model ?? '';
+    if (req.method === 'POST' && path.endsWith('/responses') && /text-only/.test(model))
+      if (refusedImage(res, path.startsWith('/openai/') ? 'azure' : 'openai', model, body)) return;
     if (req.method === 'POST' && path.endsWith('/responses'))
       return routeResponses(req, res, path, body, { authorized, scenarioOrFault, fault, headers });
     if (req.method === 'POST' && path.endsWith('/chat/completions')) {
@@ -161,6 +165,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!authorized('gemini', req)) return fault(res, 'gemini', 'bad_key', 'none', {});
     if (call.list) return gemini.geminiModels(res);
     const prompt = gemini.geminiPrompt(body);
+    if (refusedImage(res, 'gemini', call.model, body)) return;
     const scenario = scenarioOrFault('gemini', req, res, prompt, call.model, false);
     if (!scenario) return;
     if (scenario.hang) return holdSilently(res);
@@ -279,8 +284,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     deployment: string | null,
   ) {
     const all = body?.messages ?? [];
-    const prompt = [...all].reverse().find((m) => m.role === 'user')?.content ?? '';
+    const prompt = chatContentText([...all].reverse().find((m) => m.role === 'user')?.content);
     const model = deployment ?? body?.model ?? 'emu-1';
+    if (refusedImage(res, dialect, model, body)) return;
     const scenario = scenarioOrFault(dialect, req, res, prompt, model, !!body?.stream_options);
     if (!scenario) return;
     if (scenario.hang) return holdSilently(res);
@@ -298,6 +304,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const last = [...all].reverse().find((m) => m.role === 'user');
     const prompt = last ? contentText(last.content) : '';
     const model = body?.model ?? 'claude-emu-1';
+    if (refusedImage(res, 'anthropic', model, body)) return;
     const refused = thinkingProblem(body ?? {});
     if (refused)
       return sendJson(res, 400, {

@@ -1,4 +1,8 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
+import { createAttachmentHandlers } from './attachments/attachmentHandlers';
+import type { AttachmentService } from './attachments/AttachmentService';
+import { portableAttachments } from './attachments/portableAttachments';
+import { tidyingAttachments } from './attachments/tidyingAttachments';
 import type { ChatService } from './chat/ChatService';
 import { createChatPickHandlers } from './chat/chatPicks';
 import type { CompareService } from './compare/CompareService';
@@ -29,6 +33,7 @@ export interface CoreServices {
   prices: PriceOverrides;
   catalog: ModelCatalog;
   picks: PickMemory;
+  attachments: AttachmentService;
   /** What the profile handlers need beyond the catalog and picks: profiles, vault, env, notices. */
   targetDeps: Omit<ProfileHandlerDeps, 'catalog' | 'picks'>;
   /** Settings › Data: backups and sync. */
@@ -62,6 +67,8 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
     deleteProfile: profileHandlers.deleteProfile,
     conversationHandlers,
   });
+  // Attachments go with JSON exports and come back with imports; purges remove unnamed files.
+  const portable = portableAttachments(conversationHandlers, services.attachments);
   return guardStorage(
     {
       getAppInfo: async () => services.appInfo,
@@ -70,6 +77,9 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
       ...profileHandlers,
       testConnection: recordProbe(profileHandlers.testConnection, services.usage),
       ...conversationHandlers,
+      ...createAttachmentHandlers(services.attachments),
+      ...portable,
+      ...tidyingAttachments({ ...conversationHandlers, ...portable }, services.attachments),
       ...chatPickHandlers,
       ...createUsageHandlers({
         store,

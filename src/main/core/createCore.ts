@@ -1,3 +1,7 @@
+import { attachedEngine } from './attachments/attachedEngine';
+import { join } from 'node:path';
+import { AttachmentService } from './attachments/AttachmentService';
+import { ATTACHMENTS_DIR, AttachmentStore } from './attachments/AttachmentStore';
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import { ChatService } from './chat/ChatService';
 import { CompareService } from './compare/CompareService';
@@ -81,9 +85,7 @@ export function createCore(options: CoreOptions): Core {
   // A failure no request asked for (a save that is not a storage fault: a bug) goes to the log.
   const onInternalError = (error: unknown) =>
     options.log ? options.log.error('[core] unexpected failure:', error) : console.error(error);
-  const notices = new NoticeBoard();
-  notices.onPost((notice) => options.emit('appNotice', notice));
-  options.startupNotices?.forEach((message) => notices.post(message));
+  const notices = openNotices(options);
   const { store, health, pendingSaves, ...history } = superviseHistory({
     dataDir: options.dataDir,
     notify: (message, level) => notices.post(message, level),
@@ -97,8 +99,7 @@ export function createCore(options: CoreOptions): Core {
   const capture = new ExchangeCapture(store.exchanges, preferences);
   pruneExchangesAtStart(capture, health);
   // usage: costs are fixed at record time with the prices in force (overrides from settings first).
-  const prices = new PriceOverrides(preferences);
-  store.ledger.usePrices((model) => prices.priceFor(model));
+  const prices = pricesFromSettings(store, preferences);
   const persist: PersistSave = (save, how) => pendingSaves.run(save, how);
   // The one usage writer: every call's row and headroom, waiting with the answers through a fault.
   const usage = new UsageWriter(store, { persist });
@@ -113,7 +114,9 @@ export function createCore(options: CoreOptions): Core {
   };
   // The one place a profile id becomes a ready target, for chat, titles and compare alike.
   const resolver = createProfileResolver(targetDeps);
-  const engine = usage.tapEngine(streamChat);
+  const attachments = openAttachments(options.dataDir, store, health);
+  // Attachments are read and shaped for the provider just before each call (answers and compare).
+  const engine = attachedEngine(usage.tapEngine(streamChat), attachments.files);
   const chat = new ChatService({
     profiles: resolver,
     engine,
@@ -124,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
     saving: { persist, partialFailed: (error) => void health.report(error, { waiting: true }) },
     onInternalError,
     log: options.log,
+    attachments,
   });
   const compare = new CompareService({
     profiles: resolver,
@@ -131,12 +135,13 @@ export function createCore(options: CoreOptions): Core {
     store,
     engine,
     usage,
+    attachments,
   });
   const dataDeps = { store, preferences, notices, health, vault: targetDeps.vault };
   const data = openDataServices({ ...options, ...dataDeps });
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
-    ...{ usage, prices, targetDeps, dataHandlers: data.handlers },
+    ...{ usage, prices, targetDeps, attachments, dataHandlers: data.handlers },
     catalog: new ModelCatalog(preferences),
     picks: new PickMemory(preferences),
   });
@@ -164,6 +169,21 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
+/** Prices from settings first; the ledger fixes each row's cost with them at record time. */
+function pricesFromSettings(store: Store, preferences: PreferencesStore): PriceOverrides {
+  const prices = new PriceOverrides(preferences);
+  store.ledger.usePrices((model) => prices.priceFor(model));
+  return prices;
+}
+
+/** The notice board, posting to the window, with what the start found already on it. */
+function openNotices(options: CoreOptions): NoticeBoard {
+  const notices = new NoticeBoard();
+  notices.onPost((notice) => options.emit('appNotice', notice));
+  options.startupNotices?.forEach((message) => notices.post(message));
+  return notices;
+}
+
 /**
  * Old exchanges go at start as well as after each save, so a quiet week still frees the space.
  * A read-only history has nothing to free; a full disk says so and the session goes on.
@@ -175,6 +195,19 @@ function pruneExchangesAtStart(capture: ExchangeCapture, health: StorageHealth):
   } catch (error) {
     if (health.report(error) === null) throw error;
   }
+}
+
+/** Attachment files beside the history; files no message names are swept at start. */
+function openAttachments(dataDir: string, store: Store, health: StorageHealth) {
+  const files = new AttachmentStore(() => store.db, join(dataDir, ATTACHMENTS_DIR));
+  if (health.status.writable) {
+    try {
+      files.sweep();
+    } catch (error) {
+      if (health.report(error) === null) throw error;
+    }
+  }
+  return new AttachmentService(files);
 }
 
 /** The keychain behind the vault; each key from the environment is known to the crash log too. */

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SendMessageResponse, ValidRequestOf } from '../../../shared/ipc';
-import { messageText } from '../../../shared/messageParts';
+import { attachmentParts, messageText, type MessagePart } from '../../../shared/messageParts';
+import { questionAttachments } from '../attachments/questionAttachments';
 import { HandlerError } from '../../../shared/result';
 import type { StreamEvent } from '../../../shared/stream';
 import { streamChat } from '../providers/streamChat';
-import type { ChatRequest, ChatTurn, ProviderProfile } from '../providers/types';
+import type { ChatRequest, ProviderProfile } from '../providers/types';
 import type { UsageCallKind } from '../store/UsageLedger';
 import { UsageWriter } from '../usage/UsageWriter';
 import { AnswerRecorder, saveAtOnce, type AnswerSaving } from './AnswerRecorder';
@@ -82,7 +83,9 @@ export class ChatService {
         conversations.updateSettings(conversation.id, mergeChoices(current, choices));
       }
       const parentId = questionParent(conversation.currentLeafId, (id) => messages.get(id));
-      return this.prepareQuestion(conversation.id, parentId, input.text, 'chat');
+      const profile = picked ?? this.profileOf(conversation.profileId);
+      const attached = questionAttachments(this.deps.attachments, input.attachments, profile);
+      return this.prepareQuestion(conversation.id, parentId, input.text, 'chat', attached);
     });
     return this.startAnswer(plan);
   }
@@ -109,8 +112,9 @@ export class ChatService {
     const original = this.message(input.conversationId, input.messageId);
     if (original.role !== 'user')
       throw new HandlerError('conflict', 'Only your own messages can be edited.');
+    const parts = original.parts; // edit and resend keeps the question's attachments
     const plan = this.inTransaction(() =>
-      this.prepareQuestion(input.conversationId, original.parentId, input.text, 'edit'),
+      this.prepareQuestion(input.conversationId, original.parentId, input.text, 'edit', parts),
     );
     return this.startAnswer(plan);
   }
@@ -169,12 +173,14 @@ export class ChatService {
     parentId: string | null,
     text: string,
     kind: UsageCallKind,
+    attached: readonly MessagePart[] = [],
   ): AnswerPlan {
     const question = this.deps.store.messages.append({
       conversationId,
       parentId,
       role: 'user',
       content: text,
+      attachments: attachmentParts(attached),
     });
     return this.prepareAnswer(conversationId, question.id, kind);
   }
@@ -392,5 +398,3 @@ export class ChatService {
     return message;
   }
 }
-
-export type { ChatTurn };

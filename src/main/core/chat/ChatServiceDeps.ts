@@ -1,4 +1,5 @@
 import type { EventSink } from '../../../shared/ipc';
+import type { AttachmentService } from '../attachments/AttachmentService';
 import type { StreamEvent } from '../../../shared/stream';
 import type { EngineOptions } from '../providers/streamChat';
 import type { ExchangeCapture } from '../exchanges/ExchangeCapture';
@@ -40,6 +41,8 @@ export interface ChatServiceDeps {
   usage?: UsageWriter;
   /** Where a failure no one asked for goes (the log); console when absent. */
   onInternalError?: (error: unknown) => void;
+  /** Stored attachments: a question's picks become parts, and go out as each provider takes them. */
+  attachments?: AttachmentService;
   /** The crash log: a failed answer is noted there, so a bug report can say what the provider said. */
   log?: AppLog;
 }

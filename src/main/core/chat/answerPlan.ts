@@ -1,6 +1,6 @@
 import type { AnswerFigures } from '../../../shared/answerFigures';
 import type { ConversationDetail, StoredMessage } from '../../../shared/conversations';
-import { messageText, type MessagePart } from '../../../shared/messageParts';
+import { attachmentParts, messageText, type MessagePart } from '../../../shared/messageParts';
 import type { ChatRequest, ChatTurn } from '../providers/types';
 import type { UsageCallKind } from '../store/UsageLedger';
 
@@ -41,15 +41,23 @@ export function buildRequest(plan: AnswerPlan, fallbackModel: string): ChatReque
   return request;
 }
 
-/** Stored messages as provider turns: empty failed answers and system notes are not sent. */
+/**
+ * Stored messages as provider turns: empty failed answers and system notes are not sent; a
+ * question's attachments go as references (`attached`), prepared for the provider just before
+ * the call (attachments/attachedEngine.ts), so a question of only attachments is kept.
+ */
 export function toTurns(history: StoredMessage[]): ChatTurn[] {
   return history
     .filter(
       (m): m is StoredMessage & { role: 'user' | 'assistant' } =>
         m.role === 'user' || m.role === 'assistant',
     )
-    .map((m) => ({ role: m.role, content: messageText(m.parts) }))
-    .filter((turn) => turn.content.length > 0);
+    .map((m): ChatTurn => {
+      const attached = attachmentParts(m.parts);
+      const turn = { role: m.role, content: messageText(m.parts) };
+      return attached.length ? { ...turn, attached } : turn;
+    })
+    .filter((turn) => turn.content.length > 0 || turn.attached);
 }
 
 /** A failed answer with no text: nothing of it reaches the provider (toTurns drops it). */

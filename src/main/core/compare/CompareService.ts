@@ -1,3 +1,6 @@
+import type { AttachmentPart } from '../../../shared/messageParts';
+import type { AttachmentService } from '../attachments/AttachmentService';
+import { questionAttachments } from '../attachments/questionAttachments';
 import { textParts } from '../../../shared/messageParts';
 import { randomUUID } from 'node:crypto';
 import type {
@@ -23,10 +26,14 @@ export interface CompareServiceDeps {
   engine?: Engine;
   /** Where each column's usage row goes (the app's one writer); absent, one over `store`. */
   usage?: UsageWriter;
+  /** Stored attachments: the prompt's picks become parts, sent to every column. */
+  attachments?: AttachmentService;
 }
 
 interface RunningCompare {
   prompt: string;
+  /** The prompt's attachments, kept for the conversation a column may become. */
+  attached: AttachmentPart[];
   lanes: { profileId: string; model: string }[];
   figures: (CompareFiguresView | null)[];
   controller: AbortController;
@@ -52,12 +59,15 @@ export class CompareService {
     prompt: string;
     lanes: { profileId: string; model: string }[];
     stream: boolean;
+    attachments?: { id: string; name: string }[] | undefined;
   }): CompareStarted {
     const profiles = input.lanes.map((lane) => {
       const profile = this.deps.profiles.profile(lane.profileId);
       if (!profile) throw new HandlerError('not_found', 'That profile no longer exists.');
       return profile;
     });
+    // Checked before any column starts: a refusal (limits, a file gone) sends nothing.
+    const attached = questionAttachments(this.deps.attachments, input.attachments, profiles[0]!);
     const compareId = randomUUID();
     const controller = new AbortController();
     const figures: (CompareFiguresView | null)[] = input.lanes.map(() => null);
@@ -78,7 +88,9 @@ export class CompareService {
               target,
               request: {
                 model: lane.model,
-                messages: [{ role: 'user', content: input.prompt }],
+                messages: [
+                  { role: 'user', content: input.prompt, ...(attached.length ? { attached } : {}) },
+                ],
                 stream: input.stream,
               },
             },
@@ -111,7 +123,7 @@ export class CompareService {
       this.deps.emit({ compareId, lane: index, events: [], figures: result });
     });
     const done = Promise.all(runs).then(() => undefined);
-    this.compares.set(compareId, { ...input, figures, controller, done });
+    this.compares.set(compareId, { ...input, attached, figures, controller, done });
     for (const key of [...this.compares.keys()].slice(0, -KEEP)) this.compares.delete(key);
     return {
       compareId,
@@ -147,6 +159,7 @@ export class CompareService {
       parentId: null,
       role: 'user',
       content: running.prompt,
+      attachments: running.attached,
     });
     const answer = messages.append({
       conversationId: conversation.id,

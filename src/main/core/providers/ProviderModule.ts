@@ -25,6 +25,15 @@ export interface ProviderModule {
   readonly profiles: ProfileRules;
   /** How the SDKs' environment variables configure it (the CLI, the built-in profile). */
   readonly environment: EnvironmentRules;
+  /** How attachments go to it: image limits, and whether it reads PDFs (attachmentRules.ts). */
+  readonly attachments: AttachmentRules;
+}
+
+export interface AttachmentRules {
+  /** The longest edge (px) and the largest encoded size it takes; larger images are scaled down. */
+  image: { maxEdge: number; maxBytes: number };
+  /** True when it reads a PDF itself; otherwise the PDF's text is extracted and sent as text. */
+  readsPdf(profile: ProviderProfile): boolean;
 }
 
 /** What an adapter is built with, by the engine (streamChat.ts). */

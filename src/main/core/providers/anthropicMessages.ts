@@ -12,6 +12,7 @@ import type {
   ProviderAdapter,
   ProviderTarget,
 } from './types';
+import { anthropicTurn } from './wireContent';
 
 /** Anthropic requires max_tokens; this is what we send when neither request nor profile names one. */
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
@@ -63,7 +64,7 @@ export function anthropicRequestBody(
     stream: request.stream !== false,
     model: request.model,
     max_tokens: request.maxTokens ?? defaults.maxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS,
-    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    messages: request.messages.map(anthropicTurn),
   };
   // The system prompt is a top-level field here, never a system-role message.
   if (request.system) body.system = request.system;

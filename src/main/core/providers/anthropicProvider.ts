@@ -1,3 +1,4 @@
+import { attachmentRulesFor } from './attachmentRules';
 import { createAnthropicMessagesAdapter, DEFAULT_ANTHROPIC_BASE_URL } from './anthropicMessages';
 import type { ProbeRequest, ProbeTarget, ProviderModule } from './ProviderModule';
 import { anthropicRateLimitHeaders, rateLimitFrom } from './rateLimit';
@@ -43,6 +44,7 @@ export const anthropicProvider = {
     }),
     issues: () => [],
   },
+  attachments: attachmentRulesFor('anthropic'),
   environment: {
     keyVariable: 'ANTHROPIC_API_KEY',
     keyVariables: ['ANTHROPIC_API_KEY'],

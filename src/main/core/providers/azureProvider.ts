@@ -1,3 +1,4 @@
+import { attachmentRulesFor } from './attachmentRules';
 import OpenAI, { AzureOpenAI } from 'openai';
 import { wireApiFor } from '../../../shared/wireApi';
 import {
@@ -139,6 +140,7 @@ export const azureProvider = {
     }),
     issues: () => [],
   },
+  attachments: attachmentRulesFor('azure'),
   environment: {
     keyVariable: 'AZURE_OPENAI_API_KEY',
     keyVariables: ['AZURE_OPENAI_API_KEY'],

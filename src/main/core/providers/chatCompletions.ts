@@ -18,6 +18,7 @@ import type {
   ProviderAdapter,
   ProviderTarget,
 } from './types';
+import { chatCompletionsTurn } from './wireContent';
 
 /**
  * The Chat Completions dialect that OpenAI, Azure OpenAI and OpenAI-compatible servers share:
@@ -78,7 +79,7 @@ export function chatCompletionsBody(
   const defaults = target.profile.params ?? {};
   const messages: ChatCompletionMessageParam[] = [
     ...(request.system ? [{ role: 'system' as const, content: request.system }] : []),
-    ...request.messages.map((m) => ({ role: m.role, content: m.content })),
+    ...request.messages.map(chatCompletionsTurn),
   ];
   const body: OpenAIRequestBody = {
     model: request.model,

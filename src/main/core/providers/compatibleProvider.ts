@@ -1,3 +1,4 @@
+import { attachmentRulesFor } from './attachmentRules';
 import {
   createChatCompletionsAdapter,
   modelsListNotFound,
@@ -46,6 +47,7 @@ export const compatibleProvider = {
             },
           ],
   },
+  attachments: attachmentRulesFor('openai-compatible'),
   environment: {
     keyVariable: 'OPENAI_COMPATIBLE_API_KEY',
     keyVariables: ['OPENAI_COMPATIBLE_API_KEY'],

@@ -26,7 +26,12 @@ export async function estimateUsage(
   const count = await loadCounter();
   let inputTokens = replyPriming;
   if (request.system) inputTokens += tokensPerMessage + count(request.system);
-  for (const message of request.messages) inputTokens += tokensPerMessage + count(message.content);
+  for (const message of request.messages) {
+    inputTokens += tokensPerMessage + count(message.content);
+    // Images by their size; a native PDF's pages are not counted here (its text would be).
+    for (const item of message.attachments ?? [])
+      if (item.kind === 'image') inputTokens += item.tokens ?? 0;
+  }
   const reasoningTokens = output.reasoning ? count(output.reasoning) : 0;
   const outputTokens = count(output.text) + reasoningTokens;
   const usage: Usage = {

@@ -1,3 +1,4 @@
+import { abbreviatePayloads } from './abbreviatePayloads';
 import { redactHeaders, redactSecrets } from './redact';
 
 /**
@@ -156,7 +157,7 @@ export function createCapturingFetch(ctx: CaptureContext, baseFetch: typeof fetc
         method: init?.method ?? (input instanceof Request ? input.method : 'GET'),
         url: redactUrl(url, ctx.secrets),
         headers: redactHeaders(new Headers(init?.headers), ctx.secretHeaderNames),
-        body: bodyText(init?.body),
+        body: abbreviatePayloads(bodyText(init?.body)),
         atMs: ctx.now(),
       });
     }

@@ -1,3 +1,4 @@
+import { attachmentRulesFor } from './attachmentRules';
 import {
   createGeminiAdapter,
   DEFAULT_GEMINI_BASE_URL,
@@ -69,4 +70,5 @@ export const geminiProvider = {
     issues: () => [],
   },
   environment,
+  attachments: attachmentRulesFor('gemini'),
 } satisfies ProviderModule;

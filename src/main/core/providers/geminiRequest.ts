@@ -7,6 +7,7 @@ import {
 } from '@google/genai';
 import { takesReasoningEffort, type ReasoningEffort } from '../../../shared/reasoning';
 import type { ChatRequest, ProviderTarget } from './types';
+import { geminiTurn } from './wireContent';
 
 /**
  * The request of one Gemini call, in @google/genai's own parameter types (GenerateContentParameters,
@@ -74,10 +75,7 @@ export function thinkingConfigFor(
 
 /** The conversation: Gemini's roles are `user` and `model`. */
 function contentsOf(request: ChatRequest): Content[] {
-  return request.messages.map((m) => ({
-    role: m.role === 'assistant' ? 'model' : 'user',
-    parts: [{ text: m.content }],
-  }));
+  return request.messages.map(geminiTurn);
 }
 
 export function geminiParameters(

@@ -1,3 +1,4 @@
+import { attachmentRulesFor } from './attachmentRules';
 import {
   chatCompletionsRateLimits,
   createChatCompletionsAdapter,
@@ -70,4 +71,5 @@ export const openAIProvider = {
     issues: () => [],
   },
   environment,
+  attachments: attachmentRulesFor('openai'),
 } satisfies ProviderModule;

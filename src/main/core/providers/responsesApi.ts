@@ -9,6 +9,7 @@ import { responsesAnswerReader } from './responsesEvents';
 import { listOpenAIModels } from './chatCompletions';
 import type { ProviderError } from '../../../shared/stream';
 import type { AdapterAttempt, ChatRequest, ProviderAdapter, ProviderTarget } from './types';
+import { responsesTurn } from './wireContent';
 
 /**
  * The OpenAI Responses API (`POST /responses`), which OpenAI and Azure OpenAI's v1 path speak:
@@ -36,7 +37,7 @@ export function responsesBody(
   const body: ResponsesRequestBody = {
     model: dialect.deployment || request.model,
     // The whole history every time: nothing is kept at the provider (`store: false`).
-    input: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    input: request.messages.map(responsesTurn),
     stream: request.stream !== false,
     store: false,
   };

@@ -1,5 +1,6 @@
 import type { FinishReason, ProviderError, StreamEvent, Usage } from '../../../shared/stream';
 
+import type { AttachmentPart } from '../../../shared/messageParts';
 import type { ProviderType } from '../../../shared/profiles';
 import type { ReasoningEffort } from '../../../shared/reasoning';
 import type { WireApi } from '../../../shared/wireApi';
@@ -64,7 +65,24 @@ export interface ProviderTarget {
 export interface ChatTurn {
   role: 'user' | 'assistant';
   content: string;
+  /**
+   * Images and PDFs sent as the provider takes them (wireContent.ts), ready to go: scaled to
+   * its limits, base64. Text files and extracted PDF text are already in `content`.
+   */
+  attachments?: WireAttachment[];
+  /**
+   * The stored attachments a question names (references, no bytes), made into `attachments` by
+   * the attachment engine (attachments/attachedEngine.ts) before the call; the engine itself
+   * never reads them.
+   */
+  attached?: AttachmentPart[];
 }
+
+/** One attachment as a request carries it; `data` is the bytes in base64. */
+export type WireAttachment =
+  /** `tokens`: its estimated cost (width × height / 750), counted when a provider reports none. */
+  | { kind: 'image'; name: string; mimeType: string; data: string; tokens?: number }
+  | { kind: 'pdf'; name: string; data: string };
 
 export interface ChatRequest {
   model: string;

@@ -5,7 +5,7 @@ import type {
   StoredMessage,
   ThreadMessage,
 } from '../../../shared/conversations';
-import { textParts, type MessagePart } from '../../../shared/messageParts';
+import { textParts, type AttachmentPart, type MessagePart } from '../../../shared/messageParts';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from '../../../shared/stream';
 import type { SqliteDatabase } from './database';
 import { messageParams, toMessage, type MessageRow } from './rows';
@@ -16,6 +16,8 @@ export interface NewMessage {
   role: MessageRole;
   /** A new message's text (a question, or '' for an answer about to stream): its one text part. */
   content: string;
+  /** A question's images and files (references to stored attachments), before its text. */
+  attachments?: AttachmentPart[];
   status?: 'streaming' | 'done';
   profileId?: string | null;
   model?: string | null;
@@ -95,7 +97,7 @@ export class MessageStore {
       conversationId: input.conversationId,
       parentId: input.parentId,
       role: input.role,
-      parts: textParts(input.content),
+      parts: [...(input.attachments ?? []), ...textParts(input.content)],
       status: input.status ?? 'done',
       profileId: input.profileId ?? null,
       model: input.model ?? null,

@@ -3,7 +3,7 @@ import type {
   ExportedFile,
   StoredMessage,
 } from '../../../shared/conversations';
-import { messageText, refusalText } from '../../../shared/messageParts';
+import { attachmentParts, messageText, refusalText } from '../../../shared/messageParts';
 import type { Store } from './Store';
 
 export const EXPORT_FORMAT = 'switchboard.conversations';
@@ -86,6 +86,9 @@ export function toMarkdownExport(
       const model = message.role === 'assistant' && message.model ? ` (${message.model})` : '';
       // For reading: what was said; the thinking stays in the JSON export.
       lines.push(`## ${who}${model}`, '', messageText(message.parts), '');
+      // The files themselves travel in the JSON export; here they are named.
+      const attached = attachmentParts(message.parts).map((a) => `${a.name} (${a.mimeType})`);
+      if (attached.length) lines.push(`_Attached: ${attached.join(', ')}_`, '');
       const refusal = refusalText(message.parts);
       if (refusal) lines.push('> Declined to answer:', ...quote(refusal), '');
       if (message.finishReason && message.finishReason !== 'stop')

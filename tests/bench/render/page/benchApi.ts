@@ -53,6 +53,8 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     exportConversations: notInBench,
     previewImport: notInBench,
     importConversations: notInBench,
+    storeAttachment: notInBench,
+    getAttachment: notInBench,
     saveProfile: notInBench,
     deleteProfile: notInBench,
     setDefaultProfile: notInBench,

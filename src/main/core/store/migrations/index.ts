@@ -9,6 +9,7 @@ import { exchangesMigration } from './004_exchanges';
 import { messageRefusalMigration } from './005_message_refusal';
 import { messagePartsMigration } from './006_message_parts';
 import { cacheWritesMigration } from './007_cache_writes';
+import { attachmentsMigration } from './008_attachments';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -19,5 +20,6 @@ export const migrations: readonly Migration[] = [
   messageRefusalMigration,
   messagePartsMigration,
   cacheWritesMigration,
+  attachmentsMigration,
 ];
 export type { Migration } from './types';

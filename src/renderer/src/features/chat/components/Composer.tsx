@@ -5,6 +5,8 @@ import { isMac, shortcutLabel } from '../../../lib/platform';
 import { isSendKey, useGeneralPreferences, type SendKey } from '../../settings';
 import { MissingKeyNotice, useMissingKey } from './composer/MissingKeyNotice';
 import { SendStopButton } from './composer/SendStopButton';
+import { usePickedProfile } from './composer/usePickedProfile';
+import { AttachButton, AttachmentChips, useComposerAttachments } from '../../attachments';
 
 /** What the empty box says: how to send with the chosen key, or why nothing can be sent. */
 function placeholderFor(readOnly: boolean, sendKey: SendKey): string {
@@ -29,14 +31,17 @@ export function Composer() {
   // A profile that needs a key and has none: said before any request, with a way to add one.
   const missingKey = useMissingKey();
   const [keyAsked, setKeyAsked] = useState(false);
+  const attach = useComposerAttachments(usePickedProfile(), !readOnly);
+  const ready = (!!text.trim() || attach.parts.length > 0) && !attach.storing && !attach.problem;
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const prompt = text.trim();
-    if (!prompt || busy || readOnly) return;
+    if (!ready || busy || readOnly) return;
     if (missingKey) return setKeyAsked(true);
     setText('');
-    if (!(await send(prompt))) setText(prompt);
+    if (await send(prompt, attach.parts)) attach.clear();
+    else setText(prompt);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -53,12 +58,18 @@ export function Composer() {
     <form onSubmit={submit} className="border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
       <div className="mx-auto max-w-3xl">
         {keyAsked && missingKey && <MissingKeyNotice view={missingKey} />}
+        {attach.problem && (
+          <p role="alert" className="mb-2 text-sm text-amber-800 dark:text-amber-200">
+            {attach.problem}
+          </p>
+        )}
         {sendError && (
           <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-300">
             {sendError}
           </p>
         )}
         <div className="composer-box">
+          <AttachmentChips profile={usePickedProfile()?.view ?? null} />
           <textarea
             aria-label="Message"
             placeholder={placeholderFor(readOnly, sendKey)}
@@ -66,13 +77,15 @@ export function Composer() {
             value={text}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={onKeyDown}
+            onPaste={attach.onPaste}
             rows={2}
             className="composer-input"
           />
           <SendStopButton
             streaming={streaming}
-            canSend={!!text.trim() && !readOnly && !busy}
+            canSend={ready && !readOnly && !busy}
             onStop={() => void stop()}
+            attach={<AttachButton disabled={readOnly} />}
           />
         </div>
       </div>

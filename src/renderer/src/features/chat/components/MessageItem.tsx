@@ -1,5 +1,11 @@
 import { memo, useState } from 'react';
-import { messageText, unknownPart, type MessagePart } from '../../../../../shared/messageParts';
+import {
+  attachmentParts,
+  messageText,
+  unknownPart,
+  type MessagePart,
+} from '../../../../../shared/messageParts';
+import { AttachmentStrip } from '../../attachments';
 import type { ChatMessage } from '../store/chatStore';
 import { messageElementId } from './conversation/FocusMessage';
 import { PlainTextBlock } from '../../../components/markdown/PlainTextBlock';
@@ -83,7 +89,10 @@ function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
           }}
         />
       ) : (
-        <div className="user-bubble">{text}</div>
+        <>
+          <AttachmentStrip parts={attachmentParts(message.parts)} />
+          {text && <div className="user-bubble">{text}</div>}
+        </>
       )}
       {!editing && (
         <div className="flex items-center gap-1">
@@ -166,6 +175,10 @@ function MessagePartView({
       );
     case 'refusal':
       return <RefusalNotice text={part.text} />;
+    case 'image':
+    case 'file':
+      // A question's attachments show as a strip above its text (UserMessage), not in an answer.
+      return null;
     default:
       return unknownPart(part);
   }

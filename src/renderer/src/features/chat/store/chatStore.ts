@@ -1,3 +1,4 @@
+import type { AttachmentPart } from '../../../../../shared/messageParts';
 import { create } from 'zustand';
 import type { ChatStreamBatch } from '../../../../../shared/ipc';
 import type { MessagePart } from '../../../../../shared/messageParts';
@@ -49,7 +50,8 @@ export interface ChatState {
   starting: string | null;
   /** A failure to start a send at all (the app did not accept it), shown above the composer. */
   sendError: string | null;
-  send(text: string): Promise<boolean>;
+  /** `attached`: the composer's stored attachments, as the question's parts will name them. */
+  send(text: string, attached?: AttachmentPart[]): Promise<boolean>;
   stop(): Promise<void>;
   newConversation(): void;
   applyBatch(batch: ChatStreamBatch): void;

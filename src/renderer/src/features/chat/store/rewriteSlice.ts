@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SendMessageResponse } from '../../../../../shared/ipc';
-import { textParts } from '../../../../../shared/messageParts';
+import { attachmentParts, textParts } from '../../../../../shared/messageParts';
 import { api } from '../../../lib/api';
 import { placeholder, startInShownChat, type SetChat } from './chatStart';
 import type { ChatMessage, ChatState } from './chatStore';
@@ -43,6 +43,8 @@ export const createRewriteSlice: StateCreator<ChatState, [], [], RewriteSlice> =
   },
 
   async editAndResend(messageId, text) {
+    // Main keeps the question's attachments with the new text; so does the thread shown.
+    const kept = attachmentParts(get().messages.find((m) => m.id === messageId)?.parts ?? []);
     const ids = await startInShownChat(set, get, (conversationId) =>
       api.editMessage({ conversationId, messageId, text }),
     );
@@ -51,7 +53,7 @@ export const createRewriteSlice: StateCreator<ChatState, [], [], RewriteSlice> =
       {
         id: ids.userMessageId,
         role: 'user',
-        parts: textParts(text),
+        parts: [...kept, ...textParts(text)],
         streaming: false,
         versionIds: [...versionIds, ids.userMessageId],
       },

@@ -30,12 +30,18 @@ function afterFailedTurn(
 }
 
 export const createSendSlice: StateCreator<ChatState, [], [], SendSlice> = (set, get) => ({
-  async send(text) {
+  async send(text, attached = []) {
     if (selectBusy(get())) return false;
     const conversationId = get().conversationId ?? undefined;
     const options = sendOptions(useComposerSettings.getState());
+    const attachments = attached.map((part) => ({ id: part.attachmentId, name: part.name }));
     const result = await startIn(set, get, get().conversationId, () =>
-      api.sendMessage({ text, ...options, ...(conversationId ? { conversationId } : {}) }),
+      api.sendMessage({
+        text,
+        ...options,
+        ...(conversationId ? { conversationId } : {}),
+        ...(attachments.length ? { attachments } : {}),
+      }),
     );
     if (!result.ok) {
       set({ sendError: result.error.message });
@@ -50,7 +56,7 @@ export const createSendSlice: StateCreator<ChatState, [], [], SendSlice> = (set,
       const question: ChatMessage = {
         id: ids.userMessageId,
         role: 'user',
-        parts: textParts(text),
+        parts: [...attached, ...textParts(text)],
         streaming: false,
         ...(versionIds ? { versionIds } : {}),
       };

@@ -1,3 +1,4 @@
+import { readyViews, useAttachmentDraft } from '../../attachments';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import { useChatStore } from '../../chat';
@@ -126,6 +127,7 @@ function CompareForm({
         className={`${inputClass} w-full`}
         placeholder="Ask every model the same thing"
       />
+      <AttachedNote />
       <div className="flex flex-wrap items-center gap-2">
         <CompareLanes lanes={lanes} onChange={onLanesChange} />
         <span className="flex-1" />
@@ -156,6 +158,15 @@ function CompareForm({
         </p>
       )}
     </form>
+  );
+}
+
+/** The message box's attachments, which a comparison sends to every column. */
+function AttachedNote() {
+  const names = readyViews(useAttachmentDraft((s) => s.chips)).map((view) => view.name);
+  if (names.length === 0) return null;
+  return (
+    <p className="text-xs text-zinc-500">With the message box's attachments: {names.join(', ')}</p>
   );
 }
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CompareStreamBatch } from '../../../../../shared/compare';
 import { api } from '../../../lib/api';
+import { readyViews, useAttachmentDraft } from '../../attachments';
 import { pickLabel } from '../../chat';
 import type { ColumnState } from '../components/CompareColumn';
 import type { LaneChoice } from '../components/CompareLanes';
@@ -28,7 +29,17 @@ export const useCompareStore = create<CompareState>((set, get) => ({
 
   async run(prompt, lanes) {
     set({ error: null });
-    const result = await api.startCompare({ prompt, lanes, stream: true });
+    // The message box's attachments go to every column too (the dialog names them).
+    const attachments = readyViews(useAttachmentDraft.getState().chips).map(({ id, name }) => ({
+      id,
+      name,
+    }));
+    const result = await api.startCompare({
+      prompt,
+      lanes,
+      stream: true,
+      ...(attachments.length ? { attachments } : {}),
+    });
     if (!result.ok) return set({ error: result.error.message });
     set({
       compareId: result.value.compareId,

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ariaShortcut, shortcutLabel } from '../../../../lib/platform';
 import { Tip } from '../../../../components/ui/Tip';
 
@@ -6,12 +7,15 @@ interface Props {
   streaming: boolean;
   canSend: boolean;
   onStop(): void;
+  /** The paperclip, at the row's start. */
+  attach?: ReactNode;
 }
 
 /** The composer's one button: Send (submits the form), or Stop while an answer streams. */
-export function SendStopButton({ streaming, canSend, onStop }: Props) {
+export function SendStopButton({ streaming, canSend, onStop, attach }: Props) {
   return (
     <div className="flex items-center gap-2">
+      {attach}
       <span className="flex-1" />
       {streaming ? (
         <Tip content={`Stop (Esc or ${shortcutLabel('.')})`}>

@@ -1,0 +1,55 @@
+import type { StreamEvent } from '../../../shared/stream';
+import type { ChatServiceDeps } from '../chat/ChatServiceDeps';
+import { providerFor } from '../providers/registry';
+import type { ChatRequest } from '../providers/types';
+import { prepareTurn, type AttachmentSource } from './turnsWithAttachments';
+
+type Engine = NonNullable<ChatServiceDeps['engine']>;
+
+/** A provider's refusal of an image, told as what it means: this model cannot see. */
+export function explainImageRefusal(event: StreamEvent, model: string): StreamEvent {
+  if (event.type !== 'error' || event.error.kind !== 'bad_request') return event;
+  if (!/image|vision|multimodal|modalit/i.test(event.error.message)) return event;
+  const message = `${model} could not take the attached image (the provider said: "${event.error.message}"). Pick a model with vision and regenerate, or remove the image.`;
+  return { ...event, error: { ...event.error, message } };
+}
+
+/**
+ * The engine under every answer (chat, regenerate, edit, continue), attachments made ready:
+ * before the call, each turn's `attached` references become the provider's own payloads
+ * (turnsWithAttachments.ts); a problem (a model known not to see, a file gone) ends the answer
+ * with its message before any request; a provider's 400 about an image is explained. A request
+ * with no attachments goes to the engine as it is.
+ */
+export function attachedEngine(engine: Engine, source: AttachmentSource): Engine {
+  return async function* (target, request, options) {
+    if (!request.messages.some((turn) => turn.attached?.length)) {
+      yield* engine(target, request, options);
+      return;
+    }
+    let prepared: ChatRequest;
+    try {
+      const sending = {
+        source,
+        rules: providerFor(target.profile.type).attachments,
+        profile: target.profile,
+        model: request.model,
+      };
+      const messages = await Promise.all(request.messages.map((t) => prepareTurn(t, sending)));
+      prepared = { ...request, messages };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'An attachment could not be read.';
+      yield { type: 'error', error: { kind: 'bad_request', status: null, message } };
+      yield {
+        type: 'finish',
+        finishReason: 'error',
+        providerFinishReason: null,
+        timing: { ttftMs: null, totalMs: 0 },
+      };
+      return;
+    }
+    const images = prepared.messages.some((t) => t.attachments?.some((a) => a.kind === 'image'));
+    for await (const event of engine(target, prepared, options))
+      yield images ? explainImageRefusal(event, request.model) : event;
+  };
+}
