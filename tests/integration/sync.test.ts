@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,6 +53,7 @@ async function machine(dav: DavServer, passphrase = PASSPHRASE) {
   const settings = { profileId: null, model: null, systemPrompt: null, parameters: {} };
   return {
     core,
+    dataDir,
     preferences,
     sync: () => core.handlers.syncNow({}),
     add(title: string, text: string): string {
@@ -118,6 +119,58 @@ describe('WebDAV sync between two machines (real server on 127.0.0.1)', () => {
     expect(status).not.toContain('dav-secret');
     expect(status).not.toContain(PASSPHRASE);
     expect(JSON.stringify(a.preferences.get('sync.settings'))).not.toContain('dav-secret');
+  });
+
+  it('carries the attachments a message names, sealed and named so the server cannot tell them', async () => {
+    const dav = await server();
+    const a = await machine(dav);
+    const b = await machine(dav);
+    // A text file with a marker the server must not see, stored as the composer stores it.
+    const bytes = Buffer.from('ATTACHED-SECRET line one\nline two\n');
+    const view = await a.core.handlers.storeAttachment({
+      name: 'notes.txt',
+      data: bytes.toString('base64'),
+    });
+    const part = {
+      type: 'file' as const,
+      attachmentId: view.id,
+      name: view.name,
+      mimeType: view.mimeType,
+      size: view.size,
+      sentAs: 'inline-text' as const,
+    };
+    const settings = { profileId: null, model: null, systemPrompt: null, parameters: {} };
+    const c = a.core.store.conversations.create({ title: 'With a file', settings });
+    a.core.store.messages.append({
+      conversationId: c.id,
+      parentId: null,
+      role: 'user',
+      content: 'What does it say?',
+      attachments: [part],
+    });
+    expect((await a.sync()).lastError).toBeNull();
+    const files = await dav.files();
+    const sent = [...files.keys()].filter((path) => path.includes('/attachments/'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toContain(part.attachmentId);
+    for (const [path, content] of files)
+      expect(content.includes(Buffer.from('ATTACHED-SECRET')), path).toBe(false);
+
+    expect((await b.sync()).lastError).toBeNull();
+    const [question] = b.core.store.messages.allOf(c.id);
+    expect(question!.parts).toContainEqual(part);
+    const onB = join(b.dataDir, 'attachments', part.attachmentId.slice(0, 2), part.attachmentId);
+    expect(readFileSync(onB).equals(bytes)).toBe(true);
+    // In step: nothing sent twice.
+    const before = dav.requests.filter(
+      (r) => r.startsWith('PUT') && r.includes('attachments'),
+    ).length;
+    await a.sync();
+    await b.sync();
+    const after = dav.requests.filter(
+      (r) => r.startsWith('PUT') && r.includes('attachments'),
+    ).length;
+    expect(after).toBe(before);
   });
 
   it('merges edits made on both sides, keeps both versions of a clash, and carries a delete', async () => {

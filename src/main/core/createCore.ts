@@ -138,7 +138,7 @@ export function createCore(options: CoreOptions): Core {
     attachments,
   });
   const dataDeps = { store, preferences, notices, health, vault: targetDeps.vault };
-  const data = openDataServices({ ...options, ...dataDeps });
+  const data = openDataServices({ ...options, ...dataDeps, attachments: attachments.files });
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
     ...{ usage, prices, targetDeps, attachments, dataHandlers: data.handlers },

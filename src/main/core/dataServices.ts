@@ -6,6 +6,7 @@ import { BackupService } from './backups/BackupService';
 import type { PreferencesStore } from './preferences/PreferencesStore';
 import type { SecretVault } from './secrets/SecretVault';
 import { createSyncHandlers } from './sync/syncHandlers';
+import type { AttachmentFiles } from './sync/syncAttachments';
 import { SyncService } from './sync/SyncService';
 import type { StorageHealth } from './store/StorageHealth';
 import type { Store } from './store/Store';
@@ -31,6 +32,8 @@ export interface DataServicesOptions {
   notices: NoticeBoard;
   vault: SecretVault;
   emit: EventSink;
+  /** Attachment files, synced with the messages that name them. */
+  attachments?: AttachmentFiles;
   /** The host's hook that closes this core, puts the backup in place and opens a new core. */
   restore?: (name: string) => Promise<void>;
   /** When the first daily-backup look runs after start (default 30 s). */
@@ -72,6 +75,7 @@ export function openDataServices(options: DataServicesOptions): DataServices {
     vault: options.vault,
     writable: () => options.health.status.writable,
     onChanged: () => options.emit('conversationsChanged', { conversationId: null }),
+    attachments: options.attachments,
   });
   return {
     backups,

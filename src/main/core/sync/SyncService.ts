@@ -10,6 +10,7 @@ import type { SqliteDatabase } from '../store/database';
 import { LocalHistory } from './localHistory';
 import { RemoteFolder } from './remoteFolder';
 import { SyncError } from './SyncError';
+import type { AttachmentFiles } from './syncAttachments';
 import { runSync } from './syncRun';
 import { readSyncBase, writeSyncBase } from './syncState';
 
@@ -30,6 +31,8 @@ export interface SyncServiceOptions {
   writable: () => boolean;
   /** Something came in from the other machine: the sidebar reloads. */
   onChanged: () => void;
+  /** The attachment files beside the history: they travel with the messages naming them. */
+  attachments?: AttachmentFiles;
   now?: () => number;
 }
 
@@ -143,11 +146,11 @@ export class SyncService {
     const local = new LocalHistory(this.options.db);
     let result;
     try {
-      result = await runSync(local, folder, base, this.now());
+      result = await runSync(local, folder, base, this.now(), this.options.attachments ?? null);
     } catch (error) {
       // Another machine's pass in the same moment: once more, over what it wrote.
       if (!(error instanceof SyncError && error.kind === 'busy')) throw error;
-      result = await runSync(local, folder, base, this.now());
+      result = await runSync(local, folder, base, this.now(), this.options.attachments ?? null);
     }
     writeSyncBase(this.options.dataDir, result.base);
     return result.summary;

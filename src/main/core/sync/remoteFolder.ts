@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createClient, type WebDAVClient } from 'webdav';
 import { SyncError } from './SyncError';
 import { deriveKey, newKdfParams, seal, unseal, type KdfParams } from './syncCrypto';
@@ -49,8 +49,9 @@ export class RemoteFolder {
     });
     const root = `/${settings.folder.replace(/^\/+|\/+$/g, '')}`;
     await remote(async () => {
-      if (!(await client.exists(`${root}/conversations`)))
-        await client.createDirectory(`${root}/conversations`, { recursive: true });
+      for (const dir of ['conversations', 'attachments'])
+        if (!(await client.exists(`${root}/${dir}`)))
+          await client.createDirectory(`${root}/${dir}`, { recursive: true });
     });
     const keyFile = await readKeyFile(client, root);
     if (keyFile) {
@@ -116,6 +117,29 @@ export class RemoteFolder {
     );
   }
 
+  async hasAttachment(id: string): Promise<boolean> {
+    return remote(() => this.client.exists(`${this.root}/${this.attachmentPath(id)}`));
+  }
+
+  async putAttachment(id: string, bytes: Buffer): Promise<void> {
+    await this.putAtomically(this.attachmentPath(id), seal(this.key, `attachment:${id}`, bytes));
+  }
+
+  /** The attachment's bytes, or null when no machine has sent it yet. */
+  async attachment(id: string): Promise<Buffer | null> {
+    const sealed = await this.read(this.attachmentPath(id));
+    return sealed ? this.opened(`attachment:${id}`, sealed, (plain) => plain) : null;
+  }
+
+  /**
+   * Named by a keyed hash of its id, not the id: the id is the SHA-256 of the bytes, so the
+   * server could otherwise tell that a person attached a file it already knows.
+   */
+  private attachmentPath(id: string): string {
+    const name = createHmac('sha256', this.key).update(`attachment:${id}`).digest('hex');
+    return `attachments/${name.slice(0, 32)}.sbx`;
+  }
+
   /** Best effort: a file no manifest names any more (the one replaced) goes. */
   async removeConversation(file: string): Promise<void> {
     try {
@@ -125,14 +149,18 @@ export class RemoteFolder {
     }
   }
 
-  private opened<T>(role: string, sealed: Buffer): T {
+  private opened<T>(
+    role: string,
+    sealed: Buffer,
+    read: (plain: Buffer) => T = (plain) => JSON.parse(plain.toString()) as T,
+  ): T {
     const plain = unseal(this.key, role, sealed);
     if (!plain)
       throw new SyncError(
         'damaged',
         'A file on the server could not be decrypted: it was changed or damaged there. Nothing was changed here.',
       );
-    return JSON.parse(plain.toString()) as T;
+    return read(plain);
   }
 
   private async read(path: string): Promise<Buffer | null> {

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { SyncSummary } from '../../../shared/sync';
 import type { LocalHistory } from './localHistory';
+import {
+  fetchMissingAttachments,
+  uploadAttachments,
+  type AttachmentFiles,
+} from './syncAttachments';
 import type { Manifest, RemoteFolder } from './remoteFolder';
 import { mergeConversation } from './syncMerge';
 import { baseEntryOf, conversationHash, type ConversationRecord } from './syncRecords';
@@ -36,6 +41,7 @@ export async function runSync(
   folder: RemoteFolder,
   base: SyncBase,
   now: number,
+  files: AttachmentFiles | null = null,
 ): Promise<{ summary: SyncSummary; base: SyncBase }> {
   const manifest = await folder.manifest();
   const here = local.readAll();
@@ -44,6 +50,8 @@ export async function runSync(
     const record = here.get(id);
     return record ? conversationHash(record) : null;
   };
+  // The files first, so a message written here never names one that is not.
+  if (files) await fetchMissingAttachments([...here.values(), ...plan.putLocal], folder, files);
   const skipped =
     plan.putLocal.length || plan.removeLocal.length
       ? local.apply({ put: plan.putLocal, remove: plan.removeLocal, expected })
@@ -55,6 +63,7 @@ export async function runSync(
       tombstones: { ...manifest.tombstones },
     };
     const replaced: string[] = [];
+    if (files) await uploadAttachments(plan.upload, folder, files);
     for (const record of plan.upload) {
       const hash = conversationHash(record);
       const file = fileNameOf(record.id, hash);
