@@ -11,6 +11,25 @@ export const messagePartSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: partText }).strict(),
   z.object({ type: z.literal('reasoning'), text: partText }).strict(),
   z.object({ type: z.literal('refusal'), text: partText }).strict(),
+  z
+    .object({
+      type: z.literal('tool-call'),
+      callId: z.string().max(512),
+      name: z.string().max(256),
+      serverId: z.string().max(64).optional(),
+      arguments: partText,
+      status: z.enum(['denied', 'skipped']).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('tool-result'),
+      callId: z.string().max(512),
+      content: partText,
+      isError: z.boolean(),
+      truncated: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 
 // Both ways: every schema is a part, and every part has a schema.

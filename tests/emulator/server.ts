@@ -12,6 +12,8 @@ import * as gemini from './geminiDialect';
 import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
 import { routeResponses } from './responsesDialect';
 import { scenarioFor, withinMaxTokens, type Scenario } from './script';
+import { openAIToolPlan } from './toolTurns';
+import { tokenize } from './answers';
 import { holdSilently } from './silence';
 
 export interface EmulatorOptions {
@@ -290,7 +292,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ...(scenario.cors ? corsHeaders : {}),
     };
     const capped = withinMaxTokens(scenario, body);
-    await answerOpenAIChat(res, { dialect, body: body ?? {}, scenario: capped, model, headers });
+    const plan = openAIToolPlan(prompt, body ?? {});
+    const answer = plan?.kind === 'answer' ? { ...capped, tokens: tokenize(plan.text) } : capped;
+    const toolCalls = plan?.kind === 'calls' ? plan.calls : undefined;
+    await answerOpenAIChat(res, {
+      dialect,
+      body: body ?? {},
+      scenario: answer,
+      model,
+      headers,
+      toolCalls,
+    });
   }
 
   async function messages(req: IncomingMessage, res: ServerResponse, body: MessagesBody) {

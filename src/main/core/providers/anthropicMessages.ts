@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { plainTurns, toolsUnsupported } from './plainTurns';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import { applyPromptCaching } from './anthropicCaching';
 import { anthropicAnswerReader } from './anthropicEvents';
@@ -63,7 +64,7 @@ export function anthropicRequestBody(
     stream: request.stream !== false,
     model: request.model,
     max_tokens: request.maxTokens ?? defaults.maxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS,
-    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    messages: plainTurns(request.messages),
   };
   // The system prompt is a top-level field here, never a system-role message.
   if (request.system) body.system = request.system;
@@ -105,5 +106,9 @@ export function createAnthropicMessagesAdapter(
     return models;
   }
 
-  return { start, listModels };
+  return {
+    start,
+    listModels,
+    unsupported: (request) => toolsUnsupported(request, 'the Anthropic Messages API'),
+  };
 }

@@ -1,4 +1,5 @@
 import { ApiError, GoogleGenAI, type GenerateContentParameters } from '@google/genai';
+import { toolsUnsupported } from './plainTurns';
 import { geminiAnswerReader } from './geminiEvents';
 import { rememberRefusedThinking, refusedThinking } from './geminiNoThinking';
 import { geminiParameters, withoutThinking } from './geminiRequest';
@@ -196,5 +197,9 @@ export function createGeminiAdapter(
     return models;
   }
 
-  return { start, listModels };
+  return {
+    start,
+    listModels,
+    unsupported: (request) => toolsUnsupported(request, 'the Gemini API'),
+  };
 }

@@ -5,6 +5,7 @@ import {
   type GenerateContentParameters,
   type ThinkingConfig,
 } from '@google/genai';
+import { plainTurns } from './plainTurns';
 import { takesReasoningEffort, type ReasoningEffort } from '../../../shared/reasoning';
 import type { ChatRequest, ProviderTarget } from './types';
 
@@ -74,7 +75,7 @@ export function thinkingConfigFor(
 
 /** The conversation: Gemini's roles are `user` and `model`. */
 function contentsOf(request: ChatRequest): Content[] {
-  return request.messages.map((m) => ({
+  return plainTurns(request.messages).map((m) => ({
     role: m.role === 'assistant' ? 'model' : 'user',
     parts: [{ text: m.content }],
   }));

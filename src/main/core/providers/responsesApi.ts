@@ -1,4 +1,5 @@
 import type OpenAI from 'openai';
+import { plainTurns, toolsUnsupported } from './plainTurns';
 import type {
   EasyInputMessage,
   ResponseCreateParamsBase,
@@ -36,7 +37,7 @@ export function responsesBody(
   const body: ResponsesRequestBody = {
     model: dialect.deployment || request.model,
     // The whole history every time: nothing is kept at the provider (`store: false`).
-    input: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    input: plainTurns(request.messages),
     stream: request.stream !== false,
     store: false,
   };
@@ -94,6 +95,6 @@ export function createResponsesAdapter(
     unsupported: (request) =>
       request.stop?.length
         ? 'The Responses API takes no stop sequences: remove them, or set "API" to Chat Completions in the profile (--api chat).'
-        : null,
+        : toolsUnsupported(request, 'the Responses API'),
   };
 }

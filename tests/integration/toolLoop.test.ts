@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldAnswer } from '../../src/shared/answerFold';
+import type { StreamEvent } from '../../src/shared/stream';
+import { streamChat } from '../../src/main/core/providers/streamChat';
+import type { ProviderType } from '../../src/main/core/providers/types';
+import {
+  toolLoop,
+  type ToolApprovalRequest,
+  type ToolRun,
+  type ToolStepEnd,
+} from '../../src/main/core/chat/toolLoop';
+import { ToolServerManager } from '../../src/main/core/tools/ToolServerManager';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { ask, callsWith, emulatorTarget, taggedPrompt as tag } from '../support/engineRun';
+import { resolveWith, stdioTestServer } from '../support/mcpServers';
+
+let emulator: Emulator;
+let manager: ToolServerManager;
+beforeAll(async () => {
+  emulator = await startEmulator();
+  manager = new ToolServerManager({
+    servers: () => [stdioTestServer('calc')],
+    resolve: resolveWith(),
+  });
+});
+afterAll(async () => {
+  await manager?.stopAll();
+  await emulator?.close();
+});
+
+interface LoopRun {
+  events: StreamEvent[];
+  approvals: ToolApprovalRequest[];
+  steps: ToolStepEnd[];
+}
+
+async function runLoop(
+  type: ProviderType,
+  directives: string,
+  options: { deny?: boolean; maxSteps?: number } = {},
+) {
+  const target = emulatorTarget(emulator, type);
+  const { prompt, marker } = tag(directives);
+  const out: LoopRun = { events: [], approvals: [], steps: [] };
+  const run: ToolRun = {
+    tools: await manager.toolsOf(['calc']),
+    call: (tool, args, signal) => manager.call(tool, args, signal),
+    approve: (request) => {
+      out.approvals.push(request);
+      return Promise.resolve(options.deny ? 'deny' : 'allow');
+    },
+    maxSteps: options.maxSteps ?? 8,
+    onStep: (step) => out.steps.push(step),
+  };
+  const signal = new AbortController().signal;
+  for await (const event of toolLoop(streamChat, target, ask(target, prompt), { signal }, run))
+    out.events.push(event);
+  return { ...out, answer: foldAnswer(out.events), calls: callsWith(emulator, marker) };
+}
+
+describe.each(['openai', 'azure', 'openai-compatible'] as const)(
+  'tool loop, %s (Chat Completions)',
+  (type) => {
+    it('calls the MCP tool and sends its result back; the answer keeps call and result in order', async () => {
+      const run = await runLoop(type, 'tool=add tool_args={"a":2,"b":40}');
+      expect(run.approvals).toHaveLength(1);
+      expect(run.approvals[0]).toMatchObject({
+        tool: { name: 'calc__add', serverId: 'calc' },
+        arguments: '{"a":2,"b":40}',
+      });
+      const kinds = run.answer.parts.map((part) => part.type);
+      expect(kinds).toEqual(['tool-call', 'tool-result', 'text']);
+      expect(run.answer.parts[0]).toMatchObject({
+        name: 'calc__add',
+        serverId: 'calc',
+        arguments: '{"a":2,"b":40}',
+      });
+      expect(run.answer.parts[1]).toMatchObject({ content: 'The sum is 42.', isError: false });
+      expect(run.answer.parts[2]).toEqual({ type: 'text', text: 'Tool said: The sum is 42.' });
+      expect(run.answer.finishReason).toBe('stop');
+      // Two provider calls, each its own step with its own usage; the answer's usage is their sum.
+      expect(run.steps.map((step) => step.finishReason)).toEqual(['tool_calls', 'stop']);
+      const sum = run.steps.reduce((total, step) => total + (step.usage?.totalTokens ?? 0), 0);
+      expect(run.answer.usage?.totalTokens).toBe(sum);
+      const second = run.calls.at(-1)!.body as {
+        messages: { role: string; tool_call_id?: string; tool_calls?: unknown[] }[];
+        tools: unknown[];
+      };
+      expect(second.tools).toHaveLength(6);
+      expect(second.messages.at(-2)).toMatchObject({
+        role: 'assistant',
+        tool_calls: [{ id: 'call_emu_1_1', function: { name: 'calc__add' } }],
+      });
+      expect(second.messages.at(-1)).toMatchObject({
+        role: 'tool',
+        tool_call_id: 'call_emu_1_1',
+        content: 'The sum is 42.',
+      });
+    });
+
+    it('joins streamed arguments delivered one byte at a time, and runs parallel calls', async () => {
+      const run = await runLoop(
+        type,
+        'tool=echo tool_args={"text":"naïve_日本"} tool_count=2 bytes=1',
+      );
+      const results = run.answer.parts.filter((part) => part.type === 'tool-result');
+      expect(results.map((part) => part.content)).toEqual(['naïve_日本', 'naïve_日本']);
+      expect(run.answer.parts.at(-1)).toEqual({
+        type: 'text',
+        text: 'Tool said: naïve_日本 | naïve_日本',
+      });
+    });
+
+    it('sends invalid JSON arguments back to the model as an error, without running the tool', async () => {
+      const run = await runLoop(type, 'tool=add tool_args={"a":2,');
+      expect(run.approvals).toHaveLength(0);
+      expect(run.answer.parts[0]).toMatchObject({ type: 'tool-call', status: 'skipped' });
+      expect(run.answer.parts[1]).toMatchObject({
+        type: 'tool-result',
+        isError: true,
+        content: expect.stringContaining('not valid JSON'),
+      });
+      expect(run.answer.finishReason).toBe('stop');
+    });
+
+    it('tells the model a tool does not exist', async () => {
+      const run = await runLoop(type, 'tool=nosuch_tool');
+      expect(run.answer.parts[1]).toMatchObject({
+        isError: true,
+        content: expect.stringContaining('There is no tool named "nosuch_tool"'),
+      });
+      expect(run.answer.parts.at(-1)).toMatchObject({
+        type: 'text',
+        text: expect.stringContaining('calc__add'),
+      });
+    });
+
+    it('a denied call is not run and the model is told', async () => {
+      const run = await runLoop(type, 'tool=add tool_args={"a":1,"b":1}', { deny: true });
+      expect(run.answer.parts[0]).toMatchObject({ type: 'tool-call', status: 'denied' });
+      expect(run.answer.parts[1]).toMatchObject({
+        isError: true,
+        content: expect.stringContaining('denied'),
+      });
+      expect(run.answer.parts.at(-1)).toMatchObject({
+        text: expect.stringContaining('The person denied'),
+      });
+    });
+
+    it('ends at the step limit with a message', async () => {
+      const run = await runLoop(type, 'tool=add tool_args={"a":1,"b":1} tool_rounds=5', {
+        maxSteps: 2,
+      });
+      expect(run.steps).toHaveLength(2);
+      expect(run.answer.finishReason).toBe('tool_calls');
+      expect(run.answer.providerFinishReason).toBe('step_limit');
+      expect(run.answer.parts.at(-1)).toMatchObject({
+        type: 'text',
+        text: expect.stringContaining('limit of 2 tool steps'),
+      });
+    });
+  },
+);
