@@ -12,7 +12,7 @@ import * as gemini from './geminiDialect';
 import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
 import { routeResponses } from './responsesDialect';
 import { scenarioFor, withinMaxTokens, type Scenario } from './script';
-import { openAIToolPlan } from './toolTurns';
+import { anthropicQuestion, anthropicToolPlan, openAIToolPlan } from './toolTurns';
 import { tokenize } from './answers';
 import { holdSilently } from './silence';
 
@@ -307,7 +307,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   async function messages(req: IncomingMessage, res: ServerResponse, body: MessagesBody) {
     const all = body?.messages ?? [];
-    const last = [...all].reverse().find((m) => m.role === 'user');
+    const last = anthropicQuestion(body ?? {}) ?? [...all].reverse().find((m) => m.role === 'user');
     const prompt = last ? contentText(last.content) : '';
     const model = body?.model ?? 'claude-emu-1';
     const refused = thinkingProblem(body ?? {});
@@ -325,7 +325,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ...(scenario.cors ? corsHeaders : {}),
     };
     const capped = withinMaxTokens(scenario, body);
-    await answerAnthropicMessages(res, { body: body ?? {}, scenario: capped, model, headers });
+    const plan = anthropicToolPlan(prompt, body ?? {});
+    const answer = plan?.kind === 'answer' ? { ...capped, tokens: tokenize(plan.text) } : capped;
+    const toolCalls = plan?.kind === 'calls' ? plan.calls : undefined;
+    await answerAnthropicMessages(res, {
+      body: body ?? {},
+      scenario: answer,
+      model,
+      headers,
+      toolCalls,
+    });
   }
 
   function models(res: ServerResponse, dialect: Dialect) {

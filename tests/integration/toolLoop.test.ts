@@ -34,12 +34,21 @@ interface LoopRun {
   steps: ToolStepEnd[];
 }
 
+/** A dialect under test: a provider type, and for OpenAI which of its wire APIs. */
+type Case = ProviderType | 'openai-responses';
+
+function targetOf(type: Case) {
+  if (type !== 'openai-responses') return emulatorTarget(emulator, type);
+  const target = emulatorTarget(emulator, 'openai');
+  return { ...target, profile: { ...target.profile, api: 'responses' as const } };
+}
+
 async function runLoop(
-  type: ProviderType,
+  type: Case,
   directives: string,
   options: { deny?: boolean; maxSteps?: number } = {},
 ) {
-  const target = emulatorTarget(emulator, type);
+  const target = targetOf(type);
   const { prompt, marker } = tag(directives);
   const out: LoopRun = { events: [], approvals: [], steps: [] };
   const run: ToolRun = {
@@ -58,8 +67,46 @@ async function runLoop(
   return { ...out, answer: foldAnswer(out.events), calls: callsWith(emulator, marker) };
 }
 
-describe.each(['openai', 'azure', 'openai-compatible'] as const)(
-  'tool loop, %s (Chat Completions)',
+/** What the second provider call carried: the call it made and its result, in the wire's shape. */
+function resultSentBack(type: Case, body: unknown) {
+  if (type === 'openai-responses') {
+    const { input, tools } = body as { input: Record<string, unknown>[]; tools: unknown[] };
+    const call = input.at(-2)!;
+    const output = input.at(-1)!;
+    expect(output).toMatchObject({ type: 'function_call_output', call_id: call.call_id });
+    return { callId: call.call_id, name: call.name, content: output.output, tools: tools.length };
+  }
+  if (type === 'anthropic') {
+    const { messages, tools } = body as {
+      messages: { content: Record<string, unknown>[] }[];
+      tools: unknown[];
+    };
+    const use = messages.at(-2)!.content.find((block) => block.type === 'tool_use')!;
+    const result = messages.at(-1)!.content[0]!;
+    expect(result.tool_use_id).toBe(use.id);
+    return { callId: use.id, name: use.name, content: result.content, tools: tools.length };
+  }
+  const { messages, tools } = body as {
+    messages: {
+      tool_call_id?: string;
+      content: string;
+      tool_calls?: { id: string; function: { name: string } }[];
+    }[];
+    tools: unknown[];
+  };
+  const call = messages.at(-2)!.tool_calls![0]!;
+  const result = messages.at(-1)!;
+  expect(result.tool_call_id).toBe(call.id);
+  return {
+    callId: call.id,
+    name: call.function.name,
+    content: result.content,
+    tools: tools.length,
+  };
+}
+
+describe.each(['openai', 'azure', 'openai-compatible', 'anthropic', 'openai-responses'] as const)(
+  'tool loop, %s',
   (type) => {
     it('calls the MCP tool and sends its result back; the answer keeps call and result in order', async () => {
       const run = await runLoop(type, 'tool=add tool_args={"a":2,"b":40}');
@@ -82,19 +129,11 @@ describe.each(['openai', 'azure', 'openai-compatible'] as const)(
       expect(run.steps.map((step) => step.finishReason)).toEqual(['tool_calls', 'stop']);
       const sum = run.steps.reduce((total, step) => total + (step.usage?.totalTokens ?? 0), 0);
       expect(run.answer.usage?.totalTokens).toBe(sum);
-      const second = run.calls.at(-1)!.body as {
-        messages: { role: string; tool_call_id?: string; tool_calls?: unknown[] }[];
-        tools: unknown[];
-      };
-      expect(second.tools).toHaveLength(6);
-      expect(second.messages.at(-2)).toMatchObject({
-        role: 'assistant',
-        tool_calls: [{ id: 'call_emu_1_1', function: { name: 'calc__add' } }],
-      });
-      expect(second.messages.at(-1)).toMatchObject({
-        role: 'tool',
-        tool_call_id: 'call_emu_1_1',
+      expect(resultSentBack(type, run.calls.at(-1)!.body)).toEqual({
+        callId: 'call_emu_1_1',
+        name: 'calc__add',
         content: 'The sum is 42.',
+        tools: 6,
       });
     });
 

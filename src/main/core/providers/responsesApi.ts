@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
-import { plainTurns, toolsUnsupported } from './plainTurns';
+import { responsesInput, responsesTools } from './responsesTools';
 import type {
-  EasyInputMessage,
+  ResponseInputItem,
   ResponseCreateParamsBase,
 } from 'openai/resources/responses/responses';
 import type { AdapterOptions } from './ProviderModule';
@@ -19,7 +19,7 @@ import type { AdapterAttempt, ChatRequest, ProviderAdapter, ProviderTarget } fro
 
 export type ResponsesRequestBody = Omit<ResponseCreateParamsBase, 'stream' | 'input'> & {
   model: string;
-  input: EasyInputMessage[];
+  input: ResponseInputItem[];
   stream: boolean;
 };
 
@@ -37,12 +37,13 @@ export function responsesBody(
   const body: ResponsesRequestBody = {
     model: dialect.deployment || request.model,
     // The whole history every time: nothing is kept at the provider (`store: false`).
-    input: plainTurns(request.messages),
+    input: responsesInput(request.messages),
     stream: request.stream !== false,
     store: false,
   };
   // The system prompt is `instructions`, not a message in the input.
   if (request.system) body.instructions = request.system;
+  if (request.tools?.length) body.tools = responsesTools(request.tools);
   const temperature = request.temperature ?? defaults.temperature;
   const topP = request.topP ?? defaults.topP;
   const maxTokens = request.maxTokens ?? defaults.maxTokens;
@@ -95,6 +96,6 @@ export function createResponsesAdapter(
     unsupported: (request) =>
       request.stop?.length
         ? 'The Responses API takes no stop sequences: remove them, or set "API" to Chat Completions in the profile (--api chat).'
-        : toolsUnsupported(request, 'the Responses API'),
+        : null,
   };
 }
