@@ -12,7 +12,7 @@ import * as gemini from './geminiDialect';
 import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
 import { routeResponses } from './responsesDialect';
 import { scenarioFor, withinMaxTokens, type Scenario } from './script';
-import { anthropicQuestion, anthropicToolPlan, openAIToolPlan } from './toolTurns';
+import { anthropicQuestion, anthropicToolPlan, geminiToolPlan, openAIToolPlan } from './toolTurns';
 import { tokenize } from './answers';
 import { holdSilently } from './silence';
 
@@ -167,11 +167,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!scenario) return;
     if (scenario.hang) return holdSilently(res);
     const headers = scenario.cors ? corsHeaders : {};
+    const plan = geminiToolPlan(prompt, body ?? {});
+    const capped = withinMaxTokens(scenario, body);
     await gemini.answerGemini(res, {
       ...call,
       body: body ?? {},
-      scenario: withinMaxTokens(scenario, body),
+      scenario: plan?.kind === 'answer' ? { ...capped, tokens: tokenize(plan.text) } : capped,
       headers,
+      toolCalls: plan?.kind === 'calls' ? plan.calls : undefined,
     });
   }
 

@@ -1,5 +1,6 @@
 /** What each dialect's request says of tools: the names offered, the results sent back. */
 import type { MessagesBody } from './anthropicDialect';
+import type { GeminiBody } from './geminiDialect';
 import type { ChatBody } from './openaiDialect';
 import { toolPlan, type ToolPlan } from './toolScript';
 
@@ -51,4 +52,25 @@ export function anthropicQuestion(
       m.role === 'user' &&
       (typeof m.content === 'string' || m.content.some((b) => b.type === 'text')),
   );
+}
+
+/** Gemini: functionDeclarations' names; results are functionResponse parts after the question. */
+export function geminiToolPlan(prompt: string, body: GeminiBody): ToolPlan | null {
+  const turns = body.contents ?? [];
+  const isQuestion = (turn: (typeof turns)[number]) =>
+    turn.role !== 'model' && (turn.parts ?? []).some((part) => part.text);
+  const after = turns.slice(turns.findLastIndex(isQuestion) + 1);
+  const results = after.flatMap((turn) =>
+    (turn.parts ?? []).flatMap((part) => {
+      const response = part.functionResponse?.response;
+      return response ? [String(response.output ?? response.error ?? '')] : [];
+    }),
+  );
+  const rounds = after.filter((turn) =>
+    (turn.parts ?? []).some((part) => part.functionCall),
+  ).length;
+  const offered = (body.tools ?? []).flatMap((tool) =>
+    (tool.functionDeclarations ?? []).map((f) => f.name ?? ''),
+  );
+  return toolPlan(prompt, offered, results, rounds);
 }

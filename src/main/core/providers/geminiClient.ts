@@ -1,5 +1,4 @@
 import { ApiError, GoogleGenAI, type GenerateContentParameters } from '@google/genai';
-import { toolsUnsupported } from './plainTurns';
 import { geminiAnswerReader } from './geminiEvents';
 import { rememberRefusedThinking, refusedThinking } from './geminiNoThinking';
 import { geminiParameters, withoutThinking } from './geminiRequest';
@@ -200,6 +199,5 @@ export function createGeminiAdapter(
   return {
     start,
     listModels,
-    unsupported: (request) => toolsUnsupported(request, 'the Gemini API'),
   };
 }
