@@ -19,6 +19,12 @@ import {
 import { captureSettingsSchema, type CaptureSettings, type ExchangeRecord } from './exchanges';
 import { startCompareRequest, type CompareStarted, type CompareStreamBatch } from './compare';
 import type { StorageStatus } from './storage';
+import {
+  toolChannels,
+  type ToolApprovalRequest,
+  type ToolApprovalSettled,
+  type ToolServerView,
+} from './toolChannels';
 import type { StreamEvent } from './stream';
 import {
   priceOverrideSchema,
@@ -207,6 +213,7 @@ export const conversationChannels = {
 
 export const invokeChannels = {
   ...conversationChannels,
+  ...toolChannels,
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
   sendMessage: invoke<SendMessageResponse>()(sendMessageRequest),
   stopStream: invoke<{ stopped: boolean }>()(z.object({ streamId: id }).strict()),
@@ -303,6 +310,12 @@ export interface EventPayloads {
   storageStatus: StorageStatus;
   /** A batch of one compare column's events; the last one carries its figures. */
   compareStream: CompareStreamBatch;
+  /** A tool call waits for the person's answer (an approval card in the chat). */
+  toolApproval: ToolApprovalRequest;
+  /** The approval was answered or dropped (the answer stopped): its card goes. */
+  toolApprovalSettled: ToolApprovalSettled;
+  /** A tool server's state changed (starting, ready, failed). */
+  toolServer: ToolServerView;
 }
 export type EventChannel = keyof EventPayloads;
 export const eventChannels: readonly EventChannel[] = [
@@ -312,6 +325,9 @@ export const eventChannels: readonly EventChannel[] = [
   'conversationsChanged',
   'compareStream',
   'storageStatus',
+  'toolApproval',
+  'toolApprovalSettled',
+  'toolServer',
 ];
 
 /** The wire name of a channel, namespaced so nothing else on ipcMain can collide with it. */

@@ -15,6 +15,8 @@ import type { PriceOverrides } from './usage/priceOverrides';
 import { recordProbe } from './usage/recordProbe';
 import { createUsageHandlers } from './usage/usageHandlers';
 import type { UsageWriter } from './usage/UsageWriter';
+import { createToolHandlers } from './tools/toolHandlers';
+import type { ToolService } from './tools/ToolService';
 
 export interface CoreServices {
   appInfo: AppInfo;
@@ -28,6 +30,7 @@ export interface CoreServices {
   prices: PriceOverrides;
   catalog: ModelCatalog;
   picks: PickMemory;
+  tools: ToolService;
   /** What the profile handlers need beyond the catalog and picks: profiles, vault, env, notices. */
   targetDeps: Omit<ProfileHandlerDeps, 'catalog' | 'picks'>;
 }
@@ -74,6 +77,7 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
         profiles: services.targetDeps.profiles,
       }),
       ...createExchangeHandlers({ exchanges: store.exchanges, capture: services.capture }),
+      ...createToolHandlers(services.tools),
       startCompare: async (request) => compare.start(request),
       stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
       continueCompare: async ({ compareId, lane }) => {

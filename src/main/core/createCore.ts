@@ -24,6 +24,7 @@ import type { Store } from './store/Store';
 import { superviseHistory, type UnsavedAtQuit } from './store/superviseHistory';
 import { PriceOverrides } from './usage/priceOverrides';
 import { UsageWriter } from './usage/UsageWriter';
+import { startTools } from './tools/ToolService';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -107,8 +108,9 @@ export function createCore(options: CoreOptions): Core {
   // The one place a profile id becomes a ready target, for chat, titles and compare alike.
   const resolver = createProfileResolver(targetDeps);
   const engine = usage.tapEngine(streamChat);
+  const tools = startTools({ preferences, vault: targetDeps.vault, emit: options.emit });
   const chat = new ChatService({
-    profiles: resolver,
+    ...{ tools, profiles: resolver },
     engine,
     emit: options.emit,
     store,
@@ -127,7 +129,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
-    ...{ usage, prices, targetDeps },
+    ...{ usage, prices, targetDeps, tools },
     catalog: new ModelCatalog(preferences),
     picks: new PickMemory(preferences),
   });
@@ -144,7 +146,11 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       // A call that ended in a bug must not keep the file open: the waiting saves get their last
       // try and the database closes whatever happened.
-      const calls = await Promise.allSettled([chat.idle(), compare.idle()]);
+      const calls = await Promise.allSettled([
+        chat.idle(),
+        compare.idle(),
+        tools.manager.stopAll(),
+      ]);
       for (const call of calls) if (call.status === 'rejected') onInternalError(call.reason);
       const atQuit = history.stop();
       store.close();

@@ -8,6 +8,7 @@ import type { ChatRequest, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
 import type { UsageWriter } from '../usage/UsageWriter';
 import type { AnswerSaving } from './AnswerRecorder';
+import type { AnswerTools } from './toolAnswer';
 
 /** What ChatService is built from: the profiles, the engine, the store and where events go. */
 export interface ChatServiceDeps {
@@ -40,6 +41,8 @@ export interface ChatServiceDeps {
   usage?: UsageWriter;
   /** Where a failure no one asked for goes (the log); console when absent. */
   onInternalError?: (error: unknown) => void;
+  /** The conversation's tools (MCP servers), for the tool loop; absent: no tools. */
+  tools?: AnswerTools;
   /** The crash log: a failed answer is noted there, so a bug report can say what the provider said. */
   log?: AppLog;
 }

@@ -1,6 +1,7 @@
 import type { AnswerFigures } from '../../../shared/answerFigures';
 import type { ConversationDetail, StoredMessage } from '../../../shared/conversations';
-import { messageText, type MessagePart } from '../../../shared/messageParts';
+import { hasToolParts, messageText, type MessagePart } from '../../../shared/messageParts';
+import { answerTurns } from './answerTurns';
 import type { ChatRequest, ChatTurn } from '../providers/types';
 import type { UsageCallKind } from '../store/UsageLedger';
 
@@ -48,8 +49,17 @@ export function toTurns(history: StoredMessage[]): ChatTurn[] {
       (m): m is StoredMessage & { role: 'user' | 'assistant' } =>
         m.role === 'user' || m.role === 'assistant',
     )
-    .map((m) => ({ role: m.role, content: messageText(m.parts) }))
-    .filter((turn) => turn.content.length > 0);
+    .flatMap((m): ChatTurn[] =>
+      m.role === 'assistant' && hasToolParts(m.parts)
+        ? answerTurns(m.parts)
+        : [{ role: m.role, content: messageText(m.parts) }],
+    )
+    .filter(
+      (turn) =>
+        turn.content.length > 0 ||
+        turn.role === 'tool' ||
+        (turn.role === 'assistant' && !!turn.toolCalls),
+    );
 }
 
 /** A failed answer with no text: nothing of it reaches the provider (toTurns drops it). */

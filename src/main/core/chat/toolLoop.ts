@@ -45,7 +45,7 @@ export interface ToolRun {
 export type Engine = (
   target: ProviderTarget,
   request: ChatRequest,
-  options?: EngineOptions,
+  options: EngineOptions,
 ) => AsyncIterable<StreamEvent>;
 
 type ToolCallEvent = Extract<StreamEvent, { type: 'toolCall' }>;

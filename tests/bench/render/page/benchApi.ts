@@ -71,6 +71,15 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     startCompare: notInBench,
     stopCompare: notInBench,
     continueCompare: notInBench,
+    listToolServers: notInBench,
+    saveToolServer: notInBench,
+    removeToolServer: notInBench,
+    restartToolServer: notInBench,
+    importToolServers: notInBench,
+    setToolSettings: notInBench,
+    answerToolApproval: notInBench,
+    getConversationTools: notInBench,
+    setConversationTools: notInBench,
   };
 }
 
