@@ -146,11 +146,8 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       // A call that ended in a bug must not keep the file open: the waiting saves get their last
       // try and the database closes whatever happened.
-      const calls = await Promise.allSettled([
-        chat.idle(),
-        compare.idle(),
-        tools.manager.stopAll(),
-      ]);
+      const ends = [chat.idle(), compare.idle(), tools.manager.stopAll()];
+      const calls = await Promise.allSettled(ends);
       for (const call of calls) if (call.status === 'rejected') onInternalError(call.reason);
       const atQuit = history.stop();
       store.close();
