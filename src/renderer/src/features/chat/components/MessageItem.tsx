@@ -7,6 +7,7 @@ import { StreamingMarkdown } from '../../../components/markdown/StreamingMarkdow
 import { RenderBoundary } from '../../../components/ui/RenderBoundary';
 import { ErrorNotice } from './message/ErrorNotice';
 import { InspectorDialog } from '../../inspector';
+import { ToolApprovalCards } from '../../tools';
 import { MessageActions } from './message/MessageActions';
 import { MessageFooter } from './message/MessageFooter';
 import { ReasoningBlock } from './message/ReasoningBlock';
@@ -121,6 +122,7 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
           last={index === message.parts.length - 1}
         />
       ))}
+      {message.streaming && <ToolApprovalCards messageId={message.id} />}
       {message.streaming && text && <span className="streaming-dot" aria-hidden="true" />}
       {message.streaming && message.parts.length === 0 && <WaitingNote retry={message.retry} />}
       {message.error && <ErrorNotice error={message.error} profileId={message.profileId} />}

@@ -7,6 +7,7 @@ import { GeneralPane } from './GeneralPane';
 import { PricesEditor } from './PricesEditor';
 import { ProfileEditor } from './ProfileEditor';
 import { SettingsNav } from './SettingsNav';
+import { ToolsPane } from '../../tools';
 
 function SettingsHeader() {
   return (
@@ -53,7 +54,7 @@ export function SettingsDialog() {
   });
 
   const saved = snapshot?.profiles.find((p) => p.id === selected);
-  const heading = { general: 'General', prices: 'Prices', profile: '' }[pane];
+  const heading = { general: 'General', prices: 'Prices', tools: 'Tools', profile: '' }[pane];
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -86,6 +87,7 @@ export function SettingsDialog() {
               </h3>
               {pane === 'general' && <GeneralPane />}
               {pane === 'prices' && <PricesEditor />}
+              {pane === 'tools' && <ToolsPane />}
               {snapshot && pane === 'profile' && (
                 <ProfileEditor
                   key={editorKey}

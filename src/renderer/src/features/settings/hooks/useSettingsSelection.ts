@@ -4,7 +4,7 @@ import { useSettingsStore } from '../store/settingsStore';
 import { emptyForm, formFromView, type ProfileFormState } from '../components/profileForm';
 
 /** What the right side of Settings shows: a profile (or a new one), the price table, or General. */
-export type SettingsPane = 'profile' | 'prices' | 'general';
+export type SettingsPane = 'profile' | 'prices' | 'general' | 'tools';
 
 /** The Settings dialog's selection: which pane, which profile, and that profile's form. */
 export function useSettingsSelection(snapshot: ProfilesSnapshot | null) {

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useToolsStore } from '../store/toolsStore';
+import { serverRequest, type ServerDraft } from '../lib/serverDraft';
+
+const empty: ServerDraft = {
+  name: '',
+  transport: 'stdio',
+  command: '',
+  args: '',
+  env: '',
+  url: '',
+  headers: '',
+};
+const inputClass =
+  'w-full rounded border border-zinc-300 px-2 py-1 font-mono text-xs dark:border-zinc-600 dark:bg-zinc-800';
+
+/** Adds a server: a command (stdio) or a URL (Streamable HTTP); env and header values are secret. */
+export function AddToolServerForm() {
+  const save = useToolsStore((s) => s.save);
+  const [draft, setDraft] = useState(empty);
+  const [problem, setProblem] = useState<string | null>(null);
+  const field = (key: keyof ServerDraft) => ({
+    value: draft[key],
+    onChange: (event: { target: { value: string } }) =>
+      setDraft({ ...draft, [key]: event.target.value }),
+  });
+  const submit = async () => {
+    const request = serverRequest(draft);
+    if (typeof request === 'string') return setProblem(request);
+    setProblem(null);
+    if (await save(request)) setDraft(empty);
+  };
+  return (
+    <form
+      aria-label="Add a tool server"
+      className="flex flex-col gap-2 rounded-lg border border-dashed border-zinc-300 p-3 text-sm dark:border-zinc-600"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="flex gap-2">
+        <label className="flex-1">
+          Name
+          <input className={inputClass} {...field('name')} />
+        </label>
+        <label>
+          Transport
+          <select className={inputClass} {...field('transport')}>
+            <option value="stdio">stdio (a command)</option>
+            <option value="http">Streamable HTTP (a URL)</option>
+          </select>
+        </label>
+      </div>
+      {draft.transport === 'stdio' ? (
+        <>
+          <label>
+            Command
+            <input className={inputClass} placeholder="npx" {...field('command')} />
+          </label>
+          <label>
+            Arguments, one per line
+            <textarea rows={2} className={inputClass} {...field('args')} />
+          </label>
+          <label>
+            Environment, NAME=value per line (kept in the keychain)
+            <textarea rows={2} className={inputClass} {...field('env')} />
+          </label>
+        </>
+      ) : (
+        <>
+          <label>
+            URL
+            <input className={inputClass} placeholder="https://example.com/mcp" {...field('url')} />
+          </label>
+          <label>
+            Headers, Name: value per line (kept in the keychain)
+            <textarea rows={2} className={inputClass} {...field('headers')} />
+          </label>
+        </>
+      )}
+      {problem && (
+        <p role="alert" className="text-xs text-red-700">
+          {problem}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="self-start rounded bg-blue-600 px-3 py-1 text-white hover:bg-blue-700"
+      >
+        Add server
+      </button>
+    </form>
+  );
+}
