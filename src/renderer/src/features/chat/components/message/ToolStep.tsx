@@ -22,7 +22,7 @@ function stepState(call: ToolCallPart, result: ToolResultPart | undefined, strea
   if (result?.isError) return { label: 'failed', tone: 'text-red-700 dark:text-red-400' };
   if (result) return { label: 'done', tone: 'text-emerald-700 dark:text-emerald-400' };
   return streaming
-    ? { label: 'running…', tone: 'text-slate-500' }
+    ? { label: 'in progress…', tone: 'text-slate-500' }
     : { label: 'no result', tone: 'text-slate-500' };
 }
 
