@@ -36,6 +36,9 @@ ask options:
   --show-request          the request (key redacted) on stderr
   --raw                   the raw stream events on stderr as they arrive
   --no-record             leave this call out of the usage history (see below)
+  --mcp-config FILE       offer the tools of the MCP servers in FILE (the mcpServers JSON of
+                          Claude Desktop or Cursor); the tool loop runs until the model answers
+  --approve W             all | none | ask (default): which tool calls run; ask prompts per call
 
 compare options: the provider and sampling options of ask, --reasoning-effort (each model that
   takes it gets it), --no-stream, --json, --no-record, and
@@ -81,6 +84,9 @@ export interface AskArgs extends ConnectionArgs {
   raw: boolean;
   /** Count the call in the usage history (false with --no-record). */
   record: boolean;
+  /** An mcpServers JSON file whose tools the model may call. */
+  mcpConfig?: string | undefined;
+  approve: 'all' | 'none' | 'ask';
 }
 
 const connectionOptions = {
@@ -190,10 +196,15 @@ export function parseAskArgs(argv: string[]): AskArgs {
         'show-request': { type: 'boolean' },
         raw: { type: 'boolean' },
         'no-record': { type: 'boolean' },
+        'mcp-config': { type: 'string' },
+        approve: { type: 'string' },
       },
     }),
   );
   if (!values.model) throw new UsageError('--model is required (for azure: the deployment)');
+  const approve = values.approve ?? 'ask';
+  if (approve !== 'all' && approve !== 'none' && approve !== 'ask')
+    throw new UsageError('--approve takes all, none or ask');
   if (positionals.length === 0)
     throw new UsageError('PROMPT is missing (use - to read it from stdin)');
   const connected = connection(values);
@@ -218,6 +229,8 @@ export function parseAskArgs(argv: string[]): AskArgs {
     showRequest: !!values['show-request'] || !!values.verbose,
     raw: !!values.raw,
     record: !values['no-record'],
+    mcpConfig: values['mcp-config'],
+    approve,
   };
 }
 

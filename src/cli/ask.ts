@@ -10,12 +10,17 @@ import { AnswerFold } from '../shared/answerFold';
 import type { FinishReason, ProviderError, StreamEvent, Usage } from '../shared/stream';
 import { UsageError, type AskArgs, type ConnectionArgs } from './args';
 import { cliCall, cliUsage } from './recordUsage';
+import { cliTools, printToolStep } from './askTools';
+import { toolLoop, type ToolStepEnd } from '../main/core/chat/toolLoop';
+import type { ToolCallPart, ToolResultPart } from '../shared/messageParts';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
+  /** Asks one question on the terminal (--approve ask); absent, such calls are denied. */
+  askLine?: (question: string) => Promise<string>;
   signal: AbortSignal;
 }
 
@@ -32,6 +37,9 @@ export interface AskResult {
   usage: Usage;
   timing: { ttftMs: number | null; totalMs: number };
   error: ProviderError | null;
+  /** With --mcp-config: each tool call the model made, and each result, in order. */
+  toolCalls?: Omit<ToolCallPart, 'type'>[];
+  toolResults?: Omit<ToolResultPart, 'type'>[];
 }
 
 /** The target the connection flags describe over the environment, as the provider's module reads it. */
@@ -142,7 +150,19 @@ function askResult(fold: AnswerFold): AskResult {
       ? { ttftMs: fold.timing.ttftMs, totalMs: fold.timing.totalMs }
       : { ttftMs: null, totalMs: 0 },
     error: fold.error,
+    ...toolParts(fold),
   };
+}
+
+function toolParts(fold: AnswerFold): Pick<AskResult, 'toolCalls' | 'toolResults'> {
+  const parts = fold.parts();
+  const toolCalls = parts.flatMap(({ type, ...call }) =>
+    type === 'tool-call' ? [call as Omit<ToolCallPart, 'type'>] : [],
+  );
+  const toolResults = parts.flatMap(({ type, ...result }) =>
+    type === 'tool-result' ? [result as Omit<ToolResultPart, 'type'>] : [],
+  );
+  return toolCalls.length || toolResults.length ? { toolCalls, toolResults } : {};
 }
 
 /** Without --json: what stderr says after the answer (a refusal, an error, --verbose figures). */
@@ -179,27 +199,53 @@ export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
   const observer = observerFor(args, io, secrets);
   const fold = new AnswerFold();
   const usage = cliUsage({ record: args.record, env: io.env, stderr: io.stderr });
-  for await (const event of streamChat(target, request, {
-    signal: io.signal,
-    ...(observer ? { observer } : {}),
-  })) {
-    usage.observe(target, event);
-    fold.push(event);
-    echo(event, args, io);
+  const options = { signal: io.signal, ...(observer ? { observer } : {}) };
+  const tools = await cliTools(args, io);
+  const steps: ToolStepEnd[] = [];
+  const events = tools
+    ? toolLoop(streamChat, target, request, options, { ...tools.run, onStep: (s) => steps.push(s) })
+    : streamChat(target, request, options);
+  try {
+    for await (const event of events) {
+      usage.observe(target, event);
+      fold.push(event);
+      echo(event, args, io);
+      if (args.verbose) printToolStep(event, io);
+    }
+  } finally {
+    await tools?.close();
   }
   const result = askResult(fold);
   if (args.json) io.stdout(`${JSON.stringify(result)}\n`);
   else printEnd(result, args, io);
   // After the answer is out: the history is the app's, and may be slow or locked.
-  usage.record([
-    cliCall('cli-ask', target, {
-      model: result.model ?? request.model,
-      usage: fold.usage,
-      ttftMs: result.timing.ttftMs,
-      durationMs: result.timing.totalMs,
-      outcome: result.finishReason,
-    }),
-  ]);
+  // One row per provider call: with tools, each step of the loop is its own.
+  const calls = steps.length
+    ? steps.map((step) => ({
+        model: step.model,
+        usage: step.usage,
+        timing: step.timing,
+        outcome: step.finishReason,
+      }))
+    : [
+        {
+          model: result.model,
+          usage: fold.usage,
+          timing: result.timing,
+          outcome: result.finishReason,
+        },
+      ];
+  usage.record(
+    calls.map((call) =>
+      cliCall('cli-ask', target, {
+        model: call.model ?? request.model,
+        usage: call.usage,
+        ttftMs: call.timing?.ttftMs ?? null,
+        durationMs: call.timing?.totalMs ?? null,
+        outcome: call.outcome,
+      }),
+    ),
+  );
   if (result.finishReason === 'cancelled') return 130;
   return result.finishReason === 'error' || result.finishReason === 'refusal' ? 1 : 0;
 }
