@@ -52,4 +52,21 @@ test('a tool server added in Settings answers a call the person approved, shown 
   await kept.locator('summary').click();
   await expect(kept).toContainText('The sum is 42.');
   await expect(kept).toContainText('"b": 40');
+
+  // Turned off for this chat in its settings: the next question is answered without tools.
+  const toggle = app.getByRole('button', { name: 'Parameters', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const panel = app.getByRole('complementary', { name: 'Chat settings' });
+  const calc = panel.getByRole('checkbox', { name: /calc/ });
+  await expect(calc).toBeChecked();
+  await calc.uncheck();
+  await expect(calc).not.toBeChecked();
+  await app
+    .getByRole('textbox', { name: 'Message' })
+    .fill('And 1+1? [tool=add tool_args={"a":1,"b":1} tokens=4]');
+  await app.getByRole('button', { name: 'Send' }).click();
+  const last = app.getByRole('log').getByRole('article', { name: 'Assistant message' }).last();
+  await expect(last).toContainText('You said: And 1+1?');
+  await expect(last.locator('details.tool-step')).toHaveCount(0);
+  await app.screenshot({ path: testInfo.outputPath('tools-off.png') });
 });

@@ -28,7 +28,8 @@ export function toolPlan(
   rounds: number,
 ): ToolPlan | null {
   const d = parseDirectives(prompt);
-  if (!d.tool) return null;
+  // No tools offered (a chat with its tools off): a plain answer, as a model would give.
+  if (!d.tool || offered.length === 0) return null;
   const wanted = Number(d.tool_rounds ?? 1);
   if (rounds >= wanted) return { kind: 'answer', text: `Tool said: ${results.join(' | ')}` };
   const name = offered.find((n) => n === d.tool || n.endsWith(`__${d.tool}`)) ?? d.tool;

@@ -24,6 +24,10 @@ interface ToolsState {
   importJson(json: string): Promise<boolean>;
   setSettings(settings: RequestOf<'setToolSettings'>): Promise<void>;
   answer(approvalId: string, answer: 'once' | 'always' | 'deny'): Promise<void>;
+  /** Servers turned off per conversation (all enabled ones are on unless listed). */
+  off: Record<string, string[]>;
+  loadConversation(conversationId: string): Promise<void>;
+  setServerOn(conversationId: string, serverId: string, on: boolean): Promise<void>;
 }
 
 function withServer(snapshot: ToolsSnapshot, view: ToolServerView): ToolsSnapshot {
@@ -69,6 +73,22 @@ export const useToolsStore = create<ToolsState>((set, get) => {
     },
     importJson: async (json) => take(await api.importToolServers({ json })),
     setSettings: async (settings) => void take(await api.setToolSettings(settings)),
+    off: {},
+    loadConversation: async (conversationId) => {
+      const result = await api.getConversationTools({ conversationId });
+      if (result.ok) set({ off: { ...get().off, [conversationId]: result.value.off } });
+    },
+    setServerOn: async (conversationId, serverId, on) => {
+      const current = get().off[conversationId] ?? [];
+      const next = on
+        ? current.filter((id) => id !== serverId)
+        : [...new Set([...current, serverId])];
+      // Shown at once, as the box was clicked; put back if main refuses it.
+      set({ off: { ...get().off, [conversationId]: next } });
+      const result = await api.setConversationTools({ conversationId, off: next });
+      if (!result.ok)
+        set({ error: result.error.message, off: { ...get().off, [conversationId]: current } });
+    },
     answer: async (approvalId, answer) => {
       set({ approvals: get().approvals.filter((item) => item.approvalId !== approvalId) });
       await api.answerToolApproval({ approvalId, answer });
