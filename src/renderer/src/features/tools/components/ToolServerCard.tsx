@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import type { ToolServerView } from '../../../../../shared/toolChannels';
 import { useToolsStore } from '../store/toolsStore';
+import { AddToolServerForm } from './AddToolServerForm';
 
 const stateTone = {
   stopped: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-700 dark:text-zinc-200',
@@ -17,6 +19,7 @@ export function ToolServerCard({ view }: { view: ToolServerView }) {
   const save = useToolsStore((s) => s.save);
   const restart = useToolsStore((s) => s.restart);
   const remove = useToolsStore((s) => s.remove);
+  const [editing, setEditing] = useState(false);
   const where =
     config.transport === 'stdio' ? [config.command, ...(config.args ?? [])].join(' ') : config.url;
   return (
@@ -43,10 +46,23 @@ export function ToolServerCard({ view }: { view: ToolServerView }) {
         <button type="button" className={buttonClass} onClick={() => void restart(config.id)}>
           {status.state === 'stopped' ? 'Start' : 'Restart'}
         </button>
+        <button
+          type="button"
+          className={buttonClass}
+          aria-expanded={editing}
+          onClick={() => setEditing(!editing)}
+        >
+          Edit
+        </button>
         <button type="button" className={buttonClass} onClick={() => void remove(config.id)}>
           Remove
         </button>
       </div>
+      {editing && (
+        <div className="mt-2">
+          <AddToolServerForm saved={config} onDone={() => setEditing(false)} />
+        </div>
+      )}
       {status.reason && (
         <pre
           role="status"
