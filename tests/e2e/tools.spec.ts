@@ -1,5 +1,15 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { stdioServerScript } from '../support/mcpServers';
 import { test, expect } from './fixtures';
+
+/** Serious and critical axe-core violations, as accessibility.spec.ts reads them. */
+async function seriousViolations(app: Page) {
+  const results = await new AxeBuilder({ page: app }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('a tool server added in Settings answers a call the person approved, shown as a step, kept after reload', async ({
   app,
@@ -19,6 +29,7 @@ test('a tool server added in Settings answers a call the person approved, shown 
     'Adds two numbers and says the sum.',
   );
   await app.screenshot({ path: testInfo.outputPath('tools-settings.png') });
+  expect(await seriousViolations(app), 'Settings › Tools').toEqual([]);
   await app.keyboard.press('Escape');
 
   await app
@@ -30,6 +41,7 @@ test('a tool server added in Settings answers a call the person approved, shown 
   await expect(card).toContainText('Run add on server calc?');
   await expect(card).toContainText('"a": 2');
   await app.screenshot({ path: testInfo.outputPath('tools-approval.png') });
+  expect(await seriousViolations(app), 'approval card').toEqual([]);
   await card.getByRole('button', { name: 'Allow once' }).click();
   await expect(answer).toContainText('Tool said: The sum is 42.');
   await expect(card).toHaveCount(0);
@@ -39,6 +51,7 @@ test('a tool server added in Settings answers a call the person approved, shown 
   await step.locator('summary').click();
   await expect(step).toContainText('The sum is 42.');
   await app.screenshot({ path: testInfo.outputPath('tools-step.png') });
+  expect(await seriousViolations(app), 'open tool step').toEqual([]);
 
   await app.reload();
   await app
