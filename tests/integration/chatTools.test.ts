@@ -21,6 +21,7 @@ let chat: ChatService;
 const approvals: EventPayloads['toolApproval'][] = [];
 const settled: string[] = [];
 let answer: 'once' | 'always' | 'deny' | 'wait' = 'once';
+const notices: string[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator();
@@ -38,8 +39,10 @@ beforeAll(async () => {
     preferences: createMemoryPreferences(),
     vault: new SecretVault(createMemoryKeyStore()),
     emit,
+    notices: { post: (message) => notices.push(message) },
   });
   await tools.save(stdioTestServer('calc'), { CALC_TOKEN: 'not-for-the-renderer' }, {});
+  await tools.save(stdioTestServer('broken', 'crash'), {}, {});
   chat = new ChatService({
     store,
     autoTitle: false,
@@ -72,6 +75,10 @@ describe('tools in a chat, through the chat service and a real MCP server', () =
     expect(saved.parts.map((part) => part.type)).toEqual(['tool-call', 'tool-result', 'text']);
     expect(saved.parts[1]).toMatchObject({ content: 'The sum is 42.', isError: false });
     expect(saved.finishReason).toBe('stop');
+    // A server that would not start is left out, and the person is told why.
+    expect(notices[0]).toMatch(
+      /^Tool server "broken" is not running \(Could not start: .*\); its tools are left out until it is restarted/,
+    );
     const rows = store.db
       .prepare(
         'SELECT outcome, input_tokens + output_tokens AS total FROM usage_ledger WHERE message_id = ? ORDER BY id',
@@ -112,7 +119,7 @@ describe('tools in a chat, through the chat service and a real MCP server', () =
     answer = 'wait';
     const before = approvals.length;
     const ids = chat.send({ text: 'Sum [tool=add tool_args={"a":5,"b":5}]' });
-    await expect.poll(() => approvals.length).toBe(before + 1);
+    await expect.poll(() => approvals.length, { timeout: 10_000 }).toBe(before + 1);
     chat.stop(ids.streamId);
     await chat.idle();
     expect(settled).toContain(approvals.at(-1)!.approvalId);
@@ -129,6 +136,8 @@ describe('tools in a chat, through the chat service and a real MCP server', () =
     const ids = chat.send({ text: 'Two [tool=echo tool_args={"text":"b"}]' });
     await chat.idle();
     expect(approvals.length).toBe(asked);
+    // Told once, not at every answer: the failed server waits for its Restart.
+    expect(notices).toHaveLength(1);
     expect(store.messages.get(ids.assistantMessageId)!.parts.at(-1)).toMatchObject({
       text: 'Tool said: b',
     });

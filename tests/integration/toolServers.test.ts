@@ -86,11 +86,15 @@ describe('ToolServerManager over real MCP servers', () => {
 
   it('shows a server that will not start as failed, with its command and stderr', async () => {
     const { manager } = managerOf([stdioTestServer('broken', 'crash')]);
-    const status = await manager.start('broken');
+    const status = (await manager.toolsOf(['broken']), manager.status('broken'));
     expect(status.state).toBe('failed');
     expect(status.reason).toMatch(/Could not start/);
     expect(status.reason).toContain('stdioServer.ts crash');
     expect(status.reason).toContain('cannot open database /nowhere/db.sqlite');
+    // Offered no more until restarted: no new attempt, no new stderr.
+    const lines = manager.status('broken').log.length;
+    expect(await manager.toolsOf(['broken'])).toEqual([]);
+    expect(manager.status('broken')).toMatchObject({ state: 'failed', log: { length: lines } });
   });
 
   it('says a command that does not exist was not found', async () => {

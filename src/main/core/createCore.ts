@@ -108,7 +108,7 @@ export function createCore(options: CoreOptions): Core {
   // The one place a profile id becomes a ready target, for chat, titles and compare alike.
   const resolver = createProfileResolver(targetDeps);
   const engine = usage.tapEngine(streamChat);
-  const tools = startTools({ preferences, vault: targetDeps.vault, emit: options.emit });
+  const tools = startTools({ preferences, vault: targetDeps.vault, emit: options.emit, notices });
   const chat = new ChatService({
     ...{ tools, profiles: resolver },
     engine,

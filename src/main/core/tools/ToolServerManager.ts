@@ -108,7 +108,9 @@ export class ToolServerManager {
   async toolsOf(serverIds: readonly string[]): Promise<ToolInfo[]> {
     const known = new Map(this.options.servers().map((server) => [server.id, server]));
     const wanted = serverIds.filter((id) => known.get(id)?.enabled);
-    await Promise.all(wanted.map((id) => this.start(id)));
+    // A failed server waits for its Restart: it would only fail again, slowly, every answer.
+    const startable = wanted.filter((id) => this.status(id).state !== 'failed');
+    await Promise.all(startable.map((id) => this.start(id)));
     const taken = new Set<string>();
     return wanted.flatMap((id) =>
       this.status(id).tools.map((tool) => ({

@@ -21,6 +21,8 @@ export interface ToolServiceDeps {
   preferences: PreferencesStore;
   vault: SecretVault;
   emit: EventSink;
+  /** Where a server that fails when a chat needs it is told to the person (the app's notices). */
+  notices?: { post(message: string): void };
   /** Tests shorten these. */
   startTimeoutMs?: number;
   callTimeoutMs?: number;
@@ -110,7 +112,20 @@ export class ToolService {
     const off = new Set(this.prefs.offFor(conversationId));
     const servers = this.prefs.servers().filter((server) => server.enabled && !off.has(server.id));
     if (servers.length === 0) return null;
+    const failedBefore = new Set(
+      servers
+        .filter((server) => this.manager.status(server.id).state === 'failed')
+        .map((s) => s.id),
+    );
     const tools = await this.manager.toolsOf(servers.map((server) => server.id));
+    for (const server of servers) {
+      const status = this.manager.status(server.id);
+      const why = status.reason?.split('\n')[0] ?? '';
+      if (status.state === 'failed' && !failedBefore.has(server.id))
+        this.deps.notices?.post(
+          `Tool server "${server.name}" is not running (${why}); its tools are left out until it is restarted in Settings › Tools.`,
+        );
+    }
     if (tools.length === 0) return null;
     const names = new Map(servers.map((server) => [server.id, server.name]));
     return {
