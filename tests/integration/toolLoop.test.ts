@@ -46,7 +46,7 @@ function targetOf(type: Case) {
 async function runLoop(
   type: Case,
   directives: string,
-  options: { deny?: boolean; maxSteps?: number } = {},
+  options: { deny?: boolean; maxSteps?: number; stream?: boolean } = {},
 ) {
   const target = targetOf(type);
   const { prompt, marker } = tag(directives);
@@ -62,7 +62,13 @@ async function runLoop(
     onStep: (step) => out.steps.push(step),
   };
   const signal = new AbortController().signal;
-  for await (const event of toolLoop(streamChat, target, ask(target, prompt), { signal }, run))
+  for await (const event of toolLoop(
+    streamChat,
+    target,
+    ask(target, prompt, options.stream === false ? { stream: false } : {}),
+    { signal },
+    run,
+  ))
     out.events.push(event);
   return { ...out, answer: foldAnswer(out.events), calls: callsWith(emulator, marker) };
 }
@@ -182,6 +188,24 @@ describe.each([
       text: expect.stringMatching(/^Tool said: .*invalid/i),
     });
     expect(run.answer.finishReason).toBe('stop');
+  });
+
+  it('reads the calls of a non-streamed answer the same way', async () => {
+    const run = await runLoop(type, 'tool=add tool_args={"a":3,"b":4} tool_count=2', {
+      stream: false,
+    });
+    // Each call is followed by its result, as when streamed.
+    expect(run.answer.parts.map((part) => part.type)).toEqual([
+      'tool-call',
+      'tool-result',
+      'tool-call',
+      'tool-result',
+      'text',
+    ]);
+    expect(run.answer.parts.at(-1)).toEqual({
+      type: 'text',
+      text: 'Tool said: The sum is 7. | The sum is 7.',
+    });
   });
 
   it('tells the model a tool does not exist', async () => {
