@@ -66,7 +66,7 @@ async function runLoop(
     streamChat,
     target,
     ask(target, prompt, options.stream === false ? { stream: false } : {}),
-    { signal },
+    { signal, retry: { baseDelayMs: 5 } },
     run,
   ))
     out.events.push(event);
@@ -206,6 +206,23 @@ describe.each([
       type: 'text',
       text: 'Tool said: The sum is 7. | The sum is 7.',
     });
+  });
+
+  it('a refused first call (401) ends the answer with its error, no tool run', async () => {
+    const run = await runLoop(type, 'tool=add tool_args={"a":1,"b":2} fault=401');
+    expect(run.approvals).toHaveLength(0);
+    expect(run.answer.finishReason).toBe('error');
+    expect(run.answer.error?.kind).toBe('auth');
+    expect(run.answer.parts).toEqual([]);
+  });
+
+  it('a 429 before the first step is retried, then the tool loop goes on', async () => {
+    const run = await runLoop(
+      type,
+      'tool=add tool_args={"a":1,"b":2} fault=429 times=1 retry_after_ms=10',
+    );
+    expect(run.events.some((event) => event.type === 'retry')).toBe(true);
+    expect(run.answer.parts.at(-1)).toEqual({ type: 'text', text: 'Tool said: The sum is 3.' });
   });
 
   it('tells the model a tool does not exist', async () => {
