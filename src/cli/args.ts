@@ -38,6 +38,9 @@ ask options:
   --no-record             leave this call out of the usage history (see below)
   --attach FILE           attach an image, PDF or text file (repeatable), sent as the provider
                           takes it (README, "Attachments": the limits and how each is sent)
+  --mcp-config FILE       offer the tools of the MCP servers in FILE (the mcpServers JSON of
+                          Claude Desktop or Cursor); the tool loop runs until the model answers
+  --approve W             all | none | ask (default): which tool calls run; ask prompts per call
 
 compare options: the provider and sampling options of ask, --reasoning-effort (each model that
   takes it gets it), --no-stream, --json, --no-record, and
@@ -85,6 +88,9 @@ export interface AskArgs extends ConnectionArgs {
   record: boolean;
   /** Files attached to the question (--attach, repeatable). */
   attach: string[];
+  /** An mcpServers JSON file whose tools the model may call. */
+  mcpConfig?: string | undefined;
+  approve: 'all' | 'none' | 'ask';
 }
 
 const connectionOptions = {
@@ -195,10 +201,15 @@ export function parseAskArgs(argv: string[]): AskArgs {
         raw: { type: 'boolean' },
         'no-record': { type: 'boolean' },
         attach: { type: 'string', multiple: true },
+        'mcp-config': { type: 'string' },
+        approve: { type: 'string' },
       },
     }),
   );
   if (!values.model) throw new UsageError('--model is required (for azure: the deployment)');
+  const approve = values.approve ?? 'ask';
+  if (approve !== 'all' && approve !== 'none' && approve !== 'ask')
+    throw new UsageError('--approve takes all, none or ask');
   if (positionals.length === 0)
     throw new UsageError('PROMPT is missing (use - to read it from stdin)');
   const connected = connection(values);
@@ -224,6 +235,8 @@ export function parseAskArgs(argv: string[]): AskArgs {
     raw: !!values.raw,
     record: !values['no-record'],
     attach: values.attach ?? [],
+    mcpConfig: values['mcp-config'],
+    approve,
   };
 }
 

@@ -12,12 +12,17 @@ import { AnswerFold } from '../shared/answerFold';
 import type { FinishReason, ProviderError, StreamEvent, Usage } from '../shared/stream';
 import { UsageError, type AskArgs, type ConnectionArgs } from './args';
 import { cliCall, cliUsage } from './recordUsage';
+import { cliTools, printToolStep } from './askTools';
+import { toolLoop, type ToolStepEnd } from '../main/core/chat/toolLoop';
+import type { ToolCallPart, ToolResultPart } from '../shared/messageParts';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
+  /** Asks one question on the terminal (--approve ask); absent, such calls are denied. */
+  askLine?: (question: string) => Promise<string>;
   signal: AbortSignal;
 }
 
@@ -34,6 +39,9 @@ export interface AskResult {
   usage: Usage;
   timing: { ttftMs: number | null; totalMs: number };
   error: ProviderError | null;
+  /** With --mcp-config: each tool call the model made, and each result, in order. */
+  toolCalls?: Omit<ToolCallPart, 'type'>[];
+  toolResults?: Omit<ToolResultPart, 'type'>[];
 }
 
 /** The target the connection flags describe over the environment, as the provider's module reads it. */
@@ -144,7 +152,19 @@ function askResult(fold: AnswerFold): AskResult {
       ? { ttftMs: fold.timing.ttftMs, totalMs: fold.timing.totalMs }
       : { ttftMs: null, totalMs: 0 },
     error: fold.error,
+    ...toolParts(fold),
   };
+}
+
+function toolParts(fold: AnswerFold): Pick<AskResult, 'toolCalls' | 'toolResults'> {
+  const parts = fold.parts();
+  const toolCalls = parts.flatMap(({ type, ...call }) =>
+    type === 'tool-call' ? [call as Omit<ToolCallPart, 'type'>] : [],
+  );
+  const toolResults = parts.flatMap(({ type, ...result }) =>
+    type === 'tool-result' ? [result as Omit<ToolResultPart, 'type'>] : [],
+  );
+  return toolCalls.length || toolResults.length ? { toolCalls, toolResults } : {};
 }
 
 /** Without --json: what stderr says after the answer (a refusal, an error, --verbose figures). */
@@ -178,33 +198,60 @@ export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
   if (!args.promptCaching) target.profile = { ...target.profile, promptCaching: false };
   const request = await requestFromArgs(args, io);
   const attached = await attachFiles(args.attach, target.profile);
-  if (attached.parts.length) request.messages[0]!.attached = attached.parts;
+  const question = request.messages[0];
+  if (attached.parts.length && question?.role === 'user') question.attached = attached.parts;
   const secrets = [target.apiKey].filter((s): s is string => !!s);
   const observer = observerFor(args, io, secrets);
   const fold = new AnswerFold();
   const usage = cliUsage({ record: args.record, env: io.env, stderr: io.stderr });
+  const options = { signal: io.signal, ...(observer ? { observer } : {}) };
+  const tools = await cliTools(args, io);
+  const steps: ToolStepEnd[] = [];
   const engine = attachedEngine(streamChat, attached.source);
-  for await (const event of engine(target, request, {
-    signal: io.signal,
-    ...(observer ? { observer } : {}),
-  })) {
-    usage.observe(target, event);
-    fold.push(event);
-    echo(event, args, io);
+  const events = tools
+    ? toolLoop(engine, target, request, options, { ...tools.run, onStep: (s) => steps.push(s) })
+    : engine(target, request, options);
+  try {
+    for await (const event of events) {
+      usage.observe(target, event);
+      fold.push(event);
+      echo(event, args, io);
+      if (args.verbose) printToolStep(event, io);
+    }
+  } finally {
+    await tools?.close();
   }
   const result = askResult(fold);
   if (args.json) io.stdout(`${JSON.stringify(result)}\n`);
   else printEnd(result, args, io);
   // After the answer is out: the history is the app's, and may be slow or locked.
-  usage.record([
-    cliCall('cli-ask', target, {
-      model: result.model ?? request.model,
-      usage: fold.usage,
-      ttftMs: result.timing.ttftMs,
-      durationMs: result.timing.totalMs,
-      outcome: result.finishReason,
-    }),
-  ]);
+  // One row per provider call: with tools, each step of the loop is its own.
+  const calls = steps.length
+    ? steps.map((step) => ({
+        model: step.model,
+        usage: step.usage,
+        timing: step.timing,
+        outcome: step.finishReason,
+      }))
+    : [
+        {
+          model: result.model,
+          usage: fold.usage,
+          timing: result.timing,
+          outcome: result.finishReason,
+        },
+      ];
+  usage.record(
+    calls.map((call) =>
+      cliCall('cli-ask', target, {
+        model: call.model ?? request.model,
+        usage: call.usage,
+        ttftMs: call.timing?.ttftMs ?? null,
+        durationMs: call.timing?.totalMs ?? null,
+        outcome: call.outcome,
+      }),
+    ),
+  );
   if (result.finishReason === 'cancelled') return 130;
   return result.finishReason === 'error' || result.finishReason === 'refusal' ? 1 : 0;
 }

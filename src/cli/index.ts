@@ -2,6 +2,7 @@
  * `npm run --silent cli -- ask …`: the same provider engine as the app, headless.
  * Nothing here prints a key: errors and exchange output pass through redaction first.
  */
+import { createInterface } from 'node:readline/promises';
 import { envKeyNames } from '../main/core/profiles/envProfile';
 import { redactSecrets } from '../main/core/providers/redact';
 import { parseAskArgs, parseCompareArgs, parseModelsArgs, UsageError, usageText } from './args';
@@ -17,6 +18,16 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** One answer typed on the terminal (--approve ask); none when stdin is not a terminal. */
+async function askLine(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   // First Ctrl-C stops the answer (keeping what came); a second one leaves at once.
@@ -29,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readStdin,
+    ...(process.stdin.isTTY ? { askLine } : {}),
     signal: controller.signal,
   };
   const [command, ...rest] = argv;

@@ -20,11 +20,10 @@ export interface FoldedAnswer {
   error: ProviderError | null;
 }
 
-/** A part still growing: its pieces, joined only when someone reads it. */
-interface OpenPart {
-  type: TextualPartType;
-  pieces: string[];
-}
+/** A part still growing: its pieces, joined only when someone reads it; a tool part is whole. */
+type OpenPart =
+  | { type: TextualPartType; pieces: string[] }
+  | { type: 'whole'; part: Exclude<MessagePart, { type: TextualPartType }> };
 
 /**
  * Deltas are pushed as pieces and joined lazily (and then kept joined), so a delta costs O(1)
@@ -45,10 +44,9 @@ export class AnswerFold {
 
   /** `base`: the parts already there (a continued answer grows from them). */
   constructor(base: readonly MessagePart[] = []) {
-    // An answer's own parts are textual; attachments belong to questions and are not folded.
-    this.open = base
-      .filter(isTextualPart)
-      .map((part) => ({ type: part.type, pieces: [part.text] }));
+    this.open = base.map((part) =>
+      isTextualPart(part) ? { type: part.type, pieces: [part.text] } : { type: 'whole', part },
+    );
   }
 
   /** Folds one event in; returns whether the answer's content grew. */
@@ -65,6 +63,16 @@ export class AnswerFold {
       case 'usage':
         this.usage = event.usage;
         return false;
+      case 'toolCall': {
+        const { type: _event, ...call } = event;
+        return this.add({ type: 'tool-call', ...call });
+      }
+      case 'toolStatus':
+        return this.markCall(event.callId, event.status);
+      case 'toolResult': {
+        const { type: _event, ...result } = event;
+        return this.add({ type: 'tool-result', ...result });
+      }
       case 'error':
         this.error = event.error;
         return false;
@@ -90,7 +98,9 @@ export class AnswerFold {
   }
 
   parts(): MessagePart[] {
-    return this.open.map((part) => ({ type: part.type, text: joined(part) }));
+    return this.open.map((part) =>
+      part.type === 'whole' ? part.part : { type: part.type, text: joined(part) },
+    );
   }
 
   /** Whether any part of this kind came (a refusal, however short). */
@@ -116,17 +126,34 @@ export class AnswerFold {
     };
   }
 
+  private add(part: Exclude<MessagePart, { type: TextualPartType }>): boolean {
+    this.open.push({ type: 'whole', part });
+    this.version++;
+    return true;
+  }
+
+  private markCall(callId: string, status: 'denied' | 'skipped'): boolean {
+    const open = this.open.find(
+      (item) =>
+        item.type === 'whole' && item.part.type === 'tool-call' && item.part.callId === callId,
+    );
+    if (open?.type !== 'whole' || open.part.type !== 'tool-call') return false;
+    open.part = { ...open.part, status };
+    this.version++;
+    return true;
+  }
+
   private append(type: TextualPartType, text: string): boolean {
     if (!text) return false;
     const last = this.open.at(-1);
-    if (last?.type === type) last.pieces.push(text);
+    if (last && last.type === type && 'pieces' in last) last.pieces.push(text);
     else this.open.push({ type, pieces: [text] });
     this.version++;
     return true;
   }
 }
 
-function joined(part: OpenPart): string {
+function joined(part: Extract<OpenPart, { pieces: string[] }>): string {
   if (part.pieces.length === 1) return part.pieces[0]!;
   const text = part.pieces.join('');
   part.pieces = [text];

@@ -22,6 +22,12 @@ import { captureSettingsSchema, type CaptureSettings, type ExchangeRecord } from
 import { startCompareRequest, type CompareStarted, type CompareStreamBatch } from './compare';
 import { dataChannels } from './dataIpc';
 import type { StorageStatus } from './storage';
+import {
+  toolChannels,
+  type ToolApprovalRequest,
+  type ToolApprovalSettled,
+  type ToolServerView,
+} from './toolChannels';
 import type { StreamEvent } from './stream';
 import {
   priceOverrideSchema,
@@ -247,6 +253,7 @@ export const invokeChannels = {
   // Backups and sync (issue 19): Settings › Data.
   ...dataChannels,
   ...attachmentChannels,
+  ...toolChannels,
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
   sendMessage: invoke<SendMessageResponse>()(sendMessageRequest),
   stopStream: invoke<{ stopped: boolean }>()(z.object({ streamId: id }).strict()),
@@ -343,6 +350,12 @@ export interface EventPayloads {
   storageStatus: StorageStatus;
   /** A batch of one compare column's events; the last one carries its figures. */
   compareStream: CompareStreamBatch;
+  /** A tool call waits for the person's answer (an approval card in the chat). */
+  toolApproval: ToolApprovalRequest;
+  /** The approval was answered or dropped (the answer stopped): its card goes. */
+  toolApprovalSettled: ToolApprovalSettled;
+  /** A tool server's state changed (starting, ready, failed). */
+  toolServer: ToolServerView;
 }
 export type EventChannel = keyof EventPayloads;
 export const eventChannels: readonly EventChannel[] = [
@@ -352,6 +365,9 @@ export const eventChannels: readonly EventChannel[] = [
   'conversationsChanged',
   'compareStream',
   'storageStatus',
+  'toolApproval',
+  'toolApprovalSettled',
+  'toolServer',
 ];
 
 /** The wire name of a channel, namespaced so nothing else on ipcMain can collide with it. */

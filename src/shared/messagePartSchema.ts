@@ -29,12 +29,31 @@ export const messagePartSchema = z.discriminatedUnion('type', [
     .strict(),
   z
     .object({
+      type: z.literal('tool-call'),
+      callId: z.string().max(512),
+      name: z.string().max(256),
+      serverId: z.string().max(64).optional(),
+      arguments: partText,
+      status: z.enum(['denied', 'skipped']).optional(),
+    })
+    .strict(),
+  z
+    .object({
       type: z.literal('file'),
       attachmentId,
       name: attachmentName,
       mimeType,
       size,
       sentAs: z.enum(fileSendModes),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('tool-result'),
+      callId: z.string().max(512),
+      content: partText,
+      isError: z.boolean(),
+      truncated: z.boolean().optional(),
     })
     .strict(),
 ]);

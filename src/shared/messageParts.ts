@@ -71,13 +71,40 @@ export interface FilePart {
 
 export type AttachmentPart = ImagePart | FilePart;
 
-export type MessagePart = TextPart | ReasoningPart | RefusalPart | ImagePart | FilePart;
+/**
+ * The model asked to call a tool (MCP, `server__tool`): its arguments as the model wrote them
+ * (JSON text, kept even when it is not valid JSON, so the person sees what was sent).
+ */
+export interface ToolCallPart {
+  type: 'tool-call';
+  callId: string;
+  name: string;
+  serverId?: string;
+  arguments: string;
+  /** How the call went: denied by the person, or not run (an unknown tool, bad arguments). */
+  status?: 'denied' | 'skipped';
+}
+
+/** What a tool call came back with (or why it failed), sent back to the model as its result. */
+export interface ToolResultPart {
+  type: 'tool-result';
+  callId: string;
+  content: string;
+  isError: boolean;
+  /** The result was cut at the size limit (the note says so in `content`). */
+  truncated?: boolean;
+}
+
+export type MessagePart =
+  TextPart | ReasoningPart | RefusalPart | ImagePart | FilePart | ToolCallPart | ToolResultPart;
 export type MessagePartType = MessagePart['type'];
 
+export const toolPartTypes = ['tool-call', 'tool-result'] as const;
 export const messagePartTypes = [
   ...textualPartTypes,
   'image',
   'file',
+  ...toolPartTypes,
 ] as const satisfies readonly MessagePartType[];
 
 /** Makes a `switch` over part kinds exhaustive: a kind added to the union fails to compile. */
@@ -105,6 +132,11 @@ export function isAttachmentPart(part: MessagePart): part is AttachmentPart {
 /** The attachments of a message, in order (a question's images and files). */
 export function attachmentParts(parts: readonly MessagePart[]): AttachmentPart[] {
   return parts.filter(isAttachmentPart);
+}
+
+/** Whether an answer holds tool steps (its turns to a model are then more than its text). */
+export function hasToolParts(parts: readonly MessagePart[]): boolean {
+  return parts.some((part) => part.type === 'tool-call' || part.type === 'tool-result');
 }
 
 /** What the message says: its text parts joined (what is sent back to a model, copied, titled). */
@@ -137,7 +169,8 @@ export function appendDelta(
 ): MessagePart[] {
   if (!text) return parts.slice();
   const last = parts.at(-1);
-  if (last?.type === type) return [...parts.slice(0, -1), { type, text: last.text + text }];
+  if (last?.type === type && isTextualPart(last))
+    return [...parts.slice(0, -1), { type, text: last.text + text }];
   return [...parts, { type, text }];
 }
 

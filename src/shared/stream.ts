@@ -97,6 +97,11 @@ export type StreamEvent =
   /** The model's refusal to answer, in its own words (OpenAI `delta.refusal` / `message.refusal`). */
   | { type: 'refusal'; text: string }
   | { type: 'usage'; usage: Usage }
+  /** The model asked for a tool call, its arguments whole (streamed deltas joined by the reader). */
+  | { type: 'toolCall'; callId: string; name: string; arguments: string; serverId?: string }
+  /** The tool loop's answer to a call: denied, skipped or run (messageParts' ToolCallPart.status). */
+  | { type: 'toolStatus'; callId: string; status: 'denied' | 'skipped' }
+  | { type: 'toolResult'; callId: string; content: string; isError: boolean; truncated?: boolean }
   | { type: 'error'; error: ProviderError }
   | {
       type: 'finish';

@@ -3,6 +3,7 @@ import { inStreamError } from './faults';
 import { sendJson } from './openaiDialect';
 import { countPromptTokens, type Scenario } from './script';
 import { initialDelay, pace, SseWriter } from './sse';
+import { argumentPieces, type PlannedToolCall } from './toolScript';
 
 /**
  * Anthropic Messages (/v1/messages): message_start, ping, content blocks (thinking, text) with
@@ -15,7 +16,14 @@ export interface MessagesBody {
   max_tokens?: number;
   temperature?: number;
   thinking?: { type: string; budget_tokens?: number };
-  messages?: { role: string; content: string | { type: string; text?: string }[] }[];
+  messages?: { role: string; content: string | AnthropicBlock[] }[];
+  tools?: { name: string }[];
+}
+
+export interface AnthropicBlock {
+  type: string;
+  text?: string;
+  content?: string | { type: string; text?: string }[];
 }
 
 export interface AnthropicAnswerContext {
@@ -23,6 +31,8 @@ export interface AnthropicAnswerContext {
   scenario: Scenario;
   model: string;
   headers: Record<string, string>;
+  /** Answer with these tool_use blocks instead of text (toolScript.ts). */
+  toolCalls?: PlannedToolCall[] | undefined;
 }
 
 const stopReasons: Record<string, string> = {
@@ -50,8 +60,46 @@ export function thinkingProblem(body: MessagesBody): string | null {
   return null;
 }
 
-export function contentText(content: string | { type: string; text?: string }[]): string {
-  return typeof content === 'string' ? content : content.map((part) => part.text ?? '').join('');
+export function contentText(content: string | AnthropicBlock[]): string {
+  return typeof content === 'string'
+    ? content
+    : content
+        .map((part) =>
+          typeof part.content === 'string'
+            ? part.content
+            : contentText(part.content ?? []) || (part.text ?? ''),
+        )
+        .join('');
+}
+
+function toolUseBlock(call: PlannedToolCall, input: unknown) {
+  return { type: 'tool_use', id: call.id, name: call.name, input };
+}
+
+/** A tool_use block streamed: opened with an empty input, its JSON in pieces, then closed. */
+async function streamToolUse(
+  calls: PlannedToolCall[],
+  first: number,
+  send: (type: string, data: object) => Promise<void>,
+): Promise<void> {
+  for (const [n, call] of calls.entries()) {
+    const index = first + n;
+    await send('content_block_start', { index, content_block: toolUseBlock(call, {}) });
+    for (const piece of argumentPieces(call.arguments))
+      await send('content_block_delta', {
+        index,
+        delta: { type: 'input_json_delta', partial_json: piece },
+      });
+    await send('content_block_stop', { index });
+  }
+}
+
+function parsedInput(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
 }
 
 function inputTokens(body: MessagesBody): number {
@@ -67,7 +115,10 @@ export async function answerAnthropicMessages(
 ): Promise<void> {
   const { body, scenario, model } = ctx;
   const id = `msg_01Emu${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  const stopReason = stopReasons[scenario.finish ?? 'stop'] ?? scenario.finish ?? 'end_turn';
+  const calls = ctx.toolCalls;
+  const stopReason = calls
+    ? 'tool_use'
+    : (stopReasons[scenario.finish ?? 'stop'] ?? scenario.finish ?? 'end_turn');
   const outputTokens = scenario.tokens.length + scenario.reasoning.length;
   const startUsage = {
     input_tokens: inputTokens(body),
@@ -92,7 +143,9 @@ export async function answerAnthropicMessages(
         thinking: scenario.reasoning.join(''),
         signature: 'EqQBCgIYAhIMemu',
       });
-    content.push({ type: 'text', text: scenario.tokens.join('') });
+    if (calls)
+      content.push(...calls.map((call) => toolUseBlock(call, parsedInput(call.arguments))));
+    else content.push({ type: 'text', text: scenario.tokens.join('') });
     sendJson(
       res,
       200,
@@ -161,8 +214,9 @@ export async function answerAnthropicMessages(
     await send('content_block_stop', { index });
     index++;
   }
-  await send('content_block_start', { index, content_block: { type: 'text', text: '' } });
-  for (let i = 0; i < scenario.tokens.length && !sse.closed; i++) {
+  if (calls) await streamToolUse(calls, index, send);
+  else await send('content_block_start', { index, content_block: { type: 'text', text: '' } });
+  for (let i = 0; !calls && i < scenario.tokens.length && !sse.closed; i++) {
     if (scenario.drop !== null && i === scenario.drop) return await sse.drop();
     if (scenario.stall !== null && i === scenario.stall) return await sse.stall();
     if (scenario.end !== null && i === scenario.end) return sse.end();
@@ -180,7 +234,7 @@ export async function answerAnthropicMessages(
     await pace(started, step++, scenario.rate);
   }
   if (sse.closed) return;
-  await send('content_block_stop', { index });
+  if (!calls) await send('content_block_stop', { index });
   await send('message_delta', {
     delta: { stop_reason: stopReason, stop_sequence: null },
     ...(scenario.usage

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PlannedToolCall } from './toolScript';
 import { sendJson } from './openaiDialect';
 import { countPromptTokens, type Scenario } from './script';
 import { initialDelay, pace, SseWriter } from './sse';
@@ -16,7 +17,8 @@ import { initialDelay, pace, SseWriter } from './sse';
  * with promptFeedback.blockReason and no candidates); `finish=` takes Gemini's own values too.
  */
 export interface GeminiBody {
-  contents?: { role?: string; parts?: { text?: string }[] }[];
+  contents?: { role?: string; parts?: GeminiPart[] }[];
+  tools?: { functionDeclarations?: { name?: string }[] }[];
   systemInstruction?: { parts?: { text?: string }[] };
   generationConfig?: { thinkingConfig?: { includeThoughts?: boolean } };
 }
@@ -40,13 +42,28 @@ export function geminiKey(req: IncomingMessage): string | null {
   return typeof key === 'string' ? key : null;
 }
 
-const textOf = (content: { parts?: { text?: string }[] } | undefined) =>
+export interface GeminiPart {
+  text?: string;
+  functionCall?: { id?: string; name?: string; args?: unknown };
+  functionResponse?: {
+    id?: string;
+    name?: string;
+    response?: { output?: unknown; error?: unknown };
+  };
+}
+
+const textOf = (content: { parts?: GeminiPart[] } | undefined) =>
   (content?.parts ?? []).map((part) => part.text ?? '').join('');
 
 /** The last user turn's text: where the scenario's directives are. */
 export function geminiPrompt(body: GeminiBody | null): string {
   const turns = body?.contents ?? [];
-  return textOf([...turns].reverse().find((turn) => turn.role !== 'model'));
+  // Tool results come in user turns too: the question is the last user turn with text.
+  return textOf(
+    [...turns]
+      .reverse()
+      .find((turn) => turn.role !== 'model' && (turn.parts ?? []).some((p) => p.text)),
+  );
 }
 
 const status = (
@@ -167,6 +184,20 @@ export interface GeminiAnswerContext {
   model: string;
   stream: boolean;
   headers: Record<string, string>;
+  /** Answer with these function calls instead of text (toolScript.ts). */
+  toolCalls?: PlannedToolCall[] | undefined;
+}
+
+function callParts(calls: PlannedToolCall[]): object[] {
+  return calls.map((call) => {
+    let args: unknown = {};
+    try {
+      args = JSON.parse(call.arguments);
+    } catch {
+      // FunctionCall.args is a JSON object on the wire: text that is not JSON cannot be sent.
+    }
+    return { functionCall: { id: call.id, name: call.name, args } };
+  });
 }
 
 function usageFor(ctx: GeminiAnswerContext, final: boolean) {
@@ -243,7 +274,7 @@ export async function answerGemini(res: ServerResponse, ctx: GeminiAnswerContext
     if (scenario.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
     const parts = [
       ...(thoughts.length ? [{ text: thoughts.join(''), thought: true }] : []),
-      { text: scenario.tokens.join('') },
+      ...(ctx.toolCalls ? callParts(ctx.toolCalls) : [{ text: scenario.tokens.join('') }]),
     ];
     const whole = block ? blocked(ctx, block, meta) : response(ctx, meta, parts, finish);
     return sendJson(res, 200, whole, ctx.headers);
@@ -262,6 +293,11 @@ export async function answerGemini(res: ServerResponse, ctx: GeminiAnswerContext
       JSON.stringify(response(ctx, meta, [{ text: thoughts[i], thought: true }], null)),
     );
     await pace(started, i, scenario.rate);
+  }
+  if (ctx.toolCalls) {
+    // Gemini sends each call whole, in a chunk that carries the finish reason.
+    await sse.event(JSON.stringify(response(ctx, meta, callParts(ctx.toolCalls), finish)));
+    return sse.end();
   }
   const last = scenario.tokens.length - 1;
   for (let i = 0; i <= last && !sse.closed; i++) {

@@ -3,13 +3,20 @@ import type { ServerResponse } from 'node:http';
 import { inStreamError } from './faults';
 import { countPromptTokens, type Scenario } from './script';
 import { initialDelay, pace, SseWriter } from './sse';
+import { argumentPieces, type PlannedToolCall } from './toolScript';
 
 /** OpenAI Chat Completions as OpenAI, Azure OpenAI and compatible servers stream it. */
 export interface ChatBody {
   model?: string;
   stream?: boolean;
-  messages?: { role: string; content: string | { type?: string; text?: string }[] }[];
+  messages?: {
+    role: string;
+    content: string | null | { type?: string; text?: string }[];
+    tool_calls?: unknown[];
+    tool_call_id?: string;
+  }[];
   stream_options?: { include_usage?: boolean };
+  tools?: { type: string; function?: { name?: string } }[];
 }
 
 export interface OpenAIAnswerContext {
@@ -18,6 +25,8 @@ export interface OpenAIAnswerContext {
   scenario: Scenario;
   model: string;
   headers: Record<string, string>;
+  /** Answer with these tool calls instead of text (toolScript.ts). */
+  toolCalls?: PlannedToolCall[] | undefined;
 }
 
 const azureFilterResults = {
@@ -30,7 +39,7 @@ const azureFilterResults = {
 function usageFor(body: ChatBody, scenario: Scenario) {
   const messages = body.messages ?? [];
   const prompt =
-    countPromptTokens(messages.map((m) => chatContentText(m.content))) + scenario.cached;
+    countPromptTokens(messages.map((m) => chatContentText(m.content ?? ''))) + scenario.cached;
   const completion = scenario.tokens.length + scenario.reasoning.length;
   return {
     prompt_tokens: prompt,
@@ -63,7 +72,8 @@ export async function answerOpenAIChat(
   const { body, scenario, model, dialect } = ctx;
   const id = `chatcmpl-emu${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const created = Math.floor(Date.now() / 1000);
-  const finish = scenario.finish ?? 'stop';
+  const calls = ctx.toolCalls;
+  const finish = calls ? 'tool_calls' : (scenario.finish ?? 'stop');
   const usage = scenario.usage ? usageFor(body, scenario) : undefined;
 
   // ignore_stream=1: a proxy that answers a streamed request with the whole JSON answer.
@@ -77,6 +87,14 @@ export async function answerOpenAIChat(
       refusal: scenario.refusal ? words : null,
     };
     if (scenario.reasoning.length) message[scenario.reasoningField] = scenario.reasoning.join('');
+    if (calls) {
+      message.content = null;
+      message.tool_calls = calls.map((call) => ({
+        id: call.id,
+        type: 'function',
+        function: { name: call.name, arguments: call.arguments },
+      }));
+    }
     const choice: Record<string, unknown> = {
       index: 0,
       message,
@@ -153,7 +171,10 @@ export async function answerOpenAIChat(
 
   const pieces: { field: string; text: string }[] = [
     ...scenario.reasoning.map((text) => ({ field: scenario.reasoningField, text })),
-    ...scenario.tokens.map((text) => ({ field: scenario.refusal ? 'refusal' : 'content', text })),
+    ...(calls ? [] : scenario.tokens).map((text) => ({
+      field: scenario.refusal ? 'refusal' : 'content',
+      text,
+    })),
   ];
   const started = performance.now();
   for (let i = 0; i < pieces.length && !sse.closed; i++) {
@@ -177,6 +198,7 @@ export async function answerOpenAIChat(
     await sse.event(chunk(delta, null));
     await pace(started, i, scenario.rate);
   }
+  if (calls) await streamToolCalls(calls, (delta) => sse.event(chunk(delta, null)));
   if (sse.closed) return;
   // finish=none: a server that never names a finish_reason, ending with [DONE] alone.
   if (finish !== 'none') await sse.event(chunk({}, finish));
@@ -184,4 +206,20 @@ export async function answerOpenAIChat(
   if (includeUsage && usage) await sse.event(JSON.stringify({ ...base, choices: [], usage }));
   await sse.event('[DONE]');
   sse.end();
+}
+
+/** Each call as Chat Completions streams it: id and name first, then its arguments in pieces. */
+async function streamToolCalls(
+  calls: PlannedToolCall[],
+  send: (delta: object) => Promise<void>,
+): Promise<void> {
+  for (const [index, call] of calls.entries()) {
+    await send({
+      tool_calls: [
+        { index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } },
+      ],
+    });
+    for (const piece of argumentPieces(call.arguments))
+      await send({ tool_calls: [{ index, function: { arguments: piece } }] });
+  }
 }

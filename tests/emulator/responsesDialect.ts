@@ -1,4 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tokenize } from './answers';
+import {
+  functionCallItem,
+  responsesToolPlan,
+  streamFunctionCalls,
+  type ResponsesInputItem,
+} from './responsesTools';
+import type { PlannedToolCall } from './toolScript';
 import type { Dialect } from './faults';
 import { sendJson } from './openaiDialect';
 import { countPromptTokens, withinMaxTokens, type Scenario } from './script';
@@ -17,7 +25,8 @@ export interface ResponsesBody {
   model?: string;
   stream?: boolean;
   instructions?: string;
-  input?: string | { role?: string; content?: string | { text?: string }[] }[];
+  input?: string | ResponsesInputItem[];
+  tools?: { name?: string }[];
   reasoning?: { effort?: string; summary?: string };
 }
 
@@ -43,7 +52,9 @@ function textOf(content: string | { text?: string }[] | undefined): string {
 
 function inputMessages(body: ResponsesBody): { role: string; text: string }[] {
   if (typeof body.input === 'string') return [{ role: 'user', text: body.input }];
-  return (body.input ?? []).map((m) => ({ role: m.role ?? 'user', text: textOf(m.content) }));
+  return (body.input ?? [])
+    .filter((m) => (m.type ?? 'message') === 'message')
+    .map((m) => ({ role: m.role ?? 'user', text: textOf(m.content) }));
 }
 
 /** POST …/responses: auth, faults and the answer, as the other dialects route theirs. */
@@ -63,7 +74,11 @@ export async function routeResponses(
   if (!scenario) return;
   if (scenario.hang) return holdSilently(res);
   const capped = withinMaxTokens(scenario, body);
-  await answerResponses(res, body, capped, model, route.headers(dialect, scenario));
+  const input = typeof body.input === 'string' ? [] : (body.input ?? []);
+  const plan = responsesToolPlan(prompt, input, body.tools);
+  const answer = plan?.kind === 'answer' ? { ...capped, tokens: tokenize(plan.text) } : capped;
+  const calls = plan?.kind === 'calls' ? plan.calls : null;
+  await answerResponses(res, body, answer, model, route.headers(dialect, scenario), calls);
 }
 
 function usageFor(body: ResponsesBody, scenario: Scenario) {
@@ -123,9 +138,14 @@ function finishOf(scenario: Scenario): Finish {
   return { status: 'completed', incomplete_details: null };
 }
 
-function outputItems(scenario: Scenario, ids: { reasoning: string; message: string }) {
+function outputItems(
+  scenario: Scenario,
+  ids: { reasoning: string; message: string },
+  calls: PlannedToolCall[] | null,
+) {
   const text = scenario.tokens.join('');
   const items: unknown[] = [];
+  if (calls) return calls.map((call) => functionCallItem(call));
   if (scenario.reasoning.length)
     items.push({
       type: 'reasoning',
@@ -152,6 +172,7 @@ async function answerResponses(
   scenario: Scenario,
   model: string,
   headers: Record<string, string>,
+  calls: PlannedToolCall[] | null,
 ): Promise<void> {
   const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const base = { id: `resp_emu${suffix}`, created_at: Math.floor(Date.now() / 1000), model };
@@ -161,7 +182,7 @@ async function answerResponses(
   const final = () =>
     responseObject(base, body, finish.status, {
       incomplete_details: finish.incomplete_details,
-      output: outputItems(scenario, ids),
+      output: outputItems(scenario, ids, calls),
       usage,
     });
 
@@ -179,7 +200,9 @@ async function answerResponses(
   await send('response.in_progress', { response: responseObject(base, body, 'in_progress') });
   await initialDelay(sse, scenario, () => sse.comment('keep-alive'));
   const failed = (error: object) => responseObject(base, body, 'failed', { error });
-  const done = await streamPieces(sse, scenario, ids, send, failed);
+  const done = calls
+    ? (await streamFunctionCalls(calls, 0, send), true)
+    : await streamPieces(sse, scenario, ids, send, failed);
   if (!done || sse.closed) return;
   if (scenario.resetAfterFinish) return await sse.reset();
   const terminal = finish.status === 'completed' ? 'response.completed' : 'response.incomplete';

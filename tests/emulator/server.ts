@@ -12,6 +12,8 @@ import * as gemini from './geminiDialect';
 import { answerOpenAIChat, sendJson, type ChatBody } from './openaiDialect';
 import { routeResponses } from './responsesDialect';
 import { scenarioFor, withinMaxTokens, type Scenario } from './script';
+import { anthropicQuestion, anthropicToolPlan, geminiToolPlan, openAIToolPlan } from './toolTurns';
+import { tokenize } from './answers';
 import { holdSilently } from './silence';
 import { chatContentText, refusedImage } from './attachments';
 
@@ -170,11 +172,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!scenario) return;
     if (scenario.hang) return holdSilently(res);
     const headers = scenario.cors ? corsHeaders : {};
+    const plan = geminiToolPlan(prompt, body ?? {});
+    const capped = withinMaxTokens(scenario, body);
     await gemini.answerGemini(res, {
       ...call,
       body: body ?? {},
-      scenario: withinMaxTokens(scenario, body),
+      scenario: plan?.kind === 'answer' ? { ...capped, tokens: tokenize(plan.text) } : capped,
       headers,
+      toolCalls: plan?.kind === 'calls' ? plan.calls : undefined,
     });
   }
 
@@ -284,7 +289,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     deployment: string | null,
   ) {
     const all = body?.messages ?? [];
-    const prompt = chatContentText([...all].reverse().find((m) => m.role === 'user')?.content);
+    const prompt = chatContentText(
+      [...all].reverse().find((m) => m.role === 'user')?.content ?? undefined,
+    );
     const model = deployment ?? body?.model ?? 'emu-1';
     if (refusedImage(res, dialect, model, body)) return;
     const scenario = scenarioOrFault(dialect, req, res, prompt, model, !!body?.stream_options);
@@ -296,12 +303,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ...(scenario.cors ? corsHeaders : {}),
     };
     const capped = withinMaxTokens(scenario, body);
-    await answerOpenAIChat(res, { dialect, body: body ?? {}, scenario: capped, model, headers });
+    const plan = openAIToolPlan(prompt, body ?? {});
+    const answer = plan?.kind === 'answer' ? { ...capped, tokens: tokenize(plan.text) } : capped;
+    const toolCalls = plan?.kind === 'calls' ? plan.calls : undefined;
+    await answerOpenAIChat(res, {
+      dialect,
+      body: body ?? {},
+      scenario: answer,
+      model,
+      headers,
+      toolCalls,
+    });
   }
 
   async function messages(req: IncomingMessage, res: ServerResponse, body: MessagesBody) {
     const all = body?.messages ?? [];
-    const last = [...all].reverse().find((m) => m.role === 'user');
+    const last = anthropicQuestion(body ?? {}) ?? [...all].reverse().find((m) => m.role === 'user');
     const prompt = last ? contentText(last.content) : '';
     const model = body?.model ?? 'claude-emu-1';
     if (refusedImage(res, 'anthropic', model, body)) return;
@@ -320,7 +337,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ...(scenario.cors ? corsHeaders : {}),
     };
     const capped = withinMaxTokens(scenario, body);
-    await answerAnthropicMessages(res, { body: body ?? {}, scenario: capped, model, headers });
+    const plan = anthropicToolPlan(prompt, body ?? {});
+    const answer = plan?.kind === 'answer' ? { ...capped, tokens: tokenize(plan.text) } : capped;
+    const toolCalls = plan?.kind === 'calls' ? plan.calls : undefined;
+    await answerAnthropicMessages(res, {
+      body: body ?? {},
+      scenario: answer,
+      model,
+      headers,
+      toolCalls,
+    });
   }
 
   function models(res: ServerResponse, dialect: Dialect) {

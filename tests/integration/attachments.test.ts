@@ -18,7 +18,7 @@ import { CompareService } from '../../src/main/core/compare/CompareService';
 import { ExchangeRecorder } from '../../src/main/core/providers/exchange';
 import { streamChat } from '../../src/main/core/providers/streamChat';
 import { curlCommand } from '../../src/shared/curl';
-import type { ProviderTarget } from '../../src/main/core/providers/types';
+import type { ProviderTarget, UserTurn } from '../../src/main/core/providers/types';
 import { openStore, type Store } from '../../src/main/core/store/Store';
 import type { AttachmentView } from '../../src/shared/attachments';
 import { startEmulator, type Emulator } from '../emulator/server';
@@ -349,7 +349,7 @@ describe('the inspector sees attachment payloads abbreviated', () => {
       const recorder = new ExchangeRecorder();
       const { prompt } = taggedPrompt('tokens=2');
       const request = ask(target, prompt);
-      request.messages[0]!.attached = [
+      (request.messages[0] as UserTurn).attached = [
         {
           type: 'image',
           attachmentId: picked[0]!.id,
@@ -359,7 +359,7 @@ describe('the inspector sees attachment payloads abbreviated', () => {
         },
       ];
       const big = await service.attach('inspected.png', png);
-      request.messages[0]!.attached[0]!.attachmentId = big.id;
+      (request.messages[0] as UserTurn).attached![0]!.attachmentId = big.id;
       const engine = attachedEngine(streamChat, service.files);
       for await (const event of engine(target, request, { observer: recorder })) void event;
       const body = recorder.attempts[0]!.request.body!;

@@ -20,6 +20,8 @@ import type { PriceOverrides } from './usage/priceOverrides';
 import { recordProbe } from './usage/recordProbe';
 import { createUsageHandlers } from './usage/usageHandlers';
 import type { UsageWriter } from './usage/UsageWriter';
+import { createToolHandlers } from './tools/toolHandlers';
+import type { ToolService } from './tools/ToolService';
 
 export interface CoreServices {
   appInfo: AppInfo;
@@ -34,6 +36,7 @@ export interface CoreServices {
   catalog: ModelCatalog;
   picks: PickMemory;
   attachments: AttachmentService;
+  tools: ToolService;
   /** What the profile handlers need beyond the catalog and picks: profiles, vault, env, notices. */
   targetDeps: Omit<ProfileHandlerDeps, 'catalog' | 'picks'>;
   /** Settings › Data: backups and sync. */
@@ -88,6 +91,7 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
       }),
       ...createExchangeHandlers({ exchanges: store.exchanges, capture: services.capture }),
       ...services.dataHandlers,
+      ...createToolHandlers(services.tools),
       startCompare: async (request) => compare.start(request),
       stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
       continueCompare: async ({ compareId, lane }) => {

@@ -29,6 +29,7 @@ import type { Store } from './store/Store';
 import { superviseHistory, type UnsavedAtQuit } from './store/superviseHistory';
 import { PriceOverrides } from './usage/priceOverrides';
 import { UsageWriter } from './usage/UsageWriter';
+import { startTools } from './tools/ToolService';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -96,9 +97,7 @@ export function createCore(options: CoreOptions): Core {
     spareDir: options.unsavedSpareDir,
   });
   const preferences = options.preferences ?? createMemoryPreferences();
-  const capture = new ExchangeCapture(store.exchanges, preferences);
-  pruneExchangesAtStart(capture, health);
-  // usage: costs are fixed at record time with the prices in force (overrides from settings first).
+  const capture = pruneExchangesAtStart(new ExchangeCapture(store.exchanges, preferences), health);
   const prices = pricesFromSettings(store, preferences);
   const persist: PersistSave = (save, how) => pendingSaves.run(save, how);
   // The one usage writer: every call's row and headroom, waiting with the answers through a fault.
@@ -117,8 +116,9 @@ export function createCore(options: CoreOptions): Core {
   const attachments = openAttachments(options.dataDir, store, health);
   // Attachments are read and shaped for the provider just before each call (answers and compare).
   const engine = attachedEngine(usage.tapEngine(streamChat), attachments.files);
+  const tools = startTools({ preferences, vault: targetDeps.vault, emit: options.emit, notices });
   const chat = new ChatService({
-    profiles: resolver,
+    ...{ tools, profiles: resolver },
     engine,
     emit: options.emit,
     store,
@@ -130,18 +130,14 @@ export function createCore(options: CoreOptions): Core {
     attachments,
   });
   const compare = new CompareService({
-    profiles: resolver,
+    ...{ profiles: resolver, store, engine, usage, attachments },
     emit: (batch) => options.emit('compareStream', batch),
-    store,
-    engine,
-    usage,
-    attachments,
   });
   const dataDeps = { store, preferences, notices, health, vault: targetDeps.vault };
   const data = openDataServices({ ...options, ...dataDeps, attachments: attachments.files });
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
-    ...{ usage, prices, targetDeps, attachments, dataHandlers: data.handlers },
+    ...{ usage, prices, targetDeps, attachments, tools, dataHandlers: data.handlers },
     catalog: new ModelCatalog(preferences),
     picks: new PickMemory(preferences),
   });
@@ -159,7 +155,8 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       // A call that ended in a bug must not keep the file open: the waiting saves get their last
       // try and the database closes whatever happened.
-      const calls = await Promise.allSettled([chat.idle(), compare.idle()]);
+      const ends = [chat.idle(), compare.idle(), tools.manager.stopAll()];
+      const calls = await Promise.allSettled(ends);
       for (const call of calls) if (call.status === 'rejected') onInternalError(call.reason);
       await data.stop();
       const atQuit = history.stop();
@@ -188,13 +185,14 @@ function openNotices(options: CoreOptions): NoticeBoard {
  * Old exchanges go at start as well as after each save, so a quiet week still frees the space.
  * A read-only history has nothing to free; a full disk says so and the session goes on.
  */
-function pruneExchangesAtStart(capture: ExchangeCapture, health: StorageHealth): void {
-  if (!health.status.writable) return;
+function pruneExchangesAtStart(capture: ExchangeCapture, health: StorageHealth): ExchangeCapture {
+  if (!health.status.writable) return capture;
   try {
     capture.prune();
   } catch (error) {
     if (health.report(error) === null) throw error;
   }
+  return capture;
 }
 
 /** Attachment files beside the history; files no message names are swept at start. */

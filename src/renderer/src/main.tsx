@@ -16,6 +16,7 @@ import { subscribeToStreams, subscribeToChatSettings } from './features/chat';
 import { subscribeToStorage } from './features/storage';
 import { subscribeToCompare } from './features/compare';
 import { subscribeToRateLimits } from './features/usage';
+import { subscribeToTools } from './features/tools';
 import './styles.css';
 
 startTheme(() => useThemeStore.getState().choice);
@@ -27,6 +28,7 @@ subscribeToChatSettings();
 subscribeToStorage();
 subscribeToCompare();
 subscribeToRateLimits();
+subscribeToTools();
 void loadPriceList();
 
 const root = document.getElementById('root');

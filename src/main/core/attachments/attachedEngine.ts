@@ -23,7 +23,7 @@ export function explainImageRefusal(event: StreamEvent, model: string): StreamEv
  */
 export function attachedEngine(engine: Engine, source: AttachmentSource): Engine {
   return async function* (target, request, options) {
-    if (!request.messages.some((turn) => turn.attached?.length)) {
+    if (!request.messages.some((turn) => turn.role === 'user' && turn.attached?.length)) {
       yield* engine(target, request, options);
       return;
     }
@@ -48,7 +48,9 @@ export function attachedEngine(engine: Engine, source: AttachmentSource): Engine
       };
       return;
     }
-    const images = prepared.messages.some((t) => t.attachments?.some((a) => a.kind === 'image'));
+    const images = prepared.messages.some(
+      (t) => t.role === 'user' && t.attachments?.some((a) => a.kind === 'image'),
+    );
     for await (const event of engine(target, prepared, options))
       yield images ? explainImageRefusal(event, request.model) : event;
   };

@@ -61,7 +61,7 @@ async function prepare(
  * native or as extracted text, text files inline before the turn's own text.
  */
 export async function prepareTurn(turn: ChatTurn, sending: Sending): Promise<ChatTurn> {
-  if (!turn.attached?.length) return turn;
+  if (turn.role !== 'user' || !turn.attached?.length) return turn;
   const texts: string[] = [];
   const wire: WireAttachment[] = [];
   for (const part of turn.attached) {
@@ -70,7 +70,5 @@ export async function prepareTurn(turn: ChatTurn, sending: Sending): Promise<Cha
     else texts.push(prepared.text);
   }
   const content = [...texts, ...(turn.content ? [turn.content] : [])].join('\n\n');
-  return wire.length
-    ? { role: turn.role, content, attachments: wire }
-    : { role: turn.role, content };
+  return wire.length ? { role: 'user', content, attachments: wire } : { role: 'user', content };
 }

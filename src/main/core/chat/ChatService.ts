@@ -20,6 +20,9 @@ import {
   settingsFromRequest,
 } from './composerChoices';
 import { StreamCoalescer } from './StreamCoalescer';
+import { recordAnswerUsage } from './answerUsage';
+import { answerEvents } from './toolAnswer';
+import type { ToolStepEnd } from './toolLoop';
 
 export type { ChatServiceDeps };
 
@@ -279,12 +282,17 @@ export class ChatService {
     const started = performance.now();
     // inspector: the exchange is recorded per call when capture is on.
     const exchange = this.deps.capture?.recorder();
+    const steps: ToolStepEnd[] = [];
     try {
       const target = await this.deps.profiles.target(profile.id);
       const options = exchange ? { signal, observer: exchange } : { signal };
-      for await (const event of this.engine(target, request, options)) {
-        push(event);
-      }
+      const call = { target, request, options };
+      // tools: with servers on for this conversation, the tool loop runs over the engine.
+      const ids = { conversationId, messageId };
+      const events = await answerEvents(this.engine, this.deps.tools, ids, call, (step) =>
+        steps.push(step),
+      );
+      for await (const event of events) push(event);
     } catch (error) {
       const message = error instanceof Error ? error.message : 'The request failed.';
       push({ type: 'error', error: { kind: 'network', status: null, message } });
@@ -312,7 +320,7 @@ export class ChatService {
         });
       }
       // store: count the call, then name a new conversation from its first exchange.
-      this.afterAnswer(plan, profile, request, recorder);
+      this.afterAnswer(plan, profile, request, recorder, steps);
     }
   }
 
@@ -321,6 +329,7 @@ export class ChatService {
     profile: ProviderProfile,
     request: ChatRequest,
     recorder: AnswerRecorder,
+    steps: readonly ToolStepEnd[],
   ): void {
     const result = recorder.result;
     if (!result) return;
@@ -331,21 +340,8 @@ export class ChatService {
       );
     }
     // After the answer's own save, in the same queue: a usage row never goes in before its answer.
-    this.usage.recordCall(
-      {
-        kind: plan.kind,
-        profileId: profile.id,
-        provider: profile.type,
-        model: result.model ?? request.model,
-        conversationId: plan.conversation.id,
-        messageId: plan.messageId,
-        usage: result.usage ?? null,
-        ttftMs: result.timing?.ttftMs ?? null,
-        durationMs: result.timing?.totalMs ?? null,
-        outcome: result.finishReason,
-      },
-      { bumpConversationId: plan.conversation.id },
-    );
+    const call = { ...plan, profile, request, conversationId: plan.conversation.id };
+    recordAnswerUsage(this.usage, call, result, steps);
     this.deps.emit('conversationsChanged', { conversationId: plan.conversation.id });
     const question = plan.history.at(-1);
     const firstExchange =

@@ -9,6 +9,7 @@ import type { ChatRequest, ProviderTarget } from '../providers/types';
 import type { Store } from '../store/Store';
 import type { UsageWriter } from '../usage/UsageWriter';
 import type { AnswerSaving } from './AnswerRecorder';
+import type { AnswerTools } from './toolAnswer';
 
 /** What ChatService is built from: the profiles, the engine, the store and where events go. */
 export interface ChatServiceDeps {
@@ -43,6 +44,8 @@ export interface ChatServiceDeps {
   onInternalError?: (error: unknown) => void;
   /** Stored attachments: a question's picks become parts, and go out as each provider takes them. */
   attachments?: AttachmentService;
+  /** The conversation's tools (MCP servers), for the tool loop; absent: no tools. */
+  tools?: AnswerTools;
   /** The crash log: a failed answer is noted there, so a bug report can say what the provider said. */
   log?: AppLog;
 }

@@ -1,6 +1,12 @@
 import type { AnswerFigures } from '../../../shared/answerFigures';
 import type { ConversationDetail, StoredMessage } from '../../../shared/conversations';
-import { attachmentParts, messageText, type MessagePart } from '../../../shared/messageParts';
+import {
+  attachmentParts,
+  hasToolParts,
+  messageText,
+  type MessagePart,
+} from '../../../shared/messageParts';
+import { answerTurns } from './answerTurns';
 import type { ChatRequest, ChatTurn } from '../providers/types';
 import type { UsageCallKind } from '../store/UsageLedger';
 
@@ -52,12 +58,22 @@ export function toTurns(history: StoredMessage[]): ChatTurn[] {
       (m): m is StoredMessage & { role: 'user' | 'assistant' } =>
         m.role === 'user' || m.role === 'assistant',
     )
-    .map((m): ChatTurn => {
+    .flatMap((m): ChatTurn[] => {
+      if (m.role === 'assistant')
+        return hasToolParts(m.parts)
+          ? answerTurns(m.parts)
+          : [{ role: 'assistant', content: messageText(m.parts) }];
       const attached = attachmentParts(m.parts);
-      const turn = { role: m.role, content: messageText(m.parts) };
-      return attached.length ? { ...turn, attached } : turn;
+      const turn = { role: 'user' as const, content: messageText(m.parts) };
+      return [attached.length ? { ...turn, attached } : turn];
     })
-    .filter((turn) => turn.content.length > 0 || turn.attached);
+    .filter(
+      (turn) =>
+        turn.content.length > 0 ||
+        turn.role === 'tool' ||
+        (turn.role === 'user' && !!turn.attached) ||
+        (turn.role === 'assistant' && !!turn.toolCalls),
+    );
 }
 
 /** A failed answer with no text: nothing of it reaches the provider (toTurns drops it). */

@@ -6,6 +6,7 @@ import {
   usageFromAnthropic,
   type AnthropicWireUsage,
 } from './normalize';
+import { AnthropicToolBlocks } from './anthropicTools';
 import type { AdapterEvent, AnswerReader } from './types';
 
 /**
@@ -18,6 +19,13 @@ function messageEvents(message: Message, out: AdapterEvent[]): void {
   for (const block of message.content ?? []) {
     if (block.type === 'thinking') out.push({ type: 'reasoning', text: block.thinking });
     if (block.type === 'text') out.push({ type: 'text', text: block.text });
+    if (block.type === 'tool_use')
+      out.push({
+        type: 'toolCall',
+        callId: block.id,
+        name: block.name,
+        arguments: JSON.stringify(block.input ?? {}),
+      });
   }
   if (message.usage) out.push({ type: 'usage', usage: usageFromAnthropic(message.usage) });
   const reason = message.stop_reason ?? null;
@@ -31,6 +39,7 @@ function messageEvents(message: Message, out: AdapterEvent[]): void {
 interface StreamState {
   usage: AnthropicWireUsage;
   stopReason: string | null;
+  tools: AnthropicToolBlocks;
 }
 
 function endOf(state: StreamState): AdapterEvent {
@@ -43,6 +52,7 @@ function endOf(state: StreamState): AdapterEvent {
 
 /** Normalizes one raw stream event; `state` carries usage and the stop across events. */
 function streamEvent(event: RawMessageStreamEvent, state: StreamState, out: AdapterEvent[]) {
+  state.tools.take(event, out);
   switch (event.type) {
     case 'message_start':
       out.push({ type: 'metadata', id: event.message.id, model: event.message.model });
@@ -83,7 +93,7 @@ function streamEvent(event: RawMessageStreamEvent, state: StreamState, out: Adap
  * came before a lost connection means the answer was whole.
  */
 export function anthropicAnswerReader(secrets: string[], headers: Headers | null): AnswerReader {
-  const state: StreamState = { usage: {}, stopReason: null };
+  const state: StreamState = { usage: {}, stopReason: null, tools: new AnthropicToolBlocks() };
   return {
     event(message, out) {
       // As the SDK reads the stream: pings and unnamed events carry nothing.

@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { anthropicMessages, anthropicTools } from './anthropicTools';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import { applyPromptCaching } from './anthropicCaching';
 import { anthropicAnswerReader } from './anthropicEvents';
@@ -12,7 +13,6 @@ import type {
   ProviderAdapter,
   ProviderTarget,
 } from './types';
-import { anthropicTurn } from './wireContent';
 
 /** Anthropic requires max_tokens; this is what we send when neither request nor profile names one. */
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
@@ -64,7 +64,7 @@ export function anthropicRequestBody(
     stream: request.stream !== false,
     model: request.model,
     max_tokens: request.maxTokens ?? defaults.maxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS,
-    messages: request.messages.map(anthropicTurn),
+    messages: anthropicMessages(request.messages),
   };
   // The system prompt is a top-level field here, never a system-role message.
   if (request.system) body.system = request.system;
@@ -73,6 +73,7 @@ export function anthropicRequestBody(
   if (temperature !== undefined) body.temperature = temperature;
   if (topP !== undefined) body.top_p = topP;
   if (request.stop?.length) body.stop_sequences = request.stop;
+  if (request.tools?.length) body.tools = anthropicTools(request.tools);
   applyAnthropicThinking(body, request.reasoningEffort, target.profile.type);
   // On unless the profile turns it off (Settings, or the CLI's --no-cache).
   if (target.profile.promptCaching !== false) applyPromptCaching(body);
@@ -106,5 +107,8 @@ export function createAnthropicMessagesAdapter(
     return models;
   }
 
-  return { start, listModels };
+  return {
+    start,
+    listModels,
+  };
 }

@@ -3,6 +3,7 @@ import type {
   ChatCompletionCreateParamsStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
+import { chatCompletionsMessage, chatCompletionsTools } from './chatCompletionsTools';
 import { openAIAnswerReader } from './openaiEvents';
 import { openAIReasoningEffort } from './openaiReasoning';
 import { wireApiFor, type WireApi } from '../../../shared/wireApi';
@@ -18,7 +19,6 @@ import type {
   ProviderAdapter,
   ProviderTarget,
 } from './types';
-import { chatCompletionsTurn } from './wireContent';
 
 /**
  * The Chat Completions dialect that OpenAI, Azure OpenAI and OpenAI-compatible servers share:
@@ -79,7 +79,7 @@ export function chatCompletionsBody(
   const defaults = target.profile.params ?? {};
   const messages: ChatCompletionMessageParam[] = [
     ...(request.system ? [{ role: 'system' as const, content: request.system }] : []),
-    ...request.messages.map(chatCompletionsTurn),
+    ...request.messages.map(chatCompletionsMessage),
   ];
   const body: OpenAIRequestBody = {
     model: request.model,
@@ -93,6 +93,7 @@ export function chatCompletionsBody(
   if (topP !== undefined) body.top_p = topP;
   if (maxTokens !== undefined) body[dialect.maxTokensField] = maxTokens;
   if (request.stop?.length) body.stop = request.stop;
+  if (request.tools?.length) body.tools = chatCompletionsTools(request.tools);
   const effort = openAIReasoningEffort(target.profile.type, request);
   if (effort) body.reasoning_effort = effort;
   if (body.stream && includeUsage) body.stream_options = { include_usage: true };

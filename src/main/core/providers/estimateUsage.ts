@@ -29,7 +29,7 @@ export async function estimateUsage(
   for (const message of request.messages) {
     inputTokens += tokensPerMessage + count(message.content);
     // Images by their size; a native PDF's pages are not counted here (its text would be).
-    for (const item of message.attachments ?? [])
+    for (const item of message.role === 'user' ? (message.attachments ?? []) : [])
       if (item.kind === 'image') inputTokens += item.tokens ?? 0;
   }
   const reasoningTokens = output.reasoning ? count(output.reasoning) : 0;

@@ -196,5 +196,8 @@ export function createGeminiAdapter(
     return models;
   }
 
-  return { start, listModels };
+  return {
+    start,
+    listModels,
+  };
 }

@@ -5,6 +5,7 @@ import type {
 } from '@google/genai';
 import type { FinishReason, ProviderError, Usage } from '../../../shared/stream';
 import { factsFromBody, providerErrorFrom } from './errors';
+import { geminiCallEvent } from './geminiTools';
 import type { AdapterEvent, AnswerReader } from './types';
 
 /**
@@ -99,10 +100,17 @@ function blockedError(feedback: GenerateContentResponsePromptFeedback): Provider
 interface ReaderState {
   metadataSent: boolean;
   finishReason: string | null;
+  /** Function calls seen: a STOP after them asks for their results (tool_calls). */
+  calls: number;
 }
 
-function endOf(reason: string): AdapterEvent {
-  return { type: 'end', finishReason: finishFromGemini(reason), providerFinishReason: reason };
+function endOf(reason: string, state: ReaderState): AdapterEvent {
+  const finishReason = finishFromGemini(reason);
+  return {
+    type: 'end',
+    finishReason: state.calls > 0 && finishReason === 'stop' ? 'tool_calls' : finishReason,
+    providerFinishReason: reason,
+  };
 }
 
 /** One response object, streamed chunk or whole answer, into adapter events. */
@@ -118,6 +126,11 @@ function chunkEvents(chunk: GeminiChunk, state: ReaderState, out: AdapterEvent[]
   for (const part of candidate?.content?.parts ?? []) {
     // Thoughts are parts marked `thought: true` (sent with thinkingConfig.includeThoughts).
     if (part.text) out.push({ type: part.thought ? 'reasoning' : 'text', text: part.text });
+    const call = geminiCallEvent(part, state.calls);
+    if (call) {
+      state.calls++;
+      out.push(call);
+    }
   }
   const reason = candidate?.finishReason ?? null;
   if (reason) state.finishReason = reason;
@@ -134,7 +147,7 @@ function chunkEvents(chunk: GeminiChunk, state: ReaderState, out: AdapterEvent[]
     out.push({ type: 'end', finishReason: 'content_filter', providerFinishReason: block });
     out.push({ type: 'error', error: blockedError(chunk.promptFeedback!) });
   } else if (reason && finishFromGemini(reason) === 'error') {
-    out.push(endOf(reason));
+    out.push(endOf(reason, state));
     out.push({ type: 'error', error: finishError(reason, candidate?.finishMessage) });
   }
 }
@@ -145,7 +158,7 @@ function chunkEvents(chunk: GeminiChunk, state: ReaderState, out: AdapterEvent[]
  * before any finishReason was cut off.
  */
 export function geminiAnswerReader(secrets: string[], headers: Headers | null): AnswerReader {
-  const state: ReaderState = { metadataSent: false, finishReason: null };
+  const state: ReaderState = { metadataSent: false, finishReason: null, calls: 0 };
   const wireError = (data: string): AdapterEvent => ({
     type: 'error',
     error: providerErrorFrom(factsFromBody(null, data, headers), secrets),
@@ -171,12 +184,12 @@ export function geminiAnswerReader(secrets: string[], headers: Headers | null): 
       // A whole answer is whole, even one that names no finish reason.
       out.push(
         state.finishReason
-          ? endOf(state.finishReason)
+          ? endOf(state.finishReason, state)
           : { type: 'end', finishReason: 'stop', providerFinishReason: null },
       );
     },
     complete(out) {
-      if (state.finishReason !== null) out.push(endOf(state.finishReason));
+      if (state.finishReason !== null) out.push(endOf(state.finishReason, state));
     },
   };
 }

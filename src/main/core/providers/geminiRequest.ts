@@ -1,13 +1,12 @@
 import {
   ThinkingLevel,
-  type Content,
   type GenerateContentConfig,
   type GenerateContentParameters,
   type ThinkingConfig,
 } from '@google/genai';
+import { geminiContents, geminiTools } from './geminiTools';
 import { takesReasoningEffort, type ReasoningEffort } from '../../../shared/reasoning';
 import type { ChatRequest, ProviderTarget } from './types';
-import { geminiTurn } from './wireContent';
 
 /**
  * The request of one Gemini call, in @google/genai's own parameter types (GenerateContentParameters,
@@ -73,11 +72,6 @@ export function thinkingConfigFor(
   return config;
 }
 
-/** The conversation: Gemini's roles are `user` and `model`. */
-function contentsOf(request: ChatRequest): Content[] {
-  return request.messages.map(geminiTurn);
-}
-
 export function geminiParameters(
   target: ProviderTarget,
   request: ChatRequest,
@@ -104,7 +98,8 @@ export function geminiParameters(
   if (topP !== undefined) config.topP = topP;
   if (maxTokens !== undefined) config.maxOutputTokens = maxTokens;
   if (request.stop?.length) config.stopSequences = request.stop;
-  return { model: request.model, contents: contentsOf(request), config };
+  if (request.tools?.length) config.tools = geminiTools(request.tools);
+  return { model: request.model, contents: geminiContents(request.messages), config };
 }
 
 /** The same request without any thinkingConfig, for a model that refuses one. */

@@ -1,6 +1,7 @@
 import type { ProviderError } from '../../../shared/stream';
 import { factsFromBody, providerErrorFrom } from './errors';
 import { finishFromOpenAI, usageFromOpenAI, type OpenAIWireUsage } from './normalize';
+import { ToolCallAssembler } from './chatCompletionsTools';
 import type { AdapterEvent, AnswerReader } from './types';
 
 /**
@@ -18,6 +19,14 @@ interface CompatDelta {
   reasoning_content?: string | null;
   /** OpenRouter, Ollama, Groq (reasoning_format=parsed), newer vLLM. */
   reasoning?: string | null;
+  /** Streamed: pieces by index (Delta.ToolCall); whole: ChatCompletionMessageToolCall[]. */
+  tool_calls?:
+    | {
+        index?: number;
+        id?: string | null;
+        function?: { name?: string | null; arguments?: string | null } | null;
+      }[]
+    | null;
 }
 interface CompatChunk {
   id?: string;
@@ -80,12 +89,14 @@ function end(providerFinishReason: string | null): AdapterEvent {
 export function openAIAnswerReader(secrets: string[], headers: Headers | null): AnswerReader {
   let metadataSent = false;
   let providerFinishReason: string | null = null;
+  const toolCalls = new ToolCallAssembler();
   const inStreamError = (data: string): ProviderError =>
     providerErrorFrom(factsFromBody(null, data, headers), secrets);
 
   return {
     event(message, out) {
       if (message.data === DONE_MARKER) {
+        toolCalls.flush(out);
         out.push(end(providerFinishReason));
         return;
       }
@@ -102,6 +113,7 @@ export function openAIAnswerReader(secrets: string[], headers: Headers | null): 
       }
       const choice = chunk.choices?.[0];
       if (choice?.delta) contentEvents(choice.delta, out);
+      toolCalls.add(choice?.delta?.tool_calls);
       const usage = chunk.usage ?? chunk.x_groq?.usage;
       if (usage) out.push({ type: 'usage', usage: usageFromOpenAI(usage) });
       const groq = groqError(chunk, secrets);
@@ -117,11 +129,15 @@ export function openAIAnswerReader(secrets: string[], headers: Headers | null): 
       out.push(metadataOf(completion));
       const choice = completion.choices?.[0];
       if (choice?.message) contentEvents(choice.message, out);
+      toolCalls.add(choice?.message?.tool_calls);
+      toolCalls.flush(out);
       if (completion.usage) out.push({ type: 'usage', usage: usageFromOpenAI(completion.usage) });
       out.push(end(choice?.finish_reason ?? null));
     },
     complete(out) {
-      if (providerFinishReason !== null) out.push(end(providerFinishReason));
+      if (providerFinishReason === null) return;
+      toolCalls.flush(out);
+      out.push(end(providerFinishReason));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
+import { responsesInput, responsesTools } from './responsesTools';
 import type {
-  EasyInputMessage,
+  ResponseInputItem,
   ResponseCreateParamsBase,
 } from 'openai/resources/responses/responses';
 import type { AdapterOptions } from './ProviderModule';
@@ -9,7 +10,6 @@ import { responsesAnswerReader } from './responsesEvents';
 import { listOpenAIModels } from './chatCompletions';
 import type { ProviderError } from '../../../shared/stream';
 import type { AdapterAttempt, ChatRequest, ProviderAdapter, ProviderTarget } from './types';
-import { responsesTurn } from './wireContent';
 
 /**
  * The OpenAI Responses API (`POST /responses`), which OpenAI and Azure OpenAI's v1 path speak:
@@ -19,7 +19,7 @@ import { responsesTurn } from './wireContent';
 
 export type ResponsesRequestBody = Omit<ResponseCreateParamsBase, 'stream' | 'input'> & {
   model: string;
-  input: EasyInputMessage[];
+  input: ResponseInputItem[];
   stream: boolean;
 };
 
@@ -37,12 +37,13 @@ export function responsesBody(
   const body: ResponsesRequestBody = {
     model: dialect.deployment || request.model,
     // The whole history every time: nothing is kept at the provider (`store: false`).
-    input: request.messages.map(responsesTurn),
+    input: responsesInput(request.messages),
     stream: request.stream !== false,
     store: false,
   };
   // The system prompt is `instructions`, not a message in the input.
   if (request.system) body.instructions = request.system;
+  if (request.tools?.length) body.tools = responsesTools(request.tools);
   const temperature = request.temperature ?? defaults.temperature;
   const topP = request.topP ?? defaults.topP;
   const maxTokens = request.maxTokens ?? defaults.maxTokens;

@@ -5,6 +5,7 @@ import type {
 } from 'openai/resources/responses/responses';
 import type { FinishReason, Usage } from '../../../shared/stream';
 import { factsFromBody, providerErrorFrom } from './errors';
+import { ResponsesFunctionCalls } from './responsesTools';
 import type { AdapterEvent, AnswerReader } from './types';
 
 /**
@@ -104,6 +105,7 @@ interface StreamState {
   metadataSent: boolean;
   /** The reasoning summary part last written to, so the next part starts on a new paragraph. */
   summaryPart: string | null;
+  calls: ResponsesFunctionCalls;
 }
 
 /** A terminal response (completed, incomplete): its usage, then its end. */
@@ -113,7 +115,10 @@ function ending(response: WireResponse, state: StreamState, out: AdapterEvent[])
     out.push(metadataOf(response));
   }
   if (response.usage) out.push({ type: 'usage', usage: usageFromResponses(response.usage) });
-  out.push({ type: 'end', ...finishFromResponse(response) });
+  const end = finishFromResponse(response);
+  // A completed response whose output is function calls wants their results next.
+  if (state.calls.called && end.finishReason === 'stop') end.finishReason = 'tool_calls';
+  out.push({ type: 'end', ...end });
 }
 
 function summaryDelta(
@@ -132,7 +137,11 @@ function summaryDelta(
  * `response.incomplete` and `response.failed`; a stream that stops before one was cut off.
  */
 export function responsesAnswerReader(secrets: string[], headers: Headers | null): AnswerReader {
-  const state: StreamState = { metadataSent: false, summaryPart: null };
+  const state: StreamState = {
+    metadataSent: false,
+    summaryPart: null,
+    calls: new ResponsesFunctionCalls(),
+  };
   const errorIn = (data: string) => providerErrorFrom(factsFromBody(null, data, headers), secrets);
   const failed = (response: WireResponse): AdapterEvent => ({
     type: 'error',
@@ -150,6 +159,7 @@ export function responsesAnswerReader(secrets: string[], headers: Headers | null
       const event = JSON.parse(message.data) as ResponseStreamEvent;
       // The data's own `type` names the event; the SSE `event:` line repeats it.
       const type: string | null = event.type ?? message.event;
+      state.calls.take(event, out);
       switch (type) {
         case 'response.created':
           if (!state.metadataSent && 'response' in event) {
@@ -200,6 +210,7 @@ export function responsesAnswerReader(secrets: string[], headers: Headers | null
       out.push(metadataOf(response));
       state.metadataSent = true;
       outputEvents(response, out);
+      state.calls.whole(response.output as Parameters<ResponsesFunctionCalls['whole']>[0], out);
       ending(response, state, out);
     },
     // The end is told only by a terminal event, which `event` has already passed on.

@@ -62,8 +62,17 @@ export interface ProviderTarget {
   bearerToken?: string | null | undefined;
 }
 
-export interface ChatTurn {
-  role: 'user' | 'assistant';
+/** A tool call the model made, as it goes back to the model in the history. */
+export interface ToolCallTurn {
+  callId: string;
+  name: string;
+  /** The arguments as the model wrote them (JSON text). */
+  arguments: string;
+}
+
+/** A question: its text, and what it has attached. */
+export interface UserTurn {
+  role: 'user';
   content: string;
   /**
    * Images and PDFs sent as the provider takes them (wireContent.ts), ready to go: scaled to
@@ -76,6 +85,19 @@ export interface ChatTurn {
    * never reads them.
    */
   attached?: AttachmentPart[];
+}
+
+export type ChatTurn =
+  | UserTurn
+  /** `toolCalls`: the calls this turn made; their results follow as `tool` turns. */
+  | { role: 'assistant'; content: string; toolCalls?: ToolCallTurn[] }
+  | { role: 'tool'; callId: string; name: string; content: string; isError: boolean };
+
+/** A function the model may call: a JSON Schema of its arguments (an MCP tool's inputSchema). */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
 }
 
 /** One attachment as a request carries it; `data` is the bytes in base64. */
@@ -94,6 +116,8 @@ export interface ChatRequest {
   /** How hard a reasoning model thinks; each module maps it to its own control, or omits it. */
   reasoningEffort?: ReasoningEffort;
   stop?: string[];
+  /** Functions the model may call (the tool loop, chat/toolLoop.ts). */
+  tools?: ToolSpec[];
   /** Defaults to true; false makes one plain request normalized to the same events. */
   stream?: boolean;
 }
@@ -111,7 +135,10 @@ export interface ModelInfo {
  * error is yielded as `error` (the text before it is kept).
  */
 export type AdapterEvent =
-  | Extract<StreamEvent, { type: 'metadata' | 'text' | 'reasoning' | 'refusal' | 'error' }>
+  | Extract<
+      StreamEvent,
+      { type: 'metadata' | 'text' | 'reasoning' | 'refusal' | 'error' | 'toolCall' }
+    >
   /**
    * `inputOnly`: only the prompt side is final so far (Anthropic's message_start); if no later
    * count comes, the engine estimates the output side and keeps these input figures.

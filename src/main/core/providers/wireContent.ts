@@ -8,21 +8,21 @@ import type {
   EasyInputMessage,
   ResponseInputMessageContentList,
 } from 'openai/resources/responses/responses';
-import type { ChatTurn, WireAttachment } from './types';
+import type { UserTurn, WireAttachment } from './types';
 
 /**
- * A turn's text and attachments in each dialect's own content shape, from the SDKs' types
- * (docs/ENGINE.md, "Attachments"). A turn without attachments stays a plain string, so every
- * request without them is byte for byte what it was.
+ * A question's text and attachments in each dialect's own content shape, from the SDKs' types
+ * (docs/ENGINE.md, "Attachments"). A question without attachments stays a plain string, so every
+ * request without them is byte for byte what it was. The dialects' history builders
+ * (`*Tools.ts`, which also shape tool calls and results) hand each user turn to these.
  */
 
 const dataUrl = (mimeType: string, data: string) => `data:${mimeType};base64,${data}`;
 const PDF = 'application/pdf';
 
 /** Chat Completions: `image_url` with a data URL; a PDF as a `file` part with `file_data`. */
-export function chatCompletionsTurn(turn: ChatTurn): ChatCompletionMessageParam {
-  if (turn.role === 'assistant' || !turn.attachments?.length)
-    return { role: turn.role, content: turn.content };
+export function chatCompletionsTurn(turn: UserTurn): ChatCompletionMessageParam {
+  if (!turn.attachments?.length) return { role: 'user', content: turn.content };
   const content: ChatCompletionContentPart[] = [];
   if (turn.content) content.push({ type: 'text', text: turn.content });
   for (const item of turn.attachments)
@@ -35,9 +35,8 @@ export function chatCompletionsTurn(turn: ChatTurn): ChatCompletionMessageParam 
 }
 
 /** Responses: `input_text`, `input_image` (a data URL, detail auto), `input_file`. */
-export function responsesTurn(turn: ChatTurn): EasyInputMessage {
-  if (turn.role === 'assistant' || !turn.attachments?.length)
-    return { role: turn.role, content: turn.content };
+export function responsesTurn(turn: UserTurn): EasyInputMessage {
+  if (!turn.attachments?.length) return { role: 'user', content: turn.content };
   const content: ResponseInputMessageContentList = [];
   if (turn.content) content.push({ type: 'input_text', text: turn.content });
   for (const item of turn.attachments)
@@ -68,19 +67,18 @@ function anthropicBlock(item: WireAttachment): ContentBlockParam {
  * Anthropic: `image` and `document` blocks with base64 sources, before the text, as its vision
  * guide advises ("images before text"); the text block last keeps the caching breakpoint there.
  */
-export function anthropicTurn(turn: ChatTurn): MessageParam {
-  if (turn.role === 'assistant' || !turn.attachments?.length)
-    return { role: turn.role, content: turn.content };
+export function anthropicTurn(turn: UserTurn): MessageParam {
+  if (!turn.attachments?.length) return { role: 'user', content: turn.content };
   const content = turn.attachments.map(anthropicBlock);
   if (turn.content) content.push({ type: 'text', text: turn.content });
   return { role: 'user', content };
 }
 
 /** Gemini: `inlineData` parts (mimeType and base64 data) for images and PDFs alike. */
-export function geminiTurn(turn: ChatTurn): Content {
+export function geminiTurn(turn: UserTurn): Content {
   const parts: Part[] = (turn.attachments ?? []).map((item) => ({
     inlineData: { mimeType: item.kind === 'pdf' ? PDF : item.mimeType, data: item.data },
   }));
   if (turn.content || parts.length === 0) parts.push({ text: turn.content });
-  return { role: turn.role === 'assistant' ? 'model' : 'user', parts };
+  return { role: 'user', parts };
 }

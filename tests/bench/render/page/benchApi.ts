@@ -81,6 +81,15 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     saveSyncSettings: notInBench,
     removeSyncSettings: notInBench,
     syncNow: notInBench,
+    listToolServers: notInBench,
+    saveToolServer: notInBench,
+    removeToolServer: notInBench,
+    restartToolServer: notInBench,
+    importToolServers: notInBench,
+    setToolSettings: notInBench,
+    answerToolApproval: notInBench,
+    getConversationTools: notInBench,
+    setConversationTools: notInBench,
   };
 }
 

@@ -13,10 +13,12 @@ import { StreamingMarkdown } from '../../../components/markdown/StreamingMarkdow
 import { RenderBoundary } from '../../../components/ui/RenderBoundary';
 import { ErrorNotice } from './message/ErrorNotice';
 import { InspectorDialog } from '../../inspector';
+import { ToolApprovalCards } from '../../tools';
 import { MessageActions } from './message/MessageActions';
 import { MessageFooter } from './message/MessageFooter';
 import { ReasoningBlock } from './message/ReasoningBlock';
 import { RefusalNotice } from './message/RefusalNotice';
+import { ToolStep } from './message/ToolStep';
 import { UserMessageEditor } from './message/UserMessageEditor';
 import { VersionSwitcher } from './message/VersionSwitcher';
 import { WaitingNote } from './message/WaitingNote';
@@ -124,10 +126,12 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
           // Parts only grow at the end: an index names the same part for the whole answer.
           key={index}
           part={part}
+          parts={message.parts}
           streaming={message.streaming}
           last={index === message.parts.length - 1}
         />
       ))}
+      {message.streaming && <ToolApprovalCards messageId={message.id} />}
       {message.streaming && text && <span className="streaming-dot" aria-hidden="true" />}
       {message.streaming && message.parts.length === 0 && <WaitingNote retry={message.retry} />}
       {message.error && <ErrorNotice error={message.error} profileId={message.profileId} />}
@@ -151,10 +155,13 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
 /** One part of an answer, in its place: thinking folded, text as markdown, a refusal as one. */
 function MessagePartView({
   part,
+  parts,
   streaming,
   last,
 }: {
   part: MessagePart;
+  /** The whole message: a tool call finds its result there. */
+  parts: readonly MessagePart[];
   streaming: boolean;
   /** Nothing came after it yet: thinking still under way shows open. */
   last: boolean;
@@ -178,6 +185,16 @@ function MessagePartView({
     case 'image':
     case 'file':
       // A question's attachments show as a strip above its text (UserMessage), not in an answer.
+      return null;
+    case 'tool-call': {
+      const result = parts.find(
+        (other): other is Extract<MessagePart, { type: 'tool-result' }> =>
+          other.type === 'tool-result' && other.callId === part.callId,
+      );
+      return <ToolStep call={part} result={result} streaming={streaming} />;
+    }
+    case 'tool-result':
+      // Shown inside its call's step.
       return null;
     default:
       return unknownPart(part);

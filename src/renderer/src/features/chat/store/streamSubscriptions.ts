@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ChatStreamBatch } from '../../../../../shared/ipc';
 import { appendDelta } from '../../../../../shared/messageParts';
+import { foldToolEvent } from '../../../../../shared/toolParts';
 import type { ProviderErrorKind, StreamEvent } from '../../../../../shared/stream';
 import type { ChatMessage } from './chatStore';
 
@@ -57,6 +58,11 @@ export function applyStreamEvents(source: ChatMessage, events: StreamEvent[]): C
       case 'refusal':
         message.parts = appendDelta(message.parts, event.type, event.text);
         message.retry = undefined;
+        break;
+      case 'toolCall':
+      case 'toolStatus':
+      case 'toolResult':
+        message.parts = foldToolEvent(message.parts, event);
         break;
       case 'metadata':
         if (event.model) message.model = event.model;

@@ -8,6 +8,7 @@ import { GeneralPane } from './GeneralPane';
 import { PricesEditor } from './PricesEditor';
 import { ProfileEditor } from './ProfileEditor';
 import { SettingsNav } from './SettingsNav';
+import { ToolsPane } from '../../tools';
 
 function SettingsHeader() {
   return (
@@ -54,7 +55,13 @@ export function SettingsDialog() {
   });
 
   const saved = snapshot?.profiles.find((p) => p.id === selected);
-  const heading = { general: 'General', prices: 'Prices', data: 'Data', profile: '' }[pane];
+  const heading = {
+    general: 'General',
+    prices: 'Prices',
+    data: 'Data',
+    tools: 'Tools',
+    profile: '',
+  }[pane];
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -88,6 +95,7 @@ export function SettingsDialog() {
               {pane === 'general' && <GeneralPane />}
               {pane === 'data' && <DataPane />}
               {pane === 'prices' && <PricesEditor />}
+              {pane === 'tools' && <ToolsPane />}
               {snapshot && pane === 'profile' && (
                 <ProfileEditor
                   key={editorKey}

@@ -47,7 +47,7 @@ interface Props {
   selected: string | null;
   pane: SettingsPane;
   onSelect(id: string | null): void;
-  onPane(pane: 'prices' | 'general' | 'data'): void;
+  onPane(pane: 'prices' | 'general' | 'data' | 'tools'): void;
 }
 
 /** Settings' left side: the profiles, then Add profile, Prices, General and Data. */
@@ -83,6 +83,14 @@ export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Prop
           className={paneButtonClass}
         >
           Prices
+        </button>
+        <button
+          type="button"
+          onClick={() => onPane('tools')}
+          aria-current={pane === 'tools' ? 'true' : undefined}
+          className={paneButtonClass}
+        >
+          Tools
         </button>
         <button
           type="button"

@@ -1,9 +1,12 @@
 import { ChatParameterFields } from './ChatParameterFields';
 import { useChatSettingsPanel } from './ChatSettingsToggle';
+import { ConversationToolPicker } from '../../../tools';
+import { useChatStore } from '../../store/chatStore';
 
 /** The chat's settings beside it (wide windows) or over it (a drawer), while shown. */
 export function ChatSettingsPanel() {
   const { open, toggle } = useChatSettingsPanel();
+  const conversationId = useChatStore((s) => s.conversationId);
   if (!open) return null;
   // Beside the chat (xl) the panel is a flex item, where a z-index still stacks: z-auto there, so
   // a dialog's overlay covers it like the rest of the window.
@@ -25,6 +28,7 @@ export function ChatSettingsPanel() {
         </button>
       </div>
       <ChatParameterFields />
+      <ConversationToolPicker conversationId={conversationId} />
     </aside>
   );
 }

@@ -1,0 +1,29 @@
+import type { StreamEvent } from '../../../shared/stream';
+import type { EngineOptions } from '../providers/streamChat';
+import type { ChatRequest, ProviderTarget } from '../providers/types';
+import { toolLoop, type Engine, type ToolRun, type ToolStepEnd } from './toolLoop';
+
+/** Where an answer's tools come from (the app's ToolService); absent: answers use no tools. */
+export interface AnswerTools {
+  runFor(conversationId: string, messageId: string): Promise<ToolRun | null>;
+}
+
+/**
+ * The events of one answer: the engine's, or, when the conversation has tools on, the tool
+ * loop's over it, each provider call reported to `onStep` for its own usage row.
+ */
+export async function answerEvents(
+  engine: Engine,
+  tools: AnswerTools | undefined,
+  ids: { conversationId: string; messageId: string },
+  call: {
+    target: ProviderTarget;
+    request: ChatRequest;
+    options: EngineOptions & { signal: AbortSignal };
+  },
+  onStep: (step: ToolStepEnd) => void,
+): Promise<AsyncIterable<StreamEvent>> {
+  const run = tools ? await tools.runFor(ids.conversationId, ids.messageId) : null;
+  if (!run) return engine(call.target, call.request, call.options);
+  return toolLoop(engine, call.target, call.request, call.options, { ...run, onStep });
+}

@@ -1,0 +1,262 @@
+/**
+ * Runs the MCP servers, in main only: each started when first needed (or at launch, by the
+ * caller), with its state (starting, ready, failed with the reason and its stderr), restarted on
+ * request, stopped at quit. A server that crashes is shown as failed; one that hangs times out.
+ */
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type {
+  ToolCallOutcome,
+  ToolInfo,
+  ToolServerConfig,
+  ToolServerState,
+  ToolServerStatus,
+} from '../../../shared/tools';
+import { connectServer, type ResolvedToolServer } from './mcpConnect';
+import { ServerLog } from './serverLog';
+import { failureInWords } from './mcpFailure';
+import { namespacedToolName } from './toolNames';
+import { cutOutcome, toolOutcome } from './toolResult';
+
+export interface ToolServerManagerOptions {
+  servers(): ToolServerConfig[];
+  /** The config with its secret env and header values filled in from the keychain. */
+  resolve(config: ToolServerConfig): Promise<ResolvedToolServer>;
+  startTimeoutMs?: number;
+  callTimeoutMs?: number;
+  maxResultChars?: number;
+  onStatus?(status: ToolServerStatus): void;
+}
+
+interface Entry {
+  state: ToolServerState;
+  reason: string | null;
+  tools: ToolInfo[];
+  log: ServerLog;
+  client: Client | null;
+  starting: Promise<void> | null;
+  /** Bumped by every start and stop, so a late close of an old client changes nothing. */
+  generation: number;
+}
+
+export const DEFAULT_MAX_RESULT_CHARS = 100_000;
+
+export class ToolServerManager {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly options: ToolServerManagerOptions) {}
+
+  private get startTimeoutMs(): number {
+    return this.options.startTimeoutMs ?? 30_000;
+  }
+
+  private get callTimeoutMs(): number {
+    return this.options.callTimeoutMs ?? 120_000;
+  }
+
+  status(id: string): ToolServerStatus {
+    const entry = this.entries.get(id);
+    return {
+      id,
+      state: entry?.state ?? 'stopped',
+      reason: entry?.reason ?? null,
+      tools: entry?.tools ?? [],
+      log: entry?.log.snapshot() ?? [],
+    };
+  }
+
+  statuses(): ToolServerStatus[] {
+    return this.options.servers().map((server) => this.status(server.id));
+  }
+
+  /** Starts the server unless it is ready or starting; resolves when it is ready or failed. */
+  async start(id: string): Promise<ToolServerStatus> {
+    const config = this.config(id);
+    const entry = this.entry(id);
+    if (entry.state === 'ready') return this.status(id);
+    entry.starting ??= this.open(config, entry).finally(() => (entry.starting = null));
+    await entry.starting;
+    return this.status(id);
+  }
+
+  async restart(id: string): Promise<ToolServerStatus> {
+    await this.stop(id);
+    return this.start(id);
+  }
+
+  async stop(id: string): Promise<void> {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    entry.generation++;
+    const client = entry.client;
+    entry.client = null;
+    this.set(id, entry, 'stopped', null);
+    if (client) {
+      entry.log.client('stopped');
+      await client.close().catch(() => undefined);
+    }
+  }
+
+  /** Stops every server (at quit). */
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.entries.keys()].map((id) => this.stop(id)));
+  }
+
+  /**
+   * The tools of these servers (started as needed; disabled or failed ones give none), named so
+   * that no two collide across servers.
+   */
+  async toolsOf(serverIds: readonly string[]): Promise<ToolInfo[]> {
+    const known = new Map(this.options.servers().map((server) => [server.id, server]));
+    const wanted = serverIds.filter((id) => known.get(id)?.enabled);
+    // A failed server waits for its Restart: it would only fail again, slowly, every answer.
+    const startable = wanted.filter((id) => this.status(id).state !== 'failed');
+    await Promise.all(startable.map((id) => this.start(id)));
+    const taken = new Set<string>();
+    return wanted.flatMap((id) =>
+      this.status(id).tools.map((tool) => ({
+        ...tool,
+        name: namespacedToolName(known.get(id)!.name, tool.toolName, taken),
+      })),
+    );
+  }
+
+  /** Calls one tool; every failure comes back as an error outcome, never as a throw. */
+  async call(
+    tool: Pick<ToolInfo, 'serverId' | 'toolName'>,
+    args: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<ToolCallOutcome> {
+    const maxChars = this.options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS;
+    const status = await this.start(tool.serverId).catch((error: unknown) => ({
+      state: 'failed' as const,
+      reason: failureInWords(error, this.callTimeoutMs),
+    }));
+    const entry = this.entries.get(tool.serverId);
+    if (status.state !== 'ready' || !entry?.client)
+      return {
+        content: `The tool server is not running: ${status.reason ?? 'stopped'}`,
+        isError: true,
+      };
+    const generation = entry.generation;
+    entry.log.client(`call ${tool.toolName} ${JSON.stringify(args).slice(0, 500)}`);
+    try {
+      const result = await entry.client.callTool(
+        { name: tool.toolName, arguments: args },
+        undefined,
+        {
+          timeout: this.callTimeoutMs,
+          ...(signal ? { signal } : {}),
+        },
+      );
+      entry.log.client(`result of ${tool.toolName}${result.isError ? ' (error)' : ''}`);
+      return toolOutcome(result, maxChars);
+    } catch (error) {
+      const words = signal?.aborted
+        ? 'The call was stopped.'
+        : failureInWords(error, this.callTimeoutMs);
+      entry.log.client(`call ${tool.toolName} failed: ${words}`);
+      const exited = entry.generation === generation && entry.state === 'failed';
+      const content = exited ? `${words} ${entry.reason ?? ''}`.trim() : words;
+      return cutOutcome({ content, isError: true }, maxChars);
+    }
+  }
+
+  private async open(config: ToolServerConfig, entry: Entry): Promise<void> {
+    const generation = ++entry.generation;
+    this.set(config.id, entry, 'starting', null);
+    let client: Client;
+    try {
+      const resolved = await this.options.resolve(config);
+      client = await connectServer(resolved, entry.log, this.startTimeoutMs);
+    } catch (error) {
+      if (entry.generation !== generation) return;
+      this.fail(config, entry, `Could not start: ${failureInWords(error, this.startTimeoutMs)}`);
+      return;
+    }
+    if (entry.generation !== generation) {
+      await client.close().catch(() => undefined);
+      return;
+    }
+    client.onclose = () => {
+      if (entry.generation !== generation) return;
+      entry.client = null;
+      this.fail(config, entry, 'The server exited.');
+    };
+    entry.client = client;
+    try {
+      entry.tools = await this.listTools(config, client);
+    } catch (error) {
+      if (entry.generation !== generation) return;
+      await this.stop(config.id);
+      this.fail(
+        config,
+        entry,
+        `Could not list its tools: ${failureInWords(error, this.startTimeoutMs)}`,
+      );
+      return;
+    }
+    entry.log.client(`ready: ${entry.tools.length} tools`);
+    this.set(config.id, entry, 'ready', null);
+  }
+
+  private async listTools(config: ToolServerConfig, client: Client): Promise<ToolInfo[]> {
+    const taken = new Set<string>();
+    const tools: ToolInfo[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.listTools(cursor ? { cursor } : undefined, {
+        timeout: this.startTimeoutMs,
+      });
+      for (const tool of page.tools)
+        tools.push({
+          name: namespacedToolName(config.name, tool.name, taken),
+          toolName: tool.name,
+          serverId: config.id,
+          description: tool.description ?? '',
+          inputSchema: tool.inputSchema as Record<string, unknown>,
+        });
+      cursor = page.nextCursor;
+    } while (cursor);
+    return tools;
+  }
+
+  private fail(config: ToolServerConfig, entry: Entry, why: string): void {
+    const tail = entry.log.stderrTail();
+    const command =
+      config.transport === 'stdio'
+        ? ` (command: ${[config.command, ...(config.args ?? [])].join(' ')})`
+        : '';
+    entry.log.client(why);
+    entry.tools = [];
+    this.set(config.id, entry, 'failed', `${why}${command}${tail ? `\n${tail}` : ''}`);
+  }
+
+  private set(id: string, entry: Entry, state: ToolServerState, reason: string | null): void {
+    entry.state = state;
+    entry.reason = reason;
+    this.options.onStatus?.(this.status(id));
+  }
+
+  private entry(id: string): Entry {
+    let entry = this.entries.get(id);
+    if (!entry) {
+      entry = {
+        state: 'stopped',
+        reason: null,
+        tools: [],
+        log: new ServerLog(),
+        client: null,
+        starting: null,
+        generation: 0,
+      };
+      this.entries.set(id, entry);
+    }
+    return entry;
+  }
+
+  private config(id: string): ToolServerConfig {
+    const config = this.options.servers().find((server) => server.id === id);
+    if (!config) throw new Error(`No tool server "${id}".`);
+    return config;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Tools for the app: the servers people configured (preferences) with their secrets (keychain),
+ * run by the manager; approvals; and, for one answer, the ToolRun the chat's tool loop uses.
+ */
+import type { EventSink } from '../../../shared/ipc';
+import type { ToolServerView, ToolsSnapshot } from '../../../shared/toolChannels';
+import type { ToolInfo, ToolServerConfig } from '../../../shared/tools';
+import type { PreferencesStore } from '../preferences/PreferencesStore';
+import type { SecretVault } from '../secrets/SecretVault';
+import type { ToolRun } from '../chat/toolLoop';
+import type { ResolvedToolServer } from './mcpConnect';
+import { ToolApprovals } from './toolApprovals';
+import { ToolPreferences } from './toolPreferences';
+import { ToolServerManager } from './ToolServerManager';
+
+/** Keychain accounts of a server's secrets: beside the profiles', under the server id. */
+export const toolSecretAccount = (serverId: string, kind: 'env' | 'header', name: string) =>
+  `tool:${serverId}#${kind}:${kind === 'header' ? name.toLowerCase() : name}`;
+
+export interface ToolServiceDeps {
+  preferences: PreferencesStore;
+  vault: SecretVault;
+  emit: EventSink;
+  /** Where a server that fails when a chat needs it is told to the person (the app's notices). */
+  notices?: { post(message: string): void };
+  /** Tests shorten these. */
+  startTimeoutMs?: number;
+  callTimeoutMs?: number;
+}
+
+export class ToolService {
+  readonly prefs: ToolPreferences;
+  readonly manager: ToolServerManager;
+  readonly approvals: ToolApprovals;
+
+  constructor(private readonly deps: ToolServiceDeps) {
+    this.prefs = new ToolPreferences(deps.preferences);
+    this.manager = new ToolServerManager({
+      servers: () => this.prefs.servers(),
+      resolve: (config) => this.resolve(config),
+      startTimeoutMs: deps.startTimeoutMs,
+      callTimeoutMs: deps.callTimeoutMs,
+      maxResultChars: this.prefs.settings().maxResultChars,
+      onStatus: (status) => {
+        const config = this.prefs.servers().find((server) => server.id === status.id);
+        if (config) deps.emit('toolServer', { config, status });
+      },
+    });
+    this.approvals = new ToolApprovals(deps.emit, (name) => this.prefs.allowAlways(name));
+  }
+
+  snapshot(): ToolsSnapshot {
+    return {
+      servers: this.prefs.servers().map((config) => this.view(config.id)),
+      settings: this.prefs.settings(),
+      alwaysAllowed: this.prefs.alwaysAllowed(),
+    };
+  }
+
+  view(id: string): ToolServerView {
+    const config = this.prefs.servers().find((server) => server.id === id);
+    if (!config) throw new Error(`No tool server "${id}".`);
+    return { config, status: this.manager.status(id) };
+  }
+
+  /** Saves a server and its new secret values; a running server restarts with the change. */
+  async save(
+    config: ToolServerConfig,
+    env: Record<string, string>,
+    headers: Record<string, string>,
+  ): Promise<ToolServerView> {
+    for (const [name, value] of Object.entries(env))
+      await this.deps.vault.set(toolSecretAccount(config.id, 'env', name), value, 'keychain');
+    for (const [name, value] of Object.entries(headers))
+      await this.deps.vault.set(toolSecretAccount(config.id, 'header', name), value, 'keychain');
+    const saved = {
+      ...config,
+      envNames: [...new Set([...config.envNames, ...Object.keys(env)])],
+      headerNames: [...new Set([...config.headerNames, ...Object.keys(headers)])],
+    };
+    const others = this.prefs.servers().filter((server) => server.id !== config.id);
+    this.prefs.saveServers([...others, saved]);
+    await this.manager.stop(config.id);
+    if (saved.enabled && this.prefs.settings().startAtLaunch) void this.manager.start(saved.id);
+    return this.view(saved.id);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const config = this.prefs.servers().find((server) => server.id === id);
+    if (!config) return false;
+    await this.manager.stop(id);
+    for (const name of config.envNames)
+      await this.deps.vault.remove(toolSecretAccount(id, 'env', name)).catch(() => undefined);
+    for (const name of config.headerNames)
+      await this.deps.vault.remove(toolSecretAccount(id, 'header', name)).catch(() => undefined);
+    this.prefs.saveServers(this.prefs.servers().filter((server) => server.id !== id));
+    return true;
+  }
+
+  /** At launch, when the setting says so: every enabled server, without waiting for them. */
+  startAtLaunch(): void {
+    if (!this.prefs.settings().startAtLaunch) return;
+    for (const server of this.prefs.servers())
+      if (server.enabled) void this.manager.start(server.id);
+  }
+
+  /**
+   * What one answer may use: the enabled servers not turned off in this conversation, their
+   * tools, approvals through the renderer. Null when no tool is on (the plain engine answers).
+   */
+  async runFor(conversationId: string, messageId: string): Promise<ToolRun | null> {
+    const off = new Set(this.prefs.offFor(conversationId));
+    const servers = this.prefs.servers().filter((server) => server.enabled && !off.has(server.id));
+    if (servers.length === 0) return null;
+    const failedBefore = new Set(
+      servers
+        .filter((server) => this.manager.status(server.id).state === 'failed')
+        .map((s) => s.id),
+    );
+    const tools = await this.manager.toolsOf(servers.map((server) => server.id));
+    for (const server of servers) {
+      const status = this.manager.status(server.id);
+      const why = status.reason?.split('\n')[0] ?? '';
+      if (status.state === 'failed' && !failedBefore.has(server.id))
+        this.deps.notices?.post(
+          `Tool server "${server.name}" is not running (${why}); its tools are left out until it is restarted in Settings › Tools.`,
+        );
+    }
+    if (tools.length === 0) return null;
+    const names = new Map(servers.map((server) => [server.id, server.name]));
+    return {
+      tools,
+      maxSteps: this.prefs.settings().maxSteps,
+      call: (tool, args, signal) => this.manager.call(tool, args, signal),
+      approve: (request, signal) => {
+        if (this.prefs.alwaysAllowed().includes(request.tool.name)) return Promise.resolve('allow');
+        return this.approvals.ask(
+          {
+            conversationId,
+            messageId,
+            callId: request.callId,
+            tool: shownTool(request.tool),
+            serverName: names.get(request.tool.serverId) ?? request.tool.serverId,
+            arguments: request.arguments,
+          },
+          signal,
+        );
+      },
+    };
+  }
+
+  private async resolve(config: ToolServerConfig): Promise<ResolvedToolServer> {
+    const read = async (kind: 'env' | 'header', names: string[]) => {
+      const values: Record<string, string> = {};
+      for (const name of names) {
+        const stored = await this.deps.vault.get(toolSecretAccount(config.id, kind, name));
+        if (stored) values[name] = stored.secret;
+      }
+      return values;
+    };
+    return {
+      ...config,
+      env: await read('env', config.envNames),
+      headers: await read('header', config.headerNames),
+    };
+  }
+}
+
+function shownTool(tool: ToolInfo) {
+  return {
+    name: tool.name,
+    toolName: tool.toolName,
+    serverId: tool.serverId,
+    description: tool.description,
+  };
+}
+
+/** The app's tool service, its servers started at launch when the setting says so. */
+export function startTools(deps: ToolServiceDeps): ToolService {
+  const tools = new ToolService(deps);
+  tools.startAtLaunch();
+  return tools;
+}

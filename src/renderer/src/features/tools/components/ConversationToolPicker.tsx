@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { useToolsStore } from '../store/toolsStore';
+
+/** Which tool servers this chat may use: every enabled one unless turned off here. */
+export function ConversationToolPicker({ conversationId }: { conversationId: string | null }) {
+  const snapshot = useToolsStore((s) => s.snapshot);
+  const off = useToolsStore((s) => (conversationId ? s.off[conversationId] : undefined));
+  const load = useToolsStore((s) => s.load);
+  const loadConversation = useToolsStore((s) => s.loadConversation);
+  const setServerOn = useToolsStore((s) => s.setServerOn);
+  useEffect(() => {
+    if (!snapshot) void load();
+  }, [snapshot, load]);
+  useEffect(() => {
+    if (conversationId) void loadConversation(conversationId);
+  }, [conversationId, loadConversation]);
+  const servers = (snapshot?.servers ?? []).filter((server) => server.config.enabled);
+  if (servers.length === 0) return null;
+  return (
+    <fieldset className="flex flex-col gap-1 border-t border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800">
+      <legend className="sr-only">Tools in this chat</legend>
+      <p className="font-medium">Tools in this chat</p>
+      {servers.map(({ config, status }) => (
+        <label key={config.id} className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            disabled={!conversationId}
+            checked={!(off ?? []).includes(config.id)}
+            onChange={(event) =>
+              conversationId && void setServerOn(conversationId, config.id, event.target.checked)
+            }
+          />
+          {config.name}
+          <span className="text-xs text-zinc-500">
+            {status.tools.length ? `${status.tools.length} tools` : status.state}
+          </span>
+        </label>
+      ))}
+      {!conversationId && (
+        <p className="text-xs text-zinc-500">
+          All are on in a new chat; choose once it has started.
+        </p>
+      )}
+    </fieldset>
+  );
+}

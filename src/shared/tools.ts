@@ -1,0 +1,64 @@
+/**
+ * MCP tool servers as main keeps them and the renderer sees them. A server's config never holds
+ * a secret: its env values and header values live in the keychain, under the server's id and the
+ * variable's or header's name; the config lists only their names.
+ */
+import { z } from 'zod';
+
+export const toolServerId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/);
+
+export const toolServerConfigSchema = z
+  .object({
+    id: toolServerId,
+    /** Shown, and the namespace of its tools (`name__tool`). */
+    name: z.string().trim().min(1).max(64),
+    enabled: z.boolean(),
+    transport: z.enum(['stdio', 'http']),
+    command: z.string().max(4096).optional(),
+    args: z.array(z.string().max(4096)).max(256).optional(),
+    cwd: z.string().max(4096).optional(),
+    /** Names of env variables whose values are in the keychain. */
+    envNames: z.array(z.string().min(1).max(256)).max(128).default([]),
+    url: z.string().max(2048).optional(),
+    /** Names of HTTP headers whose values are in the keychain. */
+    headerNames: z.array(z.string().min(1).max(128)).max(64).default([]),
+  })
+  .strict();
+export type ToolServerConfig = z.infer<typeof toolServerConfigSchema>;
+
+export const toolServerStates = ['stopped', 'starting', 'ready', 'failed'] as const;
+export type ToolServerState = (typeof toolServerStates)[number];
+
+export interface ToolInfo {
+  /** The name the model sees: `server__tool`, unique across servers. */
+  name: string;
+  /** The tool's own name on its server. */
+  toolName: string;
+  serverId: string;
+  description: string;
+  /** JSON Schema of the arguments, as the server gave it. */
+  inputSchema: Record<string, unknown>;
+}
+
+export interface ToolServerLogLine {
+  at: number;
+  source: 'stderr' | 'client';
+  text: string;
+}
+
+export interface ToolServerStatus {
+  id: string;
+  state: ToolServerState;
+  /** Why it failed, in words (with the command for one that would not start). */
+  reason: string | null;
+  tools: ToolInfo[];
+  /** The last lines of its stderr and of what the client saw. */
+  log: ToolServerLogLine[];
+}
+
+/** What a call came back with, as the model and the person are shown it. */
+export interface ToolCallOutcome {
+  content: string;
+  isError: boolean;
+  truncated?: boolean;
+}

@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { stdioServerScript } from '../support/mcpServers';
+
+const root = resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'switchboard-cli-tools-'));
+const mcpConfig = join(dir, 'mcp.json');
+writeFileSync(
+  mcpConfig,
+  JSON.stringify({
+    mcpServers: {
+      calc: { command: process.execPath, args: ['--import', 'tsx', stdioServerScript] },
+    },
+  }),
+);
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  await emulator?.close();
+});
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        SWITCHBOARD_CONFIG_DIR: dir,
+        OPENAI_BASE_URL: emulator.url,
+        OPENAI_API_KEY: 'sk-cli-tools-0001',
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end('');
+  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
+}
+
+const ask = ['ask', '--provider', 'openai', '--model', 'emu-1', '--mcp-config', mcpConfig];
+
+describe('cli ask --mcp-config', () => {
+  it('--approve all: calls the tool, --json lists the call and its result, --verbose shows the steps', async () => {
+    const run = await cli([
+      ...ask,
+      '--approve',
+      'all',
+      '--json',
+      '--verbose',
+      'Sum [tool=add tool_args={"a":2,"b":40}]',
+    ]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(result.text).toBe('Tool said: The sum is 42.');
+    expect(result.toolCalls).toEqual([
+      { callId: 'call_emu_1_1', name: 'calc__add', serverId: 'calc', arguments: '{"a":2,"b":40}' },
+    ]);
+    expect(result.toolResults).toEqual([
+      { callId: 'call_emu_1_1', content: 'The sum is 42.', isError: false },
+    ]);
+    expect(run.stderr).toContain('tool call: calc__add {"a":2,"b":40}');
+    expect(run.stderr).toContain('tool result: The sum is 42.');
+  });
+
+  it('--approve none: the call is denied and the model is told', async () => {
+    const run = await cli([...ask, '--approve', 'none', 'Sum [tool=add tool_args={"a":1,"b":1}]']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Tool said: The person denied this tool call.');
+  });
+
+  it('a config that is not an mcpServers file is bad usage', async () => {
+    writeFileSync(join(dir, 'bad.json'), '{"servers":{}}');
+    const run = await cli([
+      'ask',
+      '--provider',
+      'openai',
+      '--model',
+      'emu-1',
+      '--mcp-config',
+      join(dir, 'bad.json'),
+      'hi',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('mcpServers');
+  });
+});
