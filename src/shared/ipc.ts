@@ -168,6 +168,8 @@ export const conversationChannels = {
       .strict(),
   ),
   selectMessageVersion: invoke<ConversationThread>()(messageRef),
+  /** "Fork from here": a new conversation with the path up to the message, linked back to it. */
+  forkConversation: invoke<ConversationThread>()(messageRef),
   regenerateMessage: invoke<SendMessageResponse>()(messageRef),
   /** Deletes a message and everything after it in its branch. */
   deleteMessage: invoke<ConversationThread>()(messageRef),

@@ -1,5 +1,6 @@
 import { useChatStore, ChatSettingsToggle, ModelSelector } from '../features/chat';
 import { useConversationsStore } from '../features/sidebar';
+import { ForkedFromLink } from './ForkedFromLink';
 
 const buttonClass =
   'shrink-0 whitespace-nowrap rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-zinc-400 dark:hover:bg-zinc-800';
@@ -17,6 +18,7 @@ export function ConversationToolbar() {
       </h2>
       {conversationId && (
         <>
+          <ForkedFromLink />
           <button
             type="button"
             className={buttonClass}

@@ -45,6 +45,7 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     restoreConversation: notInBench,
     updateConversationSettings: notInBench,
     selectMessageVersion: notInBench,
+    forkConversation: notInBench,
     regenerateMessage: notInBench,
     deleteMessage: notInBench,
     editMessage: notInBench,

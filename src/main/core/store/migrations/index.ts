@@ -9,6 +9,7 @@ import { exchangesMigration } from './004_exchanges';
 import { messageRefusalMigration } from './005_message_refusal';
 import { messagePartsMigration } from './006_message_parts';
 import { cacheWritesMigration } from './007_cache_writes';
+import { branchesMigration } from './009_branches';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -19,5 +20,9 @@ export const migrations: readonly Migration[] = [
   messageRefusalMigration,
   messagePartsMigration,
   cacheWritesMigration,
+  // Integrator: 8 is the attachments branch's (issue 16); this stand-in keeps the numbers
+  // contiguous on the branches branch alone and is replaced by 008 at merge.
+  { version: 8, name: 'reserved for attachments', up() {} },
+  branchesMigration,
 ];
 export type { Migration } from './types';

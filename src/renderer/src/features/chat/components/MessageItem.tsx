@@ -21,6 +21,7 @@ export interface MessageHandlers {
   onEdit?: ((messageId: string, text: string) => void) | undefined;
   onDelete?: ((messageId: string) => void) | undefined;
   onContinue?: ((messageId: string) => void) | undefined;
+  onFork?: ((messageId: string) => void) | undefined;
 }
 
 interface MessageItemProps extends MessageHandlers {
@@ -64,7 +65,7 @@ function FailedMessage({ message }: { message: ChatMessage }) {
   );
 }
 
-function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
+function UserMessage({ message, busy, onEdit, onDelete, onFork }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
   const text = messageText(message.parts);
   return (
@@ -93,6 +94,7 @@ function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
             text={text}
             onEdit={onEdit && !busy ? () => setEditing(true) : undefined}
             onDelete={onDelete && !busy ? () => onDelete(message.id) : undefined}
+            onFork={onFork ? () => onFork(message.id) : undefined}
           />
         </div>
       )}
@@ -100,7 +102,14 @@ function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
   );
 }
 
-function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }: MessageItemProps) {
+function AssistantMessage({
+  message,
+  busy,
+  onRegenerate,
+  onDelete,
+  onContinue,
+  onFork,
+}: MessageItemProps) {
   const idle = !message.streaming && !busy;
   const text = messageText(message.parts);
   return (
@@ -131,6 +140,7 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
             text={text}
             onRegenerate={onRegenerate && idle ? () => onRegenerate(message.id) : undefined}
             onDelete={onDelete && idle ? () => onDelete(message.id) : undefined}
+            onFork={onFork ? () => onFork(message.id) : undefined}
           />
           <InspectorDialog messageId={message.id} /> {/* inspector (issue 8) */}
         </div>

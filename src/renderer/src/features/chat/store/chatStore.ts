@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ForkSource } from '../../../../../shared/conversations';
 import type { ChatStreamBatch } from '../../../../../shared/ipc';
 import type { MessagePart } from '../../../../../shared/messageParts';
 import type {
@@ -8,6 +9,7 @@ import type {
   Usage,
 } from '../../../../../shared/stream';
 import { api } from '../../../lib/api';
+import { createForkSlice } from './forkSlice';
 import { createRewriteSlice } from './rewriteSlice';
 import { createSendSlice } from './sendSlice';
 import { noteActivity, type RetryNotice } from './streamSubscriptions';
@@ -62,6 +64,10 @@ export interface ChatState {
   editAndResend(messageId: string, text: string): Promise<void>;
   continueAnswer(messageId: string): Promise<void>;
   deleteMessage(messageId: string): Promise<void>;
+  /** Where the chat on screen was forked from (its header links back), or null. */
+  forkedFrom: ForkSource | null;
+  /** "Fork from here": opens a new conversation with the path up to the message. */
+  fork(messageId: string): Promise<void>;
 }
 
 /** The chat on screen, made of one slice per concern (see each slice's file). */
@@ -72,9 +78,11 @@ export const useChatStore = create<ChatState>()((...a) => ({
   starting: null,
   sendError: null,
   focusMessageId: null,
+  forkedFrom: null,
   ...createSendSlice(...a),
   ...createThreadSlice(...a),
   ...createRewriteSlice(...a),
+  ...createForkSlice(...a),
 }));
 
 /** Feeds stream batches from main into the store; call once at startup. */
