@@ -2,6 +2,7 @@
  * Domain types of stored conversations, shared by core (the store), the IPC contract and the
  * renderer (sidebar, search, message versions).
  */
+import type { ContextPolicy } from './context';
 import type { MessagePart } from './messageParts';
 import type { ReasoningEffort } from './reasoning';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from './stream';
@@ -36,6 +37,8 @@ export interface ConversationSummary {
 export interface ConversationDetail extends ConversationSummary, ConversationSettings {
   /** The last message of the thread shown (versions chosen along the way lead to it). */
   currentLeafId: string | null;
+  /** What to send once the thread outgrows the model's context window (null: not chosen). */
+  contextPolicy?: ContextPolicy | null;
   /** Where "Fork from here" made it from (absent or null: not a fork). */
   forkedFrom?: ForkSource | null;
 }

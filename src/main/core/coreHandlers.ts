@@ -1,5 +1,7 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import type { ChatService } from './chat/ChatService';
+import { createContextHandlers } from './context/contextHandlers';
+import type { ContextService } from './context/ContextService';
 import { createChatPickHandlers } from './chat/chatPicks';
 import type { CompareService } from './compare/CompareService';
 import type { ExchangeCapture } from './exchanges/ExchangeCapture';
@@ -28,6 +30,8 @@ export interface CoreServices {
   prices: PriceOverrides;
   catalog: ModelCatalog;
   picks: PickMemory;
+  /** The context window: the composer's meter, the recent-only policy, summaries. */
+  context: ContextService;
   /** What the profile handlers need beyond the catalog and picks: profiles, vault, env, notices. */
   targetDeps: Omit<ProfileHandlerDeps, 'catalog' | 'picks'>;
 }
@@ -73,6 +77,7 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
         prices: services.prices,
         profiles: services.targetDeps.profiles,
       }),
+      ...createContextHandlers(services.context, emit),
       ...createExchangeHandlers({ exchanges: store.exchanges, capture: services.capture }),
       startCompare: async (request) => compare.start(request),
       stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),

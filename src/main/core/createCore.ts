@@ -1,5 +1,6 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import { ChatService } from './chat/ChatService';
+import { ContextService } from './context/ContextService';
 import { CompareService } from './compare/CompareService';
 import { createHandlerTable } from './coreHandlers';
 import { ExchangeCapture } from './exchanges/ExchangeCapture';
@@ -107,9 +108,11 @@ export function createCore(options: CoreOptions): Core {
   // The one place a profile id becomes a ready target, for chat, titles and compare alike.
   const resolver = createProfileResolver(targetDeps);
   const engine = usage.tapEngine(streamChat);
+  const context = new ContextService({ store, profiles: resolver, engine, usage });
   const chat = new ChatService({
     profiles: resolver,
     engine,
+    context,
     emit: options.emit,
     store,
     capture,
@@ -127,7 +130,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
-    ...{ usage, prices, targetDeps },
+    ...{ usage, prices, targetDeps, context },
     catalog: new ModelCatalog(preferences),
     picks: new PickMemory(preferences),
   });

@@ -1,3 +1,4 @@
+import type { ConversationDetail } from '../../../shared/conversations';
 import type { EventSink } from '../../../shared/ipc';
 import type { StreamEvent } from '../../../shared/stream';
 import type { EngineOptions } from '../providers/streamChat';
@@ -40,6 +41,8 @@ export interface ChatServiceDeps {
   usage?: UsageWriter;
   /** Where a failure no one asked for goes (the log); console when absent. */
   onInternalError?: (error: unknown) => void;
+  /** Fits a request to the model's context window as the conversation's policy says. */
+  context?: { fit(request: ChatRequest, conversation: ConversationDetail): Promise<ChatRequest> };
   /** The crash log: a failed answer is noted there, so a bug report can say what the provider said. */
   log?: AppLog;
 }

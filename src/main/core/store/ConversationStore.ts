@@ -6,6 +6,7 @@ import type {
   ConversationSummary,
   ForkSource,
 } from '../../../shared/conversations';
+import type { ContextPolicy } from '../../../shared/context';
 import type { SqliteDatabase } from './database';
 import { toDetail, toSummary, type ConversationRow } from './rows';
 
@@ -87,6 +88,7 @@ export class ConversationStore {
       current_leaf_id: null,
       forked_from_conversation_id: input.forkedFrom?.conversationId ?? null,
       forked_from_message_id: input.forkedFrom?.messageId ?? null,
+      context_policy: null,
     };
     this.db
       .prepare(
@@ -146,6 +148,10 @@ export class ConversationStore {
     this.db
       .prepare('UPDATE conversations SET updated_at = MAX(updated_at, ?) WHERE id = ?')
       .run(this.now(), id);
+  }
+
+  setContextPolicy(id: string, policy: ContextPolicy | null): void {
+    this.db.prepare('UPDATE conversations SET context_policy = ? WHERE id = ?').run(policy, id);
   }
 
   setCurrentLeaf(id: string, leafId: string): void {
@@ -247,8 +253,8 @@ export class ConversationStore {
       .prepare(
         `INSERT INTO conversations (id, title, title_source, created_at, updated_at, pinned, deleted_at,
            profile_id, model, system_prompt, parameters, current_leaf_id,
-           forked_from_conversation_id, forked_from_message_id)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
+           forked_from_conversation_id, forked_from_message_id, context_policy)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         detail.id,
@@ -264,6 +270,7 @@ export class ConversationStore {
         detail.currentLeafId,
         detail.forkedFrom?.conversationId ?? null,
         detail.forkedFrom?.messageId ?? null,
+        detail.contextPolicy ?? null,
       );
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ImportPreview } from '../../../shared/conversations';
+import { contextPolicies } from '../../../shared/context';
 import { finishReasons, providerErrorKinds } from '../../../shared/stream';
 import { partsFromFields } from '../../../shared/messageParts';
 import { messagePartsSchema } from '../../../shared/messagePartSchema';
@@ -81,6 +82,7 @@ const conversation = z.object({
   currentLeafId: optionalId,
 });
 const conversationV3 = conversation.extend({
+  contextPolicy: z.enum(contextPolicies).nullish(),
   forkedFrom: z
     .object({ conversationId: z.string().min(1).max(200), messageId: z.string().min(1).max(200) })
     .nullish(),

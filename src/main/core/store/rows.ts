@@ -24,6 +24,7 @@ export interface ConversationRow {
   current_leaf_id: string | null;
   forked_from_conversation_id: string | null;
   forked_from_message_id: string | null;
+  context_policy: string | null;
 }
 
 export interface MessageRow {
@@ -70,6 +71,10 @@ export function toDetail(row: ConversationRow): ConversationDetail {
     systemPrompt: row.system_prompt,
     parameters: parseJson<ChatParameters>(row.parameters) ?? {},
     currentLeafId: row.current_leaf_id,
+    contextPolicy:
+      row.context_policy === 'recent' || row.context_policy === 'summary'
+        ? row.context_policy
+        : null,
     forkedFrom:
       row.forked_from_conversation_id && row.forked_from_message_id
         ? { conversationId: row.forked_from_conversation_id, messageId: row.forked_from_message_id }

@@ -13,7 +13,7 @@ export function ConversationToolbar() {
   return (
     <div className="flex items-center gap-2 border-b border-zinc-200 px-4 py-1.5 dark:border-zinc-800">
       <ModelSelector />
-      <h2 className="min-w-0 flex-1 truncate text-sm font-medium">
+      <h2 className="min-w-[5rem] flex-1 truncate text-sm font-medium">
         {conversationId ? (title ?? '') : ''}
       </h2>
       {conversationId && (

@@ -14,11 +14,12 @@ export function ForkedFromLink() {
   return (
     <button
       type="button"
-      className="min-w-0 max-w-[16rem] shrink truncate rounded px-1 text-xs text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400"
-      title={`Open “${source.title}” at the message this fork starts from`}
+      className="min-w-0 max-w-[9rem] shrink truncate rounded px-1 text-xs text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400"
+      aria-label={`Forked from “${source.title || 'Untitled conversation'}”`}
+      title={`Forked from “${source.title}”: open it at the message this fork starts from`}
       onClick={() => void openConversation(source.conversationId, source.messageId)}
     >
-      Forked from “{source.title || 'Untitled conversation'}”
+      ⑂ from “{source.title || 'Untitled conversation'}”
     </button>
   );
 }

@@ -11,6 +11,9 @@ import type { Migration } from './types';
  * (`forked_from_conversation_id`, `forked_from_message_id`); the link outlives its source (no
  * foreign key), and the header says so when the source is gone.
  *
+ * The context window: what a conversation does once it outgrows the model's window
+ * (`context_policy`: 'recent' or 'summary', NULL until the person chooses; src/shared/context.ts).
+ *
  * Lossless: no row loses or changes anything it had. Every conversation's shown thread (the path
  * to its current leaf) becomes the remembered way down along that path, so what each
  * conversation shows is the same before and after; elsewhere nothing is remembered yet (NULL:
@@ -18,12 +21,13 @@ import type { Migration } from './types';
  */
 export const branchesMigration: Migration = {
   version: 9,
-  name: 'branches remembered, forks linked',
+  name: 'branches remembered, forks linked, context policy',
   up(db) {
     db.exec(`
       ALTER TABLE messages ADD COLUMN shown_child_id TEXT;
       ALTER TABLE conversations ADD COLUMN forked_from_conversation_id TEXT;
       ALTER TABLE conversations ADD COLUMN forked_from_message_id TEXT;
+      ALTER TABLE conversations ADD COLUMN context_policy TEXT;
 
       WITH RECURSIVE path (id, parent_id) AS (
         SELECT m.id, m.parent_id FROM conversations c JOIN messages m ON m.id = c.current_leaf_id

@@ -5,6 +5,8 @@ import { isMac, shortcutLabel } from '../../../lib/platform';
 import { isSendKey, useGeneralPreferences, type SendKey } from '../../settings';
 import { MissingKeyNotice, useMissingKey } from './composer/MissingKeyNotice';
 import { SendStopButton } from './composer/SendStopButton';
+import { ContextMeter } from './composer/ContextMeter';
+import { selectContextBlocks, useContextStore } from '../store/contextStore';
 
 /** What the empty box says: how to send with the chosen key, or why nothing can be sent. */
 function placeholderFor(readOnly: boolean, sendKey: SendKey): string {
@@ -29,11 +31,13 @@ export function Composer() {
   // A profile that needs a key and has none: said before any request, with a way to add one.
   const missingKey = useMissingKey();
   const [keyAsked, setKeyAsked] = useState(false);
+  // context: a request that will not fit waits for the person's choice (the meter's warning).
+  const overflows = useContextStore(selectContextBlocks);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const prompt = text.trim();
-    if (!prompt || busy || readOnly) return;
+    if (!prompt || busy || readOnly || overflows) return;
     if (missingKey) return setKeyAsked(true);
     setText('');
     if (!(await send(prompt))) setText(prompt);
@@ -71,10 +75,11 @@ export function Composer() {
           />
           <SendStopButton
             streaming={streaming}
-            canSend={!!text.trim() && !readOnly && !busy}
+            canSend={!!text.trim() && !readOnly && !busy && !overflows}
             onStop={() => void stop()}
           />
         </div>
+        <ContextMeter draft={text} />
       </div>
     </form>
   );

@@ -12,6 +12,7 @@ import { MessageFooter } from './message/MessageFooter';
 import { ReasoningBlock } from './message/ReasoningBlock';
 import { RefusalNotice } from './message/RefusalNotice';
 import { UserMessageEditor } from './message/UserMessageEditor';
+import { SummaryMessage } from './message/SummaryMessage';
 import { VersionSwitcher } from './message/VersionSwitcher';
 import { WaitingNote } from './message/WaitingNote';
 
@@ -45,7 +46,9 @@ export const MessageItem = memo(function MessageItem({
       resetKey={message}
       fallback={() => <FailedMessage message={message} />}
     >
-      {message.role === 'user' ? (
+      {message.summary ? (
+        <SummaryMessage message={message} />
+      ) : message.role === 'user' ? (
         <UserMessage message={message} busy={busy} {...handlers} />
       ) : (
         <AssistantMessage message={message} busy={busy} {...handlers} />

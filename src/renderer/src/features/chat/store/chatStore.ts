@@ -30,6 +30,8 @@ export interface ChatMessage {
   timing?: StreamTiming;
   finishReason?: FinishReason;
   error?: ProviderError;
+  /** A context summary (stored with role 'system'): shown as one, never sent as a turn. */
+  summary?: boolean;
   /** Every version at this place in the thread (regenerated answers, edited questions), oldest first. */
   versionIds?: string[];
   /** The request failed before any text and is being repeated (a 429): say so while it waits. */
