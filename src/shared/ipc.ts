@@ -20,6 +20,7 @@ import { captureSettingsSchema, type CaptureSettings, type ExchangeRecord } from
 import { startCompareRequest, type CompareStarted, type CompareStreamBatch } from './compare';
 import type { StorageStatus } from './storage';
 import { contextPolicies, type ContextReport } from './context';
+import { presetSchema, savedPromptSchema, type PresetLibrary } from './presets';
 import type { StreamEvent } from './stream';
 import {
   priceOverrideSchema,
@@ -194,6 +195,23 @@ export const conversationChannels = {
       .object({ conversationId: id, messageId: id, text: z.string().trim().min(1).max(1_000_000) })
       .strict(),
   ),
+  /** Presets and the prompt library (shared/presets.ts). */
+  listPresets: invoke<PresetLibrary>()(z.object({}).strict()),
+  savePreset: invoke<PresetLibrary>()(
+    z.object({ preset: presetSchema.extend({ id: presetSchema.shape.id.optional() }) }).strict(),
+  ),
+  deletePreset: invoke<PresetLibrary>()(z.object({ presetId: id }).strict()),
+  setDefaultPreset: invoke<PresetLibrary>()(z.object({ presetId: id.nullable() }).strict()),
+  exportPresets: invoke<ExportedFile>()(z.object({}).strict()),
+  importPresets: invoke<{ presets: number; prompts: number; library: PresetLibrary }>()(
+    z.object({ content: z.string().max(10_000_000) }).strict(),
+  ),
+  savePrompt: invoke<PresetLibrary>()(
+    z
+      .object({ prompt: savedPromptSchema.extend({ id: savedPromptSchema.shape.id.optional() }) })
+      .strict(),
+  ),
+  deletePrompt: invoke<PresetLibrary>()(z.object({ promptId: id }).strict()),
   /** "Fork from here": a new conversation with the path up to the message, linked back to it. */
   forkConversation: invoke<ConversationThread>()(messageRef),
   regenerateMessage: invoke<SendMessageResponse>()(messageRef),

@@ -165,3 +165,62 @@ smallWindow(
     await expectFirstQuestion(app, 'one0 word');
   },
 );
+
+test('presets: a default preset for a new conversation; a `/` prompt with a variable', async ({
+  app,
+  emulator,
+}) => {
+  await app.getByRole('button', { name: 'Presets' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Presets' });
+  await dialog.getByRole('button', { name: 'New preset from this chat’s settings' }).click();
+  const form = dialog.getByRole('form', { name: 'Preset' });
+  await form.getByLabel('Name').fill('Pirate');
+  await form.getByLabel('System prompt').fill('Talk like a pirate.');
+  await form.getByLabel('Temperature').fill('0.4');
+  await form.getByRole('button', { name: 'Save preset' }).click();
+  await expect(dialog.getByRole('list', { name: 'Presets' })).toContainText('Pirate');
+  await dialog.getByRole('radio', { name: 'Default' }).first().click();
+  await expect(dialog.getByRole('radio', { name: 'Default' }).first()).toBeChecked();
+  await dialog.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(dialog.getByRole('list', { name: 'Presets' })).toContainText('Pirate (copy)');
+  await dialog.getByRole('button', { name: 'Delete preset Pirate (copy)' }).click();
+  await expect(dialog.getByRole('list', { name: 'Presets' }).getByRole('listitem')).toHaveCount(1);
+  await dialog.getByLabel('Prompt name').fill('Translate');
+  await dialog
+    .getByLabel('Prompt text')
+    .fill('Translate {{phrase}} into {{language}} on {{date}}.');
+  await dialog.getByRole('button', { name: 'Add prompt' }).click();
+  await expect(dialog.getByRole('region', { name: 'Prompt library' })).toContainText('Translate');
+  await app.screenshot({ path: test.info().outputPath('presets.png') });
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  // A new conversation starts from the default preset: its prompt is what is sent.
+  await app.getByRole('button', { name: 'New conversation' }).click();
+  await expect(app.getByRole('combobox', { name: 'Preset' })).toHaveValue(/.+/);
+  await expect(app.getByRole('textbox', { name: 'System prompt' })).toHaveValue(
+    'Talk like a pirate.',
+  );
+  await ask(app, 'Ahoy', 1);
+  type Body = { messages: { role: string; content: string }[]; temperature?: number };
+  const body = emulator.requests
+    .map((r) => r.body as Body)
+    .find((b) => {
+      const text = JSON.stringify(b.messages ?? []);
+      return text.includes('Ahoy') && !text.includes('You name conversations');
+    })!;
+  expect(body.messages[0]).toEqual({ role: 'system', content: 'Talk like a pirate.' });
+  expect(body.temperature).toBe(0.4);
+
+  // `/` opens the saved prompts, fuzzy-matched; a custom variable is asked for on insert.
+  const box = app.getByRole('textbox', { name: 'Message' });
+  await box.fill('/trl');
+  await expect(app.getByRole('listbox', { name: 'Saved prompts' })).toContainText('Translate');
+  await box.press('Enter');
+  const fill = app.getByRole('form', { name: 'Fill in “Translate”' });
+  await fill.getByLabel('phrase').fill('good morning');
+  await fill.getByLabel('language').fill('French');
+  await app.screenshot({ path: test.info().outputPath('prompt-variables.png') });
+  await fill.getByRole('button', { name: 'Insert' }).click();
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(box).toHaveValue(`Translate good morning into French on ${today}.`);
+});

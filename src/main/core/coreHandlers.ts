@@ -1,6 +1,8 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import type { ChatService } from './chat/ChatService';
 import { createContextHandlers } from './context/contextHandlers';
+import { createPresetHandlers } from './presets/presetHandlers';
+import type { PresetStore } from './presets/PresetStore';
 import type { ContextService } from './context/ContextService';
 import { createChatPickHandlers } from './chat/chatPicks';
 import type { CompareService } from './compare/CompareService';
@@ -30,6 +32,8 @@ export interface CoreServices {
   prices: PriceOverrides;
   catalog: ModelCatalog;
   picks: PickMemory;
+  /** Presets and saved prompts, in the preferences file. */
+  presets: PresetStore;
   /** The context window: the composer's meter, the recent-only policy, summaries. */
   context: ContextService;
   /** What the profile handlers need beyond the catalog and picks: profiles, vault, env, notices. */
@@ -78,6 +82,7 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
         profiles: services.targetDeps.profiles,
       }),
       ...createContextHandlers(services.context, emit),
+      ...createPresetHandlers(services.presets),
       ...createExchangeHandlers({ exchanges: store.exchanges, capture: services.capture }),
       startCompare: async (request) => compare.start(request),
       stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),

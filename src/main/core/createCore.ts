@@ -1,6 +1,7 @@
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import { ChatService } from './chat/ChatService';
 import { ContextService } from './context/ContextService';
+import { PresetStore } from './presets/PresetStore';
 import { CompareService } from './compare/CompareService';
 import { createHandlerTable } from './coreHandlers';
 import { ExchangeCapture } from './exchanges/ExchangeCapture';
@@ -130,7 +131,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
-    ...{ usage, prices, targetDeps, context },
+    ...{ usage, prices, targetDeps, context, presets: new PresetStore(preferences) },
     catalog: new ModelCatalog(preferences),
     picks: new PickMemory(preferences),
   });

@@ -1,4 +1,5 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { PromptMenu, type PromptKeys } from '../../presets';
 import { selectBusy, useChatStore } from '../store/chatStore';
 import { useStorageStore } from '../../storage';
 import { isMac, shortcutLabel } from '../../../lib/platform';
@@ -33,6 +34,11 @@ export function Composer() {
   const [keyAsked, setKeyAsked] = useState(false);
   // context: a request that will not fit waits for the person's choice (the meter's warning).
   const overflows = useContextStore(selectContextBlocks);
+  // presets: a draft that is `/` and a word opens the saved prompts; Esc closes them for it.
+  const promptKeys: PromptKeys = useRef(null);
+  const [menuClosedFor, setMenuClosedFor] = useState<string | null>(null);
+  const slash = /^\/(\S*)$/.exec(text);
+  const menuOpen = !!slash && menuClosedFor !== text;
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -44,6 +50,7 @@ export function Composer() {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (menuOpen && promptKeys.current?.(event)) return;
     if (isSendKey(event, sendKey, isMac) && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
@@ -61,6 +68,14 @@ export function Composer() {
           <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-300">
             {sendError}
           </p>
+        )}
+        {menuOpen && (
+          <PromptMenu
+            query={slash[1] ?? ''}
+            keysRef={promptKeys}
+            onInsert={(inserted) => setText(inserted)}
+            onClose={() => setMenuClosedFor(text)}
+          />
         )}
         <div className="composer-box">
           <textarea
