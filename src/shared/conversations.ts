@@ -2,6 +2,7 @@
  * Domain types of stored conversations, shared by core (the store), the IPC contract and the
  * renderer (sidebar, search, message versions).
  */
+import type { ContextPolicy } from './context';
 import type { MessagePart } from './messageParts';
 import type { ReasoningEffort } from './reasoning';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from './stream';
@@ -36,6 +37,17 @@ export interface ConversationSummary {
 export interface ConversationDetail extends ConversationSummary, ConversationSettings {
   /** The last message of the thread shown (versions chosen along the way lead to it). */
   currentLeafId: string | null;
+  /** What to send once the thread outgrows the model's context window (null: not chosen). */
+  contextPolicy?: ContextPolicy | null;
+  /** Where "Fork from here" made it from (absent or null: not a fork). */
+  forkedFrom?: ForkSource | null;
+}
+
+/** The conversation and message a fork was made from; the title is null once that is gone. */
+export interface ForkSource {
+  conversationId: string;
+  messageId: string;
+  title?: string | null;
 }
 
 export type MessageRole = 'user' | 'assistant' | 'system';
@@ -65,6 +77,8 @@ export interface StoredMessage {
   error: ProviderError | null;
   createdAt: number;
   updatedAt: number;
+  /** The child shown below it last: the way down a branch left and found again (migration 9). */
+  shownChildId?: string | null;
 }
 
 /** A message of the thread shown, with the versions it can be flipped to. */

@@ -4,7 +4,8 @@
  * Electron IPC, the in-memory test pair and the browser harness all carry exactly this.
  */
 import { z } from 'zod';
-import { attachmentLimits, type AttachmentView } from './attachments';
+import { attachmentChannels } from './attachmentChannels';
+import { attachmentLimits } from './attachments';
 import { attachmentId } from './messagePartSchema';
 import { reasoningEfforts } from './reasoning';
 import {
@@ -28,6 +29,8 @@ import {
   type ToolApprovalSettled,
   type ToolServerView,
 } from './toolChannels';
+import { contextPolicies, type ContextReport } from './context';
+import { presetChannels } from './presetChannels';
 import type { StreamEvent } from './stream';
 import {
   priceOverrideSchema,
@@ -120,31 +123,6 @@ export const sendMessageRequest = z
     path: ['text'],
   });
 
-/** Base64 of at most one attachment's bytes (plus the slack of base64's 4/3). */
-const MAX_ATTACHMENT_BASE64 = Math.ceil((attachmentLimits.maxFileBytes * 4) / 3) + 1024;
-
-/**
- * Attachments (issue 16): the renderer sends a picked, dropped or pasted file's bytes as base64
- * (JSON carries it the same over Electron IPC and the harness's WebSocket) and gets its view.
- */
-const attachmentChannels = {
-  storeAttachment: invoke<AttachmentView>()(
-    z
-      .object({
-        name: z.string().trim().min(1).max(1000),
-        data: z.string().max(MAX_ATTACHMENT_BASE64),
-      })
-      .strict(),
-  ),
-  /**
-   * A stored attachment as a data URL: full size (an image opened from its thumbnail), or its
-   * small thumbnail (a sent message's image after a reload).
-   */
-  getAttachment: invoke<{ mimeType: string; dataUrl: string }>()(
-    z.object({ id: attachmentId, size: z.enum(['full', 'thumbnail']).default('full') }).strict(),
-  ),
-} as const;
-
 /** Secret header values by header name: a string sets it, null removes it. */
 const headerSecrets = z.record(headerName, secretValue.nullable()).optional();
 
@@ -211,6 +189,33 @@ export const conversationChannels = {
       .strict(),
   ),
   selectMessageVersion: invoke<ConversationThread>()(messageRef),
+  /** How much of the model's context the next request uses (the composer's meter). */
+  measureContext: invoke<ContextReport>()(
+    z
+      .object({
+        conversationId: id.nullable(),
+        draft: z.string().max(1_000_000),
+        profileId: profileId.nullish(),
+        model: z.string().min(1).max(200).nullish(),
+        systemPrompt: z.string().max(100_000).nullish(),
+        maxTokens: z.number().int().positive().optional(),
+      })
+      .strict(),
+  ),
+  /** What a conversation sends once it outgrows the window (null: ask again). */
+  setContextPolicy: invoke<ConversationDetail>()(
+    z.object({ conversationId: id, policy: z.enum(contextPolicies).nullable() }).strict(),
+  ),
+  /** Summarizes the thread shown once, as a summary message (a model call, counted in usage). */
+  summarizeContext: invoke<ConversationThread>()(conversationRef),
+  /** The person's own words for a summary. */
+  editSummary: invoke<ConversationThread>()(
+    z
+      .object({ conversationId: id, messageId: id, text: z.string().trim().min(1).max(1_000_000) })
+      .strict(),
+  ),
+  /** "Fork from here": a new conversation with the path up to the message, linked back to it. */
+  forkConversation: invoke<ConversationThread>()(messageRef),
   regenerateMessage: invoke<SendMessageResponse>()(messageRef),
   /** Deletes a message and everything after it in its branch. */
   deleteMessage: invoke<ConversationThread>()(messageRef),
@@ -253,6 +258,7 @@ export const invokeChannels = {
   // Backups and sync (issue 19): Settings › Data.
   ...dataChannels,
   ...attachmentChannels,
+  ...presetChannels,
   ...toolChannels,
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
   sendMessage: invoke<SendMessageResponse>()(sendMessageRequest),

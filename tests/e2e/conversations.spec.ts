@@ -148,8 +148,9 @@ test('regenerate keeps earlier answers as versions; edit and resend makes a new 
   await expect(question.getByLabel('Version 2 of 2')).toBeVisible();
   await question.getByRole('button', { name: 'Previous version' }).click();
   await expect(question).toContainText('First version please');
-  // Back on the first question, the thread goes on through its newest answer.
-  await expect(answer.getByLabel('Version 2 of 2')).toBeVisible();
+  // Back on the first question, the thread goes on through the answer left there (version 1
+  // was shown when the question was edited): a branch comes back as it was left.
+  await expect(answer.getByLabel('Version 1 of 2')).toBeVisible();
 });
 
 test('the sidebar stays virtualized and pages in with hundreds of conversations', async ({

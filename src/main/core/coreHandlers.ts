@@ -4,6 +4,10 @@ import type { AttachmentService } from './attachments/AttachmentService';
 import { portableAttachments } from './attachments/portableAttachments';
 import { tidyingAttachments } from './attachments/tidyingAttachments';
 import type { ChatService } from './chat/ChatService';
+import { createContextHandlers } from './context/contextHandlers';
+import { createPresetHandlers } from './presets/presetHandlers';
+import type { PresetStore } from './presets/PresetStore';
+import type { ContextService } from './context/ContextService';
 import { createChatPickHandlers } from './chat/chatPicks';
 import type { CompareService } from './compare/CompareService';
 import type { DataHandlers } from './dataServices';
@@ -37,6 +41,10 @@ export interface CoreServices {
   picks: PickMemory;
   attachments: AttachmentService;
   tools: ToolService;
+  /** Presets and saved prompts, in the preferences file. */
+  presets: PresetStore;
+  /** The context window: the composer's meter, the recent-only policy, summaries. */
+  context: ContextService;
   /** What the profile handlers need beyond the catalog and picks: profiles, vault, env, notices. */
   targetDeps: Omit<ProfileHandlerDeps, 'catalog' | 'picks'>;
   /** Settings › Data: backups and sync. */
@@ -89,6 +97,8 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
         prices: services.prices,
         profiles: services.targetDeps.profiles,
       }),
+      ...createContextHandlers(services.context, emit),
+      ...createPresetHandlers(services.presets),
       ...createExchangeHandlers({ exchanges: store.exchanges, capture: services.capture }),
       ...services.dataHandlers,
       ...createToolHandlers(services.tools),

@@ -4,6 +4,8 @@ import { AttachmentService } from './attachments/AttachmentService';
 import { ATTACHMENTS_DIR, AttachmentStore } from './attachments/AttachmentStore';
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import { ChatService } from './chat/ChatService';
+import { ContextService } from './context/ContextService';
+import { PresetStore } from './presets/PresetStore';
 import { CompareService } from './compare/CompareService';
 import { createHandlerTable } from './coreHandlers';
 import { openDataServices, type DataServices } from './dataServices';
@@ -117,9 +119,11 @@ export function createCore(options: CoreOptions): Core {
   // Attachments are read and shaped for the provider just before each call (answers and compare).
   const engine = attachedEngine(usage.tapEngine(streamChat), attachments.files);
   const tools = startTools({ preferences, vault: targetDeps.vault, emit: options.emit, notices });
+  const context = new ContextService({ store, profiles: resolver, engine, usage });
   const chat = new ChatService({
     ...{ tools, profiles: resolver },
     engine,
+    context,
     emit: options.emit,
     store,
     capture,
@@ -138,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
     ...{ usage, prices, targetDeps, attachments, tools, dataHandlers: data.handlers },
+    ...{ context, presets: new PresetStore(preferences) },
     catalog: new ModelCatalog(preferences),
     picks: new PickMemory(preferences),
   });

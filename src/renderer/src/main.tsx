@@ -14,6 +14,7 @@ import {
 import { startTheme, useThemeStore } from './features/theme';
 import { subscribeToStreams, subscribeToChatSettings } from './features/chat';
 import { subscribeToStorage } from './features/storage';
+import { followSelection } from './features/presets';
 import { subscribeToCompare } from './features/compare';
 import { subscribeToRateLimits } from './features/usage';
 import { subscribeToTools } from './features/tools';
@@ -25,6 +26,7 @@ subscribeToStreams();
 subscribeToMenuCommands();
 subscribeToSettings();
 subscribeToChatSettings();
+followSelection();
 subscribeToStorage();
 subscribeToCompare();
 subscribeToRateLimits();

@@ -104,11 +104,11 @@ describe('export and import', () => {
     });
   });
 
-  it('exports version 2, each message with its parts in order and no separate text fields', () => {
+  it('exports version 3, each message with its parts in order and no separate text fields', () => {
     const store = fresh();
     const id = seed(store);
     const body = JSON.parse(toJsonExport(collectConversations(store, [id]), 1).content);
-    expect(body.version).toBe(2);
+    expect(body.version).toBe(3);
     const answer = body.conversations[0].messages[1];
     expect(answer.parts).toEqual([
       { type: 'reasoning', text: 'thinking…' },

@@ -263,7 +263,10 @@ export class ChatService {
       this.deps.flushIntervalMs,
     );
     const profile = this.profileOf(plan.conversation.profileId);
-    const request = buildRequest(plan, profile.defaultModel);
+    // context: under the `recent` policy only the newest turns that fit are sent (the meter said so).
+    const built = buildRequest(plan, profile.defaultModel);
+    const request =
+      (await this.deps.context?.fit(built, plan.conversation).catch(() => built)) ?? built;
     // store: every event also goes to the recorder, which saves the text while it streams.
     const recorder = new AnswerRecorder(
       this.deps.store.messages,

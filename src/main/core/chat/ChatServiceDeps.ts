@@ -1,3 +1,4 @@
+import type { ConversationDetail } from '../../../shared/conversations';
 import type { EventSink } from '../../../shared/ipc';
 import type { AttachmentService } from '../attachments/AttachmentService';
 import type { StreamEvent } from '../../../shared/stream';
@@ -46,6 +47,8 @@ export interface ChatServiceDeps {
   attachments?: AttachmentService;
   /** The conversation's tools (MCP servers), for the tool loop; absent: no tools. */
   tools?: AnswerTools;
+  /** Fits a request to the model's context window as the conversation's policy says. */
+  context?: { fit(request: ChatRequest, conversation: ConversationDetail): Promise<ChatRequest> };
   /** The crash log: a failed answer is noted there, so a bug report can say what the provider said. */
   log?: AppLog;
 }

@@ -9,6 +9,7 @@ import {
 import { answerTurns } from './answerTurns';
 import type { ChatRequest, ChatTurn } from '../providers/types';
 import type { UsageCallKind } from '../store/UsageLedger';
+import { splitAtSummary, systemWithSummary } from '../context/summarySplit';
 
 /** Sent after a partial answer so the model writes only what comes next. */
 export const CONTINUE_PROMPT =
@@ -31,11 +32,14 @@ export interface AnswerPlan {
 /** The conversation's own model, system prompt and parameters, over its stored history. */
 export function buildRequest(plan: AnswerPlan, fallbackModel: string): ChatRequest {
   const { conversation } = plan;
+  // After a context summary, the model reads the summary in place of what came before it.
+  const { summary, rest } = splitAtSummary(plan.history);
   const request: ChatRequest = {
     model: conversation.model ?? fallbackModel,
-    messages: [...toTurns(plan.history), ...plan.extraTurns],
+    messages: [...toTurns(rest), ...plan.extraTurns],
   };
-  if (conversation.systemPrompt) request.system = conversation.systemPrompt;
+  const system = systemWithSummary(conversation.systemPrompt, summary);
+  if (system) request.system = system;
   if (conversation.parameters.temperature !== undefined)
     request.temperature = conversation.parameters.temperature;
   if (conversation.parameters.maxTokens !== undefined)

@@ -4,7 +4,9 @@ import type {
   ConversationPage,
   ConversationSettings,
   ConversationSummary,
+  ForkSource,
 } from '../../../shared/conversations';
+import type { ContextPolicy } from '../../../shared/context';
 import type { SqliteDatabase } from './database';
 import { toDetail, toSummary, type ConversationRow } from './rows';
 
@@ -47,6 +49,20 @@ export class ConversationStore {
       touch: db.prepare<[number, string | null, string]>(
         'UPDATE conversations SET updated_at = MAX(updated_at, ?), current_leaf_id = ? WHERE id = ?',
       ),
+      setLeaf: db.prepare<[string, string]>(
+        'UPDATE conversations SET current_leaf_id = ? WHERE id = ?',
+      ),
+      // Each message on the path remembers the child shown below it (migration 9), so a branch
+      // left is found again whole; only rows whose choice changed are written.
+      rememberPath: db.prepare<[string]>(
+        `WITH RECURSIVE path (id, parent_id) AS (
+           SELECT id, parent_id FROM messages WHERE id = ?
+           UNION ALL
+           SELECT m.id, m.parent_id FROM messages m JOIN path p ON m.id = p.parent_id
+         )
+         UPDATE messages SET shown_child_id = p.id FROM path p
+         WHERE messages.id = p.parent_id AND messages.shown_child_id IS NOT p.id`,
+      ),
     };
   }
 
@@ -54,6 +70,7 @@ export class ConversationStore {
     title: string;
     settings: ConversationSettings;
     id?: string;
+    forkedFrom?: ForkSource;
   }): ConversationDetail {
     const at = this.now();
     const row: ConversationRow = {
@@ -69,13 +86,18 @@ export class ConversationStore {
       system_prompt: input.settings.systemPrompt,
       parameters: JSON.stringify(input.settings.parameters),
       current_leaf_id: null,
+      forked_from_conversation_id: input.forkedFrom?.conversationId ?? null,
+      forked_from_message_id: input.forkedFrom?.messageId ?? null,
+      context_policy: null,
     };
     this.db
       .prepare(
         `INSERT INTO conversations (id, title, title_source, created_at, updated_at, pinned, deleted_at,
-           profile_id, model, system_prompt, parameters, current_leaf_id)
+           profile_id, model, system_prompt, parameters, current_leaf_id,
+           forked_from_conversation_id, forked_from_message_id)
          VALUES (@id, @title, @title_source, @created_at, @updated_at, @pinned, @deleted_at,
-           @profile_id, @model, @system_prompt, @parameters, @current_leaf_id)`,
+           @profile_id, @model, @system_prompt, @parameters, @current_leaf_id,
+           @forked_from_conversation_id, @forked_from_message_id)`,
       )
       .run(row);
     return toDetail(row);
@@ -118,6 +140,7 @@ export class ConversationStore {
    */
   touch(id: string, currentLeafId: string | null): void {
     this.statements.touch.run(this.now(), currentLeafId, id);
+    if (currentLeafId) this.statements.rememberPath.run(currentLeafId);
   }
 
   /** Newest first in the sidebar, the thread shown unchanged (an answer just ended). */
@@ -127,8 +150,13 @@ export class ConversationStore {
       .run(this.now(), id);
   }
 
+  setContextPolicy(id: string, policy: ContextPolicy | null): void {
+    this.db.prepare('UPDATE conversations SET context_policy = ? WHERE id = ?').run(policy, id);
+  }
+
   setCurrentLeaf(id: string, leafId: string): void {
-    this.db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leafId, id);
+    this.statements.setLeaf.run(leafId, id);
+    this.statements.rememberPath.run(leafId);
   }
 
   rename(id: string, title: string): ConversationSummary | null {
@@ -224,8 +252,9 @@ export class ConversationStore {
     this.db
       .prepare(
         `INSERT INTO conversations (id, title, title_source, created_at, updated_at, pinned, deleted_at,
-           profile_id, model, system_prompt, parameters, current_leaf_id)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
+           profile_id, model, system_prompt, parameters, current_leaf_id,
+           forked_from_conversation_id, forked_from_message_id, context_policy)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         detail.id,
@@ -239,6 +268,9 @@ export class ConversationStore {
         detail.systemPrompt,
         JSON.stringify(detail.parameters),
         detail.currentLeafId,
+        detail.forkedFrom?.conversationId ?? null,
+        detail.forkedFrom?.messageId ?? null,
+        detail.contextPolicy ?? null,
       );
   }
 

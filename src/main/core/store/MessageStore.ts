@@ -61,10 +61,10 @@ export class MessageStore {
       insert: db.prepare<Omit<MessageRow, 'seq'>>(
         `INSERT INTO messages (id, conversation_id, parent_id, role, parts, status, profile_id, model,
            parameters, finish_reason, provider_finish_reason, provider_message_id, usage, ttft_ms, total_ms, error,
-           created_at, updated_at)
+           created_at, updated_at, shown_child_id)
          VALUES (@id, @conversation_id, @parent_id, @role, @parts, @status, @profile_id, @model,
            @parameters, @finish_reason, @provider_finish_reason, @provider_message_id, @usage, @ttft_ms, @total_ms,
-           @error, @created_at, @updated_at)`,
+           @error, @created_at, @updated_at, @shown_child_id)`,
       ),
       get: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
       saveParts: db.prepare<[string, number, string]>(
@@ -84,8 +84,13 @@ export class MessageStore {
       roots: db.prepare<[string], { id: string }>(
         'SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS NULL ORDER BY seq',
       ),
-      newestChild: db.prepare<[string, string], { id: string }>(
-        'SELECT id FROM messages WHERE conversation_id = ? AND parent_id = ? ORDER BY seq DESC LIMIT 1',
+      // The child shown below it last (migration 9) if it still exists, else the newest.
+      nextDown: db.prepare<[string, string], { id: string }>(
+        `SELECT coalesce(
+           (SELECT c.id FROM messages c WHERE c.id = m.shown_child_id AND c.parent_id = m.id),
+           (SELECT c.id FROM messages c WHERE c.conversation_id = ? AND c.parent_id = m.id
+            ORDER BY c.seq DESC LIMIT 1)) AS id
+         FROM messages m WHERE m.id = ?`,
       ),
     };
   }
@@ -110,6 +115,7 @@ export class MessageStore {
       error: null,
       createdAt: at,
       updatedAt: at,
+      shownChildId: null,
     };
     this.statements.insert.run(messageParams(message));
     return message;
@@ -196,12 +202,15 @@ export class MessageStore {
     return rows.map((row) => row.id);
   }
 
-  /** Where the thread goes on from a chosen version: down through the newest child each step. */
+  /**
+   * Where the thread goes on from a chosen version: down through the child shown there last
+   * (the branch as it was left), or the newest one where none was shown yet.
+   */
   leafFrom(conversationId: string, messageId: string): string {
     let leaf = messageId;
     for (let depth = 0; depth < 100_000; depth++) {
-      const child = this.statements.newestChild.get(conversationId, leaf);
-      if (!child) break;
+      const child = this.statements.nextDown.get(conversationId, leaf);
+      if (!child?.id) break;
       leaf = child.id;
     }
     return leaf;

@@ -14,6 +14,7 @@ export const usageCallKinds = [
   'edit',
   'continue',
   'title',
+  'summary',
   'test',
   'compare',
   'cli-ask',

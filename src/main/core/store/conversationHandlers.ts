@@ -2,6 +2,7 @@ import type { EventSink, IpcHandlers } from '../../../shared/ipc';
 import type { ChatService } from '../chat/ChatService';
 import { createConversationFileHandlers } from './conversationFileHandlers';
 import { found, threadOf } from './conversationLookup';
+import { forkConversation } from './forkConversation';
 import { UNDO_WINDOW_MS } from './ConversationStore';
 import { createMessageHandlers } from './messageHandlers';
 import type { Store } from './Store';
@@ -16,6 +17,7 @@ type ConversationHandlers = Pick<
   | 'restoreConversation'
   | 'updateConversationSettings'
   | 'selectMessageVersion'
+  | 'forkConversation'
   | 'regenerateMessage'
   | 'deleteMessage'
   | 'editMessage'
@@ -81,6 +83,11 @@ export function createConversationHandlers(deps: {
       return found(store.conversations.updateSettings(conversationId, patch));
     },
     searchConversations: async ({ query, limit }) => store.search.search(query, limit),
+    forkConversation: async (request) => {
+      const thread = forkConversation(store, request);
+      changed(thread.conversation.id);
+      return thread;
+    },
     ...createMessageHandlers({ store, chat, emit }),
     ...createConversationFileHandlers({
       store,

@@ -7,8 +7,12 @@ import { attachmentParts, messageText, refusalText } from '../../../shared/messa
 import type { Store } from './Store';
 
 export const EXPORT_FORMAT = 'switchboard.conversations';
-/** 2: a message's content is its `parts`; version 1 had `content`, `reasoning` and `refusal`. */
-export const EXPORT_VERSION = 2;
+/**
+ * 3: a message names the child shown below it (`shownChildId`, the branch as it was left) and a
+ * fork its source (`forkedFrom`); 2: a message's content is its `parts`; version 1 had
+ * `content`, `reasoning` and `refusal`. Every earlier version still imports.
+ */
+export const EXPORT_VERSION = 3;
 
 export interface ExportedConversation {
   conversation: ConversationDetail & { titleSource: string };

@@ -91,6 +91,7 @@ function withNewIds(entry: ExportedConversation, conversationId: string): Export
     id: ids.get(m.id) ?? randomUUID(),
     conversationId,
     parentId: remap(m.parentId),
+    shownChildId: remap(m.shownChildId ?? null),
   }));
   return {
     conversation: {

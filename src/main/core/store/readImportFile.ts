@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ImportPreview } from '../../../shared/conversations';
+import { contextPolicies } from '../../../shared/context';
 import { finishReasons, providerErrorKinds } from '../../../shared/stream';
 import { partsFromFields } from '../../../shared/messageParts';
 import { messagePartsSchema } from '../../../shared/messagePartSchema';
@@ -52,6 +53,8 @@ const messageFields = {
   updatedAt: z.number(),
 };
 const message = z.object({ ...messageFields, parts: messagePartsSchema });
+/** Version 3 adds the branch shown below each message; 2 has none (the newest child, as then). */
+const messageV3 = message.extend({ shownChildId: optionalId.optional() });
 /** Version 1 kept the content as fields: read into parts, as migration 6 did for the history. */
 const messageV1 = z
   .object({
@@ -78,6 +81,12 @@ const conversation = z.object({
   parameters,
   currentLeafId: optionalId,
 });
+const conversationV3 = conversation.extend({
+  contextPolicy: z.enum(contextPolicies).nullish(),
+  forkedFrom: z
+    .object({ conversationId: z.string().min(1).max(200), messageId: z.string().min(1).max(200) })
+    .nullish(),
+});
 const switchboardExport = z.discriminatedUnion('version', [
   z.object({
     format: z.literal(EXPORT_FORMAT),
@@ -87,9 +96,17 @@ const switchboardExport = z.discriminatedUnion('version', [
   }),
   z.object({
     format: z.literal(EXPORT_FORMAT),
-    version: z.literal(EXPORT_VERSION),
+    version: z.literal(2),
     exportedAt: z.number(),
     conversations: z.array(z.object({ conversation, messages: z.array(message) })),
+  }),
+  z.object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: z.number(),
+    conversations: z.array(
+      z.object({ conversation: conversationV3, messages: z.array(messageV3) }),
+    ),
   }),
 ]);
 

@@ -22,6 +22,9 @@ export interface ConversationRow {
   system_prompt: string | null;
   parameters: string;
   current_leaf_id: string | null;
+  forked_from_conversation_id: string | null;
+  forked_from_message_id: string | null;
+  context_policy: string | null;
 }
 
 export interface MessageRow {
@@ -45,6 +48,7 @@ export interface MessageRow {
   error: string | null;
   created_at: number;
   updated_at: number;
+  shown_child_id: string | null;
 }
 
 export function toSummary(
@@ -67,6 +71,14 @@ export function toDetail(row: ConversationRow): ConversationDetail {
     systemPrompt: row.system_prompt,
     parameters: parseJson<ChatParameters>(row.parameters) ?? {},
     currentLeafId: row.current_leaf_id,
+    contextPolicy:
+      row.context_policy === 'recent' || row.context_policy === 'summary'
+        ? row.context_policy
+        : null,
+    forkedFrom:
+      row.forked_from_conversation_id && row.forked_from_message_id
+        ? { conversationId: row.forked_from_conversation_id, messageId: row.forked_from_message_id }
+        : null,
   };
 }
 
@@ -89,6 +101,7 @@ export function toMessage(row: MessageRow): StoredMessage {
     error: parseJson<ProviderError>(row.error),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    shownChildId: row.shown_child_id,
   };
 }
 
@@ -113,6 +126,7 @@ export function messageParams(message: StoredMessage): Omit<MessageRow, 'seq'> {
     error: message.error ? JSON.stringify(message.error) : null,
     created_at: message.createdAt,
     updated_at: message.updatedAt,
+    shown_child_id: message.shownChildId ?? null,
   };
 }
 

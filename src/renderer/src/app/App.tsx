@@ -5,11 +5,13 @@ import {
   ChatSettingsPanel,
   FocusMessage,
   useChatStore,
+  currentChatSetup,
 } from '../features/chat';
 import { FirstRun, NoticeBar, SettingsDialog, useSettingsStore } from '../features/settings';
 import { StorageBanner } from './StorageBanner';
 import { ThemeMenu } from '../features/theme';
 import { CompareDialog } from '../features/compare';
+import { PresetsDialog } from '../features/presets';
 import { ConversationToolbar } from './ConversationToolbar';
 import { ShortcutsDialog } from '../features/shortcuts';
 import { Sidebar } from '../features/sidebar';
@@ -37,6 +39,7 @@ export function App() {
             <ThemeMenu />
             <UsageDialog />
             <CompareDialog />
+            <PresetsDialog current={currentChatSetup} />
             <SettingsDialog />
             <Tip content={`New conversation (${shortcutLabel('N')})`}>
               <button

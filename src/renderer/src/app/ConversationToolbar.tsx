@@ -1,5 +1,7 @@
 import { useChatStore, ChatSettingsToggle, ModelSelector } from '../features/chat';
 import { useConversationsStore } from '../features/sidebar';
+import { ForkedFromLink } from './ForkedFromLink';
+import { PresetPicker } from './PresetPicker';
 
 const buttonClass =
   'shrink-0 whitespace-nowrap rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-zinc-400 dark:hover:bg-zinc-800';
@@ -12,11 +14,13 @@ export function ConversationToolbar() {
   return (
     <div className="flex items-center gap-2 border-b border-zinc-200 px-4 py-1.5 dark:border-zinc-800">
       <ModelSelector />
-      <h2 className="min-w-0 flex-1 truncate text-sm font-medium">
+      <PresetPicker />
+      <h2 className="min-w-[5rem] flex-1 truncate text-sm font-medium">
         {conversationId ? (title ?? '') : ''}
       </h2>
       {conversationId && (
         <>
+          <ForkedFromLink />
           <button
             type="button"
             className={buttonClass}

@@ -45,6 +45,19 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     restoreConversation: notInBench,
     updateConversationSettings: notInBench,
     selectMessageVersion: notInBench,
+    forkConversation: notInBench,
+    measureContext: notInBench,
+    setContextPolicy: notInBench,
+    summarizeContext: notInBench,
+    editSummary: notInBench,
+    listPresets: notInBench,
+    savePreset: notInBench,
+    deletePreset: notInBench,
+    setDefaultPreset: notInBench,
+    exportPresets: notInBench,
+    importPresets: notInBench,
+    savePrompt: notInBench,
+    deletePrompt: notInBench,
     regenerateMessage: notInBench,
     deleteMessage: notInBench,
     editMessage: notInBench,
@@ -94,11 +107,15 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
 }
 
 /** The api, and a way to deliver stream batches through the real event channel. */
-export function createBenchApi(ids: SendMessageResponse): {
+export function createBenchApi(
+  ids: SendMessageResponse,
+  /** Channels a bench answers its own way (the long-chat bench's conversations). */
+  overrides: Partial<IpcHandlers> = {},
+): {
   api: SwitchboardApi;
   deliver: (batch: ChatStreamBatch) => void;
 } {
   const pair = createMemoryIpcPair('http://127.0.0.1/bench');
-  registerIpc(pair.main, benchHandlers(ids), { isTrustedSender: () => true });
+  registerIpc(pair.main, { ...benchHandlers(ids), ...overrides }, { isTrustedSender: () => true });
   return { api: createApi(pair.renderer), deliver: (batch) => pair.emit('chatStream', batch) };
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { messageText } from '../../../../src/shared/messageParts';
-import { installFakeApi, ok, type FakeApi } from './fakeApi';
+import { failed, installFakeApi, ok, type FakeApi } from './fakeApi';
 import { batch, finish, noProfiles, stored, text, thread } from './chatFixtures';
 import type * as ChatStore from '../../../../src/renderer/src/features/chat/store/chatStore';
 import type * as Streams from '../../../../src/renderer/src/features/chat/store/streamSubscriptions';
@@ -170,6 +170,48 @@ describe('chat store', () => {
     );
     await useChatStore.getState().openConversation('c2');
     expect(useStreamActivity.getState().unread).toEqual({});
+  });
+});
+
+describe('chat store: fork from here', () => {
+  it('opens the fork main made, whose header links back; a new chat links nowhere', async () => {
+    const { useChatStore } = await page();
+    fake.answer('getConversation', ({ conversationId }) => {
+      const shown = thread(conversationId, [
+        stored('u', 'user', 'Q'),
+        stored('a', 'assistant', 'A'),
+      ]);
+      if (conversationId === 'fork')
+        shown.conversation.forkedFrom = { conversationId: 'c1', messageId: 'u', title: 'Trip' };
+      return ok(shown);
+    });
+    await useChatStore.getState().openConversation('c1');
+    expect(useChatStore.getState().forkedFrom).toBeNull();
+    fake.answer('forkConversation', () => ok(thread('fork', [stored('u2', 'user', 'Q')])));
+    await useChatStore.getState().fork('u');
+    expect(fake.calls('forkConversation')).toEqual([{ conversationId: 'c1', messageId: 'u' }]);
+    expect(useChatStore.getState().conversationId).toBe('fork');
+    expect(useChatStore.getState().forkedFrom).toEqual({
+      conversationId: 'c1',
+      messageId: 'u',
+      title: 'Trip',
+    });
+    useChatStore.getState().newConversation();
+    expect(useChatStore.getState().forkedFrom).toBeNull();
+  });
+
+  it('says why a fork was refused and stays where it was', async () => {
+    const { useChatStore } = await page();
+    fake.answer('getConversation', ({ conversationId }) =>
+      ok(thread(conversationId, [stored('u', 'user', 'Q')])),
+    );
+    await useChatStore.getState().openConversation('c1');
+    fake.answer('forkConversation', () => failed('That message no longer exists.'));
+    await useChatStore.getState().fork('u');
+    expect(useChatStore.getState()).toMatchObject({
+      conversationId: 'c1',
+      sendError: 'That message no longer exists.',
+    });
   });
 });
 

@@ -10,6 +10,7 @@ import { messageRefusalMigration } from './005_message_refusal';
 import { messagePartsMigration } from './006_message_parts';
 import { cacheWritesMigration } from './007_cache_writes';
 import { attachmentsMigration } from './008_attachments';
+import { branchesMigration } from './009_branches';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -21,5 +22,6 @@ export const migrations: readonly Migration[] = [
   messagePartsMigration,
   cacheWritesMigration,
   attachmentsMigration,
+  branchesMigration,
 ];
 export type { Migration } from './types';

@@ -49,6 +49,16 @@ export const DeleteIcon = () => (
     <path d="M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2" />
   </Icon>
 );
+/** A branch leaving a line: "Fork from here". */
+export const ForkIcon = () => (
+  <Icon>
+    <circle cx="6" cy="5" r="2" />
+    <circle cx="6" cy="19" r="2" />
+    <circle cx="18" cy="7" r="2" />
+    <path d="M6 7v10" />
+    <path d="M18 9c0 5-12 3-12 8" />
+  </Icon>
+);
 export const PinIcon = () => (
   <Icon>
     <path d="M12 17v5" />

@@ -11,3 +11,5 @@ export { rememberOpenConversation } from './lib/lastConversation';
 export { subscribeToStreams, useChatStore, type ChatMessage } from './store/chatStore';
 export { subscribeToChatSettings } from './store/composerSettings';
 export { useStreamActivity } from './store/streamSubscriptions';
+export { applyChatSetup, currentChatSetup, type ChatSetup } from './store/presetSettings';
+export { useComposerSettings } from './store/composerSettings';

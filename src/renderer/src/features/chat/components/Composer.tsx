@@ -1,12 +1,16 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { PromptMenu, type PromptKeys } from '../../presets';
 import { selectBusy, useChatStore } from '../store/chatStore';
 import { useStorageStore } from '../../storage';
 import { isMac, shortcutLabel } from '../../../lib/platform';
 import { isSendKey, useGeneralPreferences, type SendKey } from '../../settings';
 import { MissingKeyNotice, useMissingKey } from './composer/MissingKeyNotice';
+import { ComposerAlerts } from './composer/ComposerAlerts';
 import { SendStopButton } from './composer/SendStopButton';
 import { usePickedProfile } from './composer/usePickedProfile';
 import { AttachButton, AttachmentChips, useComposerAttachments } from '../../attachments';
+import { ContextMeter } from './composer/ContextMeter';
+import { selectContextBlocks, useContextStore } from '../store/contextStore';
 
 /** What the empty box says: how to send with the chosen key, or why nothing can be sent. */
 function placeholderFor(readOnly: boolean, sendKey: SendKey): string {
@@ -33,11 +37,18 @@ export function Composer() {
   const [keyAsked, setKeyAsked] = useState(false);
   const attach = useComposerAttachments(usePickedProfile(), !readOnly);
   const ready = (!!text.trim() || attach.parts.length > 0) && !attach.storing && !attach.problem;
+  // context: a request that will not fit waits for the person's choice (the meter's warning).
+  const overflows = useContextStore(selectContextBlocks);
+  // presets: a draft that is `/` and a word opens the saved prompts; Esc closes them for it.
+  const promptKeys: PromptKeys = useRef(null);
+  const [menuClosedFor, setMenuClosedFor] = useState<string | null>(null);
+  const slash = /^\/(\S*)$/.exec(text);
+  const menuOpen = !!slash && menuClosedFor !== text;
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const prompt = text.trim();
-    if (!ready || busy || readOnly) return;
+    if (!ready || busy || readOnly || overflows) return;
     if (missingKey) return setKeyAsked(true);
     setText('');
     if (await send(prompt, attach.parts)) attach.clear();
@@ -45,6 +56,7 @@ export function Composer() {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (menuOpen && promptKeys.current?.(event)) return;
     if (isSendKey(event, sendKey, isMac) && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
@@ -58,15 +70,14 @@ export function Composer() {
     <form onSubmit={submit} className="border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
       <div className="mx-auto max-w-3xl">
         {keyAsked && missingKey && <MissingKeyNotice view={missingKey} />}
-        {attach.problem && (
-          <p role="alert" className="mb-2 text-sm text-amber-800 dark:text-amber-200">
-            {attach.problem}
-          </p>
-        )}
-        {sendError && (
-          <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-300">
-            {sendError}
-          </p>
+        <ComposerAlerts problem={attach.problem} sendError={sendError} />
+        {menuOpen && (
+          <PromptMenu
+            query={slash[1] ?? ''}
+            keysRef={promptKeys}
+            onInsert={(inserted) => setText(inserted)}
+            onClose={() => setMenuClosedFor(text)}
+          />
         )}
         <div className="composer-box">
           <AttachmentChips profile={usePickedProfile()?.view ?? null} />
@@ -83,11 +94,12 @@ export function Composer() {
           />
           <SendStopButton
             streaming={streaming}
-            canSend={ready && !readOnly && !busy}
+            canSend={ready && !readOnly && !busy && !overflows}
             onStop={() => void stop()}
             attach={<AttachButton disabled={readOnly} />}
           />
         </div>
+        <ContextMeter draft={text} />
       </div>
     </form>
   );

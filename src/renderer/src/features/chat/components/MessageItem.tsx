@@ -20,6 +20,7 @@ import { ReasoningBlock } from './message/ReasoningBlock';
 import { RefusalNotice } from './message/RefusalNotice';
 import { ToolStep } from './message/ToolStep';
 import { UserMessageEditor } from './message/UserMessageEditor';
+import { SummaryMessage } from './message/SummaryMessage';
 import { VersionSwitcher } from './message/VersionSwitcher';
 import { WaitingNote } from './message/WaitingNote';
 
@@ -29,6 +30,7 @@ export interface MessageHandlers {
   onEdit?: ((messageId: string, text: string) => void) | undefined;
   onDelete?: ((messageId: string) => void) | undefined;
   onContinue?: ((messageId: string) => void) | undefined;
+  onFork?: ((messageId: string) => void) | undefined;
 }
 
 interface MessageItemProps extends MessageHandlers {
@@ -52,7 +54,9 @@ export const MessageItem = memo(function MessageItem({
       resetKey={message}
       fallback={() => <FailedMessage message={message} />}
     >
-      {message.role === 'user' ? (
+      {message.summary ? (
+        <SummaryMessage message={message} />
+      ) : message.role === 'user' ? (
         <UserMessage message={message} busy={busy} {...handlers} />
       ) : (
         <AssistantMessage message={message} busy={busy} {...handlers} />
@@ -72,7 +76,7 @@ function FailedMessage({ message }: { message: ChatMessage }) {
   );
 }
 
-function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
+function UserMessage({ message, busy, onEdit, onDelete, onFork }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
   const text = messageText(message.parts);
   return (
@@ -104,6 +108,7 @@ function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
             text={text}
             onEdit={onEdit && !busy ? () => setEditing(true) : undefined}
             onDelete={onDelete && !busy ? () => onDelete(message.id) : undefined}
+            onFork={onFork ? () => onFork(message.id) : undefined}
           />
         </div>
       )}
@@ -111,7 +116,14 @@ function UserMessage({ message, busy, onEdit, onDelete }: MessageItemProps) {
   );
 }
 
-function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }: MessageItemProps) {
+function AssistantMessage({
+  message,
+  busy,
+  onRegenerate,
+  onDelete,
+  onContinue,
+  onFork,
+}: MessageItemProps) {
   const idle = !message.streaming && !busy;
   const text = messageText(message.parts);
   return (
@@ -144,6 +156,7 @@ function AssistantMessage({ message, busy, onRegenerate, onDelete, onContinue }:
             text={text}
             onRegenerate={onRegenerate && idle ? () => onRegenerate(message.id) : undefined}
             onDelete={onDelete && idle ? () => onDelete(message.id) : undefined}
+            onFork={onFork ? () => onFork(message.id) : undefined}
           />
           <InspectorDialog messageId={message.id} /> {/* inspector (issue 8) */}
         </div>

@@ -9,6 +9,7 @@ const handlers = {
   onRegenerate: (id: string) => void useChatStore.getState().regenerate(id),
   onEdit: (id: string, text: string) => void useChatStore.getState().editAndResend(id, text),
   onDelete: (id: string) => void useChatStore.getState().deleteMessage(id),
+  onFork: (id: string) => void useChatStore.getState().fork(id),
   onContinue: (id: string) => void useChatStore.getState().continueAnswer(id),
 };
 

@@ -10,6 +10,7 @@ export function toChatMessage(message: ThreadMessage): ChatMessage {
     streaming: message.status === 'streaming',
     versionIds: message.versionIds,
   };
+  if (message.role === 'system') chat.summary = true;
   if (message.model) chat.model = message.model;
   if (message.profileId) chat.profileId = message.profileId;
   if (message.role === 'assistant') chat.streamed = message.parameters?.stream !== false;

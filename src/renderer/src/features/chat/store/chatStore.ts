@@ -1,5 +1,6 @@
 import type { AttachmentPart } from '../../../../../shared/messageParts';
 import { create } from 'zustand';
+import type { ForkSource } from '../../../../../shared/conversations';
 import type { ChatStreamBatch } from '../../../../../shared/ipc';
 import type { MessagePart } from '../../../../../shared/messageParts';
 import type {
@@ -9,6 +10,7 @@ import type {
   Usage,
 } from '../../../../../shared/stream';
 import { api } from '../../../lib/api';
+import { createForkSlice } from './forkSlice';
 import { createRewriteSlice } from './rewriteSlice';
 import { createSendSlice } from './sendSlice';
 import { noteActivity, type RetryNotice } from './streamSubscriptions';
@@ -29,6 +31,8 @@ export interface ChatMessage {
   timing?: StreamTiming;
   finishReason?: FinishReason;
   error?: ProviderError;
+  /** A context summary (stored with role 'system'): shown as one, never sent as a turn. */
+  summary?: boolean;
   /** Every version at this place in the thread (regenerated answers, edited questions), oldest first. */
   versionIds?: string[];
   /** The request failed before any text and is being repeated (a 429): say so while it waits. */
@@ -64,6 +68,10 @@ export interface ChatState {
   editAndResend(messageId: string, text: string): Promise<void>;
   continueAnswer(messageId: string): Promise<void>;
   deleteMessage(messageId: string): Promise<void>;
+  /** Where the chat on screen was forked from (its header links back), or null. */
+  forkedFrom: ForkSource | null;
+  /** "Fork from here": opens a new conversation with the path up to the message. */
+  fork(messageId: string): Promise<void>;
 }
 
 /** The chat on screen, made of one slice per concern (see each slice's file). */
@@ -74,9 +82,11 @@ export const useChatStore = create<ChatState>()((...a) => ({
   starting: null,
   sendError: null,
   focusMessageId: null,
+  forkedFrom: null,
   ...createSendSlice(...a),
   ...createThreadSlice(...a),
   ...createRewriteSlice(...a),
+  ...createForkSlice(...a),
 }));
 
 /** Feeds stream batches from main into the store; call once at startup. */

@@ -31,6 +31,7 @@ export const createThreadSlice: StateCreator<ChatState, [], [], ThreadSlice> = (
         activeStreamId: null,
         sendError: null,
         focusMessageId: null,
+        forkedFrom: null,
       });
       chatSettingsForNewChat();
     },
@@ -59,6 +60,7 @@ export const createThreadSlice: StateCreator<ChatState, [], [], ThreadSlice> = (
         activeStreamId: streaming ? streamOf(conversationId) : null,
         sendError: null,
         focusMessageId: focusMessageId ?? null,
+        forkedFrom: result.value.conversation.forkedFrom ?? null,
       });
       chatSettingsFromConversation(result.value.conversation);
       return true;

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../../../components/ui/CopyButton';
-import { DeleteIcon, EditIcon, RegenerateIcon } from '../../../../components/ui/icons';
+import { DeleteIcon, EditIcon, ForkIcon, RegenerateIcon } from '../../../../components/ui/icons';
 
 interface MessageActionsProps {
   role: 'user' | 'assistant';
@@ -8,6 +8,7 @@ interface MessageActionsProps {
   onRegenerate?: (() => void) | undefined;
   onEdit?: (() => void) | undefined;
   onDelete?: (() => void) | undefined;
+  onFork?: (() => void) | undefined;
 }
 
 function IconButton({
@@ -42,6 +43,7 @@ export function MessageActions({
   onRegenerate,
   onEdit,
   onDelete,
+  onFork,
 }: MessageActionsProps) {
   const who = role === 'user' ? 'message' : 'answer';
   return (
@@ -55,6 +57,11 @@ export function MessageActions({
       {onEdit && (
         <IconButton label="Edit" onClick={onEdit}>
           <EditIcon />
+        </IconButton>
+      )}
+      {onFork && (
+        <IconButton label="Fork from here" onClick={onFork}>
+          <ForkIcon />
         </IconButton>
       )}
       {onDelete && (

@@ -4,10 +4,17 @@ interface UserMessageEditorProps {
   initial: string;
   onSave: (text: string) => void;
   onCancel: () => void;
+  /** The save button's words (a question is sent again; a summary is only kept). */
+  saveLabel?: string;
 }
 
 /** Edits a sent message in place; saving sends it again (what follows it is replaced). */
-export function UserMessageEditor({ initial, onSave, onCancel }: UserMessageEditorProps) {
+export function UserMessageEditor({
+  initial,
+  onSave,
+  onCancel,
+  saveLabel = 'Save and send',
+}: UserMessageEditorProps) {
   const [text, setText] = useState(initial);
   const save = () => {
     if (text.trim()) onSave(text);
@@ -34,7 +41,7 @@ export function UserMessageEditor({ initial, onSave, onCancel }: UserMessageEdit
           Cancel
         </button>
         <button type="button" className="primary-button" onClick={save} disabled={!text.trim()}>
-          Save and send
+          {saveLabel}
         </button>
       </div>
     </div>

@@ -1,0 +1,11 @@
+import { run } from '../longchat/index';
+import { withRunnerGoals } from '../targetGoals';
+import type { Bench } from '../types';
+
+const bench: Bench = {
+  name: 'longchat',
+  description:
+    '2,000 messages (5 MB): open vs a react-markdown list, scroll tasks, heap after open and switches',
+  run: async (_log, options) => withRunnerGoals(await run(options)),
+};
+export default bench;

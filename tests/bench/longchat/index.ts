@@ -1,0 +1,134 @@
+/**
+ * `npm run bench -- longchat`: a conversation of 2,000 messages (short, long, code-heavy,
+ * math-heavy and table answers, about 5 MB of text) in Chromium, through our real renderer over
+ * the real contract (the render bench's window.api), against the same messages rendered by a
+ * plain react-markdown list (what most peers do):
+ * - open: ms until the last message is on screen, ours / plain;
+ * - scroll from the bottom to the top and back, a step per frame: the longest main-thread task
+ *   in CPU time from a trace;
+ * - renderer heap (after a forced GC) with the long chat open, against a 50-message chat, and
+ *   after ten switches between the two (nothing retained).
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import { mainThreadTaskCpuMs, type Trace } from '../../support/mainThreadTasks';
+import type { TargetedResult } from '../targetGoals';
+import { BIG, SMALL } from './page/protocol';
+import { longChatPagePath } from './vite.config';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const configFile = resolve(here, 'vite.config.ts');
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function heapMb(cdp: CDPSession): Promise<number> {
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1_048_576;
+}
+
+async function load(browser: Browser, url: string): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await page.waitForFunction(() => window.longchatReady !== undefined);
+  await page.evaluate(() => window.longchatReady);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  return { page, cdp };
+}
+
+const open = (page: Page, id: string) => page.evaluate((c) => window.longchat!.open(c), id);
+
+/** Our view: heap and open times, the scroll round traced, ten switches. */
+async function measureOurs(browser: Browser, url: string, switches: number) {
+  const { page, cdp } = await load(browser, url);
+  try {
+    await open(page, SMALL);
+    const heapSmall = await heapMb(cdp);
+    const openMs = await open(page, BIG);
+    const heapBig = await heapMb(cdp);
+    const corpusChars = await page.evaluate((c) => window.longchat!.corpusChars(c), BIG);
+    await browser.startTracing(page, { categories: ['toplevel', '__metadata'] });
+    const { steps } = await page.evaluate(() => window.longchat!.scrollRound());
+    const tasks = mainThreadTaskCpuMs(
+      JSON.parse((await browser.stopTracing()).toString('utf8')) as Trace,
+    );
+    await open(page, SMALL);
+    const heapAfterSwitch = await heapMb(cdp);
+    for (let i = 0; i < switches; i++) {
+      await open(page, BIG);
+      await open(page, SMALL);
+    }
+    const heapAfterSwitches = await heapMb(cdp);
+    return {
+      openMs,
+      heapSmall,
+      heapBig,
+      heapAfterSwitch,
+      heapAfterSwitches,
+      scrollSteps: steps,
+      scrollMaxTaskCpuMs: tasks.length ? Math.max(...tasks) : 0,
+      scrollTasksOver50: tasks.filter((ms) => ms > 50).length,
+      corpusChars,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function run(options: { quick: boolean }): Promise<TargetedResult> {
+  const count = options.quick ? 200 : 2000;
+  const switches = options.quick ? 2 : 10;
+  await build({ configFile });
+  const server = await preview({
+    configFile,
+    preview: { port: 0, host: '127.0.0.1', open: false },
+  });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const base = `http://127.0.0.1:${port}/${longChatPagePath}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],
+  });
+  try {
+    process.stderr.write(`longchat bench: ${count} messages into our view…\n`);
+    const ours = await measureOurs(browser, `${base}?variant=ours&count=${count}`, switches);
+    process.stderr.write(`longchat bench: ${count} messages into a react-markdown list…\n`);
+    const plain = await load(browser, `${base}?variant=plain&count=${count}`);
+    const plainOpenMs = await open(plain.page, BIG);
+    await plain.page.close();
+    const metrics = {
+      messages: count,
+      corpusMb: round(ours.corpusChars / 1_048_576, 2),
+      oursOpenMs: round(ours.openMs),
+      plainOpenMs: round(plainOpenMs),
+      scrollSteps: ours.scrollSteps,
+      scrollMaxTaskCpuMs: round(ours.scrollMaxTaskCpuMs),
+      scrollTasksOver50: ours.scrollTasksOver50,
+      heapSmallMb: round(ours.heapSmall, 2),
+      heapBigMb: round(ours.heapBig, 2),
+      heapAfterSwitchMb: round(ours.heapAfterSwitch, 2),
+      heapAfterSwitchesMb: round(ours.heapAfterSwitches, 2),
+    };
+    const ratios = {
+      openVsPlain: round(ours.openMs / plainOpenMs, 3),
+      heapBigVsSmall: round(ours.heapBig / ours.heapSmall, 3),
+      heapGrowthOverSwitches: round(ours.heapAfterSwitches / ours.heapAfterSwitch, 3),
+    };
+    return {
+      metrics,
+      ratios,
+      goals: {
+        openVsPlain: { target: '<= 0.1' },
+        scrollMaxTaskCpuMs: { target: '<= 50' },
+        heapBigVsSmall: { target: '<= 2' },
+        heapGrowthOverSwitches: { target: '<= 1.1' },
+      },
+    };
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.httpServer.close(() => done()));
+  }
+}
