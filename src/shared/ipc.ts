@@ -29,7 +29,7 @@ import {
   type ToolApprovalSettled,
   type ToolServerView,
 } from './toolChannels';
-import { contextPolicies, type ContextReport } from './context';
+import { contextChannels } from './contextChannels';
 import { presetChannels } from './presetChannels';
 import type { StreamEvent } from './stream';
 import {
@@ -189,31 +189,6 @@ export const conversationChannels = {
       .strict(),
   ),
   selectMessageVersion: invoke<ConversationThread>()(messageRef),
-  /** How much of the model's context the next request uses (the composer's meter). */
-  measureContext: invoke<ContextReport>()(
-    z
-      .object({
-        conversationId: id.nullable(),
-        draft: z.string().max(1_000_000),
-        profileId: profileId.nullish(),
-        model: z.string().min(1).max(200).nullish(),
-        systemPrompt: z.string().max(100_000).nullish(),
-        maxTokens: z.number().int().positive().optional(),
-      })
-      .strict(),
-  ),
-  /** What a conversation sends once it outgrows the window (null: ask again). */
-  setContextPolicy: invoke<ConversationDetail>()(
-    z.object({ conversationId: id, policy: z.enum(contextPolicies).nullable() }).strict(),
-  ),
-  /** Summarizes the thread shown once, as a summary message (a model call, counted in usage). */
-  summarizeContext: invoke<ConversationThread>()(conversationRef),
-  /** The person's own words for a summary. */
-  editSummary: invoke<ConversationThread>()(
-    z
-      .object({ conversationId: id, messageId: id, text: z.string().trim().min(1).max(1_000_000) })
-      .strict(),
-  ),
   /** "Fork from here": a new conversation with the path up to the message, linked back to it. */
   forkConversation: invoke<ConversationThread>()(messageRef),
   regenerateMessage: invoke<SendMessageResponse>()(messageRef),
@@ -259,6 +234,7 @@ export const invokeChannels = {
   ...dataChannels,
   ...attachmentChannels,
   ...presetChannels,
+  ...contextChannels,
   ...toolChannels,
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
   sendMessage: invoke<SendMessageResponse>()(sendMessageRequest),

@@ -15,6 +15,7 @@ import type { SwitchboardApi } from '../../src/shared/api';
 import { SUMMARY_PREAMBLE } from '../../src/shared/context';
 import type { IpcResult } from '../../src/shared/result';
 import { startEmulator, type Emulator } from '../emulator/server';
+import { pngOf } from '../support/attachmentFiles';
 import { createMemoryIpcPair } from '../support/memoryIpc';
 
 let emulator: Emulator;
@@ -104,6 +105,80 @@ describe('the context window', () => {
         await api.measureContext({ conversationId: null, draft: 'Hi', model: 'emu-1' }),
       );
       expect(unknown).toMatchObject({ windowTokens: null, exact: false, fits: true });
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('counts attachments as they would be sent: an image by its scaled size, a text file by its words, in the draft and in the thread', async () => {
+    const { core, api } = start('gpt-4o');
+    try {
+      const image = value(
+        await api.storeAttachment({
+          name: 'wide.png',
+          data: (await pngOf(3000, 1500)).toString('base64'),
+        }),
+      );
+      const words = Array.from({ length: 400 }, (_, i) => `line${i}`).join('\n');
+      const notes = value(
+        await api.storeAttachment({
+          name: 'notes.txt',
+          data: Buffer.from(words).toString('base64'),
+        }),
+      );
+      const base = { mimeType: image.mimeType, size: image.size };
+      const imagePart = {
+        type: 'image' as const,
+        attachmentId: image.id,
+        name: 'wide.png',
+        ...base,
+      };
+      const filePart = {
+        type: 'file' as const,
+        attachmentId: notes.id,
+        name: 'notes.txt',
+        mimeType: notes.mimeType,
+        size: notes.size,
+        sentAs: 'inline-text' as const,
+      };
+      const bare = value(
+        await api.measureContext({ conversationId: null, draft: 'What is this?' }),
+      );
+      expect(bare.exact).toBe(true);
+      const withImage = value(
+        await api.measureContext({
+          conversationId: null,
+          draft: 'What is this?',
+          attachments: [imagePart],
+        }),
+      );
+      // OpenAI's limit for an image is 2048 px on the long side: 2048 × 1024 / 750 ≈ 2,797.
+      expect(withImage.usedTokens - bare.usedTokens).toBe(Math.ceil((2048 * 1024) / 750));
+      expect(withImage.exact).toBe(false);
+      const withFile = value(
+        await api.measureContext({
+          conversationId: null,
+          draft: 'What is this?',
+          attachments: [filePart],
+        }),
+      );
+      expect(withFile.usedTokens - bare.usedTokens).toBeGreaterThan(400);
+
+      // Sent, the question's attachments count in the thread as well.
+      const sent = value(
+        await api.sendMessage({
+          text: 'What is this? [tokens=4 rate=0]',
+          attachments: [
+            { id: image.id, name: 'wide.png' },
+            { id: notes.id, name: 'notes.txt' },
+          ],
+        }),
+      );
+      await core.chat.idle();
+      const after = value(
+        await api.measureContext({ conversationId: sent.conversationId, draft: 'And?' }),
+      );
+      expect(after.usedTokens).toBeGreaterThan(withImage.usedTokens + 400);
     } finally {
       await core.close();
     }

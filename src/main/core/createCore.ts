@@ -1,10 +1,11 @@
 import { attachedEngine } from './attachments/attachedEngine';
+import { attachmentTokenCounter } from './attachments/attachmentTokens';
 import { join } from 'node:path';
 import { AttachmentService } from './attachments/AttachmentService';
 import { ATTACHMENTS_DIR, AttachmentStore } from './attachments/AttachmentStore';
 import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import { ChatService } from './chat/ChatService';
-import { ContextService } from './context/ContextService';
+import { ContextService, type ContextServiceDeps } from './context/ContextService';
 import { PresetStore } from './presets/PresetStore';
 import { CompareService } from './compare/CompareService';
 import { createHandlerTable } from './coreHandlers';
@@ -119,7 +120,7 @@ export function createCore(options: CoreOptions): Core {
   // Attachments are read and shaped for the provider just before each call (answers and compare).
   const engine = attachedEngine(usage.tapEngine(streamChat), attachments.files);
   const tools = startTools({ preferences, vault: targetDeps.vault, emit: options.emit, notices });
-  const context = new ContextService({ store, profiles: resolver, engine, usage });
+  const context = openContext({ store, profiles: resolver, engine, usage }, attachments);
   const chat = new ChatService({
     ...{ tools, profiles: resolver },
     engine,
@@ -176,6 +177,17 @@ function pricesFromSettings(store: Store, preferences: PreferencesStore): PriceO
   const prices = new PriceOverrides(preferences);
   store.ledger.usePrices((model) => prices.priceFor(model));
   return prices;
+}
+
+/** The context window's service, counting attachments as they would be sent. */
+function openContext(
+  deps: Omit<ContextServiceDeps, 'attachmentTokens'>,
+  attachments: AttachmentService,
+): ContextService {
+  return new ContextService({
+    ...deps,
+    attachmentTokens: attachmentTokenCounter(attachments.files),
+  });
 }
 
 /** The notice board, posting to the window, with what the start found already on it. */

@@ -3,6 +3,8 @@ import type { ContextPolicy, ContextReport } from '../../../shared/context';
 import { HandlerError } from '../../../shared/result';
 import { buildRequest, toTurns } from '../chat/answerPlan';
 import type { ChatServiceDeps } from '../chat/ChatServiceDeps';
+import type { AttachmentPart } from '../../../shared/messageParts';
+import type { AttachmentTokens } from '../attachments/attachmentTokens';
 import type { ChatRequest, ProviderProfile } from '../providers/types';
 import { found, threadOf } from '../store/conversationLookup';
 import type { Store } from '../store/Store';
@@ -18,11 +20,15 @@ export interface ContextServiceDeps {
   profiles: ChatServiceDeps['profiles'];
   engine: NonNullable<ChatServiceDeps['engine']>;
   usage: UsageWriter;
+  /** What attachments add to a question's count (none counted when absent). */
+  attachmentTokens?: AttachmentTokens;
 }
 
 export interface MeasureRequest {
   conversationId: string | null;
   draft: string;
+  /** The draft's attachments, as the composer will send them. */
+  attachments?: readonly AttachmentPart[] | undefined;
   profileId?: string | null | undefined;
   model?: string | null | undefined;
   systemPrompt?: string | null | undefined;
@@ -49,6 +55,16 @@ export class ContextService {
       : [];
     const { summary, rest } = splitAtSummary(history);
     const tokenizer = await tokenizerFor(model);
+    const turns = toTurns(rest);
+    const attached = (parts: readonly AttachmentPart[] | undefined) =>
+      parts?.length && this.deps.attachmentTokens
+        ? this.deps.attachmentTokens(parts, profile, model, tokenizer.count)
+        : Promise.resolve(0);
+    const attachedTokens = await Promise.all(
+      turns.map((turn) => attached(turn.role === 'user' ? turn.attached : undefined)),
+    );
+    const draftAttachedTokens = await attached(request.attachments);
+    const anyAttached = draftAttachedTokens > 0 || attachedTokens.some((tokens) => tokens > 0);
     return measureContext({
       system: systemWithSummary(
         request.systemPrompt !== undefined
@@ -56,13 +72,16 @@ export class ContextService {
           : (conversation?.systemPrompt ?? null),
         summary,
       ),
-      turns: toTurns(rest),
+      turns,
       draft: request.draft,
+      attachedTokens,
+      draftAttachedTokens,
       maxTokens: request.maxTokens ?? conversation?.parameters.maxTokens,
       policy: conversation?.contextPolicy ?? null,
       window: contextWindowFor(model, tokenizer.models),
       count: tokenizer.count,
-      exact: tokenizer.exact,
+      // An image's count is the provider's formula applied here, never its tokenizer's.
+      exact: tokenizer.exact && !anyAttached,
     });
   }
 
@@ -74,7 +93,16 @@ export class ContextService {
     if (!window) return request;
     const system = request.system ? 3 + tokenizer.count(request.system) : 0;
     const budget = window.tokens - (request.maxTokens ?? 0) - system;
-    return { ...request, messages: fitTurns(request.messages, budget, tokenizer.count) };
+    const profile = this.profileFor(conversation.profileId);
+    const counter = this.deps.attachmentTokens;
+    const attached = await Promise.all(
+      request.messages.map((turn) =>
+        counter && turn.role === 'user' && turn.attached?.length
+          ? counter(turn.attached, profile, request.model, tokenizer.count)
+          : 0,
+      ),
+    );
+    return { ...request, messages: fitTurns(request.messages, budget, tokenizer.count, attached) };
   }
 
   setPolicy(conversationId: string, policy: ContextPolicy | null): ConversationDetail {

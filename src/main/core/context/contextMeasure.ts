@@ -11,6 +11,9 @@ export interface MeasureInput {
   /** The turns the thread would send, oldest first (after a summary, if one). */
   turns: readonly ChatTurn[];
   draft: string;
+  /** Tokens each turn's attachments add (by turn index), and the draft's. */
+  attachedTokens?: readonly number[];
+  draftAttachedTokens?: number;
   maxTokens: number | undefined;
   policy: ContextPolicy | null;
   window: ContextWindow | null;
@@ -27,8 +30,12 @@ export function measureContext(input: MeasureInput): ContextReport {
   const fixed =
     PRIMING +
     (input.system ? PER_MESSAGE + count(input.system) : 0) +
-    (input.draft ? PER_MESSAGE + count(input.draft) : 0);
-  const sizes = input.turns.map((turn) => PER_MESSAGE + count(turn.content));
+    (input.draft || input.draftAttachedTokens
+      ? PER_MESSAGE + count(input.draft) + (input.draftAttachedTokens ?? 0)
+      : 0);
+  const sizes = input.turns.map(
+    (turn, index) => PER_MESSAGE + count(turn.content) + (input.attachedTokens?.[index] ?? 0),
+  );
   const usedTokens = sizes.reduce((sum, size) => sum + size, fixed);
   const reservedTokens = input.maxTokens ?? 0;
   const windowTokens = input.window?.tokens ?? null;
@@ -79,8 +86,11 @@ export function fitTurns(
   turns: readonly ChatTurn[],
   budget: number,
   count: (text: string) => number,
+  attachedTokens: readonly number[] = [],
 ): ChatTurn[] {
-  const sizes = turns.map((turn) => PER_MESSAGE + count(turn.content));
+  const sizes = turns.map(
+    (turn, index) => PER_MESSAGE + count(turn.content) + (attachedTokens[index] ?? 0),
+  );
   const kept = Math.max(1, newestThatFit(sizes, budget - PRIMING).count);
   let start = turns.length - kept;
   while (start < turns.length - 1 && turns[start]!.role !== 'user') start++;

@@ -99,7 +99,7 @@ export function Composer() {
             attach={<AttachButton disabled={readOnly} />}
           />
         </div>
-        <ContextMeter draft={text} />
+        <ContextMeter draft={text} attachments={attach.parts} />
       </div>
     </form>
   );

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { ContextPolicy, ContextReport } from '../../../../../shared/context';
+import type { AttachmentPart } from '../../../../../shared/messageParts';
 import { api } from '../../../lib/api';
 import { toChatMessage } from '../lib/threadMessages';
 import { useChatStore } from './chatStore';
@@ -14,7 +15,8 @@ interface ContextState {
   report: ContextReport | null;
   summarizing: boolean;
   error: string | null;
-  measure(draft: string): Promise<void>;
+  /** `attachments`: the draft's, as the composer will send them (counted too). */
+  measure(draft: string, attachments?: readonly AttachmentPart[]): Promise<void>;
   choose(policy: ContextPolicy): Promise<void>;
   summarize(): Promise<void>;
   editSummary(messageId: string, text: string): Promise<void>;
@@ -23,20 +25,23 @@ interface ContextState {
 /** Only the newest measurement is shown: an older one answering late is dropped. */
 let asked = 0;
 let lastDraft = '';
+let lastAttachments: readonly AttachmentPart[] = [];
 
 export const useContextStore = create<ContextState>((set, get) => ({
   report: null,
   summarizing: false,
   error: null,
 
-  async measure(draft) {
+  async measure(draft, attachments = lastAttachments) {
     lastDraft = draft;
+    lastAttachments = attachments;
     const ticket = ++asked;
     const { conversationId } = useChatStore.getState();
     const settings = useComposerSettings.getState();
     const result = await api.measureContext({
       conversationId,
       draft,
+      ...(attachments.length ? { attachments: [...attachments] } : {}),
       ...(settings.profileId ? { profileId: settings.profileId } : {}),
       ...(settings.model ? { model: settings.model } : {}),
       systemPrompt: settings.systemPrompt || null,

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ContextReport } from '../../../../../../shared/context';
+import type { AttachmentPart } from '../../../../../../shared/messageParts';
 import { useChatStore } from '../../store/chatStore';
 import { useComposerSettings } from '../../store/composerSettings';
 import { selectContextBlocks, useContextStore } from '../../store/contextStore';
@@ -7,7 +8,7 @@ import { selectContextBlocks, useContextStore } from '../../store/contextStore';
 const number = new Intl.NumberFormat('en');
 
 /** Measures again a moment after typing stops, and whenever the thread or the model changes. */
-function useMeasure(draft: string): void {
+function useMeasure(draft: string, attachments: readonly AttachmentPart[]): void {
   const conversationId = useChatStore((s) => s.conversationId);
   const length = useChatStore((s) => s.messages.length);
   const streaming = useChatStore((s) => s.activeStreamId !== null);
@@ -15,9 +16,15 @@ function useMeasure(draft: string): void {
   const measure = useContextStore((s) => s.measure);
   useEffect(() => {
     if (streaming) return;
-    const timer = setTimeout(() => void measure(draft), 250);
+    const timer = setTimeout(() => void measure(draft, attachments), 250);
     return () => clearTimeout(timer);
-  }, [draft, conversationId, length, streaming, model, measure]);
+    // The attachments by identity: the composer makes a new list each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draft, attachedKey(attachments), conversationId, length, streaming, model, measure]);
+}
+
+function attachedKey(attachments: readonly AttachmentPart[]): string {
+  return attachments.map((part) => `${part.attachmentId}/${part.type}`).join(',');
 }
 
 function usageLabel(report: ContextReport): string {
@@ -33,8 +40,14 @@ function usageLabel(report: ContextReport): string {
  * estimate where the model's tokenizer is not known; before a request that will not fit, a
  * warning with the two ways on (recent messages only, or a summary of the older part).
  */
-export function ContextMeter({ draft }: { draft: string }) {
-  useMeasure(draft);
+export function ContextMeter({
+  draft,
+  attachments = [],
+}: {
+  draft: string;
+  attachments?: readonly AttachmentPart[];
+}) {
+  useMeasure(draft, attachments);
   const report = useContextStore((s) => s.report);
   const blocks = useContextStore(selectContextBlocks);
   const summarizing = useContextStore((s) => s.summarizing);
