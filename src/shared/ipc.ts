@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { attachmentChannels } from './attachmentChannels';
 import { attachmentLimits } from './attachments';
 import { attachmentId } from './messagePartSchema';
-import { reasoningEfforts } from './reasoning';
+import { chatParametersSchema } from './chatParameters';
 import {
   importDuplicateChoices,
   type ConversationDetail,
@@ -76,15 +76,7 @@ export interface SendMessageResponse {
   streamId: string;
 }
 
-const chatParameters = z
-  .object({
-    temperature: z.number().min(0).max(2).optional(),
-    topP: z.number().min(0).max(1).optional(),
-    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
-    reasoningEffort: z.enum(reasoningEfforts).optional(),
-    stream: z.boolean().optional(),
-  })
-  .strict();
+const chatParameters = chatParametersSchema;
 
 /**
  * Everything the chat settings panel shows: sent with a message, it becomes the conversation's

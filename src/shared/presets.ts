@@ -4,20 +4,12 @@
  * the preferences file by main; exported and imported as one JSON file.
  */
 import { z } from 'zod';
-import { reasoningEfforts } from './reasoning';
+import { chatParametersSchema } from './chatParameters';
 
 const name = z.string().trim().min(1).max(100);
 const optionalId = z.string().min(1).max(200).nullable();
 
-export const presetParametersSchema = z
-  .object({
-    temperature: z.number().min(0).max(2).optional(),
-    topP: z.number().min(0).max(1).optional(),
-    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
-    reasoningEffort: z.enum(reasoningEfforts).optional(),
-    stream: z.boolean().optional(),
-  })
-  .strict();
+export const presetParametersSchema = chatParametersSchema;
 
 export const presetSchema = z
   .object({

@@ -2,16 +2,15 @@
  * `ask --attach FILE` over loopback: the files go in the provider's documented shape, by the
  * app's rules; a refused file (binary, too large) is a usage error before any request.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { pdfSaying, pngOf } from '../support/attachmentFiles';
 import { callsWith } from '../support/engineRun';
+import { runCli, type CliRun } from '../support/cliProcess';
 
-const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-cli-attach-'));
 let emulator: Emulator;
 beforeAll(async () => {
@@ -26,27 +25,12 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        SWITCHBOARD_CONFIG_DIR: dir,
-        ANTHROPIC_BASE_URL: emulator.origin,
-        ANTHROPIC_API_KEY: 'sk-ant-cli-attach-0001',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
+function cli(args: string[]): Promise<CliRun> {
+  return runCli(args, {
+    SWITCHBOARD_CONFIG_DIR: dir,
+    ANTHROPIC_BASE_URL: emulator.origin,
+    ANTHROPIC_API_KEY: 'sk-ant-cli-attach-0001',
+  });
 }
 
 const base = ['ask', '--provider', 'anthropic', '--model', 'claude-emu-1', '--no-record'];

@@ -4,15 +4,14 @@
  * emulator records each request body (cache_control, thinking, reasoning_effort as sent) and
  * reports the cache figures the prompt's script asks for (`cached=N cache_write=N`).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/server';
+import { runCli, type CliRun } from '../support/cliProcess';
 
-const root = resolve(import.meta.dirname, '../..');
 const configDir = mkdtempSync(join(tmpdir(), 'switchboard-cli-cache-'));
 
 let emulator: Emulator;
@@ -23,35 +22,14 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        SWITCHBOARD_CONFIG_DIR: configDir,
-        OPENAI_BASE_URL: emulator.url,
-        ANTHROPIC_BASE_URL: emulator.origin,
-        OPENAI_API_KEY: 'sk-cache-test-0001',
-        ANTHROPIC_API_KEY: 'sk-ant-cache-test-0002',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  return new Promise((done) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    }),
-  );
+function cli(args: string[]): Promise<CliRun> {
+  return runCli(args, {
+    SWITCHBOARD_CONFIG_DIR: configDir,
+    OPENAI_BASE_URL: emulator.url,
+    ANTHROPIC_BASE_URL: emulator.origin,
+    OPENAI_API_KEY: 'sk-cache-test-0001',
+    ANTHROPIC_API_KEY: 'sk-ant-cache-test-0002',
+  });
 }
 
 /** The body the emulator received for the prompt carrying `marker`. */

@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { stdioServerScript } from '../support/mcpServers';
+import { runCli, type CliRun } from '../support/cliProcess';
 
-const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-cli-tools-'));
 const mcpConfig = join(dir, 'mcp.json');
 writeFileSync(
@@ -26,28 +25,12 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        SWITCHBOARD_CONFIG_DIR: dir,
-        OPENAI_BASE_URL: emulator.url,
-        OPENAI_API_KEY: 'sk-cli-tools-0001',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end('');
-  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
+function cli(args: string[]): Promise<CliRun> {
+  return runCli(args, {
+    SWITCHBOARD_CONFIG_DIR: dir,
+    OPENAI_BASE_URL: emulator.url,
+    OPENAI_API_KEY: 'sk-cli-tools-0001',
+  });
 }
 
 const ask = ['ask', '--provider', 'openai', '--model', 'emu-1', '--mcp-config', mcpConfig];

@@ -13,6 +13,7 @@ import type {
   RawMessageStreamEvent,
   Tool,
 } from '@anthropic-ai/sdk/resources/messages';
+import { argumentsObject } from './toolArguments';
 import type { AdapterEvent, ChatTurn, ToolSpec } from './types';
 import { anthropicTurn } from './wireContent';
 
@@ -22,18 +23,6 @@ export function anthropicTools(tools: readonly ToolSpec[]): Tool[] {
     description: tool.description,
     input_schema: { type: 'object', ...tool.parameters },
   }));
-}
-
-function inputOf(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  } catch {
-    // Arguments the model wrote that were not JSON: the call failed and its result says so.
-    return {};
-  }
 }
 
 /** The history as Messages turns: tool results of one step together in one user turn. */
@@ -60,7 +49,7 @@ export function anthropicMessages(turns: readonly ChatTurn[]): MessageParam[] {
           type: 'tool_use',
           id: call.callId,
           name: call.name,
-          input: inputOf(call.arguments),
+          input: argumentsObject(call.arguments),
         });
       out.push({ role: 'assistant', content });
     } else if (turn.role === 'user') out.push(anthropicTurn(turn));

@@ -8,6 +8,7 @@
  * keys the SDK's docs give for a result and a failure).
  */
 import type { Content, Part, Tool } from '@google/genai';
+import { argumentsObject } from './toolArguments';
 import type { AdapterEvent, ChatTurn, ToolSpec } from './types';
 import { geminiTurn } from './wireContent';
 
@@ -21,17 +22,6 @@ export function geminiTools(tools: readonly ToolSpec[]): Tool[] {
       })),
     },
   ];
-}
-
-function argsOf(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
 }
 
 /** The conversation: Gemini's roles are `user` and `model`; results of one step in one turn. */
@@ -54,7 +44,7 @@ export function geminiContents(turns: readonly ChatTurn[]): Content[] {
     const parts: Part[] = turn.content ? [{ text: turn.content }] : [];
     for (const call of turn.toolCalls ?? [])
       parts.push({
-        functionCall: { id: call.callId, name: call.name, args: argsOf(call.arguments) },
+        functionCall: { id: call.callId, name: call.name, args: argumentsObject(call.arguments) },
       });
     out.push({ role: 'model', parts });
   }

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { reasoningEfforts } from './reasoning';
+
+/** The sampling and answer settings a chat sends (and a preset carries), each optional. */
+export const chatParametersSchema = z
+  .object({
+    temperature: z.number().min(0).max(2).optional(),
+    topP: z.number().min(0).max(1).optional(),
+    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+    reasoningEffort: z.enum(reasoningEfforts).optional(),
+    stream: z.boolean().optional(),
+  })
+  .strict();
