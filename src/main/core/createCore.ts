@@ -2,6 +2,7 @@ import type { AppInfo, EventSink, IpcHandlers } from '../../shared/ipc';
 import { ChatService } from './chat/ChatService';
 import { CompareService } from './compare/CompareService';
 import { createHandlerTable } from './coreHandlers';
+import type { UiLanguage } from '../../shared/locales/languages';
 import { openDataServices, type DataServices } from './dataServices';
 import { ExchangeCapture } from './exchanges/ExchangeCapture';
 import type { AppLog } from './logging/AppLog';
@@ -48,6 +49,8 @@ export interface CoreOptions {
   unsavedSpareDir?: string;
   /** Restoring a backup: the host closes this core and opens the history again (coreHost.ts). */
   restore?: (backupName: string) => Promise<void>;
+  /** The page chose its language: the Electron shell rebuilds its menu (absent: ignored). */
+  onUiLanguage?: (language: UiLanguage) => void;
   /** When the first daily-backup look runs after start (default 30 s). */
   backupDelayMs?: number;
 }
