@@ -38,6 +38,6 @@ export function uiLanguage(): UiLanguage {
 export function setUiLanguage(choice: LanguageChoice): UiLanguage {
   const language = resolveLanguage(choice, systemLanguages());
   if (i18n.language !== language) void i18n.changeLanguage(language);
-  document.documentElement.lang = language;
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
   return language;
 }

@@ -10,3 +10,4 @@ export {
   formatUsd,
 } from './format';
 export { useTranslation, Trans } from 'react-i18next';
+export type { TFunction } from 'i18next';
