@@ -50,7 +50,7 @@ export function ConversationList() {
   };
 
   if (items.length === 0) {
-    return <p className="px-4 py-6 text-center text-xs text-zinc-500">{t('empty')}</p>;
+    return <p className="flex-1 px-4 py-6 text-center text-xs text-zinc-500">{t('empty')}</p>;
   }
   return (
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-2">

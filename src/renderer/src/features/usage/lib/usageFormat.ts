@@ -69,7 +69,8 @@ export const LOW_HEADROOM = 0.1;
 export function formatReset(resetAt: number | null, now: number): string {
   if (resetAt === null) return '';
   const seconds = Math.max(0, Math.round((resetAt - now) / 1000));
-  if (seconds < 3600) return i18n.t('usage:resetsIn', { relative: formatRelative(resetAt - now) });
+  if (seconds < 3600)
+    return i18n.t('usage:resetsIn', { relative: formatRelative(Math.max(0, resetAt - now)) });
   return i18n.t('usage:resetsAt', { time: formatTime(resetAt) });
 }
 
