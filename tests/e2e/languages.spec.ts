@@ -16,6 +16,8 @@ const words = {
     today: 'Heute',
     welcome: 'Willkommen bei Switchboard',
     calls: 'Aufrufe',
+    compare: 'Vergleichen',
+    newConversation: 'Neue Unterhaltung',
   },
   'zh-CN': {
     name: '简体中文',
@@ -30,6 +32,8 @@ const words = {
     today: '今天',
     welcome: '欢迎使用 Switchboard',
     calls: '调用次数',
+    compare: '对比',
+    newConversation: '新建对话',
   },
 } as const;
 type Language = keyof typeof words;
@@ -83,6 +87,7 @@ test('the whole interface switches to German and to Chinese at once, and stays a
 
     const sidebar = app.getByRole('complementary', { name: w.sidebar });
     await expect(sidebar.getByRole('searchbox', { name: w.search })).toBeVisible();
+    await expect(app.getByRole('button', { name: w.newConversation, exact: true })).toBeVisible();
     await expect(sidebar).toContainText(w.today);
     await shoot(app, out('sidebar'));
 
@@ -92,7 +97,7 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await shoot(app, out('usage'));
     await app.keyboard.press('Escape');
 
-    // Inspector and Compare are still English (the chat feature's second pass): their layout
+    // Inspector and the Compare dialog are still English (the chat feature's second pass): their layout
     // is looked at here in the frame of the translated window.
     const answer = app.getByRole('article', { name: 'Assistant message' }).last();
     await answer.hover();
@@ -100,7 +105,7 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await expect(app.getByRole('dialog', { name: 'Inspector' })).toBeVisible();
     await shoot(app, out('inspector'));
     await app.keyboard.press('Escape');
-    await app.getByRole('button', { name: 'Compare' }).click();
+    await app.getByRole('button', { name: w.compare, exact: true }).click();
     await expect(app.getByRole('dialog', { name: 'Compare' })).toBeVisible();
     await shoot(app, out('compare'));
     await app.keyboard.press('Escape');
