@@ -58,6 +58,59 @@ const sharedGroundZones = [
     message: 'Features do not import the app shell; app/ composes them.',
   },
 ];
+/** Languages: what the hard-coded text rule looks for, and where it does not look yet. */
+// Latin letters (× and ÷ are not), and CJK: an icon glyph like × or ● may stay in code.
+const letters = '/[A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u4E00-\\u9FFF]/';
+const textProps = '/^(aria-label|title|placeholder|alt|content|label)$/';
+const uiTextMessage =
+  "User-facing text comes from a catalogue: t('key') with the words in src/shared/locales/{en,zh-CN,de}.";
+/**
+ * Not converted yet. features/chat/** is being changed by other work in this session; the second
+ * languages pass converts it and removes this exclusion (and the other files listed here).
+ */
+const untranslatedRendererFiles = [
+  'src/renderer/src/features/chat/**',
+  // Built alongside the first pass (attachments, tools, presets, forks): converted in the second.
+  'src/renderer/src/features/attachments/**',
+  'src/renderer/src/features/presets/**',
+  'src/renderer/src/features/tools/**',
+  'src/renderer/src/app/ForkedFromLink.tsx',
+  'src/renderer/src/app/PresetPicker.tsx',
+  // Still to convert (the second pass): each file leaves this list once its words are in a catalogue.
+  'src/renderer/src/app/StorageBanner.tsx',
+  'src/renderer/src/components/markdown/CodeBlock.tsx',
+  'src/renderer/src/features/compare/components/CompareColumn.tsx',
+  'src/renderer/src/features/compare/components/CompareDialog.tsx',
+  'src/renderer/src/features/compare/components/CompareLanes.tsx',
+  'src/renderer/src/features/inspector/components/CaptureFooter.tsx',
+  'src/renderer/src/features/inspector/components/ExchangeSections.tsx',
+  'src/renderer/src/features/inspector/components/ExchangeSummary.tsx',
+  'src/renderer/src/features/inspector/components/InspectorBody.tsx',
+  'src/renderer/src/features/inspector/components/InspectorDialog.tsx',
+  'src/renderer/src/features/inspector/components/InspectorHeader.tsx',
+  'src/renderer/src/features/settings/components/AddPriceForm.tsx',
+  'src/renderer/src/features/settings/components/ApiKeyFields.tsx',
+  'src/renderer/src/features/settings/components/BackupsSection.tsx',
+  'src/renderer/src/features/settings/components/ConnectionResult.tsx',
+  'src/renderer/src/features/settings/components/DeleteProfileButton.tsx',
+  'src/renderer/src/features/settings/components/GatewayFields.tsx',
+  'src/renderer/src/features/settings/components/HeadersEditor.tsx',
+  'src/renderer/src/features/settings/components/NoticeBar.tsx',
+  'src/renderer/src/features/settings/components/PriceRow.tsx',
+  'src/renderer/src/features/settings/components/PricesEditor.tsx',
+  'src/renderer/src/features/settings/components/ProfileEndpointFields.tsx',
+  'src/renderer/src/features/settings/components/ProfileFormFooter.tsx',
+  'src/renderer/src/features/settings/components/ProfileIdentityFields.tsx',
+  'src/renderer/src/features/settings/components/PromptCachingSwitch.tsx',
+  'src/renderer/src/features/settings/components/SetupCandidates.tsx',
+  'src/renderer/src/features/settings/components/ShortcutTable.tsx',
+  'src/renderer/src/features/settings/components/SyncSection.tsx',
+  'src/renderer/src/features/settings/components/WireApiField.tsx',
+  'src/renderer/src/features/shortcuts/components/ShortcutsDialog.tsx',
+  'src/renderer/src/features/sidebar/components/ImportChoiceDialog.tsx',
+  'src/renderer/src/features/usage/components/CacheSavings.tsx',
+  'src/renderer/src/features/usage/components/UsageCharts.tsx',
+];
 export default tseslint.config(
   {
     ignores: [
@@ -235,6 +288,30 @@ export default tseslint.config(
           selector: `CallExpression[callee.property.name='record'][${object}=/^(ledger|rateLimits)$/]`,
           message:
             'Usage rows and rate-limit headroom are written by UsageWriter only (one save policy).',
+        })),
+      ],
+    },
+  },
+  {
+    // Languages (issue 19): every word a person reads in the renderer comes from a catalogue
+    // (src/shared/locales), so text between JSX tags and literal aria-label/title/placeholder/alt
+    // values fail. tests/lint-fixtures/renderer-hardcoded-text.tsx proves it fires.
+    files: ['src/renderer/src/**/*.tsx'],
+    ignores: untranslatedRendererFiles,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `JSXText[value=${letters}]`,
+          message: uiTextMessage,
+        },
+        ...[
+          'Literal',
+          'JSXExpressionContainer > Literal',
+          'JSXExpressionContainer > TemplateLiteral > TemplateElement',
+        ].map((node) => ({
+          selector: `JSXAttribute[name.name=${textProps}] > ${node}[value${node.endsWith('TemplateElement') ? '.raw' : ''}=${letters}]`,
+          message: uiTextMessage,
         })),
       ],
     },

@@ -9,6 +9,8 @@ import { keychainServiceFrom } from './core/secrets/KeyStore';
 import { createKeytarKeyStore } from './core/secrets/keytarKeyStore';
 import { registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
+import { menuText } from './menuText';
+import { matchSystemLanguage, type UiLanguage } from '../shared/locales/languages';
 import { openElectronPreferences } from './preferences';
 import { createQuitGuard, quitLogLine } from './quitGuard';
 import { rendererUrl } from './appScheme';
@@ -30,6 +32,8 @@ function start(): void {
   const knownSecrets = new KnownSecrets();
   const crashLog = openElectronCrashLog(knownSecrets);
   let mainWindow: BrowserWindow | null = null;
+  // The system's language until the page says which one it shows (Settings › General).
+  let language: UiLanguage = matchSystemLanguage(systemLanguages());
   // Scheme privileges are read once, before ready; the files are served once it is.
   registerAppScheme();
   const appUrl = rendererUrl({ isPackaged: app.isPackaged, env: process.env });
@@ -77,19 +81,31 @@ function start(): void {
   void app.whenReady().then(() => {
     hardenSession();
     serveAppFiles(join(import.meta.dirname, '../renderer'));
-    const core = openCore(emit, knownSecrets, crashLog);
+    language = matchSystemLanguage(systemLanguages());
+    const installMenu = () =>
+      installApplicationMenu({
+        appName: app.getName(),
+        isDev: !app.isPackaged,
+        language,
+        send: (command) => emit('menuCommand', { command }),
+      });
+    const onUiLanguage = (next: UiLanguage) => {
+      if (next === language) return;
+      language = next;
+      installMenu();
+    };
+    const core = openCore({ emit, knownSecrets, crashLog, language, onUiLanguage });
     if (!core) return;
     registerIpc(ipcMain, core.handlers, {
       isTrustedSender: (event) => isAppUrl(event.senderFrame?.url, appUrl),
       onInternalError: (channel, error) => crashLog.error(`[ipc] ${channel} failed:`, error),
     });
-    installApplicationMenu({
-      appName: app.getName(),
-      isDev: !app.isPackaged,
-      send: (command) => emit('menuCommand', { command }),
-    });
+    installMenu();
     // Quit waits (bounded) for streaming answers to be saved and the database to close.
-    app.on('before-quit', quitGuardFor(core, crashLog));
+    app.on(
+      'before-quit',
+      quitGuardFor(core, crashLog, () => language),
+    );
     open();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();
@@ -102,11 +118,14 @@ function start(): void {
  * The core over the person's data folder, preferences and keychain; null (after saying why in a
  * dialog and quitting) when the history cannot be opened, e.g. one written by a newer version.
  */
-function openCore(
-  emit: EventSink,
-  knownSecrets: KnownSecrets,
-  crashLog: CrashLog,
-): CoreHost | null {
+function openCore(options: {
+  emit: EventSink;
+  knownSecrets: KnownSecrets;
+  crashLog: CrashLog;
+  language: UiLanguage;
+  onUiLanguage: (language: UiLanguage) => void;
+}): CoreHost | null {
+  const { emit, knownSecrets, crashLog, onUiLanguage } = options;
   const preferences = openElectronPreferences();
   try {
     return createCoreHost({
@@ -124,19 +143,20 @@ function openCore(
         shell: 'electron',
       },
       emit,
+      onUiLanguage,
     });
   } catch (error) {
     // Say why and touch nothing.
     const message = error instanceof Error ? error.message : String(error);
     crashLog.error('[startup] the history could not be opened:', error);
-    dialog.showErrorBox('Switchboard cannot open your history', message);
+    dialog.showErrorBox(menuText(options.language)('historyFailed'), message);
     app.exit(1);
     return null;
   }
 }
 
 /** Quit, bounded: answers saved and the database closed first; saves still waiting are asked about. */
-function quitGuardFor(core: CoreHost, crashLog: CrashLog) {
+function quitGuardFor(core: CoreHost, crashLog: CrashLog, language: () => UiLanguage) {
   return createQuitGuard({
     close: () => core.close(),
     quit: () => app.quit(),
@@ -144,14 +164,14 @@ function quitGuardFor(core: CoreHost, crashLog: CrashLog) {
     confirmQuit: async () => {
       const unsaved = core.unsavedCount();
       if (unsaved === 0) return true;
+      const t = menuText(language());
       const { response } = await dialog.showMessageBox({
         type: 'warning',
-        buttons: ['Keep Switchboard open', 'Quit anyway'],
+        buttons: [t('keepOpen'), t('quitAnyway')],
         defaultId: 0,
         cancelId: 0,
-        message: `${unsaved} ${unsaved === 1 ? 'save is' : 'saves are'} still waiting to be written`,
-        detail:
-          'The disk is full or the history is locked by another program. Free some space (or close that program) and Switchboard saves them by itself. Quitting now writes them to a file for the next start where there is room (beside the history, else the temp folder), and loses them where there is none; their text is still on screen to copy.',
+        message: t('unsaved', { count: unsaved }),
+        detail: t('unsavedDetail'),
       });
       return response === 1;
     },
@@ -160,6 +180,12 @@ function quitGuardFor(core: CoreHost, crashLog: CrashLog) {
       crashLog[level](line);
     },
   });
+}
+
+/** The system's preferred languages (before ready, getLocale is not known yet). */
+function systemLanguages(): string[] {
+  const preferred = app.isReady() ? app.getPreferredSystemLanguages() : [];
+  return preferred.length > 0 ? preferred : [Intl.DateTimeFormat().resolvedOptions().locale];
 }
 
 function describe(error: unknown): string {

@@ -4,6 +4,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../shared/ipc';
+import { menuText, type MenuText } from './menuText';
 
 /** The app's own shortcuts, shown in the menu. */
 export const menuAccelerators: Record<MenuCommand, string> = {
@@ -22,7 +23,13 @@ export interface MenuTemplateOptions {
   isDev: boolean;
   /** Hands an app command to the page. */
   send: (command: MenuCommand) => void;
+  /** The words, in the page's language (default English). */
+  text?: MenuText;
 }
+
+type Role = NonNullable<MenuItemConstructorOptions['role']>;
+/** A standard role with its label in the chosen language (Electron's own are English only). */
+type RoleItem = (role: Role) => MenuItemConstructorOptions;
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
@@ -35,6 +42,12 @@ type Command = (
 
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
+  const t = options.text ?? menuText('en');
+  const appName = options.appName;
+  const role: RoleItem = (name) => ({
+    role: name,
+    label: t(mac && name === 'quit' ? 'roles.quitMac' : `roles.${name}`, { appName }),
+  });
   const command: Command = (label, name, extra = {}) => ({
     // Ids let an Electron e2e test click an item through Menu.getMenuItemById.
     id: name,
@@ -43,14 +56,14 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     click: () => options.send(name),
     ...extra,
   });
-  const settings = command(mac ? 'Settings…' : 'Settings', 'settings');
+  const settings = command(t(mac ? 'settingsMac' : 'settings'), 'settings');
   return [
-    ...(mac ? [appMenu(options.appName, settings)] : []),
-    fileMenu(command, mac, settings),
-    editMenu(mac),
-    viewMenu(command, options.isDev),
-    windowMenu(mac),
-    helpMenu(command),
+    ...(mac ? [appMenu(appName, settings, role)] : []),
+    fileMenu({ command, role, t }, mac, settings),
+    editMenu(role, t, mac),
+    viewMenu({ command, role, t }, options.isDev),
+    windowMenu(role, t, mac),
+    helpMenu(command, t),
   ];
 }
 
@@ -58,38 +71,45 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
 function appMenu(
   appName: string,
   settings: MenuItemConstructorOptions,
+  role: RoleItem,
 ): MenuItemConstructorOptions {
   return {
     label: appName,
     submenu: [
-      { role: 'about' },
+      role('about'),
       separator,
       settings,
       separator,
-      { role: 'services' },
+      role('services'),
       separator,
-      { role: 'hide' },
-      { role: 'hideOthers' },
-      { role: 'unhide' },
+      role('hide'),
+      role('hideOthers'),
+      role('unhide'),
       separator,
-      { role: 'quit' },
+      role('quit'),
     ],
   };
 }
 
 /** New, Search and Stop; Settings and Quit too where there is no app menu. */
+interface Makers {
+  command: Command;
+  role: RoleItem;
+  t: MenuText;
+}
+
 function fileMenu(
-  command: Command,
+  { command, role, t }: Makers,
   mac: boolean,
   settings: MenuItemConstructorOptions,
 ): MenuItemConstructorOptions {
   return {
-    label: 'File',
+    label: t('file'),
     submenu: [
-      command('New Conversation', 'newConversation'),
-      command('Search Conversations…', 'search'),
+      command(t('newConversation'), 'newConversation'),
+      command(t('search'), 'search'),
       // A second, hidden shortcut for search: Ctrl/Cmd+F is what many people try first.
-      command('Search Conversations…', 'search', {
+      command(t('search'), 'search', {
         id: 'searchAlias',
         accelerator: 'CmdOrCtrl+F',
         visible: false,
@@ -98,78 +118,64 @@ function fileMenu(
       separator,
       // Esc is shown here but left to the page (registerAccelerator: false) so that it still
       // closes dialogs and menus first; the page maps an unhandled Esc to Stop itself.
-      command('Stop Answer', 'stop', { registerAccelerator: false }),
-      ...(mac
-        ? [separator, { role: 'close' } as const]
-        : [separator, settings, separator, { role: 'quit' } as const]),
+      command(t('stop'), 'stop', { registerAccelerator: false }),
+      ...(mac ? [separator, role('close')] : [separator, settings, separator, role('quit')]),
     ],
   };
 }
 
 /** The standard editing roles, so text fields get cut, copy and paste shortcuts. */
-function editMenu(mac: boolean): MenuItemConstructorOptions {
+function editMenu(role: RoleItem, t: MenuText, mac: boolean): MenuItemConstructorOptions {
   return {
-    label: 'Edit',
+    label: t('edit'),
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      role('undo'),
+      role('redo'),
       separator,
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      ...(mac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
-      { role: 'delete' },
+      role('cut'),
+      role('copy'),
+      role('paste'),
+      ...(mac ? [role('pasteAndMatchStyle')] : []),
+      role('delete'),
       separator,
-      { role: 'selectAll' },
+      role('selectAll'),
     ],
   };
 }
 
 /** The sidebar, zoom and full screen; reload and developer tools in development builds. */
-function viewMenu(command: Command, isDev: boolean): MenuItemConstructorOptions {
+function viewMenu({ command, role, t }: Makers, isDev: boolean): MenuItemConstructorOptions {
   return {
-    label: 'View',
+    label: t('view'),
     submenu: [
-      ...(isDev
-        ? [
-            { role: 'reload' } as const,
-            { role: 'forceReload' } as const,
-            { role: 'toggleDevTools' } as const,
-            separator,
-          ]
-        : []),
-      command('Toggle Sidebar', 'toggleSidebar'),
+      ...(isDev ? [role('reload'), role('forceReload'), role('toggleDevTools'), separator] : []),
+      command(t('toggleSidebar'), 'toggleSidebar'),
       separator,
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      role('resetZoom'),
+      role('zoomIn'),
+      role('zoomOut'),
       separator,
-      { role: 'togglefullscreen' },
+      role('togglefullscreen'),
     ],
   };
 }
 
 /** The window roles each platform expects. */
-function windowMenu(mac: boolean): MenuItemConstructorOptions {
+function windowMenu(role: RoleItem, t: MenuText, mac: boolean): MenuItemConstructorOptions {
   return {
     role: 'windowMenu',
+    label: t('window'),
     submenu: mac
-      ? [
-          { role: 'minimize' },
-          { role: 'zoom' },
-          separator,
-          { role: 'front' },
-          separator,
-          { role: 'window' },
-        ]
-      : [{ role: 'minimize' }, { role: 'close' }],
+      ? [role('minimize'), role('zoom'), separator, role('front'), separator, { role: 'window' }]
+      : [role('minimize'), role('close')],
   };
 }
 
 /** Help: the keyboard shortcuts. */
-function helpMenu(command: Command): MenuItemConstructorOptions {
+function helpMenu(command: Command, t: MenuText): MenuItemConstructorOptions {
   return {
     role: 'help',
-    submenu: [command('Keyboard Shortcuts', 'shortcuts')],
+    label: t('help'),
+    submenu: [command(t('shortcuts'), 'shortcuts')],
   };
 }

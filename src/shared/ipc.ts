@@ -22,6 +22,7 @@ import {
 import { captureSettingsSchema, type CaptureSettings, type ExchangeRecord } from './exchanges';
 import { startCompareRequest, type CompareStarted, type CompareStreamBatch } from './compare';
 import { dataChannels } from './dataIpc';
+import { uiLanguages, type UiLanguage } from './locales/languages';
 import type { StorageStatus } from './storage';
 import {
   toolChannels,
@@ -229,6 +230,10 @@ export const invokeChannels = {
   ...contextChannels,
   ...toolChannels,
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
+  /** The interface language the page uses (issue 19): main rebuilds the menu and its dialogs in it. */
+  setUiLanguage: invoke<{ language: UiLanguage }>()(
+    z.object({ language: z.enum(uiLanguages) }).strict(),
+  ),
   sendMessage: invoke<SendMessageResponse>()(sendMessageRequest),
   stopStream: invoke<{ stopped: boolean }>()(z.object({ streamId: id }).strict()),
   // Profiles and keys (issue 4). Keys travel renderer -> main only; main answers with hints.

@@ -72,7 +72,12 @@ export const test = base.extend<Fixtures>({
       if (!('path' in binary)) throw new Error(binary.reason);
       const electronApp = await _electron.launch({
         executablePath: binary.path,
-        args: [resolve(root, 'out/main/index.js'), `--user-data-dir=${harness.dataDir}`],
+        // --lang: the page follows the system's language, and the specs look for English.
+        args: [
+          resolve(root, 'out/main/index.js'),
+          `--user-data-dir=${harness.dataDir}`,
+          '--lang=en-US',
+        ],
         env: definedOnly({ ...process.env, ...providerEnv }),
       });
       await use(await electronApp.firstWindow());

@@ -38,9 +38,14 @@ const breaking: [string, RegExp][] = [
   ],
   ['renderer-lib-imports-feature.ts', /no-restricted-paths: .*import no feature/],
   ['renderer-feature-imports-app.ts', /no-restricted-paths: .*do not import the app shell/],
+  ['renderer-hardcoded-text.tsx', /no-restricted-syntax: User-facing text comes from a catalogue/],
 ];
 
-const allowed = ['renderer-imports-main-type.ts', 'renderer-feature-imports-public.ts'];
+const allowed = [
+  'renderer-imports-main-type.ts',
+  'renderer-feature-imports-public.ts',
+  'renderer-translated-text.tsx',
+];
 
 // The first ESLint run loads the TypeScript resolver: seconds on 2 busy cores, more than 5 s default.
 describe('layer rules', { timeout: 30_000 }, () => {
@@ -55,6 +60,11 @@ describe('layer rules', { timeout: 30_000 }, () => {
       messages.some((m) => rule.test(m)),
       messages.join('\n'),
     ).toBe(true);
+  });
+
+  it('fails each hard-coded word: text between tags, a literal aria-label, a title expression', async () => {
+    const messages = await lintFixture('renderer-hardcoded-text.tsx');
+    expect(messages.filter((m) => m.includes('comes from a catalogue'))).toHaveLength(3);
   });
 
   // Main's types; another feature's index.ts, shared UI, lib and src/shared.

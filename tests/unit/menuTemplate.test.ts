@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, menuAccelerators } from '../../src/main/menuTemplate';
 import { menuCommands, type MenuCommand } from '../../src/shared/ipc';
+import { menuText } from '../../src/main/menuText';
 
 function build(platform: NodeJS.Platform, isDev = false) {
   const send = vi.fn<(command: MenuCommand) => void>();
@@ -28,10 +29,10 @@ describe('native menu', () => {
       'File',
       'Edit',
       'View',
-      'windowMenu',
-      'help',
+      'Window',
+      'Help',
     ]);
-    const others = ['File', 'Edit', 'View', 'windowMenu', 'help'];
+    const others = ['File', 'Edit', 'View', 'Window', 'Help'];
     expect(topLabels(build('win32').template)).toEqual(others);
     expect(topLabels(build('linux').template)).toEqual(others);
     expect(roles(build('darwin').template)).toEqual(
@@ -125,5 +126,46 @@ describe('native menu', () => {
       )?.label;
     expect(settingsIn(build('darwin').template)).toBe('Switchboard');
     expect(settingsIn(build('win32').template)).toBe('File');
+  });
+});
+
+describe('native menu in the page language', () => {
+  const labels = (language: 'en' | 'de' | 'zh-CN', platform: NodeJS.Platform = 'win32') =>
+    items(
+      buildMenuTemplate({
+        platform,
+        appName: 'Switchboard',
+        isDev: false,
+        send: () => {},
+        text: menuText(language),
+      }),
+    ).flatMap((item) => (item.label ? [item.label] : []));
+
+  it('names every menu and item in German and in Chinese, roles included', () => {
+    expect(labels('de')).toEqual(
+      expect.arrayContaining(['Ablage', 'Neue Unterhaltung', 'Kopieren', 'Einstellungen', 'Hilfe']),
+    );
+    expect(labels('zh-CN')).toEqual(
+      expect.arrayContaining(['文件', '新建对话', '复制', '设置', '窗口', '帮助']),
+    );
+    expect(labels('de', 'darwin')).toEqual(
+      expect.arrayContaining(['Über Switchboard', 'Switchboard beenden', 'Einstellungen…']),
+    );
+  });
+
+  it('leaves no item without a label but the separators and the macOS window list', () => {
+    const template = buildMenuTemplate({
+      platform: 'darwin',
+      appName: 'Switchboard',
+      isDev: true,
+      send: () => {},
+      text: menuText('zh-CN'),
+    });
+    const unlabelled = items(template).filter(
+      (item) => !item.label && item.type !== 'separator' && item.role !== 'window',
+    );
+    expect(unlabelled).toEqual([]);
+    // A key missing from a catalogue would show its path (roles.x): none does.
+    expect(items(template).filter((item) => item.label?.includes('roles.'))).toEqual([]);
   });
 });

@@ -83,6 +83,8 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
   return guardStorage(
     {
       getAppInfo: async () => services.appInfo,
+      // The menu and dialogs are the shell's: coreHost.ts hands the language to it.
+      setUiLanguage: async ({ language }) => ({ language }),
       getStorageStatus: async () => health.status,
       stopStream: async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
       ...profileHandlers,

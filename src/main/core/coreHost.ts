@@ -49,6 +49,12 @@ export function createCoreHost(options: CoreOptions): CoreHost {
   for (const channel of Object.keys(invokeChannels) as InvokeChannel[])
     handlers[channel] = (request) =>
       (core.handlers[channel] as (request: unknown) => Promise<unknown>)(request);
+  // The page's language outlives any one core (a restore): the host tells the shell.
+  handlers.setUiLanguage = async (request) => {
+    const answer = await core.handlers.setUiLanguage(request);
+    options.onUiLanguage?.(answer.language);
+    return answer;
+  };
   return {
     handlers: handlers as unknown as IpcHandlers,
     get core() {

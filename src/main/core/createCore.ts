@@ -9,6 +9,7 @@ import { ContextService, type ContextServiceDeps } from './context/ContextServic
 import { PresetStore } from './presets/PresetStore';
 import { CompareService } from './compare/CompareService';
 import { createHandlerTable } from './coreHandlers';
+import type { UiLanguage } from '../../shared/locales/languages';
 import { openDataServices, type DataServices } from './dataServices';
 import { ExchangeCapture } from './exchanges/ExchangeCapture';
 import type { AppLog } from './logging/AppLog';
@@ -56,6 +57,8 @@ export interface CoreOptions {
   unsavedSpareDir?: string;
   /** Restoring a backup: the host closes this core and opens the history again (coreHost.ts). */
   restore?: (backupName: string) => Promise<void>;
+  /** The page chose its language: the Electron shell rebuilds its menu (absent: ignored). */
+  onUiLanguage?: (language: UiLanguage) => void;
   /** When the first daily-backup look runs after start (default 30 s). */
   backupDelayMs?: number;
 }

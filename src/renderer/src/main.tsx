@@ -8,6 +8,7 @@ import { subscribeToMenuCommands } from './app/menuCommands';
 import {
   loadPriceList,
   applyFontSize,
+  applyLanguage,
   useGeneralPreferences,
   subscribeToSettings,
 } from './features/settings';
@@ -19,9 +20,11 @@ import { subscribeToCompare } from './features/compare';
 import { subscribeToRateLimits } from './features/usage';
 import { subscribeToTools } from './features/tools';
 import './styles.css';
+import { i18n } from './lib/i18n';
 
 startTheme(() => useThemeStore.getState().choice);
 applyFontSize(useGeneralPreferences.getState().fontSize);
+applyLanguage(useGeneralPreferences.getState().language);
 subscribeToStreams();
 subscribeToMenuCommands();
 subscribeToSettings();
@@ -43,8 +46,8 @@ createRoot(root).render(
       fallback={(error, retry) => (
         <div className="p-6">
           <PartFailed
-            what="Switchboard's window"
-            hint="Try again, or reload the window."
+            what={i18n.t('windowFailed')}
+            hint={i18n.t('windowFailedHint')}
             error={error}
             retry={retry}
           />

@@ -21,10 +21,15 @@ import { Tip } from '../components/ui/Tip';
 import { useShortcuts } from './useShortcuts';
 import { ariaShortcut, shortcutLabel } from '../lib/platform';
 import { RateLimitWarning, UsageDialog } from '../features/usage';
+import { useTranslation } from '../lib/i18n';
+
+/** A name, not a word to translate. */
+const productName = 'Switchboard';
 
 export function App() {
   const newConversation = useChatStore((s) => s.newConversation);
   useShortcuts();
+  const { t } = useTranslation();
   // First run: what was found, instead of an empty chat (a chat already under way wins).
   const firstRunOpen = useSettingsStore((s) => s.firstRunOpen);
   const chatEmpty = useChatStore((s) => s.messages.length === 0);
@@ -34,21 +39,21 @@ export function App() {
     <Tooltip.Provider delayDuration={400}>
       <div className="flex h-full flex-col">
         <header className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-          <h1 className="text-sm font-semibold tracking-tight">Switchboard</h1>
+          <h1 className="text-sm font-semibold tracking-tight">{productName}</h1>
           <div className="flex items-center gap-2">
             <ThemeMenu />
             <UsageDialog />
             <CompareDialog />
             <PresetsDialog current={currentChatSetup} />
             <SettingsDialog />
-            <Tip content={`New conversation (${shortcutLabel('N')})`}>
+            <Tip content={t('newConversationTip', { shortcut: shortcutLabel('N') })}>
               <button
                 type="button"
                 onClick={newConversation}
                 aria-keyshortcuts={`${ariaShortcut('N')} ${ariaShortcut('O', true)}`}
                 className="toolbar-button"
               >
-                New conversation
+                {t('newConversation')}
               </button>
             </Tip>
           </div>
@@ -61,8 +66,8 @@ export function App() {
             name="The sidebar"
             fallback={(error, retry) => (
               <PartFailed
-                what="The conversation list"
-                hint="The open conversation still works."
+                what={t('sidebarFailed')}
+                hint={t('sidebarFailedHint')}
                 error={error}
                 retry={retry}
               />
@@ -77,8 +82,8 @@ export function App() {
               resetKey={conversationId}
               fallback={(error, retry) => (
                 <PartFailed
-                  what="This conversation"
-                  hint="The conversation list still works: open another one, or delete this one there."
+                  what={t('conversationFailed')}
+                  hint={t('conversationFailedHint')}
                   error={error}
                   retry={retry}
                 />

@@ -3,6 +3,7 @@
  * cost is shown as nothing (never as 0).
  */
 import type { Usage } from '../../../shared/stream';
+import { formatUsd } from './i18n';
 
 export type CostEstimator = (model: string, usage: Usage) => number | null;
 
@@ -17,8 +18,7 @@ export function costOf(model: string | undefined, usage: Usage | undefined): num
   return estimator(model, usage);
 }
 
+/** In the interface's language: $0.0012, 0,25 $, US$0.25 as Intl writes dollars there. */
 export function formatCost(usd: number): string {
-  if (usd === 0) return '$0';
-  if (usd < 0.01) return `$${usd.toFixed(4)}`;
-  return `$${usd.toFixed(2)}`;
+  return formatUsd(usd);
 }

@@ -24,6 +24,7 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
       platform: 'linux',
       shell: 'harness',
     }),
+    setUiLanguage: async ({ language }) => ({ language }),
     sendMessage: async () => ids,
     stopStream: async () => ({ stopped: true }),
     listProfiles: async () => ({

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { copyText } from '../../lib/clipboard';
 import { CheckIcon, CopyIcon } from './icons';
+import { useTranslation } from '../../lib/i18n';
 
 interface CopyButtonProps {
   text: string;
@@ -14,6 +15,7 @@ interface CopyButtonProps {
 /** Copies `text` and says so for a moment ("Copied"), for eyes and screen readers alike. */
 export function CopyButton({ text, label, className, iconOnly = false }: CopyButtonProps) {
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
   useEffect(() => {
     if (!copied) return;
     const timer = setTimeout(() => setCopied(false), 1500);
@@ -30,10 +32,10 @@ export function CopyButton({ text, label, className, iconOnly = false }: CopyBut
       {iconOnly ? (
         <>
           {copied ? <CheckIcon /> : <CopyIcon />}
-          {copied && <span className="sr-only">Copied</span>}
+          {copied && <span className="sr-only">{t('copied')}</span>}
         </>
       ) : (
-        <span aria-live="polite">{copied ? 'Copied' : 'Copy'}</span>
+        <span aria-live="polite">{copied ? t('copied') : t('copy')}</span>
       )}
     </button>
   );

@@ -6,6 +6,7 @@ export { ShortcutTable } from './components/ShortcutTable';
 export { loadPriceList } from './store/pricesStore';
 export {
   applyFontSize,
+  applyLanguage,
   isSendKey,
   useGeneralPreferences,
   type SendKey,

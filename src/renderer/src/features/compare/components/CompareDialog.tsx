@@ -6,6 +6,7 @@ import { useProfiles, useSettingsStore } from '../../settings';
 import { CompareColumn } from './CompareColumn';
 import { CompareLanes, defaultLanes, type LaneChoice } from './CompareLanes';
 import { isRunning, useCompareStore } from '../store/compareStore';
+import { useTranslation } from '../../../lib/i18n';
 
 const inputClass =
   'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950';
@@ -16,6 +17,7 @@ const inputClass =
  */
 export function CompareDialog() {
   const profiles = useProfiles();
+  const { t } = useTranslation();
   const load = useSettingsStore((s) => s.load);
   const openConversation = useChatStore((s) => s.openConversation);
   const [open, setOpen] = useState(false);
@@ -50,7 +52,7 @@ export function CompareDialog() {
       }}
     >
       <Dialog.Trigger className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-zinc-700 dark:hover:bg-zinc-800">
-        Compare
+        {t('compare')}
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />

@@ -2,6 +2,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import type { SetupCandidate } from '../../../../../shared/profiles';
 import { useSettingsStore } from '../store/settingsStore';
 import { SetupCandidates } from './SetupCandidates';
+import { useTranslation } from '../../../lib/i18n';
 
 /** Imports found candidates one by one, remembering each one's profile name or failure. */
 function useCandidateImports(sessionOnly: boolean) {
@@ -26,20 +27,20 @@ function useCandidateImports(sessionOnly: boolean) {
 /** Scan a .env file or the environment again, or leave for the chat. */
 function FirstRunActions() {
   const { scanning, scan, closeFirstRun, notify } = useSettingsStore();
+  const { t } = useTranslation('settings');
 
   const pickEnvFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > 256 * 1024)
-      return notify('That file is too large to be a .env file.', 'warning');
+    if (file.size > 256 * 1024) return notify(t('firstRun.envTooLarge'), 'warning');
     await scan(await file.text());
   };
 
   return (
     <div className="mt-4 flex flex-wrap items-center gap-2">
       <label className="cursor-pointer rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-        Scan a .env file…
+        {t('firstRun.scanEnvFile')}
         <input
           type="file"
           accept=".env,text/plain"
@@ -53,7 +54,7 @@ function FirstRunActions() {
         disabled={scanning}
         className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        Scan again
+        {t('firstRun.scanAgain')}
       </button>
       <span className="flex-1" />
       <button
@@ -61,7 +62,7 @@ function FirstRunActions() {
         onClick={() => void closeFirstRun()}
         className="rounded-md bg-zinc-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900"
       >
-        Start chatting
+        {t('firstRun.start')}
       </button>
     </div>
   );
@@ -74,6 +75,7 @@ function FirstRunActions() {
 export function FirstRun() {
   const { candidates, scanning, scan, snapshot } = useSettingsStore();
   const [sessionOnly, setSessionOnly] = useState(false);
+  const { t } = useTranslation('settings');
   const { imported, errors, importOne } = useCandidateImports(sessionOnly);
   const keychainDown = snapshot ? !snapshot.keychain.available : false;
 
@@ -85,12 +87,9 @@ export function FirstRun() {
     <section aria-labelledby="first-run-title" className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto max-w-2xl px-4 py-10">
         <h2 id="first-run-title" className="text-xl font-semibold tracking-tight">
-          Welcome to Switchboard
+          {t('firstRun.title')}
         </h2>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Here is what was found on this computer. Import what you want to use: keys go into the OS
-          keychain, never into a file.
-        </p>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t('firstRun.intro')}</p>
 
         {keychainDown && (
           <div
@@ -104,7 +103,7 @@ export function FirstRun() {
                 checked={sessionOnly}
                 onChange={(e) => setSessionOnly(e.target.checked)}
               />
-              Keep imported keys for this session only
+              {t('firstRun.sessionOnly')}
             </label>
           </div>
         )}

@@ -9,19 +9,20 @@ import { PricesEditor } from './PricesEditor';
 import { ProfileEditor } from './ProfileEditor';
 import { SettingsNav } from './SettingsNav';
 import { ToolsPane } from '../../tools';
+import { useTranslation } from '../../../lib/i18n';
 
 function SettingsHeader() {
+  const { t } = useTranslation('settings');
   return (
     <div className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
       <div>
-        <Dialog.Title className="text-base font-semibold">Settings</Dialog.Title>
+        <Dialog.Title className="text-base font-semibold">{t('title')}</Dialog.Title>
         <Dialog.Description className="text-xs text-zinc-500">
-          Provider profiles. Keys live in the OS keychain; this window only ever sees their last 4
-          characters.
+          {t('description')}
         </Dialog.Description>
       </div>
       <Dialog.Close
-        aria-label="Close settings"
+        aria-label={t('closeLabel')}
         className="rounded px-2 py-1 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
         ×
@@ -35,6 +36,7 @@ export function SettingsDialog() {
   const snapshot = useSettingsStore((s) => s.snapshot);
   const load = useSettingsStore((s) => s.load);
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation('settings');
   const { selected, form, setForm, editorKey, pane, setPane, select, afterSave } =
     useSettingsSelection(snapshot);
 
@@ -56,17 +58,17 @@ export function SettingsDialog() {
 
   const saved = snapshot?.profiles.find((p) => p.id === selected);
   const heading = {
-    general: 'General',
-    prices: 'Prices',
-    data: 'Data',
-    tools: 'Tools',
+    general: t('nav.general'),
+    prices: t('nav.prices'),
+    data: t('nav.data'),
+    tools: t('nav.tools'),
     profile: '',
   }[pane];
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Trigger className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-zinc-700 dark:hover:bg-zinc-800">
-        Settings
+        {t('open')}
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
@@ -90,7 +92,7 @@ export function SettingsDialog() {
             />
             <section className="min-h-0 flex-1 overflow-y-auto px-5 pt-4">
               <h3 className="mb-3 text-sm font-semibold">
-                {heading || (saved ? `Edit ${saved.name}` : 'New profile')}
+                {heading || (saved ? t('editProfile', { name: saved.name }) : t('newProfile'))}
               </h3>
               {pane === 'general' && <GeneralPane />}
               {pane === 'data' && <DataPane />}

@@ -1,22 +1,23 @@
 import type { ProfileView } from '../../../../../shared/profiles';
 import { providerKinds } from '../../../../../shared/providerKinds';
 import type { SettingsPane } from '../hooks/useSettingsSelection';
-
-const sourceNote = { keychain: '', environment: ' (env)', session: ' (session only)' } as const;
+import { useTranslation, type TFunction } from '../../../lib/i18n';
 
 const paneButtonClass =
   'mt-1 w-full rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 hover:bg-zinc-200/60 aria-[current=true]:bg-blue-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=true]:bg-blue-950';
 
 /** How a profile authenticates, as its list entry says it (a key only by its last characters). */
-function keyLabel(profile: ProfileView): string {
+function keyLabel(profile: ProfileView, t: TFunction<'settings'>): string {
+  const source = { keychain: '', environment: t('nav.fromEnv'), session: t('nav.sessionOnly') };
   if (profile.hasKey)
-    return `key …${profile.hint ?? '••••'}${sourceNote[profile.keySource ?? 'keychain']}`;
-  if (profile.authMethod === 'apiKey') return 'no key';
-  return profile.authMethod === 'entraId' ? 'Entra ID' : 'no key needed';
+    return `${t('nav.keyHint', { hint: profile.hint ?? '••••' })}${source[profile.keySource ?? 'keychain']}`;
+  if (profile.authMethod === 'apiKey') return t('nav.noKey');
+  return profile.authMethod === 'entraId' ? 'Entra ID' : t('nav.noKeyNeeded');
 }
 
 function ProfileItem(props: { profile: ProfileView; current: boolean; onSelect(): void }) {
   const { profile, current, onSelect } = props;
+  const { t } = useTranslation('settings');
   return (
     <li>
       <button
@@ -29,12 +30,12 @@ function ProfileItem(props: { profile: ProfileView; current: boolean; onSelect()
           <span className="truncate">{profile.name}</span>
           {profile.isDefault && (
             <span className="rounded bg-blue-600 px-1 text-[10px] font-semibold uppercase text-white">
-              default
+              {t('nav.default')}
             </span>
           )}
         </span>
         <span className="text-xs text-zinc-500">
-          {providerKinds[profile.type].shortLabel} · {keyLabel(profile)}
+          {providerKinds[profile.type].shortLabel} · {keyLabel(profile, t)}
         </span>
       </button>
     </li>
@@ -52,9 +53,10 @@ interface Props {
 
 /** Settings' left side: the profiles, then Add profile, Prices, General and Data. */
 export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Props) {
+  const { t } = useTranslation('settings');
   return (
     <nav
-      aria-label="Profiles"
+      aria-label={t('nav.label')}
       className="flex w-56 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950"
     >
       <ul className="min-h-0 flex-1 overflow-y-auto p-2">
@@ -74,7 +76,7 @@ export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Prop
           aria-current={selected === null && pane === 'profile' ? 'true' : undefined}
           className="w-full rounded-md px-2.5 py-1.5 text-left text-sm font-medium text-blue-600 hover:bg-zinc-200/60 dark:text-blue-400 dark:hover:bg-zinc-800"
         >
-          + Add profile
+          {t('nav.addProfile')}
         </button>
         <button
           type="button"
@@ -82,7 +84,7 @@ export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Prop
           aria-current={pane === 'prices' ? 'true' : undefined}
           className={paneButtonClass}
         >
-          Prices
+          {t('nav.prices')}
         </button>
         <button
           type="button"
@@ -90,7 +92,7 @@ export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Prop
           aria-current={pane === 'tools' ? 'true' : undefined}
           className={paneButtonClass}
         >
-          Tools
+          {t('nav.tools')}
         </button>
         <button
           type="button"
@@ -98,7 +100,7 @@ export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Prop
           aria-current={pane === 'general' ? 'true' : undefined}
           className={paneButtonClass}
         >
-          General
+          {t('nav.general')}
         </button>
         <button
           type="button"
@@ -106,7 +108,7 @@ export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Prop
           aria-current={pane === 'data' ? 'true' : undefined}
           className={paneButtonClass}
         >
-          Data
+          {t('nav.data')}
         </button>
       </div>
     </nav>

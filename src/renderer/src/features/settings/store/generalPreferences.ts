@@ -1,4 +1,7 @@
 import { create } from 'zustand';
+import { api } from '../../../lib/api';
+import { setUiLanguage } from '../../../lib/i18n';
+import { isLanguageChoice, type LanguageChoice } from '../../../../../shared/locales/languages';
 
 /** Which key sends from the message box; the other one (with Shift for Enter) breaks the line. */
 export type SendKey = 'enter' | 'ctrlEnter';
@@ -10,25 +13,35 @@ const KEY = 'switchboard.generalPreferences';
 interface GeneralPreferences {
   sendKey: SendKey;
   fontSize: FontSize;
+  /** The interface language, or 'system' to follow the system's. */
+  language: LanguageChoice;
   setSendKey(sendKey: SendKey): void;
   setFontSize(fontSize: FontSize): void;
+  setLanguage(language: LanguageChoice): void;
 }
 
-function load(): Pick<GeneralPreferences, 'sendKey' | 'fontSize'> {
-  const fallback = { sendKey: 'enter' as const, fontSize: 'medium' as const };
+type Saved = Pick<GeneralPreferences, 'sendKey' | 'fontSize' | 'language'>;
+
+function load(): Saved {
+  const fallback = {
+    sendKey: 'enter' as const,
+    fontSize: 'medium' as const,
+    language: 'system' as const,
+  };
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Record<string, unknown>;
     return {
       sendKey: saved.sendKey === 'ctrlEnter' ? 'ctrlEnter' : fallback.sendKey,
       fontSize:
         saved.fontSize === 'small' || saved.fontSize === 'large' ? saved.fontSize : 'medium',
+      language: isLanguageChoice(saved.language) ? saved.language : fallback.language,
     };
   } catch {
     return fallback;
   }
 }
 
-function save(state: Pick<GeneralPreferences, 'sendKey' | 'fontSize'>): void {
+function save(state: Saved): void {
   try {
     localStorage.setItem(KEY, JSON.stringify(state));
   } catch {
@@ -42,6 +55,18 @@ export function applyFontSize(fontSize: FontSize): void {
 }
 
 /**
+ * Puts the interface in the chosen language at once (every useTranslation re-renders) and tells
+ * main, which rebuilds the native menu in it.
+ */
+export function applyLanguage(choice: LanguageChoice): void {
+  const language = setUiLanguage(choice);
+  // Main not reachable (a harness restarting): the menu stays as it was, the page is right.
+  Promise.resolve()
+    .then(() => api.setUiLanguage({ language }))
+    .catch(() => undefined);
+}
+
+/**
  * Look-and-feel preferences of this window (like the theme, kept in the page's storage: they
  * are no secret and must apply before the first paint).
  */
@@ -49,14 +74,23 @@ export const useGeneralPreferences = create<GeneralPreferences>((set, get) => ({
   ...load(),
   setSendKey(sendKey) {
     set({ sendKey });
-    save({ sendKey, fontSize: get().fontSize });
+    save({ ...saved(get()), sendKey });
   },
   setFontSize(fontSize) {
     set({ fontSize });
     applyFontSize(fontSize);
-    save({ sendKey: get().sendKey, fontSize });
+    save({ ...saved(get()), fontSize });
+  },
+  setLanguage(language) {
+    set({ language });
+    applyLanguage(language);
+    save({ ...saved(get()), language });
   },
 }));
+
+function saved(state: Saved): Saved {
+  return { sendKey: state.sendKey, fontSize: state.fontSize, language: state.language };
+}
 
 /** Whether a key press in the message box means "send" under the chosen send key. */
 export function isSendKey(

@@ -4,6 +4,7 @@ import { groupByDate } from '../lib/dateGroups';
 import { useChatStore } from '../../chat';
 import { useConversationsStore } from '../store/conversationsStore';
 import { ConversationRow } from './ConversationRow';
+import { useTranslation } from '../../../lib/i18n';
 
 const ROW_HEIGHT = 36;
 const HEADING_HEIGHT = 28;
@@ -20,8 +21,11 @@ export function ConversationList() {
   const openConversation = useChatStore((s) => s.openConversation);
   const newConversation = useChatStore((s) => s.newConversation);
   const scroller = useRef<HTMLDivElement>(null);
+  const { t, i18n } = useTranslation('sidebar');
   // Grouped against the day the list was loaded: a refresh after midnight regroups it.
-  const rows = useMemo(() => groupByDate(items, Date.now()), [items]);
+  // The headings are words: a language switch regroups too.
+  const language = i18n.language;
+  const rows = useMemo(() => groupByDate(items, Date.now(), language), [items, language]);
 
   // No React Compiler in this app: the virtualizer's unmemoizable API is fine with plain React.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -46,13 +50,13 @@ export function ConversationList() {
   };
 
   if (items.length === 0) {
-    return <p className="px-4 py-6 text-center text-xs text-zinc-500">No conversations yet.</p>;
+    return <p className="flex-1 px-4 py-6 text-center text-xs text-zinc-500">{t('empty')}</p>;
   }
   return (
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-2">
       <div
         role="list"
-        aria-label="Conversations"
+        aria-label={t('list')}
         className="relative w-full"
         style={{ height: virtualizer.getTotalSize() }}
       >

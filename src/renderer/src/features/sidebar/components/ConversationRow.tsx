@@ -3,6 +3,7 @@ import type { ConversationSummary } from '../../../../../shared/conversations';
 import { useStreamActivity } from '../../chat';
 import { RowActions } from './RowActions';
 import { TitleEditor } from './TitleEditor';
+import { useTranslation } from '../../../lib/i18n';
 
 interface Props {
   conversation: ConversationSummary;
@@ -17,8 +18,9 @@ interface Props {
 function ActivityDot({ conversationId }: { conversationId: string }) {
   const generating = useStreamActivity((s) => conversationId in s.generating);
   const unread = useStreamActivity((s) => conversationId in s.unread);
+  const { t } = useTranslation('sidebar');
   if (!generating && !unread) return null;
-  const label = generating ? 'Generating' : 'Unread answer';
+  const label = generating ? t('generating') : t('unread');
   return (
     <span
       role="img"
@@ -41,7 +43,8 @@ export const ConversationRow = memo(function ConversationRow({
   onDelete,
 }: Props) {
   const [editing, setEditing] = useState(false);
-  const title = conversation.title || 'Untitled conversation';
+  const { t } = useTranslation('sidebar');
+  const title = conversation.title || t('untitled');
 
   return (
     <div
@@ -68,7 +71,10 @@ export const ConversationRow = memo(function ConversationRow({
           title={title}
         >
           {conversation.pinned && (
-            <span aria-label="Pinned" className="text-xs text-amber-600 dark:text-amber-400">
+            <span
+              aria-label={t('groups.pinned')}
+              className="text-xs text-amber-600 dark:text-amber-400"
+            >
               ●
             </span>
           )}

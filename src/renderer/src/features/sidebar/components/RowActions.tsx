@@ -1,5 +1,6 @@
 import { DeleteIcon, EditIcon, PinIcon } from '../../../components/ui/icons';
 import { Tip } from '../../../components/ui/Tip';
+import { useTranslation } from '../../../lib/i18n';
 
 interface Props {
   pinned: boolean;
@@ -15,6 +16,8 @@ const actionClass =
 
 /** A row's pin, rename and delete buttons, shown on hover or focus. */
 export function RowActions({ pinned, active, onPin, onRename, onDelete }: Props) {
+  const { t } = useTranslation('sidebar');
+  const pinLabel = pinned ? t('unpin') : t('pin');
   return (
     // Over the end of the title, not beside it: the title keeps its width when they show.
     <div
@@ -24,23 +27,18 @@ export function RowActions({ pinned, active, onPin, onRename, onDelete }: Props)
           : 'bg-gradient-to-r from-transparent via-zinc-100 to-zinc-100 dark:via-zinc-800 dark:to-zinc-800'
       }`}
     >
-      <Tip content={pinned ? 'Unpin' : 'Pin'}>
-        <button
-          type="button"
-          aria-label={pinned ? 'Unpin' : 'Pin'}
-          className={actionClass}
-          onClick={onPin}
-        >
+      <Tip content={pinLabel}>
+        <button type="button" aria-label={pinLabel} className={actionClass} onClick={onPin}>
           <PinIcon />
         </button>
       </Tip>
-      <Tip content="Rename">
-        <button type="button" aria-label="Rename" className={actionClass} onClick={onRename}>
+      <Tip content={t('rename')}>
+        <button type="button" aria-label={t('rename')} className={actionClass} onClick={onRename}>
           <EditIcon />
         </button>
       </Tip>
-      <Tip content="Delete">
-        <button type="button" aria-label="Delete" className={actionClass} onClick={onDelete}>
+      <Tip content={t('delete')}>
+        <button type="button" aria-label={t('delete')} className={actionClass} onClick={onDelete}>
           <DeleteIcon />
         </button>
       </Tip>

@@ -1,20 +1,22 @@
 import type { SearchHit } from '../../../../../shared/conversations';
 import { useChatStore } from '../../chat';
 import { useConversationsStore } from '../store/conversationsStore';
+import { useTranslation } from '../../../lib/i18n';
 
 /** Search hits: where the words were found, the match highlighted (as text, never as HTML). */
 export function SearchResults() {
   const hits = useConversationsStore((s) => s.hits);
   const query = useConversationsStore((s) => s.query);
   const openConversation = useChatStore((s) => s.openConversation);
+  const { t } = useTranslation('sidebar');
 
   if (hits.length === 0) {
     return (
-      <p className="px-4 py-6 text-center text-xs text-zinc-500">Nothing found for “{query}”.</p>
+      <p className="px-4 py-6 text-center text-xs text-zinc-500">{t('nothingFound', { query })}</p>
     );
   }
   return (
-    <ul aria-label="Search results" className="min-h-0 flex-1 space-y-1 overflow-y-auto px-2">
+    <ul aria-label={t('results')} className="min-h-0 flex-1 space-y-1 overflow-y-auto px-2">
       {hits.map((hit) => (
         <li key={hit.messageId ?? `title:${hit.conversationId}`}>
           <button
@@ -26,11 +28,11 @@ export function SearchResults() {
               {hit.messageId === null ? (
                 <Marked hit={hit} />
               ) : (
-                hit.conversationTitle || 'Untitled conversation'
+                hit.conversationTitle || t('untitled')
               )}
             </span>
             {hit.messageId === null ? (
-              <span className="block text-xs text-zinc-400">Found in the title</span>
+              <span className="block text-xs text-zinc-400">{t('inTitle')}</span>
             ) : (
               <Snippet hit={hit} />
             )}
@@ -42,9 +44,10 @@ export function SearchResults() {
 }
 
 function Snippet({ hit }: { hit: SearchHit }) {
+  const { t } = useTranslation('sidebar');
   return (
     <span className="line-clamp-2 block text-xs text-zinc-600 dark:text-zinc-400">
-      <span className="text-zinc-400">{hit.role === 'user' ? 'You: ' : 'Assistant: '}</span>
+      <span className="text-zinc-400">{hit.role === 'user' ? t('you') : t('assistant')}</span>
       <Marked hit={hit} />
     </span>
   );

@@ -8,6 +8,7 @@ import { ConversationList } from './ConversationList';
 import { SearchResults } from './SearchResults';
 import { SidebarFooter } from './SidebarFooter';
 import { UndoToast } from './UndoToast';
+import { useTranslation } from '../../../lib/i18n';
 
 /** Conversations, newest first with pinned on top; search over all history; import and export. */
 export function Sidebar() {
@@ -17,6 +18,7 @@ export function Sidebar() {
   const searching = useConversationsStore((s) => s.query.trim().length > 0);
   const collapsed = useSidebarLayout((s) => s.collapsed);
   const toggle = useSidebarLayout((s) => s.toggle);
+  const { t } = useTranslation('sidebar');
 
   useEffect(() => subscribeToConversations(), []);
   useEffect(() => rememberOpenConversation(), []);
@@ -27,10 +29,10 @@ export function Sidebar() {
   }, [text, search]);
 
   const toggleButton = (
-    <Tip content={collapsed ? 'Show the conversations' : 'Hide the conversations'}>
+    <Tip content={collapsed ? t('show') : t('hide')}>
       <button
         type="button"
-        aria-label={collapsed ? 'Expand sidebar' : 'Collapse sidebar'}
+        aria-label={collapsed ? t('expand') : t('collapse')}
         aria-expanded={!collapsed}
         onClick={toggle}
         className="icon-button shrink-0"
@@ -42,7 +44,7 @@ export function Sidebar() {
   if (collapsed) {
     return (
       <aside
-        aria-label="Conversations sidebar"
+        aria-label={t('label')}
         className="flex w-11 shrink-0 flex-col items-center border-r border-zinc-200 bg-zinc-50 py-2 dark:border-zinc-800 dark:bg-zinc-900/40"
       >
         {toggleButton}
@@ -51,15 +53,15 @@ export function Sidebar() {
   }
   return (
     <aside
-      aria-label="Conversations sidebar"
+      aria-label={t('label')}
       className="flex w-64 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 lg:w-72 dark:border-zinc-800 dark:bg-zinc-900/40"
     >
       <div className="flex items-center gap-1 p-2">
         {toggleButton}
         <input
           type="search"
-          aria-label="Search conversations"
-          placeholder="Search conversations"
+          aria-label={t('search')}
+          placeholder={t('search')}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => e.key === 'Escape' && setText('')}

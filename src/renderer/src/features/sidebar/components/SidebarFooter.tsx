@@ -1,6 +1,7 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useConversationsStore } from '../store/conversationsStore';
 import { ImportChoiceDialog } from './ImportChoiceDialog';
+import { useTranslation } from '../../../lib/i18n';
 
 const buttonClass =
   'rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-zinc-400 dark:hover:bg-zinc-800';
@@ -14,6 +15,7 @@ export function SidebarFooter() {
   const importFile = useConversationsStore((s) => s.importFile);
   const notice = useConversationsStore((s) => s.notice);
   const input = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation('sidebar');
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -37,23 +39,23 @@ export function SidebarFooter() {
           className={buttonClass}
           onClick={() => void exportConversations('markdown')}
         >
-          Export all as Markdown
+          {t('exportMarkdown')}
         </button>
         <button
           type="button"
           className={buttonClass}
           onClick={() => void exportConversations('json')}
         >
-          Export all as JSON
+          {t('exportJson')}
         </button>
         <button type="button" className={buttonClass} onClick={() => input.current?.click()}>
-          Import…
+          {t('import')}
         </button>
         <input
           ref={input}
           type="file"
           accept=".json,application/json"
-          aria-label="Import conversations file"
+          aria-label={t('importFile')}
           className="hidden"
           onChange={onFile}
         />

@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from '../../../lib/i18n';
 
 interface Props {
   title: string;
@@ -9,6 +10,7 @@ interface Props {
 
 /** A conversation's title being renamed in its row: Enter or leaving keeps it, Escape drops it. */
 export function TitleEditor({ title, onRename, onClose }: Props) {
+  const { t } = useTranslation('sidebar');
   const [draft, setDraft] = useState(title);
 
   const commit = () => {
@@ -23,7 +25,7 @@ export function TitleEditor({ title, onRename, onClose }: Props) {
 
   return (
     <input
-      aria-label="Conversation title"
+      aria-label={t('title')}
       autoFocus
       value={draft}
       maxLength={200}

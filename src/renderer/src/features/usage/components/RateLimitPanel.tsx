@@ -1,16 +1,15 @@
 import type { RateLimitBudget, RateLimitView } from '../../../../../shared/usage';
 import { formatReset, headroom, LOW_HEADROOM } from '../lib/usageFormat';
+import { formatNumber, formatTime, useTranslation } from '../../../lib/i18n';
+
+const count = (value: number | null | undefined) => (value == null ? '?' : formatNumber(value));
 
 /** Per profile: what the provider's last rate-limit headers left, and when it refills. */
 export function RateLimitPanel({ limits, now }: { limits: RateLimitView[]; now: number }) {
-  if (limits.length === 0)
-    return (
-      <p className="text-xs text-zinc-500">
-        No rate-limit headers seen yet. They appear after a call to a provider that sends them.
-      </p>
-    );
+  const { t } = useTranslation('usage');
+  if (limits.length === 0) return <p className="text-xs text-zinc-500">{t('noHeaders')}</p>;
   return (
-    <ul className="grid grid-cols-2 gap-3" aria-label="Rate limits">
+    <ul className="grid grid-cols-2 gap-3" aria-label={t('rateLimits')}>
       {limits.map((limit) => (
         <li
           key={limit.profileId}
@@ -19,11 +18,11 @@ export function RateLimitPanel({ limits, now }: { limits: RateLimitView[]; now: 
           <div className="flex items-baseline justify-between">
             <span className="text-sm font-medium">{limit.profileName ?? limit.profileId}</span>
             <span className="text-[11px] text-zinc-500">
-              as of {new Date(limit.observedAt).toLocaleTimeString()}
+              {t('asOf', { time: formatTime(limit.observedAt) })}
             </span>
           </div>
-          <Budget name="Requests" budget={limit.requests} now={now} />
-          <Budget name="Tokens" budget={limit.tokens} now={now} />
+          <Budget name={t('requests')} budget={limit.requests} now={now} />
+          <Budget name={t('tokens')} budget={limit.tokens} now={now} />
         </li>
       ))}
     </ul>
@@ -39,16 +38,20 @@ function Budget({
   budget: RateLimitBudget | null;
   now: number;
 }) {
+  const { t } = useTranslation('usage');
   const share = headroom(budget);
   if (!budget || share === null)
-    return <p className="mt-1 text-xs text-zinc-500">{name}: not reported</p>;
+    return <p className="mt-1 text-xs text-zinc-500">{t('notReported', { name })}</p>;
   const low = share < LOW_HEADROOM;
   return (
     <div className="mt-1.5">
       <div className="flex justify-between text-xs">
         <span>
-          {name}: {budget.remaining?.toLocaleString('en-US')} of{' '}
-          {budget.limit?.toLocaleString('en-US')} left
+          {t('left', {
+            name,
+            remaining: count(budget.remaining),
+            limit: count(budget.limit),
+          })}
         </span>
         <span className="text-zinc-500">{formatReset(budget.resetAt, now)}</span>
       </div>

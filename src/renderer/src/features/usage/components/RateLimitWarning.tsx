@@ -1,5 +1,6 @@
 import { useRateLimitStore } from '../store/rateLimitStore';
 import { formatReset } from '../lib/usageFormat';
+import { formatNumber, useTranslation } from '../../../lib/i18n';
 
 /**
  * A line above the composer when the last answer's provider said a budget is nearly spent, so
@@ -8,6 +9,7 @@ import { formatReset } from '../lib/usageFormat';
 export function RateLimitWarning() {
   const low = useRateLimitStore((s) => s.low);
   const dismiss = useRateLimitStore((s) => s.dismiss);
+  const { t } = useTranslation('usage');
   if (!low) return null;
   const { remaining, limit, resetAt } = low.bucket;
   return (
@@ -16,14 +18,17 @@ export function RateLimitWarning() {
       className="mx-4 mb-1 flex items-center justify-between rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
     >
       <span>
-        Close to the rate limit: {remaining?.toLocaleString('en-US')} of{' '}
-        {limit?.toLocaleString('en-US')} {low.name} left
+        {t('warning', {
+          remaining: remaining == null ? '?' : formatNumber(remaining),
+          limit: limit == null ? '?' : formatNumber(limit),
+          what: t(`budget.${low.name}`),
+        })}
         {resetAt ? `, ${formatReset(resetAt, low.seenAt)}` : ''}.
       </span>
       <button
         type="button"
         onClick={dismiss}
-        aria-label="Dismiss rate-limit warning"
+        aria-label={t('dismissWarning')}
         className="ml-3 rounded px-1 hover:bg-amber-100 dark:hover:bg-amber-900"
       >
         ×

@@ -9,12 +9,14 @@ import { UsageHeader, usageButton } from './UsageHeader';
 import { UsageTable } from './UsageTable';
 import { UsageTotals } from './UsageTotals';
 import { useUsageStore } from '../store/usageStore';
+import { useTranslation } from '../../../lib/i18n';
 
 const heading = 'text-xs font-semibold uppercase tracking-wide text-zinc-500';
 
 /** The "Usage" button and its screen: totals, charts, a table and headroom, from the ledger. */
 export function UsageDialog() {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation('usage');
   const [groupBy, setGroupBy] = useState<UsageGroupBy>('model');
   const { preset, custom, now, range, show, exportCsv } = useUsageRange();
   const { report, limits, error } = useUsageStore();
@@ -27,7 +29,7 @@ export function UsageDialog() {
         if (next) void show(preset, custom);
       }}
     >
-      <Dialog.Trigger className={usageButton}>Usage</Dialog.Trigger>
+      <Dialog.Trigger className={usageButton}>{t('open')}</Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="fixed left-1/2 top-1/2 z-30 flex h-[min(48rem,94vh)] w-[min(64rem,96vw)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-hidden rounded-xl bg-white shadow-2xl focus:outline-none dark:bg-zinc-900">
@@ -56,13 +58,13 @@ export function UsageDialog() {
                 <CacheSavings totals={report.totals} />
                 <UsageCharts report={report} groupBy={groupBy} onGroupBy={setGroupBy} />
                 <section>
-                  <h3 className={`mb-1 ${heading}`}>By model</h3>
-                  <UsageTable rows={report.byModel} keyLabel="Model" />
+                  <h3 className={`mb-1 ${heading}`}>{t('byModel')}</h3>
+                  <UsageTable rows={report.byModel} keyLabel={t('model')} />
                 </section>
               </>
             )}
             <section>
-              <h3 className={`mb-2 ${heading}`}>Rate-limit headroom</h3>
+              <h3 className={`mb-2 ${heading}`}>{t('headroom')}</h3>
               <RateLimitPanel limits={limits} now={now} />
             </section>
           </div>

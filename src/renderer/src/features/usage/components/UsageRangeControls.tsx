@@ -1,12 +1,8 @@
 import type { RangePreset } from '../lib/usageFormat';
 import type { CustomDays } from '../hooks/useUsageRange';
+import { useTranslation } from '../../../lib/i18n';
 
-const presets: { id: RangePreset; label: string }[] = [
-  { id: 'today', label: 'Today' },
-  { id: '7d', label: '7 days' },
-  { id: '30d', label: '30 days' },
-  { id: 'custom', label: 'Range' },
-];
+const presets: RangePreset[] = ['today', '7d', '30d', 'custom'];
 const dayInput =
   'rounded border border-zinc-300 px-1.5 py-0.5 dark:border-zinc-700 dark:bg-zinc-800';
 
@@ -18,22 +14,23 @@ export function RangePresets({
   preset: RangePreset;
   onPick: (preset: RangePreset) => void;
 }) {
+  const { t } = useTranslation('usage');
   return (
     <div
       role="radiogroup"
-      aria-label="Range"
+      aria-label={t('range')}
       className="flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700"
     >
       {presets.map((p) => (
         <button
-          key={p.id}
+          key={p}
           type="button"
           role="radio"
-          aria-checked={preset === p.id}
-          onClick={() => onPick(p.id)}
+          aria-checked={preset === p}
+          onClick={() => onPick(p)}
           className="whitespace-nowrap rounded px-2.5 py-0.5 text-sm aria-checked:bg-blue-600 aria-checked:text-white"
         >
-          {p.label}
+          {t(`preset.${p}`)}
         </button>
       ))}
     </div>
@@ -50,10 +47,11 @@ export function CustomRangeFields({
   valid: boolean;
   onChange: (custom: CustomDays) => void;
 }) {
+  const { t } = useTranslation('usage');
   return (
     <div className="flex items-center gap-2 text-sm">
       <label className="flex items-center gap-1">
-        From
+        {t('from')}
         <input
           type="date"
           value={custom.from}
@@ -62,7 +60,7 @@ export function CustomRangeFields({
         />
       </label>
       <label className="flex items-center gap-1">
-        To
+        {t('to')}
         <input
           type="date"
           value={custom.to}
@@ -70,7 +68,7 @@ export function CustomRangeFields({
           className={dayInput}
         />
       </label>
-      {!valid && <span className="text-xs text-red-600">Pick a start on or before the end.</span>}
+      {!valid && <span className="text-xs text-red-600">{t('badRange')}</span>}
     </div>
   );
 }

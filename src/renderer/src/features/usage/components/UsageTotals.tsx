@@ -1,36 +1,44 @@
 import type { UsageFigures } from '../../../../../shared/usage';
 import { formatCost, formatTokens } from '../lib/usageFormat';
+import { formatNumber, useTranslation } from '../../../lib/i18n';
 
 /** The range's four headline figures; estimates and unpriced calls are said, not hidden. */
 export function UsageTotals({ totals }: { totals: UsageFigures }) {
+  const { t } = useTranslation('usage');
+  const estimated = (tokens: number) =>
+    tokens > 0 ? t('estimated', { tokens: formatTokens(tokens) }) : '';
+  // The test id stays English (e2e tests find the cards by it), the label follows the language.
   const cards = [
-    { label: 'Calls', value: totals.calls.toLocaleString('en-US'), note: '' },
+    { id: 'Calls', label: t('calls'), value: formatNumber(totals.calls), note: '' },
     {
-      label: 'Input tokens',
+      id: 'Input tokens',
+      label: t('inputTokens'),
       value: formatTokens(totals.inputTokens),
-      note: `${formatTokens(totals.cachedInputTokens)} cached${estimated(totals.estimatedInputTokens)}`,
+      note: `${t('cached', { tokens: formatTokens(totals.cachedInputTokens) })}${estimated(totals.estimatedInputTokens)}`,
     },
     {
-      label: 'Output tokens',
+      id: 'Output tokens',
+      label: t('outputTokens'),
       value: formatTokens(totals.outputTokens),
-      note: `${formatTokens(totals.reasoningTokens)} reasoning${estimated(totals.estimatedOutputTokens)}`,
+      note: `${t('reasoning', { tokens: formatTokens(totals.reasoningTokens) })}${estimated(totals.estimatedOutputTokens)}`,
     },
     {
-      label: 'Cost',
+      id: 'Cost',
+      label: t('cost'),
       value: formatCost(totals),
-      note: totals.unpricedCalls > 0 ? `+ ${totals.unpricedCalls} calls without a price` : 'USD',
+      note: totals.unpricedCalls > 0 ? t('unpriced', { count: totals.unpricedCalls }) : 'USD',
     },
   ];
   return (
     <div>
-      <dl className="grid grid-cols-4 gap-3" aria-label="Totals">
+      <dl className="grid grid-cols-4 gap-3" aria-label={t('totals')}>
         {cards.map((card) => (
           <div
-            key={card.label}
+            key={card.id}
             className="rounded-lg border border-zinc-200 px-3 py-2 dark:border-zinc-800"
           >
             <dt className="text-xs text-zinc-500">{card.label}</dt>
-            <dd className="text-xl font-semibold tabular-nums" data-testid={`total-${card.label}`}>
+            <dd className="text-xl font-semibold tabular-nums" data-testid={`total-${card.id}`}>
               {card.value}
             </dd>
             <dd className="text-xs text-zinc-500">{card.note}</dd>
@@ -39,14 +47,9 @@ export function UsageTotals({ totals }: { totals: UsageFigures }) {
       </dl>
       {totals.estimatedCalls > 0 && (
         <p className="mt-2 text-xs text-amber-700 dark:text-amber-400">
-          {totals.estimatedCalls} of {totals.calls} calls have estimated tokens (the provider
-          reported none); they are marked “est.” below.
+          {t('estimatedCalls', { estimated: totals.estimatedCalls, calls: totals.calls })}
         </p>
       )}
     </div>
   );
-}
-
-function estimated(tokens: number): string {
-  return tokens > 0 ? ` · ${formatTokens(tokens)} estimated` : '';
 }

@@ -1,5 +1,6 @@
 import type { RateLimitBucket, RateLimitInfo } from '../../../../../shared/stream';
 import type { RateLimitBudget, UsageFigures, UsageRange } from '../../../../../shared/usage';
+import { formatNumber, formatRelative, formatTime, formatUsd, i18n } from '../../../lib/i18n';
 
 const DAY = 86_400_000;
 
@@ -7,13 +8,16 @@ const DAY = 86_400_000;
 export function formatCost(figures: Pick<UsageFigures, 'cost' | 'unpricedCalls'>): string {
   if (figures.cost === null) return '—';
   const digits = figures.cost !== 0 && Math.abs(figures.cost) < 0.01 ? 4 : 2;
-  return `$${figures.cost.toFixed(digits)}${figures.unpricedCalls > 0 ? ' +' : ''}`;
+  return `${formatUsd(figures.cost, digits)}${figures.unpricedCalls > 0 ? ' +' : ''}`;
 }
 
+/** Big counts shortened the language's way (1.2M, 120万, 1,2 Mio.); small ones in full. */
 export function formatTokens(value: number): string {
-  if (value >= 10_000_000) return `${(value / 1_000_000).toFixed(1)}M`;
-  if (value >= 100_000) return `${Math.round(value / 1000)}k`;
-  return value.toLocaleString('en-US');
+  if (value >= 10_000_000)
+    return formatNumber(value, { notation: 'compact', maximumFractionDigits: 1 });
+  if (value >= 100_000)
+    return formatNumber(value, { notation: 'compact', maximumFractionDigits: 0 });
+  return formatNumber(value);
 }
 
 export type RangePreset = 'today' | '7d' | '30d' | 'custom';
@@ -65,9 +69,9 @@ export const LOW_HEADROOM = 0.1;
 export function formatReset(resetAt: number | null, now: number): string {
   if (resetAt === null) return '';
   const seconds = Math.max(0, Math.round((resetAt - now) / 1000));
-  if (seconds < 60) return `resets in ${seconds}s`;
-  if (seconds < 3600) return `resets in ${Math.round(seconds / 60)} min`;
-  return `resets at ${new Date(resetAt).toLocaleTimeString()}`;
+  if (seconds < 3600)
+    return i18n.t('usage:resetsIn', { relative: formatRelative(Math.max(0, resetAt - now)) });
+  return i18n.t('usage:resetsAt', { time: formatTime(resetAt) });
 }
 
 /** The range a preset (or the chosen dates) means at this moment, and that moment. */
