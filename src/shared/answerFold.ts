@@ -73,6 +73,8 @@ export class AnswerFold {
         const { type: _event, ...result } = event;
         return this.add({ type: 'tool-result', ...result });
       }
+      case 'citation':
+        return this.cite(event.title, event.url);
       case 'error':
         this.error = event.error;
         return false;
@@ -130,6 +132,15 @@ export class AnswerFold {
     this.open.push({ type: 'whole', part });
     this.version++;
     return true;
+  }
+
+  /** A source once per answer, however often the text cites it. */
+  private cite(title: string, url: string): boolean {
+    const seen = this.open.some(
+      (item) => item.type === 'whole' && item.part.type === 'citation' && item.part.url === url,
+    );
+    if (seen || !url) return false;
+    return this.add({ type: 'citation', title, url });
   }
 
   private markCall(callId: string, status: 'denied' | 'skipped'): boolean {

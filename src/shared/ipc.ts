@@ -79,6 +79,7 @@ const chatParameters = z
     topP: z.number().min(0).max(1).optional(),
     maxTokens: z.number().int().min(1).max(1_000_000).optional(),
     reasoningEffort: z.enum(reasoningEfforts).optional(),
+    webSearch: z.boolean().optional(),
     stream: z.boolean().optional(),
   })
   .strict();

@@ -95,8 +95,25 @@ export interface ToolResultPart {
   truncated?: boolean;
 }
 
+/**
+ * A web page the provider's own search tool found and the answer cites (webSearch.ts): shown
+ * as a numbered source list under the answer, never sent back to a model.
+ */
+export interface CitationPart {
+  type: 'citation';
+  title: string;
+  url: string;
+}
+
 export type MessagePart =
-  TextPart | ReasoningPart | RefusalPart | ImagePart | FilePart | ToolCallPart | ToolResultPart;
+  | TextPart
+  | ReasoningPart
+  | RefusalPart
+  | ImagePart
+  | FilePart
+  | ToolCallPart
+  | ToolResultPart
+  | CitationPart;
 export type MessagePartType = MessagePart['type'];
 
 export const toolPartTypes = ['tool-call', 'tool-result'] as const;
@@ -105,6 +122,7 @@ export const messagePartTypes = [
   'image',
   'file',
   ...toolPartTypes,
+  'citation',
 ] as const satisfies readonly MessagePartType[];
 
 /** Makes a `switch` over part kinds exhaustive: a kind added to the union fails to compile. */
@@ -137,6 +155,11 @@ export function attachmentParts(parts: readonly MessagePart[]): AttachmentPart[]
 /** Whether an answer holds tool steps (its turns to a model are then more than its text). */
 export function hasToolParts(parts: readonly MessagePart[]): boolean {
   return parts.some((part) => part.type === 'tool-call' || part.type === 'tool-result');
+}
+
+/** The sources an answer cites, in the order they came. */
+export function citationParts(parts: readonly MessagePart[]): CitationPart[] {
+  return parts.filter((part): part is CitationPart => part.type === 'citation');
 }
 
 /** What the message says: its text parts joined (what is sent back to a model, copied, titled). */
