@@ -156,7 +156,10 @@ export class AnswerFold {
 
   private append(type: TextualPartType, text: string): boolean {
     if (!text) return false;
-    const last = this.open.at(-1);
+    // A source cited mid-answer does not split the text it is cited in (citations are listed apart).
+    const last = this.open.findLast(
+      (item) => !(item.type === 'whole' && item.part.type === 'citation'),
+    );
     if (last && last.type === type && 'pieces' in last) last.pieces.push(text);
     else this.open.push({ type, pieces: [text] });
     this.version++;

@@ -191,9 +191,12 @@ export function appendDelta(
   text: string,
 ): MessagePart[] {
   if (!text) return parts.slice();
-  const last = parts.at(-1);
+  // Cited sources after the last part do not split it (they are listed apart, AnswerFold too).
+  let at = parts.length - 1;
+  while (at >= 0 && parts[at]!.type === 'citation') at--;
+  const last = parts[at];
   if (last?.type === type && isTextualPart(last))
-    return [...parts.slice(0, -1), { type, text: last.text + text }];
+    return parts.map((part, i) => (i === at ? { type, text: last.text + text } : part));
   return [...parts, { type, text }];
 }
 

@@ -155,6 +155,8 @@ export interface ProfileView extends Profile {
   keyOptional: boolean;
   /** The model a chat uses when none is picked (the profile's, the environment's or the provider's). */
   effectiveModel: string;
+  /** Its chats can use the provider's own web search (webSearch.ts), at the URL calls go to. */
+  offersWebSearch: boolean;
   /** Models the picker offers: the server's list (cached in main) and models used before. */
   models: string[];
   /** When the server's model list was last fetched (ms epoch), or null when never. */

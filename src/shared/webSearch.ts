@@ -3,6 +3,7 @@
  * which profiles offer it (the chat settings panel shows its switch only for them), and the
  * sources an answer cites, as the message view lists them.
  */
+import type { MessagePart } from './messageParts';
 import type { ProviderType } from './profiles';
 import { wireApiFor, type WireApi } from './wireApi';
 
@@ -41,4 +42,14 @@ export function isWebUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A cited source added to an answer's parts once per URL (the renderer's twin of AnswerFold's). */
+export function withCitation(
+  parts: readonly MessagePart[],
+  source: { title: string; url: string },
+): MessagePart[] {
+  if (!source.url || parts.some((part) => part.type === 'citation' && part.url === source.url))
+    return parts.slice();
+  return [...parts, { type: 'citation', title: source.title, url: source.url }];
 }

@@ -14,8 +14,9 @@ import type {
 import type { ProviderType } from '../../src/shared/profiles';
 import { foldAnswer } from '../../src/shared/answerFold';
 import { messagePartsSchema } from '../../src/shared/messagePartSchema';
+import { appendDelta } from '../../src/shared/messageParts';
 import { costOf } from '../../src/shared/pricing';
-import { isWebUrl, offersWebSearch, sourceDomain } from '../../src/shared/webSearch';
+import { isWebUrl, offersWebSearch, sourceDomain, withCitation } from '../../src/shared/webSearch';
 
 const target = (type: ProviderType, baseUrl: string): ProviderTarget => ({
   profile: { id: 'p', name: 'p', type, baseUrl, defaultModel: 'm' },
@@ -291,7 +292,7 @@ describe('reading the sources', () => {
 });
 
 describe('citation parts', () => {
-  it('are folded once per URL, after the text, and kept by the part schema', () => {
+  it('are folded once per URL, without splitting the text they are cited in, and kept by the part schema', () => {
     const folded = foldAnswer([
       { type: 'text', text: 'A' },
       { type: 'citation', url: 'https://a.example/', title: 'A' },
@@ -300,15 +301,33 @@ describe('citation parts', () => {
       { type: 'citation', url: 'https://b.example/', title: 'B' },
     ]);
     expect(folded.parts).toEqual([
-      { type: 'text', text: 'A' },
+      { type: 'text', text: 'AB' },
       { type: 'citation', url: 'https://a.example/', title: 'A' },
-      { type: 'text', text: 'B' },
       { type: 'citation', url: 'https://b.example/', title: 'B' },
     ]);
+    // The renderer's fold of deltas says the same.
+    const shown = appendDelta(
+      withCitation([{ type: 'text', text: 'A' }], { url: 'https://a.example/', title: 'A' }),
+      'text',
+      'B',
+    );
+    expect(shown).toEqual(folded.parts.slice(0, 2));
     expect(messagePartsSchema.safeParse(folded.parts).success).toBe(true);
     expect(
       messagePartsSchema.safeParse([{ type: 'citation', url: 'not a url', title: '' }]).success,
     ).toBe(false);
+  });
+
+  it('are added in the renderer the same way: once per URL, after what came', () => {
+    const once = withCitation([{ type: 'text', text: 'A' }], {
+      url: 'https://a.example/',
+      title: 'A',
+    });
+    expect(withCitation(once, { url: 'https://a.example/', title: 'again' })).toEqual(once);
+    expect(once).toEqual([
+      { type: 'text', text: 'A' },
+      { type: 'citation', url: 'https://a.example/', title: 'A' },
+    ]);
   });
 
   it('price each search at the provider’s fee, Gemini’s left unpriced', () => {

@@ -1,5 +1,4 @@
 import type { ProfileView } from '../../../../../../shared/profiles';
-import { offersWebSearch } from '../../../../../../shared/webSearch';
 import { useComposerSettings } from '../../store/composerSettings';
 
 /**
@@ -9,7 +8,7 @@ import { useComposerSettings } from '../../store/composerSettings';
 export function WebSearchField({ view }: { view: ProfileView | undefined }) {
   const webSearch = useComposerSettings((s) => s.webSearch);
   const setValues = useComposerSettings((s) => s.setValues);
-  if (!view || !offersWebSearch(view)) return null;
+  if (!view?.offersWebSearch) return null;
   return (
     <label
       className="flex items-center gap-2 font-medium text-zinc-700 dark:text-zinc-300"
