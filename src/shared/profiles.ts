@@ -275,6 +275,7 @@ export function profileFromView(view: ProfileView): Profile {
     secretHeadersSet: _set,
     keyOptional: _keyOptional,
     effectiveModel: _model,
+    offersWebSearch: _search,
     models: _models,
     modelsFetchedAt: _fetched,
     modelsError: _error,
