@@ -114,6 +114,48 @@ describe('an error after HTTP 200, once the search has run', () => {
   });
 });
 
+describe.each(searchTypes)('%s: failures of a search-enabled request', (type) => {
+  const fast = { retry: { baseDelayMs: 5 } };
+
+  it('a 429 is retried with the tool sent again, and the answer has its sources', async () => {
+    const { prompt, marker } = tag('tokens=4 fault=429 times=1 retry_after_ms=5');
+    const run = await runEngine(target(type), ask(target(type), prompt, { webSearch: true }), fast);
+    expect(run.error).toBeUndefined();
+    expect(sourcesOf(run)).toEqual(expected(2));
+    const calls = callsWith(emulator, marker);
+    expect(calls).toHaveLength(2);
+    for (const call of calls) expect(JSON.stringify(call.body)).toMatch(/web_search|googleSearch/);
+  });
+
+  it.each(['401', '500'])('HTTP %s: a clear error, no sources', async (fault) => {
+    const { prompt } = tag(`tokens=4 fault=${fault}`);
+    const run = await runEngine(target(type), ask(target(type), prompt, { webSearch: true }), fast);
+    expect(run.error?.kind).toBe(fault === '401' ? 'auth' : 'server');
+    expect(run.error?.message.length).toBeGreaterThan(0);
+    expect(sourcesOf(run)).toEqual([]);
+  });
+
+  it('a stream silent after the search and some text times out, keeping the text and sources', async () => {
+    const { prompt } = tag('tokens=10 stall=3');
+    const t = target(type);
+    const slow = { ...t, profile: { ...t.profile, timeouts: { idleSeconds: 1 } } };
+    const run = await runEngine(slow, ask(slow, prompt, { webSearch: true }), fast);
+    expect(run.error?.kind).toBe('timeout');
+    expect(run.text.length).toBeGreaterThan(0);
+    expect(sourcesOf(run)).toEqual(type === 'gemini' ? [] : expected(2));
+  });
+
+  it('a connection dropped after the search and some text keeps what came', async () => {
+    const { prompt } = tag('tokens=10 drop=3 bytes=1');
+    // A connection lost after the text began is not retried (the answer keeps what came).
+    const run = await runEngine(target(type), ask(target(type), prompt, { webSearch: true }), fast);
+    expect(run.error?.kind).toBe('interrupted');
+    expect(run.text.length).toBeGreaterThan(0);
+    // Gemini's grounding would have come with the last chunk.
+    expect(sourcesOf(run)).toEqual(type === 'gemini' ? [] : expected(2));
+  });
+});
+
 describe('Chat Completions', () => {
   it('takes no search tool: a compatible server is sent none even when asked', async () => {
     const { prompt, marker } = tag('tokens=3');
