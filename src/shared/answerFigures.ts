@@ -30,6 +30,8 @@ export function combineFigures(earlier: AnswerFigures, next: AnswerFigures): Ans
     if (cached !== undefined) usage.cachedInputTokens = cached;
     if (writes !== undefined) usage.cacheWriteTokens = writes;
     if (reasoning !== undefined) usage.reasoningTokens = reasoning;
+    const searches = add(a.webSearchCalls, b.webSearchCalls);
+    if (searches !== undefined) usage.webSearchCalls = searches;
   }
   const s = earlier.timing;
   const t = next.timing;

@@ -73,6 +73,8 @@ export class AnswerFold {
         const { type: _event, ...result } = event;
         return this.add({ type: 'tool-result', ...result });
       }
+      case 'citation':
+        return this.cite(event.title, event.url);
       case 'error':
         this.error = event.error;
         return false;
@@ -132,6 +134,15 @@ export class AnswerFold {
     return true;
   }
 
+  /** A source once per answer, however often the text cites it. */
+  private cite(title: string, url: string): boolean {
+    const seen = this.open.some(
+      (item) => item.type === 'whole' && item.part.type === 'citation' && item.part.url === url,
+    );
+    if (seen || !url) return false;
+    return this.add({ type: 'citation', title, url });
+  }
+
   private markCall(callId: string, status: 'denied' | 'skipped'): boolean {
     const open = this.open.find(
       (item) =>
@@ -145,7 +156,10 @@ export class AnswerFold {
 
   private append(type: TextualPartType, text: string): boolean {
     if (!text) return false;
-    const last = this.open.at(-1);
+    // A source cited mid-answer does not split the text it is cited in (citations are listed apart).
+    const last = this.open.findLast(
+      (item) => !(item.type === 'whole' && item.part.type === 'citation'),
+    );
     if (last && last.type === type && 'pieces' in last) last.pieces.push(text);
     else this.open.push({ type, pieces: [text] });
     this.version++;

@@ -8,6 +8,8 @@ export const chatParametersSchema = z
     topP: z.number().min(0).max(1).optional(),
     maxTokens: z.number().int().min(1).max(1_000_000).optional(),
     reasoningEffort: z.enum(reasoningEfforts).optional(),
+    /** The provider's own web search tool (shown only where the provider has one). */
+    webSearch: z.boolean().optional(),
     stream: z.boolean().optional(),
   })
   .strict();

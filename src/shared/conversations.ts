@@ -14,6 +14,8 @@ export interface ChatParameters {
   maxTokens?: number;
   /** How hard a reasoning model thinks (reasoning.ts); absent: the provider's default. */
   reasoningEffort?: ReasoningEffort;
+  /** The provider's own web search tool is offered (shared/webSearch.ts); absent: off. */
+  webSearch?: boolean;
   /** False asks for one plain (non-streamed) response; absent or true streams. */
   stream?: boolean;
 }

@@ -56,6 +56,13 @@ export const messagePartSchema = z.discriminatedUnion('type', [
       truncated: z.boolean().optional(),
     })
     .strict(),
+  z
+    .object({
+      type: z.literal('citation'),
+      title: z.string().max(2000),
+      url: z.string().url().max(8000),
+    })
+    .strict(),
 ]);
 
 // Both ways: every schema is a part, and every part has a schema.

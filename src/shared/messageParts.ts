@@ -95,8 +95,25 @@ export interface ToolResultPart {
   truncated?: boolean;
 }
 
+/**
+ * A web page the provider's own search tool found and the answer cites (webSearch.ts): shown
+ * as a numbered source list under the answer, never sent back to a model.
+ */
+export interface CitationPart {
+  type: 'citation';
+  title: string;
+  url: string;
+}
+
 export type MessagePart =
-  TextPart | ReasoningPart | RefusalPart | ImagePart | FilePart | ToolCallPart | ToolResultPart;
+  | TextPart
+  | ReasoningPart
+  | RefusalPart
+  | ImagePart
+  | FilePart
+  | ToolCallPart
+  | ToolResultPart
+  | CitationPart;
 export type MessagePartType = MessagePart['type'];
 
 export const toolPartTypes = ['tool-call', 'tool-result'] as const;
@@ -105,6 +122,7 @@ export const messagePartTypes = [
   'image',
   'file',
   ...toolPartTypes,
+  'citation',
 ] as const satisfies readonly MessagePartType[];
 
 /** Makes a `switch` over part kinds exhaustive: a kind added to the union fails to compile. */
@@ -139,6 +157,11 @@ export function hasToolParts(parts: readonly MessagePart[]): boolean {
   return parts.some((part) => part.type === 'tool-call' || part.type === 'tool-result');
 }
 
+/** The sources an answer cites, in the order they came. */
+export function citationParts(parts: readonly MessagePart[]): CitationPart[] {
+  return parts.filter((part): part is CitationPart => part.type === 'citation');
+}
+
 /** What the message says: its text parts joined (what is sent back to a model, copied, titled). */
 export function messageText(parts: readonly MessagePart[]): string {
   return textOfKind(parts, 'text');
@@ -168,9 +191,12 @@ export function appendDelta(
   text: string,
 ): MessagePart[] {
   if (!text) return parts.slice();
-  const last = parts.at(-1);
+  // Cited sources after the last part do not split it (they are listed apart, AnswerFold too).
+  let at = parts.length - 1;
+  while (at >= 0 && parts[at]!.type === 'citation') at--;
+  const last = parts[at];
   if (last?.type === type && isTextualPart(last))
-    return [...parts.slice(0, -1), { type, text: last.text + text }];
+    return parts.map((part, i) => (i === at ? { type, text: last.text + text } : part));
   return [...parts, { type, text }];
 }
 

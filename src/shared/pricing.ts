@@ -38,10 +38,23 @@ export const cacheWriteFactors: Readonly<Record<PriceProvider, number>> = {
   gemini: 1,
 };
 
+/**
+ * What one call of the provider's own web search tool costs, in dollars, on top of tokens
+ * (docs/ENGINE.md "Web search" cites each): OpenAI's `web_search` $10 per 1,000 calls and
+ * Anthropic's web search $10 per 1,000 searches. Gemini's grounding fee is left out: it depends
+ * on the model generation (per grounded prompt, or per query) and on a free daily allowance
+ * this app cannot see, so a grounded prompt is counted but not priced.
+ */
+export const webSearchFees: Readonly<Record<PriceProvider, number | null>> = {
+  openai: 10 / 1000,
+  anthropic: 10 / 1000,
+  gemini: null,
+};
+
 type CacheUsage = Pick<
   Usage,
   'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'cacheWriteTokens'
->;
+> & { webSearchCalls?: number | undefined };
 
 /** Dollars per million tokens for each kind of prompt token, fallbacks applied. */
 function promptPrices(price: ModelPrice): { input: number; read: number; write: number } {
@@ -69,7 +82,8 @@ export function costOf(usage: CacheUsage, price: ModelPrice | null): number | nu
   const { reads, writes, uncached } = promptSplit(usage);
   const dollars =
     uncached * input + writes * write + reads * read + usage.outputTokens * price.outputPerMTok;
-  return dollars / 1_000_000;
+  const searches = (usage.webSearchCalls ?? 0) * (webSearchFees[price.provider] ?? 0);
+  return dollars / 1_000_000 + searches;
 }
 
 /**

@@ -155,6 +155,8 @@ export interface ProfileView extends Profile {
   keyOptional: boolean;
   /** The model a chat uses when none is picked (the profile's, the environment's or the provider's). */
   effectiveModel: string;
+  /** Its chats can use the provider's own web search (webSearch.ts), at the URL calls go to. */
+  offersWebSearch: boolean;
   /** Models the picker offers: the server's list (cached in main) and models used before. */
   models: string[];
   /** When the server's model list was last fetched (ms epoch), or null when never. */
@@ -273,6 +275,7 @@ export function profileFromView(view: ProfileView): Profile {
     secretHeadersSet: _set,
     keyOptional: _keyOptional,
     effectiveModel: _model,
+    offersWebSearch: _search,
     models: _models,
     modelsFetchedAt: _fetched,
     modelsError: _error,

@@ -57,6 +57,8 @@ export interface Usage {
    */
   cacheWriteTokens?: number;
   reasoningTokens?: number;
+  /** Calls the provider's own web search tool made (each billed apart from tokens). */
+  webSearchCalls?: number;
   source: 'provider' | 'estimated';
 }
 
@@ -102,6 +104,8 @@ export type StreamEvent =
   /** The tool loop's answer to a call: denied, skipped or run (messageParts' ToolCallPart.status). */
   | { type: 'toolStatus'; callId: string; status: 'denied' | 'skipped' }
   | { type: 'toolResult'; callId: string; content: string; isError: boolean; truncated?: boolean }
+  /** A source the provider's search tool found and the answer cites (a CitationPart). */
+  | { type: 'citation'; title: string; url: string }
   | { type: 'error'; error: ProviderError }
   | {
       type: 'finish';

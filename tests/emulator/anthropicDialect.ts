@@ -4,6 +4,12 @@ import { sendJson } from './openaiDialect';
 import { countPromptTokens, type Scenario } from './script';
 import { initialDelay, pace, SseWriter } from './sse';
 import { argumentPieces, type PlannedToolCall } from './toolScript';
+import {
+  anthropicCitations,
+  anthropicSearchBlocks,
+  offersAnthropicSearch,
+  streamAnthropicSearch,
+} from './webSearch';
 
 /**
  * Anthropic Messages (/v1/messages): message_start, ping, content blocks (thinking, text) with
@@ -17,7 +23,7 @@ export interface MessagesBody {
   temperature?: number;
   thinking?: { type: string; budget_tokens?: number };
   messages?: { role: string; content: string | AnthropicBlock[] }[];
-  tools?: { name: string }[];
+  tools?: { name: string; type?: string }[];
 }
 
 export interface AnthropicBlock {
@@ -33,6 +39,19 @@ export interface AnthropicAnswerContext {
   headers: Record<string, string>;
   /** Answer with these tool_use blocks instead of text (toolScript.ts). */
   toolCalls?: PlannedToolCall[] | undefined;
+  /** The question, when the request offers the web search tool: searched before the text. */
+  search?: string | null | undefined;
+}
+
+/** The search's count (ServerToolUsage) on a usage block, when one ran. */
+function withSearches(usage: object, ctx: AnthropicAnswerContext): object {
+  return ctx.search != null && !ctx.toolCalls
+    ? { ...usage, server_tool_use: { web_search_requests: 1, web_fetch_requests: 0 } }
+    : usage;
+}
+
+export function searchOf(body: MessagesBody, prompt: string): string | null {
+  return offersAnthropicSearch(body.tools) ? prompt : null;
 }
 
 const stopReasons: Record<string, string> = {
@@ -143,8 +162,15 @@ export async function answerAnthropicMessages(
         thinking: scenario.reasoning.join(''),
         signature: 'EqQBCgIYAhIMemu',
       });
+    const search = ctx.search ?? null;
     if (calls)
       content.push(...calls.map((call) => toolUseBlock(call, parsedInput(call.arguments))));
+    else if (search !== null)
+      content.push(...anthropicSearchBlocks(search, `srvtoolu_${id}`), {
+        type: 'text',
+        text: scenario.tokens.join(''),
+        citations: anthropicCitations(search),
+      });
     else content.push({ type: 'text', text: scenario.tokens.join('') });
     sendJson(
       res,
@@ -159,11 +185,14 @@ export async function answerAnthropicMessages(
         stop_sequence: null,
         ...(scenario.usage
           ? {
-              usage: {
-                ...startUsage,
-                output_tokens: outputTokens,
-                output_tokens_details: outputDetails,
-              },
+              usage: withSearches(
+                {
+                  ...startUsage,
+                  output_tokens: outputTokens,
+                  output_tokens_details: outputDetails,
+                },
+                ctx,
+              ),
             }
           : {}),
       },
@@ -214,6 +243,8 @@ export async function answerAnthropicMessages(
     await send('content_block_stop', { index });
     index++;
   }
+  const search = calls ? null : (ctx.search ?? null);
+  if (search !== null) index = await streamAnthropicSearch(search, `srvtoolu_${id}`, index, send);
   if (calls) await streamToolUse(calls, index, send);
   else await send('content_block_start', { index, content_block: { type: 'text', text: '' } });
   for (let i = 0; !calls && i < scenario.tokens.length && !sse.closed; i++) {
@@ -231,6 +262,9 @@ export async function answerAnthropicMessages(
       index,
       delta: { type: 'text_delta', text: scenario.tokens[i] },
     });
+    // The sources the text cites, once it has begun (CitationsDelta).
+    for (const citation of i === 0 && search !== null ? anthropicCitations(search) : [])
+      await send('content_block_delta', { index, delta: { type: 'citations_delta', citation } });
     await pace(started, step++, scenario.rate);
   }
   if (sse.closed) return;
@@ -238,7 +272,12 @@ export async function answerAnthropicMessages(
   await send('message_delta', {
     delta: { stop_reason: stopReason, stop_sequence: null },
     ...(scenario.usage
-      ? { usage: { output_tokens: outputTokens, output_tokens_details: outputDetails } }
+      ? {
+          usage: withSearches(
+            { output_tokens: outputTokens, output_tokens_details: outputDetails },
+            ctx,
+          ),
+        }
       : {}),
   });
   if (scenario.resetAfterFinish) return await sse.reset();

@@ -3,6 +3,7 @@ import type { PlannedToolCall } from './toolScript';
 import { sendJson } from './openaiDialect';
 import { countPromptTokens, type Scenario } from './script';
 import { initialDelay, pace, SseWriter } from './sse';
+import { groundingMetadata } from './webSearch';
 
 /**
  * The Gemini API (generativelanguage.googleapis.com, v1beta) as @google/genai calls it:
@@ -18,7 +19,7 @@ import { initialDelay, pace, SseWriter } from './sse';
  */
 export interface GeminiBody {
   contents?: { role?: string; parts?: GeminiPart[] }[];
-  tools?: { functionDeclarations?: { name?: string }[] }[];
+  tools?: { functionDeclarations?: { name?: string }[]; googleSearch?: object }[];
   systemInstruction?: { parts?: { text?: string }[] };
   generationConfig?: { thinkingConfig?: { includeThoughts?: boolean } };
 }
@@ -186,6 +187,8 @@ export interface GeminiAnswerContext {
   headers: Record<string, string>;
   /** Answer with these function calls instead of text (toolScript.ts). */
   toolCalls?: PlannedToolCall[] | undefined;
+  /** The question, when the request offers googleSearch: the last candidate is grounded. */
+  search?: string | null | undefined;
 }
 
 function callParts(calls: PlannedToolCall[]): object[] {
@@ -232,6 +235,7 @@ function response(
     index: 0,
   };
   if (finish) candidate.finishReason = finish;
+  if (finish && ctx.search != null) candidate.groundingMetadata = groundingMetadata(ctx.search);
   return {
     candidates: [candidate],
     ...(ctx.scenario.usage ? { usageMetadata: usageFor(ctx, finish !== null) } : {}),

@@ -12,6 +12,13 @@ import { sendJson } from './openaiDialect';
 import { countPromptTokens, withinMaxTokens, type Scenario } from './script';
 import { holdSilently } from './silence';
 import { initialDelay, pace, SseWriter } from './sse';
+import {
+  offersResponsesSearch,
+  streamResponsesSearch,
+  streamUrlCitations,
+  urlCitations,
+  webSearchCallItem,
+} from './webSearch';
 
 /**
  * The OpenAI Responses API (`POST /v1/responses`; Azure's v1 path `/openai/v1/responses`),
@@ -26,7 +33,7 @@ export interface ResponsesBody {
   stream?: boolean;
   instructions?: string;
   input?: string | ResponsesInputItem[];
-  tools?: { name?: string }[];
+  tools?: { name?: string; type?: string }[];
   reasoning?: { effort?: string; summary?: string };
 }
 
@@ -78,7 +85,10 @@ export async function routeResponses(
   const plan = responsesToolPlan(prompt, input, body.tools);
   const answer = plan?.kind === 'answer' ? { ...capped, tokens: tokenize(plan.text) } : capped;
   const calls = plan?.kind === 'calls' ? plan.calls : null;
-  await answerResponses(res, body, answer, model, route.headers(dialect, scenario), calls);
+  // The provider's own search: only for a question, not a tool step's answer.
+  const search = offersResponsesSearch(body.tools) && !calls ? prompt : null;
+  const headers = route.headers(dialect, scenario);
+  await answerResponses(res, body, answer, model, headers, { calls, search });
 }
 
 function usageFor(body: ResponsesBody, scenario: Scenario) {
@@ -138,14 +148,23 @@ function finishOf(scenario: Scenario): Finish {
   return { status: 'completed', incomplete_details: null };
 }
 
-function outputItems(
-  scenario: Scenario,
-  ids: { reasoning: string; message: string },
-  calls: PlannedToolCall[] | null,
-) {
+interface Ids {
+  reasoning: string;
+  message: string;
+  search: string;
+}
+
+/** What the answer does besides text: function calls, or a web search (the question's prompt). */
+interface Plan {
+  calls: PlannedToolCall[] | null;
+  search: string | null;
+}
+
+function outputItems(scenario: Scenario, ids: Ids, plan: Plan) {
   const text = scenario.tokens.join('');
   const items: unknown[] = [];
-  if (calls) return calls.map((call) => functionCallItem(call));
+  if (plan.calls) return plan.calls.map((call) => functionCallItem(call));
+  if (plan.search !== null) items.push(webSearchCallItem(ids.search, plan.search));
   if (scenario.reasoning.length)
     items.push({
       type: 'reasoning',
@@ -160,7 +179,12 @@ function outputItems(
     content: [
       scenario.refusal
         ? { type: 'refusal', refusal: text }
-        : { type: 'output_text', text, annotations: [], logprobs: [] },
+        : {
+            type: 'output_text',
+            text,
+            annotations: plan.search !== null ? urlCitations(plan.search) : [],
+            logprobs: [],
+          },
     ],
   });
   return items;
@@ -172,17 +196,22 @@ async function answerResponses(
   scenario: Scenario,
   model: string,
   headers: Record<string, string>,
-  calls: PlannedToolCall[] | null,
+  plan: Plan,
 ): Promise<void> {
+  const { calls } = plan;
   const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const base = { id: `resp_emu${suffix}`, created_at: Math.floor(Date.now() / 1000), model };
-  const ids = { reasoning: `rs_emu${suffix}`, message: `msg_emu${suffix}` };
+  const ids = {
+    reasoning: `rs_emu${suffix}`,
+    message: `msg_emu${suffix}`,
+    search: `ws_emu${suffix}`,
+  };
   const finish = finishOf(scenario);
   const usage = scenario.usage ? usageFor(body, scenario) : null;
   const final = () =>
     responseObject(base, body, finish.status, {
       incomplete_details: finish.incomplete_details,
-      output: outputItems(scenario, ids, calls),
+      output: outputItems(scenario, ids, plan),
       usage,
     });
 
@@ -200,9 +229,10 @@ async function answerResponses(
   await send('response.in_progress', { response: responseObject(base, body, 'in_progress') });
   await initialDelay(sse, scenario, () => sse.comment('keep-alive'));
   const failed = (error: object) => responseObject(base, body, 'failed', { error });
+  if (plan.search !== null) await streamResponsesSearch(ids.search, plan.search, send);
   const done = calls
     ? (await streamFunctionCalls(calls, 0, send), true)
-    : await streamPieces(sse, scenario, ids, send, failed);
+    : await streamPieces(sse, scenario, { ids, search: plan.search, send }, failed);
   if (!done || sse.closed) return;
   if (scenario.resetAfterFinish) return await sse.reset();
   const terminal = finish.status === 'completed' ? 'response.completed' : 'response.incomplete';
@@ -219,8 +249,7 @@ type Send = (type: string, fields: Record<string, unknown>) => Promise<void>;
 async function streamPieces(
   sse: SseWriter,
   scenario: Scenario,
-  ids: { reasoning: string; message: string },
-  send: Send,
+  { ids, search, send }: { ids: Ids; search: string | null; send: Send },
   failed: (error: object) => unknown,
 ): Promise<boolean> {
   const reasoningCount = scenario.reasoning.length;
@@ -233,7 +262,8 @@ async function streamPieces(
       part: { type: 'summary_text', text: '' },
     });
   }
-  const outputIndex = reasoningCount ? 1 : 0;
+  // A search call, when there was one, is output item 0.
+  const outputIndex = (reasoningCount ? 1 : 0) + (search !== null ? 1 : 0);
   const textType = scenario.refusal ? 'response.refusal.delta' : 'response.output_text.delta';
   const pieces = [...scenario.reasoning, ...scenario.tokens];
   const started = performance.now();
@@ -272,6 +302,9 @@ async function streamPieces(
         delta: pieces[i],
         ...(scenario.refusal ? {} : { logprobs: [] }),
       });
+      // The sources come once the text citing them has begun.
+      if (textIndex === 0 && search !== null && !scenario.refusal)
+        await streamUrlCitations(search, { item_id: ids.message, output_index: outputIndex }, send);
     }
     await pace(started, i, scenario.rate);
   }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import {
   answerAnthropicMessages,
+  searchOf,
   contentText,
   thinkingProblem,
   type MessagesBody,
@@ -15,6 +16,7 @@ import { scenarioFor, withinMaxTokens, type Scenario } from './script';
 import { anthropicQuestion, anthropicToolPlan, geminiToolPlan, openAIToolPlan } from './toolTurns';
 import { tokenize } from './answers';
 import { holdSilently } from './silence';
+import { offersGoogleSearch } from './webSearch';
 import { chatContentText, refusedImage } from './attachments';
 
 export interface EmulatorOptions {
@@ -180,6 +182,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       scenario: plan?.kind === 'answer' ? { ...capped, tokens: tokenize(plan.text) } : capped,
       headers,
       toolCalls: plan?.kind === 'calls' ? plan.calls : undefined,
+      search: !plan && offersGoogleSearch(body?.tools) ? prompt : null,
     });
   }
 
@@ -346,6 +349,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       model,
       headers,
       toolCalls,
+      // The provider's own search answers a question, not a tool step.
+      search: plan ? null : searchOf(body ?? {}, prompt),
     });
   }
 

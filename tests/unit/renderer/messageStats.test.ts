@@ -31,6 +31,22 @@ describe('message footer', () => {
     );
   });
 
+  it('counts the provider’s web searches, billed apart from tokens', () => {
+    const usage = {
+      inputTokens: 10,
+      outputTokens: 5,
+      totalTokens: 15,
+      source: 'provider' as const,
+    };
+    expect(describeMessageStats(answer({ usage: { ...usage, webSearchCalls: 1 } }))).toBe(
+      '10 in · 5 out · 1 web search',
+    );
+    expect(describeMessageStats(answer({ usage: { ...usage, webSearchCalls: 3 } }))).toContain(
+      '3 web searches',
+    );
+    expect(describeMessageStats(answer({ usage }))).not.toContain('search');
+  });
+
   it('shows cost only when a price is known, never a made-up 0', () => {
     const message = answer({
       model: 'm',

@@ -375,4 +375,59 @@ describe('export and import', () => {
     expect(file.content).toContain('## Assistant (emu-1-2025)\n\nFirst answer');
     expect(file.content).not.toContain('Cut');
   });
+
+  it('keeps an answer’s sources and the web search switch through JSON, lists them in Markdown', () => {
+    const source = fresh();
+    const c = source.conversations.create({
+      title: 'Searched',
+      settings: { ...noSettings, parameters: { webSearch: true } },
+    });
+    const q = source.messages.append({
+      conversationId: c.id,
+      parentId: null,
+      role: 'user',
+      content: 'News?',
+    });
+    const a = source.messages.append({
+      conversationId: c.id,
+      parentId: q.id,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+    });
+    source.messages.finish(a.id, {
+      parts: [
+        { type: 'text', text: 'Rain.' },
+        { type: 'citation', title: 'Weather [today]', url: 'https://weather.example/a' },
+        { type: 'citation', title: '', url: 'https://b.example/' },
+      ],
+      usage: {
+        inputTokens: 1,
+        outputTokens: 1,
+        totalTokens: 2,
+        webSearchCalls: 2,
+        source: 'provider',
+      },
+      error: null,
+      finishReason: 'stop',
+      providerFinishReason: 'stop',
+      timing: { ttftMs: 1, totalMs: 2 },
+    });
+    source.conversations.touch(c.id, a.id);
+    const file = toJsonExport(collectConversations(source, [c.id]), 1);
+    const target = fresh();
+    importConversations(target, file.content, 'skip');
+    const again = JSON.parse(toJsonExport(collectConversations(target, [c.id]), 1).content);
+    expect(again).toEqual(JSON.parse(file.content));
+    expect(again.conversations[0].conversation.parameters).toEqual({ webSearch: true });
+    expect(again.conversations[0].messages[1].parts[1]).toEqual({
+      type: 'citation',
+      title: 'Weather [today]',
+      url: 'https://weather.example/a',
+    });
+    const md = toMarkdownExport(collectConversations(source, [c.id]), 0).content;
+    expect(md).toContain(
+      'Sources:\n\n1. [Weather \\[today\\]](<https://weather.example/a>)\n2. [https://b.example/](<https://b.example/>)',
+    );
+  });
 });

@@ -47,6 +47,7 @@ export function buildRequest(plan: AnswerPlan, fallbackModel: string): ChatReque
   if (conversation.parameters.topP !== undefined) request.topP = conversation.parameters.topP;
   if (conversation.parameters.reasoningEffort !== undefined)
     request.reasoningEffort = conversation.parameters.reasoningEffort;
+  if (conversation.parameters.webSearch) request.webSearch = true;
   if (conversation.parameters.stream === false) request.stream = false;
   return request;
 }

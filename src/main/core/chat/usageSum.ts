@@ -20,5 +20,7 @@ export function addUsage(total: Usage | null, next: Usage | null): Usage | null 
   if (cached !== undefined) sum.cachedInputTokens = cached;
   if (written !== undefined) sum.cacheWriteTokens = written;
   if (reasoning !== undefined) sum.reasoningTokens = reasoning;
+  const searches = sumOptional(total.webSearchCalls, next.webSearchCalls);
+  if (searches !== undefined) sum.webSearchCalls = searches;
   return sum;
 }

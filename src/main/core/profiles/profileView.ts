@@ -1,4 +1,5 @@
 import { secretHint, type Profile, type ProfileView } from '../../../shared/profiles';
+import { offersWebSearch } from '../../../shared/webSearch';
 import { providerFor } from '../providers/registry';
 import { headerAccount, keyAccount, type SecretVault } from '../secrets/SecretVault';
 import type { ModelCatalog } from './modelCatalog';
@@ -34,10 +35,13 @@ export async function profileView(
 }
 
 function modelFields(profile: Profile, catalog: ModelCatalog, env: NodeJS.ProcessEnv) {
-  const effectiveModel = effectiveEndpoint(profile, env).defaultModel;
+  const endpoint = effectiveEndpoint(profile, env);
+  const effectiveModel = endpoint.defaultModel;
   const list = catalog.get(profile.id);
   return {
     effectiveModel,
+    // At the URL calls really go to (OPENAI_BASE_URL may move a built-in profile elsewhere).
+    offersWebSearch: offersWebSearch({ ...profile, baseUrl: endpoint.baseUrl }),
     models: catalog.choices(profile.id, effectiveModel),
     modelsFetchedAt: list.fetchedAt,
     modelsError: list.error,

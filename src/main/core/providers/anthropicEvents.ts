@@ -7,6 +7,7 @@ import {
   type AnthropicWireUsage,
 } from './normalize';
 import { AnthropicToolBlocks } from './anthropicTools';
+import { anthropicCitation } from './webSearchWire';
 import type { AdapterEvent, AnswerReader } from './types';
 
 /**
@@ -18,7 +19,10 @@ function messageEvents(message: Message, out: AdapterEvent[]): void {
   out.push({ type: 'metadata', id: message.id, model: message.model });
   for (const block of message.content ?? []) {
     if (block.type === 'thinking') out.push({ type: 'reasoning', text: block.thinking });
-    if (block.type === 'text') out.push({ type: 'text', text: block.text });
+    if (block.type === 'text') {
+      out.push({ type: 'text', text: block.text });
+      citeAll(block.citations, out);
+    }
     if (block.type === 'tool_use')
       out.push({
         type: 'toolCall',
@@ -34,6 +38,13 @@ function messageEvents(message: Message, out: AdapterEvent[]): void {
     finishReason: finishFromAnthropic(reason),
     providerFinishReason: reason,
   });
+}
+
+function citeAll(citations: readonly unknown[] | null | undefined, out: AdapterEvent[]): void {
+  for (const cited of citations ?? []) {
+    const found = anthropicCitation(cited);
+    if (found) out.push(found);
+  }
 }
 
 interface StreamState {
@@ -73,6 +84,7 @@ function streamEvent(event: RawMessageStreamEvent, state: StreamState, out: Adap
       if (event.delta.type === 'text_delta') out.push({ type: 'text', text: event.delta.text });
       else if (event.delta.type === 'thinking_delta')
         out.push({ type: 'reasoning', text: event.delta.thinking });
+      else if (event.delta.type === 'citations_delta') citeAll([event.delta.citation], out);
       break;
     case 'message_delta':
       state.stopReason = event.delta.stop_reason ?? state.stopReason;

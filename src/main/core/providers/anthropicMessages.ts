@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { anthropicMessages, anthropicTools } from './anthropicTools';
+import { anthropicWebSearchTool } from './webSearchWire';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import { applyPromptCaching } from './anthropicCaching';
 import { anthropicAnswerReader } from './anthropicEvents';
@@ -74,6 +75,7 @@ export function anthropicRequestBody(
   if (topP !== undefined) body.top_p = topP;
   if (request.stop?.length) body.stop_sequences = request.stop;
   if (request.tools?.length) body.tools = anthropicTools(request.tools);
+  if (request.webSearch) body.tools = [...(body.tools ?? []), anthropicWebSearchTool];
   applyAnthropicThinking(body, request.reasoningEffort, target.profile.type);
   // On unless the profile turns it off (Settings, or the CLI's --no-cache).
   if (target.profile.promptCaching !== false) applyPromptCaching(body);

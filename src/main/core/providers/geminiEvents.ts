@@ -6,6 +6,7 @@ import type {
 import type { FinishReason, ProviderError, Usage } from '../../../shared/stream';
 import { factsFromBody, providerErrorFrom } from './errors';
 import { geminiCallEvent } from './geminiTools';
+import { geminiGrounding } from './webSearchWire';
 import type { AdapterEvent, AnswerReader } from './types';
 
 /**
@@ -102,6 +103,8 @@ interface ReaderState {
   finishReason: string | null;
   /** Function calls seen: a STOP after them asks for their results (tool_calls). */
   calls: number;
+  /** The prompt was grounded in Google Search: billed per grounded prompt (ENGINE.md). */
+  grounded: boolean;
 }
 
 function endOf(reason: string, state: ReaderState): AdapterEvent {
@@ -132,13 +135,17 @@ function chunkEvents(chunk: GeminiChunk, state: ReaderState, out: AdapterEvent[]
       out.push(call);
     }
   }
+  if (geminiGrounding(candidate?.groundingMetadata, out)) state.grounded = true;
   const reason = candidate?.finishReason ?? null;
   if (reason) state.finishReason = reason;
   // Counts in a chunk before the finish are partial: only the prompt side is final.
   if (chunk.usageMetadata)
     out.push({
       type: 'usage',
-      usage: usageFromGemini(chunk.usageMetadata),
+      usage: {
+        ...usageFromGemini(chunk.usageMetadata),
+        ...(state.grounded ? { webSearchCalls: 1 } : {}),
+      },
       inputOnly: state.finishReason === null,
     });
   // A failure ends the attempt; its raw reason is kept as the provider's finish reason.
@@ -158,7 +165,7 @@ function chunkEvents(chunk: GeminiChunk, state: ReaderState, out: AdapterEvent[]
  * before any finishReason was cut off.
  */
 export function geminiAnswerReader(secrets: string[], headers: Headers | null): AnswerReader {
-  const state: ReaderState = { metadataSent: false, finishReason: null, calls: 0 };
+  const state: ReaderState = { metadataSent: false, finishReason: null, calls: 0, grounded: false };
   const wireError = (data: string): AdapterEvent => ({
     type: 'error',
     error: providerErrorFrom(factsFromBody(null, data, headers), secrets),

@@ -5,6 +5,7 @@ import {
   type ThinkingConfig,
 } from '@google/genai';
 import { geminiContents, geminiTools } from './geminiTools';
+import { geminiWebSearchTool } from './webSearchWire';
 import { takesReasoningEffort, type ReasoningEffort } from '../../../shared/reasoning';
 import type { ChatRequest, ProviderTarget } from './types';
 
@@ -99,6 +100,7 @@ export function geminiParameters(
   if (maxTokens !== undefined) config.maxOutputTokens = maxTokens;
   if (request.stop?.length) config.stopSequences = request.stop;
   if (request.tools?.length) config.tools = geminiTools(request.tools);
+  if (request.webSearch) config.tools = [...(config.tools ?? []), geminiWebSearchTool];
   return { model: request.model, contents: geminiContents(request.messages), config };
 }
 

@@ -18,6 +18,8 @@ export interface AnthropicWireUsage {
   cache_read_input_tokens?: number | null;
   /** The output tokens spent thinking, inside `output_tokens` (SDK: OutputTokensDetails). */
   output_tokens_details?: { thinking_tokens?: number | null } | null;
+  /** Server tool calls (SDK: ServerToolUsage): web searches are billed per request. */
+  server_tool_use?: { web_search_requests?: number | null } | null;
 }
 
 const n = (value: number | null | undefined): number =>
@@ -61,6 +63,8 @@ export function usageFromAnthropic(wire: AnthropicWireUsage): Usage {
     usage.cacheWriteTokens = n(wire.cache_creation_input_tokens);
   const thinking = wire.output_tokens_details?.thinking_tokens;
   if (typeof thinking === 'number') usage.reasoningTokens = thinking;
+  const searches = wire.server_tool_use?.web_search_requests;
+  if (typeof searches === 'number' && searches > 0) usage.webSearchCalls = searches;
   return usage;
 }
 
@@ -82,6 +86,8 @@ export function mergeAnthropicUsage(
     const value = update[key];
     if (typeof value === 'number') merged[key] = value;
   }
+  if (typeof update.server_tool_use?.web_search_requests === 'number')
+    merged.server_tool_use = { web_search_requests: update.server_tool_use.web_search_requests };
   if (typeof update.output_tokens_details?.thinking_tokens === 'number')
     merged.output_tokens_details = {
       thinking_tokens: update.output_tokens_details.thinking_tokens,

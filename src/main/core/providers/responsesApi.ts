@@ -7,6 +7,7 @@ import type {
 import type { AdapterOptions } from './ProviderModule';
 import { openAIReasoningEffort } from './openaiReasoning';
 import { responsesAnswerReader } from './responsesEvents';
+import { responsesWebSearchTool } from './webSearchWire';
 import { listOpenAIModels } from './chatCompletions';
 import type { ProviderError } from '../../../shared/stream';
 import type { AdapterAttempt, ChatRequest, ProviderAdapter, ProviderTarget } from './types';
@@ -44,6 +45,7 @@ export function responsesBody(
   // The system prompt is `instructions`, not a message in the input.
   if (request.system) body.instructions = request.system;
   if (request.tools?.length) body.tools = responsesTools(request.tools);
+  if (request.webSearch) body.tools = [...(body.tools ?? []), responsesWebSearchTool];
   const temperature = request.temperature ?? defaults.temperature;
   const topP = request.topP ?? defaults.topP;
   const maxTokens = request.maxTokens ?? defaults.maxTokens;

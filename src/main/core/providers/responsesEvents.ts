@@ -6,6 +6,7 @@ import type {
 import type { FinishReason, Usage } from '../../../shared/stream';
 import { factsFromBody, providerErrorFrom } from './errors';
 import { ResponsesFunctionCalls } from './responsesTools';
+import { responsesCitation } from './webSearchWire';
 import type { AdapterEvent, AnswerReader } from './types';
 
 /**
@@ -74,7 +75,7 @@ function metadataOf(response: WireResponse): AdapterEvent {
   return metadata;
 }
 
-type Part = { type?: string; text?: string; refusal?: string };
+type Part = { type?: string; text?: string; refusal?: string; annotations?: unknown[] };
 
 /** A whole response's output items, in order: reasoning summaries, text and refusals. */
 function outputEvents(response: WireResponse, out: AdapterEvent[]): void {
@@ -93,6 +94,10 @@ function outputEvents(response: WireResponse, out: AdapterEvent[]): void {
     if (item.type === 'message' && Array.isArray(item.content)) {
       for (const part of item.content as Part[]) {
         if (part.type === 'output_text' && part.text) out.push({ type: 'text', text: part.text });
+        for (const annotation of part.annotations ?? []) {
+          const cited = responsesCitation(annotation);
+          if (cited) out.push(cited);
+        }
         if (part.type === 'refusal' && part.refusal)
           out.push({ type: 'refusal', text: part.refusal });
       }
@@ -106,6 +111,8 @@ interface StreamState {
   /** The reasoning summary part last written to, so the next part starts on a new paragraph. */
   summaryPart: string | null;
   calls: ResponsesFunctionCalls;
+  /** web_search_call items seen: each search is billed apart (docs/ENGINE.md "Web search"). */
+  searches: number;
 }
 
 /** A terminal response (completed, incomplete): its usage, then its end. */
@@ -114,7 +121,11 @@ function ending(response: WireResponse, state: StreamState, out: AdapterEvent[])
     state.metadataSent = true;
     out.push(metadataOf(response));
   }
-  if (response.usage) out.push({ type: 'usage', usage: usageFromResponses(response.usage) });
+  if (response.usage) {
+    const usage = usageFromResponses(response.usage);
+    if (state.searches > 0) usage.webSearchCalls = state.searches;
+    out.push({ type: 'usage', usage });
+  }
   const end = finishFromResponse(response);
   // A completed response whose output is function calls wants their results next.
   if (state.calls.called && end.finishReason === 'stop') end.finishReason = 'tool_calls';
@@ -132,6 +143,15 @@ function summaryDelta(
   if (event.delta) out.push({ type: 'reasoning', text: separator + event.delta });
 }
 
+/** The web search tool's events: a source cited in the text, a search done (webSearchWire.ts). */
+function searchEvent(event: ResponseStreamEvent, state: StreamState, out: AdapterEvent[]): void {
+  if (event.type === 'response.output_text.annotation.added') {
+    const cited = responsesCitation(event.annotation);
+    if (cited) out.push(cited);
+  } else if (event.type === 'response.output_item.done' && event.item.type === 'web_search_call')
+    state.searches++;
+}
+
 /**
  * The reader of one Responses answer. The terminal events are `response.completed`,
  * `response.incomplete` and `response.failed`; a stream that stops before one was cut off.
@@ -141,6 +161,7 @@ export function responsesAnswerReader(secrets: string[], headers: Headers | null
     metadataSent: false,
     summaryPart: null,
     calls: new ResponsesFunctionCalls(),
+    searches: 0,
   };
   const errorIn = (data: string) => providerErrorFrom(factsFromBody(null, data, headers), secrets);
   const failed = (response: WireResponse): AdapterEvent => ({
@@ -160,6 +181,7 @@ export function responsesAnswerReader(secrets: string[], headers: Headers | null
       // The data's own `type` names the event; the SSE `event:` line repeats it.
       const type: string | null = event.type ?? message.event;
       state.calls.take(event, out);
+      searchEvent(event, state, out);
       switch (type) {
         case 'response.created':
           if (!state.metadataSent && 'response' in event) {
@@ -210,6 +232,7 @@ export function responsesAnswerReader(secrets: string[], headers: Headers | null
       out.push(metadataOf(response));
       state.metadataSent = true;
       outputEvents(response, out);
+      state.searches = (response.output ?? []).filter((i) => i.type === 'web_search_call').length;
       state.calls.whole(response.output as Parameters<ResponsesFunctionCalls['whole']>[0], out);
       ending(response, state, out);
     },

@@ -118,6 +118,8 @@ export interface ChatRequest {
   stop?: string[];
   /** Functions the model may call (the tool loop, chat/toolLoop.ts). */
   tools?: ToolSpec[];
+  /** The provider's own web search tool is offered (webSearchWire.ts); absent: not. */
+  webSearch?: boolean;
   /** Defaults to true; false makes one plain request normalized to the same events. */
   stream?: boolean;
 }
@@ -137,7 +139,7 @@ export interface ModelInfo {
 export type AdapterEvent =
   | Extract<
       StreamEvent,
-      { type: 'metadata' | 'text' | 'reasoning' | 'refusal' | 'error' | 'toolCall' }
+      { type: 'metadata' | 'text' | 'reasoning' | 'refusal' | 'error' | 'toolCall' | 'citation' }
     >
   /**
    * `inputOnly`: only the prompt side is final so far (Anthropic's message_start); if no later

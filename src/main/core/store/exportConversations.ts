@@ -3,7 +3,12 @@ import type {
   ExportedFile,
   StoredMessage,
 } from '../../../shared/conversations';
-import { attachmentParts, messageText, refusalText } from '../../../shared/messageParts';
+import {
+  attachmentParts,
+  citationParts,
+  messageText,
+  refusalText,
+} from '../../../shared/messageParts';
 import type { Store } from './Store';
 
 export const EXPORT_FORMAT = 'switchboard.conversations';
@@ -93,6 +98,11 @@ export function toMarkdownExport(
       // The files themselves travel in the JSON export; here they are named.
       const attached = attachmentParts(message.parts).map((a) => `${a.name} (${a.mimeType})`);
       if (attached.length) lines.push(`_Attached: ${attached.join(', ')}_`, '');
+      const sources = citationParts(message.parts).map(
+        (s, i) =>
+          `${i + 1}. [${(s.title || s.url).replace(/[[\]]/g, '\\$&')}](<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)`,
+      );
+      if (sources.length) lines.push('Sources:', '', ...sources, '');
       const refusal = refusalText(message.parts);
       if (refusal) lines.push('> Declined to answer:', ...quote(refusal), '');
       if (message.finishReason && message.finishReason !== 'stop')

@@ -18,6 +18,7 @@ const usage = z.object({
   cachedInputTokens: z.number().optional(),
   cacheWriteTokens: z.number().optional(),
   reasoningTokens: z.number().optional(),
+  webSearchCalls: z.number().optional(),
   source: z.enum(['provider', 'estimated']),
 });
 const parameters = z.object({
@@ -25,6 +26,7 @@ const parameters = z.object({
   topP: z.number().optional(),
   maxTokens: z.number().optional(),
   reasoningEffort: z.enum(reasoningEfforts).optional(),
+  webSearch: z.boolean().optional(),
 });
 const messageFields = {
   id: z.string().min(1).max(200),

@@ -31,6 +31,7 @@ const usageSchema = z.object({
   cachedInputTokens: z.number().optional(),
   cacheWriteTokens: z.number().optional(),
   reasoningTokens: z.number().optional(),
+  webSearchCalls: z.number().optional(),
   source: z.enum(['provider', 'estimated']),
 });
 const answerEndFields = {

@@ -18,6 +18,7 @@ import { MessageActions } from './message/MessageActions';
 import { MessageFooter } from './message/MessageFooter';
 import { ReasoningBlock } from './message/ReasoningBlock';
 import { RefusalNotice } from './message/RefusalNotice';
+import { SourceList } from './message/SourceList';
 import { ToolStep } from './message/ToolStep';
 import { UserMessageEditor } from './message/UserMessageEditor';
 import { SummaryMessage } from './message/SummaryMessage';
@@ -143,6 +144,7 @@ function AssistantMessage({
           last={index === message.parts.length - 1}
         />
       ))}
+      <SourceList parts={message.parts} />
       {message.streaming && <ToolApprovalCards messageId={message.id} />}
       {message.streaming && text && <span className="streaming-dot" aria-hidden="true" />}
       {message.streaming && message.parts.length === 0 && <WaitingNote retry={message.retry} />}
@@ -208,6 +210,9 @@ function MessagePartView({
     }
     case 'tool-result':
       // Shown inside its call's step.
+      return null;
+    case 'citation':
+      // Listed together under the answer (SourceList).
       return null;
     default:
       return unknownPart(part);

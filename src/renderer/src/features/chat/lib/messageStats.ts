@@ -61,6 +61,12 @@ export function messageStats(message: ChatMessage): StatItem[] {
       text: `${mark}${usage.inputTokens.toLocaleString('en-US')} in · ${mark}${usage.outputTokens.toLocaleString('en-US')} out`,
     });
   }
+  const searches = usage?.webSearchCalls ?? 0;
+  if (searches > 0)
+    items.push({
+      label: 'Web searches (billed apart from tokens)',
+      text: `${searches} web search${searches === 1 ? '' : 'es'}`,
+    });
   if (message.streamed === false && timing) {
     // One plain response: everything came at once, so only the whole wait means something.
     items.push({ label: 'Response time', text: `answered in ${formatMs(timing.totalMs)}` });

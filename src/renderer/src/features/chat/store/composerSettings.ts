@@ -21,6 +21,8 @@ export interface PanelValues {
   maxTokens: number | null;
   /** Sent only to models that take it (the adapters check again). */
   reasoningEffort: ReasoningEffort | null;
+  /** The provider's own search tool; sent only where the profile offers it (webSearch.ts). */
+  webSearch: boolean;
   stream: boolean;
 }
 
@@ -43,6 +45,7 @@ const cleared: PanelValues = {
   topP: null,
   maxTokens: null,
   reasoningEffort: null,
+  webSearch: false,
   stream: true,
 };
 
@@ -72,6 +75,7 @@ function parametersOf(values: PanelValues): ChatParameters {
     ...(values.topP !== null ? { topP: values.topP } : {}),
     ...(values.maxTokens !== null ? { maxTokens: values.maxTokens } : {}),
     ...(values.reasoningEffort !== null ? { reasoningEffort: values.reasoningEffort } : {}),
+    ...(values.webSearch ? { webSearch: true } : {}),
     ...(values.stream ? {} : { stream: false }),
   };
 }
@@ -128,6 +132,7 @@ export function chatSettingsFromConversation(conversation: ConversationDetail): 
     topP: parameters.topP ?? null,
     maxTokens: parameters.maxTokens ?? null,
     reasoningEffort: parameters.reasoningEffort ?? null,
+    webSearch: parameters.webSearch === true,
     stream: parameters.stream !== false,
   }));
 }

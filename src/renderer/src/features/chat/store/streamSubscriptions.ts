@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ChatStreamBatch } from '../../../../../shared/ipc';
 import { appendDelta } from '../../../../../shared/messageParts';
 import { foldToolEvent } from '../../../../../shared/toolParts';
+import { withCitation } from '../../../../../shared/webSearch';
 import type { ProviderErrorKind, StreamEvent } from '../../../../../shared/stream';
 import type { ChatMessage } from './chatStore';
 
@@ -63,6 +64,9 @@ export function applyStreamEvents(source: ChatMessage, events: StreamEvent[]): C
       case 'toolStatus':
       case 'toolResult':
         message.parts = foldToolEvent(message.parts, event);
+        break;
+      case 'citation':
+        message.parts = withCitation(message.parts, event);
         break;
       case 'metadata':
         if (event.model) message.model = event.model;

@@ -5,6 +5,7 @@ import { useProfiles } from '../../../settings';
 import { NumberField } from './NumberField';
 import { pickLabel, shownPick } from './pickLabel';
 import { ReasoningEffortField } from './ReasoningEffortField';
+import { WebSearchField } from './WebSearchField';
 
 /**
  * The open chat's parameters, exactly as the next message sends them: a blank field is not sent
@@ -57,6 +58,7 @@ export function ChatParameterFields() {
         onChange={(maxTokens) => settings.setValues({ maxTokens })}
       />
       <ReasoningEffortField type={pick?.view.type} model={pick?.model} />
+      <WebSearchField view={pick?.view} />
       <label
         className="flex items-center gap-2 font-medium text-zinc-700 dark:text-zinc-300"
         title="Off: one plain request, the whole answer at once"

@@ -29,6 +29,7 @@ export function useChatSettingsChanged(): boolean {
       s.topP !== null ||
       s.maxTokens !== null ||
       s.reasoningEffort !== null ||
+      s.webSearch ||
       !s.stream,
   );
 }

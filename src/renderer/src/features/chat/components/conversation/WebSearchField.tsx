@@ -1,0 +1,25 @@
+import type { ProfileView } from '../../../../../../shared/profiles';
+import { useComposerSettings } from '../../store/composerSettings';
+
+/**
+ * The provider's own web search tool for this chat, shown only where the profile offers one
+ * (OpenAI Responses, Anthropic, Gemini); Chat Completions servers get nothing to switch.
+ */
+export function WebSearchField({ view }: { view: ProfileView | undefined }) {
+  const webSearch = useComposerSettings((s) => s.webSearch);
+  const setValues = useComposerSettings((s) => s.setValues);
+  if (!view?.offersWebSearch) return null;
+  return (
+    <label
+      className="flex items-center gap-2 font-medium text-zinc-700 dark:text-zinc-300"
+      title="The provider searches the web (its search fees apply); the sources show under the answer"
+    >
+      <input
+        type="checkbox"
+        checked={webSearch}
+        onChange={(e) => setValues({ webSearch: e.target.checked })}
+      />
+      Web search
+    </label>
+  );
+}
