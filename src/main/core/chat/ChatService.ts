@@ -286,7 +286,7 @@ export class ChatService {
     try {
       const target = await this.deps.profiles.target(profile.id);
       const options = exchange ? { signal, observer: exchange } : { signal };
-      const call = { target, request, options };
+      const call = { target, request, options, ...(exchange ? { exchange } : {}) };
       // tools: with servers on for this conversation, the tool loop runs over the engine.
       const ids = { conversationId, messageId };
       const events = await answerEvents(this.engine, this.deps.tools, ids, call, (step) =>

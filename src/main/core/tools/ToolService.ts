@@ -131,7 +131,7 @@ export class ToolService {
     return {
       tools,
       maxSteps: this.prefs.settings().maxSteps,
-      call: (tool, args, signal) => this.manager.call(tool, args, signal),
+      call: (tool, args, signal, tap) => this.manager.call(tool, args, signal, tap),
       approve: (request, signal) => {
         if (this.prefs.alwaysAllowed().includes(request.tool.name)) return Promise.resolve('allow');
         return this.approvals.ask(
