@@ -66,6 +66,22 @@ test('a tool server added in Settings answers a call the person approved, shown 
   await expect(kept).toContainText('The sum is 42.');
   await expect(kept).toContainText('"b": 40');
 
+  // The inspector: each step its own exchange, the first with its call's MCP messages.
+  await again.hover();
+  await again.getByRole('button', { name: 'Inspect' }).click();
+  const inspector = app.getByRole('dialog', { name: 'Inspector' });
+  const stepPick = inspector.getByLabel('Step');
+  await expect(stepPick).toContainText('Step 1 (tool calls: calc__add)');
+  await expect(stepPick).toContainText('Step 2 (answer)');
+  await stepPick.selectOption({ label: 'Step 1 (tool calls: calc__add)' });
+  const mcp = inspector.getByRole('region', { name: 'MCP messages' });
+  await expect(mcp).toContainText('"method": "tools/call"');
+  await expect(mcp).toContainText('← received');
+  await expect(mcp).toContainText('The sum is 42.');
+  await app.screenshot({ path: testInfo.outputPath('tools-inspector.png') });
+  expect(await seriousViolations(app), 'inspector with MCP messages').toEqual([]);
+  await app.keyboard.press('Escape');
+
   // Turned off for this chat in its settings: the next question is answered without tools.
   const toggle = app.getByRole('button', { name: 'Parameters', exact: true });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();

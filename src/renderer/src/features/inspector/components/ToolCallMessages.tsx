@@ -35,7 +35,7 @@ export function ToolCallMessages({ calls }: { calls: ToolCallExchangeView[] }) {
                 {message.direction === 'sent' ? '→ sent' : '← received'} at{' '}
                 {Math.round(message.atMs)} ms
               </div>
-              <pre className="overflow-auto text-xs whitespace-pre-wrap">
+              <pre tabIndex={0} className="overflow-auto text-xs whitespace-pre-wrap">
                 {pretty(message.message)}
               </pre>
             </div>
