@@ -28,6 +28,11 @@ test('a tool server added in Settings answers a call the person approved, shown 
   await expect(server.getByRole('list', { name: 'Tools of calc' })).toContainText(
     'Adds two numbers and says the sum.',
   );
+  // The result limit is a setting, in thousands of characters (100 000 by default).
+  const limit = app.getByLabel('Result limit');
+  await expect(limit).toHaveValue('100');
+  await limit.fill('50');
+  await expect(limit).toHaveValue('50');
   await app.screenshot({ path: testInfo.outputPath('tools-settings.png') });
   expect(await seriousViolations(app), 'Settings › Tools').toEqual([]);
   await app.keyboard.press('Escape');

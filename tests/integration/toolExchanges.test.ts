@@ -13,6 +13,7 @@ import type { EventChannel, EventPayloads } from '../../src/shared/ipc';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { emulatorTarget } from '../support/engineRun';
 import { fixedProfiles } from '../support/fixedProfiles';
+import { BIG_RESULT_CHARS } from '../mcp/testTools';
 import { stdioTestServer } from '../support/mcpServers';
 
 const SECRET = 'calc-secret-value-1234';
@@ -104,5 +105,16 @@ describe('the inspector sees each tool-loop step and its MCP messages', () => {
     const exchanges = store.exchanges.forMessage(ids.assistantMessageId);
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0]).toMatchObject({ step: 1, toolCalls: [] });
+  });
+
+  it('the result limit set in Settings › Tools applies to the next call, with no restart', async () => {
+    tools.prefs.saveSettings({ ...tools.snapshot().settings, maxResultChars: 2000 });
+    const ids = chat.send({ text: 'Big [tool=big]' });
+    await chat.idle();
+    const result = store.messages.get(ids.assistantMessageId)!.parts[1];
+    expect(result).toMatchObject({ type: 'tool-result' });
+    const content = (result as { content: string }).content;
+    expect(content).toContain(`[Result cut: 2000 of ${BIG_RESULT_CHARS} characters shown.]`);
+    expect(content.length).toBeLessThan(2100);
   });
 });

@@ -25,7 +25,8 @@ export interface ToolServerManagerOptions {
   resolve(config: ToolServerConfig): Promise<ResolvedToolServer>;
   startTimeoutMs?: number;
   callTimeoutMs?: number;
-  maxResultChars?: number;
+  /** A number, or where to read it at each call (the setting can change while servers run). */
+  maxResultChars?: number | (() => number);
   onStatus?(status: ToolServerStatus): void;
 }
 
@@ -131,7 +132,8 @@ export class ToolServerManager {
     signal?: AbortSignal,
     tap?: McpMessageTap,
   ): Promise<ToolCallOutcome> {
-    const maxChars = this.options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS;
+    const limit = this.options.maxResultChars;
+    const maxChars = (typeof limit === 'function' ? limit() : limit) ?? DEFAULT_MAX_RESULT_CHARS;
     const status = await this.start(tool.serverId).catch((error: unknown) => ({
       state: 'failed' as const,
       reason: failureInWords(error, this.callTimeoutMs),

@@ -40,7 +40,7 @@ export class ToolService {
       resolve: (config) => this.resolve(config),
       startTimeoutMs: deps.startTimeoutMs,
       callTimeoutMs: deps.callTimeoutMs,
-      maxResultChars: this.prefs.settings().maxResultChars,
+      maxResultChars: () => this.prefs.settings().maxResultChars,
       onStatus: (status) => {
         const config = this.prefs.servers().find((server) => server.id === status.id);
         if (config) deps.emit('toolServer', { config, status });
