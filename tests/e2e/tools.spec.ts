@@ -103,4 +103,19 @@ test('a tool server added in Settings answers a call the person approved, shown 
   await expect(last).toContainText('You said: And 1+1?');
   await expect(last.locator('details.tool-step')).toHaveCount(0);
   await app.screenshot({ path: testInfo.outputPath('tools-off.png') });
+
+  // A new chat's tools are chosen before it exists: off from its very first answer.
+  await app.getByRole('button', { name: 'New conversation' }).click();
+  const fresh = panel.getByRole('checkbox', { name: /calc/ });
+  await expect(fresh).toBeEnabled();
+  await expect(fresh).toBeChecked();
+  await fresh.uncheck();
+  await app
+    .getByRole('textbox', { name: 'Message' })
+    .fill('Fresh 2+2? [tool=add tool_args={"a":2,"b":2} tokens=4]');
+  await app.getByRole('button', { name: 'Send' }).click();
+  const first = app.getByRole('log').getByRole('article', { name: 'Assistant message' }).last();
+  await expect(first).toContainText('You said: Fresh 2+2?');
+  await expect(first.locator('details.tool-step')).toHaveCount(0);
+  await expect(panel.getByRole('checkbox', { name: /calc/ })).not.toBeChecked();
 });

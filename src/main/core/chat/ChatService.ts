@@ -90,6 +90,9 @@ export class ChatService {
       const attached = questionAttachments(this.deps.attachments, input.attachments, profile);
       return this.prepareQuestion(conversation.id, parentId, input.text, 'chat', attached);
     });
+    // tools: a new chat's choice, made before it existed, is kept before its first answer runs.
+    if (!input.conversationId && input.toolsOff)
+      this.deps.tools?.setOff?.(plan.conversation.id, input.toolsOff);
     return this.startAnswer(plan);
   }
 

@@ -7,6 +7,8 @@ import { toolLoop, type Engine, type ToolRun, type ToolStepEnd } from './toolLoo
 /** Where an answer's tools come from (the app's ToolService); absent: answers use no tools. */
 export interface AnswerTools {
   runFor(conversationId: string, messageId: string): Promise<ToolRun | null>;
+  /** A new chat's servers turned off before it existed (its first answer already honours it). */
+  setOff?(conversationId: string, off: string[]): void;
 }
 
 /**

@@ -97,6 +97,11 @@ export class ToolService {
     return true;
   }
 
+  /** Servers turned off in one conversation (the chat's settings panel, or a new chat's). */
+  setOff(conversationId: string, off: string[]): void {
+    this.prefs.setOff(conversationId, off);
+  }
+
   /** At launch, when the setting says so: every enabled server, without waiting for them. */
   startAtLaunch(): void {
     if (!this.prefs.settings().startAtLaunch) return;
