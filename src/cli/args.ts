@@ -41,6 +41,7 @@ ask options:
   --mcp-config FILE       offer the tools of the MCP servers in FILE (the mcpServers JSON of
                           Claude Desktop or Cursor); the tool loop runs until the model answers
   --approve W             all | none | ask (default): which tool calls run; ask prompts per call
+  --max-steps N           the most provider calls the tool loop makes (1 to 50; default 10)
 
 compare options: the provider and sampling options of ask, --reasoning-effort (each model that
   takes it gets it), --no-stream, --json, --no-record, and
@@ -91,6 +92,8 @@ export interface AskArgs extends ConnectionArgs {
   /** An mcpServers JSON file whose tools the model may call. */
   mcpConfig?: string | undefined;
   approve: 'all' | 'none' | 'ask';
+  /** The tool loop's step limit (--max-steps); absent, the default. */
+  maxSteps?: number | undefined;
 }
 
 const connectionOptions = {
@@ -203,6 +206,7 @@ export function parseAskArgs(argv: string[]): AskArgs {
         attach: { type: 'string', multiple: true },
         'mcp-config': { type: 'string' },
         approve: { type: 'string' },
+        'max-steps': { type: 'string' },
       },
     }),
   );
@@ -237,6 +241,8 @@ export function parseAskArgs(argv: string[]): AskArgs {
     attach: values.attach ?? [],
     mcpConfig: values['mcp-config'],
     approve,
+    // The same range as the app's setting (Settings › Tools).
+    maxSteps: number('max-steps', values['max-steps'], 1, 50, true),
   };
 }
 

@@ -30,7 +30,7 @@ async function readConfig(path: string): Promise<string> {
 
 /** The servers of the file, started; a server that fails is said on stderr and left out. */
 export async function cliTools(
-  args: Pick<AskArgs, 'mcpConfig' | 'approve'>,
+  args: Pick<AskArgs, 'mcpConfig' | 'approve' | 'maxSteps'>,
   io: { stderr(text: string): void; askLine?: (question: string) => Promise<string> },
 ): Promise<CliTools | null> {
   if (!args.mcpConfig) return null;
@@ -51,7 +51,7 @@ export async function cliTools(
       io.stderr(`note: tool server ${status.id} failed: ${status.reason}\n`);
   const run: ToolRun = {
     tools,
-    maxSteps: DEFAULT_CLI_MAX_STEPS,
+    maxSteps: args.maxSteps ?? DEFAULT_CLI_MAX_STEPS,
     call: (tool, callArgs, signal) => manager.call(tool, callArgs, signal),
     approve: async (request) => {
       if (args.approve === 'all') return 'allow';

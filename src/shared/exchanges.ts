@@ -36,6 +36,23 @@ export interface ExchangeAttemptView {
   body?: { attempt: number; text: string; truncated: boolean; atMs: number };
 }
 
+/** One JSON-RPC message of an MCP tool call, as sent or received (secret values struck out). */
+export interface McpMessageView {
+  direction: 'sent' | 'received';
+  /** The message's JSON text. */
+  message: string;
+  atMs: number;
+}
+
+/** A tool call run after a step's provider call, with its MCP messages. */
+export interface ToolCallExchangeView {
+  callId: string;
+  /** The tool's name as the model saw it (namespaced when names collide). */
+  tool: string;
+  serverId: string;
+  messages: McpMessageView[];
+}
+
 /** One provider call behind an answer (a continued answer has more than one). */
 export interface ExchangeRecord {
   id: number;
@@ -50,6 +67,9 @@ export interface ExchangeRecord {
   /** True when the capture went over the size cap and events or body text were dropped. */
   truncated: boolean;
   sizeBytes: number;
+  /** In a tool loop: which step this provider call was (1, 2 …), and the calls it asked for. */
+  step?: number;
+  toolCalls?: ToolCallExchangeView[];
 }
 
 export const captureSettingsSchema = z

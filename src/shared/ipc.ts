@@ -100,6 +100,8 @@ export const sendMessageRequest = z
       .array(z.object({ id: attachmentId, name: z.string().min(1).max(1000) }).strict())
       .max(attachmentLimits.maxPerMessage)
       .optional(),
+    /** For a new chat: the tool servers turned off in it, chosen before it existed. */
+    toolsOff: z.array(id).max(200).optional(),
     /** The profile that answers (the header's pick); absent: the conversation's, or the start pick. */
     profileId: profileId.optional(),
     /** The chat settings panel's whole state; replaces the conversation's settings. */

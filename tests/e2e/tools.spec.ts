@@ -28,6 +28,11 @@ test('a tool server added in Settings answers a call the person approved, shown 
   await expect(server.getByRole('list', { name: 'Tools of calc' })).toContainText(
     'Adds two numbers and says the sum.',
   );
+  // The result limit is a setting, in thousands of characters (100 000 by default).
+  const limit = app.getByLabel('Result limit');
+  await expect(limit).toHaveValue('100');
+  await limit.fill('50');
+  await expect(limit).toHaveValue('50');
   await app.screenshot({ path: testInfo.outputPath('tools-settings.png') });
   expect(await seriousViolations(app), 'Settings › Tools').toEqual([]);
   await app.keyboard.press('Escape');
@@ -66,6 +71,22 @@ test('a tool server added in Settings answers a call the person approved, shown 
   await expect(kept).toContainText('The sum is 42.');
   await expect(kept).toContainText('"b": 40');
 
+  // The inspector: each step its own exchange, the first with its call's MCP messages.
+  await again.hover();
+  await again.getByRole('button', { name: 'Inspect' }).click();
+  const inspector = app.getByRole('dialog', { name: 'Inspector' });
+  const stepPick = inspector.getByLabel('Step');
+  await expect(stepPick).toContainText('Step 1 (tool calls: calc__add)');
+  await expect(stepPick).toContainText('Step 2 (answer)');
+  await stepPick.selectOption({ label: 'Step 1 (tool calls: calc__add)' });
+  const mcp = inspector.getByRole('region', { name: 'MCP messages' });
+  await expect(mcp).toContainText('"method": "tools/call"');
+  await expect(mcp).toContainText('← received');
+  await expect(mcp).toContainText('The sum is 42.');
+  await app.screenshot({ path: testInfo.outputPath('tools-inspector.png') });
+  expect(await seriousViolations(app), 'inspector with MCP messages').toEqual([]);
+  await app.keyboard.press('Escape');
+
   // Turned off for this chat in its settings: the next question is answered without tools.
   const toggle = app.getByRole('button', { name: 'Parameters', exact: true });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
@@ -82,4 +103,19 @@ test('a tool server added in Settings answers a call the person approved, shown 
   await expect(last).toContainText('You said: And 1+1?');
   await expect(last.locator('details.tool-step')).toHaveCount(0);
   await app.screenshot({ path: testInfo.outputPath('tools-off.png') });
+
+  // A new chat's tools are chosen before it exists: off from its very first answer.
+  await app.getByRole('button', { name: 'New conversation' }).click();
+  const fresh = panel.getByRole('checkbox', { name: /calc/ });
+  await expect(fresh).toBeEnabled();
+  await expect(fresh).toBeChecked();
+  await fresh.uncheck();
+  await app
+    .getByRole('textbox', { name: 'Message' })
+    .fill('Fresh 2+2? [tool=add tool_args={"a":2,"b":2} tokens=4]');
+  await app.getByRole('button', { name: 'Send' }).click();
+  const first = app.getByRole('log').getByRole('article', { name: 'Assistant message' }).last();
+  await expect(first).toContainText('You said: Fresh 2+2?');
+  await expect(first.locator('details.tool-step')).toHaveCount(0);
+  await expect(panel.getByRole('checkbox', { name: /calc/ })).not.toBeChecked();
 });

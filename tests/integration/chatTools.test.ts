@@ -144,4 +144,15 @@ describe('tools in a chat, through the chat service and a real MCP server', () =
     expect(JSON.stringify(tools.snapshot())).not.toContain('not-for-the-renderer');
     expect(tools.snapshot().servers[0]!.config.envNames).toEqual(['CALC_TOKEN']);
   });
+
+  it('a new chat sent with a server turned off never offers its tools, from the first answer', async () => {
+    answer = 'once';
+    const asked = approvals.length;
+    const ids = chat.send({ text: 'Sum [tool=add tool_args={"a":3,"b":3}]', toolsOff: ['calc'] });
+    await chat.idle();
+    expect(approvals.length).toBe(asked);
+    const saved = store.messages.get(ids.assistantMessageId)!;
+    expect(saved.parts.map((part) => part.type)).toEqual(['text']);
+    expect(tools.prefs.offFor(ids.conversationId)).toEqual(['calc']);
+  });
 });

@@ -64,6 +64,18 @@ describe('cli ask --mcp-config', () => {
     expect(run.stdout).toContain('Tool said: The person denied this tool call.');
   });
 
+  it('--max-steps 1: the loop stops after the first provider call, saying so', async () => {
+    const prompt = 'Sum [tool=add tool_args={"a":2,"b":40}]';
+    const run = await cli([...ask, '--approve', 'all', '--max-steps', '1', '--json', prompt]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(result.text).toContain('the limit of 1 tool steps was reached');
+    expect(result.toolResults ?? []).toEqual([]);
+    const bad = await cli([...ask, '--max-steps', '0', prompt]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-steps');
+  });
+
   it('a config that is not an mcpServers file is bad usage', async () => {
     writeFileSync(join(dir, 'bad.json'), '{"servers":{}}');
     const run = await cli([

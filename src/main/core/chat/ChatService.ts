@@ -90,6 +90,9 @@ export class ChatService {
       const attached = questionAttachments(this.deps.attachments, input.attachments, profile);
       return this.prepareQuestion(conversation.id, parentId, input.text, 'chat', attached);
     });
+    // tools: a new chat's choice, made before it existed, is kept before its first answer runs.
+    if (!input.conversationId && input.toolsOff)
+      this.deps.tools?.setOff?.(plan.conversation.id, input.toolsOff);
     return this.startAnswer(plan);
   }
 
@@ -289,7 +292,7 @@ export class ChatService {
     try {
       const target = await this.deps.profiles.target(profile.id);
       const options = exchange ? { signal, observer: exchange } : { signal };
-      const call = { target, request, options };
+      const call = { target, request, options, ...(exchange ? { exchange } : {}) };
       // tools: with servers on for this conversation, the tool loop runs over the engine.
       const ids = { conversationId, messageId };
       const events = await answerEvents(this.engine, this.deps.tools, ids, call, (step) =>

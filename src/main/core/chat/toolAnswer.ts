@@ -1,11 +1,14 @@
 import type { StreamEvent } from '../../../shared/stream';
 import type { EngineOptions } from '../providers/streamChat';
+import type { StepExchanges } from '../exchanges/StepExchanges';
 import type { ChatRequest, ProviderTarget } from '../providers/types';
 import { toolLoop, type Engine, type ToolRun, type ToolStepEnd } from './toolLoop';
 
 /** Where an answer's tools come from (the app's ToolService); absent: answers use no tools. */
 export interface AnswerTools {
   runFor(conversationId: string, messageId: string): Promise<ToolRun | null>;
+  /** A new chat's servers turned off before it existed (its first answer already honours it). */
+  setOff?(conversationId: string, off: string[]): void;
 }
 
 /**
@@ -20,10 +23,20 @@ export async function answerEvents(
     target: ProviderTarget;
     request: ChatRequest;
     options: EngineOptions & { signal: AbortSignal };
+    /** The inspector's capture: each step its own exchange, each call's MCP messages under it. */
+    exchange?: StepExchanges;
   },
   onStep: (step: ToolStepEnd) => void,
 ): Promise<AsyncIterable<StreamEvent>> {
   const run = tools ? await tools.runFor(ids.conversationId, ids.messageId) : null;
   if (!run) return engine(call.target, call.request, call.options);
-  return toolLoop(engine, call.target, call.request, call.options, { ...run, onStep });
+  const { exchange } = call;
+  return toolLoop(engine, call.target, call.request, call.options, {
+    ...run,
+    onStep: (step) => {
+      exchange?.endStep(step.timing);
+      onStep(step);
+    },
+    ...(exchange ? { tapCall: (callId, tool) => exchange.toolCall(callId, tool) } : {}),
+  });
 }

@@ -10,6 +10,7 @@ import type { StreamEvent, StreamTiming, Usage } from '../../../shared/stream';
 import type { ToolCallOutcome, ToolInfo } from '../../../shared/tools';
 import type { EngineOptions } from '../providers/streamChat';
 import type { ChatRequest, ChatTurn, ProviderTarget, ToolCallTurn } from '../providers/types';
+import type { McpMessageTap } from '../exchanges/StepExchanges';
 import { addUsage } from './usageSum';
 
 export type ApprovalAnswer = 'allow' | 'deny';
@@ -35,11 +36,14 @@ export interface ToolRun {
     tool: ToolInfo,
     args: Record<string, unknown>,
     signal: AbortSignal,
+    tap?: McpMessageTap,
   ): Promise<ToolCallOutcome>;
   /** Resolves 'deny' when the signal aborts. */
   approve(request: ToolApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer>;
   maxSteps: number;
   onStep?(step: ToolStepEnd): void;
+  /** The inspector's capture of one call's MCP messages, when capture is on. */
+  tapCall?(callId: string, tool: ToolInfo): McpMessageTap | undefined;
 }
 
 export type Engine = (
@@ -215,5 +219,5 @@ async function runCall(
       { type: 'toolStatus', callId: call.callId, status: 'denied' },
       result({ content: signal.aborted ? 'The call was stopped.' : DENIED_RESULT, isError: true }),
     ];
-  return [result(await run.call(tool, args, signal))];
+  return [result(await run.call(tool, args, signal, run.tapCall?.(call.callId, tool)))];
 }

@@ -4,9 +4,9 @@ import {
   type CaptureSettings,
 } from '../../../shared/exchanges';
 import type { PreferencesStore } from '../preferences/PreferencesStore';
-import { ExchangeRecorder } from '../providers/exchange';
 import type { ProviderProfile } from '../providers/types';
 import type { ExchangeStore } from '../store/ExchangeStore';
+import { StepExchanges } from './StepExchanges';
 
 const PREFERENCE_KEY = 'exchangeCapture';
 
@@ -32,13 +32,13 @@ export class ExchangeCapture {
     return settings;
   }
 
-  /** A recorder for one provider call, or undefined when capture is off. */
-  recorder(): ExchangeRecorder | undefined {
-    return this.settings().enabled ? new ExchangeRecorder() : undefined;
+  /** A recorder for one answer's provider calls, or undefined when capture is off. */
+  recorder(): StepExchanges | undefined {
+    return this.settings().enabled ? new StepExchanges() : undefined;
   }
 
   save(input: {
-    recorder: ExchangeRecorder;
+    recorder: StepExchanges;
     messageId: string;
     profile: ProviderProfile;
     model: string;
@@ -46,16 +46,20 @@ export class ExchangeCapture {
     timing: { ttftMs: number | null; totalMs: number } | null;
   }): void {
     // Nothing went out (no key, a bad URL): there is no exchange to show.
-    if (input.recorder.attempts.length === 0) return;
+    const entries = input.recorder.entries.filter((e) => e.recorder.attempts.length > 0);
+    if (entries.length === 0) return;
     try {
-      this.exchanges.save({
-        messageId: input.messageId,
-        provider: input.profile.type,
-        model: input.model,
-        stream: input.stream,
-        attempts: input.recorder.attempts,
-        timing: input.timing,
-      });
+      // Each tool-loop step is its own exchange; the answer's timing is shown on a plain one.
+      for (const entry of entries)
+        this.exchanges.save({
+          messageId: input.messageId,
+          provider: input.profile.type,
+          model: input.model,
+          stream: input.stream,
+          attempts: entry.recorder.attempts,
+          timing: input.recorder.stepped ? entry.timing : input.timing,
+          ...(input.recorder.stepped ? { step: entry.step, toolCalls: entry.toolCalls } : {}),
+        });
       this.prune();
     } catch {
       // The inspector is a view on the answer: failing to keep it must not fail the answer.

@@ -1,4 +1,8 @@
-import type { ExchangeAttemptView, ExchangeRecord } from '../../../shared/exchanges';
+import type {
+  ExchangeAttemptView,
+  ExchangeRecord,
+  ToolCallExchangeView,
+} from '../../../shared/exchanges';
 import type { SqliteDatabase } from './database';
 
 /** Per exchange: a runaway stream must not fill the disk (the inspector marks the cut). */
@@ -11,6 +15,18 @@ export interface NewExchange {
   stream: boolean;
   attempts: ExchangeAttemptView[];
   timing: ExchangeRecord['timing'];
+  step?: number;
+  toolCalls?: ToolCallExchangeView[];
+}
+
+/**
+ * A tool loop's step keeps its number and its MCP messages beside the attempts, in the same
+ * JSON column: `{"step":…,"toolCalls":…,"attempts":[…]}` (a plain answer's is the bare array).
+ */
+interface SteppedAttempts {
+  step: number;
+  toolCalls: ToolCallExchangeView[];
+  attempts: ExchangeAttemptView[];
 }
 
 interface ExchangeRow {
@@ -69,7 +85,16 @@ export class ExchangeStore {
   ) {}
 
   save(exchange: NewExchange, maxBytes = MAX_EXCHANGE_BYTES): number {
-    const { json, truncated } = capAttempts(exchange.attempts, maxBytes);
+    const capped = capAttempts(exchange.attempts, maxBytes);
+    const { truncated } = capped;
+    const json =
+      exchange.step === undefined
+        ? capped.json
+        : JSON.stringify({
+            step: exchange.step,
+            toolCalls: exchange.toolCalls ?? [],
+            attempts: capped.attempts,
+          } satisfies SteppedAttempts);
     const result = this.db
       .prepare(
         `INSERT INTO exchanges (message_id, created_at, provider, model, stream, timing, truncated, size_bytes, attempts)
@@ -124,14 +149,17 @@ export class ExchangeStore {
 }
 
 function toRecord(row: ExchangeRow): ExchangeRecord {
+  const stored = JSON.parse(row.attempts) as ExchangeAttemptView[] | SteppedAttempts;
+  const stepped = Array.isArray(stored) ? null : stored;
   return {
+    ...(stepped ? { step: stepped.step, toolCalls: stepped.toolCalls } : {}),
     id: row.id,
     messageId: row.message_id,
     createdAt: row.created_at,
     provider: row.provider,
     model: row.model,
     stream: row.stream === 1,
-    attempts: JSON.parse(row.attempts) as ExchangeAttemptView[],
+    attempts: stepped ? stepped.attempts : (stored as ExchangeAttemptView[]),
     timing: row.timing ? (JSON.parse(row.timing) as ExchangeRecord['timing']) : null,
     truncated: row.truncated === 1,
     sizeBytes: row.size_bytes,

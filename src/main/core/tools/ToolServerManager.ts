@@ -12,6 +12,8 @@ import type {
   ToolServerStatus,
 } from '../../../shared/tools';
 import { connectServer, type ResolvedToolServer } from './mcpConnect';
+import type { McpMessageTap } from '../exchanges/StepExchanges';
+import { callListener, type WireListener } from './mcpTap';
 import { ServerLog } from './serverLog';
 import { failureInWords } from './mcpFailure';
 import { namespacedToolName } from './toolNames';
@@ -23,7 +25,8 @@ export interface ToolServerManagerOptions {
   resolve(config: ToolServerConfig): Promise<ResolvedToolServer>;
   startTimeoutMs?: number;
   callTimeoutMs?: number;
-  maxResultChars?: number;
+  /** A number, or where to read it at each call (the setting can change while servers run). */
+  maxResultChars?: number | (() => number);
   onStatus?(status: ToolServerStatus): void;
 }
 
@@ -36,6 +39,8 @@ interface Entry {
   starting: Promise<void> | null;
   /** Bumped by every start and stop, so a late close of an old client changes nothing. */
   generation: number;
+  /** The inspector's listeners on this server's JSON-RPC traffic, one per running call. */
+  listeners: Set<WireListener>;
 }
 
 export const DEFAULT_MAX_RESULT_CHARS = 100_000;
@@ -125,8 +130,10 @@ export class ToolServerManager {
     tool: Pick<ToolInfo, 'serverId' | 'toolName'>,
     args: Record<string, unknown>,
     signal?: AbortSignal,
+    tap?: McpMessageTap,
   ): Promise<ToolCallOutcome> {
-    const maxChars = this.options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS;
+    const limit = this.options.maxResultChars;
+    const maxChars = (typeof limit === 'function' ? limit() : limit) ?? DEFAULT_MAX_RESULT_CHARS;
     const status = await this.start(tool.serverId).catch((error: unknown) => ({
       state: 'failed' as const,
       reason: failureInWords(error, this.callTimeoutMs),
@@ -139,6 +146,8 @@ export class ToolServerManager {
       };
     const generation = entry.generation;
     entry.log.client(`call ${tool.toolName} ${JSON.stringify(args).slice(0, 500)}`);
+    const listener = tap && callListener(tap);
+    if (listener) entry.listeners.add(listener);
     try {
       const result = await entry.client.callTool(
         { name: tool.toolName, arguments: args },
@@ -158,6 +167,8 @@ export class ToolServerManager {
       const exited = entry.generation === generation && entry.state === 'failed';
       const content = exited ? `${words} ${entry.reason ?? ''}`.trim() : words;
       return cutOutcome({ content, isError: true }, maxChars);
+    } finally {
+      if (listener) entry.listeners.delete(listener);
     }
   }
 
@@ -167,7 +178,9 @@ export class ToolServerManager {
     let client: Client;
     try {
       const resolved = await this.options.resolve(config);
-      client = await connectServer(resolved, entry.log, this.startTimeoutMs);
+      client = await connectServer(resolved, entry.log, this.startTimeoutMs, (...message) => {
+        for (const listener of entry.listeners) listener(...message);
+      });
     } catch (error) {
       if (entry.generation !== generation) return;
       this.fail(config, entry, `Could not start: ${failureInWords(error, this.startTimeoutMs)}`);
@@ -248,6 +261,7 @@ export class ToolServerManager {
         client: null,
         starting: null,
         generation: 0,
+        listeners: new Set(),
       };
       this.entries.set(id, entry);
     }

@@ -40,7 +40,7 @@ export class ToolService {
       resolve: (config) => this.resolve(config),
       startTimeoutMs: deps.startTimeoutMs,
       callTimeoutMs: deps.callTimeoutMs,
-      maxResultChars: this.prefs.settings().maxResultChars,
+      maxResultChars: () => this.prefs.settings().maxResultChars,
       onStatus: (status) => {
         const config = this.prefs.servers().find((server) => server.id === status.id);
         if (config) deps.emit('toolServer', { config, status });
@@ -97,6 +97,11 @@ export class ToolService {
     return true;
   }
 
+  /** Servers turned off in one conversation (the chat's settings panel, or a new chat's). */
+  setOff(conversationId: string, off: string[]): void {
+    this.prefs.setOff(conversationId, off);
+  }
+
   /** At launch, when the setting says so: every enabled server, without waiting for them. */
   startAtLaunch(): void {
     if (!this.prefs.settings().startAtLaunch) return;
@@ -131,7 +136,7 @@ export class ToolService {
     return {
       tools,
       maxSteps: this.prefs.settings().maxSteps,
-      call: (tool, args, signal) => this.manager.call(tool, args, signal),
+      call: (tool, args, signal, tap) => this.manager.call(tool, args, signal, tap),
       approve: (request, signal) => {
         if (this.prefs.alwaysAllowed().includes(request.tool.name)) return Promise.resolve('allow');
         return this.approvals.ask(

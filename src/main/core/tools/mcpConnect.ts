@@ -15,6 +15,7 @@ import {
 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { ToolServerConfig } from '../../../shared/tools';
+import { tapTransport, type WireListener } from './mcpTap';
 import type { ServerLog } from './serverLog';
 
 /** A server's config with its secret env and header values read from the keychain. */
@@ -61,7 +62,9 @@ async function connectWith(
   transport: Transport,
   log: ServerLog,
   timeoutMs: number,
+  wire?: { secrets: string[]; listener: WireListener },
 ): Promise<Client> {
+  if (wire) tapTransport(transport, wire.secrets, wire.listener);
   const client = new Client(CLIENT_INFO);
   // Lines that are not JSON-RPC are reported here (the SDK skips them): shown in the log.
   client.onerror = (error) => log.client(`protocol error: ${error.message}`);
@@ -79,10 +82,14 @@ export async function connectServer(
   server: ResolvedToolServer,
   log: ServerLog,
   timeoutMs: number,
+  listener?: WireListener,
 ): Promise<Client> {
+  // The inspector's tap: every secret value this server was given is struck out of its messages.
+  const secrets = [...Object.values(server.env), ...Object.values(server.headers)];
+  const wire = listener && { secrets, listener };
   if (server.transport === 'stdio') {
     log.client(`starting: ${[server.command, ...(server.args ?? [])].join(' ')}`);
-    return connectWith(stdioTransport(server, log), log, timeoutMs);
+    return connectWith(stdioTransport(server, log), log, timeoutMs, wire);
   }
   const url = httpUrl(server);
   const requestInit = { headers: server.headers };
@@ -92,10 +99,11 @@ export async function connectServer(
       new StreamableHTTPClientTransport(url, { requestInit }),
       log,
       timeoutMs,
+      wire,
     );
   } catch (error) {
     if (!offersOnlySse(error)) throw error;
     log.client('Streamable HTTP refused; trying the legacy SSE transport');
-    return connectWith(new SSEClientTransport(url, { requestInit }), log, timeoutMs);
+    return connectWith(new SSEClientTransport(url, { requestInit }), log, timeoutMs, wire);
   }
 }

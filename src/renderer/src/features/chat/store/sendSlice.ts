@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { messageText, textParts } from '../../../../../shared/messageParts';
 import { api } from '../../../lib/api';
+import { useToolsStore } from '../../tools';
 import { placeholder, selectBusy, startIn } from './chatStart';
 import type { ChatMessage, ChatState } from './chatStore';
 import { sendOptions, useComposerSettings } from './composerSettings';
@@ -35,12 +36,15 @@ export const createSendSlice: StateCreator<ChatState, [], [], SendSlice> = (set,
     const conversationId = get().conversationId ?? undefined;
     const options = sendOptions(useComposerSettings.getState());
     const attachments = attached.map((part) => ({ id: part.attachmentId, name: part.name }));
+    // tools: a new chat's servers turned off before it existed go with its first message.
+    const toolsOff = conversationId ? undefined : useToolsStore.getState().takeDraftOff();
     const result = await startIn(set, get, get().conversationId, () =>
       api.sendMessage({
         text,
         ...options,
         ...(conversationId ? { conversationId } : {}),
         ...(attachments.length ? { attachments } : {}),
+        ...(toolsOff ? { toolsOff } : {}),
       }),
     );
     if (!result.ok) {

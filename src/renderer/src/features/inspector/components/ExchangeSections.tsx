@@ -56,7 +56,7 @@ export function RequestSection({ attempt }: { attempt: ExchangeAttemptView }) {
       </p>
       <Headers headers={request.headers} label="Request headers" />
       {request.body !== null && (
-        <pre aria-label="Request body" className={preClass}>
+        <pre aria-label="Request body" tabIndex={0} className={preClass}>
           {prettyJson(request.body)}
         </pre>
       )}
@@ -90,13 +90,13 @@ export function ResponseSection({ attempt }: { attempt: ExchangeAttemptView }) {
       </p>
       <Headers headers={response.headers} label="Response headers" />
       {body && (
-        <pre aria-label="Response body" className={preClass}>
+        <pre aria-label="Response body" tabIndex={0} className={preClass}>
           {prettyJson(body.text)}
           {body.truncated ? '\n… (cut at the size limit)' : ''}
         </pre>
       )}
       {events.length > 0 && (
-        <ol aria-label="Stream events" className={`${preClass} list-none`}>
+        <ol aria-label="Stream events" tabIndex={0} className={`${preClass} list-none`}>
           {(showAll ? events : events.slice(0, FIRST_EVENTS)).map((event, index) => (
             <li key={index} className="flex gap-2">
               <span className="w-16 shrink-0 text-right text-zinc-500">

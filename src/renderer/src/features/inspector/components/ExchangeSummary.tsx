@@ -2,6 +2,14 @@ import type { ExchangeRecord } from '../../../../../shared/exchanges';
 
 const selectClass = 'rounded border border-zinc-300 bg-transparent px-1 dark:border-zinc-700';
 
+/** A tool loop's step is named by its number and the calls it asked for. */
+function callLabel(exchange: ExchangeRecord, index: number, count: number): string {
+  if (exchange.step === undefined) return `${index + 1} of ${count}`;
+  const calls = exchange.toolCalls ?? [];
+  const names = calls.map((call) => call.tool).join(', ');
+  return `Step ${exchange.step}${calls.length > 0 ? ` (tool calls: ${names})` : ' (answer)'}`;
+}
+
 function ms(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${Math.round(value)} ms`;
 }
@@ -40,7 +48,7 @@ export function ExchangeSummary({
       )}
       {exchanges.length > 1 && (
         <label className="flex items-center gap-1">
-          Call
+          {exchange.step === undefined ? 'Call' : 'Step'}
           <select
             value={selected}
             onChange={(e) => onSelectCall(Number(e.target.value))}
@@ -48,7 +56,7 @@ export function ExchangeSummary({
           >
             {exchanges.map((x, i) => (
               <option key={x.id} value={i}>
-                {i + 1} of {exchanges.length}
+                {callLabel(x, i, exchanges.length)}
               </option>
             ))}
           </select>

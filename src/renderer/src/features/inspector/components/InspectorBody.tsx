@@ -1,15 +1,22 @@
-import type { CaptureSettings, ExchangeAttemptView } from '../../../../../shared/exchanges';
+import type {
+  CaptureSettings,
+  ExchangeAttemptView,
+  ToolCallExchangeView,
+} from '../../../../../shared/exchanges';
 import type { Loaded } from '../store/inspectorStore';
 import { RequestSection, ResponseSection } from './ExchangeSections';
+import { ToolCallMessages } from './ToolCallMessages';
 
 interface Props {
   loaded: Loaded;
   attempt: ExchangeAttemptView | undefined;
   capture: CaptureSettings | null;
+  /** The tool calls the shown step asked for, with their MCP messages. */
+  toolCalls?: ToolCallExchangeView[] | undefined;
 }
 
 /** The request and response of the chosen attempt, or why there is none to show. */
-export function InspectorBody({ loaded, attempt, capture }: Props) {
+export function InspectorBody({ loaded, attempt, capture, toolCalls }: Props) {
   return (
     <div className="min-h-0 flex-1 overflow-auto px-5 py-4">
       {loaded.state === 'loading' && <p className="text-sm text-zinc-500">Loading…</p>}
@@ -32,6 +39,7 @@ export function InspectorBody({ loaded, attempt, capture }: Props) {
           <ResponseSection attempt={attempt} />
         </div>
       )}
+      {attempt && toolCalls && <ToolCallMessages calls={toolCalls} />}
     </div>
   );
 }

@@ -82,7 +82,12 @@ export function InspectorDialog({ messageId }: { messageId: string }) {
               onSelectAttempt={choice.selectAttempt}
             />
           )}
-          <InspectorBody loaded={loaded} attempt={attempt} capture={capture} />
+          <InspectorBody
+            loaded={loaded}
+            attempt={attempt}
+            capture={capture}
+            toolCalls={exchange?.toolCalls}
+          />
           {capture && <CaptureFooter capture={capture} onChange={(c) => void changeCapture(c)} />}
         </Dialog.Content>
       </Dialog.Portal>

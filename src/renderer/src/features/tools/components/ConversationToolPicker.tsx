@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
-import { useToolsStore } from '../store/toolsStore';
+import { DRAFT_CHAT, useToolsStore } from '../store/toolsStore';
 
 /** Which tool servers this chat may use: every enabled one unless turned off here. */
 export function ConversationToolPicker({ conversationId }: { conversationId: string | null }) {
   const snapshot = useToolsStore((s) => s.snapshot);
-  const off = useToolsStore((s) => (conversationId ? s.off[conversationId] : undefined));
+  // A new chat's choice is kept in the store until its first message carries it to main.
+  const key = conversationId ?? DRAFT_CHAT;
+  const off = useToolsStore((s) => s.off[key]);
   const load = useToolsStore((s) => s.load);
   const loadConversation = useToolsStore((s) => s.loadConversation);
   const setServerOn = useToolsStore((s) => s.setServerOn);
@@ -24,11 +26,8 @@ export function ConversationToolPicker({ conversationId }: { conversationId: str
         <label key={config.id} className="flex items-center gap-2">
           <input
             type="checkbox"
-            disabled={!conversationId}
             checked={!(off ?? []).includes(config.id)}
-            onChange={(event) =>
-              conversationId && void setServerOn(conversationId, config.id, event.target.checked)
-            }
+            onChange={(event) => void setServerOn(key, config.id, event.target.checked)}
           />
           {config.name}
           <span className="text-xs text-zinc-500">
@@ -36,11 +35,6 @@ export function ConversationToolPicker({ conversationId }: { conversationId: str
           </span>
         </label>
       ))}
-      {!conversationId && (
-        <p className="text-xs text-zinc-500">
-          All are on in a new chat; choose once it has started.
-        </p>
-      )}
     </fieldset>
   );
 }

@@ -76,6 +76,24 @@ export function ToolsPane() {
             }
           />
         </label>
+        <label className="flex items-center gap-1.5">
+          Result limit
+          <input
+            type="number"
+            min={1}
+            max={1000}
+            value={Math.round(settings.maxResultChars / 1000)}
+            className="w-20 rounded border border-zinc-300 px-1 dark:border-zinc-600 dark:bg-zinc-800"
+            onChange={(e) =>
+              void setSettings({
+                ...settings,
+                // In thousands, so typing a number never lands below the 1,000-character floor.
+                maxResultChars: Math.min(1000, Math.max(1, Number(e.target.value) || 1)) * 1000,
+              })
+            }
+          />
+          thousand characters
+        </label>
       </div>
       <ul aria-label="Tool servers" className="flex flex-col gap-2">
         {snapshot.servers.map((view) => (

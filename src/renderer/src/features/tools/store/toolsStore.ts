@@ -27,8 +27,14 @@ interface ToolsState {
   /** Servers turned off per conversation (all enabled ones are on unless listed). */
   off: Record<string, string[]>;
   loadConversation(conversationId: string): Promise<void>;
+  /** `conversationId` '' is the new chat not yet sent: kept here until `takeDraftOff`. */
   setServerOn(conversationId: string, serverId: string, on: boolean): Promise<void>;
+  /** The new chat's servers turned off, for its first sendMessage; the draft's list is cleared. */
+  takeDraftOff(): string[] | undefined;
 }
+
+/** The key in `off` of the chat not yet sent (no conversation id is empty). */
+export const DRAFT_CHAT = '';
 
 function withServer(snapshot: ToolsSnapshot, view: ToolServerView): ToolsSnapshot {
   const others = snapshot.servers.filter((server) => server.config.id !== view.config.id);
@@ -85,9 +91,15 @@ export const useToolsStore = create<ToolsState>((set, get) => {
         : [...new Set([...current, serverId])];
       // Shown at once, as the box was clicked; put back if main refuses it.
       set({ off: { ...get().off, [conversationId]: next } });
+      if (conversationId === DRAFT_CHAT) return;
       const result = await api.setConversationTools({ conversationId, off: next });
       if (!result.ok)
         set({ error: result.error.message, off: { ...get().off, [conversationId]: current } });
+    },
+    takeDraftOff: () => {
+      const draft = get().off[DRAFT_CHAT];
+      if (draft) set({ off: { ...get().off, [DRAFT_CHAT]: [] } });
+      return draft?.length ? draft : undefined;
     },
     answer: async (approvalId, answer) => {
       set({ approvals: get().approvals.filter((item) => item.approvalId !== approvalId) });
