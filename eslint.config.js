@@ -88,6 +88,7 @@ const untranslatedRendererFiles = [
   'src/renderer/src/features/inspector/components/InspectorBody.tsx',
   'src/renderer/src/features/inspector/components/InspectorDialog.tsx',
   'src/renderer/src/features/inspector/components/InspectorHeader.tsx',
+  'src/renderer/src/features/inspector/components/ToolCallMessages.tsx',
   'src/renderer/src/features/settings/components/AddPriceForm.tsx',
   'src/renderer/src/features/settings/components/ApiKeyFields.tsx',
   'src/renderer/src/features/settings/components/BackupsSection.tsx',

@@ -24,8 +24,6 @@ import { recordAnswerUsage } from './answerUsage';
 import { answerEvents } from './toolAnswer';
 import type { ToolStepEnd } from './toolLoop';
 
-export type { ChatServiceDeps };
-
 interface ActiveStream {
   conversationId: string;
   controller: AbortController;
