@@ -7,13 +7,17 @@
  * - scroll from the bottom to the top and back, a step per frame: the longest main-thread task
  *   in CPU time from a trace;
  * - renderer heap (after a forced GC) with the long chat open, against a 50-message chat, and
- *   after ten switches between the two (nothing retained).
+ *   after ten switches between the two (nothing retained);
+ * - stream a 5k-token answer at its end (the render bench's corpus, driver and measure): script
+ *   time against react-markdown re-rendering the message per chunk, the render bench's ratio.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { mainThreadTaskCpuMs, type Trace } from '../../support/mainThreadTasks';
+import { renderCorpusTokens } from '../render/corpus';
+import { measure } from '../render/index';
 import type { TargetedResult } from '../targetGoals';
 import { BIG, SMALL } from './page/protocol';
 import { longChatPagePath } from './vite.config';
@@ -77,6 +81,21 @@ async function measureOurs(browser: Browser, url: string, switches: number) {
   }
 }
 
+/** The answer streamed at the end of the long chat, and into the render bench's baseline. */
+async function measureStream(browser: Browser, base: string, count: number, tokenCount: number) {
+  const tokens = renderCorpusTokens(tokenCount);
+  process.stderr.write(`longchat bench: ${tokens.length} tokens streamed at the end of it…\n`);
+  const ours = await measure(browser, `${base}?variant=ours&count=${count}&stream=1`, tokens);
+  process.stderr.write(`longchat bench: the same into react-markdown re-rendering per chunk…\n`);
+  const plain = await measure(browser, `${base}?variant=react-markdown&stream=1`, tokens);
+  // A view that lost the answer would make the ratio meaningless: fail the run instead.
+  const expected = tokens.join('').length;
+  for (const [name, r] of Object.entries({ ours, plain }))
+    if (r.textLength < expected * 0.5)
+      throw new Error(`${name} showed ${r.textLength} of the answer's ${expected} characters`);
+  return { tokens: tokens.length, ours, plain };
+}
+
 export async function run(options: { quick: boolean }): Promise<TargetedResult> {
   const count = options.quick ? 200 : 2000;
   const switches = options.quick ? 2 : 10;
@@ -99,6 +118,7 @@ export async function run(options: { quick: boolean }): Promise<TargetedResult> 
     const plain = await load(browser, `${base}?variant=plain&count=${count}`);
     const plainOpenMs = await open(plain.page, BIG);
     await plain.page.close();
+    const stream = await measureStream(browser, base, count, options.quick ? 400 : 5000);
     const metrics = {
       messages: count,
       corpusMb: round(ours.corpusChars / 1_048_576, 2),
@@ -111,11 +131,16 @@ export async function run(options: { quick: boolean }): Promise<TargetedResult> 
       heapBigMb: round(ours.heapBig, 2),
       heapAfterSwitchMb: round(ours.heapAfterSwitch, 2),
       heapAfterSwitchesMb: round(ours.heapAfterSwitches, 2),
+      streamTokens: stream.tokens,
+      streamOursScriptMs: round(stream.ours.scriptMs),
+      streamReactMarkdownScriptMs: round(stream.plain.scriptMs),
+      streamMaxTaskCpuMs: round(stream.ours.maxTaskCpuMs),
     };
     const ratios = {
       openVsPlain: round(ours.openMs / plainOpenMs, 3),
       heapBigVsSmall: round(ours.heapBig / ours.heapSmall, 3),
       heapGrowthOverSwitches: round(ours.heapAfterSwitches / ours.heapAfterSwitch, 3),
+      streamVsReactMarkdown: round(stream.ours.scriptMs / stream.plain.scriptMs, 3),
     };
     return {
       metrics,
@@ -125,6 +150,8 @@ export async function run(options: { quick: boolean }): Promise<TargetedResult> 
         scrollMaxTaskCpuMs: { target: '<= 50' },
         heapBigVsSmall: { target: '<= 2' },
         heapGrowthOverSwitches: { target: '<= 1.1' },
+        streamVsReactMarkdown: { target: '<= 0.1' },
+        streamMaxTaskCpuMs: { target: '<= 50' },
       },
     };
   } finally {

@@ -35,7 +35,12 @@ interface VariantRun extends StreamReport {
   styleMs: number;
 }
 
-async function measure(browser: Browser, url: string, tokens: string[]): Promise<VariantRun> {
+/** One view streamed the tokens under a trace and CDP metrics (the long-chat bench uses it too). */
+export async function measure(
+  browser: Browser,
+  url: string,
+  tokens: string[],
+): Promise<VariantRun> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   try {
     await page.goto(url);

@@ -52,11 +52,39 @@ for (const [name, language] of Object.entries(languages)) hljs.registerLanguage(
 hljs.registerAliases(['sh', 'shell', 'zsh', 'console'], { languageName: 'bash' });
 hljs.registerAliases(['html', 'svg'], { languageName: 'xml' });
 
+/**
+ * Highlighted blocks by language and source, least recently used first: scrolling back over a
+ * long chat remounts code blocks already seen, and highlighting 100 lines costs milliseconds.
+ * Bounded by the characters (source and HTML) it holds, about 4 MB.
+ */
+const cache = new Map<string, string>();
+const cacheLimitChars = 2_000_000;
+let cachedChars = 0;
+
+function remember(key: string, html: string): void {
+  cache.set(key, html);
+  cachedChars += key.length + html.length;
+  for (const [oldest, oldHtml] of cache) {
+    if (cachedChars <= cacheLimitChars) break;
+    cache.delete(oldest);
+    cachedChars -= oldest.length + oldHtml.length;
+  }
+}
+
 /** Escaped HTML with hljs spans, or null when the language is unknown (shown as plain text). */
 export function highlightCode(code: string, language: string): string | null {
   if (!language || !hljs.getLanguage(language)) return null;
+  const key = `${language}\0${code}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) {
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
   // hljs escapes every character of the source: the result contains only its own <span>s.
-  return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+  const html = hljs.highlight(code, { language, ignoreIllegals: true }).value;
+  remember(key, html);
+  return html;
 }
 
 /** A label for the code block header: the name the model wrote, lightly tidied. */

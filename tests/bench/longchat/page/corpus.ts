@@ -1,6 +1,6 @@
 /**
  * The long conversation: `count` messages, questions and answers in turn, the answers a mix of
- * short, long, code-heavy and math-heavy markdown (about 2.5 kB a message, 5 MB at 2,000).
+ * short, long, code-heavy and math-heavy markdown (about 2.6 kB a message, 5 MB at 2,000).
  * Deterministic, so every run and both views see the same text.
  */
 import type { ThreadMessage } from '../../../../src/shared/conversations';
@@ -19,7 +19,7 @@ function prose(i: number, paragraphs: number): string {
 
 function code(i: number): string {
   const lines = Array.from(
-    { length: 110 },
+    { length: 135 },
     (_, k) => `  const step${k} = await client.call({ id: ${i * 100 + k}, retry: ${k % 4} });`,
   );
   return `Here is the loop:\n\n\`\`\`ts\nasync function run${i}(client: Client) {\n${lines.join('\n')}\n}\n\`\`\`\n\n${prose(i, 2)}`;
@@ -27,7 +27,7 @@ function code(i: number): string {
 
 function math(i: number): string {
   const rows = Array.from(
-    { length: 6 },
+    { length: 12 },
     (_, k) =>
       `$$\n\\sum_{k=0}^{${k + (i % 7)}} \\frac{b}{2} \\min\\left(c, 2^{k}\\right) \\le \\frac{b}{2}(2^{${k + 1}} - 1)\n$$`,
   );
@@ -35,16 +35,16 @@ function math(i: number): string {
 }
 
 function table(i: number): string {
-  const rows = Array.from({ length: 40 }, (_, k) => `| s${k} | ${i + k} ms | ${k * 3} ms | ok |`);
+  const rows = Array.from({ length: 60 }, (_, k) => `| s${k} | ${i + k} ms | ${k * 3} ms | ok |`);
   return `| Strategy | p50 | p95 | Notes |\n|---|---:|---:|---|\n${rows.join('\n')}\n\n${prose(i, 2)}`;
 }
 
 function answer(i: number): string {
   switch (i % 5) {
     case 0:
-      return `Yes: ${prose(i, 3)}`;
+      return `Yes: ${prose(i, 6)}`;
     case 1:
-      return `# Part ${i}\n\n${prose(i, 40)}`;
+      return `# Part ${i}\n\n${prose(i, 45)}`;
     case 2:
       return code(i);
     case 3:

@@ -4,6 +4,7 @@
  */
 import { messageText } from '../../../../src/shared/messageParts';
 import type { LongChatPage, LongChatVariant } from './protocol';
+import { setupBaselineStream, setupOursStream, wantsStream } from './streamAtEnd';
 import { threads } from './threads';
 
 declare global {
@@ -69,4 +70,14 @@ async function setup(): Promise<void> {
   };
 }
 
-window.longchatReady = setup();
+async function start(): Promise<void> {
+  const root = document.getElementById('root')!;
+  const name = new URLSearchParams(location.search).get('variant');
+  if (wantsStream() && name === 'react-markdown') return setupBaselineStream(root);
+  await setup();
+  if (wantsStream()) await setupOursStream(root);
+}
+
+window.longchatReady = start();
+// The render bench's driver waits for this one.
+window.benchReady = window.longchatReady;

@@ -3,12 +3,16 @@
  * bench's window.api (the real contract), which answers with the long and the small chat.
  */
 import type { ConversationThread } from '../../../../src/shared/conversations';
+import type { ChatStreamBatch } from '../../../../src/shared/ipc';
 import { createBenchApi } from '../../render/page/benchApi';
+import type { Variant } from '../../render/page/protocol';
 import { BIG, SMALL, type LongChatVariant } from './protocol';
 import { threads } from './threads';
 
 const ids = { conversationId: BIG, userMessageId: 'u', assistantMessageId: 'a', streamId: 's' };
 let open: ((conversationId: string) => Promise<boolean>) | null = null;
+let send: ((text: string) => Promise<boolean>) | null = null;
+let deliver: ((events: ChatStreamBatch['events']) => void) | null = null;
 
 function thread(conversationId: string): ConversationThread {
   const messages = threads().get(conversationId) ?? [];
@@ -45,10 +49,18 @@ export const variant: LongChatVariant = {
       getConversation: async ({ conversationId }) => thread(conversationId),
     });
     window.api = bench.api;
+    deliver = (events) =>
+      bench.deliver({
+        streamId: ids.streamId,
+        conversationId: ids.conversationId,
+        messageId: ids.assistantMessageId,
+        events,
+      });
     await import('../../../../src/renderer/src/main');
     const { useChatStore } =
       await import('../../../../src/renderer/src/features/chat/store/chatStore');
     open = (id) => useChatStore.getState().openConversation(id);
+    send = (text) => useChatStore.getState().send(text);
   },
   async open(conversationId) {
     if (!(await open!(conversationId))) throw new Error(`could not open ${conversationId}`);
@@ -60,3 +72,28 @@ export const variant: LongChatVariant = {
     return element;
   },
 };
+
+/**
+ * An answer streamed at the end of the long chat (its own question sent first, as a person
+ * would), fed through the real chatStream event like the render bench's.
+ */
+export async function startAnswer(): Promise<Pick<Variant, 'append' | 'finish'>> {
+  if (!(await send!('Write a long guide to reliable API clients.'))) throw new Error('send failed');
+  const started = performance.now();
+  return {
+    append: (chunk) => deliver!([{ type: 'text', text: chunk }]),
+    finish: () =>
+      deliver!([
+        {
+          type: 'usage',
+          usage: { inputTokens: 20, outputTokens: 5000, totalTokens: 5020, source: 'provider' },
+        },
+        {
+          type: 'finish',
+          finishReason: 'stop',
+          providerFinishReason: 'stop',
+          timing: { ttftMs: null, totalMs: performance.now() - started },
+        },
+      ]),
+  };
+}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { renderCost, blockBudget } from '../../lib/markdownBudget';
+import { renderCost } from '../../lib/markdownBudget';
 import { closeOpenInline, openFence, splitBlocks } from '../../lib/markdownBlocks';
+import { takeFromTask } from '../../lib/taskBudget';
 import { CodeBlock } from './CodeBlock';
 import { MarkdownBlock } from './MarkdownBlock';
 
@@ -9,26 +10,21 @@ interface StreamingMarkdownProps {
   streaming: boolean;
 }
 
-/** What one task may spend on new blocks: a long answer opened at once renders over several. */
-const taskBudget = 1.25 * blockBudget;
-
-/** How many of `blocks` to show: those shown already, and the next ones this task can afford. */
+/**
+ * How many of `blocks` to show: those shown already, and the next ones the current task can
+ * still afford (one budget for all views: see taskBudget.ts).
+ */
 function affordable(blocks: string[], shown: number): number {
   let count = shown;
-  let spent = 0;
-  while (count < blocks.length) {
-    spent += renderCost(blocks[count]!);
-    if (spent > taskBudget && count > shown) break;
-    count++;
-  }
+  while (count < blocks.length && takeFromTask(renderCost(blocks[count]!))) count++;
   return count;
 }
 
 /**
  * Markdown that grows while it streams: finished blocks keep their key and string, so their
  * memoized views are skipped; only the open (last) block renders again on each chunk. More new
- * blocks than one task can afford (a long answer opened from history) appear over several tasks,
- * so the window keeps answering meanwhile.
+ * blocks than one task can afford (long answers opened from history, or mounted by a fast scroll)
+ * appear over several tasks, so the window keeps answering meanwhile.
  */
 export function StreamingMarkdown({ text, streaming }: StreamingMarkdownProps) {
   // The previous split is state so the next one can reuse it (React's "derive from previous" pattern).
