@@ -23,6 +23,8 @@ const words = {
     parameters: 'Parameter',
     presets: 'Voreinstellungen',
     copyAnswer: 'Antwort kopieren',
+    promptLibrary: 'Prompt-Bibliothek',
+    chooseModel: 'Modell wählen',
   },
   'zh-CN': {
     name: '简体中文',
@@ -44,6 +46,8 @@ const words = {
     parameters: '参数',
     presets: '预设',
     copyAnswer: '复制回答',
+    promptLibrary: '提示词库',
+    chooseModel: '选择模型',
   },
 } as const;
 type Language = keyof typeof words;
@@ -110,6 +114,15 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await latest.hover();
     await expect(latest.getByRole('button', { name: w.copyAnswer })).toBeVisible();
     await shoot(app, out('chat'));
+    await app.getByRole('button', { name: w.presets, exact: true }).click();
+    const presets = app.getByRole('dialog', { name: w.presets });
+    await expect(presets.getByRole('heading', { name: w.promptLibrary })).toBeVisible();
+    await shoot(app, out('presets'));
+    await app.keyboard.press('Escape');
+    await app.getByRole('button', { name: /emu-1/ }).first().click();
+    await expect(app.getByRole('dialog', { name: w.chooseModel })).toBeVisible();
+    await shoot(app, out('model-picker'));
+    await app.keyboard.press('Escape');
 
     await app.getByRole('button', { name: w.usage, exact: true }).click();
     const usage = app.getByRole('dialog', { name: w.usage });
