@@ -69,16 +69,14 @@ const uiTextMessage =
  * languages pass converts it and removes this exclusion (and the other files listed here).
  */
 const untranslatedRendererFiles = [
-  'src/renderer/src/features/chat/**',
-  // Built alongside the first pass (attachments, tools, presets, forks): converted in the second.
-  'src/renderer/src/features/attachments/**',
-  'src/renderer/src/features/presets/**',
+  // Chat's parameter panel, message and footer: converted by the chat helpers working on them.
+  'src/renderer/src/features/chat/components/conversation/ChatSettingsPanel.tsx',
+  'src/renderer/src/features/chat/components/conversation/ChatParameterFields.tsx',
+  'src/renderer/src/features/chat/components/MessageItem.tsx',
+  'src/renderer/src/features/chat/components/message/MessageFooter.tsx',
+  // Built alongside the first pass (tools): converted in the second.
   'src/renderer/src/features/tools/**',
-  'src/renderer/src/app/ForkedFromLink.tsx',
-  'src/renderer/src/app/PresetPicker.tsx',
   // Still to convert (the second pass): each file leaves this list once its words are in a catalogue.
-  'src/renderer/src/app/StorageBanner.tsx',
-  'src/renderer/src/components/markdown/CodeBlock.tsx',
   'src/renderer/src/features/compare/components/CompareColumn.tsx',
   'src/renderer/src/features/compare/components/CompareDialog.tsx',
   'src/renderer/src/features/compare/components/CompareLanes.tsx',

@@ -18,6 +18,13 @@ const words = {
     calls: 'Aufrufe',
     compare: 'Vergleichen',
     newConversation: 'Neue Unterhaltung',
+    message: 'Nachricht',
+    send: 'Senden',
+    parameters: 'Parameter',
+    presets: 'Voreinstellungen',
+    copyAnswer: 'Antwort kopieren',
+    promptLibrary: 'Prompt-Bibliothek',
+    chooseModel: 'Modell wählen',
   },
   'zh-CN': {
     name: '简体中文',
@@ -34,6 +41,13 @@ const words = {
     calls: '调用次数',
     compare: '对比',
     newConversation: '新建对话',
+    message: '消息',
+    send: '发送',
+    parameters: '参数',
+    presets: '预设',
+    copyAnswer: '复制回答',
+    promptLibrary: '提示词库',
+    chooseModel: '选择模型',
   },
 } as const;
 type Language = keyof typeof words;
@@ -90,6 +104,25 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await expect(app.getByRole('button', { name: w.newConversation, exact: true })).toBeVisible();
     await expect(sidebar).toContainText(w.today);
     await shoot(app, out('sidebar'));
+
+    // The chat: composer, header and the answer's actions in the chosen language.
+    await expect(app.getByRole('textbox', { name: w.message, exact: true })).toBeVisible();
+    await expect(app.getByRole('button', { name: w.send, exact: true })).toBeVisible();
+    await expect(app.getByRole('button', { name: w.parameters, exact: true })).toBeVisible();
+    await expect(app.getByRole('button', { name: w.presets, exact: true })).toBeVisible();
+    const latest = app.getByRole('article', { name: 'Assistant message' }).last();
+    await latest.hover();
+    await expect(latest.getByRole('button', { name: w.copyAnswer })).toBeVisible();
+    await shoot(app, out('chat'));
+    await app.getByRole('button', { name: w.presets, exact: true }).click();
+    const presets = app.getByRole('dialog', { name: w.presets });
+    await expect(presets.getByRole('heading', { name: w.promptLibrary })).toBeVisible();
+    await shoot(app, out('presets'));
+    await app.keyboard.press('Escape');
+    await app.getByRole('button', { name: /emu-1/ }).first().click();
+    await expect(app.getByRole('dialog', { name: w.chooseModel })).toBeVisible();
+    await shoot(app, out('model-picker'));
+    await app.keyboard.press('Escape');
 
     await app.getByRole('button', { name: w.usage, exact: true }).click();
     const usage = app.getByRole('dialog', { name: w.usage });

@@ -8,31 +8,70 @@ import enSettings from './en/settings.json';
 import enSidebar from './en/sidebar.json';
 import enUsage from './en/usage.json';
 import enMenu from './en/menu.json';
+import enChat from './en/chat.json';
+import enAttachments from './en/attachments.json';
+import enPresets from './en/presets.json';
 import zhCommon from './zh-CN/common.json';
 import zhSettings from './zh-CN/settings.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhUsage from './zh-CN/usage.json';
 import zhMenu from './zh-CN/menu.json';
+import zhChat from './zh-CN/chat.json';
+import zhAttachments from './zh-CN/attachments.json';
+import zhPresets from './zh-CN/presets.json';
 import deCommon from './de/common.json';
 import deSettings from './de/settings.json';
 import deSidebar from './de/sidebar.json';
 import deUsage from './de/usage.json';
 import deMenu from './de/menu.json';
+import deChat from './de/chat.json';
+import deAttachments from './de/attachments.json';
+import dePresets from './de/presets.json';
 
-export const namespaces = ['common', 'settings', 'sidebar', 'usage', 'menu'] as const;
+export const namespaces = [
+  'common',
+  'settings',
+  'sidebar',
+  'usage',
+  'menu',
+  'chat',
+  'attachments',
+  'presets',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace: Namespace = 'common';
 
 type Catalogue = Record<string, unknown>;
 
 export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
-  en: { common: enCommon, settings: enSettings, sidebar: enSidebar, usage: enUsage, menu: enMenu },
+  en: {
+    common: enCommon,
+    settings: enSettings,
+    sidebar: enSidebar,
+    usage: enUsage,
+    menu: enMenu,
+    chat: enChat,
+    attachments: enAttachments,
+    presets: enPresets,
+  },
   'zh-CN': {
     common: zhCommon,
     settings: zhSettings,
     sidebar: zhSidebar,
     usage: zhUsage,
     menu: zhMenu,
+    chat: zhChat,
+    attachments: zhAttachments,
+    presets: zhPresets,
   },
-  de: { common: deCommon, settings: deSettings, sidebar: deSidebar, usage: deUsage, menu: deMenu },
+  de: {
+    common: deCommon,
+    settings: deSettings,
+    sidebar: deSidebar,
+    usage: deUsage,
+    menu: deMenu,
+    chat: deChat,
+    attachments: deAttachments,
+    presets: dePresets,
+  },
 };

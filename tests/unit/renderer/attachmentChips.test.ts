@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { base64Of, pastedName } from '../../../src/renderer/src/features/attachments/lib/readFile';
-import { chipNote, sendingOf } from '../../../src/renderer/src/features/attachments/lib/sending';
+import {
+  chipNote as chipNoteIn,
+  sendingOf,
+} from '../../../src/renderer/src/features/attachments/lib/sending';
+import { i18n } from '../../../src/renderer/src/lib/i18n';
 import type { AttachmentView } from '../../../src/shared/attachments';
 import type { ProfileView } from '../../../src/shared/profiles';
+
+// The chip's words in English; the catalogues' other languages are held to these keys.
+const english = i18n.getFixedT('en', 'attachments');
+const chipNote = (view: AttachmentView, profile: ProfileView | null) =>
+  chipNoteIn(english, view, profile);
 
 const profile = (type: ProfileView['type'], api?: 'chat' | 'responses') =>
   ({ id: type, name: type, type, ...(api ? { api } : {}) }) as ProfileView;

@@ -6,10 +6,17 @@ import {
   describeMessageStats,
 } from '../../../src/renderer/src/features/chat/lib/messageStats';
 import {
-  errorAdvice,
-  plainErrorMessage,
+  errorAdvice as errorAdviceIn,
+  plainErrorMessage as plainErrorMessageIn,
 } from '../../../src/renderer/src/features/chat/lib/errorAdvice';
+import { i18n } from '../../../src/renderer/src/lib/i18n';
+import type { ProviderError } from '../../../src/shared/stream';
 import { setCostEstimator } from '../../../src/renderer/src/lib/cost';
+
+// The notices' words in English (the other languages hold the same keys: locales.test.ts).
+const english = i18n.getFixedT('en', 'chat');
+const errorAdvice = (error: ProviderError) => errorAdviceIn(english, error);
+const plainErrorMessage = (error: ProviderError) => plainErrorMessageIn(english, error);
 
 const answer = (extra: Partial<ChatMessage>): ChatMessage => ({
   id: 'a',

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { applyChatSetup, useChatStore, useComposerSettings } from '../features/chat';
 import { usePresetsStore } from '../features/presets';
+import { useTranslation } from '../lib/i18n';
 
 /**
  * A new chat's preset: the default one is put in at once (once per new chat), another can be
  * picked until the first message is sent; the chat settings panel shows what it set.
  */
 export function PresetPicker() {
+  const { t } = useTranslation('presets');
   const presets = usePresetsStore((s) => s.presets);
   const defaultPresetId = usePresetsStore((s) => s.defaultPresetId);
   const loaded = usePresetsStore((s) => s.loaded);
@@ -34,7 +36,7 @@ export function PresetPicker() {
   if (conversationId || !empty || presets.length === 0) return null;
   return (
     <select
-      aria-label="Preset"
+      aria-label={t('form.label')}
       className="max-w-[10rem] shrink rounded border border-zinc-300 bg-white px-1 py-0.5 text-xs dark:border-zinc-700 dark:bg-zinc-900"
       value={chosen}
       onChange={(event) => {
@@ -46,7 +48,7 @@ export function PresetPicker() {
         }
       }}
     >
-      <option value="">No preset</option>
+      <option value="">{t('none')}</option>
       {presets.map((preset) => (
         <option key={preset.id} value={preset.id}>
           {preset.name}

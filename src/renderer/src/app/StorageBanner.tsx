@@ -1,17 +1,11 @@
 import { useConversationsStore } from '../features/sidebar';
 import { useStorageStore } from '../features/storage';
+import { useTranslation } from '../lib/i18n';
 
-const titles = {
-  corrupt: 'Your history file is damaged',
-  read_only: 'Your history cannot be saved',
-  disk_full: 'The disk is full',
-  locked: 'Your history is in use by another program',
-  io: 'The disk reported an error',
-} as const;
-
+/** Each export's words in the sidebar catalogue (the same as its export menu). */
 const exportFormats = [
-  { format: 'json', label: 'JSON' },
-  { format: 'markdown', label: 'Markdown' },
+  { format: 'json', label: 'sidebar:exportJson' },
+  { format: 'markdown', label: 'sidebar:exportMarkdown' },
 ] as const;
 
 /**
@@ -19,6 +13,7 @@ const exportFormats = [
  * is kept, and the way out (export what can be read) is one click away.
  */
 export function StorageBanner() {
+  const { t } = useTranslation('chat');
   const status = useStorageStore((s) => s.status);
   const exportConversations = useConversationsStore((s) => s.exportConversations);
   if (status.writable) return null;
@@ -31,7 +26,7 @@ export function StorageBanner() {
       <div className="mx-auto flex max-w-5xl flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
           <h2 id="storage-banner-title" className="font-semibold">
-            {titles[status.reason]} · read-only
+            {t(`storage.${status.reason}`)} · {t('storage.readOnly')}
           </h2>
           <p className="mt-0.5 break-words">{status.message}</p>
         </div>
@@ -43,7 +38,7 @@ export function StorageBanner() {
               className="toolbar-button"
               onClick={() => void exportConversations(format)}
             >
-              Export all as {label}
+              {t(label)}
             </button>
           ))}
         </div>

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { highlightCode, languageLabel } from '../../lib/highlight';
 import { CopyButton } from '../ui/CopyButton';
+import { useTranslation } from '../../lib/i18n';
 
 interface CodeBlockProps {
   code: string;
@@ -11,6 +12,7 @@ interface CodeBlockProps {
 
 /** A fenced code block: language label, copy button, highlighted once finished. */
 export const CodeBlock = memo(function CodeBlock({ code, language, highlight }: CodeBlockProps) {
+  const { t } = useTranslation('chat');
   const html = useMemo(
     () => (highlight ? highlightCode(code, language) : null),
     [code, language, highlight],
@@ -19,7 +21,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language, highlight }: 
     <figure className="code-block not-prose">
       <figcaption className="code-block-header">
         <span className="code-block-language">{languageLabel(language)}</span>
-        <CopyButton text={code} label="Copy code" className="code-block-copy" />
+        <CopyButton text={code} label={t('copyCode')} className="code-block-copy" />
       </figcaption>
       {/* Same monospace text with or without spans: highlighting never changes the height. */}
       <pre tabIndex={0}>

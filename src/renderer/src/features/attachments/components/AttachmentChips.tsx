@@ -1,4 +1,4 @@
-import { formatBytes } from '../../../../../shared/attachments';
+import { formatBytes, useTranslation, type TFunction } from '../../../lib/i18n';
 import type { ProfileView } from '../../../../../shared/profiles';
 import { chipNote } from '../lib/sending';
 import { useAttachmentDraft, type DraftChip } from '../store/attachmentDraft';
@@ -6,11 +6,12 @@ import { FileIcon, typeLabel } from './AttachmentIcons';
 
 /** The composer's attachments: thumbnail or type, name, size, how it will be sent, remove. */
 export function AttachmentChips({ profile }: { profile: ProfileView | null }) {
+  const { t } = useTranslation('attachments');
   const chips = useAttachmentDraft((s) => s.chips);
   const remove = useAttachmentDraft((s) => s.remove);
   if (chips.length === 0) return null;
   return (
-    <ul aria-label="Attachments" className="flex flex-wrap gap-2 px-1 pt-1">
+    <ul aria-label={t('label')} className="flex flex-wrap gap-2 px-1 pt-1">
       {chips.map((chip) => (
         <li
           key={chip.key}
@@ -29,12 +30,12 @@ export function AttachmentChips({ profile }: { profile: ProfileView | null }) {
                 chip.status === 'failed' ? 'text-red-700 dark:text-red-300' : 'text-zinc-500'
               }
             >
-              {chipLine(chip, profile)}
+              {chipLine(t, chip, profile)}
             </p>
           </div>
           <button
             type="button"
-            aria-label={`Remove ${chip.name}`}
+            aria-label={t('remove', { name: chip.name })}
             onClick={() => remove(chip.key)}
             className="rounded px-1 text-base leading-none text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700"
           >
@@ -46,10 +47,10 @@ export function AttachmentChips({ profile }: { profile: ProfileView | null }) {
   );
 }
 
-function chipLine(chip: DraftChip, profile: ProfileView | null): string {
-  if (chip.status === 'failed') return chip.error ?? 'Could not be attached.';
-  if (chip.status === 'storing' || !chip.view) return `${formatBytes(chip.size)} · reading…`;
-  return `${formatBytes(chip.view.size)} · ${chipNote(chip.view, profile)}`;
+function chipLine(t: TFunction, chip: DraftChip, profile: ProfileView | null): string {
+  if (chip.status === 'failed') return chip.error ?? t('failed');
+  if (chip.status === 'storing' || !chip.view) return `${formatBytes(chip.size)} · ${t('reading')}`;
+  return `${formatBytes(chip.view.size)} · ${chipNote(t, chip.view, profile)}`;
 }
 
 function ChipPreview({ chip }: { chip: DraftChip }) {

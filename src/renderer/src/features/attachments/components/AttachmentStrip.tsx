@@ -1,4 +1,5 @@
-import { formatBytes, sendingLabel } from '../../../../../shared/attachments';
+import { formatBytes, useTranslation } from '../../../lib/i18n';
+import { sendingText } from '../lib/sending';
 import type { AttachmentPart, ImagePart } from '../../../../../shared/messageParts';
 import { useThumbnail } from '../lib/thumbnails';
 import { FileIcon, typeLabel } from './AttachmentIcons';
@@ -6,9 +7,10 @@ import { ImageViewer } from './ImageViewer';
 
 /** A sent question's attachments, above its text: images as thumbnails that open full size. */
 export function AttachmentStrip({ parts }: { parts: readonly AttachmentPart[] }) {
+  const { t } = useTranslation('attachments');
   if (parts.length === 0) return null;
   return (
-    <ul aria-label="Attachments" className="mb-1 flex max-w-[85%] flex-wrap justify-end gap-2">
+    <ul aria-label={t('label')} className="mb-1 flex max-w-[85%] flex-wrap justify-end gap-2">
       {parts.map((part, index) => (
         <li key={`${part.attachmentId}-${index}`}>
           {part.type === 'image' ? (
@@ -19,7 +21,7 @@ export function AttachmentStrip({ parts }: { parts: readonly AttachmentPart[] })
               <div className="min-w-0">
                 <p className="max-w-[12rem] truncate font-medium">{part.name}</p>
                 <p className="text-zinc-500">
-                  {formatBytes(part.size)} · {sendingLabel(part.sentAs)}
+                  {formatBytes(part.size)} · {sendingText(t, part.sentAs)}
                 </p>
               </div>
             </div>
@@ -31,12 +33,13 @@ export function AttachmentStrip({ parts }: { parts: readonly AttachmentPart[] })
 }
 
 function SentImage({ part }: { part: ImagePart }) {
+  const { t } = useTranslation('attachments');
   const thumbnail = useThumbnail(part.attachmentId);
   return (
     <ImageViewer id={part.attachmentId} name={part.name}>
       <button
         type="button"
-        aria-label={`Open ${part.name}`}
+        aria-label={t('open', { name: part.name })}
         className="block overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700"
       >
         {thumbnail ? (

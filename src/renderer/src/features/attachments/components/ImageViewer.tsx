@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useState, type ReactNode } from 'react';
 import { api } from '../../../lib/api';
+import { useTranslation } from '../../../lib/i18n';
 
 /** An image opened full size from its thumbnail; the bytes are asked of main only when opened. */
 export function ImageViewer({
@@ -12,6 +13,7 @@ export function ImageViewer({
   name: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation('attachments');
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,20 +33,18 @@ export function ImageViewer({
           <div className="flex items-center justify-between gap-2">
             <Dialog.Title className="truncate text-sm font-semibold">{name}</Dialog.Title>
             <Dialog.Close
-              aria-label="Close image"
+              aria-label={t('closeImage')}
               className="rounded px-2 py-1 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
             >
               ×
             </Dialog.Close>
           </div>
-          <Dialog.Description className="sr-only">
-            The attached image at full size.
-          </Dialog.Description>
+          <Dialog.Description className="sr-only">{t('fullSize')}</Dialog.Description>
           <div className="flex min-h-0 flex-1 items-center justify-center overflow-auto">
             {url ? (
               <img src={url} alt={name} className="max-h-[84vh] max-w-full object-contain" />
             ) : (
-              <p className="p-6 text-sm text-zinc-500">{error ?? 'Loading…'}</p>
+              <p className="p-6 text-sm text-zinc-500">{error ?? t('loading')}</p>
             )}
           </div>
         </Dialog.Content>

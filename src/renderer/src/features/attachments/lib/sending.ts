@@ -1,8 +1,5 @@
-import {
-  sendingLabel,
-  type AttachmentSending,
-  type AttachmentView,
-} from '../../../../../shared/attachments';
+import type { AttachmentSending, AttachmentView } from '../../../../../shared/attachments';
+import type { TFunction } from '../../../lib/i18n';
 import { imageLimits, readsPdfNatively } from '../../../../../shared/attachmentSending';
 import type { ProfileView } from '../../../../../shared/profiles';
 
@@ -13,13 +10,18 @@ export function sendingOf(view: AttachmentView, profile: ProfileView | null): At
   return profile && !readsPdfNatively(profile) ? 'extracted-text' : 'native';
 }
 
+/** How a file goes to the model, in words (t: the attachments namespace). */
+export function sendingText(t: TFunction, sending: AttachmentSending): string {
+  return t(`sending.${sending}`);
+}
+
 /** What the chip says under the name: how it goes, and whether an image is scaled first. */
-export function chipNote(view: AttachmentView, profile: ProfileView | null): string {
+export function chipNote(t: TFunction, view: AttachmentView, profile: ProfileView | null): string {
   const sending = sendingOf(view, profile);
-  if (sending !== 'image' || !profile) return sendingLabel(sending);
+  if (sending !== 'image' || !profile) return sendingText(t, sending);
   const limit = imageLimits[profile.type];
   const edge = Math.max(view.width ?? 0, view.height ?? 0);
   if (edge > limit.maxEdge || view.size > limit.maxBytes)
-    return `scaled to ${limit.maxEdge} px to send`;
-  return 'image';
+    return t('scaled', { edge: limit.maxEdge });
+  return sendingText(t, 'image');
 }

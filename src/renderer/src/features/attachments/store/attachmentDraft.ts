@@ -1,10 +1,7 @@
 import { create } from 'zustand';
-import {
-  attachmentLimits,
-  formatBytes,
-  type AttachmentView,
-} from '../../../../../shared/attachments';
+import { attachmentLimits, type AttachmentView } from '../../../../../shared/attachments';
 import { api } from '../../../lib/api';
+import { formatBytes, i18n } from '../../../lib/i18n';
 import { base64Of } from '../lib/readFile';
 
 /** One chip above the composer: a file being read and stored, stored, or refused (and why). */
@@ -49,13 +46,15 @@ export const useAttachmentDraft = create<AttachmentDraft>((set, get) => ({
             return {
               ...base,
               status: 'failed',
-              error: `At most ${attachmentLimits.maxPerMessage} attachments per message.`,
+              error: i18n.t('attachments:tooMany', { count: attachmentLimits.maxPerMessage }),
             };
           if (file.size > attachmentLimits.maxFileBytes)
             return {
               ...base,
               status: 'failed',
-              error: `Larger than ${formatBytes(attachmentLimits.maxFileBytes)}.`,
+              error: i18n.t('attachments:tooLarge', {
+                size: formatBytes(attachmentLimits.maxFileBytes),
+              }),
             };
           return { ...base, status: 'storing' };
         }),

@@ -11,17 +11,19 @@ import { usePickedProfile } from './composer/usePickedProfile';
 import { AttachButton, AttachmentChips, useComposerAttachments } from '../../attachments';
 import { ContextMeter } from './composer/ContextMeter';
 import { selectContextBlocks, useContextStore } from '../store/contextStore';
+import { useTranslation, type TFunction } from '../../../lib/i18n';
 
 /** What the empty box says: how to send with the chosen key, or why nothing can be sent. */
-function placeholderFor(readOnly: boolean, sendKey: SendKey): string {
-  if (readOnly) return 'Your history is read-only, so new messages cannot be kept (see above)';
+function placeholderFor(t: TFunction, readOnly: boolean, sendKey: SendKey): string {
+  if (readOnly) return t('composer.readOnly');
   return sendKey === 'enter'
-    ? 'Message (Enter to send, Shift+Enter for a new line)'
-    : `Message (${shortcutLabel('Enter')} to send, Enter for a new line)`;
+    ? t('composer.placeholderEnter')
+    : t('composer.placeholderShortcut', { shortcut: shortcutLabel('Enter') });
 }
 
 /** Multi-line message box: Enter (or Ctrl+Enter, by preference) sends, Esc or Stop stops. */
 export function Composer() {
+  const { t } = useTranslation('chat');
   const [text, setText] = useState('');
   const streaming = useChatStore((s) => s.activeStreamId !== null);
   // Also true in the moment between a click on Send or Regenerate and main naming the stream.
@@ -82,8 +84,8 @@ export function Composer() {
         <div className="composer-box">
           <AttachmentChips profile={usePickedProfile()?.view ?? null} />
           <textarea
-            aria-label="Message"
-            placeholder={placeholderFor(readOnly, sendKey)}
+            aria-label={t('composer.label')}
+            placeholder={placeholderFor(t, readOnly, sendKey)}
             disabled={readOnly}
             value={text}
             onChange={(e) => setText(e.target.value)}

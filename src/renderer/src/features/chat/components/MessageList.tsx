@@ -3,6 +3,7 @@ import { useCallback, useEffect } from 'react';
 import { selectBusy, useChatStore } from '../store/chatStore';
 import { useFollowOutput } from '../hooks/useFollowOutput';
 import { MessageItem } from './MessageItem';
+import { useTranslation } from '../../../lib/i18n';
 
 // Stable handler references, so memoized messages are not re-rendered by new closures.
 const handlers = {
@@ -47,6 +48,7 @@ export function MessageList() {
   );
 
   // Sending a message means "show me the answer": follow again.
+  const { t } = useTranslation('chat');
   const count = messages.length;
   useEffect(() => {
     if (count > 0) jumpToLatest();
@@ -57,14 +59,14 @@ export function MessageList() {
       <div
         ref={scroller}
         role="log"
-        aria-label="Messages"
+        aria-label={t('list.label')}
         aria-live="polite"
         tabIndex={0}
         className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
       >
         {count === 0 && (
           <p className="mt-24 text-center text-sm text-zinc-500 dark:text-zinc-400">
-            Ask anything. Answers stream in as the provider sends them.
+            {t('list.empty')}
           </p>
         )}
         {/* Always mounted: the follow hook observes its size from the start. */}
@@ -92,7 +94,7 @@ export function MessageList() {
       </div>
       {!following && count > 0 && (
         <button type="button" onClick={jumpToLatest} className="jump-button">
-          Jump to latest <span aria-hidden="true">↓</span>
+          {t('list.jump')} <span aria-hidden="true">↓</span>
         </button>
       )}
     </div>

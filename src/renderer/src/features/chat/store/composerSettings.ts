@@ -10,6 +10,7 @@ import type { RequestOf } from '../../../../../shared/ipc';
 import type { ChatPick } from '../../../../../shared/profiles';
 import type { ReasoningEffort } from '../../../../../shared/reasoning';
 import { api } from '../../../lib/api';
+import { i18n } from '../../../lib/i18n';
 import { useChatStore } from './chatStore';
 import { useSettingsStore } from '../../settings';
 
@@ -110,7 +111,7 @@ function persist({ withPick }: { withPick: boolean }): void {
       if (!result.ok)
         useSettingsStore
           .getState()
-          .notify(`The chat settings were not saved: ${result.error.message}`, 'warning');
+          .notify(i18n.t('chat:settingsNotSaved', { reason: result.error.message }), 'warning');
       else if (withPick) void useSettingsStore.getState().load();
     });
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Preset } from '../../../../../shared/presets';
+import { useTranslation } from '../../../lib/i18n';
 
 type Draft = Omit<Preset, 'id'> & { id?: string };
 
@@ -16,17 +17,17 @@ export function PresetForm({
   onSave(draft: Draft): void;
   onCancel(): void;
 }) {
+  const { t } = useTranslation('presets');
   const [draft, setDraft] = useState<Draft>(initial);
-  const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
   const setParameter = (key: 'temperature' | 'maxTokens', text: string) => {
     const { [key]: _old, ...rest } = draft.parameters;
     void _old;
-    const value = number(text);
+    const value = text.trim() === '' ? undefined : Number(text);
     setDraft({ ...draft, parameters: value === undefined ? rest : { ...rest, [key]: value } });
   };
   return (
     <form
-      aria-label="Preset"
+      aria-label={t('form.label')}
       className="mt-3 flex flex-col gap-2 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-700"
       onSubmit={(event) => {
         event.preventDefault();
@@ -34,7 +35,7 @@ export function PresetForm({
       }}
     >
       <label className="flex items-center gap-2">
-        <span className="w-28 shrink-0">Name</span>
+        <span className="w-28 shrink-0">{t('form.name')}</span>
         <input
           className={field}
           value={draft.name}
@@ -42,7 +43,7 @@ export function PresetForm({
         />
       </label>
       <label className="flex items-start gap-2">
-        <span className="w-28 shrink-0">System prompt</span>
+        <span className="w-28 shrink-0">{t('form.systemPrompt')}</span>
         <textarea
           className={field}
           rows={3}
@@ -51,7 +52,7 @@ export function PresetForm({
         />
       </label>
       <label className="flex items-center gap-2">
-        <span className="w-28 shrink-0">Model</span>
+        <span className="w-28 shrink-0">{t('form.model')}</span>
         <input
           className={field}
           value={draft.model ?? ''}
@@ -59,7 +60,7 @@ export function PresetForm({
         />
       </label>
       <label className="flex items-center gap-2">
-        <span className="w-28 shrink-0">Temperature</span>
+        <span className="w-28 shrink-0">{t('form.temperature')}</span>
         <input
           className={field}
           inputMode="decimal"
@@ -68,7 +69,7 @@ export function PresetForm({
         />
       </label>
       <label className="flex items-center gap-2">
-        <span className="w-28 shrink-0">Max tokens</span>
+        <span className="w-28 shrink-0">{t('form.maxTokens')}</span>
         <input
           className={field}
           inputMode="numeric"
@@ -78,10 +79,10 @@ export function PresetForm({
       </label>
       <div className="flex justify-end gap-2">
         <button type="button" className="action-button" onClick={onCancel}>
-          Cancel
+          {t('form.cancel')}
         </button>
         <button type="submit" className="primary-button" disabled={!draft.name.trim()}>
-          Save preset
+          {t('form.save')}
         </button>
       </div>
     </form>

@@ -4,6 +4,7 @@ import type { Preset } from '../../../../../shared/presets';
 import { usePresetsStore } from '../store/presetsStore';
 import { PresetForm } from './PresetForm';
 import { PromptLibrary } from './PromptLibrary';
+import { useTranslation } from '../../../lib/i18n';
 
 type Draft = Omit<Preset, 'id'> & { id?: string };
 
@@ -13,6 +14,7 @@ type Draft = Omit<Preset, 'id'> & { id?: string };
  * the chat's settings now (app/ joins this feature with chat's).
  */
 export function PresetsDialog({ current }: { current: () => Omit<Preset, 'id' | 'name'> }) {
+  const { t } = useTranslation('presets');
   const { notice, load, savePreset, exportFile, importFile } = usePresetsStore();
   const [editing, setEditing] = useState<Draft | null>(null);
   const [open, setOpen] = useState(false);
@@ -21,13 +23,13 @@ export function PresetsDialog({ current }: { current: () => Omit<Preset, 'id' | 
   }, [open, load]);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger className="toolbar-button">Presets</Dialog.Trigger>
+      <Dialog.Trigger className="toolbar-button">{t('title')}</Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="fixed left-1/2 top-1/2 z-30 max-h-[90vh] w-[min(40rem,94vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-5 text-zinc-900 shadow-2xl focus:outline-none dark:bg-zinc-900 dark:text-zinc-100">
-          <Dialog.Title className="text-base font-semibold">Presets</Dialog.Title>
+          <Dialog.Title className="text-base font-semibold">{t('title')}</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            A preset starts a new conversation with its system prompt, model and parameters.
+            {t('description')}
           </Dialog.Description>
           {notice && (
             <p
@@ -51,20 +53,20 @@ export function PresetsDialog({ current }: { current: () => Omit<Preset, 'id' | 
               className="action-button mt-2"
               onClick={() => setEditing({ ...current(), name: '' })}
             >
-              New preset from this chat’s settings
+              {t('newFromChat')}
             </button>
           )}
           <PromptLibrary />
           <div className="mt-5 flex items-center justify-end gap-2">
             <button type="button" className="toolbar-button" onClick={() => void exportFile()}>
-              Export presets
+              {t('export')}
             </button>
             <label className="toolbar-button cursor-pointer">
-              Import presets…
+              {t('import')}
               <input
                 type="file"
                 accept="application/json,.json"
-                aria-label="Import presets file"
+                aria-label={t('importFile')}
                 className="sr-only"
                 onChange={(event) => {
                   const file = event.target.files?.[0];
@@ -73,7 +75,7 @@ export function PresetsDialog({ current }: { current: () => Omit<Preset, 'id' | 
                 }}
               />
             </label>
-            <Dialog.Close className="primary-button">Done</Dialog.Close>
+            <Dialog.Close className="primary-button">{t('done')}</Dialog.Close>
           </div>
         </Dialog.Content>
       </Dialog.Portal>
@@ -83,10 +85,11 @@ export function PresetsDialog({ current }: { current: () => Omit<Preset, 'id' | 
 
 /** Each preset with its actions, and which one is the default. */
 function PresetList({ onEdit }: { onEdit(preset: Preset): void }) {
+  const { t } = useTranslation('presets');
   const { presets, defaultPresetId, duplicate, remove, setDefault } = usePresetsStore();
   return (
     <>
-      <ul className="mt-3 flex flex-col gap-1" aria-label="Presets">
+      <ul className="mt-3 flex flex-col gap-1" aria-label={t('title')}>
         {presets.map((preset) => (
           <li key={preset.id} className="flex items-center gap-2 text-sm">
             <span className="min-w-0 flex-1 truncate font-medium">{preset.name}</span>
@@ -98,25 +101,25 @@ function PresetList({ onEdit }: { onEdit(preset: Preset): void }) {
                 checked={preset.id === defaultPresetId}
                 onChange={() => void setDefault(preset.id)}
               />
-              Default
+              {t('default')}
             </label>
             <button type="button" className="action-button" onClick={() => onEdit(preset)}>
-              Edit
+              {t('edit')}
             </button>
             <button
               type="button"
               className="action-button"
               onClick={() => void duplicate(preset.id)}
             >
-              Duplicate
+              {t('duplicate')}
             </button>
             <button
               type="button"
               className="action-button"
-              aria-label={`Delete preset ${preset.name}`}
+              aria-label={t('deleteNamed', { name: preset.name })}
               onClick={() => void remove(preset.id)}
             >
-              Delete
+              {t('delete')}
             </button>
           </li>
         ))}
@@ -127,7 +130,7 @@ function PresetList({ onEdit }: { onEdit(preset: Preset): void }) {
           className="action-button mt-1 text-xs"
           onClick={() => void setDefault(null)}
         >
-          No default preset
+          {t('noDefault')}
         </button>
       )}
     </>

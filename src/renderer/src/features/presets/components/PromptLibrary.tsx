@@ -1,19 +1,24 @@
 import { useState } from 'react';
 import { usePresetsStore } from '../store/presetsStore';
+import { Trans, useTranslation } from '../../../lib/i18n';
 
 /** Saved prompts: inserted by typing `/` in the composer; `{{name}}` marks a variable. */
 export function PromptLibrary() {
+  const { t } = useTranslation('presets');
   const prompts = usePresetsStore((s) => s.prompts);
   const savePrompt = usePresetsStore((s) => s.savePrompt);
   const removePrompt = usePresetsStore((s) => s.removePrompt);
   const [name, setName] = useState('');
   const [text, setText] = useState('');
   return (
-    <section aria-label="Prompt library" className="mt-5">
-      <h3 className="text-sm font-semibold">Prompt library</h3>
+    <section aria-label={t('library.title')} className="mt-5">
+      <h3 className="text-sm font-semibold">{t('library.title')}</h3>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        Type <kbd>/</kbd> in the message box to insert one. Variables: {'{{selection}}'},{' '}
-        {'{{date}}'}, {'{{clipboard}}'}, or any {'{{name}}'} of your own (asked on insert).
+        <Trans t={t} i18nKey="library.hint" components={{ kbd: <kbd /> }} />{' '}
+        {t('library.variables', {
+          builtins: '{{selection}}, {{date}}, {{clipboard}}',
+          custom: '{{name}}',
+        })}
       </p>
       <ul className="mt-2 flex flex-col gap-1">
         {prompts.map((prompt) => (
@@ -25,16 +30,16 @@ export function PromptLibrary() {
             <button
               type="button"
               className="action-button"
-              aria-label={`Delete prompt ${prompt.name}`}
+              aria-label={t('library.deleteNamed', { name: prompt.name })}
               onClick={() => void removePrompt(prompt.id)}
             >
-              Delete
+              {t('delete')}
             </button>
           </li>
         ))}
       </ul>
       <form
-        aria-label="New prompt"
+        aria-label={t('library.new')}
         className="mt-2 flex flex-col gap-2 text-sm"
         onSubmit={(event) => {
           event.preventDefault();
@@ -48,15 +53,18 @@ export function PromptLibrary() {
         }}
       >
         <input
-          aria-label="Prompt name"
-          placeholder="Name"
+          aria-label={t('library.name')}
+          placeholder={t('form.name')}
           className="rounded border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-950"
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
         <textarea
-          aria-label="Prompt text"
-          placeholder="Translate {{selection}} into {{language}}."
+          aria-label={t('library.text')}
+          placeholder={t('library.example', {
+            selection: '{{selection}}',
+            language: '{{language}}',
+          })}
           rows={2}
           className="rounded border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-950"
           value={text}
@@ -67,7 +75,7 @@ export function PromptLibrary() {
           className="action-button self-end"
           disabled={!name.trim() || !text.trim()}
         >
-          Add prompt
+          {t('library.add')}
         </button>
       </form>
     </section>

@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent, type MutableRefObject } from '
 import type { SavedPrompt } from '../../../../../shared/presets';
 import { customVariables, matchPrompts, resolvePrompt } from '../lib/promptFill';
 import { usePresetsStore } from '../store/presetsStore';
+import { useTranslation } from '../../../lib/i18n';
 
 /** The composer hands its keys here first while the menu is open; true: handled. */
 export type PromptKeys = MutableRefObject<((event: KeyboardEvent) => boolean) | null>;
@@ -19,6 +20,7 @@ interface Props {
  * Enter to choose; a prompt with its own variables asks for them before it is inserted.
  */
 export function PromptMenu({ query, keysRef, onInsert, onClose }: Props) {
+  const { t } = useTranslation('presets');
   const prompts = usePresetsStore((s) => s.prompts);
   const load = usePresetsStore((s) => s.load);
   const loaded = usePresetsStore((s) => s.loaded);
@@ -57,12 +59,10 @@ export function PromptMenu({ query, keysRef, onInsert, onClose }: Props) {
     <div className="prompt-menu mb-2 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
       {matches.length === 0 ? (
         <p className="px-2 py-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {prompts.length === 0
-            ? 'No saved prompts yet: add them under Presets → Prompt library.'
-            : `No saved prompt matches “${query}”.`}
+          {prompts.length === 0 ? t('menu.none') : t('menu.noMatch', { query })}
         </p>
       ) : (
-        <ul role="listbox" aria-label="Saved prompts">
+        <ul role="listbox" aria-label={t('menu.label')}>
           {matches.map((prompt, i) => (
             <li
               key={prompt.id}
@@ -95,6 +95,7 @@ function VariableForm({
   onCancel(): void;
   onInsert(text: string): void;
 }) {
+  const { t } = useTranslation('presets');
   const names = customVariables(prompt);
   const [values, setValues] = useState<Record<string, string>>({});
   const insert = () => void resolvePrompt(prompt, values).then(onInsert);
@@ -102,7 +103,7 @@ function VariableForm({
     // Not a <form>: it sits inside the composer's form, and forms do not nest.
     <div
       role="form"
-      aria-label={`Fill in “${prompt.name}”`}
+      aria-label={t('menu.fillIn', { name: prompt.name })}
       className="mb-2 flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-2 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
       onKeyDown={(event) => {
         if (event.key === 'Escape') onCancel();
@@ -125,10 +126,10 @@ function VariableForm({
       ))}
       <div className="flex justify-end gap-2">
         <button type="button" className="action-button" onClick={onCancel}>
-          Cancel
+          {t('form.cancel')}
         </button>
         <button type="button" className="primary-button" onClick={insert}>
-          Insert
+          {t('menu.insert')}
         </button>
       </div>
     </div>

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Preset, PresetLibrary, SavedPrompt } from '../../../../../shared/presets';
 import { api } from '../../../lib/api';
+import { i18n } from '../../../lib/i18n';
 import { offerDownload } from '../../../lib/download';
 
 type Draft<T extends { id: string }> = Omit<T, 'id'> & { id?: string };
@@ -73,13 +74,19 @@ export const usePresetsStore = create<PresetsState>((set, get) => {
       const result = await api.importPresets({ content: await file.text() });
       if (!result.ok)
         return void set({
-          notice: { kind: 'error', text: `${file.name} was not imported: ${result.error.message}` },
+          notice: {
+            kind: 'error',
+            text: i18n.t('presets:notImported', { name: file.name, reason: result.error.message }),
+          },
         });
       set({
         ...result.value.library,
         notice: {
           kind: 'info',
-          text: `Imported ${result.value.presets} presets and ${result.value.prompts} prompts.`,
+          text: i18n.t('presets:imported', {
+            presets: result.value.presets,
+            prompts: result.value.prompts,
+          }),
         },
       });
     },

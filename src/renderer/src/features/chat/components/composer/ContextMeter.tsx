@@ -4,8 +4,7 @@ import type { AttachmentPart } from '../../../../../../shared/messageParts';
 import { useChatStore } from '../../store/chatStore';
 import { useComposerSettings } from '../../store/composerSettings';
 import { selectContextBlocks, useContextStore } from '../../store/contextStore';
-
-const number = new Intl.NumberFormat('en');
+import { formatNumber, useTranslation, type TFunction } from '../../../../lib/i18n';
 
 /** Measures again a moment after typing stops, and whenever the thread or the model changes. */
 function useMeasure(draft: string, attachments: readonly AttachmentPart[]): void {
@@ -27,12 +26,29 @@ function attachedKey(attachments: readonly AttachmentPart[]): string {
   return attachments.map((part) => `${part.attachmentId}/${part.type}`).join(',');
 }
 
-function usageLabel(report: ContextReport): string {
+function usageLabel(t: TFunction, report: ContextReport): string {
   const approx = report.exact ? '' : '≈ ';
-  const used = `${approx}${number.format(report.usedTokens)}`;
-  if (report.windowTokens === null) return `${used} tokens`;
-  const share = Math.round((100 * report.usedTokens) / report.windowTokens);
-  return `${used} / ${number.format(report.windowTokens)} tokens (${share}%)`;
+  const used = `${approx}${formatNumber(report.usedTokens)}`;
+  if (report.windowTokens === null) return t('context.used', { used });
+  const share = formatNumber(report.usedTokens / report.windowTokens, {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  });
+  return t('context.usedOf', { used, window: formatNumber(report.windowTokens), share });
+}
+
+function meterTitle(t: TFunction, report: ContextReport): string {
+  return [
+    report.exact ? t('context.exact') : t('context.estimated'),
+    report.windowSource
+      ? t('context.windowFrom', { source: report.windowSource })
+      : t('context.windowUnknown'),
+    report.reservedTokens
+      ? t('context.reserved', { tokens: formatNumber(report.reservedTokens) })
+      : null,
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /**
@@ -47,6 +63,7 @@ export function ContextMeter({
   draft: string;
   attachments?: readonly AttachmentPart[];
 }) {
+  const { t } = useTranslation('chat');
   useMeasure(draft, attachments);
   const report = useContextStore((s) => s.report);
   const blocks = useContextStore(selectContextBlocks);
@@ -54,25 +71,20 @@ export function ContextMeter({
   const error = useContextStore((s) => s.error);
   const conversationId = useChatStore((s) => s.conversationId);
   if (!report) return null;
-  const title = [
-    report.exact
-      ? 'Counted with the model’s own tokenizer'
-      : 'Estimated (the model’s tokenizer is not known)',
-    report.windowSource ? `window: ${report.windowSource}` : 'window not known',
-    report.reservedTokens ? `${number.format(report.reservedTokens)} held for the answer` : null,
-  ]
-    .filter(Boolean)
-    .join('; ');
+  const title = meterTitle(t, report);
   return (
     <div className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-      <span role="status" aria-label="Context used" title={title}>
-        {usageLabel(report)}
-        {!report.exact && <span className="ml-1 italic">estimate</span>}
+      <span role="status" aria-label={t('context.label')} title={title}>
+        {usageLabel(t, report)}
+        {!report.exact && <span className="ml-1 italic">{t('context.estimate')}</span>}
       </span>
       {!report.fits && report.policy === 'recent' && (
         <span className="ml-2">
-          Sending the newest {report.sentMessages} of {report.totalMessages} messages (
-          {number.format(report.sentTokens)} tokens); the older ones stay here, not sent.
+          {t('context.recent', {
+            sent: report.sentMessages,
+            total: report.totalMessages,
+            tokens: formatNumber(report.sentTokens),
+          })}
         </span>
       )}
       {error && (
@@ -96,23 +108,26 @@ function OverflowWarning({
   summarizing: boolean;
   canChoose: boolean;
 }) {
+  const { t } = useTranslation('chat');
   const choose = useContextStore((s) => s.choose);
   const needed = report.usedTokens + report.reservedTokens;
   return (
     <div
       role="alert"
-      aria-label="Context window full"
+      aria-label={t('context.fullLabel')}
       className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
     >
       <p>
-        This request needs {number.format(needed)} tokens; the model takes{' '}
-        {number.format(report.windowTokens ?? 0)}. It will not fit.
-        {canChoose ? ' Choose what this conversation sends:' : ' Shorten the message.'}
+        {t('context.tooBig', {
+          needed: formatNumber(needed),
+          window: formatNumber(report.windowTokens ?? 0),
+        })}{' '}
+        {canChoose ? t('context.choose') : t('context.shorten')}
       </p>
       {canChoose && (
         <div className="mt-1 flex flex-wrap gap-2">
           <button type="button" className="action-button" onClick={() => void choose('recent')}>
-            Send only the recent messages
+            {t('context.sendRecent')}
           </button>
           <button
             type="button"
@@ -121,10 +136,10 @@ function OverflowWarning({
             onClick={() => void choose('summary')}
           >
             {summarizing
-              ? 'Summarizing…'
+              ? t('context.summarizing')
               : report.policy === 'summary'
-                ? 'Summarize again'
-                : 'Summarize the older part'}
+                ? t('context.summarizeAgain')
+                : t('context.summarize')}
           </button>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { useComposerSettings } from '../../store/composerSettings';
+import { useTranslation } from '../../../../lib/i18n';
 
 const OPEN_KEY = 'switchboard:chatSettingsOpen';
 
@@ -39,6 +40,7 @@ export function useChatSettingsChanged(): boolean {
  * keeps its name to itself, so a search for it never finds two).
  */
 export function ChatSettingsToggle() {
+  const { t } = useTranslation('chat');
   const { open, toggle } = useChatSettingsPanel();
   const changed = useChatSettingsChanged();
   return (
@@ -49,9 +51,9 @@ export function ChatSettingsToggle() {
       onClick={toggle}
       className="toolbar-button"
     >
-      Parameters
+      {t('params.toggle')}
       {changed && (
-        <span className="ml-1 text-blue-600 dark:text-blue-400" aria-label="(changed)">
+        <span className="ml-1 text-blue-600 dark:text-blue-400" aria-label={t('params.changed')}>
           •
         </span>
       )}

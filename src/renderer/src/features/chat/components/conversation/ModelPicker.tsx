@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { profileCanCall, type ProfileView } from '../../../../../../shared/profiles';
 import { useProfiles, useSettingsStore } from '../../../settings';
 import { pickLabel } from './pickLabel';
+import { useTranslation } from '../../../../lib/i18n';
 
 // Profiles whose list was fetched this session: opening the selector asks each server once.
 const fetchedThisSession = new Set<string>();
@@ -22,10 +23,11 @@ export interface ModelPickerProps {
  * out. The button always names the current pick. The chat header and Compare both use it.
  */
 export function ModelPicker({ pick, onChoose, name }: ModelPickerProps) {
+  const { t } = useTranslation('chat');
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const profiles = useProfiles();
-  const label = pick ? pickLabel(pick.model, pick.view) : 'No profile set up';
+  const label = pick ? pickLabel(pick.model, pick.view) : t('picker.noProfile');
 
   const onOpenChange = (next: boolean) => {
     setOpen(next);
@@ -49,7 +51,7 @@ export function ModelPicker({ pick, onChoose, name }: ModelPickerProps) {
           <span className="truncate">{label}</span>
           {pick && !profileCanCall(pick.view) && (
             <span className="shrink-0 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">
-              no key
+              {t('picker.noKey')}
             </span>
           )}
           <span aria-hidden="true">▾</span>
@@ -60,18 +62,18 @@ export function ModelPicker({ pick, onChoose, name }: ModelPickerProps) {
           className="popover w-[min(24rem,92vw)] p-0"
           sideOffset={6}
           align="start"
-          aria-label="Choose a model"
+          aria-label={t('picker.choose')}
         >
-          <Command label="Search models" className="flex flex-col">
+          <Command label={t('picker.search')} className="flex flex-col">
             <Command.Input
               value={query}
               onValueChange={setQuery}
-              placeholder="Search models or type a model id…"
+              placeholder={t('picker.searchPlaceholder')}
               className="border-b border-zinc-200 bg-transparent px-3 py-2 text-sm outline-none dark:border-zinc-700"
             />
             <Command.List className="max-h-[min(22rem,60vh)] overflow-y-auto p-1">
               <Command.Empty className="px-2 py-2 text-xs text-zinc-600 dark:text-zinc-400">
-                No listed model matches.
+                {t('picker.noMatch')}
               </Command.Empty>
               {profiles.map((view) => (
                 <ProfileGroup
@@ -86,7 +88,7 @@ export function ModelPicker({ pick, onChoose, name }: ModelPickerProps) {
           </Command>
           <div className="flex items-center justify-between gap-2 border-t border-zinc-200 px-2 py-1.5 dark:border-zinc-700">
             <span className="text-xs text-zinc-600 dark:text-zinc-400">
-              Lists come from each server.
+              {t('picker.listsFrom')}
             </span>
             <RefreshListsButton profiles={profiles} />
           </div>
@@ -106,18 +108,19 @@ function TypedModelGroup({
   profiles: ProfileView[];
   onChoose: (view: ProfileView, model: string) => void;
 }) {
+  const { t } = useTranslation('chat');
   return (
-    <Command.Group heading="Use a model id not listed" className="model-group">
+    <Command.Group heading={t('picker.typedHeading')} className="model-group">
       {profiles.map((view) => (
         <Command.Item
           key={view.id}
           value={`typed::${view.id}::${typed}`}
           keywords={[typed]}
-          aria-label={`Use ${pickLabel(typed, view)}`}
+          aria-label={t('picker.use', { pick: pickLabel(typed, view) })}
           onSelect={() => onChoose(view, typed)}
           className="model-option"
         >
-          Use “{typed}” · {view.name}
+          {t('picker.useTyped', { model: typed, profile: view.name })}
         </Command.Item>
       ))}
     </Command.Group>
@@ -125,9 +128,10 @@ function TypedModelGroup({
 }
 
 function RefreshListsButton({ profiles }: { profiles: ProfileView[] }) {
+  const { t } = useTranslation('chat');
   return (
     <button type="button" className="action-button" onClick={() => void refreshAll(profiles)}>
-      Refresh model lists
+      {t('picker.refresh')}
     </button>
   );
 }
@@ -139,10 +143,15 @@ interface ProfileGroupProps {
 }
 
 function ProfileGroup({ view, current, onChoose }: ProfileGroupProps) {
+  const { t } = useTranslation('chat');
   const usable = profileCanCall(view);
   const models =
     current && !view.models.includes(current) ? [...view.models, current] : view.models;
-  const note = !usable ? ' · no API key' : view.modelsError ? ' · list not fetched' : '';
+  const note = !usable
+    ? ` · ${t('picker.noApiKey')}`
+    : view.modelsError
+      ? ` · ${t('picker.notFetched')}`
+      : '';
   return (
     <Command.Group heading={`${view.name}${note}`} className="model-group">
       {models.map((model) => (

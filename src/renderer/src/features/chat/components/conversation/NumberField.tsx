@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from '../../../../lib/i18n';
 
 interface NumberFieldProps {
   label: string;
@@ -18,6 +19,7 @@ function parseBounded(raw: string, { min, max, step }: NumberFieldProps['range']
 
 /** Keeps what is typed ("0.") as a draft so partial numbers can be typed; commits parsed values. */
 export function NumberField({ label, range, value, onChange }: NumberFieldProps) {
+  const { t } = useTranslation('chat');
   const id = useId();
   const [draft, setDraft] = useState(value === null ? '' : String(value));
   return (
@@ -31,7 +33,7 @@ export function NumberField({ label, range, value, onChange }: NumberFieldProps)
         min={range.min}
         max={range.max}
         step={range.step}
-        placeholder="Default"
+        placeholder={t('params.default')}
         value={draft}
         onChange={(e) => {
           setDraft(e.target.value);

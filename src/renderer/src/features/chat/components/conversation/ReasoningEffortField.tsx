@@ -5,12 +5,14 @@ import {
   type ReasoningEffort,
 } from '../../../../../../shared/reasoning';
 import { useComposerSettings } from '../../store/composerSettings';
+import { useTranslation } from '../../../../lib/i18n';
 
+/** Keys under params.effort in the chat catalogue, typed over every level. */
 const labels: Record<ReasoningEffort, string> = {
-  minimal: 'Minimal',
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
+  minimal: 'params.effort.minimal',
+  low: 'params.effort.low',
+  medium: 'params.effort.medium',
+  high: 'params.effort.high',
 };
 
 /**
@@ -18,13 +20,14 @@ const labels: Record<ReasoningEffort, string> = {
  * for every other model, which would get nothing. "Default" sends nothing: the provider decides.
  */
 export function ReasoningEffortField({ type, model }: { type?: string; model?: string }) {
+  const { t } = useTranslation('chat');
   const effort = useComposerSettings((s) => s.reasoningEffort);
   const setValues = useComposerSettings((s) => s.setValues);
   const id = useId();
   if (!type || !model || !takesReasoningEffort(type, model)) return null;
   return (
     <label htmlFor={id} className="field-label">
-      Reasoning effort
+      {t('params.effort.label')}
       <select
         id={id}
         className="field"
@@ -35,10 +38,10 @@ export function ReasoningEffortField({ type, model }: { type?: string; model?: s
           })
         }
       >
-        <option value="">Default</option>
+        <option value="">{t('params.default')}</option>
         {reasoningEfforts.map((level) => (
           <option key={level} value={level}>
-            {labels[level]}
+            {t(labels[level])}
           </option>
         ))}
       </select>

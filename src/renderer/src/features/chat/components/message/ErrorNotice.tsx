@@ -1,6 +1,7 @@
 import type { ProviderError } from '../../../../../../shared/stream';
 import { errorAdvice, plainErrorMessage } from '../../lib/errorAdvice';
 import { useSettingsRequest } from '../../../settings';
+import { useTranslation } from '../../../../lib/i18n';
 
 /** Failures the person fixes in the profile (its key, its permissions). */
 const fixedInProfile = new Set<ProviderError['kind']>(['auth', 'permission']);
@@ -14,10 +15,11 @@ export function ErrorNotice({
   /** The profile that answered, for the button that opens it (null: the default one). */
   profileId?: string | null | undefined;
 }) {
+  const { t } = useTranslation('chat');
   const openSettings = useSettingsRequest((s) => s.openSettings);
   if (error.kind === 'cancelled') return null;
-  const advice = errorAdvice(error);
-  const message = plainErrorMessage(error);
+  const advice = errorAdvice(t, error);
+  const message = plainErrorMessage(t, error);
   // The engine's message often ends with "(HTTP 401)" already: the status is said once.
   const statusSaid = error.status !== null && message.includes(`HTTP ${error.status}`);
   return (
@@ -25,7 +27,10 @@ export function ErrorNotice({
       <p className="font-medium">
         {message}
         {error.status && !statusSaid ? (
-          <span className="error-status"> · HTTP {error.status}</span>
+          <span className="error-status">
+            {' · '}
+            {t('httpStatus', { status: error.status })}
+          </span>
         ) : null}
       </p>
       {advice ? <p>{advice}</p> : null}
@@ -35,10 +40,12 @@ export function ErrorNotice({
           className="action-button continue-button mt-1.5"
           onClick={() => openSettings({ pane: 'profile', profileId: profileId ?? null })}
         >
-          Open the profile in Settings
+          {t('openProfile')}
         </button>
       )}
-      {error.requestId ? <p className="error-request">Request id: {error.requestId}</p> : null}
+      {error.requestId ? (
+        <p className="error-request">{t('requestId', { id: error.requestId })}</p>
+      ) : null}
     </div>
   );
 }

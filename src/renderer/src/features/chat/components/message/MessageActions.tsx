@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../../../components/ui/CopyButton';
 import { DeleteIcon, EditIcon, ForkIcon, RegenerateIcon } from '../../../../components/ui/icons';
+import { useTranslation } from '../../../../lib/i18n';
 
 interface MessageActionsProps {
   role: 'user' | 'assistant';
@@ -45,27 +46,37 @@ export function MessageActions({
   onDelete,
   onFork,
 }: MessageActionsProps) {
-  const who = role === 'user' ? 'message' : 'answer';
+  const { t } = useTranslation('chat');
+  const mine = role === 'user';
   return (
-    <div className="message-actions" role="group" aria-label="Message actions">
-      {text && <CopyButton text={text} label={`Copy ${who}`} iconOnly />}
+    <div className="message-actions" role="group" aria-label={t('actions.label')}>
+      {text && (
+        <CopyButton
+          text={text}
+          label={mine ? t('actions.copyMessage') : t('actions.copyAnswer')}
+          iconOnly
+        />
+      )}
       {onRegenerate && (
-        <IconButton label="Regenerate" onClick={onRegenerate}>
+        <IconButton label={t('actions.regenerate')} onClick={onRegenerate}>
           <RegenerateIcon />
         </IconButton>
       )}
       {onEdit && (
-        <IconButton label="Edit" onClick={onEdit}>
+        <IconButton label={t('actions.edit')} onClick={onEdit}>
           <EditIcon />
         </IconButton>
       )}
       {onFork && (
-        <IconButton label="Fork from here" onClick={onFork}>
+        <IconButton label={t('actions.fork')} onClick={onFork}>
           <ForkIcon />
         </IconButton>
       )}
       {onDelete && (
-        <IconButton label={`Delete ${who}`} onClick={onDelete}>
+        <IconButton
+          label={mine ? t('actions.deleteMessage') : t('actions.deleteAnswer')}
+          onClick={onDelete}
+        >
           <DeleteIcon />
         </IconButton>
       )}

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { ToolCallPart, ToolResultPart } from '../../../../../../shared/messageParts';
+import { useTranslation } from '../../../../lib/i18n';
 
 interface ToolStepProps {
   call: ToolCallPart;
@@ -16,28 +17,32 @@ function prettyArguments(text: string): string {
   }
 }
 
+/** The step's state: a chat catalogue key (tool.state.*) and its colour. */
 function stepState(call: ToolCallPart, result: ToolResultPart | undefined, streaming: boolean) {
   if (call.status === 'denied')
     return { label: 'denied', tone: 'text-amber-700 dark:text-amber-400' };
   if (result?.isError) return { label: 'failed', tone: 'text-red-700 dark:text-red-400' };
   if (result) return { label: 'done', tone: 'text-emerald-700 dark:text-emerald-400' };
   return streaming
-    ? { label: 'in progress…', tone: 'text-slate-500' }
-    : { label: 'no result', tone: 'text-slate-500' };
+    ? { label: 'running', tone: 'text-slate-500' }
+    : { label: 'noResult', tone: 'text-slate-500' };
 }
 
 /** One tool call and its result: a collapsible step in the answer, folded by default. */
 export const ToolStep = memo(function ToolStep({ call, result, streaming }: ToolStepProps) {
+  const { t } = useTranslation('chat');
   const state = stepState(call, result, streaming);
   return (
     <details className="tool-step my-2 rounded-md border border-slate-200 text-sm dark:border-slate-700">
       <summary className="cursor-pointer px-3 py-1.5">
         <span className="font-mono">{call.name}</span>{' '}
-        <span className={state.tone}>{state.label}</span>
+        <span className={state.tone}>{t(`tool.state.${state.label}`)}</span>
       </summary>
       <div className="space-y-2 border-t border-slate-200 px-3 py-2 dark:border-slate-700">
         <div>
-          <div className="text-xs font-semibold uppercase text-slate-500">Arguments</div>
+          <div className="text-xs font-semibold uppercase text-slate-500">
+            {t('tool.arguments')}
+          </div>
           <pre className="whitespace-pre-wrap break-all font-mono text-xs">
             {prettyArguments(call.arguments)}
           </pre>
@@ -45,8 +50,8 @@ export const ToolStep = memo(function ToolStep({ call, result, streaming }: Tool
         {result && (
           <div>
             <div className="text-xs font-semibold uppercase text-slate-500">
-              {result.isError ? 'Error' : 'Result'}
-              {result.truncated ? ' (cut at the size limit)' : ''}
+              {result.isError ? t('tool.error') : t('tool.result')}
+              {result.truncated ? t('tool.truncated') : ''}
             </div>
             <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all font-mono text-xs">
               {result.content}

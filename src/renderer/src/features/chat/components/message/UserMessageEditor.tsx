@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from '../../../../lib/i18n';
 
 interface UserMessageEditorProps {
   initial: string;
@@ -13,8 +14,9 @@ export function UserMessageEditor({
   initial,
   onSave,
   onCancel,
-  saveLabel = 'Save and send',
+  saveLabel,
 }: UserMessageEditorProps) {
+  const { t } = useTranslation('chat');
   const [text, setText] = useState(initial);
   const save = () => {
     if (text.trim()) onSave(text);
@@ -28,7 +30,7 @@ export function UserMessageEditor({
   return (
     <div className="w-full max-w-[85%]">
       <textarea
-        aria-label="Edit message"
+        aria-label={t('editor.label')}
         autoFocus
         value={text}
         onChange={(event) => setText(event.target.value)}
@@ -38,10 +40,10 @@ export function UserMessageEditor({
       />
       <div className="mt-1 flex justify-end gap-2">
         <button type="button" className="action-button" onClick={onCancel}>
-          Cancel
+          {t('editor.cancel')}
         </button>
         <button type="button" className="primary-button" onClick={save} disabled={!text.trim()}>
-          {saveLabel}
+          {saveLabel ?? t('editor.saveAndSend')}
         </button>
       </div>
     </div>

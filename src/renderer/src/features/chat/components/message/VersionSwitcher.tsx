@@ -1,7 +1,9 @@
 import { selectBusy, useChatStore, type ChatMessage } from '../../store/chatStore';
+import { useTranslation } from '../../../../lib/i18n';
 
 /** Flips between a message's versions (regenerated answers, edited questions), stored in main. */
 export function VersionSwitcher({ message }: { message: ChatMessage }) {
+  const { t } = useTranslation('chat');
   const busy = useChatStore(selectBusy);
   const selectVersion = useChatStore((s) => s.selectVersion);
   const versions = message.versionIds ?? [message.id];
@@ -11,19 +13,19 @@ export function VersionSwitcher({ message }: { message: ChatMessage }) {
     <span className="flex items-center text-xs text-zinc-600 dark:text-zinc-400">
       <button
         type="button"
-        aria-label="Previous version"
+        aria-label={t('version.previous')}
         className="action-button"
         disabled={busy || index <= 0}
         onClick={() => void selectVersion(versions[index - 1]!)}
       >
         ‹
       </button>
-      <span aria-label={`Version ${index + 1} of ${versions.length}`}>
+      <span aria-label={t('version.of', { index: index + 1, count: versions.length })}>
         {index + 1} / {versions.length}
       </span>
       <button
         type="button"
-        aria-label="Next version"
+        aria-label={t('version.next')}
         className="action-button"
         disabled={busy || index >= versions.length - 1}
         onClick={() => void selectVersion(versions[index + 1]!)}

@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { ProviderErrorKind } from '../../../../../../shared/stream';
 import type { RetryNotice } from '../../store/streamSubscriptions';
+import { useTranslation } from '../../../../lib/i18n';
 
+/** Catalogue keys (chat namespace) for the reasons a request is repeated. */
 const reasons: Partial<Record<ProviderErrorKind, string>> = {
-  rate_limit: 'Rate limited',
-  overloaded: 'The provider is overloaded',
-  server: 'The provider had an error',
-  timeout: 'The provider did not answer in time',
-  network: 'Could not reach the provider',
-  interrupted: 'The connection dropped',
+  rate_limit: 'retry.rate_limit',
+  overloaded: 'retry.overloaded',
+  server: 'retry.server',
+  timeout: 'retry.timeout',
+  network: 'retry.network',
+  interrupted: 'retry.interrupted',
 };
 
 /** Whole seconds left until `until`, ticking once a second while there are any. */
@@ -24,13 +26,14 @@ function useSecondsLeft(until: number | undefined): number {
 
 /** Before the first token: plain waiting, or why the request is being repeated and when. */
 export function WaitingNote({ retry }: { retry: RetryNotice | undefined }) {
+  const { t } = useTranslation('chat');
   const seconds = useSecondsLeft(retry?.until);
-  if (!retry) return <p className="waiting">Waiting for the first token…</p>;
-  const reason = reasons[retry.kind] ?? 'The request failed';
-  const when = seconds > 0 ? `retrying in ${seconds} s` : 'retrying now';
+  if (!retry) return <p className="waiting">{t('waiting')}</p>;
+  const reason = t(reasons[retry.kind] ?? 'retry.failed');
+  const when = seconds > 0 ? t('retry.inSeconds', { count: seconds }) : t('retry.now');
   return (
     <p className="waiting" role="status">
-      {reason}, {when} (attempt {retry.attempt + 1} of {retry.maxRetries + 1})
+      {t('retry.note', { reason, when, attempt: retry.attempt + 1, max: retry.maxRetries + 1 })}
     </p>
   );
 }
