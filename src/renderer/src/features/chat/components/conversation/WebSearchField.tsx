@@ -1,4 +1,5 @@
 import type { ProfileView } from '../../../../../../shared/profiles';
+import { useTranslation } from '../../../../lib/i18n';
 import { useComposerSettings } from '../../store/composerSettings';
 
 /**
@@ -8,18 +9,19 @@ import { useComposerSettings } from '../../store/composerSettings';
 export function WebSearchField({ view }: { view: ProfileView | undefined }) {
   const webSearch = useComposerSettings((s) => s.webSearch);
   const setValues = useComposerSettings((s) => s.setValues);
+  const { t } = useTranslation('chat');
   if (!view?.offersWebSearch) return null;
   return (
     <label
       className="flex items-center gap-2 font-medium text-zinc-700 dark:text-zinc-300"
-      title="The provider searches the web (its search fees apply); the sources show under the answer"
+      title={t('webSearch.tip')}
     >
       <input
         type="checkbox"
         checked={webSearch}
         onChange={(e) => setValues({ webSearch: e.target.checked })}
       />
-      Web search
+      {t('webSearch.label')}
     </label>
   );
 }

@@ -1,5 +1,6 @@
 import { citationParts, type MessagePart } from '../../../../../../shared/messageParts';
 import { isWebUrl, sourceDomain } from '../../../../../../shared/webSearch';
+import { useTranslation } from '../../../../lib/i18n';
 
 /**
  * The web pages an answer cites (the provider's search tool found them), numbered under the
@@ -7,10 +8,13 @@ import { isWebUrl, sourceDomain } from '../../../../../../shared/webSearch';
  */
 export function SourceList({ parts }: { parts: readonly MessagePart[] }) {
   const sources = citationParts(parts);
+  const { t } = useTranslation('chat');
   if (sources.length === 0) return null;
   return (
-    <section aria-label="Sources" className="mt-2 text-sm">
-      <h3 className="text-xs font-semibold text-zinc-600 dark:text-zinc-400">Sources</h3>
+    <section aria-label={t('webSearch.sources')} className="mt-2 text-sm">
+      <h3 className="text-xs font-semibold text-zinc-600 dark:text-zinc-400">
+        {t('webSearch.sources')}
+      </h3>
       <ol className="mt-1 list-decimal space-y-0.5 pl-5">
         {sources.map((source, index) => {
           const domain = sourceDomain(source.url);
