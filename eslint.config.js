@@ -91,8 +91,6 @@ const untranslatedRendererFiles = [
   'src/renderer/src/features/settings/components/ShortcutTable.tsx',
   'src/renderer/src/features/shortcuts/components/ShortcutsDialog.tsx',
   'src/renderer/src/features/sidebar/components/ImportChoiceDialog.tsx',
-  'src/renderer/src/features/usage/components/CacheSavings.tsx',
-  'src/renderer/src/features/usage/components/UsageCharts.tsx',
 ];
 export default tseslint.config(
   {
