@@ -87,7 +87,6 @@ const untranslatedRendererFiles = [
   'src/renderer/src/features/inspector/components/InspectorHeader.tsx',
   'src/renderer/src/features/settings/components/ShortcutTable.tsx',
   'src/renderer/src/features/shortcuts/components/ShortcutsDialog.tsx',
-  'src/renderer/src/features/sidebar/components/ImportChoiceDialog.tsx',
 ];
 export default tseslint.config(
   {
