@@ -85,8 +85,6 @@ const untranslatedRendererFiles = [
   'src/renderer/src/features/inspector/components/InspectorBody.tsx',
   'src/renderer/src/features/inspector/components/InspectorDialog.tsx',
   'src/renderer/src/features/inspector/components/InspectorHeader.tsx',
-  'src/renderer/src/features/settings/components/ShortcutTable.tsx',
-  'src/renderer/src/features/shortcuts/components/ShortcutsDialog.tsx',
 ];
 export default tseslint.config(
   {
