@@ -18,6 +18,14 @@ const words = {
     calls: 'Aufrufe',
     compare: 'Vergleichen',
     newConversation: 'Neue Unterhaltung',
+    cacheWrite: 'Cache-Schreiben',
+    backUpNow: 'Jetzt sichern',
+    syncTitle: 'Synchronisieren über WebDAV',
+    testConnection: 'Verbindung testen',
+    apiKey: 'API-Schlüssel',
+    byDay: 'Token pro Tag',
+    run: 'Ausführen',
+    addModel: 'Modell hinzufügen',
   },
   'zh-CN': {
     name: '简体中文',
@@ -34,6 +42,14 @@ const words = {
     calls: '调用次数',
     compare: '对比',
     newConversation: '新建对话',
+    cacheWrite: '缓存写入',
+    backUpNow: '立即备份',
+    syncTitle: '通过 WebDAV 同步',
+    testConnection: '测试连接',
+    apiKey: 'API 密钥',
+    byDay: '每日 Token',
+    run: '运行',
+    addModel: '添加模型',
   },
 } as const;
 type Language = keyof typeof words;
@@ -78,10 +94,15 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await expect(app.locator('html')).toHaveAttribute('lang', language);
     await shoot(app, out('settings-general'));
     await dialog.getByRole('button', { name: w.prices, exact: true }).click();
+    await expect(dialog.getByRole('columnheader', { name: w.cacheWrite })).toBeVisible();
     await shoot(app, out('settings-prices'));
     await dialog.getByRole('button', { name: w.data, exact: true }).click();
+    await expect(dialog.getByRole('button', { name: w.backUpNow })).toBeVisible();
+    await expect(dialog.getByRole('heading', { name: w.syncTitle })).toBeVisible();
     await shoot(app, out('settings-data'));
     await dialog.getByRole('navigation').getByRole('button').first().click();
+    await expect(dialog.getByRole('button', { name: w.testConnection })).toBeVisible();
+    await expect(dialog.getByText(w.apiKey, { exact: true })).toBeVisible();
     await shoot(app, out('settings-profile'));
     await app.keyboard.press('Escape');
 
@@ -94,11 +115,12 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await app.getByRole('button', { name: w.usage, exact: true }).click();
     const usage = app.getByRole('dialog', { name: w.usage });
     await expect(usage.getByText(w.calls, { exact: true }).first()).toBeVisible();
+    await expect(usage.getByRole('heading', { name: w.byDay })).toBeVisible();
     await shoot(app, out('usage'));
     await app.keyboard.press('Escape');
 
-    // Inspector and the Compare dialog are still English (the chat feature's second pass): their layout
-    // is looked at here in the frame of the translated window.
+    // The inspector is still English (its own second pass): its layout is looked at here in the
+    // frame of the translated window.
     const answer = app.getByRole('article', { name: 'Assistant message' }).last();
     await answer.hover();
     await answer.getByRole('button', { name: 'Inspect' }).click();
@@ -106,7 +128,9 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await shoot(app, out('inspector'));
     await app.keyboard.press('Escape');
     await app.getByRole('button', { name: w.compare, exact: true }).click();
-    await expect(app.getByRole('dialog', { name: 'Compare' })).toBeVisible();
+    const compare = app.getByRole('dialog', { name: w.compare });
+    await expect(compare.getByRole('button', { name: w.run, exact: true })).toBeVisible();
+    await expect(compare.getByRole('button', { name: w.addModel })).toBeVisible();
     await shoot(app, out('compare'));
     await app.keyboard.press('Escape');
   }
