@@ -7,9 +7,9 @@ import { useTranslation } from '../../../lib/i18n';
 const cellInput =
   'rounded border border-zinc-300 px-1.5 py-0.5 text-right tabular-nums dark:border-zinc-700 dark:bg-zinc-800';
 
-/** A price input; the write column's is wider, so its blank meaning ("1.25× input") shows whole. */
+/** A price input; the cache columns are wider, so a blank one's meaning ("1.25× input", "= Eingabe") shows whole. */
 export const priceCellInput = (field: PriceField) =>
-  `${field === 'write' ? 'w-24' : 'w-20'} ${cellInput}`;
+  `${field === 'write' || field === 'cached' ? 'w-24' : 'w-20'} ${cellInput}`;
 
 /** What a blank input means, in words: the cached input at the input price, a write at its factor. */
 function blankMeaning(t: TFunction, field: PriceField, provider: PriceEntry['provider']): string {
