@@ -26,6 +26,8 @@ const words = {
     byDay: 'Token pro Tag',
     run: 'Ausführen',
     addModel: 'Modell hinzufügen',
+    prompt: 'Prompt zum Vergleichen',
+    firstToken: 'Erstes Token',
   },
   'zh-CN': {
     name: '简体中文',
@@ -50,6 +52,8 @@ const words = {
     byDay: '每日 Token',
     run: '运行',
     addModel: '添加模型',
+    prompt: '对比提示词',
+    firstToken: '首个 Token',
   },
 } as const;
 type Language = keyof typeof words;
@@ -131,6 +135,11 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     const compare = app.getByRole('dialog', { name: w.compare });
     await expect(compare.getByRole('button', { name: w.run, exact: true })).toBeVisible();
     await expect(compare.getByRole('button', { name: w.addModel })).toBeVisible();
+    // A run, so the columns' figures are looked at in the language too.
+    await compare.getByRole('textbox', { name: w.prompt }).fill('Hello there');
+    await compare.getByRole('button', { name: w.run, exact: true }).click();
+    await expect(compare.getByRole('term').filter({ hasText: w.firstToken })).toHaveCount(2);
+    await expect(compare.getByRole('article').first()).toContainText('emu-1');
     await shoot(app, out('compare'));
     await app.keyboard.press('Escape');
   }
