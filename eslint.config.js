@@ -77,9 +77,6 @@ const untranslatedRendererFiles = [
   // Built alongside the first pass (tools): converted in the second.
   'src/renderer/src/features/tools/**',
   // Still to convert (the second pass): each file leaves this list once its words are in a catalogue.
-  'src/renderer/src/features/compare/components/CompareColumn.tsx',
-  'src/renderer/src/features/compare/components/CompareDialog.tsx',
-  'src/renderer/src/features/compare/components/CompareLanes.tsx',
   'src/renderer/src/features/inspector/components/CaptureFooter.tsx',
   'src/renderer/src/features/inspector/components/ExchangeSections.tsx',
   'src/renderer/src/features/inspector/components/ExchangeSummary.tsx',
@@ -87,28 +84,6 @@ const untranslatedRendererFiles = [
   'src/renderer/src/features/inspector/components/InspectorDialog.tsx',
   'src/renderer/src/features/inspector/components/InspectorHeader.tsx',
   'src/renderer/src/features/inspector/components/ToolCallMessages.tsx',
-  'src/renderer/src/features/settings/components/AddPriceForm.tsx',
-  'src/renderer/src/features/settings/components/ApiKeyFields.tsx',
-  'src/renderer/src/features/settings/components/BackupsSection.tsx',
-  'src/renderer/src/features/settings/components/ConnectionResult.tsx',
-  'src/renderer/src/features/settings/components/DeleteProfileButton.tsx',
-  'src/renderer/src/features/settings/components/GatewayFields.tsx',
-  'src/renderer/src/features/settings/components/HeadersEditor.tsx',
-  'src/renderer/src/features/settings/components/NoticeBar.tsx',
-  'src/renderer/src/features/settings/components/PriceRow.tsx',
-  'src/renderer/src/features/settings/components/PricesEditor.tsx',
-  'src/renderer/src/features/settings/components/ProfileEndpointFields.tsx',
-  'src/renderer/src/features/settings/components/ProfileFormFooter.tsx',
-  'src/renderer/src/features/settings/components/ProfileIdentityFields.tsx',
-  'src/renderer/src/features/settings/components/PromptCachingSwitch.tsx',
-  'src/renderer/src/features/settings/components/SetupCandidates.tsx',
-  'src/renderer/src/features/settings/components/ShortcutTable.tsx',
-  'src/renderer/src/features/settings/components/SyncSection.tsx',
-  'src/renderer/src/features/settings/components/WireApiField.tsx',
-  'src/renderer/src/features/shortcuts/components/ShortcutsDialog.tsx',
-  'src/renderer/src/features/sidebar/components/ImportChoiceDialog.tsx',
-  'src/renderer/src/features/usage/components/CacheSavings.tsx',
-  'src/renderer/src/features/usage/components/UsageCharts.tsx',
 ];
 export default tseslint.config(
   {

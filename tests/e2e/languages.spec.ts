@@ -25,6 +25,16 @@ const words = {
     copyAnswer: 'Antwort kopieren',
     promptLibrary: 'Prompt-Bibliothek',
     chooseModel: 'Modell wählen',
+    cacheWrite: 'Cache-Schreiben',
+    backUpNow: 'Jetzt sichern',
+    syncTitle: 'Synchronisieren über WebDAV',
+    testConnection: 'Verbindung testen',
+    apiKey: 'API-Schlüssel',
+    byDay: 'Token pro Tag',
+    run: 'Ausführen',
+    addModel: 'Modell hinzufügen',
+    prompt: 'Prompt zum Vergleichen',
+    firstToken: 'Erstes Token',
   },
   'zh-CN': {
     name: '简体中文',
@@ -48,6 +58,16 @@ const words = {
     copyAnswer: '复制回答',
     promptLibrary: '提示词库',
     chooseModel: '选择模型',
+    cacheWrite: '缓存写入',
+    backUpNow: '立即备份',
+    syncTitle: '通过 WebDAV 同步',
+    testConnection: '测试连接',
+    apiKey: 'API 密钥',
+    byDay: '每日 Token',
+    run: '运行',
+    addModel: '添加模型',
+    prompt: '对比提示词',
+    firstToken: '首个 Token',
   },
 } as const;
 type Language = keyof typeof words;
@@ -92,10 +112,15 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await expect(app.locator('html')).toHaveAttribute('lang', language);
     await shoot(app, out('settings-general'));
     await dialog.getByRole('button', { name: w.prices, exact: true }).click();
+    await expect(dialog.getByRole('columnheader', { name: w.cacheWrite })).toBeVisible();
     await shoot(app, out('settings-prices'));
     await dialog.getByRole('button', { name: w.data, exact: true }).click();
+    await expect(dialog.getByRole('button', { name: w.backUpNow })).toBeVisible();
+    await expect(dialog.getByRole('heading', { name: w.syncTitle })).toBeVisible();
     await shoot(app, out('settings-data'));
     await dialog.getByRole('navigation').getByRole('button').first().click();
+    await expect(dialog.getByRole('button', { name: w.testConnection })).toBeVisible();
+    await expect(dialog.getByText(w.apiKey, { exact: true })).toBeVisible();
     await shoot(app, out('settings-profile'));
     await app.keyboard.press('Escape');
 
@@ -127,11 +152,12 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await app.getByRole('button', { name: w.usage, exact: true }).click();
     const usage = app.getByRole('dialog', { name: w.usage });
     await expect(usage.getByText(w.calls, { exact: true }).first()).toBeVisible();
+    await expect(usage.getByRole('heading', { name: w.byDay })).toBeVisible();
     await shoot(app, out('usage'));
     await app.keyboard.press('Escape');
 
-    // Inspector and the Compare dialog are still English (the chat feature's second pass): their layout
-    // is looked at here in the frame of the translated window.
+    // The inspector is still English (its own second pass): its layout is looked at here in the
+    // frame of the translated window.
     const answer = app.getByRole('article', { name: 'Assistant message' }).last();
     await answer.hover();
     await answer.getByRole('button', { name: 'Inspect' }).click();
@@ -139,7 +165,14 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await shoot(app, out('inspector'));
     await app.keyboard.press('Escape');
     await app.getByRole('button', { name: w.compare, exact: true }).click();
-    await expect(app.getByRole('dialog', { name: 'Compare' })).toBeVisible();
+    const compare = app.getByRole('dialog', { name: w.compare });
+    await expect(compare.getByRole('button', { name: w.run, exact: true })).toBeVisible();
+    await expect(compare.getByRole('button', { name: w.addModel })).toBeVisible();
+    // A run, so the columns' figures are looked at in the language too.
+    await compare.getByRole('textbox', { name: w.prompt }).fill('Hello there');
+    await compare.getByRole('button', { name: w.run, exact: true }).click();
+    await expect(compare.getByRole('term').filter({ hasText: w.firstToken })).toHaveCount(2);
+    await expect(compare.getByRole('article').first()).toContainText('emu-1');
     await shoot(app, out('compare'));
     await app.keyboard.press('Escape');
   }

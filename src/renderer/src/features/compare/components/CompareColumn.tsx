@@ -2,6 +2,7 @@ import type { CompareFiguresView } from '../../../../../shared/compare';
 import { PlainTextBlock } from '../../../components/markdown/PlainTextBlock';
 import { StreamingMarkdown } from '../../../components/markdown/StreamingMarkdown';
 import { RenderBoundary } from '../../../components/ui/RenderBoundary';
+import { formatNumber, formatUsd, useTranslation, type TFunction } from '../../../lib/i18n';
 
 export interface ColumnState {
   title: string;
@@ -9,13 +10,35 @@ export interface ColumnState {
   figures: CompareFiguresView | null;
 }
 
-function ms(value: number | null): string {
-  return value === null ? '—' : `${Math.round(value)} ms`;
+function ms(t: TFunction, value: number | null): string {
+  return value === null ? '—' : t('ms', { ms: formatNumber(Math.round(value)) });
 }
 
+/** A single answer costs fractions of a cent: more digits than a total would show. */
 function dollars(value: number | null): string {
   if (value === null) return '—';
-  return value < 0.01 ? `$${value.toFixed(6)}` : `$${value.toFixed(4)}`;
+  return formatUsd(value, value < 0.01 ? 6 : 4);
+}
+
+/** The figures under an answer: label and value, "—" where nothing is known. */
+function figureCells(t: TFunction, figures: CompareFiguresView | null): [string, string][] {
+  const mark = figures?.usage?.source === 'estimated' ? '~' : '';
+  const tokens = (n: number) => `${mark}${formatNumber(n)}`;
+  return [
+    [t('firstToken'), figures ? ms(t, figures.ttftMs) : '…'],
+    [
+      t('tokensPerSecond'),
+      figures?.tokensPerSecond != null
+        ? formatNumber(figures.tokensPerSecond, {
+            minimumFractionDigits: 1,
+            maximumFractionDigits: 1,
+          })
+        : '—',
+    ],
+    [t('in'), figures?.usage ? tokens(figures.usage.inputTokens) : '—'],
+    [t('out'), figures?.usage ? tokens(figures.usage.outputTokens) : '—'],
+    [t('cost'), figures ? dollars(figures.cost) : '—'],
+  ];
 }
 
 /** One answer of a comparison, streaming in, then its figures and "Continue as conversation". */
@@ -26,11 +49,11 @@ export function CompareColumn({
   column: ColumnState;
   onContinue: () => void;
 }) {
+  const { t } = useTranslation('compare');
   const { figures } = column;
-  const mark = figures?.usage?.source === 'estimated' ? '~' : '';
   return (
     <article
-      aria-label={`Answer from ${column.title}`}
+      aria-label={t('answerFrom', { title: column.title })}
       aria-busy={!figures}
       className="@container flex min-h-0 min-w-0 flex-col rounded-lg border border-zinc-200 dark:border-zinc-800"
     >
@@ -44,7 +67,7 @@ export function CompareColumn({
         {column.text ? (
           // The chat's own renderer, so a column reads as the answer will in a conversation.
           <RenderBoundary
-            name="An answer's text"
+            name={t('answerText')}
             resetKey={column.text}
             fallback={() => <PlainTextBlock text={column.text} reason="failed" />}
           >
@@ -61,16 +84,10 @@ export function CompareColumn({
       </div>
       {/* Cells wrap onto a second line in a narrow column instead of running into each other. */}
       <dl
-        aria-label="Figures"
+        aria-label={t('figures')}
         className="flex flex-wrap gap-x-4 gap-y-1 border-t border-zinc-200 px-3 py-2 text-[11px] dark:border-zinc-800"
       >
-        {[
-          ['First token', figures ? ms(figures.ttftMs) : '…'],
-          ['Tokens/s', figures?.tokensPerSecond != null ? figures.tokensPerSecond.toFixed(1) : '—'],
-          ['In', figures?.usage ? `${mark}${figures.usage.inputTokens}` : '—'],
-          ['Out', figures?.usage ? `${mark}${figures.usage.outputTokens}` : '—'],
-          ['Cost', figures ? dollars(figures.cost) : '—'],
-        ].map(([label, value]) => (
+        {figureCells(t, figures).map(([label, value]) => (
           <div key={label}>
             <dt className="whitespace-nowrap text-zinc-500">{label}</dt>
             <dd className="whitespace-nowrap font-medium tabular-nums">{value}</dd>
@@ -81,10 +98,11 @@ export function CompareColumn({
         type="button"
         disabled={!figures || !column.text}
         onClick={onContinue}
-        aria-label="Continue as conversation"
+        aria-label={t('continueLabel')}
         className="m-2 mt-0 rounded-md border border-zinc-300 px-2 py-1 text-xs whitespace-nowrap hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        Continue<span className="hidden @[13rem]:inline"> as conversation</span>
+        {t('continue')}
+        <span className="hidden @[13rem]:inline">{t('continueRest')}</span>
       </button>
     </article>
   );

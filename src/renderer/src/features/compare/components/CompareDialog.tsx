@@ -113,6 +113,7 @@ function CompareForm({
   onRun,
   onStop,
 }: CompareFormProps) {
+  const { t } = useTranslation('compare');
   return (
     <form
       className="flex flex-col gap-2 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800"
@@ -122,12 +123,12 @@ function CompareForm({
       }}
     >
       <textarea
-        aria-label="Compare prompt"
+        aria-label={t('prompt')}
         rows={2}
         value={prompt}
         onChange={(e) => onPromptChange(e.target.value)}
         className={`${inputClass} w-full`}
-        placeholder="Ask every model the same thing"
+        placeholder={t('promptPlaceholder')}
       />
       <AttachedNote />
       <div className="flex flex-wrap items-center gap-2">
@@ -139,7 +140,7 @@ function CompareForm({
             className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700"
             onClick={onStop}
           >
-            Stop
+            {t('stop')}
           </button>
         ) : (
           <button
@@ -147,13 +148,11 @@ function CompareForm({
             disabled={!prompt.trim() || !canRun}
             className="rounded-md bg-blue-600 px-3 py-1 text-sm font-medium text-white disabled:opacity-40"
           >
-            Run
+            {t('run')}
           </button>
         )}
       </div>
-      {!canRun && (
-        <p className="text-xs text-zinc-500">Add a provider profile in Settings first.</p>
-      )}
+      {!canRun && <p className="text-xs text-zinc-500">{t('noProfile')}</p>}
       {error && (
         <p role="alert" className="text-xs text-red-600">
           {error}
@@ -165,24 +164,28 @@ function CompareForm({
 
 /** The message box's attachments, which a comparison sends to every column. */
 function AttachedNote() {
+  const { t } = useTranslation('compare');
   const names = readyViews(useAttachmentDraft((s) => s.chips)).map((view) => view.name);
   if (names.length === 0) return null;
   return (
-    <p className="text-xs text-zinc-500">With the message box's attachments: {names.join(', ')}</p>
+    <p className="text-xs text-zinc-500">
+      {t('attached', { names: names.join(t('listSeparator')) })}
+    </p>
   );
 }
 
 function CompareHeader() {
+  const { t } = useTranslation('compare');
   return (
     <header className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
       <div>
-        <Dialog.Title className="text-base font-semibold">Compare</Dialog.Title>
+        <Dialog.Title className="text-base font-semibold">{t('title')}</Dialog.Title>
         <Dialog.Description className="text-xs text-zinc-500">
-          One prompt to 2–4 models at once, side by side.
+          {t('description')}
         </Dialog.Description>
       </div>
       <Dialog.Close
-        aria-label="Close compare"
+        aria-label={t('close')}
         className="rounded px-2 py-1 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
         ×

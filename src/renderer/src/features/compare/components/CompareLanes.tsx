@@ -1,6 +1,7 @@
 import type { ProfileView } from '../../../../../shared/profiles';
 import { useProfiles } from '../../settings';
 import { ModelPicker } from '../../chat';
+import { useTranslation } from '../../../lib/i18n';
 
 /** One column to ask: a profile and one of its models (listed or typed). */
 export interface LaneChoice {
@@ -24,6 +25,7 @@ export function CompareLanes({
   lanes: LaneChoice[];
   onChange: (lanes: LaneChoice[]) => void;
 }) {
+  const { t } = useTranslation('compare');
   const profiles = useProfiles();
   const setLane = (index: number, lane: LaneChoice) =>
     onChange(lanes.map((current, i) => (i === index ? lane : current)));
@@ -34,18 +36,18 @@ export function CompareLanes({
         return (
           <fieldset
             key={i}
-            aria-label={`Model ${i + 1}`}
+            aria-label={t('modelN', { n: i + 1 })}
             className="flex min-w-0 items-center gap-1"
           >
             <ModelPicker
-              name={`Model ${i + 1}`}
+              name={t('modelN', { n: i + 1 })}
               pick={view ? { view, model: lane.model } : null}
               onChoose={(chosen, model) => setLane(i, { profileId: chosen.id, model })}
             />
             {lanes.length > 2 && (
               <button
                 type="button"
-                aria-label={`Remove model ${i + 1}`}
+                aria-label={t('removeModel', { n: i + 1 })}
                 className="icon-button"
                 onClick={() => onChange(lanes.filter((_, j) => j !== i))}
               >
@@ -61,7 +63,7 @@ export function CompareLanes({
           className="rounded-md px-2 py-1 text-xs text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-blue-950"
           onClick={() => onChange([...lanes, { ...lanes.at(-1)! }])}
         >
-          Add model
+          {t('addModel')}
         </button>
       )}
     </>

@@ -1,7 +1,9 @@
+import type { TFunction } from '../../../lib/i18n';
 import type { KeychainStatus, ProfileView } from '../../../../../shared/profiles';
 import { providerKinds } from '../../../../../shared/providerKinds';
 import { Field, SelectField } from './Field';
 import type { FormSectionProps } from './profileForm';
+import { useTranslation } from '../../../lib/i18n';
 
 interface ApiKeyFieldsProps extends FormSectionProps {
   saved: ProfileView | undefined;
@@ -11,19 +13,17 @@ interface ApiKeyFieldsProps extends FormSectionProps {
 }
 
 /** Where the saved key lives, or where a new one will: the key field's hint. */
-function keyHint(saved: ProfileView | undefined, keychain: KeychainStatus): string {
+function keyHint(t: TFunction, saved: ProfileView | undefined, keychain: KeychainStatus): string {
   if (saved?.hasKey) {
     const where =
       saved.keySource === 'environment'
-        ? ', from the environment'
+        ? 'savedKeyEnv'
         : saved.keySource === 'session'
-          ? ', for this session only'
-          : ', in the keychain';
-    return `Saved key ending in ${saved.hint ?? '(too short to show)'}${where}. Type a new one to replace it.`;
+          ? 'savedKeySession'
+          : 'savedKeyKeychain';
+    return t(`profile.${where}`, { hint: saved.hint ?? t('profile.hintTooShort') });
   }
-  return keychain.available
-    ? 'Stored in the OS keychain, never on disk.'
-    : 'No keychain is reachable: a key can be kept for this session only.';
+  return keychain.available ? t('profile.keyStored') : t('profile.noKeychain');
 }
 
 /**
@@ -39,12 +39,13 @@ export function ApiKeyFields({
   sessionOnly,
   onSessionOnly,
 }: ApiKeyFieldsProps) {
+  const { t } = useTranslation('settings');
   const { authChoices } = providerKinds[form.type];
   return (
     <>
       {authChoices.length > 1 && (
         <SelectField
-          label="Authentication"
+          label={t('profile.authentication')}
           value={form.authMethod}
           options={authChoices}
           onChange={(v) => set('authMethod', v)}
@@ -53,15 +54,15 @@ export function ApiKeyFields({
       {form.authMethod === 'apiKey' && (
         <div className="space-y-2">
           <Field
-            label="API key"
+            label={t('profile.apiKey')}
             type="password"
             autoComplete="off"
             spellCheck={false}
             value={form.apiKey}
             onChange={(v) => set('apiKey', v)}
             error={errors.apiKey}
-            placeholder={saved?.hasKey && saved.hint ? `•••• ${saved.hint}` : 'Paste the key'}
-            hint={keyHint(saved, keychain)}
+            placeholder={saved?.hasKey && saved.hint ? `•••• ${saved.hint}` : t('profile.pasteKey')}
+            hint={keyHint(t, saved, keychain)}
           />
           {(!keychain.available || errors.apiKey) && (
             <div
@@ -75,7 +76,7 @@ export function ApiKeyFields({
                   checked={sessionOnly}
                   onChange={(e) => onSessionOnly(e.target.checked)}
                 />
-                Keep this key for this session only
+                {t('profile.keepSessionOnly')}
               </label>
             </div>
           )}

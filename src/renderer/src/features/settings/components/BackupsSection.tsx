@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { BackupKind, BackupView } from '../../../../../shared/backups';
 import { useDataStore } from '../store/dataStore';
+import { formatBytes, formatDateTime, useTranslation } from '../../../lib/i18n';
 
-const kindLabels: Record<BackupKind, string> = {
-  daily: 'Daily',
-  manual: 'Made by hand',
-  'pre-migration': 'Before an update',
-  'pre-restore': 'Before a restore',
+const kindKeys: Record<BackupKind, string> = {
+  daily: 'daily',
+  manual: 'manual',
+  'pre-migration': 'preMigration',
+  'pre-restore': 'preRestore',
 };
 
 const buttonClass =
@@ -19,56 +20,47 @@ function keepChoices(current: number | undefined): number[] {
     : choices;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-export const formatTime = (at: number) =>
-  new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 function BackupRow({ backup }: { backup: BackupView }) {
+  const { t } = useTranslation('settings');
   const restore = useDataStore((s) => s.restore);
   const busy = useDataStore((s) => s.busy);
   const [asking, setAsking] = useState(false);
-  const label = `${kindLabels[backup.kind]}, ${formatTime(backup.createdAt)}`;
+  const kind = t(`backups.kind.${kindKeys[backup.kind]}`);
+  const label = `${kind}, ${formatDateTime(backup.createdAt)}`;
   const onRestore = async () => {
     // The reopened history is shown from scratch: every feature loads it again.
     if (await restore(backup.name)) window.location.reload();
     else setAsking(false);
   };
   return (
-    <li aria-label={`Backup: ${label}`} className="flex flex-col gap-1 py-2">
+    <li aria-label={t('backups.rowLabel', { label })} className="flex flex-col gap-1 py-2">
       <div className="flex items-center gap-3">
         <span className="flex-1">
-          <span className="font-medium">{formatTime(backup.createdAt)}</span>
-          <span className="text-zinc-500"> · {kindLabels[backup.kind]}</span>
+          <span className="font-medium">{formatDateTime(backup.createdAt)}</span>
+          <span className="text-zinc-500"> · {kind}</span>
         </span>
         <span className="w-20 text-right tabular-nums text-zinc-500">
           {formatBytes(backup.bytes)}
         </span>
         {!asking && (
           <button type="button" className={buttonClass} onClick={() => setAsking(true)}>
-            Restore…
+            {t('backups.restore')}
           </button>
         )}
       </div>
       {asking && (
         <div className="flex items-center gap-2 rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-          <span className="flex-1">
-            Replace your history with this backup? The history as it is now is backed up first.
-          </span>
+          <span className="flex-1">{t('backups.restoreQuestion')}</span>
           <button
             type="button"
             className={buttonClass}
             disabled={busy !== null}
             onClick={() => void onRestore()}
           >
-            {busy === 'restore' ? 'Restoring…' : 'Restore this backup'}
+            {busy === 'restore' ? t('backups.restoring') : t('backups.restoreConfirm')}
           </button>
           <button type="button" className={buttonClass} onClick={() => setAsking(false)}>
-            Cancel
+            {t('profile.cancel')}
           </button>
         </div>
       )}
@@ -78,6 +70,7 @@ function BackupRow({ backup }: { backup: BackupView }) {
 
 /** Settings › Data › Backups: the list with size and time, "Back up now", how many are kept. */
 export function BackupsSection() {
+  const { t } = useTranslation('settings');
   const list = useDataStore((s) => s.backups);
   const busy = useDataStore((s) => s.busy);
   const error = useDataStore((s) => s.backupError);
@@ -86,11 +79,10 @@ export function BackupsSection() {
   return (
     <section aria-labelledby="backups-heading" className="flex flex-col gap-2">
       <h4 id="backups-heading" className="font-medium text-zinc-700 dark:text-zinc-300">
-        Backups
+        {t('backups.title')}
       </h4>
       <p className="text-xs text-zinc-500">
-        A copy of your history is made every day and before each update, and checked after it is
-        written. {list && <>They are kept in {list.folder}.</>}
+        {t('backups.intro')} {list && t('backups.folder', { folder: list.folder })}
       </p>
       <div className="flex items-center gap-3">
         <button
@@ -99,10 +91,10 @@ export function BackupsSection() {
           disabled={busy !== null}
           onClick={() => void backUpNow()}
         >
-          {busy === 'backup' ? 'Backing up…' : 'Back up now'}
+          {busy === 'backup' ? t('backups.backingUp') : t('backups.now')}
         </button>
         <label className="flex items-center gap-2 text-sm">
-          Keep the last
+          {t('backups.keepBefore')}
           {/* A choice, not a typed number: a half-typed "1" would delete backups at once. */}
           <select
             className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
@@ -115,7 +107,7 @@ export function BackupsSection() {
               </option>
             ))}
           </select>
-          backups
+          {t('backups.keepAfter')}
         </label>
       </div>
       {error && (
@@ -124,9 +116,9 @@ export function BackupsSection() {
         </p>
       )}
       {list && list.backups.length === 0 && (
-        <p className="text-xs text-zinc-500">No backups yet.</p>
+        <p className="text-xs text-zinc-500">{t('backups.none')}</p>
       )}
-      <ul aria-label="Backups" className="divide-y divide-zinc-200 dark:divide-zinc-800">
+      <ul aria-label={t('backups.title')} className="divide-y divide-zinc-200 dark:divide-zinc-800">
         {list?.backups.map((backup) => (
           <BackupRow key={backup.name} backup={backup} />
         ))}

@@ -1,17 +1,6 @@
 import type { ConnectionReport } from '../../../../../shared/profiles';
 import { wireApiLabels, type WireApi } from '../../../../../shared/wireApi';
-
-const stepLabels: Record<ConnectionReport['step'], string> = {
-  config: 'Settings',
-  dns: 'DNS',
-  connect: 'Connection',
-  tls: 'TLS',
-  timeout: 'Timeout',
-  http: 'HTTP',
-  auth: 'Key',
-  model: 'Model',
-  done: 'Connected',
-};
+import { formatNumber, useTranslation } from '../../../lib/i18n';
 
 /**
  * The outcome of Test connection: which step failed, in words, with the (redacted) URL called;
@@ -24,6 +13,7 @@ export function ConnectionResult({
   report: ConnectionReport;
   onSwitchApi?: (api: WireApi) => void;
 }) {
+  const { t } = useTranslation('settings');
   const suggested = report.suggestedApi;
   const tone = report.ok
     ? 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100'
@@ -31,16 +21,24 @@ export function ConnectionResult({
   return (
     <div
       role="status"
-      aria-label="Connection test result"
+      aria-label={t('connection.label')}
       className={`rounded-md border px-3 py-2 text-sm ${tone}`}
     >
       <p className="font-medium">
         {report.ok ? '✓ ' : '✗ '}
-        {report.ok ? 'Connection works' : `Failed at: ${stepLabels[report.step]}`}
+        {report.ok
+          ? t('connection.works')
+          : t('connection.failedAt', { step: t(`connection.step.${report.step}`) })}
         {report.status !== null && (
-          <span className="font-normal opacity-75"> · HTTP {report.status}</span>
+          <span className="font-normal opacity-75">
+            {' · '}
+            {t('connection.http', { status: report.status })}
+          </span>
         )}
-        <span className="font-normal opacity-75"> · {report.durationMs} ms</span>
+        <span className="font-normal opacity-75">
+          {' · '}
+          {t('connection.duration', { ms: formatNumber(report.durationMs) })}
+        </span>
       </p>
       <p className="mt-1">{report.message}</p>
       {suggested && onSwitchApi && (
@@ -49,7 +47,7 @@ export function ConnectionResult({
           onClick={() => onSwitchApi(suggested)}
           className="mt-2 rounded-md border border-current px-2 py-0.5 text-xs font-medium"
         >
-          Use {wireApiLabels[suggested]}
+          {t('connection.useApi', { api: wireApiLabels[suggested] })}
         </button>
       )}
       {report.url && (

@@ -2,6 +2,11 @@ import { providerKinds } from '../../../../../shared/providerKinds';
 import { Field } from './Field';
 import { HeadersEditor } from './HeadersEditor';
 import type { FormSectionProps, ProfileFormState } from './profileForm';
+import { useTranslation } from '../../../lib/i18n';
+
+// OpenAI's id prefixes: identifiers, the same in every language.
+const organizationExample = 'org-…';
+const projectExample = 'proj_…';
 
 interface GatewayFieldsProps extends FormSectionProps {
   onChange: (form: ProfileFormState) => void;
@@ -12,6 +17,7 @@ interface GatewayFieldsProps extends FormSectionProps {
  * organization and project, another auth header's name, and custom headers for gateways.
  */
 export function GatewayFields({ form, set, errors, onChange }: GatewayFieldsProps) {
+  const { t } = useTranslation('settings');
   const { organizationFields } = providerKinds[form.type];
   return (
     <details
@@ -19,33 +25,33 @@ export function GatewayFields({ form, set, errors, onChange }: GatewayFieldsProp
       open={form.headers.length > 0 || !!form.authHeader || !!form.organization || !!form.project}
     >
       <summary className="cursor-pointer text-xs font-medium text-zinc-600 dark:text-zinc-400">
-        {organizationFields ? 'Organization, gateways and proxies' : 'Gateways and proxies'}
+        {organizationFields ? t('gateway.titleWithOrg') : t('gateway.title')}
       </summary>
       <div className="mt-3 space-y-3">
         {organizationFields && (
           <div className="grid grid-cols-2 gap-3">
             <Field
-              label="Organization"
+              label={t('gateway.organization')}
               value={form.organization}
               onChange={(v) => set('organization', v)}
               error={errors.organization}
-              placeholder="org-…"
+              placeholder={organizationExample}
             />
             <Field
-              label="Project"
+              label={t('gateway.project')}
               value={form.project}
               onChange={(v) => set('project', v)}
               error={errors.project}
-              placeholder="proj_…"
+              placeholder={projectExample}
             />
           </div>
         )}
         <Field
-          label="Auth header name"
+          label={t('gateway.authHeader')}
           value={form.authHeader}
           onChange={(v) => set('authHeader', v)}
           error={errors.authHeader}
-          placeholder="Leave empty for the provider's usual header"
+          placeholder={t('gateway.authHeaderPlaceholder')}
         />
         <HeadersEditor
           headers={form.headers}

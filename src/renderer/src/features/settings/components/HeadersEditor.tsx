@@ -1,5 +1,9 @@
 import type { ProfileFormState } from './profileForm';
 import { inputClass } from './Field';
+import { useTranslation } from '../../../lib/i18n';
+
+// A header name is an identifier, the same in every language.
+const headerNameExample = 'X-Header-Name';
 
 interface HeadersEditorProps {
   headers: ProfileFormState['headers'];
@@ -9,24 +13,21 @@ interface HeadersEditorProps {
 
 /** Extra headers for gateways and proxies; a secret one's value goes to the keychain, never shown again. */
 export function HeadersEditor({ headers, errors, onChange }: HeadersEditorProps) {
+  const { t } = useTranslation('settings');
   const update = (index: number, patch: Partial<ProfileFormState['headers'][number]>) =>
     onChange(headers.map((h, i) => (i === index ? { ...h, ...patch } : h)));
   return (
     <fieldset className="space-y-2">
       <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-        Custom headers
+        {t('headers.title')}
       </legend>
-      {headers.length === 0 && (
-        <p className="text-xs text-zinc-500">
-          None. Gateways and proxies (Portkey, LiteLLM, Cloudflare) may need some.
-        </p>
-      )}
+      {headers.length === 0 && <p className="text-xs text-zinc-500">{t('headers.none')}</p>}
       {headers.map((header, index) => (
         <div key={index} className="flex items-start gap-2">
           <div className="w-2/5">
             <input
-              aria-label={`Header ${index + 1} name`}
-              placeholder="X-Header-Name"
+              aria-label={t('headers.nameLabel', { n: index + 1 })}
+              placeholder={headerNameExample}
               value={header.name}
               onChange={(e) => update(index, { name: e.target.value })}
               aria-invalid={errors[`header-${index}`] ? true : undefined}
@@ -37,10 +38,10 @@ export function HeadersEditor({ headers, errors, onChange }: HeadersEditorProps)
             )}
           </div>
           <input
-            aria-label={`Header ${index + 1} value`}
+            aria-label={t('headers.valueLabel', { n: index + 1 })}
             type={header.secret ? 'password' : 'text'}
             placeholder={
-              header.secret && header.stored ? 'Saved in the keychain (type to replace)' : 'Value'
+              header.secret && header.stored ? t('headers.storedPlaceholder') : t('headers.value')
             }
             value={header.value}
             onChange={(e) => update(index, { value: e.target.value })}
@@ -53,11 +54,11 @@ export function HeadersEditor({ headers, errors, onChange }: HeadersEditorProps)
               checked={header.secret}
               onChange={(e) => update(index, { secret: e.target.checked, value: '' })}
             />
-            Secret
+            {t('headers.secret')}
           </label>
           <button
             type="button"
-            aria-label={`Remove header ${index + 1}`}
+            aria-label={t('headers.remove', { n: index + 1 })}
             onClick={() =>
               onChange(
                 headers.filter((_, i) => i !== index),
@@ -77,7 +78,7 @@ export function HeadersEditor({ headers, errors, onChange }: HeadersEditorProps)
         }
         className="text-xs font-medium text-blue-600 hover:underline dark:text-blue-400"
       >
-        + Add header
+        {t('headers.add')}
       </button>
     </fieldset>
   );

@@ -1,7 +1,9 @@
 import { useSettingsStore } from '../store/settingsStore';
+import { useTranslation } from '../../../lib/i18n';
 
 /** Things main told the person (a corrupt preferences file set aside, a device-code sign-in), until dismissed. */
 export function NoticeBar() {
+  const { t } = useTranslation('settings');
   const notices = useSettingsStore((s) => s.notices);
   const dismiss = useSettingsStore((s) => s.dismissNotice);
   if (notices.length === 0) return null;
@@ -16,7 +18,7 @@ export function NoticeBar() {
           <p className="flex-1 break-words">{notice.message}</p>
           <button
             type="button"
-            aria-label="Dismiss notice"
+            aria-label={t('dismissNotice')}
             onClick={() => dismiss(notice.id)}
             className="px-1 leading-none opacity-60 hover:opacity-100"
           >

@@ -1,12 +1,22 @@
+import { cacheWriteFactors } from '../../../../../shared/pricing';
+import type { TFunction } from '../../../lib/i18n';
 import type { PriceEntry } from '../../../../../shared/usage';
 import { priceFields, type PriceDraft, type PriceField } from '../lib/priceDraft';
+import { useTranslation } from '../../../lib/i18n';
 
 const cellInput =
   'rounded border border-zinc-300 px-1.5 py-0.5 text-right tabular-nums dark:border-zinc-700 dark:bg-zinc-800';
 
-/** A price input; the write column's is wider, so its blank meaning ("1.25× input") shows whole. */
+/** A price input; the cache columns are wider, so a blank one's meaning ("1.25× input", "= Eingabe") shows whole. */
 export const priceCellInput = (field: PriceField) =>
-  `${field === 'write' ? 'w-24' : 'w-20'} ${cellInput}`;
+  `${field === 'write' || field === 'cached' ? 'w-24' : 'w-20'} ${cellInput}`;
+
+/** What a blank input means, in words: the cached input at the input price, a write at its factor. */
+function blankMeaning(t: TFunction, field: PriceField, provider: PriceEntry['provider']): string {
+  if (field === 'input' || field === 'output') return '';
+  const factor = field === 'write' ? cacheWriteFactors[provider] : 1;
+  return factor === 1 ? t('prices.sameAsInput') : t('prices.timesInput', { factor });
+}
 
 interface PriceRowProps {
   price: PriceEntry;
@@ -20,23 +30,27 @@ interface PriceRowProps {
 
 /** One model's prices, each an input; Save keeps an edit, Reset drops an override. */
 export function PriceRow({ price, draft, edited, onEdit, onSave, onReset }: PriceRowProps) {
+  const { t } = useTranslation('settings');
   return (
     <tr className="border-b border-zinc-100 dark:border-zinc-800/60">
       <td className="py-1 font-mono text-xs">
         {price.model}
         {price.origin === 'override' && (
           <span className="ml-1.5 rounded bg-blue-100 px-1 font-sans text-[10px] font-semibold text-blue-800 dark:bg-blue-900 dark:text-blue-100">
-            edited
+            {t('prices.edited')}
           </span>
         )}
       </td>
-      {priceFields.map(({ field, name, blank }) => (
+      {priceFields.map(({ field }) => (
         <td key={field} className="py-1 text-right">
           <input
-            aria-label={`${price.model} ${name} price`}
+            aria-label={t('prices.cellLabel', {
+              model: price.model,
+              name: t(`prices.name.${field}`),
+            })}
             inputMode="decimal"
             value={draft[field]}
-            placeholder={blank ? blank(draft.provider) : ''}
+            placeholder={blankMeaning(t, field, draft.provider)}
             onChange={(e) => onEdit(field, e.target.value)}
             className={priceCellInput(field)}
           />
@@ -49,7 +63,7 @@ export function PriceRow({ price, draft, edited, onEdit, onSave, onReset }: Pric
             onClick={onSave}
             className="px-1.5 text-xs font-medium text-blue-600"
           >
-            Save
+            {t('profile.save')}
           </button>
         )}
         {price.origin === 'override' && !edited && (
@@ -58,7 +72,7 @@ export function PriceRow({ price, draft, edited, onEdit, onSave, onReset }: Pric
             onClick={onReset}
             className="px-1.5 text-xs text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
           >
-            Reset
+            {t('prices.reset')}
           </button>
         )}
       </td>

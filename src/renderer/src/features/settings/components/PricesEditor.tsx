@@ -3,6 +3,7 @@ import { usePriceEditing } from '../hooks/usePriceEditing';
 import { draftOf, priceFields } from '../lib/priceDraft';
 import { AddPriceForm } from './AddPriceForm';
 import { PriceRow } from './PriceRow';
+import { formatNumber, useTranslation } from '../../../lib/i18n';
 
 /**
  * Settings › Prices: the shipped, dated price table, each price editable. An edit applies to calls
@@ -11,30 +12,26 @@ import { PriceRow } from './PriceRow';
 export function PricesEditor() {
   const { list, error, drafts, added, setAdded, edit, save, addPrice, removeOverride } =
     usePriceEditing();
-  if (!list) return <p className="text-sm text-zinc-500">{error ?? 'Loading prices…'}</p>;
+  const { t } = useTranslation('settings');
+  if (!list) return <p className="text-sm text-zinc-500">{error ?? t('prices.loading')}</p>;
   return (
     <div className="pb-4">
-      <p className="mb-1 text-xs text-zinc-500">
-        US dollars per million tokens, as published on {list.asOf}. Edit a price to match your
-        contract; it applies to calls from now on. Models not listed have no price and show “—”.
-      </p>
+      <p className="mb-1 text-xs text-zinc-500">{t('prices.intro', { date: list.asOf })}</p>
       <p className="mb-3 text-xs text-zinc-500">
-        Blank cached input: cache reads bill at the input price. Blank cache write: cache writes
-        bill at {cacheWriteFactors.anthropic}× input for Anthropic, at the input price for the
-        others (no write premium).
+        {t('prices.blanks', { factor: formatNumber(cacheWriteFactors.anthropic) })}
       </p>
       {error && (
         <p role="alert" className="mb-2 text-xs text-red-600">
           {error}
         </p>
       )}
-      <table className="w-full text-sm" aria-label="Prices">
+      <table className="w-full text-sm" aria-label={t('nav.prices')}>
         <thead className="text-xs text-zinc-500">
           <tr className="border-b border-zinc-200 dark:border-zinc-800">
-            <th className="py-1 text-left font-medium">Model</th>
-            {priceFields.map(({ field, heading }) => (
+            <th className="py-1 text-left font-medium">{t('profile.model')}</th>
+            {priceFields.map(({ field }) => (
               <th key={field} className="py-1 text-right font-medium">
-                {heading}
+                {t(`prices.heading.${field}`)}
               </th>
             ))}
             <th />

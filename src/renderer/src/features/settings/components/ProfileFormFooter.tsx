@@ -2,6 +2,7 @@ import type { ConnectionReport, ProfileView } from '../../../../../shared/profil
 import type { WireApi } from '../../../../../shared/wireApi';
 import { ConnectionResult } from './ConnectionResult';
 import { DeleteProfileButton } from './DeleteProfileButton';
+import { useTranslation } from '../../../lib/i18n';
 
 interface ProfileFormFooterProps {
   saved: ProfileView | undefined;
@@ -28,6 +29,7 @@ export function ProfileFormFooter({
   onMakeDefault,
   onDelete,
 }: ProfileFormFooterProps) {
+  const { t } = useTranslation('settings');
   return (
     <div className="sticky bottom-0 space-y-2 border-t border-zinc-200 bg-white py-3 dark:border-zinc-800 dark:bg-zinc-900">
       {formError && (
@@ -42,7 +44,7 @@ export function ProfileFormFooter({
           disabled={busy !== null}
           className="rounded-md bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-500 disabled:opacity-50"
         >
-          {busy === 'save' ? 'Saving…' : 'Save'}
+          {busy === 'save' ? t('profile.saving') : t('profile.save')}
         </button>
         <button
           type="button"
@@ -50,7 +52,7 @@ export function ProfileFormFooter({
           disabled={busy !== null}
           className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
-          {busy === 'test' ? 'Testing…' : 'Test connection'}
+          {busy === 'test' ? t('profile.testing') : t('profile.test')}
         </button>
         <span className="flex-1" />
         {saved && !saved.isDefault && (
@@ -59,7 +61,7 @@ export function ProfileFormFooter({
             onClick={onMakeDefault}
             className="rounded-md px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
           >
-            Set as default
+            {t('profile.makeDefault')}
           </button>
         )}
         {saved && <DeleteProfileButton name={saved.name} onConfirm={onDelete} />}

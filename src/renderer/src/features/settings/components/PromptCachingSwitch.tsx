@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../../lib/i18n';
 /** Anthropic prompt caching for one profile: on by default, off for servers that refuse it. */
 export function PromptCachingSwitch({
   checked,
@@ -6,16 +7,15 @@ export function PromptCachingSwitch({
   checked: boolean;
   onChange: (checked: boolean) => void;
 }) {
+  const { t } = useTranslation('settings');
   return (
     <div className="space-y-1">
       <label className="flex items-center gap-2 text-sm font-medium">
         <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-        Prompt caching
+        {t('profile.promptCaching')}
       </label>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        Marks the system prompt and the conversation so far for Anthropic&apos;s cache: later turns
-        read them at a tenth of the input price, after one write at a quarter more. Turn off for a
-        proxy that refuses <code>cache_control</code>.
+        <Trans t={t} i18nKey="profile.promptCachingHint" components={{ code: <code /> }} />
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { SetupCandidate } from '../../../../../shared/profiles';
 import { providerKinds } from '../../../../../shared/providerKinds';
+import { useTranslation } from '../../../lib/i18n';
 
 interface RowProps {
   candidate: SetupCandidate;
@@ -11,13 +12,14 @@ interface RowProps {
 
 /** One key or local server found: what it is (the key only as a hint), and its Import button. */
 function CandidateRow({ candidate, importedAs, error, onImport }: RowProps) {
+  const { t } = useTranslation('settings');
   return (
     <li className="flex items-center gap-3 px-4 py-3">
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium">{candidate.title}</p>
         <p className="truncate text-xs text-zinc-500">
           {providerKinds[candidate.type].label}
-          {candidate.hint && ` · key …${candidate.hint}`}
+          {candidate.hint && ` · ${t('nav.keyHint', { hint: candidate.hint })}`}
           {candidate.baseUrl && ` · ${candidate.baseUrl}`}
           {candidate.models.length > 0 &&
             ` · ${candidate.models.slice(0, 3).join(', ')}${candidate.models.length > 3 ? '…' : ''}`}
@@ -26,16 +28,16 @@ function CandidateRow({ candidate, importedAs, error, onImport }: RowProps) {
       </div>
       {importedAs ? (
         <span className="text-sm text-emerald-700 dark:text-emerald-400">
-          Imported as {importedAs}
+          {t('setup.importedAs', { name: importedAs })}
         </span>
       ) : (
         <button
           type="button"
-          aria-label={`Import ${candidate.title}`}
+          aria-label={t('setup.importLabel', { name: candidate.title })}
           onClick={onImport}
           className="rounded-md bg-blue-600 px-3 py-1 text-sm font-medium text-white hover:bg-blue-500"
         >
-          Import
+          {t('setup.import')}
         </button>
       )}
     </li>
@@ -52,19 +54,17 @@ interface ListProps {
 
 /** What the scan found, or that it is still looking, or that it found nothing. */
 export function SetupCandidates({ candidates, scanning, imported, errors, onImport }: ListProps) {
+  const { t } = useTranslation('settings');
   return (
     <ul
-      aria-label="Found providers"
+      aria-label={t('setup.found')}
       aria-busy={scanning}
       className="mt-6 divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
     >
       {candidates === null || (scanning && candidates.length === 0) ? (
-        <li className="px-4 py-3 text-sm text-zinc-500">Looking for keys and local servers…</li>
+        <li className="px-4 py-3 text-sm text-zinc-500">{t('setup.looking')}</li>
       ) : candidates.length === 0 ? (
-        <li className="px-4 py-3 text-sm text-zinc-500">
-          No keys in the environment and no local server on the usual ports (Ollama 11434, LM Studio
-          1234). Pick a .env file, or add a profile in Settings.
-        </li>
+        <li className="px-4 py-3 text-sm text-zinc-500">{t('setup.nothing')}</li>
       ) : (
         candidates.map((candidate) => (
           <CandidateRow

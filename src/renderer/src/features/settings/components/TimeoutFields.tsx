@@ -1,31 +1,33 @@
 import { responseTimeoutDefaults, responseTimeoutRange } from '../../../../../shared/profiles';
 import { Field } from './Field';
 import type { FormSectionProps } from './profileForm';
+import { useTranslation } from '../../../lib/i18n';
 
-/** The two response timeouts: empty means the default, shown as the placeholder. */
+/** The two response timeouts (their words' catalogue keys): empty means the default, shown as the placeholder. */
 const timeoutFields = [
   {
     key: 'firstByteTimeout',
-    label: 'Response timeout (s)',
+    label: 'timeouts.firstByte',
     fallback: responseTimeoutDefaults.firstByteSeconds,
-    hint: 'How long to wait for the server to start answering.',
+    hint: 'timeouts.firstByteHint',
   },
   {
     key: 'idleTimeout',
-    label: 'Idle timeout (s)',
+    label: 'timeouts.idle',
     fallback: responseTimeoutDefaults.idleSeconds,
-    hint: 'How long a started answer may pause; reasoning models can think for minutes.',
+    hint: 'timeouts.idleHint',
   },
 ] as const;
 
 /** How long the profile's calls wait for a first byte and through a pause, in seconds. */
 export function TimeoutFields({ form, set, errors }: FormSectionProps) {
+  const { t } = useTranslation('settings');
   return (
     <div className="grid grid-cols-2 gap-3">
       {timeoutFields.map(({ key, label, fallback, hint }) => (
         <Field
           key={key}
-          label={label}
+          label={t(label)}
           type="number"
           inputMode="numeric"
           min={responseTimeoutRange.min}
@@ -35,7 +37,7 @@ export function TimeoutFields({ form, set, errors }: FormSectionProps) {
           onChange={(v) => set(key, v)}
           error={errors[key]}
           placeholder={String(fallback)}
-          hint={hint}
+          hint={t(hint)}
         />
       ))}
     </div>

@@ -1,11 +1,6 @@
 import { wireApiLabels, type WireApi } from '../../../../../shared/wireApi';
 import { SelectField } from './Field';
-
-const options: { value: WireApi | ''; label: string }[] = [
-  { value: '', label: 'Automatic' },
-  { value: 'chat', label: wireApiLabels.chat },
-  { value: 'responses', label: wireApiLabels.responses },
-];
+import { useTranslation } from '../../../lib/i18n';
 
 /**
  * The profile's "API": which of OpenAI's two wire APIs its chats use. Automatic is what
@@ -18,12 +13,21 @@ export function WireApiField({
   value: WireApi | '';
   onChange: (value: WireApi | '') => void;
 }) {
+  const { t } = useTranslation('settings');
+  const options: { value: WireApi | ''; label: string }[] = [
+    { value: '', label: t('profile.wireApiAuto') },
+    { value: 'chat', label: wireApiLabels.chat },
+    { value: 'responses', label: wireApiLabels.responses },
+  ];
   return (
     <div>
-      <SelectField label="API" value={value} options={options} onChange={onChange} />
-      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-        Automatic: the Responses API on api.openai.com, Chat Completions on any other server.
-      </p>
+      <SelectField
+        label={t('profile.wireApi')}
+        value={value}
+        options={options}
+        onChange={onChange}
+      />
+      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{t('profile.wireApiHint')}</p>
     </div>
   );
 }

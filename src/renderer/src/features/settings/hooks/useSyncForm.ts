@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useDataStore } from '../store/dataStore';
 
+// The schedules in minutes (0 = by hand); their words are settings' sync.schedule.every<minutes>.
 export const syncSchedules = [
-  { value: '0', label: 'Only when I click Sync now' },
-  { value: '15', label: 'Every 15 minutes' },
-  { value: '60', label: 'Every hour' },
-  { value: '360', label: 'Every 6 hours' },
-  { value: '1440', label: 'Once a day' },
+  { value: '0' },
+  { value: '15' },
+  { value: '60' },
+  { value: '360' },
+  { value: '1440' },
 ] as const;
 export type SyncSchedule = (typeof syncSchedules)[number]['value'];
 

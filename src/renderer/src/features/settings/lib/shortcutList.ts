@@ -1,8 +1,12 @@
 import type { SendKey } from '../store/generalPreferences';
 import { isMac, shortcutLabel } from '../../../lib/platform';
 
+/**
+ * One shortcut: its key combinations (any of them works) and the catalogue key of what it does,
+ * so the table words both in the interface's language.
+ */
 export interface ShortcutEntry {
-  keys: string;
+  keys: string[];
   action: string;
 }
 
@@ -10,19 +14,13 @@ export interface ShortcutEntry {
 export function shortcutList(sendKey: SendKey): ShortcutEntry[] {
   const modifierEnter = isMac ? '⌘Enter' : 'Ctrl+Enter';
   return [
-    { keys: sendKey === 'enter' ? 'Enter' : modifierEnter, action: 'Send the message' },
-    {
-      keys: sendKey === 'enter' ? 'Shift+Enter' : 'Enter or Shift+Enter',
-      action: 'New line in the message',
-    },
-    { keys: `Esc or ${shortcutLabel('.')}`, action: 'Stop the answer in this chat' },
-    {
-      keys: `${shortcutLabel('N')} or ${shortcutLabel('O', true)}`,
-      action: 'New conversation (answers elsewhere keep going)',
-    },
-    { keys: shortcutLabel('K'), action: 'Search conversations' },
-    { keys: shortcutLabel('B'), action: 'Show or hide the sidebar' },
-    { keys: shortcutLabel(','), action: 'Settings' },
-    { keys: shortcutLabel('/'), action: 'This list of shortcuts' },
+    { keys: [sendKey === 'enter' ? 'Enter' : modifierEnter], action: 'send' },
+    { keys: sendKey === 'enter' ? ['Shift+Enter'] : ['Enter', 'Shift+Enter'], action: 'newLine' },
+    { keys: ['Esc', shortcutLabel('.')], action: 'stop' },
+    { keys: [shortcutLabel('N'), shortcutLabel('O', true)], action: 'newConversation' },
+    { keys: [shortcutLabel('K')], action: 'search' },
+    { keys: [shortcutLabel('B')], action: 'sidebar' },
+    { keys: [shortcutLabel(',')], action: 'settings' },
+    { keys: [shortcutLabel('/')], action: 'shortcuts' },
   ];
 }

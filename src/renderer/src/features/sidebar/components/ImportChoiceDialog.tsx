@@ -3,33 +3,32 @@ import { useState } from 'react';
 import type { ImportDuplicateChoice } from '../../../../../shared/conversations';
 import { useChatStore } from '../../chat';
 import { useConversationsStore } from '../store/conversationsStore';
+import { useTranslation, type TFunction } from '../../../lib/i18n';
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** The three answers, worded for how many are already here and how many are new. */
+/** The three answers, worded for how many are already here (count) and how many are new. */
 function choiceOptions(
+  t: TFunction,
   alreadyPresent: number,
   fresh: number,
 ): { value: ImportDuplicateChoice; label: string; detail: string }[] {
-  const one = alreadyPresent === 1;
-  const them = one ? 'it' : 'them';
+  const count = alreadyPresent;
+  const added =
+    fresh === 0 ? t('importChoice.nothingNew') : t('importChoice.onlyNew', { count: fresh });
   return [
     {
       value: 'skip',
-      label: `Skip ${them}`,
-      detail: `Yours ${one ? 'stays as it is' : 'stay as they are'}; ${fresh === 0 ? 'nothing new is added' : `only the ${plural(fresh, 'new one is', 'new ones are')} imported`}.`,
+      label: t('importChoice.skip', { count }),
+      detail: t('importChoice.skipDetail', { count, added }),
     },
     {
       value: 'replace',
-      label: `Replace ${them}`,
-      detail: `Yours ${one ? 'is' : 'are'} replaced by the file's version, exactly as it was exported.`,
+      label: t('importChoice.replace', { count }),
+      detail: t('importChoice.replaceDetail', { count }),
     },
     {
       value: 'keepBoth',
-      label: 'Keep both',
-      detail: `The file's ${one ? 'copy is added beside yours as a new conversation' : 'copies are added beside yours as new conversations'}; nothing is overwritten.`,
+      label: t('importChoice.keepBoth'),
+      detail: t('importChoice.keepBothDetail', { count }),
     },
   ];
 }
@@ -39,14 +38,14 @@ function choiceOptions(
  * skip them, replace ours with the imported version, or keep both.
  */
 export function ImportChoiceDialog() {
+  const { t } = useTranslation('sidebar');
   const pending = useConversationsStore((s) => s.pendingImport);
   const finishImport = useConversationsStore((s) => s.finishImport);
   const [choice, setChoice] = useState<ImportDuplicateChoice>('skip');
   const open = !!pending && pending.preview.alreadyPresent > 0;
   if (!pending) return null;
   const { conversations, alreadyPresent } = pending.preview;
-  const one = alreadyPresent === 1;
-  const options = choiceOptions(alreadyPresent, conversations - alreadyPresent);
+  const options = choiceOptions(t, alreadyPresent, conversations - alreadyPresent);
 
   const answer = async (picked: ImportDuplicateChoice | null) => {
     setChoice('skip');
@@ -61,15 +60,17 @@ export function ImportChoiceDialog() {
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="fixed left-1/2 top-1/2 z-30 w-[min(30rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 text-zinc-900 shadow-2xl focus:outline-none dark:bg-zinc-900 dark:text-zinc-100">
-          <Dialog.Title className="text-base font-semibold">Import {pending.fileName}</Dialog.Title>
+          <Dialog.Title className="text-base font-semibold">
+            {t('importChoice.title', { name: pending.fileName })}
+          </Dialog.Title>
           <Dialog.Description className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
             {alreadyPresent === conversations
-              ? `All ${plural(conversations, 'conversation', 'conversations')} in this file ${one ? 'is' : 'are'} already here.`
-              : `${alreadyPresent} of the ${plural(conversations, 'conversation', 'conversations')} in this file ${one ? 'is' : 'are'} already here.`}{' '}
-            What should happen to {one ? 'it' : 'those'}?
+              ? t('importChoice.allHere', { count: conversations })
+              : t('importChoice.someHere', { count: alreadyPresent, total: conversations })}{' '}
+            {t('importChoice.whatNow', { count: alreadyPresent })}
           </Dialog.Description>
           <fieldset className="mt-4 flex flex-col gap-2">
-            <legend className="sr-only">Conversations already here</legend>
+            <legend className="sr-only">{t('importChoice.legend')}</legend>
             {options.map((option) => (
               <label
                 key={option.value}
@@ -91,9 +92,9 @@ export function ImportChoiceDialog() {
             ))}
           </fieldset>
           <div className="mt-4 flex justify-end gap-2">
-            <Dialog.Close className="toolbar-button">Cancel</Dialog.Close>
+            <Dialog.Close className="toolbar-button">{t('importChoice.cancel')}</Dialog.Close>
             <button type="button" className="primary-button" onClick={() => void answer(choice)}>
-              Import
+              {t('importChoice.import')}
             </button>
           </div>
         </Dialog.Content>

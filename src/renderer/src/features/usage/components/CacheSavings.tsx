@@ -1,4 +1,5 @@
 import type { UsageFigures } from '../../../../../shared/usage';
+import { formatUsd, useTranslation, type TFunction } from '../../../lib/i18n';
 import { formatTokens } from '../lib/usageFormat';
 
 /**
@@ -8,24 +9,26 @@ import { formatTokens } from '../lib/usageFormat';
  * touched a cache, so the screen says nothing about a feature that was not used.
  */
 export function CacheSavings({ totals }: { totals: UsageFigures }) {
+  const { t } = useTranslation('usage');
   if (totals.cachedInputTokens === 0 && totals.cacheWriteTokens === 0) return null;
   return (
     <p
       className="text-xs text-zinc-600 dark:text-zinc-400"
-      aria-label="Prompt caching"
+      aria-label={t('caching.label')}
       data-testid="cache-savings"
     >
-      Prompt caching: {formatTokens(totals.cachedInputTokens)} tokens read from a cache,{' '}
-      {formatTokens(totals.cacheWriteTokens)} written to one; {savedText(totals.cacheSavings)}.
+      {t('caching.line', {
+        read: formatTokens(totals.cachedInputTokens),
+        written: formatTokens(totals.cacheWriteTokens),
+        outcome: savedText(t, totals.cacheSavings),
+      })}
     </p>
   );
 }
 
-function savedText(savings: number | null): string {
-  if (savings === null) return 'no price known, so no saving computed';
+function savedText(t: TFunction, savings: number | null): string {
+  if (savings === null) return t('caching.noPrice');
   const digits = savings !== 0 && Math.abs(savings) < 0.01 ? 4 : 2;
-  const amount = `$${Math.abs(savings).toFixed(digits)}`;
-  return savings >= 0
-    ? `saved ${amount}`
-    : `cost ${amount} more than no caching (writes not yet read)`;
+  const amount = formatUsd(Math.abs(savings), digits);
+  return savings >= 0 ? t('caching.saved', { amount }) : t('caching.costMore', { amount });
 }
