@@ -52,6 +52,7 @@ export async function cliTools(
   const run: ToolRun = {
     tools,
     maxSteps: args.maxSteps ?? DEFAULT_CLI_MAX_STEPS,
+    raiseLimit: 'with --max-steps',
     call: (tool, callArgs, signal) => manager.call(tool, callArgs, signal),
     approve: async (request) => {
       if (args.approve === 'all') return 'allow';

@@ -41,6 +41,8 @@ export interface ToolRun {
   /** Resolves 'deny' when the signal aborts. */
   approve(request: ToolApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer>;
   maxSteps: number;
+  /** Where the person raises the limit (the app's setting, or the CLI's flag). */
+  raiseLimit?: string;
   onStep?(step: ToolStepEnd): void;
   /** The inspector's capture of one call's MCP messages, when capture is on. */
   tapCall?(callId: string, tool: ToolInfo): McpMessageTap | undefined;
@@ -118,7 +120,7 @@ export async function* toolLoop(
       return yield* ending(usage, finish && { ...finish, timing: timing() });
     }
     if (step >= run.maxSteps) {
-      const text = `\n\n[Stopped: the limit of ${run.maxSteps} tool steps was reached. Raise it in Settings › Tools to let the model go on.]`;
+      const text = `\n\n[Stopped: the limit of ${run.maxSteps} tool steps was reached. Raise it ${run.raiseLimit ?? 'in Settings › Tools'} to let the model go on.]`;
       yield { type: 'text', text };
       const end = { finishReason: 'tool_calls', providerFinishReason: 'step_limit' } as const;
       return yield* ending(usage, { type: 'finish', ...end, timing: timing() });
