@@ -69,7 +69,9 @@ describe('cli ask --mcp-config', () => {
     const run = await cli([...ask, '--approve', 'all', '--max-steps', '1', '--json', prompt]);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(result.text).toContain('the limit of 1 tool steps was reached. Raise it with --max-steps');
+    expect(result.text).toContain(
+      'the limit of 1 tool steps was reached. Raise it with --max-steps',
+    );
     expect(result.toolResults ?? []).toEqual([]);
     const bad = await cli([...ask, '--max-steps', '0', prompt]);
     expect(bad.code).toBe(2);
