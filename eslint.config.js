@@ -70,10 +70,6 @@ const uiTextMessage =
  */
 const untranslatedRendererFiles = [
   // Chat's parameter panel, message and footer: converted by the chat helpers working on them.
-  'src/renderer/src/features/chat/components/conversation/ChatSettingsPanel.tsx',
-  'src/renderer/src/features/chat/components/conversation/ChatParameterFields.tsx',
-  'src/renderer/src/features/chat/components/MessageItem.tsx',
-  'src/renderer/src/features/chat/components/message/MessageFooter.tsx',
   // Built alongside the first pass (tools): converted in the second.
   'src/renderer/src/features/tools/**',
   // Still to convert (the second pass): each file leaves this list once its words are in a catalogue.
