@@ -11,6 +11,7 @@ import enMenu from './en/menu.json';
 import enChat from './en/chat.json';
 import enAttachments from './en/attachments.json';
 import enPresets from './en/presets.json';
+import enTools from './en/tools.json';
 import zhCommon from './zh-CN/common.json';
 import zhSettings from './zh-CN/settings.json';
 import zhSidebar from './zh-CN/sidebar.json';
@@ -19,6 +20,7 @@ import zhMenu from './zh-CN/menu.json';
 import zhChat from './zh-CN/chat.json';
 import zhAttachments from './zh-CN/attachments.json';
 import zhPresets from './zh-CN/presets.json';
+import zhTools from './zh-CN/tools.json';
 import deCommon from './de/common.json';
 import deSettings from './de/settings.json';
 import deSidebar from './de/sidebar.json';
@@ -27,6 +29,7 @@ import deMenu from './de/menu.json';
 import deChat from './de/chat.json';
 import deAttachments from './de/attachments.json';
 import dePresets from './de/presets.json';
+import deTools from './de/tools.json';
 
 export const namespaces = [
   'common',
@@ -37,6 +40,7 @@ export const namespaces = [
   'chat',
   'attachments',
   'presets',
+  'tools',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace: Namespace = 'common';
@@ -53,6 +57,7 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     chat: enChat,
     attachments: enAttachments,
     presets: enPresets,
+    tools: enTools,
   },
   'zh-CN': {
     common: zhCommon,
@@ -63,6 +68,7 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     chat: zhChat,
     attachments: zhAttachments,
     presets: zhPresets,
+    tools: zhTools,
   },
   de: {
     common: deCommon,
@@ -73,5 +79,6 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     chat: deChat,
     attachments: deAttachments,
     presets: dePresets,
+    tools: deTools,
   },
 };
