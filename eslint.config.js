@@ -69,9 +69,6 @@ const uiTextMessage =
  * languages pass converts it and removes this exclusion (and the other files listed here).
  */
 const untranslatedRendererFiles = [
-  // Chat's parameter panel, message and footer: converted by the chat helpers working on them.
-  // Built alongside the first pass (tools): converted in the second.
-  'src/renderer/src/features/tools/components/AddToolServerForm.tsx',
   // Still to convert (the second pass): each file leaves this list once its words are in a catalogue.
   'src/renderer/src/features/compare/components/CompareColumn.tsx',
   'src/renderer/src/features/compare/components/CompareDialog.tsx',
