@@ -12,6 +12,7 @@ import enChat from './en/chat.json';
 import enAttachments from './en/attachments.json';
 import enPresets from './en/presets.json';
 import enTools from './en/tools.json';
+import enInspector from './en/inspector.json';
 import zhCommon from './zh-CN/common.json';
 import zhSettings from './zh-CN/settings.json';
 import zhSidebar from './zh-CN/sidebar.json';
@@ -21,6 +22,7 @@ import zhChat from './zh-CN/chat.json';
 import zhAttachments from './zh-CN/attachments.json';
 import zhPresets from './zh-CN/presets.json';
 import zhTools from './zh-CN/tools.json';
+import zhInspector from './zh-CN/inspector.json';
 import deCommon from './de/common.json';
 import deSettings from './de/settings.json';
 import deSidebar from './de/sidebar.json';
@@ -30,6 +32,7 @@ import deChat from './de/chat.json';
 import deAttachments from './de/attachments.json';
 import dePresets from './de/presets.json';
 import deTools from './de/tools.json';
+import deInspector from './de/inspector.json';
 
 export const namespaces = [
   'common',
@@ -41,6 +44,7 @@ export const namespaces = [
   'attachments',
   'presets',
   'tools',
+  'inspector',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace: Namespace = 'common';
@@ -58,6 +62,7 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     attachments: enAttachments,
     presets: enPresets,
     tools: enTools,
+    inspector: enInspector,
   },
   'zh-CN': {
     common: zhCommon,
@@ -69,6 +74,7 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     attachments: zhAttachments,
     presets: zhPresets,
     tools: zhTools,
+    inspector: zhInspector,
   },
   de: {
     common: deCommon,
@@ -80,5 +86,6 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     attachments: deAttachments,
     presets: dePresets,
     tools: deTools,
+    inspector: deInspector,
   },
 };
