@@ -73,7 +73,6 @@ const untranslatedRendererFiles = [
   'src/renderer/src/features/compare/components/CompareColumn.tsx',
   'src/renderer/src/features/compare/components/CompareDialog.tsx',
   'src/renderer/src/features/compare/components/CompareLanes.tsx',
-  'src/renderer/src/features/inspector/components/ExchangeSections.tsx',
   'src/renderer/src/features/settings/components/AddPriceForm.tsx',
   'src/renderer/src/features/settings/components/ApiKeyFields.tsx',
   'src/renderer/src/features/settings/components/BackupsSection.tsx',
