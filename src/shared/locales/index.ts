@@ -12,6 +12,8 @@ import enChat from './en/chat.json';
 import enAttachments from './en/attachments.json';
 import enPresets from './en/presets.json';
 import enCompare from './en/compare.json';
+import enTools from './en/tools.json';
+import enInspector from './en/inspector.json';
 import zhCommon from './zh-CN/common.json';
 import zhSettings from './zh-CN/settings.json';
 import zhSidebar from './zh-CN/sidebar.json';
@@ -21,6 +23,8 @@ import zhChat from './zh-CN/chat.json';
 import zhAttachments from './zh-CN/attachments.json';
 import zhPresets from './zh-CN/presets.json';
 import zhCompare from './zh-CN/compare.json';
+import zhTools from './zh-CN/tools.json';
+import zhInspector from './zh-CN/inspector.json';
 import deCommon from './de/common.json';
 import deSettings from './de/settings.json';
 import deSidebar from './de/sidebar.json';
@@ -30,6 +34,8 @@ import deChat from './de/chat.json';
 import deAttachments from './de/attachments.json';
 import dePresets from './de/presets.json';
 import deCompare from './de/compare.json';
+import deTools from './de/tools.json';
+import deInspector from './de/inspector.json';
 
 export const namespaces = [
   'common',
@@ -41,6 +47,8 @@ export const namespaces = [
   'attachments',
   'presets',
   'compare',
+  'tools',
+  'inspector',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace: Namespace = 'common';
@@ -58,6 +66,8 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     attachments: enAttachments,
     presets: enPresets,
     compare: enCompare,
+    tools: enTools,
+    inspector: enInspector,
   },
   'zh-CN': {
     common: zhCommon,
@@ -69,6 +79,8 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     attachments: zhAttachments,
     presets: zhPresets,
     compare: zhCompare,
+    tools: zhTools,
+    inspector: zhInspector,
   },
   de: {
     common: deCommon,
@@ -80,5 +92,7 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     attachments: deAttachments,
     presets: dePresets,
     compare: deCompare,
+    tools: deTools,
+    inspector: deInspector,
   },
 };

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../src/renderer/src/features/chat/store/chatStore';
 import {
   canContinue,
-  describeFinish,
-  describeMessageStats,
+  describeFinish as describeFinishIn,
+  describeMessageStats as describeMessageStatsIn,
 } from '../../../src/renderer/src/features/chat/lib/messageStats';
 import {
   errorAdvice as errorAdviceIn,
@@ -17,6 +17,8 @@ import { setCostEstimator } from '../../../src/renderer/src/lib/cost';
 const english = i18n.getFixedT('en', 'chat');
 const errorAdvice = (error: ProviderError) => errorAdviceIn(english, error);
 const plainErrorMessage = (error: ProviderError) => plainErrorMessageIn(english, error);
+const describeFinish = (message: ChatMessage) => describeFinishIn(english, message);
+const describeMessageStats = (message: ChatMessage) => describeMessageStatsIn(english, message);
 
 const answer = (extra: Partial<ChatMessage>): ChatMessage => ({
   id: 'a',

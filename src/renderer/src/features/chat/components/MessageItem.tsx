@@ -18,6 +18,7 @@ import { MessageActions } from './message/MessageActions';
 import { MessageFooter } from './message/MessageFooter';
 import { ReasoningBlock } from './message/ReasoningBlock';
 import { RefusalNotice } from './message/RefusalNotice';
+import { useTranslation } from '../../../lib/i18n';
 import { SourceList } from './message/SourceList';
 import { ToolStep } from './message/ToolStep';
 import { UserMessageEditor } from './message/UserMessageEditor';
@@ -67,10 +68,11 @@ export const MessageItem = memo(function MessageItem({
 });
 
 function FailedMessage({ message }: { message: ChatMessage }) {
+  const { t } = useTranslation('chat');
   return (
     <article
       id={messageElementId(message.id)}
-      aria-label={message.role === 'user' ? 'User message' : 'Assistant message'}
+      aria-label={message.role === 'user' ? t('userMessage') : t('assistantMessage')}
     >
       <PlainTextBlock text={messageText(message.parts)} reason="failed" />
     </article>
@@ -78,12 +80,13 @@ function FailedMessage({ message }: { message: ChatMessage }) {
 }
 
 function UserMessage({ message, busy, onEdit, onDelete, onFork }: MessageItemProps) {
+  const { t } = useTranslation('chat');
   const [editing, setEditing] = useState(false);
   const text = messageText(message.parts);
   return (
     <article
       id={messageElementId(message.id)}
-      aria-label="User message"
+      aria-label={t('userMessage')}
       className="group flex flex-col items-end"
     >
       {editing && onEdit ? (
@@ -125,12 +128,13 @@ function AssistantMessage({
   onContinue,
   onFork,
 }: MessageItemProps) {
+  const { t } = useTranslation('chat');
   const idle = !message.streaming && !busy;
   const text = messageText(message.parts);
   return (
     <article
       id={messageElementId(message.id)}
-      aria-label="Assistant message"
+      aria-label={t('assistantMessage')}
       aria-busy={message.streaming}
       className="group"
     >

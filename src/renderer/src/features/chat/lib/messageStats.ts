@@ -1,20 +1,21 @@
 import { messageText } from '../../../../../shared/messageParts';
 import type { ChatMessage } from '../store/chatStore';
 import { costOf, formatCost } from '../../../lib/cost';
+import { formatNumber, type TFunction } from '../../../lib/i18n';
 
-/** A finish other than a normal stop, said in words. */
-export function describeFinish(message: ChatMessage): string | null {
+/** A finish other than a normal stop, said in words (t: the chat namespace's). */
+export function describeFinish(t: TFunction, message: ChatMessage): string | null {
   switch (message.finishReason) {
     case 'cancelled':
-      return 'Stopped';
+      return t('finish.cancelled');
     case 'length':
-      return 'Cut off at max tokens';
+      return t('finish.length');
     case 'content_filter':
-      return 'Stopped by the content filter';
+      return t('finish.content_filter');
     case 'tool_calls':
-      return 'Ended to call a tool';
+      return t('finish.tool_calls');
     case 'error':
-      return message.error?.kind === 'interrupted' ? 'Interrupted' : 'Failed';
+      return message.error?.kind === 'interrupted' ? t('finish.interrupted') : t('finish.failed');
     default:
       return null;
   }
@@ -38,55 +39,78 @@ export function tokensPerSecond(message: ChatMessage): number | null {
 }
 
 function formatMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+  return ms >= 1000
+    ? `${formatNumber(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`
+    : `${formatNumber(Math.round(ms))} ms`;
 }
 
 export interface StatItem {
+  /** Which stat this is (stable across languages), e.g. "model". */
+  id: string;
   /** What a screen reader and the tooltip say, e.g. "Output tokens: ~512 (estimated)". */
   label: string;
   text: string;
 }
 
 /** Model, tokens in/out (estimates marked "~"), time to first token, speed and cost when known. */
-export function messageStats(message: ChatMessage): StatItem[] {
+export function messageStats(t: TFunction, message: ChatMessage): StatItem[] {
   const items: StatItem[] = [];
-  if (message.model) items.push({ label: 'Model', text: message.model });
+  if (message.model) items.push({ id: 'model', label: t('stats.model'), text: message.model });
   const { usage, timing } = message;
   if (usage) {
     const estimated = usage.source === 'estimated';
     const mark = estimated ? '~' : '';
-    const note = estimated ? ' (estimated)' : '';
+    const counts = { input: usage.inputTokens, output: usage.outputTokens };
     items.push({
-      label: `Tokens: ${usage.inputTokens} in, ${usage.outputTokens} out${note}`,
-      text: `${mark}${usage.inputTokens.toLocaleString('en-US')} in · ${mark}${usage.outputTokens.toLocaleString('en-US')} out`,
+      id: 'tokens',
+      label: t(estimated ? 'stats.tokensEstimatedLabel' : 'stats.tokensLabel', counts),
+      text: t('stats.tokensText', {
+        input: `${mark}${formatNumber(usage.inputTokens)}`,
+        output: `${mark}${formatNumber(usage.outputTokens)}`,
+      }),
     });
   }
   const searches = usage?.webSearchCalls ?? 0;
   if (searches > 0)
     items.push({
-      label: 'Web searches (billed apart from tokens)',
-      text: `${searches} web search${searches === 1 ? '' : 'es'}`,
+      id: 'searches',
+      label: t('stats.searchesLabel'),
+      text: t('stats.searches', { count: searches }),
     });
   if (message.streamed === false && timing) {
     // One plain response: everything came at once, so only the whole wait means something.
-    items.push({ label: 'Response time', text: `answered in ${formatMs(timing.totalMs)}` });
+    items.push({
+      id: 'response',
+      label: t('stats.responseLabel'),
+      text: t('stats.response', { time: formatMs(timing.totalMs) }),
+    });
   } else if (timing?.ttftMs != null) {
-    items.push({ label: 'Time to first token', text: `first token ${formatMs(timing.ttftMs)}` });
+    items.push({
+      id: 'ttft',
+      label: t('stats.ttftLabel'),
+      text: t('stats.ttft', { time: formatMs(timing.ttftMs) }),
+    });
   }
   const speed = tokensPerSecond(message);
-  if (speed !== null)
-    items.push({ label: 'Output speed', text: `${speed.toFixed(speed < 10 ? 1 : 0)} tok/s` });
+  if (speed !== null) {
+    const digits = speed < 10 ? 1 : 0;
+    const value = formatNumber(speed, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    items.push({ id: 'speed', label: t('stats.speedLabel'), text: t('stats.speed', { value }) });
+  }
   const cost = costOf(message.model, usage);
   if (cost !== null) {
     const mark = usage?.source === 'estimated' ? '~' : '';
-    items.push({ label: 'Cost', text: `${mark}${formatCost(cost)}` });
+    items.push({ id: 'cost', label: t('stats.cost'), text: `${mark}${formatCost(cost)}` });
   }
   return items;
 }
 
 /** The stats as one line (kept for plain-text uses: copy, tests). */
-export function describeMessageStats(message: ChatMessage): string {
-  return messageStats(message)
+export function describeMessageStats(t: TFunction, message: ChatMessage): string {
+  return messageStats(t, message)
     .map((item) => item.text)
     .join(' · ');
 }

@@ -1,4 +1,5 @@
 import type { CaptureSettings } from '../../../../../shared/exchanges';
+import { useTranslation } from '../../../lib/i18n';
 
 const numberClass =
   'w-14 rounded border border-zinc-300 bg-transparent px-1 py-0.5 text-right dark:border-zinc-700';
@@ -11,6 +12,7 @@ export function CaptureFooter({
   capture: CaptureSettings;
   onChange: (change: Partial<CaptureSettings>) => void;
 }) {
+  const { t } = useTranslation('inspector');
   // Committed on blur so typing "30" does not prune to 3 days on the way.
   const commit = (key: 'keepDays' | 'maxMegabytes', value: string, max: number) => {
     const n = Math.round(Number(value));
@@ -24,37 +26,37 @@ export function CaptureFooter({
           checked={capture.enabled}
           onChange={(e) => onChange({ enabled: e.target.checked })}
         />
-        Capture exchanges
+        {t('capture.enabled')}
       </label>
       <label className="flex items-center gap-1">
-        Keep
+        {t('capture.keep')}
         <input
           key={`d${capture.keepDays}`}
           type="number"
           min={1}
           max={3650}
           defaultValue={capture.keepDays}
-          aria-label="Keep exchanges for days"
+          aria-label={t('capture.daysLabel')}
           onBlur={(e) => commit('keepDays', e.target.value, 3650)}
           className={numberClass}
         />
-        days,
+        {t('capture.days')}
       </label>
       <label className="flex items-center gap-1">
-        at most
+        {t('capture.atMost')}
         <input
           key={`m${capture.maxMegabytes}`}
           type="number"
           min={1}
           max={10000}
           defaultValue={capture.maxMegabytes}
-          aria-label="Keep exchanges up to megabytes"
+          aria-label={t('capture.megabytesLabel')}
           onBlur={(e) => commit('maxMegabytes', e.target.value, 10000)}
           className={numberClass}
         />
-        MB
+        {t('capture.mb')}
       </label>
-      <span>Keys are never stored.</span>
+      <span>{t('capture.noKeys')}</span>
     </footer>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ExchangeAttemptView, ExchangeEventView } from '../../../../../shared/exchanges';
+import { useTranslation } from '../../../lib/i18n';
 
 /** A long stream has thousands of events: the first ones render at once, the rest on request. */
 const FIRST_EVENTS = 500;
@@ -44,19 +45,22 @@ function eventLine(event: ExchangeEventView): string {
 
 /** The request as sent: method, URL, headers (key already redacted in main), body. */
 export function RequestSection({ attempt }: { attempt: ExchangeAttemptView }) {
+  const { t } = useTranslation('inspector');
   const { request } = attempt;
   return (
-    <section aria-label="Request" className="flex min-w-0 flex-col gap-2">
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Request</h3>
+    <section aria-label={t('sections.request')} className="flex min-w-0 flex-col gap-2">
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
+        {t('sections.request')}
+      </h3>
       <p className="break-all font-mono text-xs">
         <span className="mr-2 rounded bg-blue-100 px-1.5 py-0.5 font-semibold text-blue-800 dark:bg-blue-950 dark:text-blue-200">
           {request.method}
         </span>
         {request.url}
       </p>
-      <Headers headers={request.headers} label="Request headers" />
+      <Headers headers={request.headers} label={t('sections.requestHeaders')} />
       {request.body !== null && (
-        <pre aria-label="Request body" tabIndex={0} className={preClass}>
+        <pre aria-label={t('sections.requestBody')} tabIndex={0} className={preClass}>
           {prettyJson(request.body)}
         </pre>
       )}
@@ -67,40 +71,46 @@ export function RequestSection({ attempt }: { attempt: ExchangeAttemptView }) {
 /** Status, headers, then the full JSON body or the raw stream events with arrival times. */
 export function ResponseSection({ attempt }: { attempt: ExchangeAttemptView }) {
   const { response, events, body } = attempt;
+  const { t } = useTranslation('inspector');
   const [showAll, setShowAll] = useState(false);
   if (!response) {
     return (
-      <section aria-label="Response" className="text-xs text-zinc-500">
-        <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide">Response</h3>
-        No response arrived (the connection failed or was stopped first).
+      <section aria-label={t('sections.response')} className="text-xs text-zinc-500">
+        <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide">
+          {t('sections.response')}
+        </h3>
+        {t('sections.noResponse')}
       </section>
     );
   }
   const ok = response.status < 400;
   return (
-    <section aria-label="Response" className="flex min-w-0 flex-col gap-2">
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Response</h3>
+    <section aria-label={t('sections.response')} className="flex min-w-0 flex-col gap-2">
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
+        {t('sections.response')}
+      </h3>
       <p className="font-mono text-xs">
         <span
           className={`mr-2 rounded px-1.5 py-0.5 font-semibold ${ok ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200' : 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200'}`}
         >
           {response.status}
         </span>
-        {response.statusText} <span className="text-zinc-500">+{Math.round(response.atMs)} ms</span>
+        {response.statusText}{' '}
+        <span className="text-zinc-500">{t('sections.at', { ms: Math.round(response.atMs) })}</span>
       </p>
-      <Headers headers={response.headers} label="Response headers" />
+      <Headers headers={response.headers} label={t('sections.responseHeaders')} />
       {body && (
-        <pre aria-label="Response body" tabIndex={0} className={preClass}>
+        <pre aria-label={t('sections.responseBody')} tabIndex={0} className={preClass}>
           {prettyJson(body.text)}
-          {body.truncated ? '\n… (cut at the size limit)' : ''}
+          {body.truncated ? `\n${t('sections.cut')}` : ''}
         </pre>
       )}
       {events.length > 0 && (
-        <ol aria-label="Stream events" tabIndex={0} className={`${preClass} list-none`}>
+        <ol aria-label={t('sections.events')} tabIndex={0} className={`${preClass} list-none`}>
           {(showAll ? events : events.slice(0, FIRST_EVENTS)).map((event, index) => (
             <li key={index} className="flex gap-2">
               <span className="w-16 shrink-0 text-right text-zinc-500">
-                +{Math.round(event.atMs)} ms
+                {t('sections.at', { ms: Math.round(event.atMs) })}
               </span>
               <span className="min-w-0 break-all">{eventLine(event)}</span>
             </li>
@@ -113,7 +123,7 @@ export function ResponseSection({ attempt }: { attempt: ExchangeAttemptView }) {
           onClick={() => setShowAll(true)}
           className="self-start rounded px-2 py-0.5 text-xs text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-blue-950"
         >
-          Show all {events.length} events
+          {t('sections.showAll', { count: events.length })}
         </button>
       )}
     </section>

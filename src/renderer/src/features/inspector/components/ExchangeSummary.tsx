@@ -1,17 +1,20 @@
 import type { ExchangeRecord } from '../../../../../shared/exchanges';
+import { formatBytes, formatNumber, useTranslation, type TFunction } from '../../../lib/i18n';
 
 const selectClass = 'rounded border border-zinc-300 bg-transparent px-1 dark:border-zinc-700';
 
 /** A tool loop's step is named by its number and the calls it asked for. */
-function callLabel(exchange: ExchangeRecord, index: number, count: number): string {
-  if (exchange.step === undefined) return `${index + 1} of ${count}`;
+function callLabel(t: TFunction, exchange: ExchangeRecord, index: number, count: number): string {
+  if (exchange.step === undefined) return t('summary.callOf', { index: index + 1, count });
   const calls = exchange.toolCalls ?? [];
   const names = calls.map((call) => call.tool).join(', ');
-  return `Step ${exchange.step}${calls.length > 0 ? ` (tool calls: ${names})` : ' (answer)'}`;
+  return calls.length > 0
+    ? t('summary.stepCalls', { step: exchange.step, names })
+    : t('summary.stepAnswer', { step: exchange.step });
 }
 
 function ms(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${Math.round(value)} ms`;
+  return value === null || value === undefined ? '—' : `${formatNumber(Math.round(value))} ms`;
 }
 
 interface Props {
@@ -30,25 +33,26 @@ export function ExchangeSummary({
   onSelectCall,
   onSelectAttempt,
 }: Props) {
+  const { t } = useTranslation('inspector');
   const exchange = exchanges[selected];
   if (!exchange) return null;
   return (
     <div className="flex flex-wrap items-center gap-x-5 gap-y-1 border-b border-zinc-200 px-5 py-2 text-xs dark:border-zinc-800">
-      <span aria-label="Time to first token">
-        First token <strong>{ms(exchange.timing?.ttftMs)}</strong>
+      <span aria-label={t('summary.ttftLabel')}>
+        {t('summary.ttft')} <strong>{ms(exchange.timing?.ttftMs)}</strong>
       </span>
-      <span aria-label="Total time">
-        Total <strong>{ms(exchange.timing?.totalMs)}</strong>
+      <span aria-label={t('summary.totalLabel')}>
+        {t('summary.total')} <strong>{ms(exchange.timing?.totalMs)}</strong>
       </span>
-      <span className="text-zinc-500">{(exchange.sizeBytes / 1024).toFixed(1)} KB captured</span>
+      <span className="text-zinc-500">
+        {t('summary.captured', { size: formatBytes(exchange.sizeBytes) })}
+      </span>
       {exchange.truncated && (
-        <span className="text-amber-700 dark:text-amber-400">
-          Cut at the size limit: later events were not kept
-        </span>
+        <span className="text-amber-700 dark:text-amber-400">{t('summary.truncated')}</span>
       )}
       {exchanges.length > 1 && (
         <label className="flex items-center gap-1">
-          {exchange.step === undefined ? 'Call' : 'Step'}
+          {exchange.step === undefined ? t('summary.call') : t('summary.step')}
           <select
             value={selected}
             onChange={(e) => onSelectCall(Number(e.target.value))}
@@ -56,7 +60,7 @@ export function ExchangeSummary({
           >
             {exchanges.map((x, i) => (
               <option key={x.id} value={i}>
-                {callLabel(x, i, exchanges.length)}
+                {callLabel(t, x, i, exchanges.length)}
               </option>
             ))}
           </select>
@@ -64,7 +68,7 @@ export function ExchangeSummary({
       )}
       {exchange.attempts.length > 1 && (
         <label className="flex items-center gap-1">
-          Attempt
+          {t('summary.attempt')}
           <select
             value={attemptIndex}
             onChange={(e) => onSelectAttempt(Number(e.target.value))}
@@ -72,7 +76,7 @@ export function ExchangeSummary({
           >
             {exchange.attempts.map((a, i) => (
               <option key={i} value={i}>
-                {a.request.attempt} ({a.response?.status ?? 'no response'})
+                {a.request.attempt} ({a.response?.status ?? t('summary.noResponse')})
               </option>
             ))}
           </select>

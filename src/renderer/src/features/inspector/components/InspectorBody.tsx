@@ -6,6 +6,7 @@ import type {
 import type { Loaded } from '../store/inspectorStore';
 import { RequestSection, ResponseSection } from './ExchangeSections';
 import { ToolCallMessages } from './ToolCallMessages';
+import { useTranslation } from '../../../lib/i18n';
 
 interface Props {
   loaded: Loaded;
@@ -17,9 +18,10 @@ interface Props {
 
 /** The request and response of the chosen attempt, or why there is none to show. */
 export function InspectorBody({ loaded, attempt, capture, toolCalls }: Props) {
+  const { t } = useTranslation('inspector');
   return (
     <div className="min-h-0 flex-1 overflow-auto px-5 py-4">
-      {loaded.state === 'loading' && <p className="text-sm text-zinc-500">Loading…</p>}
+      {loaded.state === 'loading' && <p className="text-sm text-zinc-500">{t('loading')}</p>}
       {loaded.state === 'error' && (
         <p role="alert" className="text-sm text-red-600">
           {loaded.message}
@@ -27,10 +29,7 @@ export function InspectorBody({ loaded, attempt, capture, toolCalls }: Props) {
       )}
       {loaded.state === 'ready' && !attempt && (
         <p className="text-sm text-zinc-500">
-          Nothing was captured for this answer
-          {capture && !capture.enabled
-            ? ': capture is off.'
-            : ' (it came before capture, or was pruned).'}
+          {capture && !capture.enabled ? t('nothingCaptureOff') : t('nothingCaptured')}
         </p>
       )}
       {attempt && (

@@ -6,6 +6,7 @@ import { CaptureFooter } from './CaptureFooter';
 import { ExchangeSummary } from './ExchangeSummary';
 import { InspectorBody } from './InspectorBody';
 import { InspectorHeader } from './InspectorHeader';
+import { useTranslation } from '../../../lib/i18n';
 
 const notOpen: Loaded = { state: 'loading' };
 
@@ -33,6 +34,7 @@ function useExchangeChoice(messageId: string) {
  * for every provider call behind the answer. Everything shown was redacted in main.
  */
 export function InspectorDialog({ messageId }: { messageId: string }) {
+  const { t } = useTranslation('inspector');
   const [open, setOpen] = useState(false);
   // A closed dialog (one per answer) reads constants, so the open one's loading re-renders no other.
   const loaded = useInspectorStore((s) => (open ? s.loaded : notOpen));
@@ -45,7 +47,7 @@ export function InspectorDialog({ messageId }: { messageId: string }) {
   const attempt = exchange?.attempts[choice.attemptIndex];
 
   const copy = async (label: string, text: string) => {
-    setNotice((await copyText(text)) ? `${label} copied` : 'Copy failed');
+    setNotice((await copyText(text)) ? t('copied', { label }) : t('copyFailed'));
   };
 
   return (
@@ -58,11 +60,11 @@ export function InspectorDialog({ messageId }: { messageId: string }) {
       }}
     >
       <Dialog.Trigger
-        title="See the exact request and response"
+        title={t('inspectTip')}
         // The chat view's own action style (contrast checked in light and dark).
         className="action-button"
       >
-        Inspect
+        {t('inspect')}
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />

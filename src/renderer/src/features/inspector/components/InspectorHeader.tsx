@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { ExchangeAttemptView, ExchangeRecord } from '../../../../../shared/exchanges';
 import { curlCommand } from '../../../../../shared/curl';
+import { useTranslation } from '../../../lib/i18n';
 
 const buttonClass =
   'rounded-md border border-zinc-300 px-2.5 py-1 text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
@@ -15,14 +16,15 @@ interface Props {
 
 /** The inspector's title line: which call is shown, the copy buttons and Close. */
 export function InspectorHeader({ exchange, attempt, notice, onCopy }: Props) {
+  const { t } = useTranslation('inspector');
   return (
     <header className="flex items-start justify-between gap-4 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
       <div className="min-w-0">
-        <Dialog.Title className="text-base font-semibold">Inspector</Dialog.Title>
+        <Dialog.Title className="text-base font-semibold">{t('title')}</Dialog.Title>
         <Dialog.Description className="text-xs text-zinc-500">
           {exchange
-            ? `${exchange.provider} · ${exchange.model} · ${exchange.stream ? 'streamed' : 'not streamed'}`
-            : 'The exact request and response behind this answer. Keys are never shown.'}
+            ? `${exchange.provider} · ${exchange.model} · ${exchange.stream ? t('streamed') : t('notStreamed')}`
+            : t('description')}
         </Dialog.Description>
       </div>
       <div className="flex shrink-0 items-center gap-2">
@@ -37,7 +39,7 @@ export function InspectorHeader({ exchange, attempt, notice, onCopy }: Props) {
             attempt && exchange && onCopy('cURL', curlCommand(attempt.request, exchange.provider))
           }
         >
-          Copy as cURL
+          {t('copyCurl')}
         </button>
         <button
           type="button"
@@ -45,10 +47,10 @@ export function InspectorHeader({ exchange, attempt, notice, onCopy }: Props) {
           disabled={!exchange}
           onClick={() => exchange && onCopy('JSON', JSON.stringify(exchange, null, 2))}
         >
-          Copy JSON
+          {t('copyJson')}
         </button>
         <Dialog.Close
-          aria-label="Close inspector"
+          aria-label={t('close')}
           className="rounded px-2 py-1 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
         >
           ×

@@ -1,4 +1,5 @@
 import type { ToolCallExchangeView } from '../../../../../shared/exchanges';
+import { useTranslation } from '../../../lib/i18n';
 
 function pretty(text: string): string {
   try {
@@ -10,10 +11,11 @@ function pretty(text: string): string {
 
 /** The MCP JSON-RPC messages of the tool calls a step asked for, in the order they went. */
 export function ToolCallMessages({ calls }: { calls: ToolCallExchangeView[] }) {
+  const { t } = useTranslation('inspector');
   if (calls.length === 0) return null;
   return (
-    <section aria-label="MCP messages" className="mt-6">
-      <h3 className="mb-2 text-sm font-semibold">MCP messages of this step's tool calls</h3>
+    <section aria-label={t('mcp.label')} className="mt-6">
+      <h3 className="mb-2 text-sm font-semibold">{t('mcp.title')}</h3>
       {calls.map((call) => (
         <details
           key={call.callId}
@@ -21,19 +23,17 @@ export function ToolCallMessages({ calls }: { calls: ToolCallExchangeView[] }) {
           className="mb-3 rounded border border-zinc-200 dark:border-zinc-800"
         >
           <summary className="cursor-pointer px-3 py-1 text-xs">
-            <strong>{call.tool}</strong> · {call.messages.length} message
-            {call.messages.length === 1 ? '' : 's'}
+            <strong>{call.tool}</strong> · {t('mcp.count', { count: call.messages.length })}
           </summary>
           {call.messages.length === 0 && (
-            <p className="px-3 py-1 text-xs text-zinc-500">
-              No message went to the server (the call was denied, skipped or could not start).
-            </p>
+            <p className="px-3 py-1 text-xs text-zinc-500">{t('mcp.none')}</p>
           )}
           {call.messages.map((message, i) => (
             <div key={i} className="border-t border-zinc-200 px-3 py-1 dark:border-zinc-800">
               <div className="text-xs text-zinc-500">
-                {message.direction === 'sent' ? '→ sent' : '← received'} at{' '}
-                {Math.round(message.atMs)} ms
+                {t(message.direction === 'sent' ? 'mcp.sent' : 'mcp.received', {
+                  ms: Math.round(message.atMs),
+                })}
               </div>
               <pre tabIndex={0} className="overflow-auto text-xs whitespace-pre-wrap">
                 {pretty(message.message)}

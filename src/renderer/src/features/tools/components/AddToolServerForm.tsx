@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useToolsStore } from '../store/toolsStore';
 import type { ToolServerConfig } from '../../../../../shared/tools';
 import { draftOf, serverRequest, type ServerDraft } from '../lib/serverDraft';
+import { useTranslation } from '../../../lib/i18n';
 
 const empty: ServerDraft = {
   name: '',
@@ -12,6 +13,9 @@ const empty: ServerDraft = {
   url: '',
   headers: '',
 };
+/** Examples in code, the same in every language. */
+const commandExample = 'npx';
+const urlExample = 'https://example.com/mcp';
 const inputClass =
   'w-full rounded border border-zinc-300 px-2 py-1 font-mono text-xs dark:border-zinc-600 dark:bg-zinc-800';
 
@@ -26,6 +30,7 @@ export function AddToolServerForm({
   saved?: ToolServerConfig;
   onDone?: () => void;
 }) {
+  const { t } = useTranslation('tools');
   const save = useToolsStore((s) => s.save);
   const [draft, setDraft] = useState(saved ? draftOf(saved) : empty);
   const kept = saved ? [...saved.envNames, ...saved.headerNames] : [];
@@ -45,7 +50,7 @@ export function AddToolServerForm({
   };
   return (
     <form
-      aria-label={saved ? `Edit ${saved.name}` : 'Add a tool server'}
+      aria-label={saved ? t('form.editLabel', { name: saved.name }) : t('form.addLabel')}
       className="flex flex-col gap-2 rounded-lg border border-dashed border-zinc-300 p-3 text-sm dark:border-zinc-600"
       onSubmit={(event) => {
         event.preventDefault();
@@ -54,20 +59,20 @@ export function AddToolServerForm({
     >
       <div className="flex gap-2">
         <label className="flex-1">
-          Name
+          {t('form.name')}
           <input className={inputClass} {...field('name')} />
         </label>
         <label>
-          Transport
+          {t('form.transport')}
           <select className={inputClass} {...field('transport')}>
-            <option value="stdio">stdio (a command)</option>
-            <option value="http">Streamable HTTP (a URL)</option>
+            <option value="stdio">{t('form.stdio')}</option>
+            <option value="http">{t('form.http')}</option>
           </select>
         </label>
       </div>
       <TransportFields transport={draft.transport} field={field} />
       {kept.length > 0 && (
-        <p className="text-xs text-zinc-500">Kept in the keychain: {kept.join(', ')}</p>
+        <p className="text-xs text-zinc-500">{t('form.kept', { names: kept.join(', ') })}</p>
       )}
       {problem && (
         <p role="alert" className="text-xs text-red-700">
@@ -78,7 +83,7 @@ export function AddToolServerForm({
         type="submit"
         className="self-start rounded bg-blue-600 px-3 py-1 text-white hover:bg-blue-700"
       >
-        {saved ? 'Save' : 'Add server'}
+        {saved ? t('form.save') : t('form.add')}
       </button>
     </form>
   );
@@ -97,19 +102,20 @@ function TransportFields({
   transport: ServerDraft['transport'];
   field: FieldProps;
 }) {
+  const { t } = useTranslation('tools');
   if (transport === 'stdio')
     return (
       <>
         <label>
-          Command
-          <input className={inputClass} placeholder="npx" {...field('command')} />
+          {t('form.command')}
+          <input className={inputClass} placeholder={commandExample} {...field('command')} />
         </label>
         <label>
-          Arguments, one per line
+          {t('form.args')}
           <textarea rows={2} className={inputClass} {...field('args')} />
         </label>
         <label>
-          Environment, NAME=value per line (kept in the keychain)
+          {t('form.env')}
           <textarea rows={2} className={inputClass} {...field('env')} />
         </label>
       </>
@@ -117,11 +123,11 @@ function TransportFields({
   return (
     <>
       <label>
-        URL
-        <input className={inputClass} placeholder="https://example.com/mcp" {...field('url')} />
+        {t('form.url')}
+        <input className={inputClass} placeholder={urlExample} {...field('url')} />
       </label>
       <label>
-        Headers, Name: value per line (kept in the keychain)
+        {t('form.headers')}
         <textarea rows={2} className={inputClass} {...field('headers')} />
       </label>
     </>

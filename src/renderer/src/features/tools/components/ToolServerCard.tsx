@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../../lib/i18n';
 import type { ToolServerView } from '../../../../../shared/toolChannels';
 import { useToolsStore } from '../store/toolsStore';
 import { AddToolServerForm } from './AddToolServerForm';
@@ -15,6 +16,7 @@ const buttonClass =
 
 /** One server: its state (and why it failed), its tools, its log, and what can be done to it. */
 export function ToolServerCard({ view }: { view: ToolServerView }) {
+  const { t } = useTranslation('tools');
   const { config, status } = view;
   const save = useToolsStore((s) => s.save);
   const restart = useToolsStore((s) => s.restart);
@@ -24,12 +26,14 @@ export function ToolServerCard({ view }: { view: ToolServerView }) {
     config.transport === 'stdio' ? [config.command, ...(config.args ?? [])].join(' ') : config.url;
   return (
     <li
-      aria-label={`Tool server ${config.name}`}
+      aria-label={t('server.label', { name: config.name })}
       className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-700"
     >
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-medium">{config.name}</span>
-        <span className={`rounded px-1.5 text-xs ${stateTone[status.state]}`}>{status.state}</span>
+        <span className={`rounded px-1.5 text-xs ${stateTone[status.state]}`}>
+          {t(`state.${status.state}`)}
+        </span>
         <span className="min-w-0 flex-1 truncate font-mono text-xs text-zinc-500" title={where}>
           {where}
         </span>
@@ -41,10 +45,10 @@ export function ToolServerCard({ view }: { view: ToolServerView }) {
               void save({ config: { ...config, enabled: event.target.checked } })
             }
           />
-          Enabled
+          {t('server.enabled')}
         </label>
         <button type="button" className={buttonClass} onClick={() => void restart(config.id)}>
-          {status.state === 'stopped' ? 'Start' : 'Restart'}
+          {status.state === 'stopped' ? t('server.start') : t('server.restart')}
         </button>
         <button
           type="button"
@@ -52,10 +56,10 @@ export function ToolServerCard({ view }: { view: ToolServerView }) {
           aria-expanded={editing}
           onClick={() => setEditing(!editing)}
         >
-          Edit
+          {t('server.edit')}
         </button>
         <button type="button" className={buttonClass} onClick={() => void remove(config.id)}>
-          Remove
+          {t('server.remove')}
         </button>
       </div>
       {editing && (
@@ -71,24 +75,43 @@ export function ToolServerCard({ view }: { view: ToolServerView }) {
           {status.reason}
         </pre>
       )}
+      <ServerDetails view={view} />
+    </li>
+  );
+}
+
+/** The server's tools and its log, below its controls. */
+function ServerDetails({ view }: { view: ToolServerView }) {
+  const { t } = useTranslation('tools');
+  const { config, status } = view;
+  return (
+    <>
       {status.tools.length > 0 && (
-        <ul aria-label={`Tools of ${config.name}`} className="mt-2 space-y-0.5 text-xs">
+        <ul
+          aria-label={t('server.toolsOf', { name: config.name })}
+          className="mt-2 space-y-0.5 text-xs"
+        >
           {status.tools.map((tool) => (
             <li key={tool.name}>
               <span className="font-mono">{tool.toolName}</span>
-              <span className="text-zinc-500"> — {tool.description || 'no description'}</span>
+              <span className="text-zinc-500">
+                {' '}
+                — {tool.description || t('server.noDescription')}
+              </span>
             </li>
           ))}
         </ul>
       )}
       <details className="mt-2 text-xs">
-        <summary className="cursor-pointer text-zinc-500">Log ({status.log.length} lines)</summary>
+        <summary className="cursor-pointer text-zinc-500">
+          {t('server.log', { count: status.log.length })}
+        </summary>
         <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-100 p-2 font-mono dark:bg-zinc-800">
           {status.log
             .map((line) => `${line.source === 'stderr' ? '!' : '>'} ${line.text}`)
-            .join('\n') || 'Nothing yet.'}
+            .join('\n') || t('server.logEmpty')}
         </pre>
       </details>
-    </li>
+    </>
   );
 }

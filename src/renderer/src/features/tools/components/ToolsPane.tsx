@@ -2,30 +2,33 @@ import { useEffect, useState } from 'react';
 import { useToolsStore } from '../store/toolsStore';
 import { AddToolServerForm } from './AddToolServerForm';
 import { ToolServerCard } from './ToolServerCard';
+import { useTranslation } from '../../../lib/i18n';
+
+/** A code example, the same in every language. */
+const importExample = '{ "mcpServers": { "files": { "command": "npx", "args": ["-y", "…"] } } }';
 
 /** Pastes the `mcpServers` JSON of Claude Desktop or Cursor; its values go to the keychain. */
 function ImportServers() {
+  const { t } = useTranslation('tools');
   const importJson = useToolsStore((s) => s.importJson);
   const [json, setJson] = useState('');
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer">
-        Import from Claude Desktop or Cursor (mcpServers JSON)
-      </summary>
+      <summary className="cursor-pointer">{t('pane.importTitle')}</summary>
       <textarea
-        aria-label="mcpServers JSON"
+        aria-label={t('pane.importLabel')}
         rows={5}
         value={json}
         onChange={(e) => setJson(e.target.value)}
         className="mt-2 w-full rounded border border-zinc-300 p-2 font-mono text-xs dark:border-zinc-600 dark:bg-zinc-800"
-        placeholder='{ "mcpServers": { "files": { "command": "npx", "args": ["-y", "…"] } } }'
+        placeholder={importExample}
       />
       <button
         type="button"
         className="mt-1 rounded border border-zinc-300 px-3 py-1 text-xs dark:border-zinc-600"
         onClick={() => void importJson(json).then((ok) => ok && setJson(''))}
       >
-        Import
+        {t('pane.import')}
       </button>
     </details>
   );
@@ -33,19 +36,17 @@ function ImportServers() {
 
 /** Settings › Tools: the MCP servers, their state and tools, how many steps an answer may take. */
 export function ToolsPane() {
+  const { t } = useTranslation('tools');
   const snapshot = useToolsStore((s) => s.snapshot);
   const error = useToolsStore((s) => s.error);
   const load = useToolsStore((s) => s.load);
   const setSettings = useToolsStore((s) => s.setSettings);
   useEffect(() => void load(), [load]);
-  if (!snapshot) return <p className="text-sm text-zinc-500">Loading…</p>;
+  if (!snapshot) return <p className="text-sm text-zinc-500">{t('pane.loading')}</p>;
   const { settings } = snapshot;
   return (
     <div className="flex flex-col gap-4 pb-6 text-sm">
-      <p className="text-xs text-zinc-500">
-        MCP servers run from the app, never from this window. Every tool call asks first, unless you
-        chose “Always allow” for that tool.
-      </p>
+      <p className="text-xs text-zinc-500">{t('pane.intro')}</p>
       {error && (
         <p role="alert" className="text-xs text-red-700">
           {error}
@@ -58,10 +59,10 @@ export function ToolsPane() {
             checked={settings.startAtLaunch}
             onChange={(e) => void setSettings({ ...settings, startAtLaunch: e.target.checked })}
           />
-          Start servers when the app starts
+          {t('pane.startAtLaunch')}
         </label>
         <label className="flex items-center gap-1.5">
-          Step limit
+          {t('pane.stepLimit')}
           <input
             type="number"
             min={1}
@@ -77,7 +78,7 @@ export function ToolsPane() {
           />
         </label>
         <label className="flex items-center gap-1.5">
-          Result limit
+          {t('pane.resultLimit')}
           <input
             type="number"
             min={1}
@@ -92,14 +93,14 @@ export function ToolsPane() {
               })
             }
           />
-          thousand characters
+          {t('pane.thousandChars')}
         </label>
       </div>
-      <ul aria-label="Tool servers" className="flex flex-col gap-2">
+      <ul aria-label={t('pane.servers')} className="flex flex-col gap-2">
         {snapshot.servers.map((view) => (
           <ToolServerCard key={view.config.id} view={view} />
         ))}
-        {snapshot.servers.length === 0 && <li className="text-zinc-500">No servers yet.</li>}
+        {snapshot.servers.length === 0 && <li className="text-zinc-500">{t('pane.noServers')}</li>}
       </ul>
       <AddToolServerForm />
       <ImportServers />

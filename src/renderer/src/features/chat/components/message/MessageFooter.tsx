@@ -1,6 +1,7 @@
 import type { ChatMessage } from '../../store/chatStore';
 import { canContinue, describeFinish, messageStats } from '../../lib/messageStats';
 import { useSettingsStore } from '../../../settings';
+import { useTranslation } from '../../../../lib/i18n';
 
 interface MessageFooterProps {
   message: ChatMessage;
@@ -9,15 +10,16 @@ interface MessageFooterProps {
 
 /** What answered and how: finish in words (with Continue when it helps), model, tokens, speed, cost. */
 export function MessageFooter({ message, onContinue }: MessageFooterProps) {
+  const { t } = useTranslation('chat');
   // Which profile answered, beside the model: a chat can switch between them.
   const profileName = useSettingsStore(
     (s) => s.snapshot?.profiles.find((p) => p.id === message.profileId)?.name,
   );
   if (message.streaming) return null;
-  const finish = describeFinish(message);
-  const stats = messageStats(message).flatMap((item) =>
-    item.label === 'Model' && profileName
-      ? [item, { label: 'Profile', text: profileName }]
+  const finish = describeFinish(t, message);
+  const stats = messageStats(t, message).flatMap((item) =>
+    item.id === 'model' && profileName
+      ? [item, { id: 'profile', label: t('stats.profile'), text: profileName }]
       : [item],
   );
   return (
@@ -29,11 +31,11 @@ export function MessageFooter({ message, onContinue }: MessageFooterProps) {
           className="action-button continue-button"
           onClick={() => onContinue(message.id)}
         >
-          Continue
+          {t('continue')}
         </button>
       )}
       {stats.map((item) => (
-        <span key={item.label} title={item.label} className="stat">
+        <span key={item.id} title={item.label} className="stat">
           {item.text}
         </span>
       ))}
