@@ -71,13 +71,13 @@ const words = {
   },
 } as const;
 type Language = keyof typeof words;
+/** An answer's accessible name in each language (English first, before the switch). */
+const assistantMessage = /^(Assistant message|Antwort des Assistenten|助手消息)$/;
 
 async function chat(app: Page, prompt: string): Promise<void> {
   await app.getByRole('textbox', { name: 'Message' }).fill(prompt);
   await app.getByRole('textbox', { name: 'Message' }).press('Enter');
-  await expect(app.getByRole('article', { name: 'Assistant message' }).last()).toContainText(
-    'emu-1',
-  );
+  await expect(app.getByRole('article', { name: assistantMessage }).last()).toContainText('emu-1');
 }
 
 /** Settings › General › Language, from whatever language the page is in now. */
@@ -135,7 +135,7 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await expect(app.getByRole('button', { name: w.send, exact: true })).toBeVisible();
     await expect(app.getByRole('button', { name: w.parameters, exact: true })).toBeVisible();
     await expect(app.getByRole('button', { name: w.presets, exact: true })).toBeVisible();
-    const latest = app.getByRole('article', { name: 'Assistant message' }).last();
+    const latest = app.getByRole('article', { name: assistantMessage }).last();
     await latest.hover();
     await expect(latest.getByRole('button', { name: w.copyAnswer })).toBeVisible();
     await shoot(app, out('chat'));
@@ -156,12 +156,11 @@ test('the whole interface switches to German and to Chinese at once, and stays a
     await shoot(app, out('usage'));
     await app.keyboard.press('Escape');
 
-    // The inspector is still English (its own second pass): its layout is looked at here in the
-    // frame of the translated window.
-    const answer = app.getByRole('article', { name: 'Assistant message' }).last();
+    // The inspector, in the language shown.
+    const answer = app.getByRole('article', { name: assistantMessage }).last();
     await answer.hover();
-    await answer.getByRole('button', { name: 'Inspect' }).click();
-    await expect(app.getByRole('dialog', { name: 'Inspector' })).toBeVisible();
+    await answer.getByRole('button', { name: /^(Inspect|Untersuchen|检查)$/ }).click();
+    await expect(app.getByRole('dialog', { name: /^(Inspector|Inspektor|检查器)$/ })).toBeVisible();
     await shoot(app, out('inspector'));
     await app.keyboard.press('Escape');
     await app.getByRole('button', { name: w.compare, exact: true }).click();

@@ -78,6 +78,9 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
       .click();
     await page.getByRole('button', { name: 'Set as default' }).click();
     await page.getByRole('button', { name: 'Close settings' }).click();
+    // A new chat on the new default: what the header shows is what the person sends with.
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await expect(page.getByRole('button', { name: /^Model: claude-haiku-4-5/ })).toBeVisible();
     await chat(
       page,
       'Tell me everything you know about cherries, their history and their uses [tokens=1 cached=300 cache_write=200]',
