@@ -5,13 +5,7 @@
 import { attachmentLimits, type AttachmentView } from './attachments';
 import { attachmentId } from './messagePartSchema';
 import { z } from 'zod';
-
-function invoke<Response>() {
-  return <Request extends z.ZodType>(request: Request) => ({
-    request,
-    response: undefined as unknown as Response,
-  });
-}
+import { invoke } from './invokeChannel';
 
 /** Base64 of at most one attachment's bytes (plus the slack of base64's 4/3). */
 const MAX_ATTACHMENT_BASE64 = Math.ceil((attachmentLimits.maxFileBytes * 4) / 3) + 1024;

@@ -3,19 +3,13 @@
  * the window, summaries): spread into `invokeChannels` in ipc.ts, part of THE contract.
  */
 import { z } from 'zod';
+import { invoke } from './invokeChannel';
 import { attachmentLimits } from './attachments';
 import { contextPolicies, type ContextReport } from './context';
 import type { ConversationDetail, ConversationThread } from './conversations';
 import { messagePartSchema } from './messagePartSchema';
 import { isAttachmentPart } from './messageParts';
 import { profileId } from './profiles';
-
-function invoke<Response>() {
-  return <Request extends z.ZodType>(request: Request) => ({
-    request,
-    response: undefined as unknown as Response,
-  });
-}
 
 const id = z.string().min(1).max(128);
 const conversationRef = z.object({ conversationId: id }).strict();

@@ -3,15 +3,9 @@
  * `invokeChannels` in ipc.ts, so they are part of THE contract like every other channel.
  */
 import { z } from 'zod';
+import { invoke } from './invokeChannel';
 import { MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT, type BackupList } from './backups';
 import { syncSettingsInput, type SyncStatus } from './sync';
-
-function invoke<Response>() {
-  return <Request extends z.ZodType>(request: Request) => ({
-    request,
-    response: undefined as unknown as Response,
-  });
-}
 
 const none = z.object({}).strict();
 const backupRef = z

@@ -4,6 +4,7 @@
  * Electron IPC, the in-memory test pair and the browser harness all carry exactly this.
  */
 import { z } from 'zod';
+import { invoke } from './invokeChannel';
 import { attachmentChannels } from './attachmentChannels';
 import { attachmentLimits } from './attachments';
 import { attachmentId } from './messagePartSchema';
@@ -51,14 +52,6 @@ import {
   type ProfileView,
   type SetupCandidate,
 } from './profiles';
-
-/** Declares a channel: the request schema is checked at runtime, the response type at compile time. */
-function invoke<Response>() {
-  return <Request extends z.ZodType>(request: Request) => ({
-    request,
-    response: undefined as unknown as Response,
-  });
-}
 
 const id = z.string().min(1).max(128);
 

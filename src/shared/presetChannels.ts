@@ -5,13 +5,7 @@
 import type { ExportedFile } from './conversations';
 import { presetSchema, savedPromptSchema, type PresetLibrary } from './presets';
 import { z } from 'zod';
-
-function invoke<Response>() {
-  return <Request extends z.ZodType>(request: Request) => ({
-    request,
-    response: undefined as unknown as Response,
-  });
-}
+import { invoke } from './invokeChannel';
 
 const id = z.string().min(1).max(128);
 

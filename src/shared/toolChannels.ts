@@ -4,6 +4,7 @@
  * their names.
  */
 import { z } from 'zod';
+import { invoke } from './invokeChannel';
 import {
   toolServerConfigSchema,
   toolServerId,
@@ -11,13 +12,6 @@ import {
   type ToolServerStatus,
   type ToolInfo,
 } from './tools';
-
-function invoke<Response>() {
-  return <Request extends z.ZodType>(request: Request) => ({
-    request,
-    response: undefined as unknown as Response,
-  });
-}
 
 export interface ToolServerView {
   config: ToolServerConfig;
