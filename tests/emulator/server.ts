@@ -27,8 +27,8 @@ export interface EmulatorOptions {
   /**
    * When set, only these keys are accepted (Bearer for OpenAI, x-api-key for Anthropic,
    * api-key for Azure, x-goog-api-key for Gemini); any other gets that provider's 401 (Gemini's
-   * 400 API_KEY_INVALID). Unset: any key or none, except that a key containing "bad" is always
-   * refused.
+   * 400 API_KEY_INVALID). Unset: any key or none, except that a key containing "-bad-" is always
+   * refused (with the hyphens, so that no random hex in a test's good key can trip it).
    */
   acceptKeys?: string[];
 }
@@ -187,14 +187,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   function authorized(dialect: Dialect, req: IncomingMessage): boolean {
-    // Any key containing "bad" is refused, as a provider refuses a wrong key (keys e2e).
+    // A key containing "-bad-" is refused, as a provider refuses a wrong key (keys e2e). The
+    // hyphens matter: a bare "bad" turns up in random hex keys about once in 300 runs.
     const sent = [
       req.headers.authorization,
       req.headers['api-key'],
       req.headers['x-api-key'],
       req.headers['x-goog-api-key'],
     ];
-    if (sent.some((value) => typeof value === 'string' && /bad/i.test(value))) return false;
+    if (sent.some((value) => typeof value === 'string' && /-bad-/i.test(value))) return false;
     if (!options.acceptKeys) return true;
     const key = sentKey(dialect, req);
     return key !== null && options.acceptKeys.includes(key);
