@@ -137,6 +137,8 @@ test('regenerate keeps earlier answers as versions; edit and resend makes a new 
   await answer.getByRole('button', { name: 'Regenerate' }).click();
   await expect(answer.getByLabel('Version 2 of 2')).toBeVisible();
   await expect(answer).toContainText('emu-1');
+  // The new version names the profile that wrote it, as the first did, without a reload.
+  await expect(answer.getByTitle('Profile')).toBeVisible();
   await answer.getByRole('button', { name: 'Previous version' }).click();
   await expect(answer.getByLabel('Version 1 of 2')).toBeVisible();
 

@@ -20,9 +20,16 @@ export function selectBusy(state: ChatState): boolean {
 export function placeholder(id: string, versionIds: string[], profileId?: string): ChatMessage {
   const early = takeEarly(id);
   const empty: ChatMessage = { id, role: 'assistant', parts: [], streaming: true };
-  // Shown as streamed or not by what this chat's settings send (a plain answer's footer differs).
-  const streamed = useComposerSettings.getState().stream;
-  return { ...(early ?? empty), versionIds, streamed, ...(profileId ? { profileId } : {}) };
+  // Shown as streamed or not by what this chat's settings send (a plain answer's footer differs);
+  // a regenerated or edited answer comes from the chat's own profile, named in its footer.
+  const settings = useComposerSettings.getState();
+  const answering = profileId ?? settings.profileId;
+  return {
+    ...(early ?? empty),
+    versionIds,
+    streamed: settings.stream,
+    ...(answering ? { profileId: answering } : {}),
+  };
 }
 
 /**
