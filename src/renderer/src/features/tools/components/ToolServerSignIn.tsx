@@ -2,6 +2,10 @@ import { useTranslation } from '../../../lib/i18n';
 import type { ToolServerView } from '../../../../../shared/toolChannels';
 import { useToolsStore } from '../store/toolsStore';
 
+/** The one thing to do next on a server that waits for sign-in: it stands out from the rest. */
+const signInClass =
+  'rounded border border-blue-700 bg-blue-700 px-2 py-0.5 text-xs text-white hover:bg-blue-800';
+
 /**
  * OAuth of a Streamable HTTP server (main does the flow; this only asks for it): the Sign in or
  * Sign out button in the card's controls, or (`hint`) the line below them that says what to do,
@@ -44,7 +48,7 @@ export function ToolServerSignIn({
   }
   if (wantsSignIn)
     return (
-      <button type="button" className={buttonClass} onClick={() => void signIn(config.id)}>
+      <button type="button" className={signInClass} onClick={() => void signIn(config.id)}>
         {t('auth.signIn')}
       </button>
     );
