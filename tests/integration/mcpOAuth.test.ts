@@ -253,6 +253,43 @@ describe('OAuth sign-in faults', { timeout: 60_000 }, () => {
     await expect(fetch(redirect)).rejects.toThrow(); // the listener closed itself
   });
 
+  it('a sign-in stopped while it waits for the browser ends at once, its listener closed', async () => {
+    const { manager, opened } = app(freshVault(), { follow: false, signInTimeoutMs: 60_000 });
+    const signingIn = manager.signIn('docs');
+    await expect.poll(() => manager.status('docs').state).toBe('signing-in');
+    const started = Date.now();
+    await manager.stop('docs');
+    expect((await signingIn).state).toBe('stopped');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const redirect = new URL(opened[0]!).searchParams.get('redirect_uri')!;
+    await expect(fetch(redirect)).rejects.toThrow();
+    // Signing in again right away starts a new one, on a new listener.
+    const again = manager.signIn('docs');
+    await expect.poll(() => opened.length).toBe(2);
+    expect(new URL(opened[1]!).searchParams.get('redirect_uri')).not.toBe(redirect);
+    await manager.stop('docs');
+    expect((await again).state).toBe('stopped');
+  });
+
+  it('the person denies access: the sign-in fails with the server’s words', async () => {
+    const { manager } = app(freshVault(), {
+      openUrl: async (url) => {
+        const params = new URL(url).searchParams;
+        const callback = new URL(params.get('redirect_uri')!);
+        callback.searchParams.set('error', 'access_denied');
+        callback.searchParams.set('error_description', 'The person said no');
+        callback.searchParams.set('state', params.get('state')!);
+        await fetch(callback);
+      },
+    });
+    const status = await manager.signIn('docs');
+    expect(status.state).toBe('failed');
+    expect(status.reason).toBe(
+      'Sign-in failed: The authorization server refused the sign-in: The person said no.',
+    );
+    expect(status.signedIn).toBe(false);
+  });
+
   it('a callback whose state does not match is refused and signs nothing in', async () => {
     const vault = freshVault();
     let page: Response | undefined;

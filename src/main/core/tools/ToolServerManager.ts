@@ -46,6 +46,8 @@ interface Entry {
   listeners: Set<WireListener>;
   /** The authorization URL while a sign-in waits for the browser (the Settings link). */
   signInUrl: string | null;
+  /** Ends a sign-in that waits for the browser (a stop, restart or removal). */
+  cancelSignIn: (() => void) | null;
 }
 
 export const DEFAULT_MAX_RESULT_CHARS = 100_000;
@@ -100,6 +102,7 @@ export class ToolServerManager {
     const config = this.config(id);
     await this.stop(id);
     const entry = this.entry(id);
+    await entry.starting; // a sign-in just stopped ends at once; a start ends as it would
     entry.starting ??= this.open(config, entry, true).finally(() => (entry.starting = null));
     await entry.starting;
     return this.status(id);
@@ -119,6 +122,9 @@ export class ToolServerManager {
     const entry = this.entries.get(id);
     if (!entry) return;
     entry.generation++;
+    entry.cancelSignIn?.();
+    entry.cancelSignIn = null;
+    entry.signInUrl = null;
     const client = entry.client;
     entry.client = null;
     this.set(id, entry, 'stopped', null);
@@ -264,12 +270,15 @@ export class ToolServerManager {
     if (!oauth || !usesOAuth(server)) return connect();
     if (!signIn) return oauth.background(server, connect);
     entry.log.client('signing in');
-    return oauth.signIn(server, connect, (url) => {
+    const abort = new AbortController();
+    entry.cancelSignIn = () => abort.abort();
+    const onUrl = (url: string) => {
       if (entry.generation !== generation) return;
       entry.signInUrl = url;
       entry.log.client('waiting for the sign-in in the browser');
       this.set(server.id, entry, 'signing-in', null);
-    });
+    };
+    return oauth.signIn(server, connect, onUrl, abort.signal);
   }
 
   private needsSignIn(entry: Entry, tool: Pick<ToolInfo, 'serverId'>): void {
@@ -333,6 +342,7 @@ export class ToolServerManager {
         generation: 0,
         listeners: new Set(),
         signInUrl: null,
+        cancelSignIn: null,
       };
       this.entries.set(id, entry);
     }

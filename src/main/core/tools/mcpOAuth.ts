@@ -80,14 +80,20 @@ export class McpOAuth {
     server: ResolvedToolServer,
     connect: Connect,
     onUrl?: (url: string) => void,
+    signal?: AbortSignal,
   ): Promise<Client> {
     // A sign-in asked for means OAuth applies: a failed one still offers Sign in again.
     if (!this.signedIn.get(server.id)) this.signedIn.set(server.id, false);
     const state = randomBytes(16).toString('base64url');
     const timeoutMs = this.options.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
     const loopback = await openLoopbackCallback({ state, timeoutMs });
+    // Stopped, restarted or removed while waiting: the listener goes and the wait ends.
+    signal?.addEventListener('abort', () => loopback.close());
     let redirected = false;
     const provider = this.provider(server, loopback.redirectUrl, true, state, async (url) => {
+      // The address comes from the server's metadata: only a web page may reach the browser.
+      if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new Error(`The sign-in address is not a web page (${url.protocol}).`);
       redirected = true;
       onUrl?.(url.href);
       await this.options.openUrl(url.href);
