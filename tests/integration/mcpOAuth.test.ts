@@ -12,10 +12,13 @@ import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore
 import { createMemoryKeyStore } from '../../src/main/core/secrets/memoryKeyStore';
 import { KnownSecrets } from '../../src/main/core/secrets/KnownSecrets';
 import { SecretVault } from '../../src/main/core/secrets/SecretVault';
+import { createMemoryPreferences } from '../../src/main/core/preferences/PreferencesStore';
 import { McpOAuth } from '../../src/main/core/tools/mcpOAuth';
+import { ToolService } from '../../src/main/core/tools/ToolService';
 import { oauthAccount } from '../../src/main/core/tools/mcpOAuthProvider';
 import { ToolServerManager } from '../../src/main/core/tools/ToolServerManager';
 import type { ToolServerStatus } from '../../src/shared/tools';
+import { startLegacySseServer, startStreamableHttpServer } from '../mcp/httpServer';
 import { startOAuthMcpServer, type OAuthTestServer } from '../mcp/oauthServer';
 import { httpTestServer, resolveWith } from '../support/mcpServers';
 
@@ -239,6 +242,53 @@ describe('OAuth for a Streamable HTTP MCP server', { timeout: 60_000 }, () => {
     expect(everySeen.some((status) => status.log.some((l) => l.text === 'signing in'))).toBe(true);
     const everything = [JSON.stringify(everySeen), ...consoleText].join('\n');
     for (const token of server.provider.issued) expect(everything).not.toContain(token);
+  });
+});
+
+describe('servers without OAuth, with OAuth on offer', { timeout: 60_000 }, () => {
+  it('a plain Streamable HTTP server and a legacy SSE one connect as before, nothing stored', async () => {
+    const plain = await startStreamableHttpServer();
+    const legacy = await startLegacySseServer();
+    try {
+      for (const url of [plain.url, legacy.url]) {
+        const vault = freshVault();
+        const { manager, opened } = app(vault, { url });
+        const status = await manager.start('docs');
+        expect(status).toMatchObject({ state: 'ready', signedIn: null });
+        expect(opened).toEqual([]);
+        for (const kind of KINDS)
+          expect(await vault.get(oauthAccount('docs', kind)), `${url} ${kind}`).toBeNull();
+        await manager.stopAll();
+      }
+    } finally {
+      await plain.close();
+      await legacy.close();
+    }
+  });
+});
+
+describe('the app’s tool service', { timeout: 60_000 }, () => {
+  it('signs in through its channels; a changed URL or a removal forgets the OAuth entries', async () => {
+    const vault = freshVault();
+    const tools = new ToolService({
+      preferences: createMemoryPreferences(),
+      vault,
+      emit: () => undefined,
+      openUrl: (url) => void browse(url),
+    });
+    const config = httpTestServer('docs', server.url);
+    await tools.save(config, {}, {});
+    expect((await tools.manager.signIn('docs')).state).toBe('ready');
+    expect(tools.view('docs').status.signedIn).toBe(true);
+    expect(await vault.get(oauthAccount('docs', 'tokens'))).not.toBeNull();
+    await tools.save({ ...config, url: `${server.url}?moved` }, {}, {});
+    for (const kind of KINDS) expect(await vault.get(oauthAccount('docs', kind))).toBeNull();
+
+    await tools.save(config, {}, {});
+    expect((await tools.manager.signIn('docs')).state).toBe('ready');
+    expect(await tools.remove('docs')).toBe(true);
+    for (const kind of KINDS) expect(await vault.get(oauthAccount('docs', kind))).toBeNull();
+    await tools.manager.stopAll();
   });
 });
 

@@ -93,6 +93,9 @@ export class ToolService {
       envNames: [...new Set([...config.envNames, ...Object.keys(env)])],
       headerNames: [...new Set([...config.headerNames, ...Object.keys(headers)])],
     };
+    const before = this.prefs.servers().find((server) => server.id === config.id);
+    // Tokens got from one URL are never offered to another (they are bound to it anyway).
+    if (before && before.url !== saved.url) await this.oauth.forget(config.id);
     const others = this.prefs.servers().filter((server) => server.id !== config.id);
     this.prefs.saveServers([...others, saved]);
     await this.manager.stop(config.id);
