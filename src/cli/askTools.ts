@@ -6,6 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ToolRun } from '../main/core/chat/toolLoop';
+import { createMemoryKeyStore } from '../main/core/secrets/memoryKeyStore';
+import { SecretVault } from '../main/core/secrets/SecretVault';
+import { McpOAuth } from '../main/core/tools/mcpOAuth';
 import { parseMcpServersJson } from '../main/core/tools/mcpServersJson';
 import { ToolServerManager } from '../main/core/tools/ToolServerManager';
 import type { StreamEvent } from '../shared/stream';
@@ -43,12 +46,21 @@ export async function cliTools(
       const { env, headers } = byId.get(config.id)!;
       return Promise.resolve({ ...config, env, headers });
     },
+    // Never signs in (no browser, nothing kept): an OAuth server is named as such, not failed.
+    oauth: new McpOAuth({
+      vault: new SecretVault(createMemoryKeyStore()),
+      openUrl: () => undefined,
+    }),
   });
   const ids = parsed.servers.filter((server) => server.config.enabled).map((s) => s.config.id);
   const tools = await manager.toolsOf(ids);
   for (const status of manager.statuses())
     if (status.state === 'failed')
       io.stderr(`note: tool server ${status.id} failed: ${status.reason}\n`);
+    else if (status.state === 'needs-sign-in')
+      io.stderr(
+        `note: tool server ${status.id} asks for an OAuth sign-in, which ask cannot do; its tools are left out (give it an Authorization header in the file)\n`,
+      );
   const run: ToolRun = {
     tools,
     maxSteps: args.maxSteps ?? DEFAULT_CLI_MAX_STEPS,

@@ -144,6 +144,8 @@ async function main(): Promise<void> {
       shell: 'harness',
     },
     emit: server.emit,
+    // No browser of its own: a tool server's sign-in URL is printed (and linked in Settings).
+    openUrl: (url) => console.log(`Sign in to a tool server: ${url}`),
     knownSecrets,
     log: crashLog,
   });

@@ -17,7 +17,7 @@ import { rendererUrl } from './appScheme';
 import { registerAppScheme, serveAppFiles } from './appSchemeHandler';
 import { isAppUrl } from './security';
 import { startAutoUpdate } from './updater';
-import { createMainWindow, hardenSession } from './window';
+import { createMainWindow, hardenSession, openInBrowser } from './window';
 import { loadWindowState, trackWindowState, windowStateFileName } from './windowStateStore';
 
 // The thin Electron shell: what it composes is tested without Electron (see tests/unit).
@@ -144,6 +144,8 @@ function openCore(options: {
       },
       emit,
       onUiLanguage,
+      // A tool server's OAuth sign-in: the authorization URL in the person's browser.
+      openUrl: openInBrowser,
     });
   } catch (error) {
     // Say why and touch nothing.

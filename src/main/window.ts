@@ -23,7 +23,7 @@ export function hardenSession(): void {
  * The one place a URL leaves for the OS browser. Only http(s) and mailto links pass
  * (isExternalLink); file:, custom schemes and javascript: never reach the shell.
  */
-function openInBrowser(url: string): void {
+export function openInBrowser(url: string): void {
   if (!isExternalLink(url)) return;
   void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
 }

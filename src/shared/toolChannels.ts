@@ -73,6 +73,10 @@ export const toolChannels = {
   ),
   removeToolServer: invoke<{ removed: boolean }>()(z.object({ id: toolServerId }).strict()),
   restartToolServer: invoke<ToolServerView>()(z.object({ id: toolServerId }).strict()),
+  /** OAuth: opens the browser on the authorization URL; answers when signed in or failed. */
+  signInToolServer: invoke<ToolServerView>()(z.object({ id: toolServerId }).strict()),
+  /** OAuth: forgets the server's tokens and registration. */
+  signOutToolServer: invoke<ToolServerView>()(z.object({ id: toolServerId }).strict()),
   importToolServers: invoke<ToolsSnapshot>()(
     z.object({ json: z.string().min(1).max(1_000_000) }).strict(),
   ),

@@ -26,7 +26,16 @@ export const toolServerConfigSchema = z
   .strict();
 export type ToolServerConfig = z.infer<typeof toolServerConfigSchema>;
 
-export const toolServerStates = ['stopped', 'starting', 'ready', 'failed'] as const;
+export const toolServerStates = [
+  'stopped',
+  'starting',
+  'ready',
+  'failed',
+  /** A Streamable HTTP server that wants OAuth and holds no usable token: Sign in. */
+  'needs-sign-in',
+  /** Waiting for the person to finish signing in in the browser. */
+  'signing-in',
+] as const;
 export type ToolServerState = (typeof toolServerStates)[number];
 
 export interface ToolInfo {
@@ -54,6 +63,10 @@ export interface ToolServerStatus {
   tools: ToolInfo[];
   /** The last lines of its stderr and of what the client saw. */
   log: ToolServerLogLine[];
+  /** OAuth: true once signed in (tokens stored), false when not; null when it never applied. */
+  signedIn?: boolean | null;
+  /** While signing in: the authorization URL (no secret in it), for a link beside the browser. */
+  signInUrl?: string | null;
 }
 
 /** What a call came back with, as the model and the person are shown it. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { stdioServerScript } from '../support/mcpServers';
 import { runCli, type CliRun } from '../support/cliProcess';
+import { startOAuthMcpServer } from '../mcp/oauthServer';
 
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-cli-tools-'));
 const mcpConfig = join(dir, 'mcp.json');
@@ -76,6 +77,20 @@ describe('cli ask --mcp-config', () => {
     const bad = await cli([...ask, '--max-steps', '0', prompt]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--max-steps');
+  });
+
+  it('an OAuth server is named as needing sign-in and left out; the answer still comes', async () => {
+    const oauth = await startOAuthMcpServer();
+    try {
+      const file = join(dir, 'oauth.json');
+      writeFileSync(file, JSON.stringify({ mcpServers: { docs: { url: oauth.url } } }));
+      const run = await cli([...ask.slice(0, -1), file, 'hi']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain('tool server docs asks for an OAuth sign-in');
+      expect(oauth.provider.counts.registrations).toBe(0);
+    } finally {
+      await oauth.close();
+    }
   });
 
   it('a config that is not an mcpServers file is bad usage', async () => {

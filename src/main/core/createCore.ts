@@ -59,6 +59,8 @@ export interface CoreOptions {
   restore?: (backupName: string) => Promise<void>;
   /** The page chose its language: the Electron shell rebuilds its menu (absent: ignored). */
   onUiLanguage?: (language: UiLanguage) => void;
+  /** Opens a URL in the person's browser (OAuth sign-in of a tool server; absent: not opened). */
+  openUrl?: (url: string) => void | Promise<void>;
   /** When the first daily-backup look runs after start (default 30 s). */
   backupDelayMs?: number;
 }
@@ -122,7 +124,7 @@ export function createCore(options: CoreOptions): Core {
   const attachments = openAttachments(options.dataDir, store, health);
   // Attachments are read and shaped for the provider just before each call (answers and compare).
   const engine = attachedEngine(usage.tapEngine(streamChat), attachments.files);
-  const tools = startTools({ preferences, vault: targetDeps.vault, emit: options.emit, notices });
+  const tools = startTools({ ...options, preferences, vault: targetDeps.vault, notices, known });
   const context = openContext({ store, profiles: resolver, engine, usage }, attachments);
   const chat = new ChatService({
     ...{ tools, profiles: resolver },

@@ -11,7 +11,8 @@ import type {
   ToolServerState,
   ToolServerStatus,
 } from '../../../shared/tools';
-import { connectServer, type ResolvedToolServer } from './mcpConnect';
+import { connectServer, type HttpAuth, type ResolvedToolServer } from './mcpConnect';
+import { usesOAuth, wantsSignIn, type McpOAuth } from './mcpOAuth';
 import type { McpMessageTap } from '../exchanges/StepExchanges';
 import { callListener, type WireListener } from './mcpTap';
 import { ServerLog } from './serverLog';
@@ -28,6 +29,8 @@ export interface ToolServerManagerOptions {
   /** A number, or where to read it at each call (the setting can change while servers run). */
   maxResultChars?: number | (() => number);
   onStatus?(status: ToolServerStatus): void;
+  /** OAuth for Streamable HTTP servers (absent: none, as in the CLI). */
+  oauth?: McpOAuth;
 }
 
 interface Entry {
@@ -41,6 +44,10 @@ interface Entry {
   generation: number;
   /** The inspector's listeners on this server's JSON-RPC traffic, one per running call. */
   listeners: Set<WireListener>;
+  /** The authorization URL while a sign-in waits for the browser (the Settings link). */
+  signInUrl: string | null;
+  /** Ends a sign-in that waits for the browser (a stop, restart or removal). */
+  cancelSignIn: (() => void) | null;
 }
 
 export const DEFAULT_MAX_RESULT_CHARS = 100_000;
@@ -66,6 +73,8 @@ export class ToolServerManager {
       reason: entry?.reason ?? null,
       tools: entry?.tools ?? [],
       log: entry?.log.snapshot() ?? [],
+      signedIn: this.options.oauth?.isSignedIn(id) ?? null,
+      signInUrl: entry?.signInUrl ?? null,
     };
   }
 
@@ -88,10 +97,34 @@ export class ToolServerManager {
     return this.start(id);
   }
 
+  /** Signs in (the person asked: the browser may open), then connects as start does. */
+  async signIn(id: string): Promise<ToolServerStatus> {
+    const config = this.config(id);
+    await this.stop(id);
+    const entry = this.entry(id);
+    await entry.starting; // a sign-in just stopped ends at once; a start ends as it would
+    entry.starting ??= this.open(config, entry, true).finally(() => (entry.starting = null));
+    await entry.starting;
+    return this.status(id);
+  }
+
+  /** Stops the server and forgets its tokens: the next connect asks for sign-in again. */
+  async signOut(id: string): Promise<ToolServerStatus> {
+    await this.stop(id);
+    await this.options.oauth?.signOut(id);
+    const entry = this.entry(id);
+    entry.log.client('signed out');
+    this.set(id, entry, 'needs-sign-in', null);
+    return this.status(id);
+  }
+
   async stop(id: string): Promise<void> {
     const entry = this.entries.get(id);
     if (!entry) return;
     entry.generation++;
+    entry.cancelSignIn?.();
+    entry.cancelSignIn = null;
+    entry.signInUrl = null;
     const client = entry.client;
     entry.client = null;
     this.set(id, entry, 'stopped', null);
@@ -114,7 +147,9 @@ export class ToolServerManager {
     const known = new Map(this.options.servers().map((server) => [server.id, server]));
     const wanted = serverIds.filter((id) => known.get(id)?.enabled);
     // A failed server waits for its Restart: it would only fail again, slowly, every answer.
-    const startable = wanted.filter((id) => this.status(id).state !== 'failed');
+    // One that needs sign-in waits for the person's Sign in.
+    const waiting = new Set(['failed', 'needs-sign-in']);
+    const startable = wanted.filter((id) => !waiting.has(this.status(id).state));
     await Promise.all(startable.map((id) => this.start(id)));
     const taken = new Set<string>();
     return wanted.flatMap((id) =>
@@ -164,6 +199,8 @@ export class ToolServerManager {
         ? 'The call was stopped.'
         : failureInWords(error, this.callTimeoutMs);
       entry.log.client(`call ${tool.toolName} failed: ${words}`);
+      // Tokens refused mid-session (revoked) and not refreshable: the person signs in again.
+      if (entry.generation === generation && wantsSignIn(error)) this.needsSignIn(entry, tool);
       const exited = entry.generation === generation && entry.state === 'failed';
       const content = exited ? `${words} ${entry.reason ?? ''}`.trim() : words;
       return cutOutcome({ content, isError: true }, maxChars);
@@ -172,20 +209,25 @@ export class ToolServerManager {
     }
   }
 
-  private async open(config: ToolServerConfig, entry: Entry): Promise<void> {
+  private async open(config: ToolServerConfig, entry: Entry, signIn = false): Promise<void> {
     const generation = ++entry.generation;
     this.set(config.id, entry, 'starting', null);
     let client: Client;
     try {
-      const resolved = await this.options.resolve(config);
-      client = await connectServer(resolved, entry.log, this.startTimeoutMs, (...message) => {
-        for (const listener of entry.listeners) listener(...message);
-      });
+      client = await this.connect(await this.options.resolve(config), entry, generation, signIn);
     } catch (error) {
       if (entry.generation !== generation) return;
-      this.fail(config, entry, `Could not start: ${failureInWords(error, this.startTimeoutMs)}`);
+      entry.signInUrl = null;
+      if (wantsSignIn(error) && !signIn) {
+        entry.log.client('needs sign-in');
+        this.set(config.id, entry, 'needs-sign-in', null);
+        return;
+      }
+      const words = failureInWords(error, this.startTimeoutMs);
+      this.fail(config, entry, `${signIn ? 'Sign-in failed' : 'Could not start'}: ${words}`);
       return;
     }
+    entry.signInUrl = null;
     if (entry.generation !== generation) {
       await client.close().catch(() => undefined);
       return;
@@ -210,6 +252,43 @@ export class ToolServerManager {
     }
     entry.log.client(`ready: ${entry.tools.length} tools`);
     this.set(config.id, entry, 'ready', null);
+  }
+
+  /** connectServer, through OAuth for a Streamable HTTP server that uses it. */
+  private connect(
+    server: ResolvedToolServer,
+    entry: Entry,
+    generation: number,
+    signIn: boolean,
+  ): Promise<Client> {
+    const tap: WireListener = (...message) => {
+      for (const listener of entry.listeners) listener(...message);
+    };
+    const connect = (auth?: HttpAuth) =>
+      connectServer(server, entry.log, this.startTimeoutMs, tap, auth);
+    const oauth = this.options.oauth;
+    if (!oauth || !usesOAuth(server)) return connect();
+    if (!signIn) return oauth.background(server, connect);
+    entry.log.client('signing in');
+    const abort = new AbortController();
+    entry.cancelSignIn = () => abort.abort();
+    const onUrl = (url: string) => {
+      if (entry.generation !== generation) return;
+      entry.signInUrl = url;
+      entry.log.client('waiting for the sign-in in the browser');
+      this.set(server.id, entry, 'signing-in', null);
+    };
+    return oauth.signIn(server, connect, onUrl, abort.signal);
+  }
+
+  private needsSignIn(entry: Entry, tool: Pick<ToolInfo, 'serverId'>): void {
+    entry.generation++;
+    const client = entry.client;
+    entry.client = null;
+    entry.tools = [];
+    void client?.close().catch(() => undefined);
+    entry.log.client('the server refused its tokens: needs sign-in');
+    this.set(tool.serverId, entry, 'needs-sign-in', null);
   }
 
   private async listTools(config: ToolServerConfig, client: Client): Promise<ToolInfo[]> {
@@ -262,6 +341,8 @@ export class ToolServerManager {
         starting: null,
         generation: 0,
         listeners: new Set(),
+        signInUrl: null,
+        cancelSignIn: null,
       };
       this.entries.set(id, entry);
     }

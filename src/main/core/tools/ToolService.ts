@@ -6,9 +6,11 @@ import type { EventSink } from '../../../shared/ipc';
 import type { ToolServerView, ToolsSnapshot } from '../../../shared/toolChannels';
 import type { ToolInfo, ToolServerConfig } from '../../../shared/tools';
 import type { PreferencesStore } from '../preferences/PreferencesStore';
+import type { KnownSecrets } from '../secrets/KnownSecrets';
 import type { SecretVault } from '../secrets/SecretVault';
 import type { ToolRun } from '../chat/toolLoop';
 import type { ResolvedToolServer } from './mcpConnect';
+import { McpOAuth } from './mcpOAuth';
 import { ToolApprovals } from './toolApprovals';
 import { ToolPreferences } from './toolPreferences';
 import { ToolServerManager } from './ToolServerManager';
@@ -23,19 +25,32 @@ export interface ToolServiceDeps {
   emit: EventSink;
   /** Where a server that fails when a chat needs it is told to the person (the app's notices). */
   notices?: { post(message: string): void };
+  /** OAuth sign-in opens its authorization URL here (the browser in the app; absent: a link only). */
+  openUrl?: (url: string) => void | Promise<void>;
+  /** Tokens are added here so the crash log strikes them out. */
+  known?: KnownSecrets;
   /** Tests shorten these. */
   startTimeoutMs?: number;
   callTimeoutMs?: number;
+  signInTimeoutMs?: number;
 }
 
 export class ToolService {
   readonly prefs: ToolPreferences;
   readonly manager: ToolServerManager;
   readonly approvals: ToolApprovals;
+  readonly oauth: McpOAuth;
 
   constructor(private readonly deps: ToolServiceDeps) {
     this.prefs = new ToolPreferences(deps.preferences);
+    this.oauth = new McpOAuth({
+      vault: deps.vault,
+      openUrl: deps.openUrl ?? (() => undefined),
+      ...(deps.known ? { known: deps.known } : {}),
+      ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
+    });
     this.manager = new ToolServerManager({
+      oauth: this.oauth,
       servers: () => this.prefs.servers(),
       resolve: (config) => this.resolve(config),
       startTimeoutMs: deps.startTimeoutMs,
@@ -78,6 +93,9 @@ export class ToolService {
       envNames: [...new Set([...config.envNames, ...Object.keys(env)])],
       headerNames: [...new Set([...config.headerNames, ...Object.keys(headers)])],
     };
+    const before = this.prefs.servers().find((server) => server.id === config.id);
+    // Tokens got from one URL are never offered to another (they are bound to it anyway).
+    if (before && before.url !== saved.url) await this.oauth.forget(config.id);
     const others = this.prefs.servers().filter((server) => server.id !== config.id);
     this.prefs.saveServers([...others, saved]);
     await this.manager.stop(config.id);
@@ -93,6 +111,7 @@ export class ToolService {
       await this.deps.vault.remove(toolSecretAccount(id, 'env', name)).catch(() => undefined);
     for (const name of config.headerNames)
       await this.deps.vault.remove(toolSecretAccount(id, 'header', name)).catch(() => undefined);
+    await this.oauth.forget(id);
     this.prefs.saveServers(this.prefs.servers().filter((server) => server.id !== id));
     return true;
   }
@@ -119,13 +138,19 @@ export class ToolService {
     if (servers.length === 0) return null;
     const failedBefore = new Set(
       servers
-        .filter((server) => this.manager.status(server.id).state === 'failed')
+        .filter((server) =>
+          ['failed', 'needs-sign-in'].includes(this.manager.status(server.id).state),
+        )
         .map((s) => s.id),
     );
     const tools = await this.manager.toolsOf(servers.map((server) => server.id));
     for (const server of servers) {
       const status = this.manager.status(server.id);
       const why = status.reason?.split('\n')[0] ?? '';
+      if (status.state === 'needs-sign-in' && !failedBefore.has(server.id))
+        this.deps.notices?.post(
+          `Tool server "${server.name}" asks you to sign in; its tools are left out until you sign in in Settings › Tools.`,
+        );
       if (status.state === 'failed' && !failedBefore.has(server.id))
         this.deps.notices?.post(
           `Tool server "${server.name}" is not running (${why}); its tools are left out until it is restarted in Settings › Tools.`,

@@ -13,6 +13,7 @@ import {
   StreamableHTTPClientTransport,
   StreamableHTTPError,
 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { ToolServerConfig } from '../../../shared/tools';
 import { tapTransport, type WireListener } from './mcpTap';
@@ -49,13 +50,21 @@ function httpUrl(server: ResolvedToolServer): URL {
 }
 
 /** Whether a Streamable HTTP failure means "this server speaks only the older SSE transport". */
-function offersOnlySse(error: unknown): boolean {
+function offersOnlySse(error: unknown, signingIn: boolean): boolean {
   return (
     error instanceof StreamableHTTPError &&
     error.code !== undefined &&
     error.code >= 400 &&
-    error.code < 500
+    error.code < 500 &&
+    // A 401/403 after OAuth is a refused sign-in, not an older server.
+    !(signingIn && (error.code === 401 || error.code === 403))
   );
+}
+
+/** OAuth for a Streamable HTTP server (see mcpOAuth.ts): the provider, and the transport made. */
+export interface HttpAuth {
+  provider: OAuthClientProvider;
+  onTransport?(transport: StreamableHTTPClientTransport): void;
 }
 
 async function connectWith(
@@ -83,6 +92,7 @@ export async function connectServer(
   log: ServerLog,
   timeoutMs: number,
   listener?: WireListener,
+  auth?: HttpAuth,
 ): Promise<Client> {
   // The inspector's tap: every secret value this server was given is struck out of its messages.
   const secrets = [...Object.values(server.env), ...Object.values(server.headers)];
@@ -95,14 +105,12 @@ export async function connectServer(
   const requestInit = { headers: server.headers };
   log.client(`connecting: ${url.origin}${url.pathname}`);
   try {
-    return await connectWith(
-      new StreamableHTTPClientTransport(url, { requestInit }),
-      log,
-      timeoutMs,
-      wire,
-    );
+    const authProvider = auth?.provider;
+    const transport = new StreamableHTTPClientTransport(url, { requestInit, authProvider });
+    auth?.onTransport?.(transport);
+    return await connectWith(transport, log, timeoutMs, wire);
   } catch (error) {
-    if (!offersOnlySse(error)) throw error;
+    if (!offersOnlySse(error, auth !== undefined)) throw error;
     log.client('Streamable HTTP refused; trying the legacy SSE transport');
     return connectWith(new SSEClientTransport(url, { requestInit }), log, timeoutMs, wire);
   }

@@ -10,6 +10,11 @@ export function failureInWords(error: unknown, timeoutMs: number): string {
     return `The server answered with an error: ${error.message}`;
   }
   if (error instanceof Error) {
+    // fetch says only "fetch failed"; the socket error under it says who could not be reached.
+    const cause = error.cause as
+      (NodeJS.ErrnoException & { address?: string; port?: number }) | undefined;
+    if (error.message === 'fetch failed' && cause?.code)
+      return `Could not reach ${cause.address ?? 'the server'}${cause.port ? `:${cause.port}` : ''} (${cause.code}).`;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return `The command was not found (${error.message}).`;
     return error.message;

@@ -21,6 +21,16 @@ export function createToolHandlers(tools: ToolService): ToolHandlers {
       await tools.manager.restart(id);
       return tools.view(id);
     },
+    signInToolServer: async ({ id }) => {
+      known(id);
+      await tools.manager.signIn(id);
+      return tools.view(id);
+    },
+    signOutToolServer: async ({ id }) => {
+      known(id);
+      await tools.manager.signOut(id);
+      return tools.view(id);
+    },
     importToolServers: async ({ json }) => {
       const parsed = parseMcpServersJson(
         json,

@@ -99,6 +99,8 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     saveToolServer: notInBench,
     removeToolServer: notInBench,
     restartToolServer: notInBench,
+    signInToolServer: notInBench,
+    signOutToolServer: notInBench,
     importToolServers: notInBench,
     setToolSettings: notInBench,
     answerToolApproval: notInBench,

@@ -3,12 +3,15 @@ import { useTranslation } from '../../../lib/i18n';
 import type { ToolServerView } from '../../../../../shared/toolChannels';
 import { useToolsStore } from '../store/toolsStore';
 import { AddToolServerForm } from './AddToolServerForm';
+import { ToolServerSignIn } from './ToolServerSignIn';
 
 const stateTone = {
   stopped: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-700 dark:text-zinc-200',
   starting: 'bg-blue-100 text-blue-800 dark:bg-blue-900 dark:text-blue-100',
   ready: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100',
   failed: 'bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-100',
+  'needs-sign-in': 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
+  'signing-in': 'bg-blue-100 text-blue-800 dark:bg-blue-900 dark:text-blue-100',
 } as const;
 
 const buttonClass =
@@ -50,6 +53,7 @@ export function ToolServerCard({ view }: { view: ToolServerView }) {
         <button type="button" className={buttonClass} onClick={() => void restart(config.id)}>
           {status.state === 'stopped' ? t('server.start') : t('server.restart')}
         </button>
+        <ToolServerSignIn view={view} buttonClass={buttonClass} />
         <button
           type="button"
           className={buttonClass}
@@ -75,6 +79,7 @@ export function ToolServerCard({ view }: { view: ToolServerView }) {
           {status.reason}
         </pre>
       )}
+      <ToolServerSignIn view={view} hint />
       <ServerDetails view={view} />
     </li>
   );

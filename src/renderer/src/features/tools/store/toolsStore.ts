@@ -21,6 +21,9 @@ interface ToolsState {
   save(request: RequestOf<'saveToolServer'>): Promise<boolean>;
   remove(id: string): Promise<void>;
   restart(id: string): Promise<void>;
+  /** OAuth: main opens the browser; answers when signed in or failed (the card follows events). */
+  signIn(id: string): Promise<void>;
+  signOut(id: string): Promise<void>;
   importJson(json: string): Promise<boolean>;
   setSettings(settings: RequestOf<'setToolSettings'>): Promise<void>;
   answer(approvalId: string, answer: 'once' | 'always' | 'deny'): Promise<void>;
@@ -71,6 +74,22 @@ export const useToolsStore = create<ToolsState>((set, get) => {
     },
     restart: async (id) => {
       const result = await api.restartToolServer({ id });
+      if (!result.ok) set({ error: result.error.message });
+      else {
+        const { snapshot } = get();
+        if (snapshot) set({ snapshot: withServer(snapshot, result.value) });
+      }
+    },
+    signIn: async (id) => {
+      const result = await api.signInToolServer({ id });
+      if (!result.ok) set({ error: result.error.message });
+      else {
+        const { snapshot } = get();
+        if (snapshot) set({ snapshot: withServer(snapshot, result.value) });
+      }
+    },
+    signOut: async (id) => {
+      const result = await api.signOutToolServer({ id });
       if (!result.ok) set({ error: result.error.message });
       else {
         const { snapshot } = get();
