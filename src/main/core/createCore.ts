@@ -34,6 +34,8 @@ import { superviseHistory, type UnsavedAtQuit } from './store/superviseHistory';
 import { PriceOverrides } from './usage/priceOverrides';
 import { UsageWriter } from './usage/UsageWriter';
 import { startTools } from './tools/ToolService';
+import { SearchService } from './search/SearchService';
+import { answerToolsWithSearch } from './search/searchTool';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -122,10 +124,10 @@ export function createCore(options: CoreOptions): Core {
   const attachments = openAttachments(options.dataDir, store, health);
   // Attachments are read and shaped for the provider just before each call (answers and compare).
   const engine = attachedEngine(usage.tapEngine(streamChat), attachments.files);
-  const tools = startTools({ preferences, vault: targetDeps.vault, emit: options.emit, notices });
+  const { tools, search, answerTools } = openTools(preferences, targetDeps, options.emit);
   const context = openContext({ store, profiles: resolver, engine, usage }, attachments);
   const chat = new ChatService({
-    ...{ tools, profiles: resolver },
+    ...{ tools: answerTools, profiles: resolver },
     engine,
     context,
     emit: options.emit,
@@ -146,7 +148,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
     ...{ usage, prices, targetDeps, attachments, tools, dataHandlers: data.handlers },
-    ...{ context, presets: new PresetStore(preferences) },
+    ...{ context, presets: new PresetStore(preferences), search },
     catalog: new ModelCatalog(preferences),
     picks: new PickMemory(preferences),
   });
@@ -173,6 +175,22 @@ export function createCore(options: CoreOptions): Core {
       return atQuit;
     },
   };
+}
+
+/** The MCP tools, and the person's search provider as the built-in web_search tool beside them. */
+function openTools(
+  preferences: PreferencesStore,
+  deps: { vault: SecretVault; notices: NoticeBoard },
+  emit: EventSink,
+) {
+  const tools = startTools({ preferences, vault: deps.vault, emit, notices: deps.notices });
+  const search = new SearchService({ preferences, vault: deps.vault });
+  const answerTools = answerToolsWithSearch({
+    ...{ search, mcp: tools, approvals: tools.approvals },
+    alwaysAllowed: () => tools.prefs.alwaysAllowed(),
+    maxSteps: () => tools.prefs.settings().maxSteps,
+  });
+  return { tools, search, answerTools };
 }
 
 /** Prices from settings first; the ledger fixes each row's cost with them at record time. */

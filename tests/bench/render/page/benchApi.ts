@@ -104,6 +104,9 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     answerToolApproval: notInBench,
     getConversationTools: notInBench,
     setConversationTools: notInBench,
+    getSearchSettings: notInBench,
+    saveSearchSettings: notInBench,
+    testSearch: notInBench,
   };
 }
 
