@@ -8,6 +8,12 @@ import { invoke } from './invokeChannel';
 
 export const searchProviders = ['searxng', 'brave', 'tavily'] as const;
 export type SearchProvider = (typeof searchProviders)[number];
+/** Their names, the same in every language. */
+export const searchProviderLabels: Record<SearchProvider, string> = {
+  searxng: 'SearXNG',
+  brave: 'Brave Search',
+  tavily: 'Tavily',
+};
 /** The providers that take a key (SearXNG instances are open, or behind the person's own proxy). */
 export const keyedSearchProviders = ['brave', 'tavily'] as const;
 export type KeyedSearchProvider = (typeof keyedSearchProviders)[number];
