@@ -17,6 +17,7 @@ import { SecretVault } from '../../src/main/core/secrets/SecretVault';
 import { createMemoryKeyStore } from '../../src/main/core/secrets/memoryKeyStore';
 import { openStore, type Store } from '../../src/main/core/store/Store';
 import { ToolApprovals } from '../../src/main/core/tools/toolApprovals';
+import { ToolService } from '../../src/main/core/tools/ToolService';
 import type { EventChannel, EventPayloads } from '../../src/shared/ipc';
 import { citationParts } from '../../src/shared/messageParts';
 import {
@@ -27,6 +28,7 @@ import {
 import { startEmulator, type Emulator } from '../emulator/server';
 import { emulatorTarget, taggedPrompt } from '../support/engineRun';
 import { fixedProfiles } from '../support/fixedProfiles';
+import { stdioTestServer } from '../support/mcpServers';
 
 let emulator: Emulator;
 let store: Store;
@@ -328,5 +330,41 @@ describe('the inspector and the test button', () => {
     const refused = await search.test();
     expect(refused.ok).toBe(false);
     expect(refused.message).toMatch(/^Tavily refused the key \(401\)/);
+  });
+});
+
+describe('beside MCP tools', () => {
+  it('both are offered; an MCP call still goes to its server and web_search to the provider', async () => {
+    await use('searxng');
+    const tools = new ToolService({
+      preferences: createMemoryPreferences(),
+      vault: new SecretVault(createMemoryKeyStore()),
+      emit: () => undefined,
+    });
+    await tools.save(stdioTestServer('calc'), {}, {});
+    tools.prefs.allowAlways('calc__add');
+    const mixed = new ChatService({
+      store,
+      autoTitle: false,
+      profiles: fixedProfiles([emulatorTarget(emulator, 'openai')]),
+      emit: () => undefined,
+      tools: answerToolsWithSearch({ search, mcp: tools, maxSteps: () => 10 }),
+    });
+    try {
+      const { prompt, marker } = taggedPrompt('tool=add tool_args={"a":2,"b":40}');
+      const settings = { model: null, systemPrompt: null, parameters: { webSearch: true } };
+      const ids = mixed.send({ text: prompt, settings });
+      await mixed.idle();
+      const saved = store.messages.get(ids.assistantMessageId)!;
+      expect(saved.parts[1]).toMatchObject({ type: 'tool-result', content: 'The sum is 42.' });
+      const offered = (modelCalls(marker)[0]!.body as { tools: { function: { name: string } }[] })
+        .tools;
+      const names = offered.map((t) => t.function.name);
+      expect(names).toContain('calc__add');
+      expect(names.at(-1)).toBe('web_search');
+      expect(names.filter((n) => n === 'web_search')).toHaveLength(1);
+    } finally {
+      await tools.manager.stopAll();
+    }
   });
 });
