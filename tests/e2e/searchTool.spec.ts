@@ -88,6 +88,9 @@ test('SearXNG set in Settings: a Chat Completions chat searches through it, show
   const inspector = app.getByRole('dialog', { name: 'Inspector' });
   await inspector.getByLabel('Step').selectOption({ label: 'Step 1 (tool calls: web_search)' });
   await expect(inspector).toContainText('/searxng/search?q=switchboard-client&format=json');
+  await expect(inspector).toContainText("the search provider's HTTP request and answer");
+  await inspector.getByRole('region', { name: 'MCP messages' }).scrollIntoViewIfNeeded();
+  await app.screenshot({ path: join(shots, 'search-tool-inspector.png') });
   await app.keyboard.press('Escape');
 
   await app.reload();

@@ -144,8 +144,11 @@ describe.each(['searxng', 'brave', 'tavily'] as const)('%s as the web_search too
       expect(sent[0]!.headers.authorization).toBe(`Bearer ${keys.tavily}`);
       expect(sent[0]!.body).toMatchObject({ query: `rust-${provider}`, max_results: 5 });
     }
-    // No key in what is stored.
+    // No key in what is stored, nor in what the renderer is told of the settings.
     expect(JSON.stringify(saved)).not.toMatch(/0123456789abcdef/);
+    const snapshot = await search.snapshot();
+    expect(snapshot.ready).toBe(true);
+    expect(JSON.stringify(snapshot)).not.toMatch(/0123456789abcdef/);
   });
 });
 
