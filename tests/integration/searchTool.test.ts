@@ -152,19 +152,29 @@ describe.each(['searxng', 'brave', 'tavily'] as const)('%s as the web_search too
   });
 });
 
-describe.each(['responses', 'anthropic', 'gemini'] as const)(
-  '%s, preferring the search provider',
-  (profileId) => {
+const dialects = ['responses', 'anthropic', 'gemini'] as const;
+const providers = ['searxng', 'brave', 'tavily'] as const;
+describe.each(dialects.flatMap((d) => providers.map((p) => [d, p] as const)))(
+  '%s with %s, preferring the search provider',
+  (profileId, provider) => {
     it('offers web_search as a function instead of its own search tool, and lists the pages', async () => {
-      await use('searxng', { preferOverNative: true });
+      await use(provider, { preferOverNative: true });
       // Streamed one byte per write: the call's arguments arrive in pieces.
-      const { saved, marker } = await askSearching(profileId, `go-${profileId}`, true, 'bytes=1');
+      const query = `go-${profileId}-${provider}`;
+      const { saved, marker } = await askSearching(profileId, query, true, 'bytes=1');
       expect(saved.parts.filter((p) => p.type === 'tool-call')).toHaveLength(1);
-      expect(citationParts(saved.parts)).toHaveLength(3);
+      expect(saved.parts[1]).toMatchObject({ type: 'tool-result', isError: false });
+      expect(citationParts(saved.parts).map((c) => c.title)).toEqual(
+        [1, 2, 3].map((n) => `Result ${n} for ${query}`),
+      );
       expect(saved.finishReason).toBe('stop');
-      const body = JSON.stringify(modelCalls(marker)[0]!.body);
+      const calls = modelCalls(marker);
+      expect(calls).toHaveLength(2);
+      const body = JSON.stringify(calls[0]!.body);
       expect(body).toContain('"web_search"');
       expect(body).not.toMatch(/web_search_20250305|googleSearch|"type":"web_search"/);
+      // The second step carried the numbered results back to the model.
+      expect(JSON.stringify(calls[1]!.body)).toContain(`[1] Result 1 for ${query}`);
     });
   },
 );
