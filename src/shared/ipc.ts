@@ -33,6 +33,7 @@ import {
 } from './toolChannels';
 import { contextChannels } from './contextChannels';
 import { presetChannels } from './presetChannels';
+import { searchChannels } from './searchChannels';
 import type { StreamEvent } from './stream';
 import {
   priceOverrideSchema,
@@ -224,6 +225,8 @@ export const invokeChannels = {
   ...presetChannels,
   ...contextChannels,
   ...toolChannels,
+  // A search provider as the built-in web_search tool (issue 20): Settings › Web search.
+  ...searchChannels,
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
   /** The interface language the page uses (issue 19): main rebuilds the menu and its dialogs in it. */
   setUiLanguage: invoke<{ language: UiLanguage }>()(

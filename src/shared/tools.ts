@@ -74,4 +74,6 @@ export interface ToolCallOutcome {
   content: string;
   isError: boolean;
   truncated?: boolean;
+  /** Web pages the call found (the built-in web_search): listed under the answer as sources. */
+  citations?: { title: string; url: string }[];
 }

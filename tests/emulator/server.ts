@@ -18,6 +18,7 @@ import { tokenize } from './answers';
 import { holdSilently } from './silence';
 import { offersGoogleSearch } from './webSearch';
 import { chatContentText, refusedImage } from './attachments';
+import { answerSearch, searchDialect } from './searchProviders';
 
 export interface EmulatorOptions {
   port?: number;
@@ -115,6 +116,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     body: unknown,
   ): Promise<void> {
     const path = url.pathname;
+    const search = searchDialect(req.method, path);
+    if (search) return answerSearch(search, req, res, url, body);
     const geminiCall = gemini.geminiCall(req.method, path);
     if (geminiCall) return geminiRoute(req, res, geminiCall, body as gemini.GeminiBody | null);
     const azure = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(path);

@@ -26,6 +26,8 @@ import { createUsageHandlers } from './usage/usageHandlers';
 import type { UsageWriter } from './usage/UsageWriter';
 import { createToolHandlers } from './tools/toolHandlers';
 import type { ToolService } from './tools/ToolService';
+import { createSearchHandlers } from './search/searchHandlers';
+import type { SearchService } from './search/SearchService';
 
 export interface CoreServices {
   appInfo: AppInfo;
@@ -41,6 +43,8 @@ export interface CoreServices {
   picks: PickMemory;
   attachments: AttachmentService;
   tools: ToolService;
+  /** Settings › Web search: the search provider behind the built-in web_search tool. */
+  search: SearchService;
   /** Presets and saved prompts, in the preferences file. */
   presets: PresetStore;
   /** The context window: the composer's meter, the recent-only policy, summaries. */
@@ -104,6 +108,7 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
       ...createExchangeHandlers({ exchanges: store.exchanges, capture: services.capture }),
       ...services.dataHandlers,
       ...createToolHandlers(services.tools),
+      ...createSearchHandlers(services.search),
       startCompare: async (request) => compare.start(request),
       stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
       continueCompare: async ({ compareId, lane }) => {

@@ -34,6 +34,8 @@ import { superviseHistory, type UnsavedAtQuit } from './store/superviseHistory';
 import { PriceOverrides } from './usage/priceOverrides';
 import { UsageWriter } from './usage/UsageWriter';
 import { startTools } from './tools/ToolService';
+import { SearchService } from './search/SearchService';
+import { answerToolsWithSearch } from './search/searchTool';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -124,10 +126,10 @@ export function createCore(options: CoreOptions): Core {
   const attachments = openAttachments(options.dataDir, store, health);
   // Attachments are read and shaped for the provider just before each call (answers and compare).
   const engine = attachedEngine(usage.tapEngine(streamChat), attachments.files);
-  const tools = startTools({ ...options, preferences, vault: targetDeps.vault, notices, known });
+  const { tools, search, answerTools } = openTools(options, preferences, targetDeps);
   const context = openContext({ store, profiles: resolver, engine, usage }, attachments);
   const chat = new ChatService({
-    ...{ tools, profiles: resolver },
+    ...{ tools: answerTools, profiles: resolver },
     engine,
     context,
     emit: options.emit,
@@ -148,7 +150,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
     ...{ usage, prices, targetDeps, attachments, tools, dataHandlers: data.handlers },
-    ...{ context, presets: new PresetStore(preferences) },
+    ...{ context, presets: new PresetStore(preferences), search },
     catalog: new ModelCatalog(preferences),
     picks: new PickMemory(preferences),
   });
@@ -175,6 +177,23 @@ export function createCore(options: CoreOptions): Core {
       return atQuit;
     },
   };
+}
+
+/** The MCP tools, and the person's search provider as the built-in web_search tool beside them. */
+function openTools(
+  options: CoreOptions,
+  preferences: PreferencesStore,
+  deps: { vault: SecretVault; notices: NoticeBoard; known: KnownSecrets },
+) {
+  const { vault, notices, known } = deps;
+  const tools = startTools({ ...options, preferences, vault, notices, known });
+  const search = new SearchService({ preferences, vault: deps.vault });
+  const answerTools = answerToolsWithSearch({
+    ...{ search, mcp: tools, approvals: tools.approvals },
+    alwaysAllowed: () => tools.prefs.alwaysAllowed(),
+    maxSteps: () => tools.prefs.settings().maxSteps,
+  });
+  return { tools, search, answerTools };
 }
 
 /** Prices from settings first; the ledger fixes each row's cost with them at record time. */

@@ -6,7 +6,12 @@ import { toolLoop, type Engine, type ToolRun, type ToolStepEnd } from './toolLoo
 
 /** Where an answer's tools come from (the app's ToolService); absent: answers use no tools. */
 export interface AnswerTools {
-  runFor(conversationId: string, messageId: string): Promise<ToolRun | null>;
+  /** `answer`: where the call goes and what it asks (the built-in web search needs to know). */
+  runFor(
+    conversationId: string,
+    messageId: string,
+    answer?: { target: ProviderTarget; request: ChatRequest },
+  ): Promise<ToolRun | null>;
   /** A new chat's servers turned off before it existed (its first answer already honours it). */
   setOff?(conversationId: string, off: string[]): void;
 }
@@ -28,10 +33,13 @@ export async function answerEvents(
   },
   onStep: (step: ToolStepEnd) => void,
 ): Promise<AsyncIterable<StreamEvent>> {
-  const run = tools ? await tools.runFor(ids.conversationId, ids.messageId) : null;
+  const answer = { target: call.target, request: call.request };
+  const run = tools ? await tools.runFor(ids.conversationId, ids.messageId, answer) : null;
   if (!run) return engine(call.target, call.request, call.options);
   const { exchange } = call;
-  return toolLoop(engine, call.target, call.request, call.options, {
+  // The search provider's tool in place of the provider's own: only one of them is offered.
+  const request = run.replacesNativeSearch ? { ...call.request, webSearch: false } : call.request;
+  return toolLoop(engine, call.target, request, call.options, {
     ...run,
     onStep: (step) => {
       exchange?.endStep(step.timing);

@@ -46,6 +46,8 @@ export interface ToolRun {
   onStep?(step: ToolStepEnd): void;
   /** The inspector's capture of one call's MCP messages, when capture is on. */
   tapCall?(callId: string, tool: ToolInfo): McpMessageTap | undefined;
+  /** The built-in web_search stands in for the provider's own search tool (not sent then). */
+  replacesNativeSearch?: boolean;
 }
 
 export type Engine = (
@@ -221,5 +223,13 @@ async function runCall(
       { type: 'toolStatus', callId: call.callId, status: 'denied' },
       result({ content: signal.aborted ? 'The call was stopped.' : DENIED_RESULT, isError: true }),
     ];
-  return [result(await run.call(tool, args, signal, run.tapCall?.(call.callId, tool)))];
+  const { citations, ...outcome } = await run.call(
+    tool,
+    args,
+    signal,
+    run.tapCall?.(call.callId, tool),
+  );
+  // A search's pages become the answer's sources, listed under it like a provider's own citations.
+  const sources = (citations ?? []).map((c): StreamEvent => ({ type: 'citation', ...c }));
+  return [result(outcome), ...sources];
 }

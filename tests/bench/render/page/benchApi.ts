@@ -106,6 +106,9 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     answerToolApproval: notInBench,
     getConversationTools: notInBench,
     setConversationTools: notInBench,
+    getSearchSettings: notInBench,
+    saveSearchSettings: notInBench,
+    testSearch: notInBench,
   };
 }
 

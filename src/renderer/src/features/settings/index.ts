@@ -13,3 +13,4 @@ export {
 } from './store/generalPreferences';
 export { useSettingsRequest } from './store/settingsRequest';
 export { subscribeToSettings, useProfiles, useSettingsStore } from './store/settingsStore';
+export { useSearchSettings } from './store/searchSettingsStore';

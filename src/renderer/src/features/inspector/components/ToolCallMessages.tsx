@@ -1,4 +1,5 @@
 import type { ToolCallExchangeView } from '../../../../../shared/exchanges';
+import { BUILTIN_SEARCH_SERVER } from '../../../../../shared/searchChannels';
 import { useTranslation } from '../../../lib/i18n';
 
 function pretty(text: string): string {
@@ -12,6 +13,7 @@ function pretty(text: string): string {
 /** The MCP JSON-RPC messages of the tool calls a step asked for, in the order they went. */
 export function ToolCallMessages({ calls }: { calls: ToolCallExchangeView[] }) {
   const { t } = useTranslation('inspector');
+  const { t: ts } = useTranslation('search');
   if (calls.length === 0) return null;
   return (
     <section aria-label={t('mcp.label')} className="mt-6">
@@ -24,6 +26,7 @@ export function ToolCallMessages({ calls }: { calls: ToolCallExchangeView[] }) {
         >
           <summary className="cursor-pointer px-3 py-1 text-xs">
             <strong>{call.tool}</strong> · {t('mcp.count', { count: call.messages.length })}
+            {call.serverId === BUILTIN_SEARCH_SERVER && ` · ${ts('inspectorNote')}`}
           </summary>
           {call.messages.length === 0 && (
             <p className="px-3 py-1 text-xs text-zinc-500">{t('mcp.none')}</p>

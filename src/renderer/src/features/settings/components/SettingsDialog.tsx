@@ -2,14 +2,15 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import { useSettingsStore } from '../store/settingsStore';
 import { useOpenRequests } from '../hooks/useOpenRequests';
-import { useSettingsSelection } from '../hooks/useSettingsSelection';
+import { useSettingsSelection, type SettingsPane } from '../hooks/useSettingsSelection';
 import { DataPane } from './DataPane';
 import { GeneralPane } from './GeneralPane';
 import { PricesEditor } from './PricesEditor';
 import { ProfileEditor } from './ProfileEditor';
 import { SettingsNav } from './SettingsNav';
+import { WebSearchPane } from './WebSearchPane';
 import { ToolsPane } from '../../tools';
-import { useTranslation } from '../../../lib/i18n';
+import { useTranslation, type TFunction } from '../../../lib/i18n';
 
 function SettingsHeader() {
   const { t } = useTranslation('settings');
@@ -29,6 +30,18 @@ function SettingsHeader() {
       </Dialog.Close>
     </div>
   );
+}
+
+/** The heading of a pane other than a profile's ('' for a profile: its name is shown). */
+function paneHeading(pane: SettingsPane, t: TFunction<'settings'>): string {
+  return {
+    general: t('nav.general'),
+    prices: t('nav.prices'),
+    data: t('nav.data'),
+    tools: t('nav.tools'),
+    search: t('search:nav'),
+    profile: '',
+  }[pane];
 }
 
 /** The "Settings" button and its dialog: profiles listed on the left, the selected one edited on the right. */
@@ -57,13 +70,7 @@ export function SettingsDialog() {
   });
 
   const saved = snapshot?.profiles.find((p) => p.id === selected);
-  const heading = {
-    general: t('nav.general'),
-    prices: t('nav.prices'),
-    data: t('nav.data'),
-    tools: t('nav.tools'),
-    profile: '',
-  }[pane];
+  const heading = paneHeading(pane, t);
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -98,6 +105,7 @@ export function SettingsDialog() {
               {pane === 'data' && <DataPane />}
               {pane === 'prices' && <PricesEditor />}
               {pane === 'tools' && <ToolsPane />}
+              {pane === 'search' && <WebSearchPane />}
               {snapshot && pane === 'profile' && (
                 <ProfileEditor
                   key={editorKey}

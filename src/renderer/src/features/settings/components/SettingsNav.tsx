@@ -48,7 +48,7 @@ interface Props {
   selected: string | null;
   pane: SettingsPane;
   onSelect(id: string | null): void;
-  onPane(pane: 'prices' | 'general' | 'data' | 'tools'): void;
+  onPane(pane: Exclude<SettingsPane, 'profile'>): void;
 }
 
 /** Settings' left side: the profiles, then Add profile, Prices, General and Data. */
@@ -93,6 +93,14 @@ export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Prop
           className={paneButtonClass}
         >
           {t('nav.tools')}
+        </button>
+        <button
+          type="button"
+          onClick={() => onPane('search')}
+          aria-current={pane === 'search' ? 'true' : undefined}
+          className={paneButtonClass}
+        >
+          {t('search:nav')}
         </button>
         <button
           type="button"

@@ -3,8 +3,8 @@ import type { ProfilesSnapshot } from '../../../../../shared/profiles';
 import { useSettingsStore } from '../store/settingsStore';
 import { emptyForm, formFromView, type ProfileFormState } from '../components/profileForm';
 
-/** What the right side of Settings shows: a profile (or a new one), prices, General, Data or Tools. */
-export type SettingsPane = 'profile' | 'prices' | 'general' | 'data' | 'tools';
+/** What the right side of Settings shows: a profile (or a new one), prices, General, Data, Tools or Web search. */
+export type SettingsPane = 'profile' | 'prices' | 'general' | 'data' | 'tools' | 'search';
 
 /** The Settings dialog's selection: which pane, which profile, and that profile's form. */
 export function useSettingsSelection(snapshot: ProfilesSnapshot | null) {

@@ -1,0 +1,48 @@
+/**
+ * Settings › Web search as main keeps it: the chosen search provider, whether its key is saved
+ * (never the key), and the last test. The chat's Web search switch reads `ready` from here.
+ */
+import { create } from 'zustand';
+import type { RequestOf } from '../../../../../shared/ipc';
+import type { SearchSnapshot, SearchTestReport } from '../../../../../shared/searchChannels';
+import { api } from '../../../lib/api';
+
+interface SearchSettingsState {
+  snapshot: SearchSnapshot | null;
+  error: string | null;
+  /** The last test's report; null while none was made since the last save. */
+  test: SearchTestReport | null;
+  testing: boolean;
+  load(): Promise<void>;
+  save(request: RequestOf<'saveSearchSettings'>): Promise<boolean>;
+  runTest(): Promise<void>;
+}
+
+export const useSearchSettings = create<SearchSettingsState>((set) => ({
+  snapshot: null,
+  error: null,
+  test: null,
+  testing: false,
+  load: async () => {
+    const result = await api.getSearchSettings({});
+    if (result.ok) set({ snapshot: result.value, error: null });
+    else set({ error: result.error.message });
+  },
+  save: async (request) => {
+    const result = await api.saveSearchSettings(request);
+    if (!result.ok) {
+      set({ error: result.error.message });
+      return false;
+    }
+    set({ snapshot: result.value, error: null, test: null });
+    return true;
+  },
+  runTest: async () => {
+    set({ testing: true, test: null });
+    const result = await api.testSearch({});
+    set({
+      testing: false,
+      ...(result.ok ? { test: result.value, error: null } : { error: result.error.message }),
+    });
+  },
+}));
