@@ -33,6 +33,8 @@ import {
 } from './toolChannels';
 import { contextChannels } from './contextChannels';
 import { presetChannels } from './presetChannels';
+import { knowledgeChannels } from './knowledgeChannels';
+import type { IndexProgress } from './knowledge';
 import type { StreamEvent } from './stream';
 import {
   priceOverrideSchema,
@@ -224,6 +226,8 @@ export const invokeChannels = {
   ...presetChannels,
   ...contextChannels,
   ...toolChannels,
+  // Knowledge bases (issue 20).
+  ...knowledgeChannels,
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
   /** The interface language the page uses (issue 19): main rebuilds the menu and its dialogs in it. */
   setUiLanguage: invoke<{ language: UiLanguage }>()(
@@ -330,6 +334,8 @@ export interface EventPayloads {
   toolApprovalSettled: ToolApprovalSettled;
   /** A tool server's state changed (starting, ready, failed). */
   toolServer: ToolServerView;
+  /** A knowledge collection's index pass moved on (or ended). */
+  knowledgeProgress: IndexProgress;
 }
 export type EventChannel = keyof EventPayloads;
 export const eventChannels: readonly EventChannel[] = [
@@ -342,6 +348,7 @@ export const eventChannels: readonly EventChannel[] = [
   'toolApproval',
   'toolApprovalSettled',
   'toolServer',
+  'knowledgeProgress',
 ];
 
 /** The wire name of a channel, namespaced so nothing else on ipcMain can collide with it. */

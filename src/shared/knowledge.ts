@@ -62,3 +62,15 @@ export const newCollectionSchema = z
   })
   .strict();
 export type NewCollection = z.infer<typeof newCollectionSchema>;
+
+/** A knowledge source's file path from its citation URL (`file://…`), or null for a web page. */
+export function documentPathOf(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  try {
+    const path = decodeURIComponent(new URL(url).pathname);
+    // file:///C:/x on Windows: the drive letter comes after the leading slash.
+    return /^\/[A-Za-z]:\//.test(path) ? path.slice(1).replaceAll('/', '\\') : path;
+  } catch {
+    return null;
+  }
+}

@@ -26,6 +26,8 @@ import { createUsageHandlers } from './usage/usageHandlers';
 import type { UsageWriter } from './usage/UsageWriter';
 import { createToolHandlers } from './tools/toolHandlers';
 import type { ToolService } from './tools/ToolService';
+import { createKnowledgeHandlers } from './knowledge/knowledgeHandlers';
+import type { KnowledgeService } from './knowledge/KnowledgeService';
 
 export interface CoreServices {
   appInfo: AppInfo;
@@ -49,6 +51,8 @@ export interface CoreServices {
   targetDeps: Omit<ProfileHandlerDeps, 'catalog' | 'picks'>;
   /** Settings › Data: backups and sync. */
   dataHandlers: DataHandlers;
+  /** Knowledge bases: collections, their index passes, search. */
+  knowledge: KnowledgeService;
 }
 
 /**
@@ -104,6 +108,7 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
       ...createExchangeHandlers({ exchanges: store.exchanges, capture: services.capture }),
       ...services.dataHandlers,
       ...createToolHandlers(services.tools),
+      ...createKnowledgeHandlers(services.knowledge),
       startCompare: async (request) => compare.start(request),
       stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
       continueCompare: async ({ compareId, lane }) => {

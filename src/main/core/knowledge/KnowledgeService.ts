@@ -71,6 +71,10 @@ export class KnowledgeService {
     return this.store.documents(id);
   }
 
+  folderOf(id: string): string | null {
+    return this.store.collection(id)?.folder ?? null;
+  }
+
   /** The last pass's progress per collection (a running one's as it goes). */
   progress(): IndexProgress[] {
     return [...this.last.values()];

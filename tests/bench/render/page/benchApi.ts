@@ -104,6 +104,12 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     answerToolApproval: notInBench,
     getConversationTools: notInBench,
     setConversationTools: notInBench,
+    listKnowledge: notInBench,
+    createKnowledgeCollection: notInBench,
+    deleteKnowledgeCollection: notInBench,
+    indexKnowledgeCollection: notInBench,
+    cancelKnowledgeIndex: notInBench,
+    listKnowledgeDocuments: notInBench,
   };
 }
 
