@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chunkText } from '../../../src/main/core/knowledge/chunkText';
-import { ftsQuery } from '../../../src/main/core/knowledge/hybridSearch';
+import { ftsQuery, questionWords } from '../../../src/main/core/knowledge/hybridSearch';
 
 /** A word a token: easy to reason about, and the chunker only needs a count. */
 const count = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -42,9 +42,10 @@ describe('chunkText', () => {
   });
 });
 
-describe('ftsQuery', () => {
+describe('questionWords and ftsQuery', () => {
   it('quotes each word so FTS5 syntax in a question is only words', () => {
-    expect(ftsQuery('What is "NEAR" AND -x? a')).toBe('"what" OR "is" OR "near" OR "and"');
-    expect(ftsQuery('?!')).toBeNull();
+    expect(ftsQuery(questionWords('What is "NEAR" AND -x? a'))).toBe('"near"');
+    expect(ftsQuery(questionWords('What is it'))).toBe('"what" OR "is" OR "it"');
+    expect(ftsQuery(questionWords('?!'))).toBeNull();
   });
 });

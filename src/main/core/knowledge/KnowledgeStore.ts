@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { prepared } from './statementCache';
 import { VectorTables, type VectorTable } from './VectorTables';
 import type {
   KnowledgeCollection,
@@ -79,16 +80,18 @@ export class KnowledgeStore {
 
   create(input: NewCollection): KnowledgeCollection {
     const id = randomUUID();
-    this.db()
-      .prepare(
-        'INSERT INTO knowledge_collections (id, name, folder, profile_id, model, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, input.name, input.folder, input.profileId, input.model, this.now());
+    prepared(
+      this.db(),
+      'INSERT INTO knowledge_collections (id, name, folder, profile_id, model, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(id, input.name, input.folder, input.profileId, input.model, this.now());
     return this.collection(id)!;
   }
 
   list(): KnowledgeCollection[] {
-    const rows = this.db().prepare(`${COLLECTION_SELECT} ORDER BY c.name`).all() as CollectionRow[];
+    const rows = prepared(
+      this.db(),
+      `${COLLECTION_SELECT} ORDER BY c.name`,
+    ).all() as CollectionRow[];
     return rows.map(toCollection);
   }
 
@@ -102,38 +105,38 @@ export class KnowledgeStore {
     if (!row) return;
     this.db().transaction(() => {
       this.vectors.drop(id);
-      this.db().prepare('DELETE FROM knowledge_collections WHERE id = ?').run(id);
+      prepared(this.db(), 'DELETE FROM knowledge_collections WHERE id = ?').run(id);
     })();
   }
 
   markIndexed(id: string): void {
-    this.db()
-      .prepare('UPDATE knowledge_collections SET indexed_at = ? WHERE id = ?')
-      .run(this.now(), id);
+    prepared(this.db(), 'UPDATE knowledge_collections SET indexed_at = ? WHERE id = ?').run(
+      this.now(),
+      id,
+    );
   }
 
   documents(collectionId: string): KnowledgeDocument[] {
-    return this.db()
-      .prepare(
-        'SELECT path, name, size, chunk_count AS chunkCount, problem FROM knowledge_documents WHERE collection_id = ? ORDER BY path',
-      )
-      .all(collectionId) as KnowledgeDocument[];
+    return prepared(
+      this.db(),
+      'SELECT path, name, size, chunk_count AS chunkCount, problem FROM knowledge_documents WHERE collection_id = ? ORDER BY path',
+    ).all(collectionId) as KnowledgeDocument[];
   }
 
   indexed(collectionId: string): Map<string, IndexedDocument> {
-    const rows = this.db()
-      .prepare(
-        'SELECT id, path, size, mtime_ms AS mtimeMs, content_hash AS contentHash FROM knowledge_documents WHERE collection_id = ?',
-      )
-      .all(collectionId) as IndexedDocument[];
+    const rows = prepared(
+      this.db(),
+      'SELECT id, path, size, mtime_ms AS mtimeMs, content_hash AS contentHash FROM knowledge_documents WHERE collection_id = ?',
+    ).all(collectionId) as IndexedDocument[];
     return new Map(rows.map((row) => [row.path, row]));
   }
 
   /** Records that a file's mtime moved but its bytes did not, so it is not read again. */
   touch(documentId: number, mtimeMs: number): void {
-    this.db()
-      .prepare('UPDATE knowledge_documents SET mtime_ms = ? WHERE id = ?')
-      .run(mtimeMs, documentId);
+    prepared(this.db(), 'UPDATE knowledge_documents SET mtime_ms = ? WHERE id = ?').run(
+      mtimeMs,
+      documentId,
+    );
   }
 
   /** A document's new version (its chunks, words and vectors), replacing the old one whole. */
@@ -143,24 +146,24 @@ export class KnowledgeStore {
       const vectors = this.vectors.tableFor(collectionId, doc.chunks[0]?.embedding.length);
       this.dropDocument(collectionId, doc.path, vectors);
       const documentId = Number(
-        db
-          .prepare(
-            `INSERT INTO knowledge_documents (collection_id, path, name, size, mtime_ms, content_hash, chunk_count, problem, indexed_at)
+        prepared(
+          db,
+          `INSERT INTO knowledge_documents (collection_id, path, name, size, mtime_ms, content_hash, chunk_count, problem, indexed_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            collectionId,
-            doc.path,
-            doc.name,
-            doc.size,
-            doc.mtimeMs,
-            doc.contentHash,
-            doc.chunks.length,
-            doc.problem,
-            this.now(),
-          ).lastInsertRowid,
+        ).run(
+          collectionId,
+          doc.path,
+          doc.name,
+          doc.size,
+          doc.mtimeMs,
+          doc.contentHash,
+          doc.chunks.length,
+          doc.problem,
+          this.now(),
+        ).lastInsertRowid,
       );
-      const chunk = db.prepare(
+      const chunk = prepared(
+        db,
         'INSERT INTO knowledge_chunks (document_id, seq, heading, text) VALUES (?, ?, ?, ?)',
       );
       doc.chunks.forEach((c, seq) => {
@@ -179,17 +182,18 @@ export class KnowledgeStore {
 
   private dropDocument(collectionId: string, path: string, vectors: VectorTable | null): void {
     const db = this.db();
-    const found = db
-      .prepare('SELECT id FROM knowledge_documents WHERE collection_id = ? AND path = ?')
-      .get(collectionId, path) as { id: number } | undefined;
+    const found = prepared(
+      db,
+      'SELECT id FROM knowledge_documents WHERE collection_id = ? AND path = ?',
+    ).get(collectionId, path) as { id: number } | undefined;
     if (!found) return;
     if (vectors) vectors.removeDocument(found.id);
-    db.prepare('DELETE FROM knowledge_chunks WHERE document_id = ?').run(found.id);
-    db.prepare('DELETE FROM knowledge_documents WHERE id = ?').run(found.id);
+    prepared(db, 'DELETE FROM knowledge_chunks WHERE document_id = ?').run(found.id);
+    prepared(db, 'DELETE FROM knowledge_documents WHERE id = ?').run(found.id);
   }
 
   private row(id: string): CollectionRow | undefined {
-    return this.db().prepare(`${COLLECTION_SELECT} WHERE c.id = ?`).get(id) as
+    return prepared(this.db(), `${COLLECTION_SELECT} WHERE c.id = ?`).get(id) as
       CollectionRow | undefined;
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from './statementCache';
 
 /** One collection's vec0 table: a vector per chunk, the chunk's id as its rowid. */
 export interface VectorTable {
@@ -19,9 +20,10 @@ export class VectorTables {
 
   /** The table, made for `dimensions` when it does not exist yet (undefined: only if it does). */
   tableFor(collectionId: string, dimensions: number | undefined): VectorTable | null {
-    const row = this.db()
-      .prepare('SELECT rowid, dimensions FROM knowledge_collections WHERE id = ?')
-      .get(collectionId) as { rowid: number; dimensions: number | null } | undefined;
+    const row = prepared(
+      this.db(),
+      'SELECT rowid, dimensions FROM knowledge_collections WHERE id = ?',
+    ).get(collectionId) as { rowid: number; dimensions: number | null } | undefined;
     if (!row) throw new Error('This collection no longer exists.');
     const name = tableName(row.rowid);
     if (row.dimensions === null) {
@@ -29,9 +31,10 @@ export class VectorTables {
       this.db().exec(
         `CREATE VIRTUAL TABLE ${name} USING vec0(embedding float[${Math.trunc(dimensions)}] distance_metric=cosine)`,
       );
-      this.db()
-        .prepare('UPDATE knowledge_collections SET dimensions = ? WHERE id = ?')
-        .run(Math.trunc(dimensions), collectionId);
+      prepared(this.db(), 'UPDATE knowledge_collections SET dimensions = ? WHERE id = ?').run(
+        Math.trunc(dimensions),
+        collectionId,
+      );
     } else if (dimensions !== undefined && dimensions !== row.dimensions) {
       throw new Error(
         `The embeddings model returned vectors of ${dimensions} numbers, but this collection holds vectors of ${row.dimensions}. Make a new collection for another model.`,
@@ -41,9 +44,9 @@ export class VectorTables {
   }
 
   drop(collectionId: string): void {
-    const row = this.db()
-      .prepare('SELECT rowid FROM knowledge_collections WHERE id = ?')
-      .get(collectionId) as { rowid: number } | undefined;
+    const row = prepared(this.db(), 'SELECT rowid FROM knowledge_collections WHERE id = ?').get(
+      collectionId,
+    ) as { rowid: number } | undefined;
     if (row) this.db().exec(`DROP TABLE IF EXISTS ${tableName(row.rowid)}`);
   }
 
@@ -51,19 +54,22 @@ export class VectorTables {
     const db = this.db();
     return {
       insert(chunkId, embedding) {
-        db.prepare(`INSERT INTO ${name} (rowid, embedding) VALUES (?, ?)`).run(chunkId, embedding);
+        prepared(db, `INSERT INTO ${name} (rowid, embedding) VALUES (?, ?)`).run(
+          chunkId,
+          embedding,
+        );
       },
       removeDocument(documentId) {
-        db.prepare(
+        prepared(
+          db,
           `DELETE FROM ${name} WHERE rowid IN (SELECT id FROM knowledge_chunks WHERE document_id = ?)`,
         ).run(documentId);
       },
       nearest(embedding, k) {
-        return db
-          .prepare(
-            `SELECT rowid AS chunkId, distance FROM ${name} WHERE embedding MATCH ? AND k = ? ORDER BY distance`,
-          )
-          .all(embedding, Math.trunc(k)) as { chunkId: number; distance: number }[];
+        return prepared(
+          db,
+          `SELECT rowid AS chunkId, distance FROM ${name} WHERE embedding MATCH ? AND k = ? ORDER BY distance`,
+        ).all(embedding, Math.trunc(k)) as { chunkId: number; distance: number }[];
       },
     };
   }

@@ -33,35 +33,47 @@ function blocksOf(text: string, count: (t: string) => number): Block[] {
   return blocks;
 }
 
-/** A paragraph longer than a passage, cut at sentence ends (or words, at worst) to fit. */
+/**
+ * A paragraph longer than a passage, cut at sentence ends (or words, at worst) to fit. Pieces'
+ * counts are summed rather than the growing text counted again: linear, and a token is rarely
+ * shared across a sentence boundary.
+ */
 function splitLong(block: Block, max: number, count: (t: string) => number): Block[] {
   if (block.tokens <= max) return [block];
-  const pieces = block.text.match(/[^.!?\n]+[.!?]*\s*|\n/g) ?? [block.text];
+  const sentences = block.text.match(/[^.!?\n]+[.!?]*\s*|\n/g) ?? [block.text];
   const out: Block[] = [];
   let current = '';
+  let tokens = 0;
   const flush = () => {
-    if (current.trim()) out.push({ ...block, text: current.trim(), tokens: count(current) });
-    current = '';
+    if (current.trim()) out.push({ ...block, text: current.trim(), tokens });
+    [current, tokens] = ['', 0];
   };
-  for (const piece of pieces.flatMap((p) => (count(p) > max ? p.split(/(?<=\s)/) : [p]))) {
-    if (current && count(current + piece) > max) flush();
-    current += piece;
+  for (const sentence of sentences) {
+    const pieces = count(sentence) > max ? sentence.split(/(?<=\s)/) : [sentence];
+    for (const piece of pieces) {
+      const n = count(piece);
+      if (current && tokens + n > max) flush();
+      current += piece;
+      tokens += n;
+    }
   }
   flush();
   return out;
 }
 
-/** The end of a passage, about `tokens` long, to open the next one with. */
+/** The end of a passage, about `tokens` long, to open the next one with (words' counts summed). */
 function tail(text: string, tokens: number, count: (t: string) => number): string {
   if (tokens <= 0) return '';
   const words = text.split(/\s+/);
-  let taken = '';
-  for (let i = words.length - 1; i >= 0; i -= 1) {
-    const next = `${words[i]} ${taken}`.trim();
-    if (count(next) > tokens) break;
-    taken = next;
+  let start = words.length;
+  let sum = 0;
+  while (start > 0) {
+    const n = count(words[start - 1]!);
+    if (sum + n > tokens) break;
+    sum += n;
+    start -= 1;
   }
-  return taken;
+  return words.slice(start).join(' ').trim();
 }
 
 /**

@@ -7,7 +7,8 @@ import type { Migration } from './types';
  * - `knowledge_documents`: one file of a collection by its path inside the folder, with the
  *   SHA-256 of its bytes and its mtime, so a re-index reads only what changed.
  * - `knowledge_chunks`: the passages, in order; `knowledge_chunks_fts` (FTS5, external content)
- *   matches their words, kept in step by triggers.
+ *   matches their words, kept in step by triggers; `knowledge_chunks_terms` (fts5vocab) says in
+ *   how many passages each word is, so a search can leave out words nearly every passage has.
  * The vectors live in one sqlite-vec `vec0` table per collection (`knowledge_vec_<rowid>`,
  * knowledge/KnowledgeStore.ts), made when the dimension is known: vec0 fixes the dimension when
  * a table is made, and two collections may use models of different sizes.
@@ -53,6 +54,7 @@ export const knowledgeMigration: Migration = {
         text, content = 'knowledge_chunks', content_rowid = 'id',
         tokenize = 'unicode61 remove_diacritics 2'
       );
+      CREATE VIRTUAL TABLE knowledge_chunks_terms USING fts5vocab(knowledge_chunks_fts, 'row');
       CREATE TRIGGER knowledge_chunks_ai AFTER INSERT ON knowledge_chunks BEGIN
         INSERT INTO knowledge_chunks_fts (rowid, text) VALUES (new.id, new.text);
       END;
