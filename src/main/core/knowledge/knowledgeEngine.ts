@@ -34,6 +34,16 @@ export function contextBlock(hits: KnowledgeHit[]): string {
   ].join('\n\n');
 }
 
+/**
+ * The passages worth sending: those scoring at least 0.8 of the best. With reciprocal rank
+ * fusion that keeps what ranks high by meaning and by words alike and drops passages only one
+ * list liked, so the sources listed are the documents that answer, not every neighbour.
+ */
+function closeToBest(hits: KnowledgeHit[]): KnowledgeHit[] {
+  const best = hits[0]?.score ?? 0;
+  return hits.filter((hit) => hit.score >= best * 0.8);
+}
+
 function failed(message: string, kind: EmbeddingsError['kind'] = 'bad_request'): StreamEvent[] {
   return [
     { type: 'error', error: { kind, status: null, message } },
@@ -63,7 +73,7 @@ export function knowledgeEngine(engine: Engine, source: KnowledgeSource): Engine
     }
     let hits: KnowledgeHit[];
     try {
-      hits = await source.search(knowledge, question);
+      hits = closeToBest(await source.search(knowledge, question));
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       const kind = error instanceof EmbeddingsError ? error.kind : 'bad_request';

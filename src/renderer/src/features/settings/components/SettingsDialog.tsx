@@ -2,13 +2,14 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import { useSettingsStore } from '../store/settingsStore';
 import { useOpenRequests } from '../hooks/useOpenRequests';
-import { useSettingsSelection } from '../hooks/useSettingsSelection';
+import { useSettingsSelection, type SettingsPane } from '../hooks/useSettingsSelection';
 import { DataPane } from './DataPane';
 import { GeneralPane } from './GeneralPane';
 import { PricesEditor } from './PricesEditor';
 import { ProfileEditor } from './ProfileEditor';
 import { SettingsNav } from './SettingsNav';
 import { ToolsPane } from '../../tools';
+import { KnowledgePane } from '../../knowledge';
 import { useTranslation } from '../../../lib/i18n';
 
 function SettingsHeader() {
@@ -29,6 +30,20 @@ function SettingsHeader() {
       </Dialog.Close>
     </div>
   );
+}
+
+/** A pane's title ('' for a profile: its editor names it). */
+function usePaneHeading(pane: SettingsPane): string {
+  const { t } = useTranslation('settings');
+  const { t: tKnowledge } = useTranslation('knowledge');
+  return {
+    general: t('nav.general'),
+    prices: t('nav.prices'),
+    data: t('nav.data'),
+    tools: t('nav.tools'),
+    knowledge: tKnowledge('nav'),
+    profile: '',
+  }[pane];
 }
 
 /** The "Settings" button and its dialog: profiles listed on the left, the selected one edited on the right. */
@@ -57,13 +72,7 @@ export function SettingsDialog() {
   });
 
   const saved = snapshot?.profiles.find((p) => p.id === selected);
-  const heading = {
-    general: t('nav.general'),
-    prices: t('nav.prices'),
-    data: t('nav.data'),
-    tools: t('nav.tools'),
-    profile: '',
-  }[pane];
+  const heading = usePaneHeading(pane);
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -98,6 +107,7 @@ export function SettingsDialog() {
               {pane === 'data' && <DataPane />}
               {pane === 'prices' && <PricesEditor />}
               {pane === 'tools' && <ToolsPane />}
+              {pane === 'knowledge' && <KnowledgePane profiles={snapshot?.profiles ?? []} />}
               {snapshot && pane === 'profile' && (
                 <ProfileEditor
                   key={editorKey}

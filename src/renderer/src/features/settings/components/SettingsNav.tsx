@@ -48,12 +48,13 @@ interface Props {
   selected: string | null;
   pane: SettingsPane;
   onSelect(id: string | null): void;
-  onPane(pane: 'prices' | 'general' | 'data' | 'tools'): void;
+  onPane(pane: 'prices' | 'general' | 'data' | 'tools' | 'knowledge'): void;
 }
 
 /** Settings' left side: the profiles, then Add profile, Prices, General and Data. */
 export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Props) {
   const { t } = useTranslation('settings');
+  const { t: tKnowledge } = useTranslation('knowledge');
   return (
     <nav
       aria-label={t('nav.label')}
@@ -93,6 +94,14 @@ export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Prop
           className={paneButtonClass}
         >
           {t('nav.tools')}
+        </button>
+        <button
+          type="button"
+          onClick={() => onPane('knowledge')}
+          aria-current={pane === 'knowledge' ? 'true' : undefined}
+          className={paneButtonClass}
+        >
+          {tKnowledge('nav')}
         </button>
         <button
           type="button"

@@ -4,7 +4,7 @@ import { useSettingsStore } from '../store/settingsStore';
 import { emptyForm, formFromView, type ProfileFormState } from '../components/profileForm';
 
 /** What the right side of Settings shows: a profile (or a new one), prices, General, Data or Tools. */
-export type SettingsPane = 'profile' | 'prices' | 'general' | 'data' | 'tools';
+export type SettingsPane = 'profile' | 'prices' | 'general' | 'data' | 'tools' | 'knowledge';
 
 /** The Settings dialog's selection: which pane, which profile, and that profile's form. */
 export function useSettingsSelection(snapshot: ProfilesSnapshot | null) {
