@@ -23,14 +23,23 @@ test('a collection from a folder: watch it index, attach it to a chat, ask, see 
   const form = dialog.getByRole('form', { name: 'New collection' });
   await form.getByRole('textbox', { name: 'Name' }).fill('Product manuals');
   await form.getByRole('textbox', { name: 'Folder (full path)' }).fill(join(folder, 'manuals'));
-  // The emulator answers this model slowly (300 ms a request), so the pass can be watched.
-  await form.getByRole('textbox', { name: 'Embeddings model' }).fill('emu-embed-slow300');
+  // The emulator answers this model slowly (1.5 s a request of 64 passages), so the pass can be
+  // watched, cancelled between its two requests, and resumed.
+  await form.getByRole('textbox', { name: 'Embeddings model' }).fill('emu-embed-slow1500');
   await form.getByRole('button', { name: 'Create and index' }).click();
 
   const card = dialog.getByRole('listitem', { name: 'Product manuals' });
   await expect(card.getByRole('progressbar', { name: 'Indexing progress' })).toBeVisible();
-  await expect(card.getByRole('status')).toContainText(/Indexing \d+ of 120/);
-  await expect(card.getByRole('status')).toContainText('Up to date', { timeout: 30_000 });
+  await expect(card.getByRole('status')).toContainText('Indexing 64 of 120', { timeout: 15_000 });
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card.getByRole('status')).toContainText('Cancelled at 64 of 120');
+  await expect(card).toContainText('64 documents');
+  await expect(card.getByRole('progressbar')).toHaveCount(0);
+  await card.getByRole('button', { name: 'Resume' }).click();
+  // Only what the cancelled pass had not written is read again.
+  await expect(card.getByRole('status')).toContainText('Up to date (56 read again, 0 removed)', {
+    timeout: 30_000,
+  });
   await expect(card).toContainText('120 documents');
   await card.getByRole('button', { name: 'Documents' }).click();
   const fact = facts[21]!;
@@ -49,16 +58,16 @@ test('a collection from a folder: watch it index, attach it to a chat, ask, see 
   const answer = app.getByRole('log').getByRole('article', { name: 'Assistant message' });
   await expect(app.getByRole('button', { name: 'Send' })).toBeVisible();
 
-  // The passage went to the model with its source; the answer lists the document it came from.
+  // The answer lists the document the passage came from; the passage went with its source.
+  const sources = answer.getByRole('region', { name: 'Sources' });
+  const fileName = fact.file.split('/').at(-1)!;
+  await expect(sources.getByRole('listitem').first()).toContainText(fileName, { timeout: 15_000 });
+  await expect(sources.getByRole('listitem').first()).toContainText(
+    join(folder, 'manuals', fact.file),
+  );
   const asked = emulator.requests.find(
     (r) => r.path.endsWith('/chat/completions') && JSON.stringify(r.body).includes('source='),
   );
   expect(JSON.stringify(asked?.body)).toContain(`warranty of ${fact.years} years`);
-  const sources = answer.getByRole('region', { name: 'Sources' });
-  const fileName = fact.file.split('/').at(-1)!;
-  await expect(sources.getByRole('listitem').first()).toContainText(fileName);
-  await expect(sources.getByRole('listitem').first()).toContainText(
-    join(folder, 'manuals', fact.file),
-  );
   await app.screenshot({ path: join(shots, 'knowledge-sources.png') });
 });

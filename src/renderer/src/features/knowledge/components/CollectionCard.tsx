@@ -76,12 +76,15 @@ export function CollectionCard({ collection }: { collection: KnowledgeCollection
     >
       <div className="flex items-baseline justify-between gap-2">
         <span className="font-medium">{collection.name}</span>
-        <span className="text-xs text-zinc-500">
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">
           {t('summary', { documents: collection.documentCount, passages: collection.chunkCount })} ·{' '}
           {when}
         </span>
       </div>
-      <span className="truncate font-mono text-xs text-zinc-500" title={collection.folder}>
+      <span
+        className="truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
+        title={collection.folder}
+      >
         {collection.folder} · {collection.model}
       </span>
       {running(progress) && <ProgressBar progress={progress!} />}

@@ -16,6 +16,8 @@ export function ConversationKnowledgePicker({ selected, onChange }: Props) {
   useEffect(() => {
     if (!collections) void load();
   }, [collections, load]);
+  // Like the tool picker: nothing to attach, nothing shown (Settings › Knowledge makes one).
+  if (!collections?.length) return null;
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
   return (
@@ -25,8 +27,7 @@ export function ConversationKnowledgePicker({ selected, onChange }: Props) {
     >
       <legend className="sr-only">{t('picker.title')}</legend>
       <p className="font-medium">{t('picker.title')}</p>
-      {collections?.length === 0 && <p className="text-xs text-zinc-500">{t('picker.none')}</p>}
-      {collections?.map((c) => (
+      {collections.map((c) => (
         <label key={c.id} className="flex items-center gap-2">
           <input
             type="checkbox"
@@ -34,7 +35,7 @@ export function ConversationKnowledgePicker({ selected, onChange }: Props) {
             onChange={(e) => toggle(c.id, e.target.checked)}
           />
           {c.name}
-          <span className="text-xs text-zinc-500">
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">
             {t('summary', { documents: c.documentCount, passages: c.chunkCount })}
           </span>
         </label>

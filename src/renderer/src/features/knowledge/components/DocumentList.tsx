@@ -23,7 +23,11 @@ export function DocumentList({ collectionId }: { collectionId: string }) {
             {doc.path}
           </span>
           <span
-            className={doc.problem ? 'text-amber-700' : 'text-zinc-500'}
+            className={
+              doc.problem
+                ? 'text-amber-700 dark:text-amber-400'
+                : 'text-zinc-600 dark:text-zinc-400'
+            }
             title={doc.problem ?? undefined}
           >
             {doc.problem ?? `${t('chunks', { count: doc.chunkCount })} · ${formatBytes(doc.size)}`}

@@ -20,7 +20,9 @@ export function KnowledgePane({ profiles }: { profiles: EmbeddingsProfile[] }) {
         </p>
       )}
       <NewCollectionForm profiles={profiles} />
-      {collections?.length === 0 && <p className="text-zinc-500">{t('empty')}</p>}
+      {collections?.length === 0 && (
+        <p className="text-zinc-600 dark:text-zinc-400">{t('empty')}</p>
+      )}
       <ul className="flex flex-col gap-3" aria-label={t('nav')}>
         {collections?.map((c) => (
           <CollectionCard key={c.id} collection={c} />
