@@ -107,7 +107,11 @@ export function SettingsDialog() {
               {pane === 'data' && <DataPane />}
               {pane === 'prices' && <PricesEditor />}
               {pane === 'tools' && <ToolsPane />}
-              {pane === 'knowledge' && <KnowledgePane profiles={snapshot?.profiles ?? []} />}
+              {pane === 'knowledge' && (
+                <KnowledgePane
+                  profiles={(snapshot?.profiles ?? []).filter((p) => p.offersEmbeddings)}
+                />
+              )}
               {snapshot && pane === 'profile' && (
                 <ProfileEditor
                   key={editorKey}
