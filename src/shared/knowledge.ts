@@ -63,13 +63,22 @@ export const newCollectionSchema = z
   .strict();
 export type NewCollection = z.infer<typeof newCollectionSchema>;
 
-/** A knowledge source's file path from its citation URL (`file://…`), or null for a web page. */
+/**
+ * A knowledge source as a citation names it: `document:` and the file's absolute path, URI
+ * encoded. Not a `file://` URL: nothing opens it (the window's link handler opens web pages only,
+ * and main never builds a file:// URL), it only says where the document is.
+ */
+const DOCUMENT_SCHEME = 'document:';
+
+export function documentSourceUrl(absolutePath: string): string {
+  return DOCUMENT_SCHEME + encodeURI(absolutePath);
+}
+
+/** A knowledge source's file path from its citation URL, or null for a web page. */
 export function documentPathOf(url: string): string | null {
-  if (!url.startsWith('file:')) return null;
+  if (!url.startsWith(DOCUMENT_SCHEME)) return null;
   try {
-    const path = decodeURIComponent(new URL(url).pathname);
-    // file:///C:/x on Windows: the drive letter comes after the leading slash.
-    return /^\/[A-Za-z]:\//.test(path) ? path.slice(1).replaceAll('/', '\\') : path;
+    return decodeURI(url.slice(DOCUMENT_SCHEME.length));
   } catch {
     return null;
   }

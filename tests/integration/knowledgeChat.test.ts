@@ -7,11 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/createCore';
 import type { EventPayloads } from '../../src/shared/ipc';
-import type { IndexProgress } from '../../src/shared/knowledge';
+import { documentPathOf, type IndexProgress } from '../../src/shared/knowledge';
 import { citationParts } from '../../src/shared/messageParts';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { writeCorpus } from '../support/knowledgeCorpus';
@@ -110,8 +109,9 @@ describe('a knowledge collection in a chat', () => {
     expect(sources[0]).toEqual({
       type: 'citation',
       title: fact.file.split('/').at(-1),
-      url: pathToFileURL(join(folder, fact.file)).href,
+      url: expect.stringMatching(/^document:/),
     });
+    expect(documentPathOf(sources[0]!.url)).toBe(join(folder, fact.file));
     // The conversation keeps its collection for the next question.
     expect(thread.conversation.parameters.knowledge).toEqual([collection.id]);
   });

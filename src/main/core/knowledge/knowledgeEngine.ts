@@ -1,6 +1,5 @@
-import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import type { KnowledgeHit } from '../../../shared/knowledge';
+import { documentSourceUrl, type KnowledgeHit } from '../../../shared/knowledge';
 import type { StreamEvent } from '../../../shared/stream';
 import type { ChatServiceDeps } from '../chat/ChatServiceDeps';
 import type { ChatRequest, ChatTurn } from '../providers/types';
@@ -59,7 +58,7 @@ function failed(message: string, kind: EmbeddingsError['kind'] = 'bad_request'):
 /**
  * The engine under every answer, a conversation's knowledge collections searched first: the
  * best passages go to the model after the system prompt, each with its document, and the
- * documents sent come back as `citation` events (title: the file's name; url: its file URL)
+ * documents sent come back as `citation` events (title: the file's name; url: `document:` and its path)
  * before the finish, so the answer lists them as its sources. A request with no collections
  * goes to the engine as it is; a search that fails ends the answer with its message.
  */
@@ -97,7 +96,7 @@ function citations(hits: KnowledgeHit[], source: KnowledgeSource): StreamEvent[]
   for (const hit of hits) {
     const folder = source.folderOf(hit.collectionId);
     if (!folder) continue;
-    const url = pathToFileURL(join(folder, hit.documentPath)).href;
+    const url = documentSourceUrl(join(folder, hit.documentPath));
     if (seen.has(url)) continue;
     seen.add(url);
     out.push({ type: 'citation', title: hit.documentName, url });
