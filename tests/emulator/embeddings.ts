@@ -13,7 +13,7 @@ import { holdSilently } from './silence';
  * Vectors are a hashed bag of words (stop words left out; each word adds ±1 at two places of EMBED_DIMENSIONS),
  * normalized: deterministic, and texts sharing words are near, so a question finds its document.
  * Faults ride in the model name: `…-fault401`, `-fault429`, `-fault500` (with `x2`: the first two
- * requests only, e.g. `emu-embed-fault500x1`), `-hang` (never a byte), `-slow50` (50 ms a request).
+ * requests only, e.g. `emu-embed-fault500x1`; with `afterN`: from request N+1 on), `-hang` (never a byte), `-slow50` (50 ms a request).
  */
 export const EMBED_DIMENSIONS = 256;
 
@@ -82,10 +82,11 @@ export async function answerEmbeddings(
   seen: Map<string, number>,
 ): Promise<void> {
   const model = call.model ?? String((body as { model?: unknown } | null)?.model ?? '');
-  const fault = /-fault(\d{3})(?:x(\d+))?/.exec(model);
+  const fault = /-fault(\d{3})(?:x(\d+))?(?:after(\d+))?/.exec(model);
   const count = (seen.get(`embed\u0000${model}`) ?? 0) + 1;
   seen.set(`embed\u0000${model}`, count);
-  if (fault && count <= Number(fault[2] ?? Infinity)) {
+  const after = Number(fault?.[3] ?? 0);
+  if (fault && count > after && count <= after + Number(fault[2] ?? Infinity)) {
     const response = faultResponse(call.dialect, fault[1]!, model, {});
     if (response) {
       res.writeHead(response.status, response.headers);

@@ -198,20 +198,27 @@ describe('embeddings faults', () => {
     },
   );
 
-  it('a server that keeps failing ends the pass with its message and keeps nothing half-written', async () => {
-    const s = setup(5);
-    const { id, last } = await indexed(s, 'emu-embed-fault500');
-    expect(last.state).toBe('failed');
-    expect(last.error).toMatch(/server failed/i);
-    expect(s.service.documents(id)).toEqual([]);
-  });
+  it.each(['openai', 'gemini'] as const)(
+    '%s: a server that keeps failing ends the pass with its message and keeps nothing half-written',
+    async (type) => {
+      const s = setup(5, type);
+      const { id, last } = await indexed(s, 'emu-embed-fault500');
+      expect(last.state).toBe('failed');
+      expect(last.error).toMatch(/server failed/i);
+      expect(s.service.documents(id)).toEqual([]);
+    },
+  );
 
-  it('a server that never answers times out (each try) and the pass says so', async () => {
-    const s = setup(3);
-    const { last } = await indexed(s, 'emu-embed-hang');
-    expect(last.state).toBe('failed');
-    expect(last.error).toMatch(/no answer within/);
-  }, 15_000);
+  it.each(['openai', 'gemini'] as const)(
+    '%s: a server that never answers times out (each try) and the pass says so',
+    async (type) => {
+      const s = setup(3, type);
+      const { last } = await indexed(s, 'emu-embed-hang');
+      expect(last.state).toBe('failed');
+      expect(last.error).toMatch(/no answer within/);
+    },
+    15_000,
+  );
 
   it('refuses a folder that is not there, storing nothing', async () => {
     const s = setup(1);

@@ -126,6 +126,31 @@ describe('a knowledge collection in a chat', () => {
     expect(thread.messages.flatMap((m) => citationParts(m.parts))).toEqual([]);
   });
 
+  it('an embeddings server failing at question time ends the answer with a message saying so', async () => {
+    const { core, dir, progress } = start();
+    const folder = join(dir, 'docs');
+    writeCorpus(folder, 3);
+    const { profiles } = await core.handlers.listProfiles({});
+    const collection = await core.handlers.createKnowledgeCollection({
+      // Indexed by the first request; every one after it (the question's) fails with a 500.
+      ...{ name: 'P', folder, profileId: profiles[0]!.id, model: 'emu-embed-fault500after1' },
+    });
+    await until(() => progress.some((p) => p.state === 'done'));
+    const sent = await core.handlers.sendMessage({
+      text: 'What is in my documents?',
+      settings: { model: null, systemPrompt: null, parameters: { knowledge: [collection.id] } },
+    });
+    await core.chat.idle();
+    const thread = await core.handlers.getConversation({ conversationId: sent.conversationId });
+    const answer = thread.messages.find((m) => m.id === sent.assistantMessageId)!;
+    expect(answer.finishReason).toBe('error');
+    expect(answer.error?.message).toMatch(
+      /knowledge base could not be searched: The embeddings server failed/,
+    );
+    // The question is kept, to ask again once the server is back.
+    expect(thread.messages.some((m) => m.role === 'user')).toBe(true);
+  });
+
   it('a refused collection folder is an answer with a message, not a throw', async () => {
     const { core, dir } = start();
     const { profiles } = await core.handlers.listProfiles({});
