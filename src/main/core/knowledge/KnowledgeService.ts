@@ -7,7 +7,7 @@ import type {
   KnowledgeHit,
   NewCollection,
 } from '../../../shared/knowledge';
-import { tokenizerFor } from '../context/tokenCounter';
+import { uncachedTokenCount } from '../context/tokenCounter';
 import type { ProviderTarget } from '../providers/types';
 import { embedderFor, EmbeddingsError, type Embedder } from './embeddingsClient';
 import { hybridSearch } from './hybridSearch';
@@ -134,7 +134,7 @@ export class KnowledgeService {
     };
     try {
       const embed = await this.embedderOf(collection.profileId, collection.model);
-      const { count } = await tokenizerFor(collection.model);
+      const count = await uncachedTokenCount(collection.model);
       await runIndex({ collection, store: this.store, embed, count, signal, onProgress: report });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
