@@ -10,6 +10,8 @@ export const chatParametersSchema = z
     reasoningEffort: z.enum(reasoningEfforts).optional(),
     /** The provider's own web search tool (shown only where the provider has one). */
     webSearch: z.boolean().optional(),
+    /** Knowledge collections searched for each question (knowledge.ts), by id. */
+    knowledge: z.array(z.string().min(1).max(128)).max(20).optional(),
     stream: z.boolean().optional(),
   })
   .strict();

@@ -16,6 +16,8 @@ export interface ChatParameters {
   reasoningEffort?: ReasoningEffort;
   /** The provider's own web search tool is offered (shared/webSearch.ts); absent: off. */
   webSearch?: boolean;
+  /** Knowledge collections whose passages go with each question (shared/knowledge.ts). */
+  knowledge?: string[];
   /** False asks for one plain (non-streamed) response; absent or true streams. */
   stream?: boolean;
 }

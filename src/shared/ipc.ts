@@ -34,6 +34,8 @@ import {
 import { contextChannels } from './contextChannels';
 import { presetChannels } from './presetChannels';
 import { searchChannels } from './searchChannels';
+import { knowledgeChannels } from './knowledgeChannels';
+import type { IndexProgress } from './knowledge';
 import type { StreamEvent } from './stream';
 import {
   priceOverrideSchema,
@@ -227,6 +229,8 @@ export const invokeChannels = {
   ...toolChannels,
   // A search provider as the built-in web_search tool (issue 20): Settings › Web search.
   ...searchChannels,
+  // Knowledge bases (issue 20).
+  ...knowledgeChannels,
   getAppInfo: invoke<AppInfo>()(z.object({}).strict()),
   /** The interface language the page uses (issue 19): main rebuilds the menu and its dialogs in it. */
   setUiLanguage: invoke<{ language: UiLanguage }>()(
@@ -333,6 +337,8 @@ export interface EventPayloads {
   toolApprovalSettled: ToolApprovalSettled;
   /** A tool server's state changed (starting, ready, failed). */
   toolServer: ToolServerView;
+  /** A knowledge collection's index pass moved on (or ended). */
+  knowledgeProgress: IndexProgress;
 }
 export type EventChannel = keyof EventPayloads;
 export const eventChannels: readonly EventChannel[] = [
@@ -345,6 +351,7 @@ export const eventChannels: readonly EventChannel[] = [
   'toolApproval',
   'toolApprovalSettled',
   'toolServer',
+  'knowledgeProgress',
 ];
 
 /** The wire name of a channel, namespaced so nothing else on ipcMain can collide with it. */

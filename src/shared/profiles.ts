@@ -157,6 +157,8 @@ export interface ProfileView extends Profile {
   effectiveModel: string;
   /** Its chats can use the provider's own web search (webSearch.ts), at the URL calls go to. */
   offersWebSearch: boolean;
+  /** Its provider has an embeddings API, so it can index knowledge collections. */
+  offersEmbeddings: boolean;
   /** Models the picker offers: the server's list (cached in main) and models used before. */
   models: string[];
   /** When the server's model list was last fetched (ms epoch), or null when never. */
@@ -276,6 +278,7 @@ export function profileFromView(view: ProfileView): Profile {
     keyOptional: _keyOptional,
     effectiveModel: _model,
     offersWebSearch: _search,
+    offersEmbeddings: _embeddings,
     models: _models,
     modelsFetchedAt: _fetched,
     modelsError: _error,

@@ -19,6 +19,7 @@ import { holdSilently } from './silence';
 import { offersGoogleSearch } from './webSearch';
 import { chatContentText, refusedImage } from './attachments';
 import { answerSearch, searchDialect } from './searchProviders';
+import { answerEmbeddings, embeddingsCall } from './embeddings';
 
 export interface EmulatorOptions {
   port?: number;
@@ -66,6 +67,7 @@ export interface Emulator {
  * - Anthropic: POST /v1/messages with `x-api-key` and `anthropic-version`, GET /v1/models;
  * - OpenAI's Responses API: POST /v1/responses (Azure: /openai/v1/responses), responsesDialect.ts.
  * - Gemini: /v1beta/models… with `x-goog-api-key` (geminiDialect.ts).
+ * - Embeddings: POST /v1/embeddings and Gemini's :batchEmbedContents (embeddings.ts).
  * Scenarios and faults come from directives in the last user message (see script.ts).
  * Every loop in it is bounded and ends when the client goes away.
  */
@@ -118,6 +120,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const path = url.pathname;
     const search = searchDialect(req.method, path);
     if (search) return answerSearch(search, req, res, url, body);
+    const embeddings = embeddingsCall(req.method, path);
+    if (embeddings) {
+      if (!authorized(embeddings.dialect, req))
+        return fault(
+          res,
+          embeddings.dialect,
+          embeddings.dialect === 'gemini' ? 'bad_key' : '401',
+          'none',
+        );
+      return answerEmbeddings(res, embeddings, body, seen);
+    }
     const geminiCall = gemini.geminiCall(req.method, path);
     if (geminiCall) return geminiRoute(req, res, geminiCall, body as gemini.GeminiBody | null);
     const azure = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(path);

@@ -28,6 +28,8 @@ import { createToolHandlers } from './tools/toolHandlers';
 import type { ToolService } from './tools/ToolService';
 import { createSearchHandlers } from './search/searchHandlers';
 import type { SearchService } from './search/SearchService';
+import { createKnowledgeHandlers } from './knowledge/knowledgeHandlers';
+import type { KnowledgeService } from './knowledge/KnowledgeService';
 
 export interface CoreServices {
   appInfo: AppInfo;
@@ -53,6 +55,8 @@ export interface CoreServices {
   targetDeps: Omit<ProfileHandlerDeps, 'catalog' | 'picks'>;
   /** Settings › Data: backups and sync. */
   dataHandlers: DataHandlers;
+  /** Knowledge bases: collections, their index passes, search. */
+  knowledge: KnowledgeService;
 }
 
 /**
@@ -109,6 +113,7 @@ export function createHandlerTable(services: CoreServices): IpcHandlers {
       ...services.dataHandlers,
       ...createToolHandlers(services.tools),
       ...createSearchHandlers(services.search),
+      ...createKnowledgeHandlers(services.knowledge),
       startCompare: async (request) => compare.start(request),
       stopCompare: async ({ compareId }) => ({ stopped: compare.stop(compareId) }),
       continueCompare: async ({ compareId, lane }) => {

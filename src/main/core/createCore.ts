@@ -36,6 +36,8 @@ import { UsageWriter } from './usage/UsageWriter';
 import { startTools } from './tools/ToolService';
 import { SearchService } from './search/SearchService';
 import { answerToolsWithSearch } from './search/searchTool';
+import { KnowledgeService } from './knowledge/KnowledgeService';
+import { knowledgeEngine } from './knowledge/knowledgeEngine';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -124,8 +126,7 @@ export function createCore(options: CoreOptions): Core {
   // The one place a profile id becomes a ready target, for chat, titles and compare alike.
   const resolver = createProfileResolver(targetDeps);
   const attachments = openAttachments(options.dataDir, store, health);
-  // Attachments are read and shaped for the provider just before each call (answers and compare).
-  const engine = attachedEngine(usage.tapEngine(streamChat), attachments.files);
+  const { knowledge, engine } = answerEngine({ usage, attachments, store, resolver }, options);
   const { tools, search, answerTools } = openTools(options, preferences, targetDeps);
   const context = openContext({ store, profiles: resolver, engine, usage }, attachments);
   const chat = new ChatService({
@@ -150,7 +151,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers = createHandlerTable({
     ...{ appInfo: options.appInfo, emit: options.emit, store, health, chat, compare, capture },
     ...{ usage, prices, targetDeps, attachments, tools, dataHandlers: data.handlers },
-    ...{ context, presets: new PresetStore(preferences), search },
+    ...{ context, presets: new PresetStore(preferences), search, knowledge },
     catalog: new ModelCatalog(preferences),
     picks: new PickMemory(preferences),
   });
@@ -168,7 +169,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       // A call that ended in a bug must not keep the file open: the waiting saves get their last
       // try and the database closes whatever happened.
-      const ends = [chat.idle(), compare.idle(), tools.manager.stopAll()];
+      const ends = [chat.idle(), compare.idle(), tools.manager.stopAll(), knowledge.stopAll()];
       const calls = await Promise.allSettled(ends);
       for (const call of calls) if (call.status === 'rejected') onInternalError(call.reason);
       await data.stop();
@@ -212,6 +213,30 @@ function openContext(
     ...deps,
     attachmentTokens: attachmentTokenCounter(attachments.files),
   });
+}
+
+/**
+ * The engine under answers and compare: a conversation's knowledge collections searched first
+ * (their passages go as context), then attachments read and shaped for the provider just before
+ * each call, the usage writer noting headroom. Knowledge bases live in the history file, each
+ * indexed with the embeddings profile it names.
+ */
+function answerEngine(
+  deps: {
+    usage: UsageWriter;
+    attachments: AttachmentService;
+    store: Store;
+    resolver: ProfileResolver;
+  },
+  options: CoreOptions,
+) {
+  const knowledge = new KnowledgeService({
+    db: () => deps.store.db,
+    target: (profileId) => deps.resolver.target(profileId),
+    onProgress: (progress) => options.emit('knowledgeProgress', progress),
+  });
+  const attached = attachedEngine(deps.usage.tapEngine(streamChat), deps.attachments.files);
+  return { knowledge, engine: knowledgeEngine(attached, knowledge) };
 }
 
 /** The notice board, posting to the window, with what the start found already on it. */

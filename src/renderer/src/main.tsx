@@ -19,6 +19,7 @@ import { followSelection } from './features/presets';
 import { subscribeToCompare } from './features/compare';
 import { subscribeToRateLimits } from './features/usage';
 import { subscribeToTools } from './features/tools';
+import { subscribeToKnowledge } from './features/knowledge';
 import './styles.css';
 import { i18n } from './lib/i18n';
 
@@ -34,6 +35,7 @@ subscribeToStorage();
 subscribeToCompare();
 subscribeToRateLimits();
 subscribeToTools();
+subscribeToKnowledge();
 void loadPriceList();
 
 const root = document.getElementById('root');

@@ -15,6 +15,7 @@ import enCompare from './en/compare.json';
 import enTools from './en/tools.json';
 import enInspector from './en/inspector.json';
 import enSearch from './en/search.json';
+import enKnowledge from './en/knowledge.json';
 import zhCommon from './zh-CN/common.json';
 import zhSettings from './zh-CN/settings.json';
 import zhSidebar from './zh-CN/sidebar.json';
@@ -27,6 +28,7 @@ import zhCompare from './zh-CN/compare.json';
 import zhTools from './zh-CN/tools.json';
 import zhInspector from './zh-CN/inspector.json';
 import zhSearch from './zh-CN/search.json';
+import zhKnowledge from './zh-CN/knowledge.json';
 import deCommon from './de/common.json';
 import deSettings from './de/settings.json';
 import deSidebar from './de/sidebar.json';
@@ -39,6 +41,7 @@ import deCompare from './de/compare.json';
 import deTools from './de/tools.json';
 import deInspector from './de/inspector.json';
 import deSearch from './de/search.json';
+import deKnowledge from './de/knowledge.json';
 
 export const namespaces = [
   'common',
@@ -53,6 +56,7 @@ export const namespaces = [
   'tools',
   'inspector',
   'search',
+  'knowledge',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace: Namespace = 'common';
@@ -73,6 +77,7 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     tools: enTools,
     inspector: enInspector,
     search: enSearch,
+    knowledge: enKnowledge,
   },
   'zh-CN': {
     common: zhCommon,
@@ -87,6 +92,7 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     tools: zhTools,
     inspector: zhInspector,
     search: zhSearch,
+    knowledge: zhKnowledge,
   },
   de: {
     common: deCommon,
@@ -101,5 +107,6 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     tools: deTools,
     inspector: deInspector,
     search: deSearch,
+    knowledge: deKnowledge,
   },
 };

@@ -48,6 +48,8 @@ export function buildRequest(plan: AnswerPlan, fallbackModel: string): ChatReque
   if (conversation.parameters.reasoningEffort !== undefined)
     request.reasoningEffort = conversation.parameters.reasoningEffort;
   if (conversation.parameters.webSearch) request.webSearch = true;
+  if (conversation.parameters.knowledge?.length)
+    request.knowledge = [...conversation.parameters.knowledge];
   if (conversation.parameters.stream === false) request.stream = false;
   return request;
 }

@@ -64,3 +64,16 @@ export async function tokenizerFor(model: string): Promise<Tokenizer> {
   const count = encoding === 'cl100k_base' ? t.cl100k : t.o200k;
   return { count: cached(count, encoding), exact: openAi, models: t.models };
 }
+
+/**
+ * The same count without the cache: indexing a folder counts each paragraph once, and caching
+ * thousands of documents' paragraphs would only push the chat's own entries out (and keep
+ * megabytes of text alive for the garbage collector).
+ */
+export async function uncachedTokenCount(model: string): Promise<Count> {
+  const t = await loadTables();
+  const name = modelName(model);
+  const encoding =
+    t.models[name] !== undefined ? (t.encodingOf[name] ?? 'o200k_base') : 'o200k_base';
+  return encoding === 'cl100k_base' ? t.cl100k : t.o200k;
+}

@@ -30,6 +30,7 @@ export async function profileView(
     keySource: stored ? stored.source : envKey ? 'environment' : null,
     secretHeadersSet,
     keyOptional: providerFor(profile.type).keyOptional,
+    offersEmbeddings: providerFor(profile.type).embeddings !== null,
     ...modelFields(profile, catalog, env),
   };
 }

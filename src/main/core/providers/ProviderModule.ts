@@ -1,6 +1,7 @@
 import type { Profile } from '../../../shared/profiles';
 import type { RateLimitInfo } from '../../../shared/stream';
 import type { WireApi } from '../../../shared/wireApi';
+import type { EmbeddingsWire } from './embeddingsWire';
 import type { ProviderAdapter, ProviderProfile, ProviderTarget, ProviderType } from './types';
 
 /**
@@ -27,6 +28,8 @@ export interface ProviderModule {
   readonly environment: EnvironmentRules;
   /** How attachments go to it: image limits, and whether it reads PDFs (attachmentRules.ts). */
   readonly attachments: AttachmentRules;
+  /** Its embeddings API (knowledge bases, embeddingsWire.ts), or null when it has none here. */
+  readonly embeddings: EmbeddingsWire | null;
 }
 
 export interface AttachmentRules {

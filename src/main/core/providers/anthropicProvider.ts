@@ -64,4 +64,6 @@ export const anthropicProvider = {
     },
     localServers: [],
   },
+  // Anthropic offers no embeddings API.
+  embeddings: null,
 } satisfies ProviderModule;

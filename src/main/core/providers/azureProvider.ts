@@ -176,4 +176,6 @@ export const azureProvider = {
     },
     localServers: [],
   },
+  // Azure's embeddings go to a deployment's own route; not offered yet.
+  embeddings: null,
 } satisfies ProviderModule;

@@ -1,3 +1,4 @@
+import { openAIEmbeddings } from './embeddingsWire';
 import { attachmentRulesFor } from './attachmentRules';
 import {
   createChatCompletionsAdapter,
@@ -75,4 +76,5 @@ export const compatibleProvider = {
       { name: 'LM Studio', port: 1234 },
     ],
   },
+  embeddings: openAIEmbeddings,
 } satisfies ProviderModule;

@@ -1,3 +1,4 @@
+import { geminiEmbeddings } from './embeddingsWire';
 import { attachmentRulesFor } from './attachmentRules';
 import {
   createGeminiAdapter,
@@ -71,4 +72,5 @@ export const geminiProvider = {
   },
   environment,
   attachments: attachmentRulesFor('gemini'),
+  embeddings: geminiEmbeddings,
 } satisfies ProviderModule;

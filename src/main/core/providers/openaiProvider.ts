@@ -1,3 +1,4 @@
+import { openAIEmbeddings } from './embeddingsWire';
 import { attachmentRulesFor } from './attachmentRules';
 import {
   chatCompletionsRateLimits,
@@ -72,4 +73,5 @@ export const openAIProvider = {
   },
   environment,
   attachments: attachmentRulesFor('openai'),
+  embeddings: openAIEmbeddings,
 } satisfies ProviderModule;

@@ -120,6 +120,11 @@ export interface ChatRequest {
   tools?: ToolSpec[];
   /** The provider's own web search tool is offered (webSearchWire.ts); absent: not. */
   webSearch?: boolean;
+  /**
+   * Knowledge collections to search for the question; knowledge/knowledgeEngine.ts turns them
+   * into context before the call, and no provider module reads it.
+   */
+  knowledge?: string[];
   /** Defaults to true; false makes one plain request normalized to the same events. */
   stream?: boolean;
 }

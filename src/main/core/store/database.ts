@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { backupFolder, backupName, checkBackup, removeBackupFile } from '../backups/backupFiles';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { loadVectorExtension } from '../knowledge/vectorExtension';
 
 export type SqliteDatabase = Database.Database;
 
@@ -66,6 +67,8 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     db.pragma('busy_timeout = 5000');
     // 32 MB of page cache (default 2 MB): a long history's indexes stay in memory between clicks.
     db.pragma('cache_size = -32000');
+    // Knowledge bases keep their vectors in sqlite-vec tables, read by the same connection.
+    loadVectorExtension(db);
 
     const backupFile = found > 0 && found < latest ? copyBeforeMigrating(db, options, found) : null;
     for (const step of steps.filter((m) => m.version > found)) {

@@ -109,6 +109,12 @@ function benchHandlers(ids: SendMessageResponse): IpcHandlers {
     getSearchSettings: notInBench,
     saveSearchSettings: notInBench,
     testSearch: notInBench,
+    listKnowledge: notInBench,
+    createKnowledgeCollection: notInBench,
+    deleteKnowledgeCollection: notInBench,
+    indexKnowledgeCollection: notInBench,
+    cancelKnowledgeIndex: notInBench,
+    listKnowledgeDocuments: notInBench,
   };
 }
 

@@ -11,6 +11,7 @@ import { messagePartsMigration } from './006_message_parts';
 import { cacheWritesMigration } from './007_cache_writes';
 import { attachmentsMigration } from './008_attachments';
 import { branchesMigration } from './009_branches';
+import { knowledgeMigration } from './010_knowledge';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -23,5 +24,6 @@ export const migrations: readonly Migration[] = [
   cacheWritesMigration,
   attachmentsMigration,
   branchesMigration,
+  knowledgeMigration,
 ];
 export type { Migration } from './types';

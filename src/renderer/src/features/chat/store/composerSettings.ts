@@ -24,6 +24,8 @@ export interface PanelValues {
   reasoningEffort: ReasoningEffort | null;
   /** The provider's own search tool; sent only where the profile offers it (webSearch.ts). */
   webSearch: boolean;
+  /** Knowledge collections searched for each question (shared/knowledge.ts). */
+  knowledge: string[];
   stream: boolean;
 }
 
@@ -47,6 +49,7 @@ const cleared: PanelValues = {
   maxTokens: null,
   reasoningEffort: null,
   webSearch: false,
+  knowledge: [],
   stream: true,
 };
 
@@ -77,6 +80,7 @@ function parametersOf(values: PanelValues): ChatParameters {
     ...(values.maxTokens !== null ? { maxTokens: values.maxTokens } : {}),
     ...(values.reasoningEffort !== null ? { reasoningEffort: values.reasoningEffort } : {}),
     ...(values.webSearch ? { webSearch: true } : {}),
+    ...(values.knowledge.length ? { knowledge: [...values.knowledge] } : {}),
     ...(values.stream ? {} : { stream: false }),
   };
 }
@@ -134,6 +138,7 @@ export function chatSettingsFromConversation(conversation: ConversationDetail): 
     maxTokens: parameters.maxTokens ?? null,
     reasoningEffort: parameters.reasoningEffort ?? null,
     webSearch: parameters.webSearch === true,
+    knowledge: parameters.knowledge ?? [],
     stream: parameters.stream !== false,
   }));
 }

@@ -26,6 +26,8 @@ export function applyChatSetup(setup: ChatSetup): void {
     maxTokens: p.maxTokens ?? null,
     reasoningEffort: p.reasoningEffort ?? null,
     stream: p.stream ?? true,
+    // A preset may name knowledge collections: a chat made from it searches them.
+    knowledge: p.knowledge ?? [],
     revision: current.revision + 1,
   });
 }
@@ -43,6 +45,7 @@ export function currentChatSetup(): ChatSetup {
       ...(s.maxTokens !== null ? { maxTokens: s.maxTokens } : {}),
       ...(s.reasoningEffort !== null ? { reasoningEffort: s.reasoningEffort } : {}),
       ...(s.stream ? {} : { stream: false }),
+      ...(s.knowledge.length ? { knowledge: [...s.knowledge] } : {}),
     },
   };
 }

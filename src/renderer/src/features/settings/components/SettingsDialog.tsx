@@ -10,7 +10,8 @@ import { ProfileEditor } from './ProfileEditor';
 import { SettingsNav } from './SettingsNav';
 import { WebSearchPane } from './WebSearchPane';
 import { ToolsPane } from '../../tools';
-import { useTranslation, type TFunction } from '../../../lib/i18n';
+import { KnowledgePane } from '../../knowledge';
+import { useTranslation } from '../../../lib/i18n';
 
 function SettingsHeader() {
   const { t } = useTranslation('settings');
@@ -32,14 +33,17 @@ function SettingsHeader() {
   );
 }
 
-/** The heading of a pane other than a profile's ('' for a profile: its name is shown). */
-function paneHeading(pane: SettingsPane, t: TFunction<'settings'>): string {
+/** A pane's title ('' for a profile: its editor names it). */
+function usePaneHeading(pane: SettingsPane): string {
+  const { t } = useTranslation('settings');
+  const { t: tKnowledge } = useTranslation('knowledge');
   return {
     general: t('nav.general'),
     prices: t('nav.prices'),
     data: t('nav.data'),
     tools: t('nav.tools'),
     search: t('search:nav'),
+    knowledge: tKnowledge('nav'),
     profile: '',
   }[pane];
 }
@@ -70,7 +74,7 @@ export function SettingsDialog() {
   });
 
   const saved = snapshot?.profiles.find((p) => p.id === selected);
-  const heading = paneHeading(pane, t);
+  const heading = usePaneHeading(pane);
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -106,6 +110,11 @@ export function SettingsDialog() {
               {pane === 'prices' && <PricesEditor />}
               {pane === 'tools' && <ToolsPane />}
               {pane === 'search' && <WebSearchPane />}
+              {pane === 'knowledge' && (
+                <KnowledgePane
+                  profiles={(snapshot?.profiles ?? []).filter((p) => p.offersEmbeddings)}
+                />
+              )}
               {snapshot && pane === 'profile' && (
                 <ProfileEditor
                   key={editorKey}

@@ -54,6 +54,7 @@ interface Props {
 /** Settings' left side: the profiles, then Add profile, Prices, General and Data. */
 export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Props) {
   const { t } = useTranslation('settings');
+  const { t: tKnowledge } = useTranslation('knowledge');
   return (
     <nav
       aria-label={t('nav.label')}
@@ -101,6 +102,14 @@ export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Prop
           className={paneButtonClass}
         >
           {t('search:nav')}
+        </button>
+        <button
+          type="button"
+          onClick={() => onPane('knowledge')}
+          aria-current={pane === 'knowledge' ? 'true' : undefined}
+          className={paneButtonClass}
+        >
+          {tKnowledge('nav')}
         </button>
         <button
           type="button"

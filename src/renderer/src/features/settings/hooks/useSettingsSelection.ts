@@ -3,8 +3,9 @@ import type { ProfilesSnapshot } from '../../../../../shared/profiles';
 import { useSettingsStore } from '../store/settingsStore';
 import { emptyForm, formFromView, type ProfileFormState } from '../components/profileForm';
 
-/** What the right side of Settings shows: a profile (or a new one), prices, General, Data, Tools or Web search. */
-export type SettingsPane = 'profile' | 'prices' | 'general' | 'data' | 'tools' | 'search';
+/** What the right side of Settings shows: a profile (or a new one), prices, General, Data, Tools, Web search or Knowledge. */
+export type SettingsPane =
+  'profile' | 'prices' | 'general' | 'data' | 'tools' | 'search' | 'knowledge';
 
 /** The Settings dialog's selection: which pane, which profile, and that profile's form. */
 export function useSettingsSelection(snapshot: ProfilesSnapshot | null) {

@@ -1,6 +1,8 @@
 import { ChatParameterFields } from './ChatParameterFields';
 import { useChatSettingsPanel } from './ChatSettingsToggle';
 import { ConversationToolPicker } from '../../../tools';
+import { ConversationKnowledgePicker } from '../../../knowledge';
+import { useComposerSettings } from '../../store/composerSettings';
 import { useChatStore } from '../../store/chatStore';
 import { useTranslation } from '../../../../lib/i18n';
 
@@ -9,6 +11,8 @@ export function ChatSettingsPanel() {
   const { t } = useTranslation('chat');
   const { open, toggle } = useChatSettingsPanel();
   const conversationId = useChatStore((s) => s.conversationId);
+  const knowledge = useComposerSettings((s) => s.knowledge);
+  const setValues = useComposerSettings((s) => s.setValues);
   if (!open) return null;
   // Beside the chat (xl) the panel is a flex item, where a z-index still stacks: z-auto there, so
   // a dialog's overlay covers it like the rest of the window.
@@ -30,6 +34,10 @@ export function ChatSettingsPanel() {
         </button>
       </div>
       <ChatParameterFields />
+      <ConversationKnowledgePicker
+        selected={knowledge}
+        onChange={(collections) => setValues({ knowledge: collections })}
+      />
       <ConversationToolPicker conversationId={conversationId} />
     </aside>
   );

@@ -31,6 +31,7 @@ export function useChatSettingsChanged(): boolean {
       s.maxTokens !== null ||
       s.reasoningEffort !== null ||
       s.webSearch ||
+      s.knowledge.length > 0 ||
       !s.stream,
   );
 }

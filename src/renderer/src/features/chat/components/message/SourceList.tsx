@@ -1,10 +1,12 @@
 import { citationParts, type MessagePart } from '../../../../../../shared/messageParts';
 import { isWebUrl, sourceDomain } from '../../../../../../shared/webSearch';
+import { documentPathOf } from '../../../../../../shared/knowledge';
 import { useTranslation } from '../../../../lib/i18n';
 
 /**
  * The web pages an answer cites (the provider's search tool found them), numbered under the
- * answer: title, domain, and a link the window's open handler sends to the OS browser.
+ * answer: title, domain, and a link the window's open handler sends to the OS browser; and the
+ * documents of a knowledge base its passages came from (name and path).
  */
 export function SourceList({ parts }: { parts: readonly MessagePart[] }) {
   const sources = citationParts(parts);
@@ -35,6 +37,12 @@ export function SourceList({ parts }: { parts: readonly MessagePart[] }) {
                 <span>{title}</span>
               )}
               {domain && <span className="ml-1 text-xs text-zinc-500">{domain}</span>}
+              {/* A knowledge base's document: where the file is (it opens from the folder). */}
+              {!domain && documentPathOf(source.url) && (
+                <span className="ml-1 break-all text-xs text-zinc-500">
+                  {documentPathOf(source.url)}
+                </span>
+              )}
             </li>
           );
         })}

@@ -1,0 +1,170 @@
+import { stat } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
+import type {
+  IndexProgress,
+  KnowledgeCollection,
+  KnowledgeDocument,
+  KnowledgeHit,
+  NewCollection,
+} from '../../../shared/knowledge';
+import { uncachedTokenCount } from '../context/tokenCounter';
+import type { ProviderTarget } from '../providers/types';
+import { embedderFor, EmbeddingsError, type Embedder } from './embeddingsClient';
+import { hybridSearch } from './hybridSearch';
+import { runIndex } from './Indexer';
+import { KnowledgeStore } from './KnowledgeStore';
+import type Database from 'better-sqlite3';
+
+export interface KnowledgeServiceDeps {
+  db: () => Database.Database;
+  /** A ready target for a profile id (ProfileResolver.target). */
+  target: (profileId: string) => Promise<ProviderTarget>;
+  onProgress: (progress: IndexProgress) => void;
+  /** The embeddings client for a target (tests and the benchmark pass their own fetch). */
+  embedder?: (target: ProviderTarget, model: string) => Embedder;
+  now?: () => number;
+}
+
+/** A request the person made that cannot be done (a folder that is not there): its message. */
+export class KnowledgeError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'invalid_request' | 'unavailable',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'KnowledgeError';
+  }
+}
+
+/**
+ * Knowledge bases: collections made from folders, indexed in the background (one pass per
+ * collection at a time, each cancellable and resumable), searched for a chat's question.
+ */
+export class KnowledgeService {
+  readonly store: KnowledgeStore;
+  private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  private readonly last = new Map<string, IndexProgress>();
+
+  constructor(private readonly deps: KnowledgeServiceDeps) {
+    this.store = new KnowledgeStore(deps.db, deps.now);
+  }
+
+  async create(input: NewCollection): Promise<KnowledgeCollection> {
+    if (!isAbsolute(input.folder))
+      throw new KnowledgeError('invalid_request', 'Give the folder’s full path.');
+    const info = await stat(input.folder).catch(() => null);
+    if (!info?.isDirectory())
+      throw new KnowledgeError('invalid_request', `${input.folder} is not a folder here.`);
+    // Refused before anything is stored: a profile whose provider has no embeddings API.
+    await this.embedderOf(input.profileId, input.model);
+    const collection = this.store.create(input);
+    this.index(collection.id);
+    return collection;
+  }
+
+  list(): KnowledgeCollection[] {
+    return this.store.list();
+  }
+
+  documents(id: string): KnowledgeDocument[] {
+    this.collection(id);
+    return this.store.documents(id);
+  }
+
+  folderOf(id: string): string | null {
+    return this.store.collection(id)?.folder ?? null;
+  }
+
+  /** The last pass's progress per collection (a running one's as it goes). */
+  progress(): IndexProgress[] {
+    return [...this.last.values()];
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.cancel(id);
+    this.store.remove(id);
+    this.last.delete(id);
+  }
+
+  /** Starts (or resumes) a pass; one already running is left to run. */
+  index(id: string): void {
+    const collection = this.collection(id);
+    if (this.running.has(id)) return;
+    const abort = new AbortController();
+    const done = this.pass(collection, abort.signal).finally(() => this.running.delete(id));
+    this.running.set(id, { abort, done });
+  }
+
+  async cancel(id: string): Promise<void> {
+    const job = this.running.get(id);
+    if (!job) return;
+    job.abort.abort();
+    await job.done;
+  }
+
+  /** Resolves when the collection's pass (if any) has ended. */
+  async settled(id: string): Promise<IndexProgress | null> {
+    await this.running.get(id)?.done;
+    return this.last.get(id) ?? null;
+  }
+
+  /** Every running pass stopped (what is indexed stays): the core is closing. */
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.running.keys()].map((id) => this.cancel(id)));
+  }
+
+  /** The passages nearest a question across collections, best first. */
+  async search(collectionIds: string[], question: string, limit = 6): Promise<KnowledgeHit[]> {
+    const hits: KnowledgeHit[] = [];
+    for (const id of collectionIds) {
+      const collection = this.store.collection(id);
+      if (!collection || collection.chunkCount === 0) continue;
+      const embed = await this.embedderOf(collection.profileId, collection.model);
+      const [embedding] = await embed([question]);
+      const query = { collectionIds: [id], text: question, embedding: embedding!, limit };
+      hits.push(...hybridSearch(this.deps.db(), this.store.vectors, query));
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  private async pass(collection: KnowledgeCollection, signal: AbortSignal): Promise<void> {
+    const report = (progress: IndexProgress) => {
+      this.last.set(collection.id, progress);
+      this.deps.onProgress(progress);
+    };
+    try {
+      const embed = await this.embedderOf(collection.profileId, collection.model);
+      const count = await uncachedTokenCount(collection.model);
+      await runIndex({ collection, store: this.store, embed, count, signal, onProgress: report });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      report({
+        ...{ collectionId: collection.id, state: 'failed', done: 0, total: 0 },
+        ...{ indexed: 0, removed: 0, error: message },
+      });
+    }
+  }
+
+  private async embedderOf(profileId: string, model: string): Promise<Embedder> {
+    let target: ProviderTarget;
+    try {
+      target = await this.deps.target(profileId);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new KnowledgeError('unavailable', `The embeddings profile cannot be used: ${detail}`);
+    }
+    try {
+      return (this.deps.embedder ?? embedderFor)(target, model);
+    } catch (error) {
+      if (error instanceof EmbeddingsError)
+        throw new KnowledgeError('invalid_request', error.message);
+      throw error;
+    }
+  }
+
+  private collection(id: string): KnowledgeCollection {
+    const found = this.store.collection(id);
+    if (!found) throw new KnowledgeError('not_found', 'This collection no longer exists.');
+    return found;
+  }
+}

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { prepared } from './statementCache';
+import { VectorTables, type VectorTable } from './VectorTables';
+import type {
+  KnowledgeCollection,
+  KnowledgeDocument,
+  NewCollection,
+} from '../../../shared/knowledge';
+
+/** A document as the indexer compares it with the folder. */
+export interface IndexedDocument {
+  id: number;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  contentHash: string;
+}
+
+/** One passage to store with its vector. */
+export interface StoredChunk {
+  heading: string | null;
+  text: string;
+  embedding: Float32Array;
+}
+
+export interface DocumentWrite {
+  path: string;
+  name: string;
+  size: number;
+  mtimeMs: number;
+  contentHash: string;
+  problem: string | null;
+  chunks: StoredChunk[];
+}
+
+interface CollectionRow {
+  id: string;
+  name: string;
+  folder: string;
+  profile_id: string;
+  model: string;
+  indexed_at: number | null;
+  document_count: number;
+  chunk_count: number;
+}
+
+const COLLECTION_SELECT = `
+  SELECT c.*, (SELECT COUNT(*) FROM knowledge_documents d WHERE d.collection_id = c.id) AS document_count,
+    (SELECT COALESCE(SUM(d.chunk_count), 0) FROM knowledge_documents d WHERE d.collection_id = c.id) AS chunk_count
+  FROM knowledge_collections c`;
+
+function toCollection(row: CollectionRow): KnowledgeCollection {
+  return {
+    id: row.id,
+    name: row.name,
+    folder: row.folder,
+    profileId: row.profile_id,
+    model: row.model,
+    documentCount: row.document_count,
+    chunkCount: row.chunk_count,
+    indexedAt: row.indexed_at,
+  };
+}
+
+/**
+ * The knowledge tables of the history file (migration 10) and each collection's vec0 table.
+ * Every write of a document (its row, chunks, words and vectors) is one transaction, so a pass
+ * cut anywhere leaves each document either as before or wholly new.
+ */
+export class KnowledgeStore {
+  readonly vectors: VectorTables;
+
+  constructor(
+    private readonly db: () => Database.Database,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.vectors = new VectorTables(db);
+  }
+
+  create(input: NewCollection): KnowledgeCollection {
+    const id = randomUUID();
+    prepared(
+      this.db(),
+      'INSERT INTO knowledge_collections (id, name, folder, profile_id, model, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(id, input.name, input.folder, input.profileId, input.model, this.now());
+    return this.collection(id)!;
+  }
+
+  list(): KnowledgeCollection[] {
+    const rows = prepared(
+      this.db(),
+      `${COLLECTION_SELECT} ORDER BY c.name`,
+    ).all() as CollectionRow[];
+    return rows.map(toCollection);
+  }
+
+  collection(id: string): KnowledgeCollection | null {
+    const row = this.row(id);
+    return row ? toCollection(row) : null;
+  }
+
+  remove(id: string): void {
+    const row = this.row(id);
+    if (!row) return;
+    this.db().transaction(() => {
+      this.vectors.drop(id);
+      prepared(this.db(), 'DELETE FROM knowledge_collections WHERE id = ?').run(id);
+    })();
+  }
+
+  markIndexed(id: string): void {
+    prepared(this.db(), 'UPDATE knowledge_collections SET indexed_at = ? WHERE id = ?').run(
+      this.now(),
+      id,
+    );
+  }
+
+  documents(collectionId: string): KnowledgeDocument[] {
+    return prepared(
+      this.db(),
+      'SELECT path, name, size, chunk_count AS chunkCount, problem FROM knowledge_documents WHERE collection_id = ? ORDER BY path',
+    ).all(collectionId) as KnowledgeDocument[];
+  }
+
+  indexed(collectionId: string): Map<string, IndexedDocument> {
+    const rows = prepared(
+      this.db(),
+      'SELECT id, path, size, mtime_ms AS mtimeMs, content_hash AS contentHash FROM knowledge_documents WHERE collection_id = ?',
+    ).all(collectionId) as IndexedDocument[];
+    return new Map(rows.map((row) => [row.path, row]));
+  }
+
+  /** Records that a file's mtime moved but its bytes did not, so it is not read again. */
+  touch(documentId: number, mtimeMs: number): void {
+    prepared(this.db(), 'UPDATE knowledge_documents SET mtime_ms = ? WHERE id = ?').run(
+      mtimeMs,
+      documentId,
+    );
+  }
+
+  /** A document's new version (its chunks, words and vectors), replacing the old one whole. */
+  write(collectionId: string, doc: DocumentWrite): void {
+    const db = this.db();
+    db.transaction(() => {
+      const vectors = this.vectors.tableFor(collectionId, doc.chunks[0]?.embedding.length);
+      this.dropDocument(collectionId, doc.path, vectors);
+      const documentId = Number(
+        prepared(
+          db,
+          `INSERT INTO knowledge_documents (collection_id, path, name, size, mtime_ms, content_hash, chunk_count, problem, indexed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          collectionId,
+          doc.path,
+          doc.name,
+          doc.size,
+          doc.mtimeMs,
+          doc.contentHash,
+          doc.chunks.length,
+          doc.problem,
+          this.now(),
+        ).lastInsertRowid,
+      );
+      const chunk = prepared(
+        db,
+        'INSERT INTO knowledge_chunks (document_id, seq, heading, text) VALUES (?, ?, ?, ?)',
+      );
+      doc.chunks.forEach((c, seq) => {
+        const chunkId = chunk.run(documentId, seq, c.heading, c.text).lastInsertRowid;
+        vectors?.insert(BigInt(chunkId), c.embedding);
+      });
+    })();
+  }
+
+  /** A file gone from the folder: its row, chunks, words and vectors. */
+  removeDocument(collectionId: string, path: string): void {
+    this.db().transaction(() => {
+      this.dropDocument(collectionId, path, this.vectors.tableFor(collectionId, undefined));
+    })();
+  }
+
+  private dropDocument(collectionId: string, path: string, vectors: VectorTable | null): void {
+    const db = this.db();
+    const found = prepared(
+      db,
+      'SELECT id FROM knowledge_documents WHERE collection_id = ? AND path = ?',
+    ).get(collectionId, path) as { id: number } | undefined;
+    if (!found) return;
+    if (vectors) vectors.removeDocument(found.id);
+    prepared(db, 'DELETE FROM knowledge_chunks WHERE document_id = ?').run(found.id);
+    prepared(db, 'DELETE FROM knowledge_documents WHERE id = ?').run(found.id);
+  }
+
+  private row(id: string): CollectionRow | undefined {
+    return prepared(this.db(), `${COLLECTION_SELECT} WHERE c.id = ?`).get(id) as
+      CollectionRow | undefined;
+  }
+}

@@ -1,0 +1,151 @@
+import type { ProviderError } from '../../../shared/stream';
+import { factsFromBody, providerErrorFrom } from '../providers/errors';
+import type { EmbeddingsWire } from '../providers/embeddingsWire';
+import { providerFor } from '../providers/registry';
+import type { ProviderTarget } from '../providers/types';
+
+/** An embeddings call that failed, with a sentence for the person (never a key). */
+export class EmbeddingsError extends Error {
+  constructor(
+    readonly kind: ProviderError['kind'],
+    message: string,
+    readonly status: number | null = null,
+    /** How long the server asked to wait (retry-after), when it said. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'EmbeddingsError';
+  }
+}
+
+export interface EmbeddingsOptions {
+  signal?: AbortSignal;
+  /** Per request, from sending to the whole answer (default 60 s). */
+  timeoutMs?: number;
+  /** Tries after a rate limit, a 5xx or a timeout (default 2), waiting as the server asks. */
+  retries?: number;
+  fetch?: typeof fetch;
+}
+
+/** Embeds texts with one profile's embeddings API, in batches, in the order given. */
+export type Embedder = (texts: string[], options?: EmbeddingsOptions) => Promise<Float32Array[]>;
+
+const RETRIED = new Set<ProviderError['kind']>(['rate_limit', 'overloaded', 'server', 'timeout']);
+const MAX_WAIT_MS = 20_000;
+
+/** The embeddings client for a profile, or an error saying its provider has no such API. */
+export function embedderFor(target: ProviderTarget, model: string): Embedder {
+  const wire = providerFor(target.profile.type).embeddings;
+  if (!wire) {
+    const label = providerFor(target.profile.type).label;
+    throw new EmbeddingsError(
+      'bad_request',
+      `${label} profiles cannot index documents here: pick an OpenAI, Gemini or OpenAI-compatible (Ollama, LM Studio…) profile.`,
+    );
+  }
+  return async (texts, options = {}) => {
+    const out: Float32Array[] = [];
+    for (let i = 0; i < texts.length; i += wire.batchSize) {
+      const batch = texts.slice(i, i + wire.batchSize);
+      out.push(
+        ...(await withRetries(() => embedBatch(wire, target, model, batch, options), options)),
+      );
+    }
+    return out;
+  };
+}
+
+async function withRetries<T>(call: () => Promise<T>, options: EmbeddingsOptions): Promise<T> {
+  const retries = options.retries ?? 2;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof EmbeddingsError) || !RETRIED.has(error.kind) || attempt >= retries)
+        throw error;
+      const wait = error.retryAfterMs;
+      if (wait !== undefined && wait > MAX_WAIT_MS) throw error;
+      await sleep(wait ?? 250 * 2 ** attempt, options.signal);
+    }
+  }
+}
+
+async function embedBatch(
+  wire: EmbeddingsWire,
+  target: ProviderTarget,
+  model: string,
+  texts: string[],
+  options: EmbeddingsOptions,
+): Promise<Float32Array[]> {
+  const call = wire.request(target, model, texts);
+  const secrets = [target.apiKey, ...Object.values(target.headers ?? {})];
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let status: number | null = null;
+  try {
+    const response = await (options.fetch ?? fetch)(call.url, {
+      method: 'POST',
+      headers: call.headers,
+      body: JSON.stringify(call.body),
+      signal,
+    });
+    status = response.status;
+    const body = await response.text();
+    if (!response.ok) throw failure(status, body, response.headers, secrets);
+    const vectors = wire.vectors(parsed(body), texts.length);
+    if (!vectors)
+      throw new EmbeddingsError(
+        'malformed_response',
+        `The embeddings server's answer did not hold ${texts.length} vectors (HTTP ${status}).`,
+        status,
+      );
+    return vectors.map((v) => Float32Array.from(v));
+  } catch (error) {
+    if (error instanceof EmbeddingsError) throw error;
+    if (options.signal?.aborted) throw new EmbeddingsError('cancelled', 'Indexing was cancelled.');
+    if (timeout.aborted)
+      throw new EmbeddingsError(
+        'timeout',
+        `The embeddings server sent no answer within ${Math.round(timeoutMs / 1000)} s.`,
+        status,
+      );
+    const detail = error instanceof Error ? (error.cause ?? error).toString() : String(error);
+    throw new EmbeddingsError('network', `The embeddings server could not be reached: ${detail}.`);
+  }
+}
+
+function failure(status: number, body: string, headers: Headers, secrets: unknown[]) {
+  const known = secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
+  const error = providerErrorFrom(factsFromBody(status, body, headers), known);
+  const advice: Partial<Record<ProviderError['kind'], string>> = {
+    auth: 'The embeddings profile’s key was refused: ',
+    rate_limit: 'The embeddings server is limiting requests: ',
+    server: 'The embeddings server failed: ',
+  };
+  const message = `${advice[error.kind] ?? ''}${error.message}`;
+  return new EmbeddingsError(error.kind, message, status, error.retryAfterMs);
+}
+
+function parsed(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return null;
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new EmbeddingsError('cancelled', 'Indexing was cancelled.'));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new EmbeddingsError('cancelled', 'Indexing was cancelled.'));
+      },
+      { once: true },
+    );
+  });
+}

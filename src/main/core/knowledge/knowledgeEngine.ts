@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { documentSourceUrl, type KnowledgeHit } from '../../../shared/knowledge';
+import type { StreamEvent } from '../../../shared/stream';
+import type { ChatServiceDeps } from '../chat/ChatServiceDeps';
+import type { ChatRequest, ChatTurn } from '../providers/types';
+import { EmbeddingsError } from './embeddingsClient';
+
+type Engine = NonNullable<ChatServiceDeps['engine']>;
+
+/** What the wrapper needs of the knowledge service. */
+export interface KnowledgeSource {
+  search(collectionIds: string[], question: string): Promise<KnowledgeHit[]>;
+  /** A collection's folder, to name each source by its file. */
+  folderOf(collectionId: string): string | null;
+}
+
+/** The question a request answers: its last user turn's text. */
+function questionOf(messages: ChatTurn[]): string {
+  const last = messages.findLast((turn) => turn.role === 'user');
+  return last?.role === 'user' ? last.content.trim() : '';
+}
+
+/** The passages as the model reads them, each with its source, after the system prompt. */
+export function contextBlock(hits: KnowledgeHit[]): string {
+  const passages = hits.map(
+    (hit, i) =>
+      `<passage n="${i + 1}" source="${hit.documentPath}"${hit.heading ? ` section="${hit.heading}"` : ''}>\n${hit.text}\n</passage>`,
+  );
+  return [
+    'Passages from the person’s own documents (their knowledge base), found for this question.',
+    'Answer from them where they apply and name the documents you used; if they do not answer the question, say so.',
+    ...passages,
+  ].join('\n\n');
+}
+
+/**
+ * The passages worth sending: those scoring at least 0.8 of the best. With reciprocal rank
+ * fusion that keeps what ranks high by meaning and by words alike and drops passages only one
+ * list liked, so the sources listed are the documents that answer, not every neighbour.
+ */
+function closeToBest(hits: KnowledgeHit[]): KnowledgeHit[] {
+  const best = hits[0]?.score ?? 0;
+  return hits.filter((hit) => hit.score >= best * 0.8);
+}
+
+function failed(message: string, kind: EmbeddingsError['kind'] = 'bad_request'): StreamEvent[] {
+  return [
+    { type: 'error', error: { kind, status: null, message } },
+    {
+      type: 'finish',
+      finishReason: 'error',
+      providerFinishReason: null,
+      timing: { ttftMs: null, totalMs: 0 },
+    },
+  ];
+}
+
+/**
+ * The engine under every answer, a conversation's knowledge collections searched first: the
+ * best passages go to the model after the system prompt, each with its document, and the
+ * documents sent come back as `citation` events (title: the file's name; url: `document:` and its path)
+ * before the finish, so the answer lists them as its sources. A request with no collections
+ * goes to the engine as it is; a search that fails ends the answer with its message.
+ */
+export function knowledgeEngine(engine: Engine, source: KnowledgeSource): Engine {
+  return async function* (target, request, options) {
+    const { knowledge, ...plain } = request;
+    const question = questionOf(request.messages);
+    if (!knowledge?.length || !question) {
+      yield* engine(target, plain, options);
+      return;
+    }
+    let hits: KnowledgeHit[];
+    try {
+      hits = closeToBest(await source.search(knowledge, question));
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      const kind = error instanceof EmbeddingsError ? error.kind : 'bad_request';
+      yield* failed(`The knowledge base could not be searched: ${detail}`, kind);
+      return;
+    }
+    const prepared: ChatRequest = hits.length
+      ? { ...plain, system: [plain.system, contextBlock(hits)].filter(Boolean).join('\n\n') }
+      : plain;
+    for await (const event of engine(target, prepared, options)) {
+      if (event.type === 'finish') yield* citations(hits, source);
+      yield event;
+    }
+  };
+}
+
+/** One citation per document the passages came from, in the order they ranked. */
+function citations(hits: KnowledgeHit[], source: KnowledgeSource): StreamEvent[] {
+  const seen = new Set<string>();
+  const out: StreamEvent[] = [];
+  for (const hit of hits) {
+    const folder = source.folderOf(hit.collectionId);
+    if (!folder) continue;
+    const url = documentSourceUrl(join(folder, hit.documentPath));
+    if (seen.has(url)) continue;
+    seen.add(url);
+    out.push({ type: 'citation', title: hit.documentName, url });
+  }
+  return out;
+}
