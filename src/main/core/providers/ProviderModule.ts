@@ -2,6 +2,7 @@ import type { Profile } from '../../../shared/profiles';
 import type { RateLimitInfo } from '../../../shared/stream';
 import type { WireApi } from '../../../shared/wireApi';
 import type { ProviderAdapter, ProviderProfile, ProviderTarget, ProviderType } from './types';
+import type { Spoken } from '../../../shared/said';
 
 /**
  * One provider type, whole: everything the rest of the core needs to know about it is asked of
@@ -70,9 +71,9 @@ export interface ProbeCall {
 
 export interface ConnectionTestSteps {
   /** The request that proves the settings work, or what to set first (the config step). */
-  request(target: ProbeTarget): ProbeCall | { problem: string };
+  request(target: ProbeTarget): ProbeCall | { problem: Spoken };
   /** What an HTTP 404 to that request means for this provider, in plain words. */
-  notFound(profile: ProviderProfile): string;
+  notFound(profile: ProviderProfile): Spoken;
   /**
    * A second call, made by the connection test once `request` passed, proving the wire API the
    * profile's chats use where `request` did not (a models list proves the key, not /responses);

@@ -11,6 +11,7 @@ import { responsesWebSearchTool } from './webSearchWire';
 import { listOpenAIModels } from './chatCompletions';
 import type { ProviderError } from '../../../shared/stream';
 import type { AdapterAttempt, ChatRequest, ProviderAdapter, ProviderTarget } from './types';
+import { spoken } from '../../../shared/said';
 
 /**
  * The OpenAI Responses API (`POST /responses`), which OpenAI and Azure OpenAI's v1 path speak:
@@ -68,10 +69,7 @@ export function explainRefusal(error: ProviderError): ProviderError {
   const route =
     error.status === 405 || (error.status === 404 && !/model|deployment/i.test(error.message));
   if (!route) return error;
-  return {
-    ...error,
-    message: `${error.message} This server may not offer the Responses API: set "API" to Chat Completions in the profile (--api chat).`,
-  };
+  return { ...error, ...spoken('engine.responsesRefused', { detail: error.said ?? error.message }) };
 }
 
 /** One Responses adapter over the client its module built (OpenAI's, or Azure's v1 client). */

@@ -8,6 +8,7 @@ import { reasoningEfforts } from '../../../shared/reasoning';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation } from './exportConversations';
 import { parseChatGptExport } from './importChatGpt';
 import { ImportError } from './ImportError';
+import { saidSchema } from '../../../shared/said';
 
 const text = z.string().max(10_000_000);
 const optionalId = z.string().min(1).max(200).nullable();
@@ -49,6 +50,7 @@ const messageFields = {
       message: z.string().max(10_000),
       retryAfterMs: z.number().optional(),
       requestId: z.string().max(500).optional(),
+      said: saidSchema.optional(),
     })
     .nullable(),
   createdAt: z.number(),

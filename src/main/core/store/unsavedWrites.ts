@@ -18,6 +18,7 @@ import { finishReasons, providerErrorKinds } from '../../../shared/stream';
 import type { Store } from './Store';
 import { usageCallKinds } from './UsageLedger';
 import { UsageWriter } from '../usage/UsageWriter';
+import { saidSchema } from '../../../shared/said';
 
 /**
  * Saves that the history could not take before quitting (a full disk, a lock), written to a
@@ -45,6 +46,7 @@ const answerEndFields = {
       message: z.string(),
       retryAfterMs: z.number().optional(),
       requestId: z.string().optional(),
+      said: saidSchema.optional(),
     })
     .nullable()
     .optional(),
