@@ -88,6 +88,7 @@ export async function dispatch(
         message: error.message,
         ...(error.issues ? { issues: error.issues } : {}),
         ...(error.profileId ? { profileId: error.profileId } : {}),
+        ...(error.said ? { said: error.said } : {}),
       });
     }
     options.onInternalError?.(channel, error);

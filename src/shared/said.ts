@@ -72,6 +72,12 @@ export function englishText(s: Said): string {
   });
 }
 
+/** An error's words as a parameter: its code when it carries one (`said`), else its message. */
+export function saidOf(error: unknown): SaidParam {
+  if (isRecord(error) && isSaid(error.said)) return error.said;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** A value from IPC or a stored row that may carry a code (older rows do not). */
 export function isSaid(value: unknown): value is Said {
   return isRecord(value) && typeof value.code === 'string';

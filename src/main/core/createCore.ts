@@ -34,6 +34,7 @@ import { superviseHistory, type UnsavedAtQuit } from './store/superviseHistory';
 import { PriceOverrides } from './usage/priceOverrides';
 import { UsageWriter } from './usage/UsageWriter';
 import { startTools } from './tools/ToolService';
+import type { Spoken } from '../../shared/said';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -46,7 +47,7 @@ export interface CoreOptions {
   /** The OS keychain (keytar); memory when absent (unit tests). */
   keyStore?: KeyStore;
   /** Messages from opening the stores (a corrupt preferences file moved aside). */
-  startupNotices?: string[];
+  startupNotices?: (string | Spoken)[];
   /** The secrets the crash log strikes out; the core adds every key it reads. */
   knownSecrets?: KnownSecrets;
   /** The crash log (absent: nothing is logged, as in unit tests). */

@@ -18,7 +18,7 @@ import { finishReasons, providerErrorKinds } from '../../../shared/stream';
 import type { Store } from './Store';
 import { usageCallKinds } from './UsageLedger';
 import { UsageWriter } from '../usage/UsageWriter';
-import { saidSchema } from '../../../shared/said';
+import { saidSchema, spoken, type Spoken } from '../../../shared/said';
 
 /**
  * Saves that the history could not take before quitting (a full disk, a lock), written to a
@@ -161,7 +161,7 @@ export function keepUnsaved(writes: UnsavedWrite[], places: string[], now: numbe
 export function restoreUnsaved(
   store: Store,
   places: string[],
-  notify: (message: string, level?: 'info' | 'warning') => void,
+  notify: (message: string | Spoken, level?: 'info' | 'warning') => void,
 ): void {
   let answers = 0;
   for (const file of places.flatMap((place, index) => keptFiles(place, index > 0))) {
@@ -172,16 +172,16 @@ export function restoreUnsaved(
         .filter((applied) => applied === 'answer').length;
       rmSync(file, { force: true });
     } catch (error) {
-      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const detail = (error instanceof Error ? error.message.split('\n')[0] : String(error)) ?? '';
       notify(
-        `Saves kept at the last quit (the disk was full or the history locked) could not be put into the history yet: ${detail}. They wait in ${file}; the next start tries again.`,
+        spoken('notice.keptSavesFailed', { detail, file }),
         'warning',
       );
     }
   }
   if (answers > 0)
     notify(
-      `${answers} ${answers === 1 ? 'answer' : 'answers'} that could not be saved when Switchboard last quit (full disk or locked file) ${answers === 1 ? 'is' : 'are'} now in your history, whole.`,
+      spoken('notice.keptSavesRestored', { count: answers }),
       'info',
     );
 }

@@ -3,6 +3,7 @@ import { createClient, type WebDAVClient } from 'webdav';
 import { SyncError } from './SyncError';
 import { deriveKey, newKdfParams, seal, unseal, type KdfParams } from './syncCrypto';
 import type { ConversationRecord } from './syncRecords';
+import { spoken } from '../../../shared/said';
 
 /** `keys.json`, in the clear: how to derive the key, and a sealed known text to check it with. */
 interface KeyFile {
@@ -60,7 +61,7 @@ export class RemoteFolder {
       if (check?.toString() !== CHECK_TEXT)
         throw new SyncError(
           'wrong_passphrase',
-          `The sync passphrase does not open the data in "${settings.folder}" on the server. Enter the passphrase used on your other machine. Nothing was changed, here or there.`,
+          spoken('sync.wrongPassphrase', { folder: settings.folder }),
         );
       return new RemoteFolder(client, root, key);
     }
@@ -88,7 +89,7 @@ export class RemoteFolder {
     if (!sealed)
       throw new SyncError(
         'damaged',
-        `The server's copy of a conversation (${file}) is missing. Sync again; if it stays missing, the other machine's next sync puts it back.`,
+        spoken('sync.conversationMissing', { file }),
       );
     return this.opened<ConversationRecord>('conversation', sealed);
   }
@@ -109,7 +110,7 @@ export class RemoteFolder {
     if (!same)
       throw new SyncError(
         'busy',
-        'Another machine synced to the same folder at the same moment. Nothing was lost; sync again.',
+        spoken('sync.busy'),
       );
     await this.putAtomically(
       MANIFEST,
@@ -158,7 +159,7 @@ export class RemoteFolder {
     if (!plain)
       throw new SyncError(
         'damaged',
-        'A file on the server could not be decrypted: it was changed or damaged there. Nothing was changed here.',
+        spoken('sync.undecryptable'),
       );
     return read(plain);
   }
@@ -197,7 +198,7 @@ async function readKeyFile(client: WebDAVClient, root: string): Promise<KeyFile 
   }
   throw new SyncError(
     'damaged',
-    `The folder's ${KEY_FILE} on the server is not one Switchboard wrote.`,
+    spoken('sync.foreignKeyFile', { file: KEY_FILE }),
   );
 }
 
@@ -217,18 +218,18 @@ function syncErrorOf(error: unknown): SyncError {
   if (status === 401 || status === 403)
     return new SyncError(
       'auth',
-      'The WebDAV server refused the user name or password. Check them in Settings › Data.',
+      spoken('sync.authRefused'),
       { cause: error },
     );
   if (typeof status === 'number')
     return new SyncError(
       'server',
-      `The WebDAV server answered ${status} (${detail}). Nothing was lost; sync again later.`,
+      spoken('sync.serverStatus', { status, detail }),
       { cause: error },
     );
   return new SyncError(
     'unreachable',
-    `The WebDAV server could not be reached or went away (${detail}). Nothing was lost; the next sync finishes the job.`,
+    spoken('sync.unreachable', { detail }),
     { cause: error },
   );
 }

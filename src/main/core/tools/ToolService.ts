@@ -12,6 +12,7 @@ import type { ResolvedToolServer } from './mcpConnect';
 import { ToolApprovals } from './toolApprovals';
 import { ToolPreferences } from './toolPreferences';
 import { ToolServerManager } from './ToolServerManager';
+import { spoken, type Spoken } from '../../../shared/said';
 
 /** Keychain accounts of a server's secrets: beside the profiles', under the server id. */
 export const toolSecretAccount = (serverId: string, kind: 'env' | 'header', name: string) =>
@@ -22,7 +23,7 @@ export interface ToolServiceDeps {
   vault: SecretVault;
   emit: EventSink;
   /** Where a server that fails when a chat needs it is told to the person (the app's notices). */
-  notices?: { post(message: string): void };
+  notices?: { post(message: string | Spoken): void };
   /** Tests shorten these. */
   startTimeoutMs?: number;
   callTimeoutMs?: number;
@@ -128,7 +129,7 @@ export class ToolService {
       const why = status.reason?.split('\n')[0] ?? '';
       if (status.state === 'failed' && !failedBefore.has(server.id))
         this.deps.notices?.post(
-          `Tool server "${server.name}" is not running (${why}); its tools are left out until it is restarted in Settings › Tools.`,
+          spoken('notice.toolServerDown', { name: server.name, why: status.reasonSaid ?? why }),
         );
     }
     if (tools.length === 0) return null;
