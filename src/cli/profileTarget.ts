@@ -26,7 +26,9 @@ export function cliProfileResolver(
   const opened = openConfPreferences(appConfigDir(env));
   // The CLI speaks English: the words' English text, not their code.
   if (opened.notice) warn(opened.notice.message);
-  const profiles = new ProfileService(opened.store, (m) => warn(typeof m === 'string' ? m : m.message));
+  const profiles = new ProfileService(opened.store, (m) =>
+    warn(typeof m === 'string' ? m : m.message),
+  );
   const vault = new SecretVault(
     createKeytarKeyStore({ service: keychainServiceFrom(env), timeoutMs: 3000 }),
   );

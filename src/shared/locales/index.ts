@@ -14,6 +14,7 @@ import enPresets from './en/presets.json';
 import enCompare from './en/compare.json';
 import enTools from './en/tools.json';
 import enInspector from './en/inspector.json';
+import enErrors from './en/errors.json';
 import zhCommon from './zh-CN/common.json';
 import zhSettings from './zh-CN/settings.json';
 import zhSidebar from './zh-CN/sidebar.json';
@@ -25,6 +26,7 @@ import zhPresets from './zh-CN/presets.json';
 import zhCompare from './zh-CN/compare.json';
 import zhTools from './zh-CN/tools.json';
 import zhInspector from './zh-CN/inspector.json';
+import zhErrors from './zh-CN/errors.json';
 import deCommon from './de/common.json';
 import deSettings from './de/settings.json';
 import deSidebar from './de/sidebar.json';
@@ -36,6 +38,7 @@ import dePresets from './de/presets.json';
 import deCompare from './de/compare.json';
 import deTools from './de/tools.json';
 import deInspector from './de/inspector.json';
+import deErrors from './de/errors.json';
 
 export const namespaces = [
   'common',
@@ -49,6 +52,7 @@ export const namespaces = [
   'compare',
   'tools',
   'inspector',
+  'errors',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace: Namespace = 'common';
@@ -68,6 +72,7 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     compare: enCompare,
     tools: enTools,
     inspector: enInspector,
+    errors: enErrors,
   },
   'zh-CN': {
     common: zhCommon,
@@ -81,6 +86,7 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     compare: zhCompare,
     tools: zhTools,
     inspector: zhInspector,
+    errors: zhErrors,
   },
   de: {
     common: deCommon,
@@ -94,5 +100,6 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     compare: deCompare,
     tools: deTools,
     inspector: deInspector,
+    errors: deErrors,
   },
 };

@@ -12,7 +12,6 @@ export type CorruptFileCheck =
   /** Not a JSON object, and it could not be moved aside: it must not be opened (nor overwritten). */
   | { state: 'stuck'; notice: Spoken };
 
-
 /**
  * Before a preferences file is opened: if it is not a JSON object, move it aside (never delete:
  * the person may want it) and say so. The caller then starts from defaults; nothing else is touched.

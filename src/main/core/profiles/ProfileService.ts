@@ -50,9 +50,7 @@ export class ProfileService {
       const earlier = this.prefs.get(KEYS.setAside);
       this.prefs.set(KEYS.setAside, [...(Array.isArray(earlier) ? earlier : []), ...invalid]);
       this.prefs.set(KEYS.profiles, valid);
-      this.notify(
-        spoken('notice.profilesSetAside', { count: invalid.length, key: KEYS.setAside }),
-      );
+      this.notify(spoken('notice.profilesSetAside', { count: invalid.length, key: KEYS.setAside }));
     }
     return valid;
   }

@@ -33,7 +33,8 @@ export function refusedMessage(api: WireApi, status: number, serverSaid: SaidPar
 
 /** A message that names the API which answered. */
 export function answeredMessage(connected: Spoken, api: WireApi): Spoken {
-  const code = connected.said.code === 'probe.connected' ? 'probe.connectedApi' : 'probe.connectedModelsApi';
+  const code =
+    connected.said.code === 'probe.connected' ? 'probe.connectedApi' : 'probe.connectedModelsApi';
   return spoken(code, { ...connected.said.params, api: wireApiNames[api] });
 }
 

@@ -195,18 +195,15 @@ function judgeAnswer(
   });
   // Google refuses a wrong key with a 400 whose body says so (errors.ts reads it as auth).
   if (status === 401 || (status === 400 && classifyFailure(factsFromBody(status, text)) === 'auth'))
-    return failed(
-      'auth',
-      spoken('probe.keyRefused', { status, serverSaid: suffix }),
-    );
-  if (status === 403)
-    return failed('auth', spoken('probe.noPermission', { serverSaid: suffix }));
+    return failed('auth', spoken('probe.keyRefused', { status, serverSaid: suffix }));
+  if (status === 403) return failed('auth', spoken('probe.noPermission', { serverSaid: suffix }));
   // A chat call the server refuses: the API may be missing (Azure's 404 may also be the deployment).
   if (api && refusesApi(api, status, detail) && status !== 404)
     return { ...failed('http', refusedMessage(api, status, suffix)), extra: refusal(api) };
   if (status === 404) {
     const what = providerFor(target.profile.type).connectionTest.notFound(target.profile);
-    if (!api) return failed('model', spoken('probe.notFound', { what: what.said, serverSaid: suffix }));
+    if (!api)
+      return failed('model', spoken('probe.notFound', { what: what.said, serverSaid: suffix }));
     const other = wireApiLabels[otherApi(api)];
     const params = { what: what.said, api: wireApiNames[api], other, serverSaid: suffix };
     return { ...failed('model', spoken('probe.notFoundApi', params)), extra: refusal(api) };
@@ -290,7 +287,10 @@ export function describeNetworkError(
   }
   return {
     step: 'connect',
-    message: spoken('probe.net.failed', { host: url.host, reason: code || cause?.message || 'network error' }),
+    message: spoken('probe.net.failed', {
+      host: url.host,
+      reason: code || cause?.message || 'network error',
+    }),
   };
 }
 
@@ -354,7 +354,11 @@ function scrubSaid(said: Said, scrub: (text: string) => string): Said {
   const params = Object.fromEntries(
     Object.entries(said.params).map(([name, value]) => [
       name,
-      typeof value === 'string' ? scrub(value) : typeof value === 'object' ? scrubSaid(value, scrub) : value,
+      typeof value === 'string'
+        ? scrub(value)
+        : typeof value === 'object'
+          ? scrubSaid(value, scrub)
+          : value,
     ]),
   );
   return { ...said, params };

@@ -79,10 +79,7 @@ function createProfileListHandlers(
       if (before && !request.apiKey && destinationOf(before, env) !== destinationOf(profile, env)) {
         // A stored key goes only where it was saved for: moved elsewhere, it must be typed again.
         await vault.removeProfile(profile.id);
-        deps.notices.post(
-          spoken('notice.keyRemovedMoved', { name: profile.name }),
-          'info',
-        );
+        deps.notices.post(spoken('notice.keyRemovedMoved', { name: profile.name }), 'info');
       }
       await storeProfileSecrets(vault, profile, request);
       profiles.commit(profile);

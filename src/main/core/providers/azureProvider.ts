@@ -74,8 +74,7 @@ function azureV1Client(target: ProviderTarget, options: AdapterOptions): OpenAI 
 function probeRequest(target: ProbeTarget): ProbeCall | { problem: Spoken } {
   const { profile, apiKey, bearerToken, headers } = target;
   const base = profile.baseUrl.replace(/\/+$/, '');
-  if (!base)
-    return { problem: spoken('probe.azureNoEndpoint') };
+  if (!base) return { problem: spoken('probe.azureNoEndpoint') };
   if (!profile.defaultModel) return { problem: spoken('probe.azureNoDeployment') };
   const auth: Record<string, string> = {};
   if (bearerToken) auth.Authorization = `Bearer ${bearerToken}`;

@@ -69,7 +69,10 @@ export function explainRefusal(error: ProviderError): ProviderError {
   const route =
     error.status === 405 || (error.status === 404 && !/model|deployment/i.test(error.message));
   if (!route) return error;
-  return { ...error, ...spoken('engine.responsesRefused', { detail: error.said ?? error.message }) };
+  return {
+    ...error,
+    ...spoken('engine.responsesRefused', { detail: error.said ?? error.message }),
+  };
 }
 
 /** One Responses adapter over the client its module built (OpenAI's, or Azure's v1 client). */

@@ -77,8 +77,7 @@ export function factsFromThrown(error: unknown, errorBody: string | null = null)
 
   const refused = refusedRedirectIn(error);
   // Not a network fault: the same redirect comes back on a repeat, so it is not retried.
-  if (refused)
-    return { facts: { status: refused.status, ...refused.words }, kind: 'bad_request' };
+  if (refused) return { facts: { status: refused.status, ...refused.words }, kind: 'bad_request' };
   if (is('APIUserAbortError') || is('AbortError')) {
     return { facts: { status: null, ...spoken('engine.stopped') }, kind: 'cancelled' };
   }

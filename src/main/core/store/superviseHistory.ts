@@ -70,11 +70,7 @@ export function superviseHistory(options: {
     : null;
   const pendingSaves = new PendingSaves({
     report: (error, how) => health.report(error, { ...how, waiting: true }),
-    recovered: (count) =>
-      options.notify(
-        spoken('notice.savedAfterAll', { count }),
-        'info',
-      ),
+    recovered: (count) => options.notify(spoken('notice.savedAfterAll', { count }), 'info'),
     onInternalError: options.onInternalError,
   });
   return {

@@ -173,17 +173,10 @@ export function restoreUnsaved(
       rmSync(file, { force: true });
     } catch (error) {
       const detail = (error instanceof Error ? error.message.split('\n')[0] : String(error)) ?? '';
-      notify(
-        spoken('notice.keptSavesFailed', { detail, file }),
-        'warning',
-      );
+      notify(spoken('notice.keptSavesFailed', { detail, file }), 'warning');
     }
   }
-  if (answers > 0)
-    notify(
-      spoken('notice.keptSavesRestored', { count: answers }),
-      'info',
-    );
+  if (answers > 0) notify(spoken('notice.keptSavesRestored', { count: answers }), 'info');
 }
 
 /** The kept files in `place`, oldest first; none when it cannot be listed (it is only looked at). */

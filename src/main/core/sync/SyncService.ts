@@ -117,7 +117,9 @@ export class SyncService {
       const known = error instanceof SyncError;
       const words = known
         ? { message: error.message, said: error.said }
-        : spoken('sync.failedHere', { reason: error instanceof Error ? error.message : String(error) });
+        : spoken('sync.failedHere', {
+            reason: error instanceof Error ? error.message : String(error),
+          });
       this.lastError = {
         kind: known ? error.kind : 'local',
         ...words,
@@ -133,15 +135,8 @@ export class SyncService {
     const password = (await this.options.vault.get(SYNC_PASSWORD_ACCOUNT))?.secret ?? '';
     const passphrase = (await this.options.vault.get(SYNC_PASSPHRASE_ACCOUNT))?.secret;
     if (!settings || !passphrase)
-      throw new SyncError(
-        'not_configured',
-        spoken('sync.notConfigured'),
-      );
-    if (!this.options.writable())
-      throw new SyncError(
-        'local',
-        spoken('sync.historyReadOnly'),
-      );
+      throw new SyncError('not_configured', spoken('sync.notConfigured'));
+    if (!this.options.writable()) throw new SyncError('local', spoken('sync.historyReadOnly'));
     const folder = await RemoteFolder.open({ ...settings, password, passphrase });
     const target = `${settings.url.replace(/\/+$/, '')}/${settings.folder}`;
     const base = readSyncBase(this.options.dataDir, target);

@@ -86,11 +86,7 @@ export class RemoteFolder {
 
   async conversation(file: string): Promise<ConversationRecord> {
     const sealed = await this.read(`conversations/${file}`);
-    if (!sealed)
-      throw new SyncError(
-        'damaged',
-        spoken('sync.conversationMissing', { file }),
-      );
+    if (!sealed) throw new SyncError('damaged', spoken('sync.conversationMissing', { file }));
     return this.opened<ConversationRecord>('conversation', sealed);
   }
 
@@ -107,11 +103,7 @@ export class RemoteFolder {
     const now = await this.read(MANIFEST);
     const same =
       now === null ? this.manifestRead === null : now.equals(this.manifestRead ?? Buffer.alloc(0));
-    if (!same)
-      throw new SyncError(
-        'busy',
-        spoken('sync.busy'),
-      );
+    if (!same) throw new SyncError('busy', spoken('sync.busy'));
     await this.putAtomically(
       MANIFEST,
       seal(this.key, MANIFEST, Buffer.from(JSON.stringify(manifest))),
@@ -156,11 +148,7 @@ export class RemoteFolder {
     read: (plain: Buffer) => T = (plain) => JSON.parse(plain.toString()) as T,
   ): T {
     const plain = unseal(this.key, role, sealed);
-    if (!plain)
-      throw new SyncError(
-        'damaged',
-        spoken('sync.undecryptable'),
-      );
+    if (!plain) throw new SyncError('damaged', spoken('sync.undecryptable'));
     return read(plain);
   }
 
@@ -196,10 +184,7 @@ async function readKeyFile(client: WebDAVClient, root: string): Promise<KeyFile 
   } catch {
     // Falls through to the message below.
   }
-  throw new SyncError(
-    'damaged',
-    spoken('sync.foreignKeyFile', { file: KEY_FILE }),
-  );
+  throw new SyncError('damaged', spoken('sync.foreignKeyFile', { file: KEY_FILE }));
 }
 
 /** A WebDAV call whose failure becomes a SyncError in words. */
@@ -216,20 +201,10 @@ function syncErrorOf(error: unknown): SyncError {
   const status = (error as { status?: unknown }).status;
   const detail = error instanceof Error ? error.message : String(error);
   if (status === 401 || status === 403)
-    return new SyncError(
-      'auth',
-      spoken('sync.authRefused'),
-      { cause: error },
-    );
+    return new SyncError('auth', spoken('sync.authRefused'), { cause: error });
   if (typeof status === 'number')
-    return new SyncError(
-      'server',
-      spoken('sync.serverStatus', { status, detail }),
-      { cause: error },
-    );
-  return new SyncError(
-    'unreachable',
-    spoken('sync.unreachable', { detail }),
-    { cause: error },
-  );
+    return new SyncError('server', spoken('sync.serverStatus', { status, detail }), {
+      cause: error,
+    });
+  return new SyncError('unreachable', spoken('sync.unreachable', { detail }), { cause: error });
 }
