@@ -208,7 +208,8 @@ test('what main says (a refused key, a cut answer) shows in German and in Chines
   // An answer cut mid-stream, stored with main's code while the page is still English.
   await app.getByRole('textbox', { name: 'Message' }).fill('Cut short [tokens=40 drop=3]');
   await app.getByRole('textbox', { name: 'Message' }).press('Enter');
-  const cut = app.getByRole('article', { name: assistantMessage }).last();
+  // The first answer of this new conversation, whatever comes after it.
+  const cut = app.getByRole('article', { name: assistantMessage }).first();
   await expect(cut.getByRole('alert')).toContainText('The answer stopped before its end');
   let from: { settings: string; general: string } = { settings: 'Settings', general: 'General' };
 
