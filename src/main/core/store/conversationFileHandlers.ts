@@ -63,7 +63,7 @@ function asImportRequest<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof ImportError) throw new HandlerError('invalid_request', error.message);
+    if (error instanceof ImportError) throw new HandlerError('invalid_request', error.words);
     throw error;
   }
 }
