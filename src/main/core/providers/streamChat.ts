@@ -1,4 +1,4 @@
-import { parameterProblems } from '../../../shared/parameterRanges';
+import { parameterProblemsSaid } from '../../../shared/parameterRanges';
 import type { ProviderError, RateLimitInfo, StreamEvent } from '../../../shared/stream';
 import { AttemptFold } from './attemptFold';
 import { providerErrorFrom } from './errors';
@@ -11,7 +11,7 @@ import { AttemptWatchdog, responseTimeoutError, responseTimeoutLimits } from './
 import { decideRetry, defaultRetryPolicy, sleep, type RetryPolicy } from './retry';
 import { factsFromThrown } from './thrownErrors';
 import { BodyHead, unexpectedAnswer } from './unexpectedAnswer';
-import { spoken } from '../../../shared/said';
+import { said, spoken } from '../../../shared/said';
 import type {
   AdapterAttempt,
   AdapterEvent,
@@ -120,14 +120,19 @@ function takeRateLimit(wire: WireState): StreamEvent | null {
 /** A values check before anything is sent: a provider's documented ranges, in one place. */
 function outOfRange(target: ProviderTarget, request: ChatRequest): ProviderError | null {
   const defaults = target.profile.params ?? {};
-  const problems = parameterProblems(target.profile.type, {
+  const problems = parameterProblemsSaid(target.profile.type, {
     temperature: request.temperature ?? defaults.temperature,
     topP: request.topP ?? defaults.topP,
     stop: request.stop,
   });
   if (problems.length === 0) return null;
-  const params = { problems: problems.join(' ') };
-  return { kind: 'bad_request', status: null, ...spoken('engine.nothingSent', params) };
+  // Several sentences folded into one parameter: "first rest…", each in the person's language.
+  const joined = problems.reduceRight((rest, first) => said('engine.sentences', { first, rest }));
+  return {
+    kind: 'bad_request',
+    status: null,
+    ...spoken('engine.nothingSent', { problems: joined }),
+  };
 }
 
 /** What the profile's wire API cannot carry (stop sequences on the Responses API), refused. */
