@@ -11,7 +11,7 @@ import { responsesWebSearchTool } from './webSearchWire';
 import { listOpenAIModels } from './chatCompletions';
 import type { ProviderError } from '../../../shared/stream';
 import type { AdapterAttempt, ChatRequest, ProviderAdapter, ProviderTarget } from './types';
-import { spoken } from '../../../shared/said';
+import { said, spoken } from '../../../shared/said';
 
 /**
  * The OpenAI Responses API (`POST /responses`), which OpenAI and Azure OpenAI's v1 path speak:
@@ -96,9 +96,6 @@ export function createResponsesAdapter(
     listModels: (signal) => listOpenAIModels(client, signal),
     // ResponseCreateParams has no stop-sequence field: refused rather than silently dropped.
     explain: explainRefusal,
-    unsupported: (request) =>
-      request.stop?.length
-        ? 'The Responses API takes no stop sequences: remove them, or set "API" to Chat Completions in the profile (--api chat).'
-        : null,
+    unsupported: (request) => (request.stop?.length ? said('engine.responsesNoStop') : null),
   };
 }
