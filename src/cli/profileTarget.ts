@@ -24,8 +24,11 @@ export function cliProfileResolver(
   warn: (message: string) => void = () => undefined,
 ): { resolver: ProfileResolver; profiles: ProfileService } {
   const opened = openConfPreferences(appConfigDir(env));
-  if (opened.notice) warn(opened.notice);
-  const profiles = new ProfileService(opened.store, warn);
+  // The CLI speaks English: the words' English text, not their code.
+  if (opened.notice) warn(opened.notice.message);
+  const profiles = new ProfileService(opened.store, (m) =>
+    warn(typeof m === 'string' ? m : m.message),
+  );
   const vault = new SecretVault(
     createKeytarKeyStore({ service: keychainServiceFrom(env), timeoutMs: 3000 }),
   );

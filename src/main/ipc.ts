@@ -1,5 +1,6 @@
 import { invokeChannels, wireChannel, type InvokeChannel, type IpcHandlers } from '../shared/ipc';
 import { HandlerError, type IpcError, type IpcResult } from '../shared/result';
+import { spoken } from '../shared/said';
 
 /** What registerIpc needs from Electron's ipcMain; the harness and tests provide the same. */
 export interface IpcMainLike {
@@ -88,13 +89,11 @@ export async function dispatch(
         message: error.message,
         ...(error.issues ? { issues: error.issues } : {}),
         ...(error.profileId ? { profileId: error.profileId } : {}),
+        ...(error.said ? { said: error.said } : {}),
       });
     }
     options.onInternalError?.(channel, error);
-    return fail({
-      code: 'internal',
-      message: `Something went wrong in ${channel}. It has been logged.`,
-    });
+    return fail({ code: 'internal', ...spoken('ipc.internal', { channel }) });
   }
 }
 

@@ -4,6 +4,7 @@
  * controls show the range of the provider that will answer.
  */
 import type { ProviderType } from './profiles';
+import { englishText, said, type Said } from './said';
 
 export interface NumberRange {
   min: number;
@@ -73,20 +74,24 @@ const outside = (value: number | undefined, range: NumberRange): value is number
  * when all is within range.
  */
 export function parameterProblems(type: ProviderType, values: SamplingValues): string[] {
+  return parameterProblemsSaid(type, values).map(englishText);
+}
+
+/** The same sentences as codes (errors catalogue), for the person's language. */
+export function parameterProblemsSaid(type: ProviderType, values: SamplingValues): Said[] {
   const range = parameterRanges[type];
-  const problems: string[] = [];
-  if (outside(values.temperature, range.temperature))
-    problems.push(
-      `${range.label} takes a temperature from ${range.temperature.min} to ${range.temperature.max}, not ${values.temperature}.`,
-    );
-  if (outside(values.topP, range.topP))
-    problems.push(
-      `${range.label} takes a top P from ${range.topP.min} to ${range.topP.max}, not ${values.topP}.`,
-    );
+  const problems: Said[] = [];
+  const { label } = range;
+  if (outside(values.temperature, range.temperature)) {
+    const { min, max } = range.temperature;
+    problems.push(said('engine.range.temperature', { label, min, max, value: values.temperature }));
+  }
+  if (outside(values.topP, range.topP)) {
+    const { min, max } = range.topP;
+    problems.push(said('engine.range.topP', { label, min, max, value: values.topP }));
+  }
   const stops = values.stop?.length ?? 0;
   if (range.maxStopSequences !== null && stops > range.maxStopSequences)
-    problems.push(
-      `${range.label} takes at most ${range.maxStopSequences} stop sequences, not ${stops}.`,
-    );
+    problems.push(said('engine.range.stops', { label, max: range.maxStopSequences, value: stops }));
   return problems;
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Usage } from './stream';
 import { wireApis, type WireApi } from './wireApi';
+import type { Said } from './said';
 
 export const providerTypes = [
   'openai',
@@ -219,6 +220,8 @@ export interface ConnectionReport {
   step: ConnectionStep;
   /** Plain words: what happened and what to do. */
   message: string;
+  /** The same words as a code, shown in the person's language. */
+  said?: Said;
   /** The URL called, with any key in it redacted. */
   url: string;
   method: string;
@@ -259,6 +262,8 @@ export interface AppNotice {
   id: string;
   level: 'info' | 'warning';
   message: string;
+  /** The message's code, shown in the person's language (older notices: the English only). */
+  said?: Said;
 }
 
 /** The last 4 characters of a secret, or null when it is too short to show any without giving it away. */

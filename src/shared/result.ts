@@ -1,5 +1,7 @@
 /** Errors cross IPC as values, never as thrown strings (DESIGN.md, Conventions). */
 
+import type { Said, Spoken } from './said';
+
 export const ipcErrorCodes = [
   'invalid_request',
   'forbidden_sender',
@@ -22,21 +24,26 @@ export interface IpcError {
   issues?: { path: string; message: string }[];
   /** For no_key: the profile to open in Settings so a key can be added. */
   profileId?: string;
+  /** `message` as a code, when main has one: the renderer shows it in the person's language. */
+  said?: Said;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 /** Thrown by a handler to answer with a specific error code; registerIpc turns it into a value. */
 export class HandlerError extends Error {
+  /** The message as a code (errors catalogue), when it is one of ours: shown in the person's language. */
+  readonly said: Said | undefined;
   constructor(
     readonly code: IpcErrorCode,
-    message: string,
+    message: string | Spoken,
     /** Field-level problems, shown at the field like schema failures. */
     readonly issues?: { path: string; message: string }[],
     /** The profile the error is about (no_key), so the window can open it. */
     readonly profileId?: string,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.message);
+    this.said = typeof message === 'string' ? undefined : message.said;
     this.name = 'HandlerError';
   }
 }

@@ -2,6 +2,7 @@
  * The normalized stream: every provider adapter turns its wire format into these events.
  * Shared by the UI, the store and the CLI (DESIGN.md, "Normalized stream").
  */
+import type { Said } from './said';
 
 export const finishReasons = [
   'stop',
@@ -42,6 +43,8 @@ export interface ProviderError {
   message: string;
   retryAfterMs?: number;
   requestId?: string;
+  /** When `message` is Switchboard's own words: their code, shown in the person's language. */
+  said?: Said;
 }
 
 export interface Usage {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Said } from './said';
 
 /** The WebDAV sync settings as the renderer sees them: never the password or the passphrase. */
 export interface SyncSettingsView {
@@ -43,7 +44,7 @@ export interface SyncStatus {
   running: boolean;
   lastSync: SyncSummary | null;
   /** The last attempt's failure in words; cleared by the next sync that finishes. */
-  lastError: { kind: SyncErrorKind; message: string; at: number } | null;
+  lastError: { kind: SyncErrorKind; message: string; said?: Said; at: number } | null;
 }
 
 export const syncSettingsInput = z

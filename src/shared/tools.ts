@@ -4,6 +4,7 @@
  * variable's or header's name; the config lists only their names.
  */
 import { z } from 'zod';
+import type { Said } from './said';
 
 export const toolServerId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/);
 
@@ -60,6 +61,8 @@ export interface ToolServerStatus {
   state: ToolServerState;
   /** Why it failed, in words (with the command for one that would not start). */
   reason: string | null;
+  /** The reason's first line as a code, for the person's language (the log lines stay as they came). */
+  reasonSaid?: Said;
   tools: ToolInfo[];
   /** The last lines of its stderr and of what the client saw. */
   log: ToolServerLogLine[];

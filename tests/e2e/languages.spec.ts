@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { stdioServerScript } from '../support/mcpServers';
 import { test, expect } from './fixtures';
 
 /** The words this spec looks for, per language (the catalogues' own, typed out independently). */
@@ -180,6 +182,100 @@ test('the whole interface switches to German and to Chinese at once, and stays a
   await app.reload();
   await expect(app.getByRole('button', { name: '设置', exact: true })).toBeVisible();
   await expect(app.getByRole('complementary', { name: '对话侧边栏' })).toBeVisible();
+});
+
+/** What main says, per language: its own words from the errors catalogue, typed out independently. */
+const mainWords = {
+  de: {
+    keyRefused:
+      'Der Server hat den Schlüssel abgelehnt (HTTP 401). Prüfen Sie den API-Schlüssel dieses Profils.',
+    failedAtKey: 'Fehlgeschlagen bei: Schlüssel',
+    interrupted: 'Die Antwort endete vor ihrem Schluss',
+    authAdvice: 'Prüfen Sie den API-Schlüssel dieses Anbieters in den Einstellungen.',
+    tools: 'Werkzeuge',
+    notStarted: 'Konnte nicht starten: Der Befehl wurde nicht gefunden',
+  },
+  'zh-CN': {
+    keyRefused: '服务器拒绝了该密钥（HTTP 401）。请检查此配置的 API 密钥。',
+    failedAtKey: '失败于：密钥',
+    interrupted: '回答在结束前中断了',
+    authAdvice: '请在设置中检查此服务商的 API 密钥。',
+    tools: '工具',
+    notStarted: '无法启动：找不到该命令',
+  },
+} as const;
+
+test('what main says (a refused key, a cut answer) shows in German and in Chinese, a stored error too', async ({
+  app,
+}, testInfo) => {
+  // Random hex with the emulator's refusal mark: a wrong key, as a person might paste one.
+  const badKey = `sk-e2e-bad-${randomBytes(8).toString('hex')}`;
+  // Two tool servers, added while the page is English: one that runs, one whose command is missing.
+  await app.getByRole('button', { name: 'Settings' }).click();
+  await app.getByRole('button', { name: 'Tools', exact: true }).click();
+  const form = app.getByRole('form', { name: 'Add a tool server' });
+  for (const [name, command, args] of [
+    ['calc', process.execPath, `--import\ntsx\n${stdioServerScript}`],
+    ['missing', '/nonexistent/switchboard-mcp-server', ''],
+  ] as const) {
+    await form.getByLabel('Name', { exact: true }).fill(name);
+    await form.getByLabel('Command', { exact: true }).fill(command);
+    await form.getByLabel('Arguments, one per line').fill(args);
+    await form.getByRole('button', { name: 'Add server' }).click();
+    const server = app.getByRole('listitem', { name: `Tool server ${name}` });
+    await server.getByRole('button', { name: 'Start' }).click();
+  }
+  await expect(
+    app.getByRole('listitem', { name: 'Tool server calc' }).getByText('ready', { exact: true }),
+  ).toBeVisible({ timeout: 20_000 });
+  await expect(app.getByRole('listitem', { name: 'Tool server missing' })).toContainText(
+    'Could not start: The command was not found',
+  );
+  await app.keyboard.press('Escape');
+
+  // An answer cut mid-stream, stored with main's code while the page is still English.
+  await app.getByRole('textbox', { name: 'Message' }).fill('Cut short [tokens=40 drop=3]');
+  await app.getByRole('textbox', { name: 'Message' }).press('Enter');
+  // The first answer of this new conversation, whatever comes after it.
+  const cut = app.getByRole('article', { name: assistantMessage }).first();
+  await expect(cut.getByRole('alert')).toContainText('The answer stopped before its end');
+  let from: { settings: string; general: string } = { settings: 'Settings', general: 'General' };
+
+  for (const language of Object.keys(mainWords) as Language[]) {
+    const w = words[language];
+    const said = mainWords[language];
+    const out = (name: string) => testInfo.outputPath(`${language}-${name}.png`);
+    await chooseLanguage(app, from.settings, from.general, w.name);
+    from = { settings: w.settings, general: w.general };
+
+    // The connection test with a refused key: main's sentence in the language chosen.
+    const dialog = app.getByRole('dialog', { name: w.settings });
+    await dialog.getByRole('navigation').getByRole('button').first().click();
+    await dialog.getByLabel(w.apiKey).fill(badKey);
+    await dialog.getByRole('button', { name: w.testConnection }).click();
+    const result = dialog.getByRole('status').filter({ hasText: 'HTTP 401' });
+    await expect(result).toContainText(said.failedAtKey);
+    await expect(result).toContainText(said.keyRefused);
+    await expect(result).not.toContainText('The server refused');
+    await shoot(app, out('connection-refused-key'));
+    // Settings › Tools: the failed server's reason in the language, its stderr as it came.
+    await dialog.getByRole('button', { name: said.tools, exact: true }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'nonexistent' })).toContainText(
+      said.notStarted,
+    );
+    await shoot(app, out('settings-tools'));
+    await app.keyboard.press('Escape');
+
+    // The answer stored before the switch speaks the language now.
+    await expect(cut.getByRole('alert')).toContainText(said.interrupted);
+    await expect(cut.getByRole('alert')).not.toContainText('The answer stopped');
+    // A refused call in the chat: the provider's words as it sent them, ours translated.
+    await app.getByRole('textbox', { name: w.message, exact: true }).fill('Who am I [fault=401]');
+    await app.getByRole('textbox', { name: w.message, exact: true }).press('Enter');
+    const refused = app.getByRole('article', { name: assistantMessage }).last();
+    await expect(refused.getByRole('alert')).toContainText(said.authAdvice);
+    await shoot(app, out('chat-errors'));
+  }
 });
 
 test.describe('first run', () => {

@@ -39,7 +39,7 @@ beforeAll(async () => {
     preferences: createMemoryPreferences(),
     vault: new SecretVault(createMemoryKeyStore()),
     emit,
-    notices: { post: (message) => notices.push(message) },
+    notices: { post: (m) => notices.push(typeof m === 'string' ? m : m.message) },
   });
   await tools.save(stdioTestServer('calc'), { CALC_TOKEN: 'not-for-the-renderer' }, {});
   await tools.save(stdioTestServer('broken', 'crash'), {}, {});

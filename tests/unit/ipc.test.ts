@@ -119,7 +119,11 @@ describe('IPC over the in-memory pair', () => {
     const failed = await api.getAppInfo({});
     expect(failed).toEqual({
       ok: false,
-      error: { code: 'internal', message: expect.not.stringContaining('/secret') },
+      error: {
+        code: 'internal',
+        message: expect.not.stringContaining('/secret'),
+        said: { code: 'ipc.internal', params: { channel: 'getAppInfo' } },
+      },
     });
     expect(onInternalError).toHaveBeenCalledOnce();
     expect(await api.stopStream({ streamId: 'x' })).toEqual({

@@ -38,6 +38,7 @@ import { SearchService } from './search/SearchService';
 import { answerToolsWithSearch } from './search/searchTool';
 import { KnowledgeService } from './knowledge/KnowledgeService';
 import { knowledgeEngine } from './knowledge/knowledgeEngine';
+import type { Spoken } from '../../shared/said';
 
 export interface CoreOptions {
   /** Where the app keeps its data (SQLite, exchanges). */
@@ -50,7 +51,7 @@ export interface CoreOptions {
   /** The OS keychain (keytar); memory when absent (unit tests). */
   keyStore?: KeyStore;
   /** Messages from opening the stores (a corrupt preferences file moved aside). */
-  startupNotices?: string[];
+  startupNotices?: (string | Spoken)[];
   /** The secrets the crash log strikes out; the core adds every key it reads. */
   knownSecrets?: KnownSecrets;
   /** The crash log (absent: nothing is logged, as in unit tests). */

@@ -11,6 +11,7 @@ import { SyncService } from './sync/SyncService';
 import type { StorageHealth } from './store/StorageHealth';
 import type { Store } from './store/Store';
 import type { NoticeBoard } from './notices';
+import { saidOf, spoken } from '../../shared/said';
 
 export type DataHandlers = Pick<
   IpcHandlers,
@@ -63,7 +64,7 @@ export function openDataServices(options: DataServicesOptions): DataServices {
         delayMs: options.backupDelayMs,
         onFailure: (error) =>
           options.notices.post(
-            `The daily backup of your history failed: ${error instanceof Error ? error.message : String(error)} It is tried again in an hour.`,
+            spoken('notice.dailyBackupFailed', { reason: saidOf(error) }),
             'warning',
           ),
       })

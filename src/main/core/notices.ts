@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppNotice } from '../../shared/profiles';
+import type { Spoken } from '../../shared/said';
 
 /**
  * Things the person must be told that happen outside any request (a corrupt preferences file at
@@ -9,8 +10,10 @@ export class NoticeBoard {
   private readonly notices: AppNotice[] = [];
   private listener: ((notice: AppNotice) => void) | null = null;
 
-  post(message: string, level: AppNotice['level'] = 'warning'): void {
-    const notice = { id: randomUUID(), level, message };
+  /** Our own words go as `Spoken` (code and English); a string is words we have no code for. */
+  post(message: string | Spoken, level: AppNotice['level'] = 'warning'): void {
+    const words = typeof message === 'string' ? { message } : message;
+    const notice: AppNotice = { id: randomUUID(), level, ...words };
     this.notices.push(notice);
     if (this.notices.length > 50) this.notices.shift();
     this.listener?.(notice);

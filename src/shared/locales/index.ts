@@ -16,6 +16,7 @@ import enTools from './en/tools.json';
 import enInspector from './en/inspector.json';
 import enSearch from './en/search.json';
 import enKnowledge from './en/knowledge.json';
+import enErrors from './en/errors.json';
 import zhCommon from './zh-CN/common.json';
 import zhSettings from './zh-CN/settings.json';
 import zhSidebar from './zh-CN/sidebar.json';
@@ -29,6 +30,7 @@ import zhTools from './zh-CN/tools.json';
 import zhInspector from './zh-CN/inspector.json';
 import zhSearch from './zh-CN/search.json';
 import zhKnowledge from './zh-CN/knowledge.json';
+import zhErrors from './zh-CN/errors.json';
 import deCommon from './de/common.json';
 import deSettings from './de/settings.json';
 import deSidebar from './de/sidebar.json';
@@ -42,6 +44,7 @@ import deTools from './de/tools.json';
 import deInspector from './de/inspector.json';
 import deSearch from './de/search.json';
 import deKnowledge from './de/knowledge.json';
+import deErrors from './de/errors.json';
 
 export const namespaces = [
   'common',
@@ -57,6 +60,7 @@ export const namespaces = [
   'inspector',
   'search',
   'knowledge',
+  'errors',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace: Namespace = 'common';
@@ -78,6 +82,7 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     inspector: enInspector,
     search: enSearch,
     knowledge: enKnowledge,
+    errors: enErrors,
   },
   'zh-CN': {
     common: zhCommon,
@@ -93,6 +98,7 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     inspector: zhInspector,
     search: zhSearch,
     knowledge: zhKnowledge,
+    errors: zhErrors,
   },
   de: {
     common: deCommon,
@@ -108,5 +114,6 @@ export const catalogues: Record<UiLanguage, Record<Namespace, Catalogue>> = {
     inspector: deInspector,
     search: deSearch,
     knowledge: deKnowledge,
+    errors: deErrors,
   },
 };

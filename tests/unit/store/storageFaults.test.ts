@@ -121,7 +121,7 @@ describe('storage health', () => {
       db,
       file: '/data/switchboard.db',
       initial: { writable: true },
-      notify: (message) => told.push(message),
+      notify: (m) => told.push(typeof m === 'string' ? m : m.message),
       onStatus,
       onDamaged,
       now,

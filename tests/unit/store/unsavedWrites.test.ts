@@ -74,7 +74,7 @@ describe('saves kept at quit', () => {
     const file = keepUnsaved(writes, places, 1000);
     expect(file).toBe(join(dataDir, 'switchboard.db.unsaved-1000.json'));
     const notices: string[] = [];
-    restoreUnsaved(store, places, (m) => notices.push(m));
+    restoreUnsaved(store, places, (m) => notices.push(typeof m === 'string' ? m : m.message));
     expect(store.messages.get(answerId)).toMatchObject({
       parts: [{ type: 'text', text: 'The beginning and the whole rest' }],
       status: 'done',
@@ -84,7 +84,7 @@ describe('saves kept at quit', () => {
     expect(rows).toBe(1);
     expect(notices).toEqual([expect.stringMatching(/^1 answer .* is now in your history, whole/)]);
     expect(existsSync(file ?? '')).toBe(false);
-    restoreUnsaved(store, places, (m) => notices.push(m));
+    restoreUnsaved(store, places, (m) => notices.push(typeof m === 'string' ? m : m.message));
     expect(notices).toHaveLength(1);
     store.close();
   });
@@ -132,7 +132,7 @@ describe('saves kept at quit', () => {
       '{"format":"switchboard-unsaved-1","writtenAt":5,"writes":[{"kind":"nope"}]}',
     );
     const notices: string[] = [];
-    restoreUnsaved(store, places, (m) => notices.push(m));
+    restoreUnsaved(store, places, (m) => notices.push(typeof m === 'string' ? m : m.message));
     expect(notices).toEqual([expect.stringContaining(`They wait in ${file}`)]);
     expect(existsSync(file)).toBe(true);
     store.close();

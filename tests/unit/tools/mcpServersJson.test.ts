@@ -43,7 +43,7 @@ describe('parseMcpServersJson', () => {
   });
 
   it('refuses what is not such a file, saying what was expected', () => {
-    expect(parseMcpServersJson('{')).toEqual({ ok: false, message: 'This is not JSON.' });
+    expect(parseMcpServersJson('{')).toMatchObject({ ok: false, message: 'This is not JSON.' });
     expect(parseMcpServersJson('{"servers":{}}')).toMatchObject({
       ok: false,
       message: expect.stringContaining('mcpServers'),
@@ -51,6 +51,7 @@ describe('parseMcpServersJson', () => {
     expect(parseMcpServersJson('{"mcpServers":{"a":{}}}')).toEqual({
       ok: false,
       message: 'Server "a" has neither a command nor a url.',
+      said: { code: 'tools.neitherCommandNorUrl', params: { name: 'a' } },
     });
   });
 });

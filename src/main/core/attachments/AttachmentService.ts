@@ -11,6 +11,7 @@ import type { ProviderProfile } from '../providers/types';
 import type { AttachmentStore } from './AttachmentStore';
 import { classifyAttachment, kindOfMime } from './classifyAttachment';
 import { imageFacts } from './imageScaling';
+import { spoken } from '../../../shared/said';
 
 /** A stored attachment's row: what the parts of a question are made from. */
 export interface AttachmentRecord {
@@ -42,11 +43,20 @@ export class AttachmentService {
     if (bytes.byteLength > attachmentLimits.maxFileBytes)
       throw new HandlerError(
         'invalid_request',
-        `${name} is ${formatBytes(bytes.byteLength)}; one attachment can be at most ${formatBytes(attachmentLimits.maxFileBytes)}.`,
+        spoken('attachments.fileTooLarge', {
+          name,
+          size: formatBytes(bytes.byteLength),
+          max: formatBytes(attachmentLimits.maxFileBytes),
+        }),
       );
-    if (bytes.byteLength === 0) throw new HandlerError('invalid_request', `${name} is empty.`);
+    if (bytes.byteLength === 0)
+      throw new HandlerError('invalid_request', spoken('attachments.empty', { name }));
     const classified = await classifyAttachment(bytes, name);
-    if ('problem' in classified) throw new HandlerError('invalid_request', classified.problem);
+    if ('problem' in classified)
+      throw new HandlerError('invalid_request', {
+        message: classified.problem,
+        said: classified.said,
+      });
     const id = this.files.put(bytes, classified.mimeType);
     this.drafts.add(id);
     const view: AttachmentView = {
@@ -67,7 +77,7 @@ export class AttachmentService {
   content(id: string): { mimeType: string; dataUrl: string } {
     const record = this.record(id);
     const bytes = this.files.read(id);
-    if (!record || !bytes) throw new HandlerError('not_found', 'That attachment is gone.');
+    if (!record || !bytes) throw new HandlerError('not_found', spoken('attachments.gone'));
     return {
       mimeType: record.mimeType,
       dataUrl: `data:${record.mimeType};base64,${bytes.toString('base64')}`,
@@ -78,7 +88,7 @@ export class AttachmentService {
   async thumbnail(id: string): Promise<{ mimeType: string; dataUrl: string }> {
     const bytes = this.files.read(id);
     const facts = bytes ? await imageFacts(bytes) : null;
-    if (!facts) throw new HandlerError('not_found', 'That image is gone.');
+    if (!facts) throw new HandlerError('not_found', spoken('attachments.imageGone'));
     return { mimeType: 'image/webp', dataUrl: facts.thumbnail };
   }
 
@@ -99,12 +109,15 @@ export class AttachmentService {
     if (picks.length > attachmentLimits.maxPerMessage)
       throw new HandlerError(
         'invalid_request',
-        `A message can carry at most ${attachmentLimits.maxPerMessage} attachments.`,
+        spoken('attachments.tooMany', { max: attachmentLimits.maxPerMessage }),
       );
     const parts = picks.map((pick) => {
       const record = this.record(pick.id);
       if (!record || !this.files.has(pick.id))
-        throw new HandlerError('not_found', `${pick.name} is no longer stored: attach it again.`);
+        throw new HandlerError(
+          'not_found',
+          spoken('attachments.noLongerStored', { name: pick.name }),
+        );
       const { mimeType, size } = record;
       const sending = sendingFor(kindOfMime(mimeType), rules, profile);
       const base = { attachmentId: record.id, name: pick.name, mimeType, size };
@@ -116,7 +129,10 @@ export class AttachmentService {
     if (total > attachmentLimits.maxMessageBytes)
       throw new HandlerError(
         'invalid_request',
-        `These attachments come to ${formatBytes(total)}; one message can carry at most ${formatBytes(attachmentLimits.maxMessageBytes)}.`,
+        spoken('attachments.messageTooLarge', {
+          total: formatBytes(total),
+          max: formatBytes(attachmentLimits.maxMessageBytes),
+        }),
       );
     // Named by a question from now on: no longer a composer's to keep.
     for (const part of parts) this.drafts.delete(part.attachmentId);

@@ -3,6 +3,7 @@ import type { ChatServiceDeps } from '../chat/ChatServiceDeps';
 import { providerFor } from '../providers/registry';
 import type { ChatRequest } from '../providers/types';
 import { prepareTurn, type AttachmentSource } from './turnsWithAttachments';
+import { isSaid, spoken } from '../../../shared/said';
 
 type Engine = NonNullable<ChatServiceDeps['engine']>;
 
@@ -10,8 +11,8 @@ type Engine = NonNullable<ChatServiceDeps['engine']>;
 export function explainImageRefusal(event: StreamEvent, model: string): StreamEvent {
   if (event.type !== 'error' || event.error.kind !== 'bad_request') return event;
   if (!/image|vision|multimodal|modalit/i.test(event.error.message)) return event;
-  const message = `${model} could not take the attached image (the provider said: "${event.error.message}"). Pick a model with vision and regenerate, or remove the image.`;
-  return { ...event, error: { ...event.error, message } };
+  const words = spoken('attachments.imageRefused', { model, detail: event.error.message });
+  return { ...event, error: { ...event.error, ...words } };
 }
 
 /**
@@ -38,8 +39,13 @@ export function attachedEngine(engine: Engine, source: AttachmentSource): Engine
       const messages = await Promise.all(request.messages.map((t) => prepareTurn(t, sending)));
       prepared = { ...request, messages };
     } catch (error) {
-      const message = error instanceof Error ? error.message : 'An attachment could not be read.';
-      yield { type: 'error', error: { kind: 'bad_request', status: null, message } };
+      // An AttachmentProblem (or the image scaler's refusal) carries its words' code.
+      const said = (error as { said?: unknown } | null)?.said;
+      const words =
+        error instanceof Error
+          ? { message: error.message, ...(isSaid(said) ? { said } : {}) }
+          : spoken('attachments.unreadable');
+      yield { type: 'error', error: { kind: 'bad_request', status: null, ...words } };
       yield {
         type: 'finish',
         finishReason: 'error',

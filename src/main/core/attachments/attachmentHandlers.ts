@@ -1,6 +1,7 @@
 import type { IpcHandlers } from '../../../shared/ipc';
 import { HandlerError } from '../../../shared/result';
 import type { AttachmentService } from './AttachmentService';
+import { spoken } from '../../../shared/said';
 
 type AttachmentHandlers = Pick<IpcHandlers, 'storeAttachment' | 'getAttachment'>;
 
@@ -9,7 +10,7 @@ export function createAttachmentHandlers(service: AttachmentService): Attachment
   return {
     storeAttachment: async ({ name, data }) => {
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data))
-        throw new HandlerError('invalid_request', `${name} did not arrive whole: attach it again.`);
+        throw new HandlerError('invalid_request', spoken('attachments.notWhole', { name }));
       return service.attach(name, Buffer.from(data, 'base64'));
     },
     getAttachment: async ({ id, size }) =>

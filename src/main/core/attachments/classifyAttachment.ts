@@ -1,7 +1,9 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { imageMimeTypes, UNSUPPORTED_FILE, type AttachmentKind } from '../../../shared/attachments';
+import { imageMimeTypes, type AttachmentKind } from '../../../shared/attachments';
+import { spoken, type Said } from '../../../shared/said';
 
-export type Classified = { kind: AttachmentKind; mimeType: string } | { problem: string };
+export type Classified =
+  { kind: AttachmentKind; mimeType: string } | { problem: string; said: Said };
 
 const PDF = 'application/pdf';
 
@@ -42,14 +44,19 @@ export async function classifyAttachment(bytes: Uint8Array, name: string): Promi
       return { kind: 'image', mimeType: sniffed.mime };
     if (sniffed.mime === PDF) return { kind: 'pdf', mimeType: PDF };
     // file-type reads a few text formats by their opening (XML); the bytes decide below.
-    if (!looksLikeText(bytes)) return { problem: `${name}: ${UNSUPPORTED_FILE}` };
+    if (!looksLikeText(bytes)) return unsupported(name);
   }
   if (looksLikeText(bytes)) return { kind: 'text', mimeType: textMime(name) };
-  return { problem: `${name}: ${UNSUPPORTED_FILE}` };
+  return unsupported(name);
 }
 
 /** The kind of a stored attachment from its recorded type (set by classifyAttachment). */
 export function kindOfMime(mimeType: string): AttachmentKind {
   if ((imageMimeTypes as readonly string[]).includes(mimeType)) return 'image';
   return mimeType === PDF ? 'pdf' : 'text';
+}
+
+function unsupported(name: string): { problem: string; said: Said } {
+  const words = spoken('attachments.unsupported', { name });
+  return { problem: words.message, said: words.said };
 }

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { spoken } from '../../../shared/said';
 
 export interface ImageFacts {
   width: number;
@@ -75,5 +76,6 @@ export async function fitImage(
     if (out.byteLength <= limits.maxBytes)
       return { bytes: out, mimeType: 'image/jpeg', scaled: true, ...sent };
   }
-  throw new Error('This image is too large to send even scaled down.');
+  const words = spoken('attachments.imageTooLarge');
+  throw Object.assign(new Error(words.message), { said: words.said });
 }

@@ -4,6 +4,7 @@ import type { IpcHandlers } from '../../../shared/ipc';
 import { attachmentId } from '../../../shared/messagePartSchema';
 import { HandlerError } from '../../../shared/result';
 import type { AttachmentService } from './AttachmentService';
+import { spoken } from '../../../shared/said';
 
 type Portable = Pick<IpcHandlers, 'exportConversations' | 'importConversations'>;
 
@@ -63,16 +64,13 @@ function restore(content: string, service: AttachmentService): void {
   }
   const parsed = withAttachments.safeParse(data);
   if (!parsed.success)
-    throw new HandlerError('invalid_request', 'This export’s attachments are damaged.');
+    throw new HandlerError('invalid_request', spoken('attachments.exportDamaged'));
   const decoded = (parsed.data.attachments ?? []).map((item) => ({
     ...item,
     bytes: Buffer.from(item.data, 'base64'),
   }));
   for (const item of decoded)
     if (createHash('sha256').update(item.bytes).digest('hex') !== item.id)
-      throw new HandlerError(
-        'invalid_request',
-        'An attachment in this export is damaged (its bytes do not match its id); nothing was imported.',
-      );
+      throw new HandlerError('invalid_request', spoken('attachments.exportAttachmentDamaged'));
   for (const item of decoded) service.files.put(item.bytes, item.mimeType);
 }

@@ -3,6 +3,7 @@ import { HandlerError } from '../../../shared/result';
 import { providerFor } from '../providers/registry';
 import type { ProviderProfile } from '../providers/types';
 import type { AttachmentService } from './AttachmentService';
+import { spoken } from '../../../shared/said';
 
 /**
  * A question's picks (ids from the composer) as its parts, checked against the limits and told
@@ -15,6 +16,6 @@ export function questionAttachments(
   profile: ProviderProfile,
 ): AttachmentPart[] {
   if (!picks?.length) return [];
-  if (!service) throw new HandlerError('unavailable', 'Attachments cannot be stored here.');
+  if (!service) throw new HandlerError('unavailable', spoken('attachments.cannotStore'));
   return service.partsFor(picks, providerFor(profile.type).attachments, profile);
 }

@@ -1,14 +1,20 @@
 import type { AttachmentPart } from '../../../shared/messageParts';
-import { noVisionMessage, seesImages } from '../../../shared/vision';
+import { seesImages } from '../../../shared/vision';
 import type { AttachmentRules } from '../providers/ProviderModule';
 import type { ChatTurn, ProviderProfile, WireAttachment } from '../providers/types';
 import { kindOfMime } from './classifyAttachment';
 import { fitImage } from './imageScaling';
 import { pdfText } from './pdfText';
+import { spoken, type Said, type Spoken } from '../../../shared/said';
 
 /** Why a question's attachments cannot go to this model (nothing is sent; the question stays). */
 export class AttachmentProblem extends Error {
   override name = 'AttachmentProblem';
+  readonly said: Said;
+  constructor(words: Spoken) {
+    super(words.message);
+    this.said = words.said;
+  }
 }
 
 /** Where the bytes come from: the data folder in the app, the files named on the CLI. */
@@ -36,12 +42,13 @@ async function prepare(
   sending: Sending,
 ): Promise<{ wire: WireAttachment } | { text: string }> {
   const bytes = sending.source.read(part.attachmentId);
-  if (!bytes) throw new AttachmentProblem(`${part.name} is no longer in the data folder.`);
+  if (!bytes)
+    throw new AttachmentProblem(spoken('attachments.notInDataFolder', { name: part.name }));
   const kind = kindOfMime(part.mimeType);
   const { image, readsPdf } = sending.rules;
   if (kind === 'image') {
     if (seesImages(sending.profile.type, sending.model) === false)
-      throw new AttachmentProblem(noVisionMessage(sending.model));
+      throw new AttachmentProblem(spoken('attachments.noVision', { model: sending.model }));
     const fitted = await fitImage(bytes, part.mimeType, image);
     const data = fitted.bytes.toString('base64');
     // Anthropic's vision guide: an image costs about width × height / 750 tokens.

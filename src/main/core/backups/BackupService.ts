@@ -17,15 +17,22 @@ import {
   pruneBackups,
   removeBackupFile,
 } from './backupFiles';
+import { spoken, type Said, type Spoken } from '../../../shared/said';
 
 const KEEP_PREFERENCE = 'backups.keep';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A backup that could not be made or failed its check; `message` is meant for the person. */
 export class BackupError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly words: Spoken;
+  constructor(words: Spoken, options?: { cause?: unknown }) {
+    super(words.message, options);
+    this.words = words;
     this.name = 'BackupError';
+  }
+
+  get said(): Said {
+    return this.words.said;
   }
 }
 
@@ -102,14 +109,12 @@ export class BackupService {
     } catch (error) {
       removeBackupFile(partial);
       const detail = error instanceof Error ? error.message : String(error);
-      throw new BackupError(`The backup could not be written: ${detail}.`, { cause: error });
+      throw new BackupError(spoken('backup.writeFailed', { detail }), { cause: error });
     }
     const fault = checkBackup(partial);
     if (fault !== null) {
       removeBackupFile(partial);
-      throw new BackupError(
-        `The backup just written failed SQLite's check (${fault}) and was deleted; your history was not changed.`,
-      );
+      throw new BackupError(spoken('backup.checkFailed', { fault }));
     }
     renameSync(partial, file);
     pruneBackups(this.folder, this.keep(), spare);

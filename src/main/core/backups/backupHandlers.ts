@@ -1,6 +1,7 @@
 import type { IpcHandlers } from '../../../shared/ipc';
 import { HandlerError } from '../../../shared/result';
 import { BackupError, type BackupService } from './BackupService';
+import { spoken } from '../../../shared/said';
 
 type BackupHandlers = Pick<
   IpcHandlers,
@@ -12,7 +13,7 @@ async function told<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof BackupError) throw new HandlerError('unavailable', error.message);
+    if (error instanceof BackupError) throw new HandlerError('unavailable', error.words);
     throw error;
   }
 }
@@ -35,9 +36,9 @@ export function createBackupHandlers(
     setBackupKeep: async ({ keep }) => backups.setKeep(keep),
     restoreBackup: async ({ name }) =>
       told(async () => {
-        if (!restore) throw new BackupError('Restoring needs the app: it reopens the history.');
+        if (!restore) throw new BackupError(spoken('backup.needsApp'));
         if (!backups.list().backups.some((backup) => backup.name === name))
-          throw new HandlerError('not_found', 'That backup is no longer there.');
+          throw new HandlerError('not_found', spoken('backup.gone'));
         await restore(name);
         return backups.list();
       }),

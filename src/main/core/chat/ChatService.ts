@@ -23,6 +23,7 @@ import { StreamCoalescer } from './StreamCoalescer';
 import { recordAnswerUsage } from './answerUsage';
 import { answerEvents } from './toolAnswer';
 import type { ToolStepEnd } from './toolLoop';
+import { spoken } from '../../../shared/said';
 
 interface ActiveStream {
   conversationId: string;
@@ -63,7 +64,7 @@ export class ChatService {
     const { conversations, messages } = this.deps.store;
     const picked = input.profileId ? this.deps.profiles.profile(input.profileId) : null;
     if (input.profileId && !picked)
-      throw new HandlerError('not_found', 'That profile no longer exists. Pick another model.');
+      throw new HandlerError('not_found', spoken('ipc.profileGonePick'));
     const choices = composerChoices(input);
     // One transaction: on a full disk neither the question nor its answer's row is written, so
     // the draft the composer keeps can simply be sent again.
@@ -104,7 +105,7 @@ export class ChatService {
           ? this.message(input.conversationId, target.parentId)
           : null;
     if (!question || question.role !== 'user')
-      throw new HandlerError('conflict', 'Only an answer to a question can be regenerated.');
+      throw new HandlerError('conflict', spoken('ipc.onlyAnswerRegenerated'));
     const plan = this.inTransaction(() =>
       this.prepareAnswer(input.conversationId, question.id, 'regenerate'),
     );
@@ -114,8 +115,7 @@ export class ChatService {
   /** The edited question becomes a new version beside the original, and is answered. */
   edit(input: { conversationId: string; messageId: string; text: string }): SendMessageResponse {
     const original = this.message(input.conversationId, input.messageId);
-    if (original.role !== 'user')
-      throw new HandlerError('conflict', 'Only your own messages can be edited.');
+    if (original.role !== 'user') throw new HandlerError('conflict', spoken('ipc.onlyOwnEdited'));
     const parts = original.parts; // edit and resend keeps the question's attachments
     const plan = this.inTransaction(() =>
       this.prepareQuestion(input.conversationId, original.parentId, input.text, 'edit', parts),
@@ -129,7 +129,7 @@ export class ChatService {
     const conversation = this.withLiveProfile(input.conversationId);
     const answer = this.message(input.conversationId, input.messageId);
     if (answer.role !== 'assistant' || answer.status === 'streaming' || !answer.parentId) {
-      throw new HandlerError('conflict', 'Only a finished answer can be continued.');
+      throw new HandlerError('conflict', spoken('ipc.onlyFinishedContinued'));
     }
     const history = messages.pathTo(answer.parentId);
     this.inTransaction(() => {
@@ -387,14 +387,14 @@ export class ChatService {
 
   private conversation(id: string) {
     const conversation = this.deps.store.conversations.get(id);
-    if (!conversation) throw new HandlerError('not_found', 'That conversation no longer exists.');
+    if (!conversation) throw new HandlerError('not_found', spoken('ipc.conversationGone'));
     return conversation;
   }
 
   private message(conversationId: string, id: string) {
     const message = this.deps.store.messages.get(id);
     if (!message || message.conversationId !== conversationId)
-      throw new HandlerError('not_found', 'That message no longer exists.');
+      throw new HandlerError('not_found', spoken('ipc.messageGone'));
     return message;
   }
 }

@@ -5,6 +5,7 @@ import type { ModelCatalog } from '../profiles/modelCatalog';
 import type { PickMemory } from '../profiles/startPick';
 import type { Store } from '../store/Store';
 import type { ChatService } from './ChatService';
+import { spoken } from '../../../shared/said';
 
 type Handlers = Pick<
   IpcHandlers,
@@ -47,12 +48,7 @@ export function createChatPickHandlers(deps: ChatPickDeps): Handlers {
 
   const refuseWithoutKey = (view: ProfilesSnapshot['profiles'][number] | undefined) => {
     if (!view || profileCanCall(view)) return;
-    throw new HandlerError(
-      'no_key',
-      `No API key for this profile ("${view.name}"): nothing was sent. Add a key in Settings.`,
-      undefined,
-      view.id,
-    );
+    throw new HandlerError('no_key', spoken('ipc.noKey', { name: view.name }), undefined, view.id);
   };
 
   const guardConversation = async (conversationId: string) =>

@@ -15,6 +15,7 @@ import type { ProfileResolver } from '../profiles/ProfileResolver';
 import type { Store } from '../store/Store';
 import { UsageWriter } from '../usage/UsageWriter';
 import { runLane, type Engine } from './compareModels';
+import { spoken } from '../../../shared/said';
 
 export interface CompareServiceDeps {
   /** Each column's profile, and its ready target just before the call. */
@@ -63,7 +64,7 @@ export class CompareService {
   }): CompareStarted {
     const profiles = input.lanes.map((lane) => {
       const profile = this.deps.profiles.profile(lane.profileId);
-      if (!profile) throw new HandlerError('not_found', 'That profile no longer exists.');
+      if (!profile) throw new HandlerError('not_found', spoken('ipc.profileGone'));
       return profile;
     });
     // Checked before any column starts: a refusal (limits, a file gone) sends nothing.
@@ -142,8 +143,8 @@ export class CompareService {
     const running = this.compares.get(compareId);
     const figures = running?.figures[lane];
     const choice = running?.lanes[lane];
-    if (!running || !choice) throw new HandlerError('not_found', 'That comparison is gone.');
-    if (!figures) throw new HandlerError('conflict', 'That answer has not finished yet.');
+    if (!running || !choice) throw new HandlerError('not_found', spoken('ipc.comparisonGone'));
+    if (!figures) throw new HandlerError('conflict', spoken('ipc.answerNotFinished'));
     const { conversations, messages } = this.deps.store;
     const conversation = conversations.create({
       title: provisionalTitle(running.prompt),

@@ -14,6 +14,7 @@ import { contextWindowFor } from './contextWindows';
 import { summarize } from './summarize';
 import { splitAtSummary, systemWithSummary } from './summarySplit';
 import { tokenizerFor } from './tokenCounter';
+import { spoken } from '../../../shared/said';
 
 export interface ContextServiceDeps {
   store: Store;
@@ -119,7 +120,7 @@ export class ContextService {
     const { store } = this.deps;
     const conversation = found(store.conversations.get(conversationId));
     if (!conversation.currentLeafId)
-      throw new HandlerError('conflict', 'There is nothing to summarize yet.');
+      throw new HandlerError('conflict', spoken('context.nothingToSummarize'));
     const profile = this.profileFor(conversation.profileId);
     const history = store.messages.pathTo(conversation.currentLeafId);
     const base = buildRequest(
@@ -162,7 +163,7 @@ export class ContextService {
     const { store } = this.deps;
     const message = store.messages.get(messageId);
     if (!message || message.conversationId !== conversationId || message.role !== 'system')
-      throw new HandlerError('not_found', 'That summary no longer exists.');
+      throw new HandlerError('not_found', spoken('context.summaryGone'));
     store.messages.saveStreamingParts(messageId, [{ type: 'text', text }]);
     return threadOf(store, conversationId);
   }

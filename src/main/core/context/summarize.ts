@@ -3,6 +3,7 @@ import { HandlerError } from '../../../shared/result';
 import type { ChatRequest, ProviderProfile } from '../providers/types';
 import type { ContextServiceDeps } from './ContextService';
 import type { ContextWindow } from './contextWindows';
+import { spoken } from '../../../shared/said';
 
 /** A summary that has not come in this long is given up; nothing is written then. */
 const SUMMARY_TIMEOUT_MS = 120_000;
@@ -68,7 +69,9 @@ export async function summarize(
   if (fold.error || !text)
     throw new HandlerError(
       'unavailable',
-      `No summary came${fold.error ? `: ${fold.error.message}` : ''}. Nothing was changed.`,
+      fold.error
+        ? spoken('context.noSummaryBecause', { reason: fold.error.said ?? fold.error.message })
+        : spoken('context.noSummary'),
     );
   return text;
 }

@@ -1,11 +1,12 @@
 import { createMemoryPreferences, type PreferencesStore } from './PreferencesStore';
 import { fileFaultInWords } from './fileFaultInWords';
 import { recoverCorruptFile } from './recoverCorruptFile';
+import { spoken, type Spoken } from '../../../shared/said';
 
 export interface OpenedPreferences {
   store: PreferencesStore;
   /** Set when the file was moved aside or could not be used: tell the person. */
-  notice: string | null;
+  notice: Spoken | null;
 }
 
 /**
@@ -22,7 +23,7 @@ export function openPreferencesFile(path: string, open: () => PreferencesStore):
   } catch (error) {
     return {
       store: inMemory(path),
-      notice: `Your preferences file ${path} could not be opened (${fileFaultInWords(error)}). Switchboard started with default profiles, kept in memory only: what you change now is not saved. Keys in the keychain and your conversations are untouched. Fix or move that file, then restart.`,
+      notice: spoken('notice.prefsUnopened', { path, reason: fileFaultInWords(error) }),
     };
   }
 }

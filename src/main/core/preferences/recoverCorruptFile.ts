@@ -1,17 +1,16 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileFaultInWords } from './fileFaultInWords';
+import { spoken, type Spoken } from '../../../shared/said';
 
 /** What was found before a preferences file is opened. */
 export type CorruptFileCheck =
   /** Absent, or a JSON object (or unreadable: opening it reports that). */
   | { state: 'fine' }
   /** Not a JSON object: moved aside, so the store starts from defaults. */
-  | { state: 'moved'; notice: string }
+  | { state: 'moved'; notice: Spoken }
   /** Not a JSON object, and it could not be moved aside: it must not be opened (nor overwritten). */
-  | { state: 'stuck'; notice: string };
-
-const untouched = 'Keys in the keychain and your conversations are untouched.';
+  | { state: 'stuck'; notice: Spoken };
 
 /**
  * Before a preferences file is opened: if it is not a JSON object, move it aside (never delete:
@@ -33,12 +32,16 @@ export function recoverCorruptFile(path: string, now: Date = new Date()): Corrup
   } catch (error) {
     return {
       state: 'stuck',
-      notice: `Your preferences file ${path} could not be read (it is not valid JSON), and it could not be moved aside either (${fileFaultInWords(error)}). Switchboard started with default profiles, kept in memory only: what you change now is not saved. ${untouched} To get your settings back, make the folder ${dirname(path)} writable or move the file away, then restart.`,
+      notice: spoken('notice.prefsStuck', {
+        path,
+        reason: fileFaultInWords(error),
+        folder: dirname(path),
+      }),
     };
   }
   return {
     state: 'moved',
-    notice: `Your preferences file could not be read, so Switchboard started with default profiles. The damaged file was kept as ${aside}. ${untouched}`,
+    notice: spoken('notice.prefsMoved', { aside }),
   };
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/presets';
 import { HandlerError } from '../../../shared/result';
 import type { PreferencesStore } from '../preferences/PreferencesStore';
+import { spoken } from '../../../shared/said';
 
 const KEY = 'presetLibrary';
 
@@ -37,7 +38,7 @@ export class PresetStore {
     const library = this.library();
     const saved: Preset = { ...preset, id: preset.id ?? randomUUID() };
     const at = library.presets.findIndex((p) => p.id === saved.id);
-    if (preset.id && at < 0) throw new HandlerError('not_found', 'That preset no longer exists.');
+    if (preset.id && at < 0) throw new HandlerError('not_found', spoken('ipc.presetGone'));
     if (at < 0) library.presets.push(saved);
     else library.presets[at] = saved;
     return this.write(library);
@@ -53,7 +54,7 @@ export class PresetStore {
   setDefault(id: string | null): PresetLibrary {
     const library = this.library();
     if (id !== null && !library.presets.some((p) => p.id === id))
-      throw new HandlerError('not_found', 'That preset no longer exists.');
+      throw new HandlerError('not_found', spoken('ipc.presetGone'));
     return this.write({ ...library, defaultPresetId: id });
   }
 
@@ -91,11 +92,10 @@ export class PresetStore {
     try {
       data = JSON.parse(content);
     } catch {
-      throw new HandlerError('invalid_request', 'This file is not JSON: choose a presets export.');
+      throw new HandlerError('invalid_request', spoken('ipc.presetsNotJson'));
     }
     const parsed = presetsFileSchema.safeParse(data);
-    if (!parsed.success)
-      throw new HandlerError('invalid_request', 'This file is not a Switchboard presets export.');
+    if (!parsed.success) throw new HandlerError('invalid_request', spoken('ipc.presetsNotExport'));
     const library = this.library();
     library.presets.push(...parsed.data.presets.map((p) => ({ ...p, id: randomUUID() })));
     library.prompts.push(...parsed.data.prompts.map((p) => ({ ...p, id: randomUUID() })));

@@ -4,6 +4,7 @@ import { providerKinds } from '../../../shared/providerKinds';
 import type { PreferencesStore } from '../preferences/PreferencesStore';
 import { providerFor } from '../providers/registry';
 import { defaultProfiles, idFromName } from './profileDefaults';
+import { spoken, type Spoken } from '../../../shared/said';
 
 /** A save refused for a reason that belongs at a field (same shape as IPC validation issues). */
 export class ProfileValidationError extends Error {
@@ -28,7 +29,7 @@ const KEYS = {
 export class ProfileService {
   constructor(
     private readonly prefs: PreferencesStore,
-    private readonly notify: (message: string) => void = () => undefined,
+    private readonly notify: (message: string | Spoken) => void = () => undefined,
   ) {}
 
   list(): Profile[] {
@@ -49,9 +50,7 @@ export class ProfileService {
       const earlier = this.prefs.get(KEYS.setAside);
       this.prefs.set(KEYS.setAside, [...(Array.isArray(earlier) ? earlier : []), ...invalid]);
       this.prefs.set(KEYS.profiles, valid);
-      this.notify(
-        `${invalid.length} saved profile(s) could not be read and were set aside (preferences key "${KEYS.setAside}"); the others are unchanged.`,
-      );
+      this.notify(spoken('notice.profilesSetAside', { count: invalid.length, key: KEYS.setAside }));
     }
     return valid;
   }

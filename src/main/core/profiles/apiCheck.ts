@@ -1,11 +1,12 @@
 import type { ConnectionReport, ConnectionStep } from '../../../shared/profiles';
 import { wireApiLabels, wireApiNames, wireApis, type WireApi } from '../../../shared/wireApi';
+import { said, spoken, type SaidParam, type Spoken } from '../../../shared/said';
 
 /** What the connection test concludes about the wire API one of its calls went to. */
 export interface ApiVerdict {
   step: ConnectionStep;
   ok: boolean;
-  message: string;
+  message: Spoken;
   extra: Pick<ConnectionReport, 'api' | 'suggestedApi'>;
 }
 
@@ -25,12 +26,19 @@ export function refusesApi(api: WireApi, status: number, detail: string | null):
 }
 
 /** The refusal in words a person can act on, naming the setting to change. */
-export function refusedMessage(api: WireApi, status: number, suffix: string): string {
+export function refusedMessage(api: WireApi, status: number, serverSaid: SaidParam): Spoken {
   const other = wireApiLabels[otherApi(api)];
-  return `The server refused ${wireApiNames[api]} (HTTP ${status}). Set "API" to ${other} in this profile, or check the URL.${suffix}`;
+  return spoken('probe.apiRefused', { api: wireApiNames[api], status, other, serverSaid });
 }
 
 /** A message that names the API which answered. */
-export function answeredMessage(message: string, api: WireApi): string {
-  return `${message.replace(/\.$/, '')}; ${wireApiNames[api]} answered.`;
+export function answeredMessage(connected: Spoken, api: WireApi): Spoken {
+  const code =
+    connected.said.code === 'probe.connected' ? 'probe.connectedApi' : 'probe.connectedModelsApi';
+  return spoken(code, { ...connected.said.params, api: wireApiNames[api] });
+}
+
+/** The server's own words after ours (" The server said: "…""), or nothing. */
+export function serverSaid(detail: string | null): SaidParam {
+  return detail ? said('probe.serverSaid', { detail }) : '';
 }

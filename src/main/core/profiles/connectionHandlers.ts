@@ -6,6 +6,7 @@ import { ProfileValidationErrorAsHandler } from './fieldErrors';
 import type { ProfileHandlerDeps } from './profileHandlers';
 import { profileView } from './profileView';
 import { destinationOf, resolveProfileTarget } from './resolveTarget';
+import { spoken } from '../../../shared/said';
 
 type ConnectionHandlers = Pick<IpcHandlers, 'refreshModels' | 'testConnection'>;
 
@@ -21,7 +22,7 @@ export function createConnectionHandlers(
   return {
     async refreshModels({ id }) {
       const profile = profiles.find(id);
-      if (!profile) throw new HandlerError('not_found', `No profile "${id}".`);
+      if (!profile) throw new HandlerError('not_found', spoken('ipc.noProfile', { id }));
       try {
         const report = await probeConnection(
           await resolveProfileTarget(deps, profile),

@@ -3,10 +3,18 @@ import { classifyFailure, factsFromBody } from '../providers/errors';
 import { originBoundFetch, refusedRedirectIn, type BaseFetch } from '../providers/originBoundFetch';
 import type { ProbeCall, ProbeRequest } from '../providers/ProviderModule';
 import { wireApiLabels, wireApiNames, type WireApi } from '../../../shared/wireApi';
-import { answeredMessage, otherApi, refusedMessage, refusesApi, type ApiVerdict } from './apiCheck';
+import {
+  answeredMessage,
+  otherApi,
+  refusedMessage,
+  refusesApi,
+  serverSaid,
+  type ApiVerdict,
+} from './apiCheck';
 import { providerFor } from '../providers/registry';
 import { probeBilled } from './probeUsage';
 import type { ResolvedTarget } from './resolveTarget';
+import { spoken, type Said, type Spoken } from '../../../shared/said';
 
 export type FetchLike = (
   url: string,
@@ -26,7 +34,7 @@ export interface ProbeOptions {
 
 type Sent =
   | { status: number; text: string }
-  | { step: ConnectionStep; message: string; status: number | null };
+  | { step: ConnectionStep; message: Spoken; status: number | null };
 
 /**
  * Test connection: one real, minimal call, as the profile's provider module builds it (list the
@@ -52,12 +60,13 @@ export async function probeConnection(
     call: ProbeCall | null,
     step: ConnectionStep,
     ok: boolean,
-    message: string,
+    message: Spoken,
     extra: Partial<ConnectionReport> = {},
   ): ConnectionReport => ({
     ok,
     step,
-    message: scrub(message),
+    message: scrub(message.message),
+    said: scrubSaid(message.said, scrub),
     url: call ? redactUrl(call.request.url) : '',
     method: call ? call.request.method : 'GET',
     status: null,
@@ -121,7 +130,7 @@ async function send(doFetch: BaseFetch, request: ProbeRequest, timeoutMs = 10_00
     });
   } catch (error) {
     const refused = refusedRedirectIn(error);
-    if (refused) return { step: 'http', message: refused.message, status: refused.status };
+    if (refused) return { step: 'http', message: refused.words, status: refused.status };
     return { ...describeNetworkError(error, new URL(request.url)), status: null };
   }
   const text = await response.text().catch(() => '');
@@ -134,10 +143,10 @@ function judgeApiAnswer(
   call: ProbeCall & { api: WireApi },
   status: number,
   text: string,
-  connected: string,
+  connected: Spoken,
 ): ApiVerdict {
   const detail = errorDetail(text);
-  const suffix = detail ? ` The server said: "${detail}"` : '';
+  const suffix = serverSaid(detail);
   const extra = { api: call.api };
   if (refusesApi(call.api, status, detail))
     return {
@@ -152,7 +161,10 @@ function judgeApiAnswer(
   return {
     step: failed.step,
     ok: false,
-    message: `The call to ${wireApiNames[call.api]} failed: ${failed.message}`,
+    message: spoken('probe.apiCallFailed', {
+      api: wireApiNames[call.api],
+      reason: failed.message.said,
+    }),
     extra,
   };
 }
@@ -160,7 +172,7 @@ function judgeApiAnswer(
 interface Verdict {
   step: ConnectionStep;
   ok: boolean;
-  message: string;
+  message: Spoken;
   models: string[];
   extra?: Partial<ConnectionReport>;
 }
@@ -174,8 +186,8 @@ function judgeAnswer(
 ): Verdict {
   const { request, api } = call;
   const detail = errorDetail(text);
-  const suffix = detail ? ` The server said: "${detail}"` : '';
-  const failed = (step: ConnectionStep, message: string): Verdict => ({
+  const suffix = serverSaid(detail);
+  const failed = (step: ConnectionStep, message: Spoken): Verdict => ({
     step,
     ok: false,
     message,
@@ -183,24 +195,21 @@ function judgeAnswer(
   });
   // Google refuses a wrong key with a 400 whose body says so (errors.ts reads it as auth).
   if (status === 401 || (status === 400 && classifyFailure(factsFromBody(status, text)) === 'auth'))
-    return failed(
-      'auth',
-      `The server refused the key (HTTP ${status}). Check the API key for this profile.${suffix}`,
-    );
-  if (status === 403)
-    return failed('auth', `The key was accepted but lacks permission (HTTP 403).${suffix}`);
+    return failed('auth', spoken('probe.keyRefused', { status, serverSaid: suffix }));
+  if (status === 403) return failed('auth', spoken('probe.noPermission', { serverSaid: suffix }));
   // A chat call the server refuses: the API may be missing (Azure's 404 may also be the deployment).
   if (api && refusesApi(api, status, detail) && status !== 404)
     return { ...failed('http', refusedMessage(api, status, suffix)), extra: refusal(api) };
   if (status === 404) {
     const what = providerFor(target.profile.type).connectionTest.notFound(target.profile);
-    if (!api) return failed('model', `${what}${suffix}`);
+    if (!api)
+      return failed('model', spoken('probe.notFound', { what: what.said, serverSaid: suffix }));
     const other = wireApiLabels[otherApi(api)];
-    const hint = ` If it exists, the server may not offer ${wireApiNames[api]}: set "API" to ${other}.`;
-    return { ...failed('model', `${what}${hint}${suffix}`), extra: refusal(api) };
+    const params = { what: what.said, api: wireApiNames[api], other, serverSaid: suffix };
+    return { ...failed('model', spoken('probe.notFoundApi', params)), extra: refusal(api) };
   }
   if (status < 200 || status >= 300)
-    return failed('http', `The server answered HTTP ${status}.${suffix}`);
+    return failed('http', spoken('probe.httpStatus', { status, serverSaid: suffix }));
 
   const models = request.method === 'GET' ? modelIds(text) : [];
   const model = target.profile.defaultModel;
@@ -208,12 +217,13 @@ function judgeAnswer(
     return {
       step: 'model',
       ok: false,
-      message: `Connected, but the model "${model}" is not among the ${models.length} this server offers.`,
+      message: spoken('probe.modelMissing', { model, count: models.length }),
       models,
     };
   }
-  const available = models.length ? `, ${models.length} model(s) available` : '';
-  const connected = `Connected: HTTP ${status}${available}.`;
+  const connected = models.length
+    ? spoken('probe.connectedModels', { status, count: models.length })
+    : spoken('probe.connected', { status });
   return {
     step: 'done',
     ok: true,
@@ -225,11 +235,11 @@ function judgeAnswer(
 const refusal = (api: WireApi): Partial<ConnectionReport> => ({ suggestedApi: otherApi(api) });
 
 /** The provider module's request, after the one check every type shares: a key where one is due. */
-function buildRequest(target: ResolvedTarget): ProbeCall | { problem: string } {
+function buildRequest(target: ResolvedTarget): ProbeCall | { problem: Spoken } {
   const { profile, apiKey } = target;
   const provider = providerFor(profile.type);
   if (profile.authMethod === 'apiKey' && !apiKey && !profile.authHeader && !provider.keyOptional) {
-    return { problem: 'No API key is set for this profile. Enter one in "API key".' };
+    return { problem: spoken('probe.noKey') };
   }
   return provider.connectionTest.request(target);
 }
@@ -238,12 +248,12 @@ function buildRequest(target: ResolvedTarget): ProbeCall | { problem: string } {
 export function describeNetworkError(
   error: unknown,
   url: URL,
-): { step: ConnectionStep; message: string } {
+): { step: ConnectionStep; message: Spoken } {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
     return {
       step: 'timeout',
-      message: `${url.host} did not answer in time. Is the server up and the URL right?`,
+      message: spoken('probe.net.noAnswer', { host: url.host }),
     };
   }
   const cause =
@@ -254,30 +264,33 @@ export function describeNetworkError(
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
     return {
       step: 'dns',
-      message: `The name "${url.hostname}" could not be found (DNS). Check the spelling of the URL and your network.`,
+      message: spoken('probe.net.dns', { hostname: url.hostname }),
     };
   }
   if (code === 'ECONNREFUSED') {
     return {
       step: 'connect',
-      message: `Nothing is listening at ${url.host} (connection refused). Is the server running on that port?`,
+      message: spoken('probe.net.refused', { host: url.host }),
     };
   }
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/i.test(code)) {
     return {
       step: 'tls',
-      message: `The secure connection to ${url.host} failed (TLS: ${code}). A proxy or a self-signed certificate may be in the way; or try http:// for a local server.`,
+      message: spoken('probe.net.tls', { host: url.host, code }),
     };
   }
   if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
     return {
       step: 'timeout',
-      message: `Connecting to ${url.host} timed out. Check the URL, a firewall or a proxy.`,
+      message: spoken('probe.net.timedOut', { host: url.host }),
     };
   }
   return {
     step: 'connect',
-    message: `The connection to ${url.host} failed (${code || cause?.message || 'network error'}).`,
+    message: spoken('probe.net.failed', {
+      host: url.host,
+      reason: code || cause?.message || 'network error',
+    }),
   };
 }
 
@@ -333,4 +346,20 @@ function modelIds(text: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** The report's words with any secret the server echoed removed from their parameters too. */
+function scrubSaid(said: Said, scrub: (text: string) => string): Said {
+  if (!said.params) return said;
+  const params = Object.fromEntries(
+    Object.entries(said.params).map(([name, value]) => [
+      name,
+      typeof value === 'string'
+        ? scrub(value)
+        : typeof value === 'object'
+          ? scrubSaid(value, scrub)
+          : value,
+    ]),
+  );
+  return { ...said, params };
 }

@@ -14,6 +14,7 @@ import { fieldErrors } from './fieldErrors';
 import type { ProfileHandlerDeps } from './profileHandlers';
 import { profileView } from './profileView';
 import { storeProfileSecrets } from './storeProfileSecrets';
+import { spoken } from '../../../shared/said';
 
 type FirstRunHandlers = Pick<IpcHandlers, 'discoverSetup' | 'importCandidate' | 'dismissFirstRun'>;
 
@@ -41,8 +42,7 @@ export function createFirstRunHandlers(deps: ProfileHandlerDeps): FirstRunHandle
 
     async importCandidate({ candidateId, keyStorage }) {
       const candidate = found.get(candidateId);
-      if (!candidate)
-        throw new HandlerError('not_found', 'That item is no longer on the list. Scan again.');
+      if (!candidate) throw new HandlerError('not_found', spoken('ipc.firstRunItemGone'));
       const existing = profiles.find(candidate.suggestedName);
       const base: Profile =
         existing?.type === candidate.type

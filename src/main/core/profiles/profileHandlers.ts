@@ -10,6 +10,7 @@ import { profileView } from './profileView';
 import { chooseStartPick, type PickMemory } from './startPick';
 import { storeProfileSecrets } from './storeProfileSecrets';
 import { destinationOf, type ResolveTargetDeps } from './resolveTarget';
+import { spoken } from '../../../shared/said';
 
 export type ProfileHandlers = Pick<
   IpcHandlers,
@@ -78,10 +79,7 @@ function createProfileListHandlers(
       if (before && !request.apiKey && destinationOf(before, env) !== destinationOf(profile, env)) {
         // A stored key goes only where it was saved for: moved elsewhere, it must be typed again.
         await vault.removeProfile(profile.id);
-        deps.notices.post(
-          `The saved key of "${profile.name}" was removed because its URL now points to another server. Enter the key again to use it there.`,
-          'info',
-        );
+        deps.notices.post(spoken('notice.keyRemovedMoved', { name: profile.name }), 'info');
       }
       await storeProfileSecrets(vault, profile, request);
       profiles.commit(profile);

@@ -7,6 +7,7 @@ import {
   type KeyStorage,
   type SecretVault,
 } from '../secrets/SecretVault';
+import { spoken } from '../../../shared/said';
 
 /**
  * Writes a profile's key and secret headers to the vault (or removes them). A keychain that is
@@ -33,7 +34,7 @@ export async function storeProfileSecrets(
     if (error instanceof KeyStoreUnavailableError) {
       throw new HandlerError(
         'unavailable',
-        `${error.message} You can keep the key for this session only (in memory, never written to disk).`,
+        spoken('ipc.keychainSessionOnly', { reason: error.message }),
       );
     }
     throw error;

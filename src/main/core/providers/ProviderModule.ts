@@ -3,6 +3,7 @@ import type { RateLimitInfo } from '../../../shared/stream';
 import type { WireApi } from '../../../shared/wireApi';
 import type { EmbeddingsWire } from './embeddingsWire';
 import type { ProviderAdapter, ProviderProfile, ProviderTarget, ProviderType } from './types';
+import type { Spoken } from '../../../shared/said';
 
 /**
  * One provider type, whole: everything the rest of the core needs to know about it is asked of
@@ -73,9 +74,9 @@ export interface ProbeCall {
 
 export interface ConnectionTestSteps {
   /** The request that proves the settings work, or what to set first (the config step). */
-  request(target: ProbeTarget): ProbeCall | { problem: string };
+  request(target: ProbeTarget): ProbeCall | { problem: Spoken };
   /** What an HTTP 404 to that request means for this provider, in plain words. */
-  notFound(profile: ProviderProfile): string;
+  notFound(profile: ProviderProfile): Spoken;
   /**
    * A second call, made by the connection test once `request` passed, proving the wire API the
    * profile's chats use where `request` did not (a models list proves the key, not /responses);

@@ -2,6 +2,7 @@ import { attachmentRulesFor } from './attachmentRules';
 import { createAnthropicMessagesAdapter, DEFAULT_ANTHROPIC_BASE_URL } from './anthropicMessages';
 import type { ProbeRequest, ProbeTarget, ProviderModule } from './ProviderModule';
 import { anthropicRateLimitHeaders, rateLimitFrom } from './rateLimit';
+import { spoken } from '../../../shared/said';
 
 const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-4-5';
 /** The Messages API version the connection test asks for (the SDK sends its own). */
@@ -26,8 +27,7 @@ export const anthropicProvider = {
   rateLimitFrom: (headers, now) => rateLimitFrom(headers, now, [anthropicRateLimitHeaders]),
   connectionTest: {
     request: probeRequest,
-    notFound: () =>
-      'Nothing was found at this URL (HTTP 404). Check the Base URL (OpenAI-style servers usually end in /v1).',
+    notFound: () => spoken('probe.modelsListNotFound'),
   },
   profiles: {
     builtIn: {

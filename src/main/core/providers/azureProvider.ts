@@ -12,6 +12,7 @@ import type { AdapterOptions, ProbeCall, ProbeTarget, ProviderModule } from './P
 import { createResponsesAdapter } from './responsesApi';
 import { responsesProbeBody } from './responsesProbe';
 import type { ProviderTarget } from './types';
+import { spoken, type Spoken } from '../../../shared/said';
 
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
 
@@ -70,12 +71,11 @@ function azureV1Client(target: ProviderTarget, options: AdapterOptions): OpenAI 
  * Azure has no per-deployment models list: a minimal call proves the deployment, on the wire API
  * the profile's chats use (the deployment path, or the v1 Responses path with it as the model).
  */
-function probeRequest(target: ProbeTarget): ProbeCall | { problem: string } {
+function probeRequest(target: ProbeTarget): ProbeCall | { problem: Spoken } {
   const { profile, apiKey, bearerToken, headers } = target;
   const base = profile.baseUrl.replace(/\/+$/, '');
-  if (!base)
-    return { problem: 'Set the Azure Endpoint first (https://YOUR-RESOURCE.openai.azure.com).' };
-  if (!profile.defaultModel) return { problem: 'Set the Deployment name first.' };
+  if (!base) return { problem: spoken('probe.azureNoEndpoint') };
+  if (!profile.defaultModel) return { problem: spoken('probe.azureNoDeployment') };
   const auth: Record<string, string> = {};
   if (bearerToken) auth.Authorization = `Bearer ${bearerToken}`;
   else if (apiKey) auth['api-key'] = apiKey;
@@ -117,7 +117,7 @@ export const azureProvider = {
   connectionTest: {
     request: probeRequest,
     notFound: (profile) =>
-      `The deployment "${profile.defaultModel}" was not found (HTTP 404). Check the Deployment name and the Endpoint.`,
+      spoken('probe.azureDeploymentNotFound', { deployment: profile.defaultModel }),
   },
   profiles: {
     builtIn: {

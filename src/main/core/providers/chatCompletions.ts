@@ -12,6 +12,7 @@ import { openAIRateLimitHeaders, rateLimitFrom } from './rateLimit';
 import { SDK_BACKSTOP_TIMEOUT_MS } from './responseTimeouts';
 import { responsesProbeBody } from './responsesProbe';
 import { factsFromThrown } from './thrownErrors';
+import { spoken, type Spoken } from '../../../shared/said';
 import type {
   AdapterAttempt,
   ChatRequest,
@@ -165,9 +166,9 @@ function probeHeaders(target: ProbeTarget): Record<string, string> {
 }
 
 /** The connection test of a server with a models list: GET {base}/models with the bearer key. */
-export function modelsListProbe(target: ProbeTarget): ProbeCall | { problem: string } {
+export function modelsListProbe(target: ProbeTarget): ProbeCall | { problem: Spoken } {
   const base = target.profile.baseUrl.replace(/\/+$/, '');
-  if (!base) return { problem: 'Set the Base URL of the server first.' };
+  if (!base) return { problem: spoken('probe.noBaseUrl') };
   return { request: { method: 'GET', url: `${base}/models`, headers: probeHeaders(target) } };
 }
 
@@ -196,5 +197,4 @@ export function openAIWireApiProbe(target: ProbeTarget): (ProbeCall & { api: Wir
   };
 }
 
-export const modelsListNotFound =
-  'Nothing was found at this URL (HTTP 404). Check the Base URL (OpenAI-style servers usually end in /v1).';
+export const modelsListNotFound = spoken('probe.modelsListNotFound');

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { ProviderError, ProviderErrorKind } from '../../../shared/stream';
+import { spoken, type Said } from '../../../shared/said';
 import { redactSecrets } from './redact';
 import { retryAfterMsFrom } from './retry';
 
@@ -16,6 +17,8 @@ export interface FailureFacts {
   requestId?: string | null | undefined;
   /** The wait the body itself asks for (google.rpc.RetryInfo's `retryDelay`, Gemini's 429s). */
   retryDelayMs?: number | undefined;
+  /** Set when `message` is ours, not the provider's: its code for the person's language. */
+  said?: Said | undefined;
 }
 
 const requestIdHeaders = ['x-request-id', 'request-id', 'apim-request-id', 'x-ms-request-id'];
@@ -150,6 +153,14 @@ function statusText(status: number | null): string {
   return phrase ? `${status} ${phrase}` : String(status);
 }
 
+/** Ours, when the body says nothing a person can read: an HTML page, or nothing at all. */
+function unreadableBody(facts: FailureFacts): { message: string; said: Said } | null {
+  const raw = (facts.message ?? '').trim();
+  if (raw && !looksLikeHtml(raw)) return null;
+  const status = statusText(facts.status);
+  return spoken(raw ? 'engine.httpHtmlPage' : 'engine.httpNoDetails', { status });
+}
+
 /** One short plain line: never an HTML page, a stack or a key. */
 export function shortMessage(
   facts: FailureFacts,
@@ -157,12 +168,8 @@ export function shortMessage(
   secrets: Iterable<string | null | undefined>,
 ): string {
   const raw = (facts.message ?? '').trim();
-  if (!raw || looksLikeHtml(raw)) {
-    const what = raw
-      ? 'the server answered with an HTML page, not an API response (a proxy or gateway?)'
-      : 'the server gave no details';
-    return `HTTP ${statusText(facts.status)}: ${what}.`;
-  }
+  const unreadable = unreadableBody(facts);
+  if (unreadable) return unreadable.message;
   let line = raw.replace(/\s+/g, ' ');
   if (line.length > 300) line = `${line.slice(0, 297)}…`;
   line = redactSecrets(line, secrets);
@@ -184,6 +191,8 @@ export function providerErrorFrom(
     status: facts.status,
     message: shortMessage(facts, kind, secrets),
   };
+  const said = unreadableBody(facts)?.said ?? facts.said;
+  if (said) error.said = said;
   const retryAfterMs =
     retryAfterMsFrom(facts.headers ?? null, facts.message ?? '') ?? facts.retryDelayMs;
   if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;

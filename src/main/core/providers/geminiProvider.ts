@@ -7,6 +7,7 @@ import {
   geminiBaseUrl,
 } from './geminiClient';
 import type { EnvironmentRules, ProbeRequest, ProbeTarget, ProviderModule } from './ProviderModule';
+import { spoken } from '../../../shared/said';
 
 const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
 /** In the SDK's order: GOOGLE_API_KEY wins when both are set (getApiKeyFromEnv). */
@@ -60,7 +61,10 @@ export const geminiProvider = {
   connectionTest: {
     request: probeRequest,
     notFound: () =>
-      `Nothing was found at this URL (HTTP 404). Check the Base URL (Gemini's is ${DEFAULT_GEMINI_BASE_URL}, without /${GEMINI_API_VERSION}).`,
+      spoken('probe.geminiNotFound', {
+        url: DEFAULT_GEMINI_BASE_URL,
+        version: GEMINI_API_VERSION,
+      }),
   },
   profiles: {
     builtIn: null,

@@ -4,6 +4,7 @@
  * when a redirect leaves the origin, so every provider call goes through this wrapper instead:
  * redirects within the origin are followed here, a redirect to another origin is refused.
  */
+import { spoken } from '../../../shared/said';
 
 /** Redirect statuses of the Fetch standard (https://fetch.spec.whatwg.org/#redirect-status). */
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
@@ -17,12 +18,9 @@ export class CrossOriginRedirectError extends Error {
     readonly status: number,
     readonly fromOrigin: string,
     readonly toOrigin: string,
+    readonly words = spoken('engine.crossOriginRedirect', { fromOrigin, toOrigin, status }),
   ) {
-    super(
-      `The server at ${fromOrigin} redirected the request to ${toOrigin} (HTTP ${status}). ` +
-        `Switchboard does not send a key to another server than the one set, so it stopped. ` +
-        `If ${toOrigin} is the right server, set it as the base URL.`,
-    );
+    super(words.message);
   }
 }
 

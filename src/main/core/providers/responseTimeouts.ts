@@ -1,6 +1,7 @@
 import { responseTimeoutDefaults, responseTimeoutRange } from '../../../shared/profiles';
 import type { ProviderError } from '../../../shared/stream';
 import type { ProviderProfile } from './types';
+import { spoken } from '../../../shared/said';
 
 /** Which wait ran out: for the server to answer at all, or between pieces of its answer. */
 export type TimeoutPhase = 'firstByte' | 'idle';
@@ -111,7 +112,7 @@ export interface TimedOutServer {
   profile: Pick<ProviderProfile, 'type' | 'name'>;
 }
 
-const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
 
 /**
  * What a timeout of ours says: what happened and what to do, in one short paragraph. Never
@@ -125,13 +126,11 @@ export function responseTimeoutError(
   textArrived: boolean,
 ): ProviderError {
   const name = who(server);
-  let message: string;
   if (phase === 'firstByte') {
-    message = `${name} sent nothing for ${seconds(limits.firstByteMs)}, so Switchboard stopped waiting. Try again, or raise the response timeout in Settings › Profiles.`;
-  } else if (!textArrived) {
-    message = `${name} started the response, then sent nothing for ${seconds(limits.idleMs)}, so Switchboard stopped waiting. Try again, or raise the idle timeout in Settings › Profiles.`;
-  } else {
-    message = `${name} went silent for ${seconds(limits.idleMs)} mid-answer, so Switchboard stopped waiting; the text so far is kept. Continue picks up where it stopped, or raise the idle timeout in Settings › Profiles.`;
+    const params = { name, seconds: seconds(limits.firstByteMs) };
+    return { kind: 'timeout', status: null, ...spoken('engine.timeout.firstByte', params) };
   }
-  return { kind: 'timeout', status: null, message };
+  const params = { name, seconds: seconds(limits.idleMs) };
+  const code = textArrived ? 'engine.timeout.midAnswer' : 'engine.timeout.idle';
+  return { kind: 'timeout', status: null, ...spoken(code, params) };
 }

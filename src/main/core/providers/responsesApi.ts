@@ -11,6 +11,7 @@ import { responsesWebSearchTool } from './webSearchWire';
 import { listOpenAIModels } from './chatCompletions';
 import type { ProviderError } from '../../../shared/stream';
 import type { AdapterAttempt, ChatRequest, ProviderAdapter, ProviderTarget } from './types';
+import { said, spoken } from '../../../shared/said';
 
 /**
  * The OpenAI Responses API (`POST /responses`), which OpenAI and Azure OpenAI's v1 path speak:
@@ -70,7 +71,7 @@ export function explainRefusal(error: ProviderError): ProviderError {
   if (!route) return error;
   return {
     ...error,
-    message: `${error.message} This server may not offer the Responses API: set "API" to Chat Completions in the profile (--api chat).`,
+    ...spoken('engine.responsesRefused', { detail: error.said ?? error.message }),
   };
 }
 
@@ -95,9 +96,6 @@ export function createResponsesAdapter(
     listModels: (signal) => listOpenAIModels(client, signal),
     // ResponseCreateParams has no stop-sequence field: refused rather than silently dropped.
     explain: explainRefusal,
-    unsupported: (request) =>
-      request.stop?.length
-        ? 'The Responses API takes no stop sequences: remove them, or set "API" to Chat Completions in the profile (--api chat).'
-        : null,
+    unsupported: (request) => (request.stop?.length ? said('engine.responsesNoStop') : null),
   };
 }

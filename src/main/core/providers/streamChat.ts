@@ -1,4 +1,4 @@
-import { parameterProblems } from '../../../shared/parameterRanges';
+import { parameterProblemsSaid } from '../../../shared/parameterRanges';
 import type { ProviderError, RateLimitInfo, StreamEvent } from '../../../shared/stream';
 import { AttemptFold } from './attemptFold';
 import { providerErrorFrom } from './errors';
@@ -11,6 +11,7 @@ import { AttemptWatchdog, responseTimeoutError, responseTimeoutLimits } from './
 import { decideRetry, defaultRetryPolicy, sleep, type RetryPolicy } from './retry';
 import { factsFromThrown } from './thrownErrors';
 import { BodyHead, unexpectedAnswer } from './unexpectedAnswer';
+import { said, spoken } from '../../../shared/said';
 import type {
   AdapterAttempt,
   AdapterEvent,
@@ -68,8 +69,7 @@ function setUp(target: ProviderTarget, options: EngineOptions, now: () => number
   return { provider, adapter, ctx, secrets, errorBox };
 }
 
-const interruptedMessage =
-  'The answer stopped before its end: the connection was cut or closed early.';
+const interrupted = spoken('engine.interrupted');
 
 /** What the current attempt's response said, boxed: written by fetch callbacks, read after awaits. */
 interface WireState {
@@ -120,27 +120,34 @@ function takeRateLimit(wire: WireState): StreamEvent | null {
 /** A values check before anything is sent: a provider's documented ranges, in one place. */
 function outOfRange(target: ProviderTarget, request: ChatRequest): ProviderError | null {
   const defaults = target.profile.params ?? {};
-  const problems = parameterProblems(target.profile.type, {
+  const problems = parameterProblemsSaid(target.profile.type, {
     temperature: request.temperature ?? defaults.temperature,
     topP: request.topP ?? defaults.topP,
     stop: request.stop,
   });
   if (problems.length === 0) return null;
-  return { kind: 'bad_request', status: null, message: `${problems.join(' ')} Nothing was sent.` };
+  // Several sentences folded into one parameter: "first rest…", each in the person's language.
+  const joined = problems.reduceRight((rest, first) => said('engine.sentences', { first, rest }));
+  return {
+    kind: 'bad_request',
+    status: null,
+    ...spoken('engine.nothingSent', { problems: joined }),
+  };
 }
 
 /** What the profile's wire API cannot carry (stop sequences on the Responses API), refused. */
 function unsupportedBy(adapter: ProviderAdapter, request: ChatRequest): ProviderError | null {
   const problem = adapter.unsupported?.(request) ?? null;
   return problem
-    ? { kind: 'bad_request', status: null, message: `${problem} Nothing was sent.` }
+    ? { kind: 'bad_request', status: null, ...spoken('engine.nothingSent', { problems: problem }) }
     : null;
 }
 
 /** A connection lost after text arrived is an interrupted answer, not a failed call. */
 function asInterrupted(failure: ProviderError): ProviderError {
   if (failure.kind !== 'network' && failure.kind !== 'timeout') return failure;
-  return { ...failure, kind: 'interrupted', message: `${interruptedMessage} (${failure.message})` };
+  const reason = failure.said ?? failure.message;
+  return { ...failure, kind: 'interrupted', ...spoken('engine.interruptedBecause', { reason }) };
 }
 
 interface AttemptContext {
@@ -162,7 +169,7 @@ async function* runAttempt(
     opened = await setup.adapter.start(run.request, watch.signal);
     yield* readAttempt(opened, fold, captureListener(setup.ctx), () => takeRateLimit(wire));
     if (fold.stopped || signal.aborted) return null;
-    return { kind: 'interrupted', status: wire.status, message: interruptedMessage };
+    return { kind: 'interrupted', status: wire.status, ...interrupted };
   } catch (thrown) {
     if (signal.aborted) return null;
     const { facts, kind } = factsFromThrown(thrown, setup.errorBox.body);
@@ -191,7 +198,7 @@ async function* closingEvents(
   let error = fold.error;
   if (!error && !signal.aborted && fold.end?.finishReason === 'error') {
     // A server that flags an error in finish_reason without saying what it was.
-    error = { kind: 'server', status: null, message: 'The server ended the answer with an error.' };
+    error = { kind: 'server', status: null, ...spoken('engine.endedWithError') };
   }
   const finishReason = error && !signal.aborted ? 'error' : fold.finishReason(signal.aborted);
   if (error && !signal.aborted) yield { type: 'error', error };

@@ -1,6 +1,7 @@
 import type { ProviderErrorKind } from '../../../shared/stream';
 import { factsFromBody, type FailureFacts } from './errors';
 import { refusedRedirectIn } from './originBoundFetch';
+import { spoken, type SaidCode, type Spoken } from '../../../shared/said';
 
 /**
  * Turns what the SDKs throw into failure facts. Duck-typed on purpose: the openai and
@@ -16,15 +17,16 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-const networkCodes: Record<string, string> = {
-  ECONNREFUSED: 'the connection was refused (is the server running at that address?)',
-  ENOTFOUND: 'the host name could not be resolved (DNS)',
-  EAI_AGAIN: 'the host name could not be resolved (DNS)',
-  ECONNRESET: 'the connection was reset',
-  ETIMEDOUT: 'the connection timed out',
-  EHOSTUNREACH: 'the host is unreachable',
-  UND_ERR_SOCKET: 'the connection closed unexpectedly',
-  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+/** Each socket error code's sentence (errors catalogue, `engine.network.*`). */
+const networkCodes: Record<string, SaidCode> = {
+  ECONNREFUSED: 'engine.network.refused',
+  ENOTFOUND: 'engine.network.dns',
+  EAI_AGAIN: 'engine.network.dns',
+  ECONNRESET: 'engine.network.reset',
+  ETIMEDOUT: 'engine.network.timedOut',
+  EHOSTUNREACH: 'engine.network.unreachable',
+  UND_ERR_SOCKET: 'engine.network.closed',
+  UND_ERR_CONNECT_TIMEOUT: 'engine.network.timedOut',
 };
 
 function causeChain(error: unknown): Obj[] {
@@ -37,16 +39,19 @@ function causeChain(error: unknown): Obj[] {
   return chain;
 }
 
-function networkMessage(error: unknown): string {
+function networkMessage(error: unknown): Spoken {
   for (const link of causeChain(error)) {
     const code = str(link.code);
-    if (code && networkCodes[code]) return `Network error: ${networkCodes[code]}.`;
-    if (code && /CERT|SSL|TLS/i.test(code)) return `TLS error: ${code}.`;
+    const known = code ? networkCodes[code] : undefined;
+    if (known) return spoken(known);
+    if (code && /CERT|SSL|TLS/i.test(code)) return spoken('engine.network.tls', { code });
   }
   const messages = causeChain(error)
     .map((link) => str(link.message))
     .filter((m): m is string => !!m && m !== 'fetch failed' && m !== 'Connection error.');
-  return `Network error: ${messages[0] ?? 'the request did not reach the server'}.`;
+  return messages[0]
+    ? spoken('engine.network.other', { detail: messages[0] })
+    : spoken('engine.network.notReached');
 }
 
 /** Strips the SDK's "429 " prefix so our message carries only the provider's words. */
@@ -72,20 +77,19 @@ export function factsFromThrown(error: unknown, errorBody: string | null = null)
 
   const refused = refusedRedirectIn(error);
   // Not a network fault: the same redirect comes back on a repeat, so it is not retried.
-  if (refused)
-    return { facts: { status: refused.status, message: refused.message }, kind: 'bad_request' };
+  if (refused) return { facts: { status: refused.status, ...refused.words }, kind: 'bad_request' };
   if (is('APIUserAbortError') || is('AbortError')) {
-    return { facts: { status: null, message: 'Stopped.' }, kind: 'cancelled' };
+    return { facts: { status: null, ...spoken('engine.stopped') }, kind: 'cancelled' };
   }
   if (is('APIConnectionTimeoutError')) {
-    return { facts: { status: null, message: 'The request timed out.' }, kind: 'timeout' };
+    return { facts: { status: null, ...spoken('engine.requestTimedOut') }, kind: 'timeout' };
   }
   if (is('APIConnectionError') || error instanceof TypeError) {
-    return { facts: { status: null, message: networkMessage(error) }, kind: 'network' };
+    return { facts: { status: null, ...networkMessage(error) }, kind: 'network' };
   }
   if (error instanceof SyntaxError) {
     return {
-      facts: { status: null, message: `The server sent a malformed response (${message}).` },
+      facts: { status: null, ...spoken('engine.malformed', { detail: message }) },
       kind: 'malformed_response',
     };
   }
@@ -111,5 +115,5 @@ export function factsFromThrown(error: unknown, errorBody: string | null = null)
       },
     };
   }
-  return { facts: { status: null, message: networkMessage(error) }, kind: 'network' };
+  return { facts: { status: null, ...networkMessage(error) }, kind: 'network' };
 }

@@ -4,6 +4,7 @@ import type { AttachmentPart } from '../../../shared/messageParts';
 import type { ProviderType } from '../../../shared/profiles';
 import type { ReasoningEffort } from '../../../shared/reasoning';
 import type { WireApi } from '../../../shared/wireApi';
+import type { Said } from '../../../shared/said';
 
 export { providerTypes, type ProviderType } from '../../../shared/profiles';
 
@@ -191,7 +192,7 @@ export interface ProviderAdapter {
    * What this wire API cannot carry of a request, as a sentence that says what to change; null
    * when it carries all of it. Checked before anything is sent: nothing is silently dropped.
    */
-  unsupported?(request: ChatRequest): string | null;
+  unsupported?(request: ChatRequest): Said | null;
   /** A failure as this wire API explains it (a refused route: which setting to change). */
   explain?(error: ProviderError): ProviderError;
 }

@@ -1,5 +1,6 @@
 import type { ProviderError } from '../../../shared/stream';
 import { looksLikeHtml } from './errors';
+import { spoken } from '../../../shared/said';
 
 /** Enough of a body to tell an HTML page from an API answer. */
 const headBytes = 512;
@@ -50,14 +51,14 @@ export function unexpectedAnswer(
     return {
       kind: 'malformed_response',
       status,
-      message: `The server answered ${status} with an HTML page, not an API response: a captive portal or a wrong base URL?`,
+      ...spoken('engine.okHtmlPage', { status }),
     };
   }
   if (head.bytes === 0 && status !== 204) {
     return {
       kind: 'malformed_response',
       status,
-      message: `The server answered ${status} with an empty body.`,
+      ...spoken('engine.okEmptyBody', { status }),
     };
   }
   return null;

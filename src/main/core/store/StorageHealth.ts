@@ -1,6 +1,7 @@
 import type { StorageStatus } from '../../../shared/storage';
 import type { SqliteDatabase } from './database';
-import { adviceFor, storageFaultOf, type StorageFault } from './storageFault';
+import { adviceSpoken, storageFaultOf, type StorageFault } from './storageFault';
+import { spoken, type Spoken } from '../../../shared/said';
 
 export interface StorageHealthDeps {
   db: SqliteDatabase;
@@ -9,7 +10,7 @@ export interface StorageHealthDeps {
   /** As found at open: writable, or read-only with the reason. */
   initial: StorageStatus;
   /** Tells the person (the notice bar). */
-  notify: (message: string) => void;
+  notify: (message: string | Spoken) => void;
   /** The banner follows the status. */
   onStatus: (status: StorageStatus) => void;
   /** Damage found: remembered so the next start salvages what can be read. */
@@ -45,6 +46,11 @@ export class StorageHealth {
    * `waiting`: the save is kept and retried, so the advice is what to free, not to try again.
    */
   report(error: unknown, options: { tell?: boolean; waiting?: boolean } = {}): string | null {
+    return this.reportSpoken(error, options)?.message ?? null;
+  }
+
+  /** The same, with the message's code (an IPC answer carries it to the renderer). */
+  reportSpoken(error: unknown, options: { tell?: boolean; waiting?: boolean } = {}): Spoken | null {
     const fault = storageFaultOf(error);
     if (!fault) return null;
     if (fault.reason === 'corrupt') this.markDamaged();
@@ -58,12 +64,15 @@ export class StorageHealth {
     this.markDamaged();
   }
 
-  private messageFor(fault: StorageFault, error: unknown, waiting: boolean): string {
-    if (fault.reason === 'corrupt') return `This could not be read. ${adviceFor('corrupt')}`;
+  private messageFor(fault: StorageFault, error: unknown, waiting: boolean): Spoken {
+    if (fault.reason === 'corrupt')
+      return spoken('storage.unreadable', { advice: adviceSpoken('corrupt').said });
     // Once read-only, every write fails as "read-only"; the reason the person needs is the first one.
     if (!this.current.writable && isReadOnlyRefusal(error))
-      return `Nothing was saved: ${this.current.message}`;
-    return waiting ? adviceFor(fault.reason, 'waiting') : fault.advice;
+      return spoken('storage.nothingSaved', {
+        status: this.current.said ?? this.current.message,
+      });
+    return adviceSpoken(fault.reason, waiting ? 'waiting' : 'now');
   }
 
   private markDamaged(): void {
@@ -77,19 +86,20 @@ export class StorageHealth {
     this.current = {
       writable: false,
       reason: 'corrupt',
-      message: adviceFor('corrupt'),
+      ...adviceSpoken('corrupt'),
       file: this.deps.file,
     };
     this.deps.onStatus(this.current);
   }
 
-  private tell(message: string): void {
+  private tell(words: Spoken): void {
+    const { message } = words;
     const now = (this.deps.now ?? Date.now)();
     const last = this.lastTold.get(message);
     // A clock set back makes `now - last` negative: tell again rather than stay silent forever.
     if (last !== undefined && now - last < REPEAT_NOTICE_MS && now >= last) return;
     this.lastTold.set(message, now);
-    this.deps.notify(message);
+    this.deps.notify(words);
   }
 }
 

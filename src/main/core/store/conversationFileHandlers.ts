@@ -5,6 +5,7 @@ import { importConversations, previewImport } from './importConversations';
 import { ImportError } from './ImportError';
 import type { Store } from './Store';
 import { storageFaultOf } from './storageFault';
+import { spoken } from '../../../shared/said';
 
 type FileHandlers = Pick<
   IpcHandlers,
@@ -35,10 +36,7 @@ export function createConversationFileHandlers(deps: {
         },
       });
       if (conversationIds && conversations.length === 0)
-        throw new HandlerError(
-          'not_found',
-          'Nothing to export: those conversations no longer exist.',
-        );
+        throw new HandlerError('not_found', spoken('ipc.nothingToExport'));
       const file =
         format === 'json'
           ? toJsonExport(conversations, deps.now())
@@ -65,7 +63,7 @@ function asImportRequest<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof ImportError) throw new HandlerError('invalid_request', error.message);
+    if (error instanceof ImportError) throw new HandlerError('invalid_request', error.words);
     throw error;
   }
 }

@@ -1,10 +1,11 @@
 import type { ConversationDetail, ConversationThread } from '../../../shared/conversations';
 import { HandlerError } from '../../../shared/result';
 import type { Store } from './Store';
+import { spoken } from '../../../shared/said';
 
 /** A conversation that is gone is `not_found` for the renderer, in the same words everywhere. */
 export function found<T>(value: T | null): T {
-  if (value === null) throw new HandlerError('not_found', 'That conversation no longer exists.');
+  if (value === null) throw new HandlerError('not_found', spoken('ipc.conversationGone'));
   return value;
 }
 

@@ -3,6 +3,7 @@ import type { ConversationThread, StoredMessage } from '../../../shared/conversa
 import { HandlerError } from '../../../shared/result';
 import { found, threadOf } from './conversationLookup';
 import type { Store } from './Store';
+import { spoken } from '../../../shared/said';
 
 /**
  * "Fork from here": a new conversation holding the path from the root to `messageId` (copies
@@ -17,9 +18,9 @@ export function forkConversation(
   const source = found(store.conversations.get(request.conversationId));
   const target = store.messages.get(request.messageId);
   if (!target || target.conversationId !== source.id)
-    throw new HandlerError('not_found', 'That message no longer exists.');
+    throw new HandlerError('not_found', spoken('ipc.messageGone'));
   if (target.status === 'streaming')
-    throw new HandlerError('conflict', 'Wait for this answer to finish before forking from it.');
+    throw new HandlerError('conflict', spoken('ipc.waitBeforeFork'));
   const path = store.messages.pathTo(target.id);
   const forkId = store.db.transaction(() => {
     const fork = store.conversations.create({

@@ -5,6 +5,7 @@ import { textParts } from '../../../shared/messageParts';
 import type { FinishReason } from '../../../shared/stream';
 import type { ExportedConversation } from './exportConversations';
 import { ImportError } from './ImportError';
+import { spoken } from '../../../shared/said';
 
 // ChatGPT's data export: an array of conversations, each a tree in `mapping` (node id → node with
 // parent, children and a message or null), `current_node` naming the leaf that was shown.
@@ -39,13 +40,11 @@ type ChatGptNode = z.infer<typeof chatGptNode>;
 
 /** Converts a ChatGPT `conversations.json` (already JSON-parsed) into conversations to insert. */
 export function parseChatGptExport(data: unknown[]): ExportedConversation[] {
-  if (data.length === 0) throw new ImportError('This conversations.json holds no conversations.');
+  if (data.length === 0) throw new ImportError(spoken('import.chatGptEmpty'));
   return data.map((item, index) => {
     const parsed = chatGptConversation.safeParse(item);
     if (!parsed.success) {
-      throw new ImportError(
-        `Conversation ${index + 1} of this file is not in ChatGPT's export format (it needs a "mapping").`,
-      );
+      throw new ImportError(spoken('import.chatGptNotMapping', { index: index + 1 }));
     }
     return convert(parsed.data);
   });

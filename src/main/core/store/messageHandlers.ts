@@ -3,6 +3,7 @@ import { HandlerError } from '../../../shared/result';
 import type { ChatService } from '../chat/ChatService';
 import { found, threadOf } from './conversationLookup';
 import type { Store } from './Store';
+import { spoken } from '../../../shared/said';
 
 type MessageHandlers = Pick<
   IpcHandlers,
@@ -23,7 +24,7 @@ export function createMessageHandlers(deps: {
     selectMessageVersion: async ({ conversationId, messageId }) => {
       const message = store.messages.get(messageId);
       if (!message || message.conversationId !== conversationId)
-        throw new HandlerError('not_found', 'That message no longer exists.');
+        throw new HandlerError('not_found', spoken('ipc.messageGone'));
       found(store.conversations.get(conversationId));
       store.conversations.setCurrentLeaf(
         conversationId,
@@ -34,9 +35,9 @@ export function createMessageHandlers(deps: {
     deleteMessage: async ({ conversationId, messageId }) => {
       const message = store.messages.get(messageId);
       if (!message || message.conversationId !== conversationId)
-        throw new HandlerError('not_found', 'That message no longer exists.');
+        throw new HandlerError('not_found', spoken('ipc.messageGone'));
       if (chat.isStreaming(conversationId))
-        throw new HandlerError('conflict', 'Stop the answer being written before deleting.');
+        throw new HandlerError('conflict', spoken('ipc.stopBeforeDeleting'));
       // The thread goes on through the newest remaining version at that place, else its parent.
       const siblings = store.messages
         .versionIds(conversationId, message.parentId)

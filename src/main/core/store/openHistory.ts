@@ -18,6 +18,7 @@ import { salvageHistory } from './salvageHistory';
 import { wholePagesLength } from './sqlitePages';
 import { canWrite, startupMessage } from './startupMessage';
 import { storageFaultOf } from './storageFault';
+import { said, spoken, type Spoken } from '../../../shared/said';
 
 /** Left beside the history when damage turns up mid-session, so the next start salvages it. */
 const damageMarker = (file: string) => `${file}.damaged`;
@@ -81,7 +82,7 @@ function openUnwritable(
     status: {
       writable: false,
       reason,
-      message: startupMessage(reason, file, copy.readable, error),
+      ...startupMessage(reason, file, copy.readable, error),
       file,
     },
   };
@@ -110,10 +111,10 @@ function stillDamaged(file: string): boolean {
  * folder and opened query-only; the damaged file is only ever read.
  */
 function openSalvaged(file: string, now: () => number, error: unknown): OpenedHistory {
-  const status = (message: string): StorageStatus => ({
+  const status = (words: Spoken): StorageStatus => ({
     writable: false,
     reason: 'corrupt',
-    message,
+    ...words,
     file,
   });
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-salvage-'));
@@ -132,18 +133,13 @@ function openSalvaged(file: string, now: () => number, error: unknown): OpenedHi
     const conversations =
       (salvage.copied.conversations ?? 0) + (salvage.copied.rebuiltConversations ?? 0);
     const messages = salvage.copied.messages ?? 0;
-    const lost =
-      salvage.lost > 0
-        ? ` About ${salvage.lost} records sat on damaged parts and are missing.`
-        : '';
+    const lost = salvage.lost > 0 ? said('storage.start.lost', { count: salvage.lost }) : '';
     const cutOff =
-      salvage.endUnreadable.length > 0 || salvage.cutOff
-        ? ' The end of the file could not be read (it looks cut off), so the newest conversations or answers may be missing.'
-        : '';
+      salvage.endUnreadable.length > 0 || salvage.cutOff ? said('storage.start.cutOff') : '';
     return {
       store,
       status: status(
-        `The history file is damaged. Switchboard opened a read-only copy of everything that could still be read (${conversations} conversations, ${messages} messages): read it and export it.${lost}${cutOff} The file ${file} was left as it was. To go on with a history you can write to: export everything, quit, move the file aside, start Switchboard again and import the export.`,
+        spoken('storage.start.salvaged', { conversations, messages, lost, cutOff, file }),
       ),
     };
   } catch {

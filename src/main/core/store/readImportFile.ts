@@ -8,6 +8,7 @@ import { reasoningEfforts } from '../../../shared/reasoning';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation } from './exportConversations';
 import { parseChatGptExport } from './importChatGpt';
 import { ImportError } from './ImportError';
+import { said, saidSchema, spoken } from '../../../shared/said';
 
 const text = z.string().max(10_000_000);
 const optionalId = z.string().min(1).max(200).nullable();
@@ -49,6 +50,7 @@ const messageFields = {
       message: z.string().max(10_000),
       retryAfterMs: z.number().optional(),
       requestId: z.string().max(500).optional(),
+      said: saidSchema.optional(),
     })
     .nullable(),
   createdAt: z.number(),
@@ -127,9 +129,7 @@ export function readImportFile(content: string): ImportFile {
   try {
     data = JSON.parse(content);
   } catch {
-    throw new ImportError(
-      'This file is not JSON. Choose a Switchboard JSON export or a ChatGPT conversations.json.',
-    );
+    throw new ImportError(spoken('import.notJson'));
   }
   let format: ImportFile['format'];
   let conversations: ExportedConversation[];
@@ -138,7 +138,10 @@ export function readImportFile(content: string): ImportFile {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ImportError(
-        `This Switchboard export is damaged (at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'invalid'}).`,
+        spoken('import.damaged', {
+          at: issue?.path.join('.') || said('import.top'),
+          detail: issue?.message ?? 'invalid',
+        }),
       );
     }
     format = 'switchboard';
@@ -149,9 +152,7 @@ export function readImportFile(content: string): ImportFile {
     format = 'chatgpt';
     conversations = parseChatGptExport(data);
   } else {
-    throw new ImportError(
-      'This file is neither a Switchboard export nor a ChatGPT conversations.json.',
-    );
+    throw new ImportError(spoken('import.unknownFormat'));
   }
 
   return { format, conversations };
@@ -162,17 +163,15 @@ function checkTree(entry: ExportedConversation): ExportedConversation {
   const seen = new Set<string>();
   for (const stored of entry.messages) {
     if (stored.conversationId !== entry.conversation.id)
-      throw new ImportError(`Message ${stored.id} belongs to another conversation.`);
+      throw new ImportError(spoken('import.otherConversation', { id: stored.id }));
     if (stored.parentId !== null && !seen.has(stored.parentId))
-      throw new ImportError(`Message ${stored.id} has a missing parent.`);
-    if (seen.has(stored.id)) throw new ImportError(`Message ${stored.id} appears twice.`);
+      throw new ImportError(spoken('import.missingParent', { id: stored.id }));
+    if (seen.has(stored.id)) throw new ImportError(spoken('import.twice', { id: stored.id }));
     seen.add(stored.id);
   }
   const leaf = entry.conversation.currentLeafId;
   if (leaf !== null && !seen.has(leaf))
-    throw new ImportError(
-      `Conversation "${entry.conversation.title}" points at a missing message.`,
-    );
+    throw new ImportError(spoken('import.missingMessage', { title: entry.conversation.title }));
   // An answer exported mid-stream cannot be streaming here: it is interrupted.
   return {
     ...entry,

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StorageFaultReason } from '../../../shared/storage';
+import { said, spoken, type Said, type Spoken } from '../../../shared/said';
 
 /**
  * What the banner says when the history could not be opened for writing at start: the cause in
@@ -11,26 +12,32 @@ export function startupMessage(
   file: string,
   readable: boolean,
   error: unknown,
-): string {
-  const shown = readable
-    ? 'Your history is open read-only: you can read and export it, but nothing new is saved.'
-    : `Your history could not be read at all (${describe(error)}), so Switchboard started with an empty, read-only one.`;
-  const untouched = `The file ${file} was left as it was.`;
+): Spoken {
+  const params = {
+    shown: readable
+      ? said('storage.start.shownReadable')
+      : said('storage.start.shownUnreadable', { detail: describe(error) }),
+    untouched: said('storage.start.untouched', { file }),
+  };
   switch (reason) {
     case 'corrupt':
-      return `The history file is damaged. ${shown} ${untouched} To start a new history, export what you need, quit, and move the file aside.`;
+      return spoken('storage.start.corrupt', params);
     case 'read_only': {
       const unwritable = unwritableFile(file);
       return unwritable
-        ? `The history file ${unwritable} is read-only: its own permissions do not let Switchboard write to it. ${shown} ${untouched} Make it writable (${howToMakeWritable(unwritable)}), then restart.`
-        : `Switchboard cannot write to its data folder ${dirname(file)} (read-only, or no permission). ${shown} ${untouched} Fix the folder's permissions, then restart.`;
+        ? spoken('storage.start.fileReadOnly', {
+            ...params,
+            file: unwritable,
+            how: howToMakeWritable(unwritable),
+          })
+        : spoken('storage.start.folderReadOnly', { ...params, folder: dirname(file) });
     }
     case 'disk_full':
-      return `The disk is full. ${shown} ${untouched} Free some space, then restart.`;
+      return spoken('storage.start.diskFull', params);
     case 'locked':
-      return `The history file is locked by another program (another Switchboard, a backup or a database tool). ${shown} ${untouched} Close that program, then restart.`;
+      return spoken('storage.start.locked', params);
     case 'io':
-      return `The disk reported an error reading the history. ${shown} ${untouched} Check the drive, then restart.`;
+      return spoken('storage.start.io', params);
   }
 }
 
@@ -53,10 +60,10 @@ export function canWrite(path: string): boolean {
   }
 }
 
-function howToMakeWritable(file: string): string {
+function howToMakeWritable(file: string): Said {
   return process.platform === 'win32'
-    ? 'clear "Read-only" in its Properties'
-    : `for example chmod u+w "${file}"`;
+    ? said('storage.start.howWindows')
+    : said('storage.start.howChmod', { file });
 }
 
 function describe(error: unknown): string {

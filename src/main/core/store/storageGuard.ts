@@ -18,7 +18,7 @@ export function guardStorage(handlers: IpcHandlers, health: StorageHealth): IpcH
         return await handler(request);
       } catch (error) {
         if (error instanceof HandlerError) throw error;
-        const message = health.report(error, { tell: false });
+        const message = health.reportSpoken(error, { tell: false });
         if (message === null) throw error;
         throw new HandlerError('storage', message);
       }

@@ -7,6 +7,7 @@ import { StorageHealth } from './StorageHealth';
 import { DATABASE_FILE, type Store } from './Store';
 import type { StorageStatus } from '../../../shared/storage';
 import { keepUnsaved, restoreUnsaved, unsavedPlaces } from './unsavedWrites';
+import { spoken, type Spoken } from '../../../shared/said';
 
 /** What quitting did with the saves the history could not take. */
 export interface UnsavedAtQuit {
@@ -36,7 +37,7 @@ export interface SupervisedHistory {
  */
 export function superviseHistory(options: {
   dataDir: string;
-  notify: (message: string, level?: 'info' | 'warning') => void;
+  notify: (message: string | Spoken, level?: 'info' | 'warning') => void;
   onStatus: (status: StorageStatus) => void;
   onInternalError: (error: unknown) => void;
   log?: AppLog;
@@ -69,11 +70,7 @@ export function superviseHistory(options: {
     : null;
   const pendingSaves = new PendingSaves({
     report: (error, how) => health.report(error, { ...how, waiting: true }),
-    recovered: (count) =>
-      options.notify(
-        `Saved after all: ${count} ${count === 1 ? 'save' : 'saves'} that had to wait (full disk or locked file) ${count === 1 ? 'is' : 'are'} now in your history.`,
-        'info',
-      ),
+    recovered: (count) => options.notify(spoken('notice.savedAfterAll', { count }), 'info'),
     onInternalError: options.onInternalError,
   });
   return {

@@ -18,6 +18,7 @@ import { finishReasons, providerErrorKinds } from '../../../shared/stream';
 import type { Store } from './Store';
 import { usageCallKinds } from './UsageLedger';
 import { UsageWriter } from '../usage/UsageWriter';
+import { saidSchema, spoken, type Spoken } from '../../../shared/said';
 
 /**
  * Saves that the history could not take before quitting (a full disk, a lock), written to a
@@ -45,6 +46,7 @@ const answerEndFields = {
       message: z.string(),
       retryAfterMs: z.number().optional(),
       requestId: z.string().optional(),
+      said: saidSchema.optional(),
     })
     .nullable()
     .optional(),
@@ -159,7 +161,7 @@ export function keepUnsaved(writes: UnsavedWrite[], places: string[], now: numbe
 export function restoreUnsaved(
   store: Store,
   places: string[],
-  notify: (message: string, level?: 'info' | 'warning') => void,
+  notify: (message: string | Spoken, level?: 'info' | 'warning') => void,
 ): void {
   let answers = 0;
   for (const file of places.flatMap((place, index) => keptFiles(place, index > 0))) {
@@ -170,18 +172,11 @@ export function restoreUnsaved(
         .filter((applied) => applied === 'answer').length;
       rmSync(file, { force: true });
     } catch (error) {
-      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      notify(
-        `Saves kept at the last quit (the disk was full or the history locked) could not be put into the history yet: ${detail}. They wait in ${file}; the next start tries again.`,
-        'warning',
-      );
+      const detail = (error instanceof Error ? error.message.split('\n')[0] : String(error)) ?? '';
+      notify(spoken('notice.keptSavesFailed', { detail, file }), 'warning');
     }
   }
-  if (answers > 0)
-    notify(
-      `${answers} ${answers === 1 ? 'answer' : 'answers'} that could not be saved when Switchboard last quit (full disk or locked file) ${answers === 1 ? 'is' : 'are'} now in your history, whole.`,
-      'info',
-    );
+  if (answers > 0) notify(spoken('notice.keptSavesRestored', { count: answers }), 'info');
 }
 
 /** The kept files in `place`, oldest first; none when it cannot be listed (it is only looked at). */

@@ -13,6 +13,7 @@ import { SyncError } from './SyncError';
 import type { AttachmentFiles } from './syncAttachments';
 import { runSync } from './syncRun';
 import { readSyncBase, writeSyncBase } from './syncState';
+import { spoken } from '../../../shared/said';
 
 const SETTINGS = 'sync.settings';
 const LAST = 'sync.last';
@@ -114,11 +115,14 @@ export class SyncService {
       if (summary.downloaded || summary.deletedHere || summary.conflicts) this.options.onChanged();
     } catch (error) {
       const known = error instanceof SyncError;
+      const words = known
+        ? { message: error.message, said: error.said }
+        : spoken('sync.failedHere', {
+            reason: error instanceof Error ? error.message : String(error),
+          });
       this.lastError = {
         kind: known ? error.kind : 'local',
-        message: known
-          ? error.message
-          : `Sync failed here: ${error instanceof Error ? error.message : String(error)}`,
+        ...words,
         at: this.now(),
       };
     }
@@ -131,15 +135,8 @@ export class SyncService {
     const password = (await this.options.vault.get(SYNC_PASSWORD_ACCOUNT))?.secret ?? '';
     const passphrase = (await this.options.vault.get(SYNC_PASSPHRASE_ACCOUNT))?.secret;
     if (!settings || !passphrase)
-      throw new SyncError(
-        'not_configured',
-        'Sync is not set up: enter the WebDAV address and a passphrase in Settings › Data.',
-      );
-    if (!this.options.writable())
-      throw new SyncError(
-        'local',
-        'The history here cannot be written (see the banner), so sync waits until it can. Nothing was sent or changed.',
-      );
+      throw new SyncError('not_configured', spoken('sync.notConfigured'));
+    if (!this.options.writable()) throw new SyncError('local', spoken('sync.historyReadOnly'));
     const folder = await RemoteFolder.open({ ...settings, password, passphrase });
     const target = `${settings.url.replace(/\/+$/, '')}/${settings.folder}`;
     const base = readSyncBase(this.options.dataDir, target);

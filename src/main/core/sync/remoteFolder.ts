@@ -3,6 +3,7 @@ import { createClient, type WebDAVClient } from 'webdav';
 import { SyncError } from './SyncError';
 import { deriveKey, newKdfParams, seal, unseal, type KdfParams } from './syncCrypto';
 import type { ConversationRecord } from './syncRecords';
+import { spoken } from '../../../shared/said';
 
 /** `keys.json`, in the clear: how to derive the key, and a sealed known text to check it with. */
 interface KeyFile {
@@ -60,7 +61,7 @@ export class RemoteFolder {
       if (check?.toString() !== CHECK_TEXT)
         throw new SyncError(
           'wrong_passphrase',
-          `The sync passphrase does not open the data in "${settings.folder}" on the server. Enter the passphrase used on your other machine. Nothing was changed, here or there.`,
+          spoken('sync.wrongPassphrase', { folder: settings.folder }),
         );
       return new RemoteFolder(client, root, key);
     }
@@ -85,11 +86,7 @@ export class RemoteFolder {
 
   async conversation(file: string): Promise<ConversationRecord> {
     const sealed = await this.read(`conversations/${file}`);
-    if (!sealed)
-      throw new SyncError(
-        'damaged',
-        `The server's copy of a conversation (${file}) is missing. Sync again; if it stays missing, the other machine's next sync puts it back.`,
-      );
+    if (!sealed) throw new SyncError('damaged', spoken('sync.conversationMissing', { file }));
     return this.opened<ConversationRecord>('conversation', sealed);
   }
 
@@ -106,11 +103,7 @@ export class RemoteFolder {
     const now = await this.read(MANIFEST);
     const same =
       now === null ? this.manifestRead === null : now.equals(this.manifestRead ?? Buffer.alloc(0));
-    if (!same)
-      throw new SyncError(
-        'busy',
-        'Another machine synced to the same folder at the same moment. Nothing was lost; sync again.',
-      );
+    if (!same) throw new SyncError('busy', spoken('sync.busy'));
     await this.putAtomically(
       MANIFEST,
       seal(this.key, MANIFEST, Buffer.from(JSON.stringify(manifest))),
@@ -155,11 +148,7 @@ export class RemoteFolder {
     read: (plain: Buffer) => T = (plain) => JSON.parse(plain.toString()) as T,
   ): T {
     const plain = unseal(this.key, role, sealed);
-    if (!plain)
-      throw new SyncError(
-        'damaged',
-        'A file on the server could not be decrypted: it was changed or damaged there. Nothing was changed here.',
-      );
+    if (!plain) throw new SyncError('damaged', spoken('sync.undecryptable'));
     return read(plain);
   }
 
@@ -195,10 +184,7 @@ async function readKeyFile(client: WebDAVClient, root: string): Promise<KeyFile 
   } catch {
     // Falls through to the message below.
   }
-  throw new SyncError(
-    'damaged',
-    `The folder's ${KEY_FILE} on the server is not one Switchboard wrote.`,
-  );
+  throw new SyncError('damaged', spoken('sync.foreignKeyFile', { file: KEY_FILE }));
 }
 
 /** A WebDAV call whose failure becomes a SyncError in words. */
@@ -215,20 +201,10 @@ function syncErrorOf(error: unknown): SyncError {
   const status = (error as { status?: unknown }).status;
   const detail = error instanceof Error ? error.message : String(error);
   if (status === 401 || status === 403)
-    return new SyncError(
-      'auth',
-      'The WebDAV server refused the user name or password. Check them in Settings › Data.',
-      { cause: error },
-    );
+    return new SyncError('auth', spoken('sync.authRefused'), { cause: error });
   if (typeof status === 'number')
-    return new SyncError(
-      'server',
-      `The WebDAV server answered ${status} (${detail}). Nothing was lost; sync again later.`,
-      { cause: error },
-    );
-  return new SyncError(
-    'unreachable',
-    `The WebDAV server could not be reached or went away (${detail}). Nothing was lost; the next sync finishes the job.`,
-    { cause: error },
-  );
+    return new SyncError('server', spoken('sync.serverStatus', { status, detail }), {
+      cause: error,
+    });
+  return new SyncError('unreachable', spoken('sync.unreachable', { detail }), { cause: error });
 }

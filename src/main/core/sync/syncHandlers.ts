@@ -2,6 +2,7 @@ import type { IpcHandlers } from '../../../shared/ipc';
 import { HandlerError } from '../../../shared/result';
 import { KeyStoreUnavailableError } from '../secrets/KeyStore';
 import type { SyncService } from './SyncService';
+import { spoken } from '../../../shared/said';
 
 type SyncHandlers = Pick<
   IpcHandlers,
@@ -17,10 +18,7 @@ export function createSyncHandlers(sync: SyncService): SyncHandlers {
         return await sync.save(input);
       } catch (error) {
         if (error instanceof KeyStoreUnavailableError)
-          throw new HandlerError(
-            'unavailable',
-            'The keychain is not reachable, so the WebDAV password and the passphrase cannot be kept. Sync needs the keychain.',
-          );
+          throw new HandlerError('unavailable', spoken('sync.noKeychain'));
         throw error;
       }
     },

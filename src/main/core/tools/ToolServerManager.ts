@@ -16,9 +16,10 @@ import { usesOAuth, wantsSignIn, type McpOAuth } from './mcpOAuth';
 import type { McpMessageTap } from '../exchanges/StepExchanges';
 import { callListener, type WireListener } from './mcpTap';
 import { ServerLog } from './serverLog';
-import { failureInWords } from './mcpFailure';
+import { failureInWords, failureSpoken } from './mcpFailure';
 import { namespacedToolName } from './toolNames';
 import { cutOutcome, toolOutcome } from './toolResult';
+import { spoken, type Said, type Spoken } from '../../../shared/said';
 
 export interface ToolServerManagerOptions {
   servers(): ToolServerConfig[];
@@ -36,6 +37,7 @@ export interface ToolServerManagerOptions {
 interface Entry {
   state: ToolServerState;
   reason: string | null;
+  reasonSaid?: Said | undefined;
   tools: ToolInfo[];
   log: ServerLog;
   client: Client | null;
@@ -71,6 +73,7 @@ export class ToolServerManager {
       id,
       state: entry?.state ?? 'stopped',
       reason: entry?.reason ?? null,
+      ...(entry?.reasonSaid ? { reasonSaid: entry.reasonSaid } : {}),
       tools: entry?.tools ?? [],
       log: entry?.log.snapshot() ?? [],
       signedIn: this.options.oauth?.isSignedIn(id) ?? null,
@@ -223,8 +226,12 @@ export class ToolServerManager {
         this.set(config.id, entry, 'needs-sign-in', null);
         return;
       }
-      const words = failureInWords(error, this.startTimeoutMs);
-      this.fail(config, entry, `${signIn ? 'Sign-in failed' : 'Could not start'}: ${words}`);
+      const why = failureSpoken(error, this.startTimeoutMs).said;
+      this.fail(
+        config,
+        entry,
+        spoken(signIn ? 'tools.signInFailed' : 'tools.couldNotStart', { why }),
+      );
       return;
     }
     entry.signInUrl = null;
@@ -235,7 +242,7 @@ export class ToolServerManager {
     client.onclose = () => {
       if (entry.generation !== generation) return;
       entry.client = null;
-      this.fail(config, entry, 'The server exited.');
+      this.fail(config, entry, spoken('tools.exited'));
     };
     entry.client = client;
     try {
@@ -243,11 +250,8 @@ export class ToolServerManager {
     } catch (error) {
       if (entry.generation !== generation) return;
       await this.stop(config.id);
-      this.fail(
-        config,
-        entry,
-        `Could not list its tools: ${failureInWords(error, this.startTimeoutMs)}`,
-      );
+      const why = failureSpoken(error, this.startTimeoutMs).said;
+      this.fail(config, entry, spoken('tools.couldNotList', { why }));
       return;
     }
     entry.log.client(`ready: ${entry.tools.length} tools`);
@@ -312,20 +316,28 @@ export class ToolServerManager {
     return tools;
   }
 
-  private fail(config: ToolServerConfig, entry: Entry, why: string): void {
+  private fail(config: ToolServerConfig, entry: Entry, why: Spoken): void {
     const tail = entry.log.stderrTail();
     const command =
       config.transport === 'stdio'
-        ? ` (command: ${[config.command, ...(config.args ?? [])].join(' ')})`
-        : '';
-    entry.log.client(why);
+        ? spoken('tools.command', { command: [config.command, ...(config.args ?? [])].join(' ') })
+        : null;
+    entry.log.client(why.message);
     entry.tools = [];
-    this.set(config.id, entry, 'failed', `${why}${command}${tail ? `\n${tail}` : ''}`);
+    const line = spoken('tools.reasonLine', { why: why.said, command: command?.said ?? '' });
+    this.set(config.id, entry, 'failed', `${line.message}${tail ? `\n${tail}` : ''}`, line.said);
   }
 
-  private set(id: string, entry: Entry, state: ToolServerState, reason: string | null): void {
+  private set(
+    id: string,
+    entry: Entry,
+    state: ToolServerState,
+    reason: string | null,
+    reasonSaid?: Said,
+  ): void {
     entry.state = state;
     entry.reason = reason;
+    entry.reasonSaid = reasonSaid;
     this.options.onStatus?.(this.status(id));
   }
 

@@ -14,6 +14,7 @@ import { McpOAuth } from './mcpOAuth';
 import { ToolApprovals } from './toolApprovals';
 import { ToolPreferences } from './toolPreferences';
 import { ToolServerManager } from './ToolServerManager';
+import { spoken, type Spoken } from '../../../shared/said';
 
 /** Keychain accounts of a server's secrets: beside the profiles', under the server id. */
 export const toolSecretAccount = (serverId: string, kind: 'env' | 'header', name: string) =>
@@ -24,7 +25,7 @@ export interface ToolServiceDeps {
   vault: SecretVault;
   emit: EventSink;
   /** Where a server that fails when a chat needs it is told to the person (the app's notices). */
-  notices?: { post(message: string): void };
+  notices?: { post(message: string | Spoken): void };
   /** OAuth sign-in opens its authorization URL here (the browser in the app; absent: a link only). */
   openUrl?: (url: string) => void | Promise<void>;
   /** Tokens are added here so the crash log strikes them out. */
@@ -153,7 +154,7 @@ export class ToolService {
         );
       if (status.state === 'failed' && !failedBefore.has(server.id))
         this.deps.notices?.post(
-          `Tool server "${server.name}" is not running (${why}); its tools are left out until it is restarted in Settings › Tools.`,
+          spoken('notice.toolServerDown', { name: server.name, why: status.reasonSaid ?? why }),
         );
     }
     if (tools.length === 0) return null;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ToolServerConfig } from '../../../shared/tools';
+import { spoken, type Said } from '../../../shared/said';
 
 const entrySchema = z.object({
   command: z.string().min(1).optional(),
@@ -25,7 +26,8 @@ export interface ImportedServer {
   headers: Record<string, string>;
 }
 
-export type ImportResult = { ok: true; servers: ImportedServer[] } | { ok: false; message: string };
+export type ImportResult =
+  { ok: true; servers: ImportedServer[] } | { ok: false; message: string; said: Said };
 
 function idFrom(name: string, taken: Set<string>): string {
   const base =
@@ -45,19 +47,15 @@ export function parseMcpServersJson(text: string, takenIds: Iterable<string> = [
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This is not JSON.' };
+    return { ok: false, ...spoken('tools.notJson') };
   }
   const parsed = fileSchema.safeParse(json);
-  if (!parsed.success)
-    return {
-      ok: false,
-      message: 'Expected { "mcpServers": { "name": { "command" … } or { "url" … } } }.',
-    };
+  if (!parsed.success) return { ok: false, ...spoken('tools.notMcpServers') };
   const taken = new Set(takenIds);
   const servers: ImportedServer[] = [];
   for (const [name, entry] of Object.entries(parsed.data.mcpServers)) {
     if (!entry.command && !entry.url)
-      return { ok: false, message: `Server "${name}" has neither a command nor a url.` };
+      return { ok: false, ...spoken('tools.neitherCommandNorUrl', { name }) };
     const env = entry.env ?? {};
     const headers = entry.headers ?? {};
     const config: ToolServerConfig = {

@@ -3,6 +3,7 @@ import type { toolChannels } from '../../../shared/toolChannels';
 import { HandlerError } from '../../../shared/result';
 import { parseMcpServersJson } from './mcpServersJson';
 import type { ToolService } from './ToolService';
+import { spoken } from '../../../shared/said';
 
 type ToolHandlers = Pick<IpcHandlers, keyof typeof toolChannels>;
 
@@ -10,7 +11,7 @@ type ToolHandlers = Pick<IpcHandlers, keyof typeof toolChannels>;
 export function createToolHandlers(tools: ToolService): ToolHandlers {
   const known = (id: string) => {
     if (!tools.prefs.servers().some((server) => server.id === id))
-      throw new HandlerError('not_found', 'That tool server no longer exists.');
+      throw new HandlerError('not_found', spoken('tools.serverGone'));
   };
   return {
     listToolServers: async () => tools.snapshot(),
@@ -36,7 +37,7 @@ export function createToolHandlers(tools: ToolService): ToolHandlers {
         json,
         tools.prefs.servers().map((server) => server.id),
       );
-      if (!parsed.ok) throw new HandlerError('invalid_request', parsed.message);
+      if (!parsed.ok) throw new HandlerError('invalid_request', parsed);
       for (const server of parsed.servers)
         await tools.save(server.config, server.env, server.headers);
       return tools.snapshot();

@@ -1,6 +1,6 @@
 import { useConversationsStore } from '../features/sidebar';
 import { useStorageStore } from '../features/storage';
-import { useTranslation } from '../lib/i18n';
+import { saidText, useTranslation } from '../lib/i18n';
 
 /** Each export's words in the sidebar catalogue (the same as its export menu). */
 const exportFormats = [
@@ -28,7 +28,7 @@ export function StorageBanner() {
           <h2 id="storage-banner-title" className="font-semibold">
             {t(`storage.${status.reason}`)} · {t('storage.readOnly')}
           </h2>
-          <p className="mt-0.5 break-words">{status.message}</p>
+          <p className="mt-0.5 break-words">{saidText(status.said, status.message)}</p>
         </div>
         <div className="flex shrink-0 gap-2">
           {exportFormats.map(({ format, label }) => (

@@ -9,5 +9,6 @@ export {
   formatTime,
   formatUsd,
 } from './format';
+export { ipcErrorText, saidText } from './said';
 export { useTranslation, Trans } from 'react-i18next';
 export type { TFunction } from 'i18next';

@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useState, type ReactNode } from 'react';
 import { api } from '../../../lib/api';
-import { useTranslation } from '../../../lib/i18n';
+import { ipcErrorText, useTranslation } from '../../../lib/i18n';
 
 /** An image opened full size from its thumbnail; the bytes are asked of main only when opened. */
 export function ImageViewer({
@@ -21,7 +21,7 @@ export function ImageViewer({
     if (!open || url) return;
     void api.getAttachment({ id, size: 'full' }).then((result) => {
       if (result.ok) setUrl(result.value.dataUrl);
-      else setError(result.error.message);
+      else setError(ipcErrorText(result.error));
     });
   }, [open, id, url]);
   return (

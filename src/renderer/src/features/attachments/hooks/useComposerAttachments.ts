@@ -1,10 +1,11 @@
 import type { AttachmentPart } from '../../../../../shared/messageParts';
 import type { ProfileView } from '../../../../../shared/profiles';
-import { noVisionMessage, seesImages } from '../../../../../shared/vision';
+import { seesImages } from '../../../../../shared/vision';
 import { sendingOf } from '../lib/sending';
 import { rememberThumbnail } from '../lib/thumbnails';
 import { readyViews, useAttachmentDraft } from '../store/attachmentDraft';
 import { useAttachmentInput } from './useAttachmentInput';
+import { i18n } from '../../../lib/i18n';
 
 /**
  * What the composer needs of its attachments: the parts a send carries (told how each goes to
@@ -38,9 +39,7 @@ export function useComposerAttachments(
   return {
     parts,
     storing: chips.some((chip) => chip.status === 'storing'),
-    problem: blind
-      ? noVisionMessage(pick.model).replace('so nothing was sent', 'so this cannot be sent')
-      : null,
+    problem: blind ? i18n.t('errors:attachments.noVisionDraft', { model: pick.model }) : null,
     onPaste,
     clear() {
       for (const view of views) rememberThumbnail(view.id, view.thumbnail);

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { attachmentLimits, type AttachmentView } from '../../../../../shared/attachments';
 import { api } from '../../../lib/api';
-import { formatBytes, i18n } from '../../../lib/i18n';
+import { formatBytes, i18n, ipcErrorText } from '../../../lib/i18n';
 import { base64Of } from '../lib/readFile';
 
 /** One chip above the composer: a file being read and stored, stored, or refused (and why). */
@@ -69,7 +69,7 @@ export const useAttachmentDraft = create<AttachmentDraft>((set, get) => ({
             ? update(state.chips, key, { status: 'ready', view: result.value })
             : update(state.chips, key, {
                 status: 'failed',
-                error: withoutName(result.error.message, name),
+                error: withoutName(ipcErrorText(result.error), name),
               }),
         }));
       }),

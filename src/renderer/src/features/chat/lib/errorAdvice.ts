@@ -1,5 +1,5 @@
 import type { ProviderError } from '../../../../../shared/stream';
-import type { TFunction } from '../../../lib/i18n';
+import { saidText, type TFunction } from '../../../lib/i18n';
 
 /** What the person can do about each kind of failure, in one sentence: chat catalogue keys. */
 const advice: Record<ProviderError['kind'], string> = {
@@ -25,7 +25,8 @@ const advice: Record<ProviderError['kind'], string> = {
  * through, say what it was instead of showing it.
  */
 export function plainErrorMessage(t: TFunction, error: ProviderError): string {
-  const text = error.message.trim();
+  // Switchboard's own words in the person's language; the provider's stay as they came.
+  const text = saidText(error.said, error.message).trim();
   const status = error.status ? ` (HTTP ${error.status})` : '';
   if (/<\s*(!doctype|html|body|head)\b/i.test(text)) return t('errors.webPage', { status });
   const firstLine = text.split('\n').find((line) => !/^\s+at\s/.test(line)) ?? '';
@@ -37,6 +38,7 @@ export function plainErrorMessage(t: TFunction, error: ProviderError): string {
 /** Null when the message already says what to do (the engine's own timeouts name their setting). */
 export function errorAdvice(t: TFunction, error: ProviderError): string | null {
   if (error.kind === 'timeout' && error.message.includes('Settings › Profiles')) return null;
+  if (error.said?.code.startsWith('engine.timeout.')) return null;
   if (error.kind === 'rate_limit' && error.retryAfterMs) {
     return t('errors.retryIn', { seconds: Math.ceil(error.retryAfterMs / 1000) });
   }

@@ -4,6 +4,7 @@ import type { IpcResult } from '../../../../../shared/result';
 import type { ChatMessage, ChatState } from './chatStore';
 import { useComposerSettings } from './composerSettings';
 import { startingAnswer, takeEarly } from './streamSubscriptions';
+import { ipcErrorText } from '../../../lib/i18n';
 
 export type SetChat = StoreApi<ChatState>['setState'];
 export type GetChat = StoreApi<ChatState>['getState'];
@@ -68,7 +69,7 @@ export async function startInShownChat(
   if (!conversationId || selectBusy(get())) return null;
   const result = await startIn(set, get, conversationId, () => request(conversationId));
   if (!result.ok) {
-    set({ sendError: result.error.message });
+    set({ sendError: ipcErrorText(result.error) });
     return null;
   }
   return get().conversationId === conversationId ? result.value : null;

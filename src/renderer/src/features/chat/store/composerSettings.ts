@@ -10,7 +10,7 @@ import type { RequestOf } from '../../../../../shared/ipc';
 import type { ChatPick } from '../../../../../shared/profiles';
 import type { ReasoningEffort } from '../../../../../shared/reasoning';
 import { api } from '../../../lib/api';
-import { i18n } from '../../../lib/i18n';
+import { i18n, ipcErrorText } from '../../../lib/i18n';
 import { useChatStore } from './chatStore';
 import { useSettingsStore } from '../../settings';
 
@@ -115,7 +115,10 @@ function persist({ withPick }: { withPick: boolean }): void {
       if (!result.ok)
         useSettingsStore
           .getState()
-          .notify(i18n.t('chat:settingsNotSaved', { reason: result.error.message }), 'warning');
+          .notify(
+            i18n.t('chat:settingsNotSaved', { reason: ipcErrorText(result.error) }),
+            'warning',
+          );
       else if (withPick) void useSettingsStore.getState().load();
     });
 }

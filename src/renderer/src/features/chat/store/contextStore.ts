@@ -10,6 +10,7 @@ import { api } from '../../../lib/api';
 import { toChatMessage } from '../lib/threadMessages';
 import { useChatStore } from './chatStore';
 import { useComposerSettings } from './composerSettings';
+import { ipcErrorText } from '../../../lib/i18n';
 
 interface ContextState {
   report: ContextReport | null;
@@ -55,7 +56,7 @@ export const useContextStore = create<ContextState>((set, get) => ({
     const { conversationId } = useChatStore.getState();
     if (!conversationId) return;
     const result = await api.setContextPolicy({ conversationId, policy });
-    set({ error: result.ok ? null : result.error.message });
+    set({ error: result.ok ? null : ipcErrorText(result.error) });
     if (policy === 'summary' && result.ok) await get().summarize();
     else await get().measure(lastDraft);
   },
@@ -65,7 +66,7 @@ export const useContextStore = create<ContextState>((set, get) => ({
     if (!conversationId || get().summarizing) return;
     set({ summarizing: true, error: null });
     const result = await api.summarizeContext({ conversationId });
-    set({ summarizing: false, error: result.ok ? null : result.error.message });
+    set({ summarizing: false, error: result.ok ? null : ipcErrorText(result.error) });
     if (result.ok && useChatStore.getState().conversationId === conversationId)
       useChatStore.setState({ messages: result.value.messages.map(toChatMessage) });
     await get().measure(lastDraft);
@@ -75,7 +76,7 @@ export const useContextStore = create<ContextState>((set, get) => ({
     const { conversationId } = useChatStore.getState();
     if (!conversationId) return;
     const result = await api.editSummary({ conversationId, messageId, text });
-    set({ error: result.ok ? null : result.error.message });
+    set({ error: result.ok ? null : ipcErrorText(result.error) });
     if (result.ok) useChatStore.setState({ messages: result.value.messages.map(toChatMessage) });
     await get().measure(lastDraft);
   },

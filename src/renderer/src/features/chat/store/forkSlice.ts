@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { api } from '../../../lib/api';
 import type { ChatState } from './chatStore';
+import { ipcErrorText } from '../../../lib/i18n';
 
 /** "Fork from here": main copies the path into a new conversation, which then opens. */
 export type ForkSlice = Pick<ChatState, 'fork'>;
@@ -11,7 +12,7 @@ export const createForkSlice: StateCreator<ChatState, [], [], ForkSlice> = (set,
     if (!conversationId) return;
     const result = await api.forkConversation({ conversationId, messageId });
     if (!result.ok) {
-      set({ sendError: result.error.message });
+      set({ sendError: ipcErrorText(result.error) });
       return;
     }
     await get().openConversation(result.value.conversation.id);

@@ -6,6 +6,7 @@ import { placeholder, selectBusy, startIn } from './chatStart';
 import type { ChatMessage, ChatState } from './chatStore';
 import { sendOptions, useComposerSettings } from './composerSettings';
 import { applyStreamEvents, keepInBackground } from './streamSubscriptions';
+import { ipcErrorText } from '../../../lib/i18n';
 
 /** A new question and its answer as it streams in. */
 export type SendSlice = Pick<ChatState, 'send' | 'stop' | 'applyBatch'>;
@@ -48,7 +49,7 @@ export const createSendSlice: StateCreator<ChatState, [], [], SendSlice> = (set,
       }),
     );
     if (!result.ok) {
-      set({ sendError: result.error.message });
+      set({ sendError: ipcErrorText(result.error) });
       return false;
     }
     const ids = result.value;

@@ -5,6 +5,7 @@ import { selectBusy } from './chatStart';
 import type { ChatState } from './chatStore';
 import { chatSettingsForNewChat, chatSettingsFromConversation } from './composerSettings';
 import { markRead, parkStreaming, reattach, useStreamActivity } from './streamSubscriptions';
+import { ipcErrorText } from '../../../lib/i18n';
 
 /** Which conversation is on screen and which of its versions: open, new, switch, delete. */
 export type ThreadSlice = Pick<
@@ -47,7 +48,7 @@ export const createThreadSlice: StateCreator<ChatState, [], [], ThreadSlice> = (
         result = await api.selectMessageVersion({ conversationId, messageId: focusMessageId });
       }
       if (!result.ok) {
-        set({ sendError: result.error.message });
+        set({ sendError: ipcErrorText(result.error) });
         return false;
       }
       if (get().conversationId !== conversationId) leaveShownChat();
@@ -71,7 +72,7 @@ export const createThreadSlice: StateCreator<ChatState, [], [], ThreadSlice> = (
       if (!conversationId || selectBusy(get())) return;
       const result = await api.selectMessageVersion({ conversationId, messageId });
       if (result.ok) set({ messages: result.value.messages.map(toChatMessage) });
-      else set({ sendError: result.error.message });
+      else set({ sendError: ipcErrorText(result.error) });
     },
 
     async deleteMessage(messageId) {
@@ -79,7 +80,7 @@ export const createThreadSlice: StateCreator<ChatState, [], [], ThreadSlice> = (
       if (!conversationId || selectBusy(get())) return;
       const result = await api.deleteMessage({ conversationId, messageId });
       if (result.ok) set({ messages: result.value.messages.map(toChatMessage), sendError: null });
-      else set({ sendError: result.error.message });
+      else set({ sendError: ipcErrorText(result.error) });
     },
   };
 };

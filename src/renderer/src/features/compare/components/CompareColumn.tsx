@@ -2,7 +2,13 @@ import type { CompareFiguresView } from '../../../../../shared/compare';
 import { PlainTextBlock } from '../../../components/markdown/PlainTextBlock';
 import { StreamingMarkdown } from '../../../components/markdown/StreamingMarkdown';
 import { RenderBoundary } from '../../../components/ui/RenderBoundary';
-import { formatNumber, formatUsd, useTranslation, type TFunction } from '../../../lib/i18n';
+import {
+  formatNumber,
+  formatUsd,
+  ipcErrorText,
+  type TFunction,
+  useTranslation,
+} from '../../../lib/i18n';
 
 export interface ColumnState {
   title: string;
@@ -78,7 +84,7 @@ export function CompareColumn({
         )}
         {figures?.error && (
           <p role="alert" className="mt-2 text-xs text-red-600">
-            {figures.error.message}
+            {ipcErrorText(figures.error)}
           </p>
         )}
       </div>

@@ -5,6 +5,7 @@ import { readyViews, useAttachmentDraft } from '../../attachments';
 import { pickLabel } from '../../chat';
 import type { ColumnState } from '../components/CompareColumn';
 import type { LaneChoice } from '../components/CompareLanes';
+import { ipcErrorText } from '../../../lib/i18n';
 
 interface CompareState {
   columns: ColumnState[];
@@ -40,7 +41,7 @@ export const useCompareStore = create<CompareState>((set, get) => ({
       stream: true,
       ...(attachments.length ? { attachments } : {}),
     });
-    if (!result.ok) return set({ error: result.error.message });
+    if (!result.ok) return set({ error: ipcErrorText(result.error) });
     set({
       compareId: result.value.compareId,
       columns: result.value.lanes.map((lane) => ({
@@ -62,7 +63,7 @@ export const useCompareStore = create<CompareState>((set, get) => ({
     if (!compareId) return null;
     const result = await api.continueCompare({ compareId, lane });
     if (!result.ok) {
-      set({ error: result.error.message });
+      set({ error: ipcErrorText(result.error) });
       return null;
     }
     return result.value.conversationId;

@@ -49,9 +49,7 @@ export function RequestSection({ attempt }: { attempt: ExchangeAttemptView }) {
   const { request } = attempt;
   return (
     <section aria-label={t('sections.request')} className="flex min-w-0 flex-col gap-2">
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
-        {t('sections.request')}
-      </h3>
+      <h3 className="text-xs font-semibold caps text-zinc-500">{t('sections.request')}</h3>
       <p className="break-all font-mono text-xs">
         <span className="mr-2 rounded bg-blue-100 px-1.5 py-0.5 font-semibold text-blue-800 dark:bg-blue-950 dark:text-blue-200">
           {request.method}
@@ -76,9 +74,7 @@ export function ResponseSection({ attempt }: { attempt: ExchangeAttemptView }) {
   if (!response) {
     return (
       <section aria-label={t('sections.response')} className="text-xs text-zinc-500">
-        <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide">
-          {t('sections.response')}
-        </h3>
+        <h3 className="mb-2 text-xs font-semibold caps">{t('sections.response')}</h3>
         {t('sections.noResponse')}
       </section>
     );
@@ -86,9 +82,7 @@ export function ResponseSection({ attempt }: { attempt: ExchangeAttemptView }) {
   const ok = response.status < 400;
   return (
     <section aria-label={t('sections.response')} className="flex min-w-0 flex-col gap-2">
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
-        {t('sections.response')}
-      </h3>
+      <h3 className="text-xs font-semibold caps text-zinc-500">{t('sections.response')}</h3>
       <p className="font-mono text-xs">
         <span
           className={`mr-2 rounded px-1.5 py-0.5 font-semibold ${ok ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200' : 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200'}`}

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CaptureSettings, ExchangeRecord } from '../../../../../shared/exchanges';
 import { api } from '../../../lib/api';
+import { ipcErrorText } from '../../../lib/i18n';
 
 export type Loaded =
   | { state: 'loading' }
@@ -29,7 +30,7 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
     ]);
     if (settings.ok) set({ capture: settings.value });
     if (!result.ok) {
-      set({ loaded: { state: 'error', message: result.error.message } });
+      set({ loaded: { state: 'error', message: ipcErrorText(result.error) } });
       return null;
     }
     set({ loaded: { state: 'ready', exchanges: result.value } });

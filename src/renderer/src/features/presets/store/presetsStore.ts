@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { Preset, PresetLibrary, SavedPrompt } from '../../../../../shared/presets';
 import { api } from '../../../lib/api';
-import { i18n } from '../../../lib/i18n';
+import { i18n, ipcErrorText } from '../../../lib/i18n';
 import { offerDownload } from '../../../lib/download';
 
 type Draft<T extends { id: string }> = Omit<T, 'id'> & { id?: string };
@@ -26,7 +26,7 @@ export const usePresetsStore = create<PresetsState>((set, get) => {
   const take = (
     result: { ok: true; value: PresetLibrary } | { ok: false; error: { message: string } },
   ): boolean => {
-    if (!result.ok) set({ notice: { kind: 'error', text: result.error.message } });
+    if (!result.ok) set({ notice: { kind: 'error', text: ipcErrorText(result.error) } });
     else set({ ...result.value, loaded: true, notice: null });
     return result.ok;
   };
@@ -67,7 +67,8 @@ export const usePresetsStore = create<PresetsState>((set, get) => {
     },
     async exportFile() {
       const result = await api.exportPresets({});
-      if (!result.ok) return void set({ notice: { kind: 'error', text: result.error.message } });
+      if (!result.ok)
+        return void set({ notice: { kind: 'error', text: ipcErrorText(result.error) } });
       offerDownload(result.value);
     },
     async importFile(file) {
@@ -76,7 +77,10 @@ export const usePresetsStore = create<PresetsState>((set, get) => {
         return void set({
           notice: {
             kind: 'error',
-            text: i18n.t('presets:notImported', { name: file.name, reason: result.error.message }),
+            text: i18n.t('presets:notImported', {
+              name: file.name,
+              reason: ipcErrorText(result.error),
+            }),
           },
         });
       set({

@@ -1,6 +1,6 @@
 import type { ConnectionReport } from '../../../../../shared/profiles';
 import { wireApiLabels, type WireApi } from '../../../../../shared/wireApi';
-import { formatNumber, useTranslation } from '../../../lib/i18n';
+import { formatNumber, saidText, useTranslation } from '../../../lib/i18n';
 
 /**
  * The outcome of Test connection: which step failed, in words, with the (redacted) URL called;
@@ -40,7 +40,7 @@ export function ConnectionResult({
           {t('connection.duration', { ms: formatNumber(report.durationMs) })}
         </span>
       </p>
-      <p className="mt-1">{report.message}</p>
+      <p className="mt-1">{saidText(report.said, report.message)}</p>
       {suggested && onSwitchApi && (
         <button
           type="button"

@@ -2,7 +2,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import type { SetupCandidate } from '../../../../../shared/profiles';
 import { useSettingsStore } from '../store/settingsStore';
 import { SetupCandidates } from './SetupCandidates';
-import { useTranslation } from '../../../lib/i18n';
+import { ipcErrorText, useTranslation } from '../../../lib/i18n';
 
 /** Imports found candidates one by one, remembering each one's profile name or failure. */
 function useCandidateImports(sessionOnly: boolean) {
@@ -16,7 +16,7 @@ function useCandidateImports(sessionOnly: boolean) {
       keyStorage: sessionOnly ? 'session' : 'keychain',
     });
     if (!result.ok) {
-      setErrors((e) => ({ ...e, [candidate.id]: result.error.message }));
+      setErrors((e) => ({ ...e, [candidate.id]: ipcErrorText(result.error) }));
       return;
     }
     setImported((i) => ({ ...i, [candidate.id]: result.value.name }));

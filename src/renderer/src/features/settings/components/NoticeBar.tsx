@@ -1,5 +1,5 @@
 import { useSettingsStore } from '../store/settingsStore';
-import { useTranslation } from '../../../lib/i18n';
+import { saidText, useTranslation } from '../../../lib/i18n';
 
 /** Things main told the person (a corrupt preferences file set aside, a device-code sign-in), until dismissed. */
 export function NoticeBar() {
@@ -15,7 +15,7 @@ export function NoticeBar() {
           role={notice.level === 'warning' ? 'alert' : 'status'}
           className={`flex items-start gap-2 rounded-md px-3 py-2 text-sm ${notice.level === 'warning' ? 'bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100' : 'bg-blue-50 text-blue-900 dark:bg-blue-950 dark:text-blue-100'}`}
         >
-          <p className="flex-1 break-words">{notice.message}</p>
+          <p className="flex-1 break-words">{saidText(notice.said, notice.message)}</p>
           <button
             type="button"
             aria-label={t('dismissNotice')}

@@ -29,7 +29,7 @@ function ProfileItem(props: { profile: ProfileView; current: boolean; onSelect()
         <span className="flex items-center gap-1.5 text-sm font-medium">
           <span className="truncate">{profile.name}</span>
           {profile.isDefault && (
-            <span className="rounded bg-blue-600 px-1 text-[10px] font-semibold uppercase text-white">
+            <span className="rounded bg-blue-600 px-1 text-[10px] font-semibold caps text-white">
               {t('nav.default')}
             </span>
           )}

@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../../../../shared/sync';
 import { syncSchedules, useSyncForm } from '../hooks/useSyncForm';
 import { useDataStore } from '../store/dataStore';
-import { formatDateTime, useTranslation } from '../../../lib/i18n';
+import { formatDateTime, saidText, useTranslation } from '../../../lib/i18n';
 import { Field, SelectField } from './Field';
 
 const buttonClass =
@@ -28,7 +28,10 @@ function SyncStatusLine({ status }: { status: SyncStatus }) {
       {!lastSync && !lastError && <p className="text-zinc-500">{t('sync.never')}</p>}
       {lastError && (
         <p role="alert" className="text-red-600 dark:text-red-400">
-          {t('sync.failed', { time: formatDateTime(lastError.at), message: lastError.message })}
+          {t('sync.failed', {
+            time: formatDateTime(lastError.at),
+            message: saidText(lastError.said, lastError.message),
+          })}
         </p>
       )}
     </div>

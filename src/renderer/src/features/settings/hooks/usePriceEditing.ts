@@ -9,6 +9,7 @@ import {
 } from '../lib/priceDraft';
 import { usePriceDrafts } from '../store/priceDrafts';
 import { usePricesStore } from '../store/pricesStore';
+import { i18n } from '../../../lib/i18n';
 
 /**
  * The price editor's state: the list main serves, the rows typed but not saved, and the actions
@@ -29,7 +30,11 @@ export function usePriceEditing() {
   const save = async (draft: PriceDraft): Promise<boolean> => {
     const override = overrideFromDraft(draft);
     if (!override) {
-      refuse(`Prices for ${draft.model || 'the model'} must be numbers of 0 or more.`);
+      refuse(
+        i18n.t('settings:prices.notNumbers', {
+          model: draft.model || i18n.t('settings:prices.theModel'),
+        }),
+      );
       return false;
     }
     const kept = await setOverride(override);

@@ -8,6 +8,7 @@ import {
   type FieldErrors,
   type ProfileFormState,
 } from '../components/profileForm';
+import { ipcErrorText } from '../../../lib/i18n';
 
 interface ProfileActionsOptions {
   form: ProfileFormState;
@@ -69,13 +70,13 @@ export function useProfileActions({ form, saved, onSaved, onDeleted }: ProfileAc
     if (!saved) return;
     const result = await useSettingsStore.getState().deleteProfile(saved.id);
     if (result.ok) onDeleted();
-    else setFormError(result.error.message);
+    else setFormError(ipcErrorText(result.error));
   };
 
   const makeDefault = async () => {
     if (!saved) return;
     const result = await useSettingsStore.getState().setDefaultProfile(saved.id);
-    if (!result.ok) setFormError(result.error.message);
+    if (!result.ok) setFormError(ipcErrorText(result.error));
   };
 
   return {

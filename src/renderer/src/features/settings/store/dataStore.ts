@@ -9,6 +9,7 @@ import type { RequestOf } from '../../../../../shared/ipc';
 import type { IpcResult } from '../../../../../shared/result';
 import type { SyncStatus } from '../../../../../shared/sync';
 import { api } from '../../../lib/api';
+import { ipcErrorText } from '../../../lib/i18n';
 
 interface DataState {
   backups: BackupList | null;
@@ -31,7 +32,7 @@ interface DataState {
 
 export const useDataStore = create<DataState>((set) => {
   const takeBackups = (result: IpcResult<BackupList>): boolean => {
-    if (!result.ok) set({ backupError: result.error.message });
+    if (!result.ok) set({ backupError: ipcErrorText(result.error) });
     else set({ backups: result.value, backupError: null });
     return result.ok;
   };
@@ -40,7 +41,7 @@ export const useDataStore = create<DataState>((set) => {
       const fields = Object.fromEntries(
         (result.error.issues ?? []).map((issue) => [issue.path, issue.message]),
       );
-      set({ syncError: { message: result.error.message, fields } });
+      set({ syncError: { message: ipcErrorText(result.error), fields } });
     } else set({ sync: result.value, syncError: null });
     return result.ok;
   };

@@ -10,6 +10,7 @@ import type { IpcResult } from '../../../../../shared/result';
 import type { PriceList } from '../../../../../shared/usage';
 import { api } from '../../../lib/api';
 import { setCostEstimator } from '../../../lib/cost';
+import { ipcErrorText } from '../../../lib/i18n';
 
 interface PricesState {
   list: PriceList | null;
@@ -29,7 +30,7 @@ function applyPriceList(list: PriceList): void {
 export const usePricesStore = create<PricesState>((set) => {
   const take = (result: IpcResult<PriceList>): boolean => {
     if (!result.ok) {
-      set({ error: result.error.message });
+      set({ error: ipcErrorText(result.error) });
       return false;
     }
     set({ list: result.value, error: null });

@@ -9,6 +9,7 @@ import {
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../../../../shared/ipc';
 import type { IpcResult } from '../../../../../shared/result';
 import { api } from '../../../lib/api';
+import { ipcErrorText } from '../../../lib/i18n';
 
 /** Main's answer to a call, for the form that shows its errors at the fields. */
 type Reply<C extends InvokeChannel> = IpcResult<ResponseOf<C>>;
@@ -60,7 +61,7 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   async load() {
     const result = await api.listProfiles({});
     if (!result.ok) {
-      set({ loadError: result.error.message });
+      set({ loadError: ipcErrorText(result.error) });
       return;
     }
     const firstLoad = get().snapshot === null;
@@ -77,7 +78,7 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
 
   async refreshModels(profileId) {
     const result = await api.refreshModels({ id: profileId });
-    if (!result.ok) get().notify(result.error.message, 'warning');
+    if (!result.ok) get().notify(ipcErrorText(result.error), 'warning');
     await get().load();
   },
 
@@ -94,7 +95,7 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
     set({ scanning: true });
     const result = await api.discoverSetup(envFileText === undefined ? {} : { envFileText });
     set({ scanning: false, candidates: result.ok ? result.value.candidates : [] });
-    if (!result.ok) get().notify(result.error.message, 'warning');
+    if (!result.ok) get().notify(ipcErrorText(result.error), 'warning');
   },
 
   async closeFirstRun() {

@@ -70,7 +70,7 @@ export function ConversationList() {
               <div
                 key={entry.key}
                 aria-hidden="true"
-                className="absolute left-0 top-0 flex w-full items-end px-2 pb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400"
+                className="absolute left-0 top-0 flex w-full items-end px-2 pb-1 text-[11px] font-semibold caps text-zinc-500 dark:text-zinc-400"
                 style={place}
               >
                 {entry.label}

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { api } from '../../../lib/api';
 import type { ConversationsState } from './conversationsStore';
+import { ipcErrorText } from '../../../lib/i18n';
 
 const PAGE_SIZE = 50;
 
@@ -17,7 +18,7 @@ export const createListSlice: StateCreator<ConversationsState, [], [], ListSlice
     // Reload as many rows as are shown, so a refresh never shrinks the list under the person.
     const limit = Math.min(200, Math.max(PAGE_SIZE, get().items.length));
     const result = await api.listConversations({ limit });
-    if (!result.ok) return void set({ error: result.error.message });
+    if (!result.ok) return void set({ error: ipcErrorText(result.error) });
     set({ items: result.value.items, nextCursor: result.value.nextCursor, error: null });
     if (get().query) await get().search(get().query);
   },
@@ -27,7 +28,7 @@ export const createListSlice: StateCreator<ConversationsState, [], [], ListSlice
     if (!nextCursor || loading) return;
     set({ loading: true });
     const result = await api.listConversations({ cursor: nextCursor, limit: PAGE_SIZE });
-    if (!result.ok) return void set({ loading: false, error: result.error.message });
+    if (!result.ok) return void set({ loading: false, error: ipcErrorText(result.error) });
     const known = new Set(get().items.map((c) => c.id));
     set((state) => ({
       loading: false,
@@ -38,13 +39,15 @@ export const createListSlice: StateCreator<ConversationsState, [], [], ListSlice
 
   async rename(id, title) {
     const result = await api.renameConversation({ conversationId: id, title });
-    if (!result.ok) return void set({ notice: { kind: 'error', text: result.error.message } });
+    if (!result.ok)
+      return void set({ notice: { kind: 'error', text: ipcErrorText(result.error) } });
     set((state) => ({ items: state.items.map((c) => (c.id === id ? result.value : c)) }));
   },
 
   async setPinned(id, pinned) {
     const result = await api.pinConversation({ conversationId: id, pinned });
-    if (!result.ok) return void set({ notice: { kind: 'error', text: result.error.message } });
+    if (!result.ok)
+      return void set({ notice: { kind: 'error', text: ipcErrorText(result.error) } });
     await get().refresh();
   },
 

@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../../../../shared/conversations';
 import { api } from '../../../lib/api';
 import { offerDownload } from '../../../lib/download';
 import type { ConversationsState } from './conversationsStore';
+import { i18n, ipcErrorText } from '../../../lib/i18n';
 
 /** Conversations leaving as a file (export) and coming in from one (import, with its question). */
 export type TransferSlice = Pick<
@@ -19,13 +20,14 @@ export const createTransferSlice: StateCreator<ConversationsState, [], [], Trans
       format,
       ...(conversationIds ? { conversationIds } : {}),
     });
-    if (!result.ok) return void set({ notice: { kind: 'error', text: result.error.message } });
+    if (!result.ok)
+      return void set({ notice: { kind: 'error', text: ipcErrorText(result.error) } });
     offerDownload(result.value);
     const { fileName, warning } = result.value;
     set({
       notice: warning
-        ? { kind: 'error', text: `Exported ${fileName}, but ${warning}` }
-        : { kind: 'info', text: `Exported ${fileName}` },
+        ? { kind: 'error', text: i18n.t('sidebar:transfer.exportedBut', { fileName, warning }) }
+        : { kind: 'info', text: i18n.t('sidebar:transfer.exported', { fileName }) },
     });
   },
 
@@ -33,12 +35,18 @@ export const createTransferSlice: StateCreator<ConversationsState, [], [], Trans
     const content = await file.text();
     if (!content)
       return void set({
-        notice: { kind: 'error', text: `${file.name} is empty: nothing was imported.` },
+        notice: { kind: 'error', text: i18n.t('sidebar:transfer.empty', { name: file.name }) },
       });
     const preview = await api.previewImport({ content });
     if (!preview.ok) {
       return void set({
-        notice: { kind: 'error', text: `${file.name} was not imported: ${preview.error.message}` },
+        notice: {
+          kind: 'error',
+          text: i18n.t('sidebar:transfer.notImported', {
+            name: file.name,
+            reason: ipcErrorText(preview.error),
+          }),
+        },
       });
     }
     set({ pendingImport: { fileName: file.name, content, preview: preview.value } });
@@ -55,7 +63,10 @@ export const createTransferSlice: StateCreator<ConversationsState, [], [], Trans
       return void set({
         notice: {
           kind: 'error',
-          text: `${pending.fileName} was not imported: ${result.error.message}`,
+          text: i18n.t('sidebar:transfer.notImported', {
+            name: pending.fileName,
+            reason: ipcErrorText(result.error),
+          }),
         },
       });
     }
@@ -64,20 +75,13 @@ export const createTransferSlice: StateCreator<ConversationsState, [], [], Trans
   },
 });
 
-function conversationsCount(n: number): string {
-  return `${n} conversation${n === 1 ? '' : 's'}`;
-}
-
 /** "Imported 2 conversations (4 messages); 1 already here was skipped." */
 function importNotice(summary: ImportSummary): string {
   const { conversations, messages, skipped, replaced, keptBoth } = summary;
-  const parts = [`Imported ${conversationsCount(conversations)} (${messages} messages)`];
-  const here = (n: number, what: string) => `${n} already here ${n === 1 ? 'was' : 'were'} ${what}`;
-  if (skipped) parts.push(here(skipped, 'skipped'));
-  if (replaced) parts.push(here(replaced, 'replaced'));
-  if (keptBoth)
-    parts.push(
-      `${here(keptBoth, 'kept')}, the ${keptBoth === 1 ? 'copy' : 'copies'} from the file beside ${keptBoth === 1 ? 'it' : 'them'}`,
-    );
-  return `${parts.join('; ')}.`;
+  const t = (key: string, count: number) => i18n.t(`sidebar:transfer.${key}`, { count, messages });
+  const parts = [t('imported', conversations)];
+  if (skipped) parts.push(t('skipped', skipped));
+  if (replaced) parts.push(t('replaced', replaced));
+  if (keptBoth) parts.push(t('keptBoth', keptBoth));
+  return `${parts.join(i18n.t('sidebar:transfer.separator'))}${i18n.t('sidebar:transfer.end')}`;
 }

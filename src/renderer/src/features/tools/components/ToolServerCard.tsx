@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from '../../../lib/i18n';
+import { saidText, useTranslation } from '../../../lib/i18n';
+import type { ToolServerStatus } from '../../../../../shared/tools';
 import type { ToolServerView } from '../../../../../shared/toolChannels';
 import { useToolsStore } from '../store/toolsStore';
 import { AddToolServerForm } from './AddToolServerForm';
@@ -76,7 +77,7 @@ export function ToolServerCard({ view }: { view: ToolServerView }) {
           role="status"
           className="mt-2 whitespace-pre-wrap break-all rounded bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950 dark:text-red-200"
         >
-          {status.reason}
+          {reasonText(status)}
         </pre>
       )}
       <ToolServerSignIn view={view} hint />
@@ -119,4 +120,12 @@ function ServerDetails({ view }: { view: ToolServerView }) {
       </details>
     </>
   );
+}
+
+/** Its first line (ours) in the person's language; the server's stderr below it as it came. */
+function reasonText(status: ToolServerStatus): string {
+  const reason = status.reason ?? '';
+  const newline = reason.indexOf('\n');
+  const first = newline < 0 ? reason : reason.slice(0, newline);
+  return saidText(status.reasonSaid, first) + (newline < 0 ? '' : reason.slice(newline));
 }

@@ -1,5 +1,6 @@
 import type { RequestOf } from '../../../../../shared/ipc';
 import type { ToolServerConfig } from '../../../../../shared/tools';
+import { i18n } from '../../../lib/i18n';
 
 /** What the add form holds, as typed. */
 export interface ServerDraft {
@@ -19,7 +20,11 @@ function pairs(text: string, separator: '=' | ':'): Record<string, string> | str
     .map((l) => l.trim())
     .filter(Boolean)) {
     const at = line.indexOf(separator);
-    if (at <= 0) return `"${line}" is not ${separator === '=' ? 'NAME=value' : 'Name: value'}.`;
+    if (at <= 0)
+      return i18n.t('tools:draft.notPair', {
+        line,
+        form: separator === '=' ? 'NAME=value' : 'Name: value',
+      });
     out[line.slice(0, at).trim()] = line.slice(at + 1).trim();
   }
   return out;
@@ -54,7 +59,7 @@ export function serverRequest(
       .replace(/[^a-z0-9_-]+/g, '-')
       .replace(/^[-_]+/, '')
       .slice(0, 40);
-  if (!id) return 'Give the server a name.';
+  if (!id) return i18n.t('tools:draft.noName');
   const env = pairs(draft.env, '=');
   const headers = pairs(draft.headers, ':');
   if (typeof env === 'string') return env;
@@ -67,7 +72,7 @@ export function serverRequest(
     headerNames: saved?.headerNames ?? [],
   };
   if (draft.transport === 'stdio') {
-    if (!draft.command.trim()) return 'Give the command that starts the server.';
+    if (!draft.command.trim()) return i18n.t('tools:draft.noCommand');
     const args = draft.args
       .split('\n')
       .map((a) => a.trim())
@@ -78,7 +83,6 @@ export function serverRequest(
       headers: {},
     };
   }
-  if (!/^https?:\/\//.test(draft.url.trim()))
-    return 'Give the server URL, starting with https:// or http://.';
+  if (!/^https?:\/\//.test(draft.url.trim())) return i18n.t('tools:draft.noUrl');
   return { config: { ...base, transport: 'http', url: draft.url.trim() }, env: {}, headers };
 }

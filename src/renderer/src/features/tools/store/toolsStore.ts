@@ -11,6 +11,7 @@ import type {
   ToolsSnapshot,
 } from '../../../../../shared/toolChannels';
 import { api } from '../../../lib/api';
+import { ipcErrorText } from '../../../lib/i18n';
 
 interface ToolsState {
   snapshot: ToolsSnapshot | null;
@@ -49,7 +50,7 @@ function withServer(snapshot: ToolsSnapshot, view: ToolServerView): ToolsSnapsho
 
 export const useToolsStore = create<ToolsState>((set, get) => {
   const take = (result: IpcResult<ToolsSnapshot>): boolean => {
-    if (!result.ok) set({ error: result.error.message });
+    if (!result.ok) set({ error: ipcErrorText(result.error) });
     else set({ snapshot: result.value, error: null });
     return result.ok;
   };
@@ -61,7 +62,7 @@ export const useToolsStore = create<ToolsState>((set, get) => {
     save: async (request) => {
       const result = await api.saveToolServer(request);
       if (!result.ok) {
-        set({ error: result.error.message });
+        set({ error: ipcErrorText(result.error) });
         return false;
       }
       await get().load();
@@ -69,12 +70,12 @@ export const useToolsStore = create<ToolsState>((set, get) => {
     },
     remove: async (id) => {
       const result = await api.removeToolServer({ id });
-      if (!result.ok) set({ error: result.error.message });
+      if (!result.ok) set({ error: ipcErrorText(result.error) });
       await get().load();
     },
     restart: async (id) => {
       const result = await api.restartToolServer({ id });
-      if (!result.ok) set({ error: result.error.message });
+      if (!result.ok) set({ error: ipcErrorText(result.error) });
       else {
         const { snapshot } = get();
         if (snapshot) set({ snapshot: withServer(snapshot, result.value) });
@@ -113,7 +114,10 @@ export const useToolsStore = create<ToolsState>((set, get) => {
       if (conversationId === DRAFT_CHAT) return;
       const result = await api.setConversationTools({ conversationId, off: next });
       if (!result.ok)
-        set({ error: result.error.message, off: { ...get().off, [conversationId]: current } });
+        set({
+          error: ipcErrorText(result.error),
+          off: { ...get().off, [conversationId]: current },
+        });
     },
     takeDraftOff: () => {
       const draft = get().off[DRAFT_CHAT];

@@ -6,7 +6,7 @@ import { dayBuckets } from '../lib/usageDays';
 import { UsageBarChart, type BarSeries } from './UsageBarChart';
 
 const COLORS = { input: '#3b82f6', cached: '#93c5fd', output: '#10b981' };
-const heading = 'text-xs font-semibold uppercase tracking-wide text-zinc-500';
+const heading = 'text-xs font-semibold caps text-zinc-500';
 
 /** Uncached input, cached input and output of each bar, stacked in that order. */
 function tokenSeries(t: TFunction, rows: readonly UsageFigures[]): BarSeries[] {

@@ -11,7 +11,7 @@ import { UsageTotals } from './UsageTotals';
 import { useUsageStore } from '../store/usageStore';
 import { useTranslation } from '../../../lib/i18n';
 
-const heading = 'text-xs font-semibold uppercase tracking-wide text-zinc-500';
+const heading = 'text-xs font-semibold caps text-zinc-500';
 
 /** The "Usage" button and its screen: totals, charts, a table and headroom, from the ledger. */
 export function UsageDialog() {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { RateLimitView, UsageRange, UsageReport } from '../../../../../shared/usage';
 import { api } from '../../../lib/api';
 import { offerDownload } from '../../../lib/download';
+import { ipcErrorText } from '../../../lib/i18n';
 
 interface UsageState {
   report: UsageReport | null;
@@ -24,7 +25,7 @@ export const useUsageStore = create<UsageState>((set) => ({
       api.getUsageReport(range),
       api.getRateLimits({}),
     ]);
-    if (!figures.ok) return set({ error: figures.error.message });
+    if (!figures.ok) return set({ error: ipcErrorText(figures.error) });
     set({
       error: null,
       report: figures.value,
@@ -35,6 +36,6 @@ export const useUsageStore = create<UsageState>((set) => ({
   async exportCsv(range) {
     const file = await api.exportUsageCsv(range);
     if (file.ok) offerDownload(file.value);
-    else set({ error: file.error.message });
+    else set({ error: ipcErrorText(file.error) });
   },
 }));

@@ -40,16 +40,14 @@ export const ToolStep = memo(function ToolStep({ call, result, streaming }: Tool
       </summary>
       <div className="space-y-2 border-t border-slate-200 px-3 py-2 dark:border-slate-700">
         <div>
-          <div className="text-xs font-semibold uppercase text-slate-500">
-            {t('tool.arguments')}
-          </div>
+          <div className="text-xs font-semibold caps text-slate-500">{t('tool.arguments')}</div>
           <pre className="whitespace-pre-wrap break-all font-mono text-xs">
             {prettyArguments(call.arguments)}
           </pre>
         </div>
         {result && (
           <div>
-            <div className="text-xs font-semibold uppercase text-slate-500">
+            <div className="text-xs font-semibold caps text-slate-500">
               {result.isError ? t('tool.error') : t('tool.result')}
               {result.truncated ? t('tool.truncated') : ''}
             </div>
