@@ -30,6 +30,8 @@ describe('formatting in the chosen language', () => {
     expect(plain(formatUsd(12.5))).toBe('12,50 $');
     expect(formatNumber(1234567)).toBe('1.234.567');
     expect(formatBytes(1.5 * 1024 * 1024)).toBe('1,5 MB');
+    expect(formatBytes(312)).toBe('312 B');
+    expect(formatBytes(2.5 * 1024)).toBe('2,5 KB');
     setUiLanguage('zh-CN');
     expect(plain(formatUsd(12.5))).toMatch(/^US\$12\.50$|^\$12\.50$/);
     expect(formatTokens(12_000_000)).toBe('1200万');

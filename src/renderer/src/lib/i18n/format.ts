@@ -60,6 +60,9 @@ export function formatRelative(milliseconds: number): string {
 
 /** Bytes as KB or MB with the language's decimal mark. */
 export function formatBytes(bytes: number): string {
+  // A small file is "312 B", not "0 KB"; below 10 KB a decimal still says something.
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  if (bytes < 10 * 1024) return `${formatNumber(bytes / 1024, { maximumFractionDigits: 1 })} KB`;
   if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, { maximumFractionDigits: 0 })} KB`;
   return `${formatNumber(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
 }
