@@ -2,7 +2,8 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import { useSettingsStore } from '../store/settingsStore';
 import { useOpenRequests } from '../hooks/useOpenRequests';
-import { useSettingsSelection, type SettingsPane } from '../hooks/useSettingsSelection';
+import { useSettingsSelection } from '../hooks/useSettingsSelection';
+import { usePaneTitles } from '../hooks/usePaneTitles';
 import { DataPane } from './DataPane';
 import { GeneralPane } from './GeneralPane';
 import { PricesEditor } from './PricesEditor';
@@ -33,21 +34,6 @@ function SettingsHeader() {
   );
 }
 
-/** A pane's title ('' for a profile: its editor names it). */
-function usePaneHeading(pane: SettingsPane): string {
-  const { t } = useTranslation('settings');
-  const { t: tKnowledge } = useTranslation('knowledge');
-  return {
-    general: t('nav.general'),
-    prices: t('nav.prices'),
-    data: t('nav.data'),
-    tools: t('nav.tools'),
-    search: t('search:nav'),
-    knowledge: tKnowledge('nav'),
-    profile: '',
-  }[pane];
-}
-
 /** The "Settings" button and its dialog: profiles listed on the left, the selected one edited on the right. */
 export function SettingsDialog() {
   const snapshot = useSettingsStore((s) => s.snapshot);
@@ -74,7 +60,7 @@ export function SettingsDialog() {
   });
 
   const saved = snapshot?.profiles.find((p) => p.id === selected);
-  const heading = usePaneHeading(pane);
+  const heading = usePaneTitles()[pane];
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>

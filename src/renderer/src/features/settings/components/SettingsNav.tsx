@@ -1,6 +1,7 @@
 import type { ProfileView } from '../../../../../shared/profiles';
 import { providerKinds } from '../../../../../shared/providerKinds';
 import type { SettingsPane } from '../hooks/useSettingsSelection';
+import { otherPanes, usePaneTitles, type OtherPane } from '../hooks/usePaneTitles';
 import { useTranslation, type TFunction } from '../../../lib/i18n';
 
 const paneButtonClass =
@@ -48,13 +49,13 @@ interface Props {
   selected: string | null;
   pane: SettingsPane;
   onSelect(id: string | null): void;
-  onPane(pane: Exclude<SettingsPane, 'profile'>): void;
+  onPane(pane: OtherPane): void;
 }
 
-/** Settings' left side: the profiles, then Add profile, Prices, General and Data. */
+/** Settings' left side: the profiles, then Add profile and the other panes. */
 export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Props) {
   const { t } = useTranslation('settings');
-  const { t: tKnowledge } = useTranslation('knowledge');
+  const titles = usePaneTitles();
   return (
     <nav
       aria-label={t('nav.label')}
@@ -79,54 +80,17 @@ export function SettingsNav({ profiles, selected, pane, onSelect, onPane }: Prop
         >
           {t('nav.addProfile')}
         </button>
-        <button
-          type="button"
-          onClick={() => onPane('prices')}
-          aria-current={pane === 'prices' ? 'true' : undefined}
-          className={paneButtonClass}
-        >
-          {t('nav.prices')}
-        </button>
-        <button
-          type="button"
-          onClick={() => onPane('tools')}
-          aria-current={pane === 'tools' ? 'true' : undefined}
-          className={paneButtonClass}
-        >
-          {t('nav.tools')}
-        </button>
-        <button
-          type="button"
-          onClick={() => onPane('search')}
-          aria-current={pane === 'search' ? 'true' : undefined}
-          className={paneButtonClass}
-        >
-          {t('search:nav')}
-        </button>
-        <button
-          type="button"
-          onClick={() => onPane('knowledge')}
-          aria-current={pane === 'knowledge' ? 'true' : undefined}
-          className={paneButtonClass}
-        >
-          {tKnowledge('nav')}
-        </button>
-        <button
-          type="button"
-          onClick={() => onPane('general')}
-          aria-current={pane === 'general' ? 'true' : undefined}
-          className={paneButtonClass}
-        >
-          {t('nav.general')}
-        </button>
-        <button
-          type="button"
-          onClick={() => onPane('data')}
-          aria-current={pane === 'data' ? 'true' : undefined}
-          className={paneButtonClass}
-        >
-          {t('nav.data')}
-        </button>
+        {otherPanes.map((other) => (
+          <button
+            key={other}
+            type="button"
+            onClick={() => onPane(other)}
+            aria-current={pane === other ? 'true' : undefined}
+            className={paneButtonClass}
+          >
+            {titles[other]}
+          </button>
+        ))}
       </div>
     </nav>
   );
