@@ -17,11 +17,18 @@ export const ipcErrorCodes = [
 ] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 
+/** A refusal that belongs at a field; `said` when main has the sentence as a code. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  said?: Said;
+}
+
 export interface IpcError {
   code: IpcErrorCode;
   message: string;
   /** For invalid_request: which field was wrong, so the UI can show it at the field. */
-  issues?: { path: string; message: string }[];
+  issues?: FieldIssue[];
   /** For no_key: the profile to open in Settings so a key can be added. */
   profileId?: string;
   /** `message` as a code, when main has one: the renderer shows it in the person's language. */
@@ -38,7 +45,7 @@ export class HandlerError extends Error {
     readonly code: IpcErrorCode,
     message: string | Spoken,
     /** Field-level problems, shown at the field like schema failures. */
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: FieldIssue[],
     /** The profile the error is about (no_key), so the window can open it. */
     readonly profileId?: string,
   ) {

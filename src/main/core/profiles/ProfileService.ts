@@ -5,10 +5,12 @@ import type { PreferencesStore } from '../preferences/PreferencesStore';
 import { providerFor } from '../providers/registry';
 import { defaultProfiles, idFromName } from './profileDefaults';
 import { spoken, type Spoken } from '../../../shared/said';
+import type { FieldIssue } from '../../../shared/result';
+import { schemaIssue } from './profileIssues';
 
 /** A save refused for a reason that belongs at a field (same shape as IPC validation issues). */
 export class ProfileValidationError extends Error {
-  constructor(readonly issues: { path: string; message: string }[]) {
+  constructor(readonly issues: FieldIssue[]) {
     super(issues[0]?.message ?? 'The profile is not valid.');
     this.name = 'ProfileValidationError';
   }
@@ -89,17 +91,16 @@ export class ProfileService {
     const existing = draft.id ? profiles.find((p) => p.id === draft.id) : undefined;
     if (draft.id && !existing)
       throw new ProfileValidationError([
-        { path: 'profile.id', message: `No profile "${draft.id}" to update.` },
+        { path: 'profile.id', ...spoken('profileForm.noSuchProfile', { id: draft.id }) },
       ]);
     const id =
       existing?.id ?? idFromName(String(input.name ?? ''), new Set(profiles.map((p) => p.id)));
     const parsed = profileSchema.safeParse({ ...input, id });
     if (!parsed.success) {
       throw new ProfileValidationError(
-        parsed.error.issues.map((issue) => ({
-          path: ['profile', ...issue.path.map(String)].join('.'),
-          message: issue.message,
-        })),
+        parsed.error.issues.map((issue) =>
+          schemaIssue(['profile', ...issue.path.map(String)].join('.'), issue.message),
+        ),
       );
     }
     const profile = parsed.data;
@@ -139,32 +140,26 @@ export class ProfileService {
 }
 
 /** Rules across fields and profiles that the schema alone cannot say. */
-function checkConsistency(
-  profile: Profile,
-  others: Profile[],
-): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
+function checkConsistency(profile: Profile, others: Profile[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   const clash = others.find(
     (p) => p.id !== profile.id && p.name.toLowerCase() === profile.name.toLowerCase(),
   );
   if (clash)
-    issues.push({
-      path: 'profile.name',
-      message: `A profile named "${clash.name}" already exists.`,
-    });
+    issues.push({ path: 'profile.name', ...spoken('profileForm.nameTaken', { name: clash.name }) });
   issues.push(...providerFor(profile.type).profiles.issues(profile));
   // One wire API only (Anthropic, compatible servers): an "API" setting would be ignored.
   if (profile.api && !providerKinds[profile.type].wireApiChoice)
     issues.push({
       path: 'profile.api',
-      message: `${providerKinds[profile.type].label} profiles have one API; the "API" setting is for OpenAI and Azure.`,
+      ...spoken('profileForm.oneApi', { label: providerKinds[profile.type].label }),
     });
   const names = profile.headers.map((h) => h.name.toLowerCase());
   names.forEach((name, i) => {
     if (names.indexOf(name) !== i)
       issues.push({
         path: `profile.headers.${i}.name`,
-        message: `The header "${name}" is listed twice.`,
+        ...spoken('profileForm.headerTwice', { name }),
       });
   });
   return issues;

@@ -1,8 +1,8 @@
-import { HandlerError } from '../../../shared/result';
+import { HandlerError, type FieldIssue } from '../../../shared/result';
 import { ProfileValidationError } from './ProfileService';
 
 export class ProfileValidationErrorAsHandler extends HandlerError {
-  constructor(issues: { path: string; message: string }[]) {
+  constructor(issues: FieldIssue[]) {
     super('invalid_request', issues[0]?.message ?? 'The profile is not valid.', issues);
   }
 }

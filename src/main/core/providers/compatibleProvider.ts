@@ -8,6 +8,7 @@ import {
   type ChatCompletionsDialect,
 } from './chatCompletions';
 import type { ProviderModule } from './ProviderModule';
+import { spoken } from '../../../shared/said';
 import { rateLimitFrom } from './rateLimit';
 
 export const compatibleDialect: ChatCompletionsDialect = {
@@ -38,15 +39,7 @@ export const compatibleProvider = {
       defaultModel: profile.defaultModel ?? '',
     }),
     issues: (profile) =>
-      profile.baseUrl
-        ? []
-        : [
-            {
-              path: 'profile.baseUrl',
-              message:
-                'An OpenAI-compatible server needs its Base URL (e.g. http://127.0.0.1:11434/v1).',
-            },
-          ],
+      profile.baseUrl ? [] : [{ path: 'profile.baseUrl', ...spoken('profileForm.compatibleNeedsUrl') }],
   },
   attachments: attachmentRulesFor('openai-compatible'),
   environment: {

@@ -10,6 +10,7 @@ import {
   providerKinds,
 } from '../../../../../shared/providerKinds';
 import type { IpcError } from '../../../../../shared/result';
+import { ipcErrorText, saidText } from '../../../lib/i18n/said';
 import type { WireApi } from '../../../../../shared/wireApi';
 
 /** The settings form as the person edits it: every field a string, converted once on Save. */
@@ -214,13 +215,14 @@ export function placeErrors(error: IpcError): { errors: FieldErrors; formError: 
   const unplaced: string[] = [];
   for (const issue of error.issues ?? []) {
     const field = fieldForPath(issue.path);
-    if (field) errors[field] ??= issue.message;
-    else unplaced.push(issue.message);
+    const text = saidText(issue.said, issue.message);
+    if (field) errors[field] ??= text;
+    else unplaced.push(text);
   }
-  if (error.code === 'unavailable') errors.apiKey = error.message;
+  if (error.code === 'unavailable') errors.apiKey = ipcErrorText(error);
   const formError =
     Object.keys(errors).length === 0 || unplaced.length
-      ? [error.message, ...unplaced].join(' ')
+      ? [ipcErrorText(error), ...unplaced].join(' ')
       : null;
   return { errors, formError };
 }
