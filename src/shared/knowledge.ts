@@ -3,6 +3,7 @@
  * searched by meaning (embeddings) and by words (FTS5). Shared by core, IPC and the renderer.
  */
 import { z } from 'zod';
+import type { Said } from './said';
 
 export interface KnowledgeCollection {
   id: string;
@@ -39,6 +40,8 @@ export interface IndexProgress {
   indexed: number;
   removed: number;
   error?: string;
+  /** `error` as a code, shown in the person's language (absent: show `error`). */
+  errorSaid?: Said;
 }
 
 /** A passage found for a question, with the document it comes from. */

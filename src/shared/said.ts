@@ -89,3 +89,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** For schemas that read errors back (import files, kept saves): a code is kept as it came. */
 export const saidSchema = z.custom<Said>(isSaid);
+
+/** An error whose message is one of ours: `saidOf` and `failureSpoken` pass its code on. */
+export class SaidError extends Error {
+  readonly said: Said;
+  constructor(words: Spoken) {
+    super(words.message);
+    this.said = words.said;
+  }
+}

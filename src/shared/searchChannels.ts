@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { invoke } from './invokeChannel';
+import type { Said } from './said';
 
 export const searchProviders = ['searxng', 'brave', 'tavily'] as const;
 export type SearchProvider = (typeof searchProviders)[number];
@@ -59,6 +60,8 @@ export interface SearchTestReport {
   ok: boolean;
   /** What happened, in words: how many results came back, or why not. */
   message: string;
+  /** The same words as a code, shown in the person's language. */
+  said?: Said;
   results: number;
 }
 

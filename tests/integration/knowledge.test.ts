@@ -216,6 +216,7 @@ describe('embeddings faults', () => {
       const { last } = await indexed(s, 'emu-embed-hang');
       expect(last.state).toBe('failed');
       expect(last.error).toMatch(/no answer within/);
+      expect(last.errorSaid?.code).toBe('knowledge.noAnswer');
     },
     15_000,
   );
@@ -230,6 +231,9 @@ describe('embeddings faults', () => {
         model: 'm',
       }),
     ).rejects.toThrow(/not a folder/);
+    await expect(
+      s.service.create({ name: 'x', folder: 'relative/path', profileId: 'p', model: 'm' }),
+    ).rejects.toMatchObject({ said: { code: 'knowledge.fullPath' } });
     expect(s.service.list()).toEqual([]);
   });
 });

@@ -147,6 +147,10 @@ describe('a knowledge collection in a chat', () => {
     expect(answer.error?.message).toMatch(
       /knowledge base could not be searched: The embeddings server failed/,
     );
+    expect(answer.error?.said).toMatchObject({
+      code: 'knowledge.searchFailed',
+      params: { detail: { code: 'knowledge.serverFailed' } },
+    });
     // The question is kept, to ask again once the server is back.
     expect(thread.messages.some((m) => m.role === 'user')).toBe(true);
   });

@@ -298,6 +298,21 @@ describe('OAuth sign-in faults', { timeout: 60_000 }, () => {
     const status = await manager.signIn('docs');
     expect(status.state).toBe('failed');
     expect(status.reason).toMatch(/^Sign-in failed: The sign-in was not completed within 1 s/);
+    // As codes too, for the person's language: the time limit is a sentence inside the sentence.
+    expect(status.reasonSaid).toMatchObject({
+      code: 'tools.reasonLine',
+      params: {
+        why: {
+          code: 'tools.signInFailed',
+          params: {
+            why: {
+              code: 'tools.oauth.timedOut',
+              params: { limit: { code: 'tools.oauth.seconds' } },
+            },
+          },
+        },
+      },
+    });
     expect(status.signInUrl).toBeNull();
     const redirect = new URL(opened[0]!).searchParams.get('redirect_uri')!;
     await expect(fetch(redirect)).rejects.toThrow(); // the listener closed itself
@@ -336,6 +351,10 @@ describe('OAuth sign-in faults', { timeout: 60_000 }, () => {
     expect(status.state).toBe('failed');
     expect(status.reason).toBe(
       'Sign-in failed: The authorization server refused the sign-in: The person said no.',
+    );
+    // The server's own words stay a parameter of the code.
+    expect(JSON.stringify(status.reasonSaid)).toContain(
+      '{"code":"tools.oauth.refused","params":{"detail":"The person said no"}}',
     );
     expect(status.signedIn).toBe(false);
   });

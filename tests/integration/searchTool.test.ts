@@ -286,9 +286,17 @@ describe('faults, each said plainly to the model and the person', () => {
       base: `${emulator.origin}/searxng`,
       key: null,
     });
-    const response = await fetch(request.url.replace('format=json', 'format=html'));
-    expect(response.status).toBe(403);
-    expect(module.searxngSearch.forbidden).toMatch(/search\.formats in its settings\.yml/);
+    const { runSearchRequest } = await import('../../src/main/core/search/searchHttp');
+    const html = { ...request, url: request.url.replace('format=json', 'format=html') };
+    const result = await runSearchRequest(module.searxngSearch, html, {
+      signal: new AbortController().signal,
+      timeoutMs: 5_000,
+      scrub: (text) => text,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toMatch(/403.*search\.formats in its settings\.yml/);
+    expect(result.said.code).toBe('search.forbidden.searxng');
   });
 
   it('an instance that cannot be reached, and a stop while searching', async () => {
@@ -334,6 +342,7 @@ describe('the inspector and the test button', () => {
     expect(await search.test()).toEqual({
       ok: true,
       message: 'Tavily answered with 3 results.',
+      said: { code: 'search.results', params: { name: 'Tavily', count: 3 } },
       results: 3,
     });
     await search.save(
@@ -343,6 +352,9 @@ describe('the inspector and the test button', () => {
     const refused = await search.test();
     expect(refused.ok).toBe(false);
     expect(refused.message).toMatch(/^Tavily refused the key \(401\)/);
+    // The same words as a code (shown in the person's language), the provider's own as a parameter.
+    expect(refused.said?.code).toBe('search.keyRefused');
+    expect(refused.said?.params?.name).toBe('Tavily');
   });
 });
 

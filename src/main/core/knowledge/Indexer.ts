@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { spoken, type Said } from '../../../shared/said';
 import { readFile } from 'node:fs/promises';
 import type { IndexProgress, KnowledgeCollection } from '../../../shared/knowledge';
 import { chunkText } from './chunkText';
@@ -57,7 +58,11 @@ export async function runIndex(run: IndexRun): Promise<IndexProgress> {
     progress.state = 'done';
   } catch (error) {
     progress.state = signal.aborted ? 'cancelled' : 'failed';
-    if (!signal.aborted) progress.error = failureMessage(error, collection.folder);
+    if (!signal.aborted) {
+      const words = failureSpoken(error, collection.folder);
+      progress.error = words.message;
+      if (words.said) progress.errorSaid = words.said;
+    }
   }
   tell();
   return progress;
@@ -138,10 +143,11 @@ function embeddable(name: string, chunk: { heading: string | null; text: string 
   return [name, chunk.heading, chunk.text].filter(Boolean).join('\n');
 }
 
-function failureMessage(error: unknown, folder: string): string {
-  if (error instanceof EmbeddingsError) return error.message;
+function failureSpoken(error: unknown, folder: string): { message: string; said?: Said } {
+  if (error instanceof EmbeddingsError) return { message: error.message, said: error.said };
   const code = (error as { code?: unknown }).code;
-  if (code === 'ENOENT') return `The folder ${folder} is not there any more.`;
-  if (code === 'EACCES' || code === 'EPERM') return `The folder ${folder} cannot be read.`;
-  return error instanceof Error ? error.message : String(error);
+  if (code === 'ENOENT') return spoken('knowledge.folderGone', { folder });
+  if (code === 'EACCES' || code === 'EPERM')
+    return spoken('knowledge.folderUnreadable', { folder });
+  return { message: error instanceof Error ? error.message : String(error) };
 }

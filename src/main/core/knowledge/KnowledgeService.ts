@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { SaidError, saidOf, spoken, type Spoken } from '../../../shared/said';
 import { isAbsolute } from 'node:path';
 import type {
   IndexProgress,
@@ -26,12 +27,12 @@ export interface KnowledgeServiceDeps {
 }
 
 /** A request the person made that cannot be done (a folder that is not there): its message. */
-export class KnowledgeError extends Error {
+export class KnowledgeError extends SaidError {
   constructor(
     readonly code: 'not_found' | 'invalid_request' | 'unavailable',
-    message: string,
+    words: Spoken,
   ) {
-    super(message);
+    super(words);
     this.name = 'KnowledgeError';
   }
 }
@@ -51,10 +52,13 @@ export class KnowledgeService {
 
   async create(input: NewCollection): Promise<KnowledgeCollection> {
     if (!isAbsolute(input.folder))
-      throw new KnowledgeError('invalid_request', 'Give the folder’s full path.');
+      throw new KnowledgeError('invalid_request', spoken('knowledge.fullPath'));
     const info = await stat(input.folder).catch(() => null);
     if (!info?.isDirectory())
-      throw new KnowledgeError('invalid_request', `${input.folder} is not a folder here.`);
+      throw new KnowledgeError(
+        'invalid_request',
+        spoken('knowledge.notAFolder', { folder: input.folder }),
+      );
     // Refused before anything is stored: a profile whose provider has no embeddings API.
     await this.embedderOf(input.profileId, input.model);
     const collection = this.store.create(input);
@@ -138,9 +142,11 @@ export class KnowledgeService {
       await runIndex({ collection, store: this.store, embed, count, signal, onProgress: report });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const said = saidOf(error);
       report({
         ...{ collectionId: collection.id, state: 'failed', done: 0, total: 0 },
         ...{ indexed: 0, removed: 0, error: message },
+        ...(typeof said === 'object' ? { errorSaid: said } : {}),
       });
     }
   }
@@ -150,21 +156,23 @@ export class KnowledgeService {
     try {
       target = await this.deps.target(profileId);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new KnowledgeError('unavailable', `The embeddings profile cannot be used: ${detail}`);
+      throw new KnowledgeError(
+        'unavailable',
+        spoken('knowledge.profileUnusable', { detail: saidOf(error) }),
+      );
     }
     try {
       return (this.deps.embedder ?? embedderFor)(target, model);
     } catch (error) {
       if (error instanceof EmbeddingsError)
-        throw new KnowledgeError('invalid_request', error.message);
+        throw new KnowledgeError('invalid_request', { message: error.message, said: error.said });
       throw error;
     }
   }
 
   private collection(id: string): KnowledgeCollection {
     const found = this.store.collection(id);
-    if (!found) throw new KnowledgeError('not_found', 'This collection no longer exists.');
+    if (!found) throw new KnowledgeError('not_found', spoken('knowledge.collectionGone'));
     return found;
   }
 }

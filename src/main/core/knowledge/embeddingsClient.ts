@@ -1,3 +1,4 @@
+import { spoken, type Said, type Spoken } from '../../../shared/said';
 import type { ProviderError } from '../../../shared/stream';
 import { factsFromBody, providerErrorFrom } from '../providers/errors';
 import type { EmbeddingsWire } from '../providers/embeddingsWire';
@@ -6,14 +7,17 @@ import type { ProviderTarget } from '../providers/types';
 
 /** An embeddings call that failed, with a sentence for the person (never a key). */
 export class EmbeddingsError extends Error {
+  /** The sentence as a code, for the person's language. */
+  readonly said: Said;
   constructor(
     readonly kind: ProviderError['kind'],
-    message: string,
+    words: Spoken,
     readonly status: number | null = null,
     /** How long the server asked to wait (retry-after), when it said. */
     readonly retryAfterMs?: number,
   ) {
-    super(message);
+    super(words.message);
+    this.said = words.said;
     this.name = 'EmbeddingsError';
   }
 }
@@ -38,10 +42,7 @@ export function embedderFor(target: ProviderTarget, model: string): Embedder {
   const wire = providerFor(target.profile.type).embeddings;
   if (!wire) {
     const label = providerFor(target.profile.type).label;
-    throw new EmbeddingsError(
-      'bad_request',
-      `${label} profiles cannot index documents here: pick an OpenAI, Gemini or OpenAI-compatible (Ollama, LM Studio…) profile.`,
-    );
+    throw new EmbeddingsError('bad_request', spoken('knowledge.noEmbeddings', { label }));
   }
   return async (texts, options = {}) => {
     const out: Float32Array[] = [];
@@ -97,34 +98,37 @@ async function embedBatch(
     if (!vectors)
       throw new EmbeddingsError(
         'malformed_response',
-        `The embeddings server's answer did not hold ${texts.length} vectors (HTTP ${status}).`,
+        spoken('knowledge.wrongVectors', { count: texts.length, status }),
         status,
       );
     return vectors.map((v) => Float32Array.from(v));
   } catch (error) {
     if (error instanceof EmbeddingsError) throw error;
-    if (options.signal?.aborted) throw new EmbeddingsError('cancelled', 'Indexing was cancelled.');
+    if (options.signal?.aborted) throw cancelled();
     if (timeout.aborted)
       throw new EmbeddingsError(
         'timeout',
-        `The embeddings server sent no answer within ${Math.round(timeoutMs / 1000)} s.`,
+        spoken('knowledge.noAnswer', { seconds: Math.round(timeoutMs / 1000) }),
         status,
       );
     const detail = error instanceof Error ? (error.cause ?? error).toString() : String(error);
-    throw new EmbeddingsError('network', `The embeddings server could not be reached: ${detail}.`);
+    throw new EmbeddingsError('network', spoken('knowledge.unreachable', { detail }));
   }
 }
 
 function failure(status: number, body: string, headers: Headers, secrets: unknown[]) {
   const known = secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
   const error = providerErrorFrom(factsFromBody(status, body, headers), known);
-  const advice: Partial<Record<ProviderError['kind'], string>> = {
-    auth: 'The embeddings profile’s key was refused: ',
-    rate_limit: 'The embeddings server is limiting requests: ',
-    server: 'The embeddings server failed: ',
-  };
-  const message = `${advice[error.kind] ?? ''}${error.message}`;
-  return new EmbeddingsError(error.kind, message, status, error.retryAfterMs);
+  const detail = error.said ?? error.message;
+  const words =
+    error.kind === 'auth'
+      ? spoken('knowledge.keyRefused', { detail })
+      : error.kind === 'rate_limit'
+        ? spoken('knowledge.rateLimited', { detail })
+        : error.kind === 'server'
+          ? spoken('knowledge.serverFailed', { detail })
+          : spoken('knowledge.asIs', { detail });
+  return new EmbeddingsError(error.kind, words, status, error.retryAfterMs);
 }
 
 function parsed(body: string): unknown {
@@ -137,15 +141,17 @@ function parsed(body: string): unknown {
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new EmbeddingsError('cancelled', 'Indexing was cancelled.'));
+    if (signal?.aborted) return reject(cancelled());
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener(
       'abort',
       () => {
         clearTimeout(timer);
-        reject(new EmbeddingsError('cancelled', 'Indexing was cancelled.'));
+        reject(cancelled());
       },
       { once: true },
     );
   });
 }
+
+const cancelled = () => new EmbeddingsError('cancelled', spoken('knowledge.cancelled'));

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { saidOf, spoken, type Spoken } from '../../../shared/said';
 import { documentSourceUrl, type KnowledgeHit } from '../../../shared/knowledge';
 import type { StreamEvent } from '../../../shared/stream';
 import type { ChatServiceDeps } from '../chat/ChatServiceDeps';
@@ -43,9 +44,9 @@ function closeToBest(hits: KnowledgeHit[]): KnowledgeHit[] {
   return hits.filter((hit) => hit.score >= best * 0.8);
 }
 
-function failed(message: string, kind: EmbeddingsError['kind'] = 'bad_request'): StreamEvent[] {
+function failed(words: Spoken, kind: EmbeddingsError['kind'] = 'bad_request'): StreamEvent[] {
   return [
-    { type: 'error', error: { kind, status: null, message } },
+    { type: 'error', error: { kind, status: null, ...words } },
     {
       type: 'finish',
       finishReason: 'error',
@@ -74,9 +75,8 @@ export function knowledgeEngine(engine: Engine, source: KnowledgeSource): Engine
     try {
       hits = closeToBest(await source.search(knowledge, question));
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
       const kind = error instanceof EmbeddingsError ? error.kind : 'bad_request';
-      yield* failed(`The knowledge base could not be searched: ${detail}`, kind);
+      yield* failed(spoken('knowledge.searchFailed', { detail: saidOf(error) }), kind);
       return;
     }
     const prepared: ChatRequest = hits.length

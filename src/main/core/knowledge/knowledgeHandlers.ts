@@ -17,7 +17,8 @@ async function told<T>(call: () => T | Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof KnowledgeError) throw new HandlerError(error.code, error.message);
+    if (error instanceof KnowledgeError)
+      throw new HandlerError(error.code, { message: error.message, said: error.said });
     throw error;
   }
 }

@@ -12,6 +12,7 @@ import {
   type SearchSnapshot,
   type SearchTestReport,
 } from '../../../shared/searchChannels';
+import { SaidError, spoken, type Said, type Spoken } from '../../../shared/said';
 import type { ToolCallOutcome } from '../../../shared/tools';
 import type { PreferencesStore } from '../preferences/PreferencesStore';
 import type { SecretVault } from '../secrets/SecretVault';
@@ -40,7 +41,8 @@ export interface SearchServiceDeps {
   timeoutMs?: number;
 }
 
-export type SearchOutcome = ToolCallOutcome & { hits: SearchHit[] };
+/** `said`: a failure's words as a code, for Settings' Test (the model reads `content`, English). */
+export type SearchOutcome = ToolCallOutcome & { hits: SearchHit[]; said?: Said };
 
 export class SearchService {
   constructor(private readonly deps: SearchServiceDeps) {}
@@ -69,7 +71,7 @@ export class SearchService {
     key?: { provider: KeyedSearchProvider; value: string },
   ): Promise<SearchSnapshot> {
     if (settings.provider === 'searxng' && settings.searxngUrl && !isWebUrl(settings.searxngUrl))
-      throw new SearchSettingsError('The SearXNG URL must start with http:// or https://.');
+      throw new SearchSettingsError(spoken('search.badSearxngUrl'));
     if (key?.value)
       await this.deps.vault.set(searchKeyAccount(key.provider), key.value, 'keychain');
     else if (key)
@@ -88,29 +90,36 @@ export class SearchService {
 
   async test(query = 'Switchboard'): Promise<SearchTestReport> {
     const outcome = await this.search(query, new AbortController().signal);
-    if (outcome.isError) return { ok: false, message: outcome.content, results: 0 };
-    const label = (await this.readyLabel()) ?? '';
-    return {
-      ok: true,
-      message: `${label} answered with ${outcome.hits.length} result${outcome.hits.length === 1 ? '' : 's'}.`,
-      results: outcome.hits.length,
-    };
+    if (outcome.isError)
+      return {
+        ok: false,
+        message: outcome.content,
+        ...(outcome.said ? { said: outcome.said } : {}),
+        results: 0,
+      };
+    const name = (await this.readyLabel()) ?? '';
+    const count = outcome.hits.length;
+    return { ok: true, ...spoken('search.results', { name, count }), results: count };
   }
 
   /** One search with the saved settings: the tool result the model reads, and the pages found. */
   async search(query: string, signal: AbortSignal, tap?: SearchTap): Promise<SearchOutcome> {
-    const failed = (content: string): SearchOutcome => ({ content, isError: true, hits: [] });
+    const failed = (words: Spoken): SearchOutcome => ({
+      content: words.message,
+      said: words.said,
+      isError: true,
+      hits: [],
+    });
     const settings = this.settings();
-    if (settings.provider === 'none')
-      return failed('No search provider is set (Settings › Web search).');
+    if (settings.provider === 'none') return failed(spoken('search.noProvider'));
     const module = modules[settings.provider];
     const where = await this.where(settings);
-    if (typeof where === 'string') return failed(where);
+    if ('said' in where) return failed(where);
     const request = module.request(query, settings.maxResults, where);
     const scrub = (text: string) => (where.key ? text.split(where.key).join('[key]') : text);
     const timeoutMs = this.deps.timeoutMs ?? 15_000;
     const result = await runSearchRequest(module, request, { signal, timeoutMs, tap, scrub });
-    if (!result.ok) return failed(result.message);
+    if (!result.ok) return failed(result);
     const hits = result.hits.slice(0, settings.maxResults);
     return {
       content: searchResultText(module.label, query, hits),
@@ -122,15 +131,14 @@ export class SearchService {
 
   private async where(
     settings: SearchSettings,
-  ): Promise<{ base: string; key: string | null } | string> {
+  ): Promise<{ base: string; key: string | null } | Spoken> {
     if (settings.provider === 'searxng')
       return isWebUrl(settings.searxngUrl)
         ? { base: settings.searxngUrl, key: null }
-        : 'No SearXNG URL is set (Settings › Web search).';
-    if (settings.provider === 'none') return 'No search provider is set.';
+        : spoken('search.noSearxngUrl');
+    if (settings.provider === 'none') return spoken('search.noProvider');
     const stored = await this.deps.vault.get(searchKeyAccount(settings.provider));
-    if (!stored)
-      return `No ${modules[settings.provider].label} key is set (Settings › Web search).`;
+    if (!stored) return spoken('search.noKey', { name: modules[settings.provider].label });
     const base =
       this.deps.endpoints?.[settings.provider] ??
       (settings.provider === 'brave' ? BRAVE_URL : TAVILY_URL);
@@ -138,7 +146,7 @@ export class SearchService {
   }
 }
 
-export class SearchSettingsError extends Error {}
+export class SearchSettingsError extends SaidError {}
 
 function isWebUrl(text: string): boolean {
   try {

@@ -29,5 +29,4 @@ export const braveSearch: SearchProviderModule = {
     if (!isRecord(body.web)) return 'its "web" field is not an object';
     return hitsFrom(body.web.results, { title: 'title', url: 'url', snippet: 'description' });
   },
-  forbidden: 'Brave Search refused the request (403): the key’s plan may not include web search.',
 };

@@ -1,6 +1,7 @@
 import type { IpcHandlers } from '../../../shared/ipc';
 import type { searchChannels } from '../../../shared/searchChannels';
 import { HandlerError } from '../../../shared/result';
+import { saidOf, spoken } from '../../../shared/said';
 import { KeyStoreUnavailableError } from '../secrets/KeyStore';
 import { SearchSettingsError, type SearchService } from './SearchService';
 
@@ -15,11 +16,14 @@ export function createSearchHandlers(search: SearchService): SearchHandlers {
         return await search.save(settings, key);
       } catch (error) {
         if (error instanceof SearchSettingsError)
-          throw new HandlerError('invalid_request', error.message, [
+          throw new HandlerError('invalid_request', { message: error.message, said: error.said }, [
             { path: 'settings.searxngUrl', message: error.message },
           ]);
         if (error instanceof KeyStoreUnavailableError)
-          throw new HandlerError('unavailable', `The key was not saved: ${error.message}`);
+          throw new HandlerError(
+            'unavailable',
+            spoken('search.keyNotSaved', { reason: saidOf(error) }),
+          );
         throw error;
       }
     },

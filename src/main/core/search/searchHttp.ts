@@ -5,6 +5,8 @@
  * that cannot be reached, and an answer that is not JSON results. The key never appears in any
  * of it (nor in what the inspector is shown).
  */
+import { spoken, type SaidCode, type Spoken } from '../../../shared/said';
+import type { SearchProvider } from '../../../shared/searchChannels';
 import {
   isRecord,
   type SearchHit,
@@ -14,9 +16,16 @@ import {
 
 export type SearchTap = (direction: 'sent' | 'received', message: string) => void;
 
-export type SearchHttpResult = { ok: true; hits: SearchHit[] } | { ok: false; message: string };
+export type SearchHttpResult = { ok: true; hits: SearchHit[] } | ({ ok: false } & Spoken);
 
 const MAX_SHOWN_BODY = 20_000;
+
+/** What a 403 means for each provider (SearXNG: the JSON format is off in its settings). */
+const forbidden: Record<Exclude<SearchProvider, 'none'>, SaidCode> = {
+  brave: 'search.forbidden.brave',
+  tavily: 'search.forbidden.tavily',
+  searxng: 'search.forbidden.searxng',
+};
 
 /** The request as the inspector shows it: method, URL and headers, secret ones struck out. */
 export function shownRequest(request: SearchRequest): string {
@@ -47,23 +56,21 @@ function statusMessage(
   status: number,
   detail: string,
   retryAfter: string | null,
-): string {
-  const said = detail ? ` It said: "${detail}"` : '';
+): Spoken {
+  const said = detail ? spoken('search.itSaid', { detail }).said : '';
   const name = module.label;
-  if (status === 401)
-    return `${name} refused the key (401). Check it in Settings › Web search.${said}`;
-  if (status === 403) return `${module.forbidden}${said}`;
+  if (status === 401) return spoken('search.keyRefused', { name, said });
+  if (status === 403) return spoken(forbidden[module.provider as keyof typeof forbidden], { said });
   if (status === 429) {
     const wait =
       retryAfter && /^\d+$/.test(retryAfter)
-        ? ` Try again in ${retryAfter} s.`
-        : ' Try again in a moment.';
-    return `${name} is limiting searches (429): too many in a short time.${wait}${said}`;
+        ? spoken('search.retryIn', { seconds: Number(retryAfter) }).said
+        : spoken('search.retrySoon').said;
+    return spoken('search.rateLimited', { name, wait, said });
   }
-  if (status === 432 || status === 433)
-    return `${name} says this search is over the plan's limit (${status}).${said}`;
-  if (status >= 500) return `${name} had a server error (${status}). Try again later.${said}`;
-  return `${name} refused the search (${status}).${said}`;
+  if (status === 432 || status === 433) return spoken('search.overPlan', { name, status, said });
+  if (status >= 500) return spoken('search.serverError', { name, status, said });
+  return spoken('search.refused', { name, status, said });
 }
 
 /** Runs one request; never throws (a cancelled one says so). */
@@ -93,11 +100,14 @@ export async function runSearchRequest(
     });
     text = await response.text();
   } catch (error) {
-    if (options.signal.aborted) return { ok: false, message: 'The search was stopped.' };
+    if (options.signal.aborted) return { ok: false, ...spoken('search.stopped') };
     if (timeout.aborted)
       return {
         ok: false,
-        message: `${module.label} did not answer within ${Math.round(options.timeoutMs / 1000)} s, so the search was given up.`,
+        ...spoken('search.noAnswer', {
+          name: module.label,
+          seconds: Math.round(options.timeoutMs / 1000),
+        }),
       };
     const cause =
       error instanceof Error
@@ -105,7 +115,7 @@ export async function runSearchRequest(
         : String(error);
     return {
       ok: false,
-      message: `${module.label} could not be reached (${options.scrub(cause)}).`,
+      ...spoken('search.unreachable', { name: module.label, detail: options.scrub(cause) }),
     };
   }
   options.tap?.(
@@ -131,21 +141,25 @@ function readAnswer(
     const detail = scrub(errorDetail(body));
     return {
       ok: false,
-      message: statusMessage(module, response.status, detail, response.headers.get('retry-after')),
+      ...statusMessage(module, response.status, detail, response.headers.get('retry-after')),
     };
   }
   if (body === undefined) {
     const type = response.headers.get('content-type') ?? 'no content type';
     return {
       ok: false,
-      message: `${module.label} answered ${response.status} with something that is not JSON (${type}${text.trim() ? '' : ', empty'}): is the URL right?`,
+      ...spoken(text.trim() ? 'search.notJson' : 'search.notJsonEmpty', {
+        name: module.label,
+        status: response.status,
+        type,
+      }),
     };
   }
   const hits = module.parse(body);
   if (typeof hits === 'string')
     return {
       ok: false,
-      message: `${module.label} answered with JSON that is not search results (${hits}).`,
+      ...spoken('search.notResults', { name: module.label, detail: hits }),
     };
   return { ok: true, hits };
 }

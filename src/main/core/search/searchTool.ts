@@ -127,6 +127,6 @@ async function searchCall(
   const query = typeof args.query === 'string' ? args.query.trim() : '';
   if (!query)
     return { content: 'web_search needs a "query": the words to search for.', isError: true };
-  const { hits: _hits, ...outcome } = await search.search(query, signal, tap);
+  const { hits: _hits, said: _said, ...outcome } = await search.search(query, signal, tap);
   return outcome;
 }

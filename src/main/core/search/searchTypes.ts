@@ -22,8 +22,6 @@ export interface SearchProviderModule {
   request(query: string, count: number, where: { base: string; key: string | null }): SearchRequest;
   /** The results of a 2xx body already parsed as JSON; a string says why it is not results. */
   parse(body: unknown): SearchHit[] | string;
-  /** What a 403 means here (SearXNG: the JSON format is off). */
-  forbidden: string;
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>

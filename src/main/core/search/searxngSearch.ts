@@ -25,6 +25,4 @@ export const searxngSearch: SearchProviderModule = {
     if (!isRecord(body)) return 'the answer is not a JSON object';
     return hitsFrom(body.results, { title: 'title', url: 'url', snippet: 'content' });
   },
-  forbidden:
-    'The SearXNG instance refused the JSON format (403): "json" must be listed under search.formats in its settings.yml.',
 };

@@ -33,5 +33,4 @@ export const tavilySearch: SearchProviderModule = {
     if (!isRecord(body)) return 'the answer is not a JSON object';
     return hitsFrom(body.results, { title: 'title', url: 'url', snippet: 'content' });
   },
-  forbidden: 'Tavily refused the request (403): the key may not be allowed this endpoint.',
 };

@@ -1,5 +1,5 @@
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { spoken, type Spoken } from '../../../shared/said';
+import { isSaid, spoken, type Spoken } from '../../../shared/said';
 
 /** An MCP client failure in a short sentence a person can act on (English). */
 export function failureInWords(error: unknown, timeoutMs: number): string {
@@ -15,6 +15,9 @@ export function failureSpoken(error: unknown, timeoutMs: number): Spoken {
     return spoken('tools.serverError', { detail: error.message });
   }
   if (error instanceof Error) {
+    // Ours already (a sign-in that failed, a loopback refusal): its code goes on as it is.
+    const own = (error as { said?: unknown }).said;
+    if (isSaid(own)) return { message: error.message, said: own };
     // fetch says only "fetch failed"; the socket error under it says who could not be reached.
     const cause = error.cause as
       (NodeJS.ErrnoException & { address?: string; port?: number }) | undefined;

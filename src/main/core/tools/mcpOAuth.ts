@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { SaidError, spoken } from '../../../shared/said';
 import type { KnownSecrets } from '../secrets/KnownSecrets';
 import type { HttpAuth, ResolvedToolServer } from './mcpConnect';
 import {
@@ -93,7 +94,7 @@ export class McpOAuth {
     const provider = this.provider(server, loopback.redirectUrl, true, state, async (url) => {
       // The address comes from the server's metadata: only a web page may reach the browser.
       if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new Error(`The sign-in address is not a web page (${url.protocol}).`);
+        throw new SaidError(spoken('tools.oauth.notWebPage', { protocol: url.protocol }));
       redirected = true;
       onUrl?.(url.href);
       await this.options.openUrl(url.href);

@@ -14,6 +14,7 @@ import type {
   OAuthClientMetadata,
   OAuthTokens,
 } from '@modelcontextprotocol/sdk/shared/auth.js';
+import { SaidError, spoken } from '../../../shared/said';
 import type { KnownSecrets } from '../secrets/KnownSecrets';
 import { KeyStoreUnavailableError } from '../secrets/KeyStore';
 import type { SecretVault } from '../secrets/SecretVault';
@@ -25,9 +26,9 @@ type Kind = (typeof KINDS)[number];
 export const oauthAccount = (serverId: string, kind: Kind) => `tool:${serverId}#oauth:${kind}`;
 
 /** A connect that may not ask the person (at launch, for a chat) met a server that wants sign-in. */
-export class SignInNeededError extends Error {
+export class SignInNeededError extends SaidError {
   constructor() {
-    super('This server asks you to sign in (Settings › Tools › Sign in).');
+    super(spoken('tools.oauth.signInNeeded'));
     this.name = 'SignInNeededError';
   }
 }
@@ -120,7 +121,7 @@ export class McpOAuthProvider implements OAuthClientProvider {
 
   async codeVerifier(): Promise<string> {
     const verifier = await this.read<string>('verifier');
-    if (!verifier) throw new Error('No sign-in is under way (no PKCE code verifier is stored).');
+    if (!verifier) throw new SaidError(spoken('tools.oauth.noVerifier'));
     return verifier;
   }
 

@@ -6,6 +6,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SaidError, spoken, type Spoken } from '../../../shared/said';
 
 export interface LoopbackCallback {
   redirectUrl: string;
@@ -26,14 +27,16 @@ function answer(res: ServerResponse, status: number, title: string, text: string
 const escape = (text: string) =>
   text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
-/** Why the answer carries no usable code, or null when it does. */
-function refusal(params: URLSearchParams, state: string): string | null {
-  if (params.get('state') !== state)
-    return 'The sign-in answer did not carry the state this sign-in sent (a stale or forged redirect); nothing was signed in. Sign in again.';
+/**
+ * Why the answer carries no usable code, or null when it does. The app shows it in the person's
+ * language (a code); the browser page stays English, it is a page the app does not translate.
+ */
+function refusal(params: URLSearchParams, state: string): Spoken | null {
+  if (params.get('state') !== state) return spoken('tools.oauth.wrongState');
   const error = params.get('error');
   if (error)
-    return `The authorization server refused the sign-in: ${params.get('error_description') ?? error}.`;
-  if (!params.get('code')) return 'The sign-in answer carried no authorization code.';
+    return spoken('tools.oauth.refused', { detail: params.get('error_description') ?? error });
+  if (!params.get('code')) return spoken('tools.oauth.noCode');
   return null;
 }
 
@@ -53,8 +56,8 @@ export function openLoopbackCallback(options: {
     }
     const why = refusal(url.searchParams, options.state);
     if (why) {
-      answer(res, 400, 'Sign-in failed', escape(why));
-      settle?.reject(new Error(why));
+      answer(res, 400, 'Sign-in failed', escape(why.message));
+      settle?.reject(new SaidError(why));
     } else {
       answer(res, 200, 'Signed in', 'Switchboard is signed in. You can close this tab.');
       settle?.resolve(url.searchParams.get('code')!);
@@ -63,15 +66,17 @@ export function openLoopbackCallback(options: {
   });
   const limit =
     options.timeoutMs >= 60_000
-      ? `${Math.round(options.timeoutMs / 60_000)} min`
-      : `${Math.max(1, Math.round(options.timeoutMs / 1000))} s`;
+      ? spoken('tools.oauth.minutes', { minutes: Math.round(options.timeoutMs / 60_000) })
+      : spoken('tools.oauth.seconds', {
+          seconds: Math.max(1, Math.round(options.timeoutMs / 1000)),
+        });
   const timer = setTimeout(() => {
-    settle?.reject(new Error(`The sign-in was not completed within ${limit}; sign in again.`));
+    settle?.reject(new SaidError(spoken('tools.oauth.timedOut', { limit: limit.said })));
     close();
   }, options.timeoutMs);
   function close(): void {
     clearTimeout(timer);
-    settle?.reject(new Error('The sign-in was cancelled.'));
+    settle?.reject(new SaidError(spoken('tools.oauth.cancelled')));
     server.close();
     // The answer page is flushed first (connection: close), then idle sockets go.
     server.closeIdleConnections();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { IndexProgress, KnowledgeCollection } from '../../../../../shared/knowledge';
-import { formatDateTime, useTranslation, type TFunction } from '../../../lib/i18n';
+import { formatDateTime, saidText, useTranslation, type TFunction } from '../../../lib/i18n';
 import { useKnowledgeStore } from '../store/knowledgeStore';
 import { DocumentList } from './DocumentList';
 
@@ -8,7 +8,8 @@ const running = (p: IndexProgress | undefined) =>
   p?.state === 'scanning' || p?.state === 'indexing';
 
 function stateLine(p: IndexProgress, t: TFunction<'knowledge'>): string {
-  return t(`state.${p.state}`, { ...p, error: p.error ?? '' });
+  const error = p.error === undefined ? '' : saidText(p.errorSaid, p.error);
+  return t(`state.${p.state}`, { ...p, error });
 }
 
 /** The bar while a pass runs (indeterminate while the folder is scanned). */

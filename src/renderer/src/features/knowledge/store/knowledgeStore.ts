@@ -11,6 +11,7 @@ import type {
   NewCollection,
 } from '../../../../../shared/knowledge';
 import { api } from '../../../lib/api';
+import { ipcErrorText } from '../../../lib/i18n';
 
 interface KnowledgeState {
   collections: KnowledgeCollection[] | null;
@@ -36,14 +37,14 @@ export const useKnowledgeStore = create<KnowledgeState>((set, get) => {
     error: null,
     async load() {
       const result = await api.listKnowledge({});
-      if (!result.ok) return fail(result.error.message);
+      if (!result.ok) return fail(ipcErrorText(result.error));
       const progress = Object.fromEntries(result.value.progress.map((p) => [p.collectionId, p]));
       set({ collections: result.value.collections, progress: { ...progress, ...get().progress } });
     },
     async create(input) {
       const result = await api.createKnowledgeCollection(input);
       if (!result.ok) {
-        fail(result.error.message);
+        fail(ipcErrorText(result.error));
         return false;
       }
       set({ error: null });
@@ -52,20 +53,20 @@ export const useKnowledgeStore = create<KnowledgeState>((set, get) => {
     },
     async remove(id) {
       const result = await api.deleteKnowledgeCollection({ id });
-      if (!result.ok) return fail(result.error.message);
+      if (!result.ok) return fail(ipcErrorText(result.error));
       await get().load();
     },
     async index(id) {
       const result = await api.indexKnowledgeCollection({ id });
-      if (!result.ok) fail(result.error.message);
+      if (!result.ok) fail(ipcErrorText(result.error));
     },
     async cancel(id) {
       const result = await api.cancelKnowledgeIndex({ id });
-      if (!result.ok) fail(result.error.message);
+      if (!result.ok) fail(ipcErrorText(result.error));
     },
     async loadDocuments(id) {
       const result = await api.listKnowledgeDocuments({ id });
-      if (!result.ok) return fail(result.error.message);
+      if (!result.ok) return fail(ipcErrorText(result.error));
       set({ documents: { ...get().documents, [id]: result.value } });
     },
   };

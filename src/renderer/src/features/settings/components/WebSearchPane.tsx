@@ -4,7 +4,7 @@ import {
   type SearchSettings,
   type SearchSnapshot,
 } from '../../../../../shared/searchChannels';
-import { useTranslation } from '../../../lib/i18n';
+import { saidText, useTranslation } from '../../../lib/i18n';
 import { useSearchSettings } from '../store/searchSettingsStore';
 
 /** An instance address as people write it, the same in every language. */
@@ -156,7 +156,7 @@ function PaneFooter({ draft, onSaved }: { draft: Draft; onSaved(): void }) {
       )}
       {test && (
         <p role="status" className={test.ok ? 'text-xs text-emerald-700' : 'text-xs text-red-700'}>
-          {test.message}
+          {saidText(test.said, test.message)}
         </p>
       )}
     </div>

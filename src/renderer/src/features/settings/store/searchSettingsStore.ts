@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { RequestOf } from '../../../../../shared/ipc';
 import type { SearchSnapshot, SearchTestReport } from '../../../../../shared/searchChannels';
 import { api } from '../../../lib/api';
+import { ipcErrorText } from '../../../lib/i18n';
 
 interface SearchSettingsState {
   snapshot: SearchSnapshot | null;
@@ -26,12 +27,12 @@ export const useSearchSettings = create<SearchSettingsState>((set) => ({
   load: async () => {
     const result = await api.getSearchSettings({});
     if (result.ok) set({ snapshot: result.value, error: null });
-    else set({ error: result.error.message });
+    else set({ error: ipcErrorText(result.error) });
   },
   save: async (request) => {
     const result = await api.saveSearchSettings(request);
     if (!result.ok) {
-      set({ error: result.error.message });
+      set({ error: ipcErrorText(result.error) });
       return false;
     }
     set({ snapshot: result.value, error: null, test: null });
@@ -42,7 +43,7 @@ export const useSearchSettings = create<SearchSettingsState>((set) => ({
     const result = await api.testSearch({});
     set({
       testing: false,
-      ...(result.ok ? { test: result.value, error: null } : { error: result.error.message }),
+      ...(result.ok ? { test: result.value, error: null } : { error: ipcErrorText(result.error) }),
     });
   },
 }));

@@ -54,6 +54,12 @@ export const useToolsStore = create<ToolsState>((set, get) => {
     else set({ snapshot: result.value, error: null });
     return result.ok;
   };
+  /** One server's new status (restarted, signed in or out), or why not in the person's words. */
+  const takeServer = (result: IpcResult<ToolServerView>): void => {
+    if (!result.ok) return set({ error: ipcErrorText(result.error) });
+    const { snapshot } = get();
+    if (snapshot) set({ snapshot: withServer(snapshot, result.value) });
+  };
   return {
     snapshot: null,
     error: null,
@@ -73,30 +79,9 @@ export const useToolsStore = create<ToolsState>((set, get) => {
       if (!result.ok) set({ error: ipcErrorText(result.error) });
       await get().load();
     },
-    restart: async (id) => {
-      const result = await api.restartToolServer({ id });
-      if (!result.ok) set({ error: ipcErrorText(result.error) });
-      else {
-        const { snapshot } = get();
-        if (snapshot) set({ snapshot: withServer(snapshot, result.value) });
-      }
-    },
-    signIn: async (id) => {
-      const result = await api.signInToolServer({ id });
-      if (!result.ok) set({ error: result.error.message });
-      else {
-        const { snapshot } = get();
-        if (snapshot) set({ snapshot: withServer(snapshot, result.value) });
-      }
-    },
-    signOut: async (id) => {
-      const result = await api.signOutToolServer({ id });
-      if (!result.ok) set({ error: result.error.message });
-      else {
-        const { snapshot } = get();
-        if (snapshot) set({ snapshot: withServer(snapshot, result.value) });
-      }
-    },
+    restart: async (id) => takeServer(await api.restartToolServer({ id })),
+    signIn: async (id) => takeServer(await api.signInToolServer({ id })),
+    signOut: async (id) => takeServer(await api.signOutToolServer({ id })),
     importJson: async (json) => take(await api.importToolServers({ json })),
     setSettings: async (settings) => void take(await api.setToolSettings(settings)),
     off: {},
