@@ -39,7 +39,9 @@ export const compatibleProvider = {
       defaultModel: profile.defaultModel ?? '',
     }),
     issues: (profile) =>
-      profile.baseUrl ? [] : [{ path: 'profile.baseUrl', ...spoken('profileForm.compatibleNeedsUrl') }],
+      profile.baseUrl
+        ? []
+        : [{ path: 'profile.baseUrl', ...spoken('profileForm.compatibleNeedsUrl') }],
   },
   attachments: attachmentRulesFor('openai-compatible'),
   environment: {
