@@ -3,16 +3,14 @@
  * several long answers in one frame; each affording itself a whole task's worth of blocks made
  * tasks of 80–90 ms. Now the first block of a task is always allowed (so every view makes
  * progress), and later ones only while the task's estimated cost and its elapsed time stay
- * within the limits; the rest come in the next tasks. The limits are small (6 ms, half a block
- * budget): what a task adds is laid out and painted in the same frame as what a fast scroll
- * mounts, so the parse is only part of what a block costs.
+ * within the limits; the rest come in the next tasks.
  */
 import { blockBudget } from './markdownBudget';
 
 /** Estimated cost (markdownBudget's units) one task may spend on new blocks, in all views. */
-export const taskCostLimit = 0.5 * blockBudget;
+export const taskCostLimit = 1.25 * blockBudget;
 /** Wall time since the task's first block after which no new block starts in it. */
-export const taskTimeLimitMs = 6;
+export const taskTimeLimitMs = 12;
 
 let open = false;
 let startedAt = 0;

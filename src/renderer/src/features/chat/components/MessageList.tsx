@@ -17,10 +17,21 @@ const handlers = {
 
 /**
  * The text column's width for height estimates: the list's max-w-3xl (768 px) less the item's and
- * the article's padding, or less when the window is narrower. From the window, not the element:
- * reading an element's width here would force a layout in the middle of a scroll.
+ * the article's padding, or less when the window is narrower. Read on resize only: the list asks
+ * for estimates on every render, and reading the window's width there can force a layout.
  */
-const textColumnWidth = () => Math.min(window.innerWidth, 768) - 96;
+let columnWidth = 672;
+const textColumnWidth = () => columnWidth;
+const readColumnWidth = () => {
+  columnWidth = Math.min(window.innerWidth, 768) - 96;
+};
+function useColumnWidth() {
+  useEffect(() => {
+    readColumnWidth();
+    window.addEventListener('resize', readColumnWidth);
+    return () => window.removeEventListener('resize', readColumnWidth);
+  }, []);
+}
 
 /**
  * The conversation, virtualized with @tanstack/react-virtual: only the messages near the
@@ -58,6 +69,7 @@ export function MessageList() {
     [virtualizer, observeItem],
   );
 
+  useColumnWidth();
   // Sending a message means "show me the answer": follow again.
   const { t } = useTranslation('chat');
   const count = messages.length;
