@@ -195,3 +195,11 @@ function formattingCost(block: string): number {
   endRun();
   return cost;
 }
+
+/** Share of a block's cost that mounting its cached rendering takes (elements, no parse). */
+const mountShare = 0.25;
+
+/** What mounting a cached rendering costs (its elements and their layout), by its `renderCost`. */
+export function mountCost(cost: number): number {
+  return blockOverhead + mountShare * (cost - blockOverhead);
+}

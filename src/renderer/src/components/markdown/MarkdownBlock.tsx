@@ -3,13 +3,14 @@
  * output is shown as text, never parsed: no rehype-raw here, ever. Unsafe URLs (javascript:,
  * vbscript:, data:) are dropped by react-markdown's default urlTransform.
  */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import type { Element, ElementContent } from 'hast';
-import { plainTextReason } from '../../lib/markdownBudget';
+import { plainTextReason, renderCost } from '../../lib/markdownBudget';
+import { cachedBlock, rememberBlock } from './blockCache';
 import { CodeBlock } from './CodeBlock';
 import { PlainTextBlock } from './PlainTextBlock';
 
@@ -91,17 +92,42 @@ interface MarkdownBlockProps {
 }
 
 /**
- * Memoized on its text: a finished block is parsed once and never again. A block the parsers
- * would take too long over (or recurse too deep into) is shown as plain text instead.
+ * The rendering of a finished block: from the cache when it was rendered before, else parsed
+ * now (and kept). A block the parsers would take too long over (or recurse too deep into) is
+ * shown as plain text instead.
+ */
+export function finishedBlockNode(text: string): ReactNode {
+  const cached = cachedBlock(text);
+  if (cached !== undefined) return cached;
+  const plainReason = plainTextReason(text);
+  const node = plainReason ? (
+    <PlainTextBlock text={text} reason={plainReason} />
+  ) : (
+    // Called, not mounted: react-markdown's Markdown is a pure function of its options.
+    Markdown({
+      remarkPlugins,
+      rehypePlugins,
+      components: finishedComponents,
+      children: text,
+    })
+  );
+  rememberBlock(text, node, renderCost(text));
+  return node;
+}
+
+/**
+ * Memoized on its text: a finished block is parsed once (and cached, see blockCache.ts); the
+ * open block of a streaming answer is parsed on each render and not kept.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ text, finished }: MarkdownBlockProps) {
+  if (finished) return finishedBlockNode(text);
   const plainReason = plainTextReason(text);
   if (plainReason) return <PlainTextBlock text={text} reason={plainReason} />;
   return (
     <Markdown
       remarkPlugins={remarkPlugins}
       rehypePlugins={rehypePlugins}
-      components={finished ? finishedComponents : streamingComponents}
+      components={streamingComponents}
     >
       {text}
     </Markdown>

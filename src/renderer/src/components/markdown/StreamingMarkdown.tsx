@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
-import { renderCost } from '../../lib/markdownBudget';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { mountCost, renderCost } from '../../lib/markdownBudget';
+import { cachedWeight } from './blockCache';
 import { closeOpenInline, openFence, splitBlocks } from '../../lib/markdownBlocks';
 import { takeFromTask } from '../../lib/taskBudget';
 import { CodeBlock } from './CodeBlock';
-import { MarkdownBlock } from './MarkdownBlock';
+import { finishedBlockNode, MarkdownBlock } from './MarkdownBlock';
 
 interface StreamingMarkdownProps {
   text: string;
@@ -12,11 +13,20 @@ interface StreamingMarkdownProps {
 
 /**
  * How many of `blocks` to show: those shown already, and the next ones the current task can
- * still afford (one budget for all views: see taskBudget.ts).
+ * still afford (one budget for all views: see taskBudget.ts). Each new block is rendered here,
+ * before the next is weighed, so the task's clock sees what each really cost (a KaTeX block
+ * or a long table costs far more than its characters say); a block rendered before comes from
+ * the cache at the cost of its elements alone.
  */
 function affordable(blocks: string[], shown: number): number {
   let count = shown;
-  while (count < blocks.length && takeFromTask(renderCost(blocks[count]!))) count++;
+  while (count < blocks.length) {
+    const block = blocks[count]!;
+    const cached = cachedWeight(block);
+    if (!takeFromTask(cached === undefined ? renderCost(block) : mountCost(cached))) break;
+    if (cached === undefined) finishedBlockNode(block);
+    count++;
+  }
   return count;
 }
 
@@ -44,12 +54,18 @@ export function StreamingMarkdown({ text, streaming }: StreamingMarkdownProps) {
     const timer = setTimeout(() => setNextTask((n) => n + 1), 0);
     return () => clearTimeout(timer);
   }, [complete, count, nextTask]);
+  // Blocks added in a later task are laid out in that task: left to the next frame, their
+  // layout would land in it, on top of what a fast scroll mounts there.
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (nextTask > 0) void root.current?.offsetHeight;
+  }, [nextTask]);
 
   const openIndex = blocks.finished.length;
   // The open block of a streaming code answer grows by lines: show it without parsing it again.
   const fence = streaming && complete ? openFence(blocks.open) : null;
   return (
-    <div className="markdown">
+    <div ref={root} className="markdown">
       {blocks.finished.slice(0, count).map((block, index) => (
         <MarkdownBlock key={index} text={block} finished />
       ))}

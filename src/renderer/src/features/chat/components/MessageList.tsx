@@ -3,6 +3,7 @@ import { useCallback, useEffect } from 'react';
 import { selectBusy, useChatStore } from '../store/chatStore';
 import { useFollowOutput } from '../hooks/useFollowOutput';
 import { MessageItem } from './MessageItem';
+import { cachedMessageHeight } from '../lib/messageHeight';
 import { useTranslation } from '../../../lib/i18n';
 
 // Stable handler references, so memoized messages are not re-rendered by new closures.
@@ -15,8 +16,26 @@ const handlers = {
 };
 
 /**
+ * The text column's width for height estimates: the list's max-w-3xl (768 px) less the item's and
+ * the article's padding, or less when the window is narrower. Read on resize only: the list asks
+ * for estimates on every render, and reading the window's width there can force a layout.
+ */
+let columnWidth = 672;
+const textColumnWidth = () => columnWidth;
+const readColumnWidth = () => {
+  columnWidth = Math.min(window.innerWidth, 768) - 96;
+};
+function useColumnWidth() {
+  useEffect(() => {
+    readColumnWidth();
+    window.addEventListener('resize', readColumnWidth);
+    return () => window.removeEventListener('resize', readColumnWidth);
+  }, []);
+}
+
+/**
  * The conversation, virtualized with @tanstack/react-virtual: only the messages near the
- * viewport are in the DOM, each measured as it renders, so a chat of thousands stays light.
+ * viewport are in the DOM, each estimated from its text until it is measured as it renders, so a chat of thousands stays light.
  */
 export function MessageList() {
   const messages = useChatStore((s) => s.messages);
@@ -28,7 +47,10 @@ export function MessageList() {
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 160,
+    estimateSize: (index) => {
+      const message = messages[index];
+      return message ? cachedMessageHeight(message, textColumnWidth()) : 160;
+    },
     overscan: 4,
     getItemKey: (index) => messages[index]?.id ?? index,
     gap: 16,
@@ -47,6 +69,7 @@ export function MessageList() {
     [virtualizer, observeItem],
   );
 
+  useColumnWidth();
   // Sending a message means "show me the answer": follow again.
   const { t } = useTranslation('chat');
   const count = messages.length;
