@@ -3,6 +3,7 @@
  * renderer (sidebar, search, message versions).
  */
 import type { ContextPolicy } from './context';
+import type { Said } from './said';
 import type { MessagePart } from './messageParts';
 import type { ReasoningEffort } from './reasoning';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from './stream';
@@ -127,6 +128,8 @@ export interface ExportedFile {
   content: string;
   /** Said beside "Exported …" when not everything could go in (a damaged history). */
   warning?: string;
+  /** `warning` as a code, shown in the person's language. */
+  warningSaid?: Said;
 }
 
 /**

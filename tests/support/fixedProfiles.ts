@@ -2,6 +2,7 @@ import {
   ProfileResolveError,
   type ProfileResolver,
 } from '../../src/main/core/profiles/ProfileResolver';
+import { spoken } from '../../src/shared/said';
 import type { ProviderProfile, ProviderTarget } from '../../src/main/core/providers/types';
 
 /**
@@ -18,7 +19,12 @@ export function fixedProfiles(targets: ProviderTarget[]): ProfileResolver {
     defaultProfile: () => first.profile,
     async target(id) {
       const found = id ? find(id) : first;
-      if (!found) throw new ProfileResolveError('not_found', `No profile "${id}".`, id ?? null);
+      if (!found)
+        throw new ProfileResolveError(
+          'not_found',
+          spoken('ipc.noProfile', { id: id ?? '' }),
+          id ?? null,
+        );
       return found;
     },
   };

@@ -61,6 +61,7 @@ describe('ProfileResolver', () => {
       profileId: 'anthropic',
       message:
         'No API key for this profile ("anthropic"): nothing was sent. Add a key in Settings.',
+      said: { code: 'ipc.noKey', params: { name: 'anthropic' } },
     });
   });
 
@@ -105,6 +106,8 @@ describe('ProfileResolver', () => {
     await compare.idle();
     expect(calls).toBe(0);
     expect(figures[0]?.error?.message).toMatch(/^No API key for this profile \("anthropic"\)/);
+    // The column shows it in the person's language: the code travels with the English.
+    expect(figures[0]?.error?.said).toEqual({ code: 'ipc.noKey', params: { name: 'anthropic' } });
     store.close();
   });
 });

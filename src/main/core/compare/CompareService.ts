@@ -15,7 +15,7 @@ import type { ProfileResolver } from '../profiles/ProfileResolver';
 import type { Store } from '../store/Store';
 import { UsageWriter } from '../usage/UsageWriter';
 import { runLane, type Engine } from './compareModels';
-import { spoken } from '../../../shared/said';
+import { SaidError, spoken, type Said } from '../../../shared/said';
 
 export interface CompareServiceDeps {
   /** Each column's profile, and its ready target just before the call. */
@@ -79,7 +79,7 @@ export class CompareService {
       );
       // A profile that cannot be called (gone, no key) fails its column, saying why; nothing is sent.
       const resolved = await this.deps.profiles.target(profiles[index]!.id).then(
-        (target) => ({ target, problem: '' }),
+        (target) => ({ target, problem: null }),
         (error: unknown) => ({ target: null, problem: unresolvable(error) }),
       );
       const { target } = resolved;
@@ -103,7 +103,7 @@ export class CompareService {
               ...(this.deps.engine ? { engine: this.deps.engine } : {}),
             },
           )
-        : failed(lane.model, resolved.problem);
+        : failed(lane.model, resolved.problem ?? spoken('ipc.keyUnreadable'));
       coalescer.flush();
       figures[index] = result;
       // Compare calls are billed like any other: one ledger row per column that reached a server.
@@ -190,16 +190,19 @@ export class CompareService {
   }
 }
 
-function unresolvable(error: unknown): string {
-  return error instanceof Error ? error.message : 'The key for this profile could not be read.';
+/** Why a column's profile cannot be called, with its code where it is one of ours. */
+function unresolvable(error: unknown): { message: string; said?: Said } {
+  if (error instanceof SaidError) return { message: error.message, said: error.said };
+  // The keychain's own words, as it said them.
+  return error instanceof Error ? { message: error.message } : spoken('ipc.keyUnreadable');
 }
 
-function failed(model: string, message: string): CompareFiguresView {
+function failed(model: string, problem: { message: string; said?: Said }): CompareFiguresView {
   return {
     model,
     text: '',
     finishReason: 'error',
-    error: { kind: 'auth', status: null, message },
+    error: { kind: 'auth', status: null, ...problem },
     usage: null,
     ttftMs: null,
     totalMs: 0,

@@ -2,17 +2,19 @@ import { providerFor } from '../providers/registry';
 import type { ProviderProfile, ProviderTarget } from '../providers/types';
 import { apiKeyFromEnv, profileFromEnv } from './envProfile';
 import { effectiveEndpoint, envKeyFor } from './profileDefaults';
+import { SaidError, spoken, type Spoken } from '../../../shared/said';
 import { resolveProfileTarget, type ResolvedTarget, type ResolveTargetDeps } from './resolveTarget';
 
 /** Why a profile id gave no target. */
 export type ProfileResolveFailure = 'not_found' | 'no_key';
 
 /** A profile that cannot be called, said in words a person can act on. Nothing was sent. */
-export class ProfileResolveError extends Error {
+/** Its message is one of ours, with a code: a compare column shows it in the person's language. */
+export class ProfileResolveError extends SaidError {
   override name = 'ProfileResolveError';
   constructor(
     readonly reason: ProfileResolveFailure,
-    message: string,
+    message: Spoken,
     readonly profileId: string | null,
   ) {
     super(message);
@@ -75,14 +77,14 @@ export function createProfileResolver(
         if (carriesKey(resolved)) return resolved;
         throw new ProfileResolveError(
           'no_key',
-          `No API key for this profile ("${profile.name}"): nothing was sent. Add a key in Settings.`,
+          spoken('ipc.noKey', { name: profile.name }),
           profile.id,
         );
       }
       const fallback = defaultProfile();
       if (!id || id === fallback.id)
         return { profile: fallback, apiKey: apiKeyFromEnv(fallback, env) };
-      throw new ProfileResolveError('not_found', `No profile "${id}".`, id);
+      throw new ProfileResolveError('not_found', spoken('ipc.noProfile', { id }), id);
     },
   };
 }

@@ -43,11 +43,11 @@ export function createConversationFileHandlers(deps: {
           : toMarkdownExport(conversations, deps.now());
       const skipped = conversations.skipped ?? 0;
       if (skipped === 0) return file;
-      const plural = skipped === 1 ? 'conversation sits' : 'conversations sit';
-      return {
-        ...file,
-        warning: `${skipped} ${plural} on damaged parts of the history file and could not be read; ${conversations.length} exported.`,
-      };
+      const words = spoken('import.exportSkipped', {
+        count: skipped,
+        exported: conversations.length,
+      });
+      return { ...file, warning: words.message, warningSaid: words.said };
     },
     previewImport: async ({ content }) => asImportRequest(() => previewImport(store, content)),
     importConversations: async ({ content, duplicates }) => {

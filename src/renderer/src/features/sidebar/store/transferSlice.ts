@@ -3,7 +3,7 @@ import type { ImportSummary } from '../../../../../shared/conversations';
 import { api } from '../../../lib/api';
 import { offerDownload } from '../../../lib/download';
 import type { ConversationsState } from './conversationsStore';
-import { i18n, ipcErrorText } from '../../../lib/i18n';
+import { i18n, ipcErrorText, saidText } from '../../../lib/i18n';
 
 /** Conversations leaving as a file (export) and coming in from one (import, with its question). */
 export type TransferSlice = Pick<
@@ -23,7 +23,9 @@ export const createTransferSlice: StateCreator<ConversationsState, [], [], Trans
     if (!result.ok)
       return void set({ notice: { kind: 'error', text: ipcErrorText(result.error) } });
     offerDownload(result.value);
-    const { fileName, warning } = result.value;
+    const { fileName } = result.value;
+    const warning =
+      result.value.warning && saidText(result.value.warningSaid, result.value.warning);
     set({
       notice: warning
         ? { kind: 'error', text: i18n.t('sidebar:transfer.exportedBut', { fileName, warning }) }
