@@ -26,6 +26,8 @@ export interface KnowledgeDocument {
   chunkCount: number;
   /** Why it could not be indexed (a scan without text, an unsupported file), else null. */
   problem: string | null;
+  /** `problem` as a code, shown in the person's language. */
+  problemSaid?: Said;
 }
 
 export type IndexState = 'scanning' | 'indexing' | 'done' | 'cancelled' | 'failed';

@@ -16,6 +16,7 @@ import type { IndexProgress } from '../../src/shared/knowledge';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { emulatorTarget } from '../support/engineRun';
 import { writeCorpus, type CorpusFact } from '../support/knowledgeCorpus';
+import { pngOf } from '../support/attachmentFiles';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -77,6 +78,22 @@ async function indexed(
 }
 
 const embedCalls = () => emulator.requests.filter((r) => /embed/i.test(r.path));
+
+describe('a document without text', () => {
+  it('is listed with why, in English and as its code (the person reads it in their language)', async () => {
+    const s = setup(3);
+    writeFileSync(join(s.folder, 'diagram.png'), await pngOf(32, 32));
+    const { id, last } = await indexed(s);
+    expect(last).toMatchObject({ state: 'done', total: 4 });
+    const image = s.service.documents(id).find((d) => d.name === 'diagram.png');
+    expect(image).toMatchObject({
+      chunkCount: 0,
+      problem: 'diagram.png: an image has no text to index.',
+      problemSaid: { code: 'knowledge.docImage', params: { name: 'diagram.png' } },
+    });
+    expect(s.service.documents(id).filter((d) => d.problem)).toHaveLength(1);
+  });
+});
 
 describe('a 200-document collection', () => {
   it('is indexed whole, and a question finds the document that answers it', async () => {

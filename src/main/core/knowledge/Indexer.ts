@@ -6,6 +6,7 @@ import { chunkText } from './chunkText';
 import { EmbeddingsError, type Embedder } from './embeddingsClient';
 import { extractText } from './extractText';
 import type { DocumentWrite, KnowledgeStore } from './KnowledgeStore';
+import { said } from '../../../shared/said';
 import { MAX_DOCUMENT_BYTES, scanFolder, type FolderFile } from './scanFolder';
 
 export interface IndexRun {
@@ -107,14 +108,15 @@ async function readDocument(file: FolderFile, count: (t: string) => number): Pro
   const name = file.path.split('/').at(-1) ?? file.path;
   const base = { path: file.path, name, size: file.size, mtimeMs: file.mtimeMs };
   if (file.size > MAX_DOCUMENT_BYTES) {
-    const problem = `${name}: larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, not indexed.`;
+    const problem = said('knowledge.docTooLarge', { name, mb: MAX_DOCUMENT_BYTES / 1024 / 1024 });
     return { write: { ...base, contentHash: `size:${file.size}`, problem }, texts: [] };
   }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file.absolute);
   } catch (error) {
-    const problem = `${name}: could not be read (${(error as { code?: string }).code ?? 'error'}).`;
+    const code = (error as { code?: string }).code ?? 'error';
+    const problem = said('knowledge.docUnreadable', { name, code });
     return { write: { ...base, contentHash: `unread:${file.mtimeMs}`, problem }, texts: [] };
   }
   const contentHash = createHash('sha256').update(bytes).digest('hex');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepared } from './statementCache';
+import { englishText, isSaid, type Said } from '../../../shared/said';
 import { VectorTables, type VectorTable } from './VectorTables';
 import type {
   KnowledgeCollection,
@@ -30,7 +31,8 @@ export interface DocumentWrite {
   size: number;
   mtimeMs: number;
   contentHash: string;
-  problem: string | null;
+  /** Why it has no text, as a code: kept as JSON in its row, shown in the person's language. */
+  problem: Said | null;
   chunks: StoredChunk[];
 }
 
@@ -117,10 +119,11 @@ export class KnowledgeStore {
   }
 
   documents(collectionId: string): KnowledgeDocument[] {
-    return prepared(
+    const rows = prepared(
       this.db(),
       'SELECT path, name, size, chunk_count AS chunkCount, problem FROM knowledge_documents WHERE collection_id = ? ORDER BY path',
-    ).all(collectionId) as KnowledgeDocument[];
+    ).all(collectionId) as (Omit<KnowledgeDocument, 'problemSaid'> & { problem: string | null })[];
+    return rows.map((row) => ({ ...row, ...problemOf(row.problem) }));
   }
 
   indexed(collectionId: string): Map<string, IndexedDocument> {
@@ -158,7 +161,7 @@ export class KnowledgeStore {
           doc.mtimeMs,
           doc.contentHash,
           doc.chunks.length,
-          doc.problem,
+          doc.problem ? JSON.stringify(doc.problem) : null,
           this.now(),
         ).lastInsertRowid,
       );
@@ -196,4 +199,16 @@ export class KnowledgeStore {
     return prepared(this.db(), `${COLLECTION_SELECT} WHERE c.id = ?`).get(id) as
       CollectionRow | undefined;
   }
+}
+
+/** A stored problem: its code (JSON) read back as English with the code; any other text as it is. */
+function problemOf(stored: string | null): Pick<KnowledgeDocument, 'problem' | 'problemSaid'> {
+  if (stored === null) return { problem: null };
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    if (isSaid(parsed)) return { problem: englishText(parsed), problemSaid: parsed };
+  } catch {
+    // Not JSON: a sentence stored as it was.
+  }
+  return { problem: stored };
 }

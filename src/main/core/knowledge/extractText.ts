@@ -1,7 +1,9 @@
 import { classifyAttachment } from '../attachments/classifyAttachment';
 import { pdfText } from '../attachments/pdfText';
+import { said, type Said } from '../../../shared/said';
 
-export type Extracted = { text: string } | { problem: string };
+/** A document's text, or why it has none (said as a code, kept as such in its row). */
+export type Extracted = { text: string } | { problem: Said };
 
 /**
  * A document's text, read by the attachments' own rules (file-type sniffing the bytes, unpdf for
@@ -10,14 +12,14 @@ export type Extracted = { text: string } | { problem: string };
  */
 export async function extractText(bytes: Uint8Array, name: string): Promise<Extracted> {
   const kind = await classifyAttachment(bytes, name);
-  if ('problem' in kind) return { problem: kind.problem };
-  if (kind.kind === 'image') return { problem: `${name}: an image has no text to index.` };
+  if ('problem' in kind) return { problem: kind.said };
+  if (kind.kind === 'image') return { problem: said('knowledge.docImage', { name }) };
   if (kind.kind === 'pdf') {
     try {
       return { text: await pdfText(bytes) };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      return { problem: `${name}: the PDF could not be read (${detail}).` };
+      return { problem: said('knowledge.docBadPdf', { name, detail }) };
     }
   }
   // A byte-order mark would start the first passage with an invisible character.

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { formatBytes, useTranslation } from '../../../lib/i18n';
+import { formatBytes, saidText, useTranslation } from '../../../lib/i18n';
 import { useKnowledgeStore } from '../store/knowledgeStore';
+import type { KnowledgeDocument } from '../../../../../shared/knowledge';
 
 /** A collection's documents by path, each with its passages or why it has none. */
 export function DocumentList({ collectionId }: { collectionId: string }) {
@@ -24,16 +25,22 @@ export function DocumentList({ collectionId }: { collectionId: string }) {
           </span>
           <span
             className={
-              doc.problem
+              problemText(doc)
                 ? 'text-amber-700 dark:text-amber-400'
                 : 'text-zinc-600 dark:text-zinc-400'
             }
-            title={doc.problem ?? undefined}
+            title={problemText(doc) ?? undefined}
           >
-            {doc.problem ?? `${t('chunks', { count: doc.chunkCount })} · ${formatBytes(doc.size)}`}
+            {problemText(doc) ??
+              `${t('chunks', { count: doc.chunkCount })} · ${formatBytes(doc.size)}`}
           </span>
         </li>
       ))}
     </ul>
   );
+}
+
+/** Why a document has no passages, in the person's language where main gave its code. */
+function problemText(doc: KnowledgeDocument): string | null {
+  return doc.problem === null ? null : saidText(doc.problemSaid, doc.problem);
 }
