@@ -13,6 +13,7 @@ const ids = { conversationId: BIG, userMessageId: 'u', assistantMessageId: 'a', 
 let open: ((conversationId: string) => Promise<boolean>) | null = null;
 let send: ((text: string) => Promise<boolean>) | null = null;
 let deliver: ((events: ChatStreamBatch['events']) => void) | null = null;
+let messageCount: (() => number) | null = null;
 
 function thread(conversationId: string): ConversationThread {
   const messages = threads().get(conversationId) ?? [];
@@ -61,6 +62,7 @@ export const variant: LongChatVariant = {
       await import('../../../../src/renderer/src/features/chat/store/chatStore');
     open = (id) => useChatStore.getState().openConversation(id);
     send = (text) => useChatStore.getState().send(text);
+    messageCount = () => useChatStore.getState().messages.length;
   },
   async open(conversationId) {
     if (!(await open!(conversationId))) throw new Error(`could not open ${conversationId}`);
@@ -77,7 +79,7 @@ export const variant: LongChatVariant = {
  * An answer streamed at the end of the long chat (its own question sent first, as a person
  * would), fed through the real chatStream event like the render bench's.
  */
-export async function startAnswer(): Promise<Pick<Variant, 'append' | 'finish'>> {
+export async function startAnswer(): Promise<Pick<Variant, 'append' | 'finish' | 'answerElement'>> {
   if (!(await send!('Write a long guide to reliable API clients.'))) throw new Error('send failed');
   const started = performance.now();
   return {
@@ -95,5 +97,11 @@ export async function startAnswer(): Promise<Pick<Variant, 'append' | 'finish'>>
           timing: { ttftMs: null, totalMs: performance.now() - started },
         },
       ]),
+    // The answer is the list's last item; the virtualized list mounts it only when it is near
+    // the view, so an answer the view did not follow is counted as not shown.
+    answerElement: () => {
+      const last = (messageCount?.() ?? 0) - 1;
+      return document.querySelector<HTMLElement>(`[data-index="${last}"]`);
+    },
   };
 }

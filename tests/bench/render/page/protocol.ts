@@ -27,4 +27,9 @@ export interface Variant {
   mount(root: HTMLElement): Promise<void>;
   append(chunk: string): void;
   finish(): void;
+  /**
+   * The element showing the answer, where the page holds more than the answer (the long chat):
+   * what the report counts, so an answer left off screen cannot pass for one shown.
+   */
+  answerElement?(): HTMLElement | null;
 }
