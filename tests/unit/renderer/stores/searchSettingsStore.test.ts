@@ -45,6 +45,22 @@ describe('search settings store', () => {
     expect(JSON.stringify(useSearchSettings.getState().snapshot)).not.toContain('k-1');
   });
 
+  it('a read that comes back after a save does not put the old settings back', async () => {
+    const { useSearchSettings } = await page();
+    let answerLoad: (snapshot: SearchSnapshot) => void = () => {};
+    fake.answer(
+      'getSearchSettings',
+      () => new Promise((resolve) => (answerLoad = (snapshot) => resolve(ok(snapshot)))),
+    );
+    // The chat panel asks when it mounts; the person saves before main has answered it.
+    const loading = useSearchSettings.getState().load();
+    fake.answer('saveSearchSettings', () => ok(brave));
+    expect(await useSearchSettings.getState().save({ settings: brave.settings })).toBe(true);
+    answerLoad(none);
+    await loading;
+    expect(useSearchSettings.getState().snapshot).toEqual(brave);
+  });
+
   it('a refused save or test says why and keeps what was there', async () => {
     const { useSearchSettings } = await page();
     fake.answer('getSearchSettings', () => ok(brave));

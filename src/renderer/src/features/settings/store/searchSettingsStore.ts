@@ -19,17 +19,25 @@ interface SearchSettingsState {
   runTest(): Promise<void>;
 }
 
+// Each read or save takes a number; an answer that comes back after a later one began is old
+// news. A load started when the chat panel mounted could otherwise land after a save and put
+// the settings from before it back (the Web search switch then vanished until a reload).
+let latest = 0;
+
 export const useSearchSettings = create<SearchSettingsState>((set) => ({
   snapshot: null,
   error: null,
   test: null,
   testing: false,
   load: async () => {
+    const mine = ++latest;
     const result = await api.getSearchSettings({});
+    if (mine !== latest) return;
     if (result.ok) set({ snapshot: result.value, error: null });
     else set({ error: ipcErrorText(result.error) });
   },
   save: async (request) => {
+    ++latest;
     const result = await api.saveSearchSettings(request);
     if (!result.ok) {
       set({ error: ipcErrorText(result.error) });
