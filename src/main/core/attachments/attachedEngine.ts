@@ -23,41 +23,47 @@ export function explainImageRefusal(event: StreamEvent, model: string): StreamEv
  * with no attachments goes to the engine as it is.
  */
 export function attachedEngine(engine: Engine, source: AttachmentSource): Engine {
-  return async function* (target, request, options) {
-    if (!request.messages.some((turn) => turn.role === 'user' && turn.attached?.length)) {
-      yield* engine(target, request, options);
-      return;
-    }
-    let prepared: ChatRequest;
-    try {
-      const sending = {
-        source,
-        rules: providerFor(target.profile.type).attachments,
-        profile: target.profile,
-        model: request.model,
-      };
-      const messages = await Promise.all(request.messages.map((t) => prepareTurn(t, sending)));
-      prepared = { ...request, messages };
-    } catch (error) {
-      // An AttachmentProblem (or the image scaler's refusal) carries its words' code.
-      const said = (error as { said?: unknown } | null)?.said;
-      const words =
-        error instanceof Error
-          ? { message: error.message, ...(isSaid(said) ? { said } : {}) }
-          : spoken('attachments.unreadable');
-      yield { type: 'error', error: { kind: 'bad_request', status: null, ...words } };
-      yield {
-        type: 'finish',
-        finishReason: 'error',
-        providerFinishReason: null,
-        timing: { ttftMs: null, totalMs: 0 },
-      };
-      return;
-    }
-    const images = prepared.messages.some(
-      (t) => t.role === 'user' && t.attachments?.some((a) => a.kind === 'image'),
-    );
-    for await (const event of engine(target, prepared, options))
-      yield images ? explainImageRefusal(event, request.model) : event;
-  };
+  // Without attachments the engine's own stream is returned: no generator layer on every chunk.
+  return (target, request, options) =>
+    request.messages.some((turn) => turn.role === 'user' && turn.attached?.length)
+      ? withAttachments(engine, source, target, request, options)
+      : engine(target, request, options);
+}
+
+async function* withAttachments(
+  engine: Engine,
+  source: AttachmentSource,
+  ...[target, request, options]: Parameters<Engine>
+): AsyncIterable<StreamEvent> {
+  let prepared: ChatRequest;
+  try {
+    const sending = {
+      source,
+      rules: providerFor(target.profile.type).attachments,
+      profile: target.profile,
+      model: request.model,
+    };
+    const messages = await Promise.all(request.messages.map((t) => prepareTurn(t, sending)));
+    prepared = { ...request, messages };
+  } catch (error) {
+    // An AttachmentProblem (or the image scaler's refusal) carries its words' code.
+    const said = (error as { said?: unknown } | null)?.said;
+    const words =
+      error instanceof Error
+        ? { message: error.message, ...(isSaid(said) ? { said } : {}) }
+        : spoken('attachments.unreadable');
+    yield { type: 'error', error: { kind: 'bad_request', status: null, ...words } };
+    yield {
+      type: 'finish',
+      finishReason: 'error',
+      providerFinishReason: null,
+      timing: { ttftMs: null, totalMs: 0 },
+    };
+    return;
+  }
+  const images = prepared.messages.some(
+    (t) => t.role === 'user' && t.attachments?.some((a) => a.kind === 'image'),
+  );
+  for await (const event of engine(target, prepared, options))
+    yield images ? explainImageRefusal(event, request.model) : event;
 }

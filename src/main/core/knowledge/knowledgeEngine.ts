@@ -64,29 +64,40 @@ function failed(words: Spoken, kind: EmbeddingsError['kind'] = 'bad_request'): S
  * goes to the engine as it is; a search that fails ends the answer with its message.
  */
 export function knowledgeEngine(engine: Engine, source: KnowledgeSource): Engine {
-  return async function* (target, request, options) {
+  // Without collections the engine's own stream is returned: no generator layer on every chunk.
+  return (target, request, options) => {
     const { knowledge, ...plain } = request;
     const question = questionOf(request.messages);
-    if (!knowledge?.length || !question) {
-      yield* engine(target, plain, options);
-      return;
-    }
-    let hits: KnowledgeHit[];
-    try {
-      hits = closeToBest(await source.search(knowledge, question));
-    } catch (error) {
-      const kind = error instanceof EmbeddingsError ? error.kind : 'bad_request';
-      yield* failed(spoken('knowledge.searchFailed', { detail: saidOf(error) }), kind);
-      return;
-    }
-    const prepared: ChatRequest = hits.length
-      ? { ...plain, system: [plain.system, contextBlock(hits)].filter(Boolean).join('\n\n') }
-      : plain;
-    for await (const event of engine(target, prepared, options)) {
-      if (event.type === 'finish') yield* citations(hits, source);
-      yield event;
-    }
+    if (!knowledge?.length || !question) return engine(target, plain, options);
+    return withKnowledge(
+      { engine, source, collections: knowledge, question },
+      target,
+      plain,
+      options,
+    );
   };
+}
+
+async function* withKnowledge(
+  run: { engine: Engine; source: KnowledgeSource; collections: string[]; question: string },
+  ...[target, plain, options]: Parameters<Engine>
+): AsyncIterable<StreamEvent> {
+  const { engine, source } = run;
+  let hits: KnowledgeHit[];
+  try {
+    hits = closeToBest(await source.search(run.collections, run.question));
+  } catch (error) {
+    const kind = error instanceof EmbeddingsError ? error.kind : 'bad_request';
+    yield* failed(spoken('knowledge.searchFailed', { detail: saidOf(error) }), kind);
+    return;
+  }
+  const prepared: ChatRequest = hits.length
+    ? { ...plain, system: [plain.system, contextBlock(hits)].filter(Boolean).join('\n\n') }
+    : plain;
+  for await (const event of engine(target, prepared, options)) {
+    if (event.type === 'finish') yield* citations(hits, source);
+    yield event;
+  }
 }
 
 /** One citation per document the passages came from, in the order they ranked. */
