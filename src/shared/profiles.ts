@@ -6,7 +6,10 @@
 import { z } from 'zod';
 import type { Usage } from './stream';
 import { wireApis, type WireApi } from './wireApi';
-import type { Said } from './said';
+import { englishText, type Said, type SaidCode } from './said';
+
+/** A schema refusal's words, from the errors catalogue (main gives them their code back). */
+export const schemaSentence = (code: SaidCode): string => englishText({ code });
 
 export const providerTypes = [
   'openai',
@@ -34,14 +37,14 @@ export const httpUrl = z
         return false;
       }
     },
-    { message: 'Enter a full URL starting with https:// (or http:// for a local server).' },
+    { message: schemaSentence('profileForm.badUrl') },
   );
 
 /** RFC 9110 token characters: what a header name may contain. */
 export const headerName = z
   .string()
   .trim()
-  .min(1, 'Give the header a name.')
+  .min(1, schemaSentence('profileForm.headerName'))
   .max(128)
   .regex(
     /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/,
@@ -104,7 +107,7 @@ export const profileSchema = z
     name: z
       .string()
       .trim()
-      .min(1, 'Give the profile a name.')
+      .min(1, schemaSentence('profileForm.noName'))
       .max(80, 'Keep the name under 80 characters.'),
     type: z.enum(providerTypes),
     /** Empty means the provider's usual URL (or OPENAI_BASE_URL / ANTHROPIC_BASE_URL when set). */

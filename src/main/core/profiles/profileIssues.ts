@@ -1,18 +1,20 @@
+import { schemaSentence } from '../../../shared/profiles';
 import type { FieldIssue } from '../../../shared/result';
 import { spoken, type SaidCode } from '../../../shared/said';
 
 /**
- * The profile schema's own sentences (src/shared/profiles.ts) and their codes, so a refused field
- * reads in the person's language. A sentence not listed (zod's built-in ones, for input the form
- * never sends) stays as it is, in English.
+ * The profile schema's own sentences (src/shared/profiles.ts, written from the errors
+ * catalogue) and their codes, so a refused field reads in the person's language. A sentence not
+ * listed (zod's built-in ones, for input the form never sends) stays as it is, in English.
  */
-const schemaSentences: Record<string, SaidCode> = {
-  'Give the profile a name.': 'profileForm.noName',
-  'Enter a full URL starting with https:// (or http:// for a local server).': 'profileForm.badUrl',
-  'Give the header a name.': 'profileForm.headerName',
-};
+const schemaCodes: SaidCode[] = [
+  'profileForm.noName',
+  'profileForm.badUrl',
+  'profileForm.headerName',
+];
+const codeOfSentence = new Map(schemaCodes.map((code) => [schemaSentence(code), code]));
 
 export function schemaIssue(path: string, message: string): FieldIssue {
-  const code = schemaSentences[message];
+  const code = codeOfSentence.get(message);
   return code ? { path, ...spoken(code) } : { path, message };
 }
