@@ -192,6 +192,8 @@ export interface KeychainStatus {
   available: boolean;
   /** Why not, in words a person can act on. */
   message: string | null;
+  /** `message` as a code: shown in the person's language. */
+  said?: Said;
 }
 
 export interface ProfilesSnapshot {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import english from './locales/en/errors.json';
+import { formatBytes } from './attachments';
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 type Leaves<T, P extends string = ''> = {
@@ -17,8 +18,28 @@ type Leaves<T, P extends string = ''> = {
 
 export type SaidCode = Leaves<typeof english>;
 
-/** A parameter: a value shown as is (a host, a number, the provider's own words) or a sentence. */
-export type SaidParam = string | number | Said;
+/**
+ * A parameter: a value shown as is (a host, the provider's own words), a number (the renderer
+ * writes it the language's way: "1,5" in German), an amount with a unit, or a sentence.
+ */
+export type SaidParam = string | number | SaidAmount | Said;
+
+/**
+ * A size main measured: sent as its number so the renderer writes it through Intl in the
+ * person's language ("1,5 MB"), never as main's English text ("1.5 MB").
+ */
+export interface SaidAmount {
+  amount: number;
+  unit: 'bytes';
+}
+
+export function bytesAmount(amount: number): SaidAmount {
+  return { amount, unit: 'bytes' };
+}
+
+export function isSaidAmount(value: unknown): value is SaidAmount {
+  return isRecord(value) && typeof value.amount === 'number' && value.unit === 'bytes';
+}
 
 export interface Said {
   code: SaidCode;
@@ -68,12 +89,13 @@ export function englishText(s: Said): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
+    if (isSaidAmount(value)) return formatBytes(value.amount);
     return typeof value === 'object' ? englishText(value) : String(value);
   });
 }
 
 /** An error's words as a parameter: its code when it carries one (`said`), else its message. */
-export function saidOf(error: unknown): SaidParam {
+export function saidOf(error: unknown): Said | string {
   if (isRecord(error) && isSaid(error.said)) return error.said;
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,5 @@
 import {
   attachmentLimits,
-  formatBytes,
   type AttachmentSending,
   type AttachmentView,
 } from '../../../shared/attachments';
@@ -11,7 +10,7 @@ import type { ProviderProfile } from '../providers/types';
 import type { AttachmentStore } from './AttachmentStore';
 import { classifyAttachment, kindOfMime } from './classifyAttachment';
 import { imageFacts } from './imageScaling';
-import { spoken } from '../../../shared/said';
+import { bytesAmount, spoken } from '../../../shared/said';
 
 /** A stored attachment's row: what the parts of a question are made from. */
 export interface AttachmentRecord {
@@ -45,8 +44,8 @@ export class AttachmentService {
         'invalid_request',
         spoken('attachments.fileTooLarge', {
           name,
-          size: formatBytes(bytes.byteLength),
-          max: formatBytes(attachmentLimits.maxFileBytes),
+          size: bytesAmount(bytes.byteLength),
+          max: bytesAmount(attachmentLimits.maxFileBytes),
         }),
       );
     if (bytes.byteLength === 0)
@@ -130,8 +129,8 @@ export class AttachmentService {
       throw new HandlerError(
         'invalid_request',
         spoken('attachments.messageTooLarge', {
-          total: formatBytes(total),
-          max: formatBytes(attachmentLimits.maxMessageBytes),
+          total: bytesAmount(total),
+          max: bytesAmount(attachmentLimits.maxMessageBytes),
         }),
       );
     // Named by a question from now on: no longer a composer's to keep.

@@ -14,7 +14,7 @@ import {
 import { providerFor } from '../providers/registry';
 import { probeBilled } from './probeUsage';
 import type { ResolvedTarget } from './resolveTarget';
-import { spoken, type Said, type Spoken } from '../../../shared/said';
+import { isSaidAmount, spoken, type Said, type Spoken } from '../../../shared/said';
 
 export type FetchLike = (
   url: string,
@@ -356,7 +356,7 @@ function scrubSaid(said: Said, scrub: (text: string) => string): Said {
       name,
       typeof value === 'string'
         ? scrub(value)
-        : typeof value === 'object'
+        : typeof value === 'object' && !isSaidAmount(value)
           ? scrubSaid(value, scrub)
           : value,
     ]),

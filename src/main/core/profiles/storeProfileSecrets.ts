@@ -7,7 +7,7 @@ import {
   type KeyStorage,
   type SecretVault,
 } from '../secrets/SecretVault';
-import { spoken } from '../../../shared/said';
+import { saidOf, spoken } from '../../../shared/said';
 
 /**
  * Writes a profile's key and secret headers to the vault (or removes them). A keychain that is
@@ -34,7 +34,7 @@ export async function storeProfileSecrets(
     if (error instanceof KeyStoreUnavailableError) {
       throw new HandlerError(
         'unavailable',
-        spoken('ipc.keychainSessionOnly', { reason: error.message }),
+        spoken('ipc.keychainSessionOnly', { reason: saidOf(error) }),
       );
     }
     throw error;

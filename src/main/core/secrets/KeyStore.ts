@@ -2,6 +2,8 @@
  * The port through which main keeps secrets (API keys, secret header values). One account per
  * profile for its key. Adapters: the OS keychain (keytar) and memory (tests, session-only keys).
  */
+import type { Said, Spoken } from '../../../shared/said';
+
 export interface KeyStore {
   /** 'keychain' persists in the OS keychain; 'memory' is gone when the process ends. */
   readonly kind: 'keychain' | 'memory';
@@ -14,8 +16,11 @@ export interface KeyStore {
 
 /** No keychain answered (no Secret Service, locked, refused, timed out). The message is for people. */
 export class KeyStoreUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The message as a code (errors catalogue), so the window says it in the person's language. */
+  readonly said: Said | undefined;
+  constructor(message: string | Spoken) {
+    super(typeof message === 'string' ? message : message.message);
+    this.said = typeof message === 'string' ? undefined : message.said;
     this.name = 'KeyStoreUnavailableError';
   }
 }

@@ -1,3 +1,4 @@
+import { said, saidOf, spoken } from '../../../shared/said';
 import type { KeychainStatus, KeySource } from '../../../shared/profiles';
 import { KeyStoreUnavailableError, type KeyStore } from './KeyStore';
 import { KnownSecrets } from './KnownSecrets';
@@ -74,7 +75,7 @@ export class SecretVault {
       this.markUnavailable(error);
       throw error instanceof KeyStoreUnavailableError
         ? error
-        : new KeyStoreUnavailableError('The keychain refused the key.');
+        : new KeyStoreUnavailableError(spoken('keychain.refused'));
     }
     // A key now in the keychain replaces a session one, so the two never disagree.
     await this.session.delete(account);
@@ -111,10 +112,7 @@ export class SecretVault {
   }
 
   private markUnavailable(error: unknown): void {
-    const reason = error instanceof Error ? error.message : 'No keychain is reachable.';
-    this.lastStatus = {
-      available: false,
-      message: `${reason} Keys can be kept for this session only (in memory, never on disk).`,
-    };
+    const reason = error instanceof Error ? saidOf(error) : said('keychain.none');
+    this.lastStatus = { available: false, ...spoken('keychain.sessionOnly', { reason }) };
   }
 }

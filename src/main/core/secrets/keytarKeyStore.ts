@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { said, spoken } from '../../../shared/said';
 import { KeyStoreUnavailableError, type KeyStore } from './KeyStore';
 import { withTimeout } from './withTimeout';
 
@@ -33,42 +34,51 @@ export function createKeytarKeyStore(options: KeytarKeyStoreOptions): KeyStore {
       return loaded;
     } catch (error) {
       throw new KeyStoreUnavailableError(
-        `The keychain module could not load (${describe(error)}).`,
+        spoken('keychain.moduleFailed', { detail: describe(error) }),
       );
     }
   };
-  const call = async <T>(what: string, run: (k: Keytar) => Promise<T>): Promise<T> => {
+  const call = async <T>(what: KeychainStep, run: (k: Keytar) => Promise<T>): Promise<T> => {
     try {
       return await withTimeout(
         run(keytar()),
         timeoutMs,
         () =>
           new KeyStoreUnavailableError(
-            `The keychain did not answer within ${Math.round(timeoutMs / 1000)} s (${what}).`,
+            spoken('keychain.noAnswer', {
+              seconds: Math.round(timeoutMs / 1000),
+              what: said(what),
+            }),
           ),
       );
     } catch (error) {
       if (error instanceof KeyStoreUnavailableError) throw error;
       throw new KeyStoreUnavailableError(
-        `No keychain is reachable${platformHint()}: ${describe(error)}.`,
+        spoken('keychain.unreachable', { where: platformHint(), detail: describe(error) }),
       );
     }
   };
   return {
     kind: 'keychain',
-    get: (account) => call('read', (k) => k.getPassword(options.service, account)),
-    set: (account, secret) => call('write', (k) => k.setPassword(options.service, account, secret)),
-    delete: (account) => call('delete', (k) => k.deletePassword(options.service, account)),
+    get: (account) => call('keychain.step.read', (k) => k.getPassword(options.service, account)),
+    set: (account, secret) =>
+      call('keychain.step.write', (k) => k.setPassword(options.service, account, secret)),
+    delete: (account) =>
+      call('keychain.step.delete', (k) => k.deletePassword(options.service, account)),
     accounts: async () =>
-      (await call('list', (k) => k.findCredentials(options.service))).map((entry) => entry.account),
+      (await call('keychain.step.list', (k) => k.findCredentials(options.service))).map(
+        (entry) => entry.account,
+      ),
   };
 }
 
-/** Where keytar looks, so "Could not connect" means something to the person. */
+type KeychainStep = `keychain.step.${'read' | 'write' | 'delete' | 'list'}`;
+
+/** Where keytar looks, so "Could not connect" means something to the person (products' names). */
 function platformHint(): string {
-  if (process.platform === 'linux') return ' (Secret Service over D-Bus: GNOME Keyring or KWallet)';
-  if (process.platform === 'darwin') return ' (macOS Keychain)';
-  return ' (Windows Credential Manager)';
+  if (process.platform === 'linux') return 'Secret Service over D-Bus: GNOME Keyring or KWallet';
+  if (process.platform === 'darwin') return 'macOS Keychain';
+  return 'Windows Credential Manager';
 }
 
 /** The library's message, trimmed; never includes a secret since none is passed to it in errors. */

@@ -2,7 +2,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import type { SetupCandidate } from '../../../../../shared/profiles';
 import { useSettingsStore } from '../store/settingsStore';
 import { SetupCandidates } from './SetupCandidates';
-import { ipcErrorText, useTranslation } from '../../../lib/i18n';
+import { ipcErrorText, saidText, useTranslation } from '../../../lib/i18n';
 
 /** Imports found candidates one by one, remembering each one's profile name or failure. */
 function useCandidateImports(sessionOnly: boolean) {
@@ -96,7 +96,7 @@ export function FirstRun() {
             role="alert"
             className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
           >
-            {snapshot?.keychain.message}
+            {snapshot && saidText(snapshot.keychain.said, snapshot.keychain.message ?? '')}
             <label className="mt-1 flex items-center gap-2 font-medium">
               <input
                 type="checkbox"

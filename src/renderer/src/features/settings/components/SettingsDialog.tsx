@@ -12,7 +12,7 @@ import { SettingsNav } from './SettingsNav';
 import { WebSearchPane } from './WebSearchPane';
 import { ToolsPane } from '../../tools';
 import { KnowledgePane } from '../../knowledge';
-import { useTranslation } from '../../../lib/i18n';
+import { saidText, useTranslation } from '../../../lib/i18n';
 
 function SettingsHeader() {
   const { t } = useTranslation('settings');
@@ -76,7 +76,7 @@ export function SettingsDialog() {
               role="alert"
               className="border-b border-amber-300 bg-amber-50 px-5 py-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
             >
-              {snapshot.keychain.message}
+              {saidText(snapshot.keychain.said, snapshot.keychain.message ?? '')}
             </p>
           )}
           <div className="flex min-h-0 flex-1">
