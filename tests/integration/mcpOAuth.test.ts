@@ -7,6 +7,9 @@
  * otherwise in the memory store, said so once.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore';
 import { createMemoryKeyStore } from '../../src/main/core/secrets/memoryKeyStore';
@@ -14,10 +17,12 @@ import { KnownSecrets } from '../../src/main/core/secrets/KnownSecrets';
 import { SecretVault } from '../../src/main/core/secrets/SecretVault';
 import { createMemoryPreferences } from '../../src/main/core/preferences/PreferencesStore';
 import { McpOAuth } from '../../src/main/core/tools/mcpOAuth';
+import { createCoreHost } from '../../src/main/core/coreHost';
 import { ToolService } from '../../src/main/core/tools/ToolService';
 import { oauthAccount } from '../../src/main/core/tools/mcpOAuthProvider';
 import { ToolServerManager } from '../../src/main/core/tools/ToolServerManager';
 import type { ToolServerStatus } from '../../src/shared/tools';
+import type { UiLanguage } from '../../src/shared/locales/languages';
 import { startLegacySseServer, startStreamableHttpServer } from '../mcp/httpServer';
 import { startOAuthMcpServer, type OAuthTestServer } from '../mcp/oauthServer';
 import { httpTestServer, resolveWith } from '../support/mcpServers';
@@ -74,6 +79,7 @@ function app(
     follow?: boolean;
     signInTimeoutMs?: number;
     openUrl?: (url: string) => void | Promise<void>;
+    uiLanguage?: () => UiLanguage;
   } = {},
 ) {
   const opened: string[] = [];
@@ -83,6 +89,7 @@ function app(
     vault,
     known,
     ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+    ...(options.uiLanguage ? { uiLanguage: options.uiLanguage } : {}),
     openUrl:
       options.openUrl ??
       ((url) => {
@@ -292,6 +299,43 @@ describe('the app’s tool service', { timeout: 60_000 }, () => {
   });
 });
 
+describe('the core’s sign-in page', { timeout: 60_000 }, () => {
+  it('speaks the language the page told main (setUiLanguage), as the native menu does', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-oauth-language-'));
+    const pages: Promise<Response>[] = [];
+    const host = createCoreHost({
+      dataDir,
+      env: {},
+      appInfo: {
+        name: 'Switchboard',
+        version: '0.0.0',
+        platform: process.platform,
+        shell: 'harness',
+      },
+      emit: () => undefined,
+      keyStore: createMemoryKeyStore(),
+      openUrl: (url) => void pages.push(browse(url)),
+      backupDelayMs: 60_000,
+    });
+    try {
+      await host.handlers.setUiLanguage({ language: 'de' });
+      await host.handlers.saveToolServer({
+        config: httpTestServer('docs', server.url),
+        env: {},
+        headers: {},
+      });
+      const view = await host.handlers.signInToolServer({ id: 'docs' });
+      expect(view.status.state).toBe('ready');
+      const html = await (await pages[0]!).text();
+      expect(html).toContain('<html lang="de">');
+      expect(html).toContain('<h1>Angemeldet</h1>');
+    } finally {
+      await host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('OAuth sign-in faults', { timeout: 60_000 }, () => {
   it('the user never completes: the sign-in ends at its time limit and says so', async () => {
     const { manager, opened } = app(freshVault(), { follow: false, signInTimeoutMs: 800 });
@@ -375,6 +419,38 @@ describe('OAuth sign-in faults', { timeout: 60_000 }, () => {
     expect(status.state).toBe('failed');
     expect(status.reason).toMatch(/^Sign-in failed: .*state/);
     expect(await stored(vault, 'tokens')).toBeNull();
+  });
+
+  it('the browser’s page speaks the window’s language, with lang on the html element', async () => {
+    let language: UiLanguage = 'de';
+    const { manager, pages } = app(freshVault(), { uiLanguage: () => language });
+    expect((await manager.signIn('docs')).state).toBe('ready');
+    const german = await pages[0]!;
+    const html = await german.text();
+    expect(german.status).toBe(200);
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('<h1>Angemeldet</h1>');
+    expect(html).toContain('Sie können diesen Tab schließen.');
+    expect(html).not.toContain('Signed in');
+
+    // The language is read when the browser comes back: switched meanwhile, the page follows.
+    let refused: Response | undefined;
+    const chinese = app(freshVault(), {
+      uiLanguage: () => language,
+      openUrl: async (url) => {
+        language = 'zh-CN';
+        const authorize = await fetch(url, { redirect: 'manual' });
+        const callback = new URL(authorize.headers.get('location')!);
+        callback.searchParams.set('state', 'forged-state-0123456789');
+        refused = await fetch(callback);
+      },
+    });
+    expect((await chinese.manager.signIn('docs')).state).toBe('failed');
+    const text = await refused!.text();
+    expect(refused!.status).toBe(400);
+    expect(text).toContain('<html lang="zh-CN">');
+    expect(text).toContain('<h1>登录失败</h1>');
+    expect(text).not.toMatch(/Sign-in|state this sign-in/);
   });
 
   it('the authorization server is down: the sign-in fails with the reason', async () => {

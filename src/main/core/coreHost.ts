@@ -6,6 +6,7 @@ import { createCore, type Core, type CoreOptions } from './createCore';
 import { DATABASE_FILE } from './store/Store';
 import { SYNC_STATE_FILE } from './sync/syncState';
 import type { UnsavedAtQuit } from './store/superviseHistory';
+import type { UiLanguage } from '../../shared/locales/languages';
 
 /** What the Electron shell and the harness hold: one core at a time, replaced by a restore. */
 export interface CoreHost {
@@ -23,7 +24,9 @@ export interface CoreHost {
  */
 export function createCoreHost(options: CoreOptions): CoreHost {
   const historyFile = join(options.dataDir, DATABASE_FILE);
-  const open = () => createCore({ ...options, restore });
+  // What the page last said it shows: main's own pages (the OAuth sign-in answer) speak it too.
+  let language: UiLanguage = 'en';
+  const open = () => createCore({ ...options, restore, uiLanguage: () => language });
   let core: Core;
 
   async function restore(backupName: string): Promise<void> {
@@ -52,6 +55,7 @@ export function createCoreHost(options: CoreOptions): CoreHost {
   // The page's language outlives any one core (a restore): the host tells the shell.
   handlers.setUiLanguage = async (request) => {
     const answer = await core.handlers.setUiLanguage(request);
+    language = answer.language;
     options.onUiLanguage?.(answer.language);
     return answer;
   };

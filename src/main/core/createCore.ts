@@ -64,6 +64,8 @@ export interface CoreOptions {
   restore?: (backupName: string) => Promise<void>;
   /** The page chose its language: the Electron shell rebuilds its menu (absent: ignored). */
   onUiLanguage?: (language: UiLanguage) => void;
+  /** The page's language now (coreHost.ts keeps it), for pages main serves itself (OAuth). */
+  uiLanguage?: () => UiLanguage;
   /** Opens a URL in the person's browser (OAuth sign-in of a tool server; absent: not opened). */
   openUrl?: (url: string) => void | Promise<void>;
   /** When the first daily-backup look runs after start (default 30 s). */

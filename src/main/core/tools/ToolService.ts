@@ -15,6 +15,7 @@ import { ToolApprovals } from './toolApprovals';
 import { ToolPreferences } from './toolPreferences';
 import { ToolServerManager } from './ToolServerManager';
 import { spoken, type Spoken } from '../../../shared/said';
+import type { UiLanguage } from '../../../shared/locales/languages';
 
 /** Keychain accounts of a server's secrets: beside the profiles', under the server id. */
 export const toolSecretAccount = (serverId: string, kind: 'env' | 'header', name: string) =>
@@ -34,6 +35,8 @@ export interface ToolServiceDeps {
   startTimeoutMs?: number;
   callTimeoutMs?: number;
   signInTimeoutMs?: number;
+  /** The window's language, for the sign-in page the browser shows. */
+  uiLanguage?: () => UiLanguage;
 }
 
 export class ToolService {
@@ -49,6 +52,7 @@ export class ToolService {
       openUrl: deps.openUrl ?? (() => undefined),
       ...(deps.known ? { known: deps.known } : {}),
       ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
+      ...(deps.uiLanguage ? { uiLanguage: deps.uiLanguage } : {}),
     });
     this.manager = new ToolServerManager({
       oauth: this.oauth,

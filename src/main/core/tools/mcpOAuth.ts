@@ -10,6 +10,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SaidError, spoken } from '../../../shared/said';
+import type { UiLanguage } from '../../../shared/locales/languages';
 import type { KnownSecrets } from '../secrets/KnownSecrets';
 import type { HttpAuth, ResolvedToolServer } from './mcpConnect';
 import {
@@ -31,6 +32,8 @@ export interface McpOAuthOptions {
   known?: KnownSecrets;
   /** How long a sign-in waits for the browser's answer (default 5 min). */
   signInTimeoutMs?: number;
+  /** The window's language: the browser's "Signed in" page speaks it (absent: English). */
+  uiLanguage?: () => UiLanguage;
 }
 
 /** A connect that could not go on without the person: "needs sign-in", not "failed". */
@@ -87,7 +90,12 @@ export class McpOAuth {
     if (!this.signedIn.get(server.id)) this.signedIn.set(server.id, false);
     const state = randomBytes(16).toString('base64url');
     const timeoutMs = this.options.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
-    const loopback = await openLoopbackCallback({ state, timeoutMs });
+    const language = this.options.uiLanguage;
+    const loopback = await openLoopbackCallback({
+      state,
+      timeoutMs,
+      ...(language && { language }),
+    });
     // Stopped, restarted or removed while waiting: the listener goes and the wait ends.
     signal?.addEventListener('abort', () => loopback.close());
     let redirected = false;

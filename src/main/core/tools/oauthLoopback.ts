@@ -6,7 +6,9 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SaidError, spoken, type Spoken } from '../../../shared/said';
+import type { UiLanguage } from '../../../shared/locales/languages';
+import { said, SaidError, spoken, type Said, type Spoken } from '../../../shared/said';
+import { saidIn } from '../../../shared/saidIn';
 
 export interface LoopbackCallback {
   redirectUrl: string;
@@ -15,21 +17,26 @@ export interface LoopbackCallback {
   close(): void;
 }
 
-const PAGE = (title: string, text: string) =>
-  `<!doctype html><meta charset="utf-8"><title>${title}</title>` +
-  `<body style="font-family:system-ui;margin:3rem"><h1>${title}</h1><p>${text}</p></body>`;
+/** The page the browser shows, in the language the app's window is in (`lang` for its fonts). */
+function page(language: UiLanguage, title: Said, text: Said): string {
+  const [heading, body] = [escape(saidIn(language, title)), escape(saidIn(language, text))];
+  return (
+    `<!doctype html><html lang="${language}"><meta charset="utf-8"><title>${heading}</title>` +
+    `<body style="font-family:system-ui;margin:3rem"><h1>${heading}</h1><p>${body}</p></body></html>`
+  );
+}
 
-function answer(res: ServerResponse, status: number, title: string, text: string): void {
+function answer(res: ServerResponse, status: number, html: string): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });
-  res.end(PAGE(title, text));
+  res.end(html);
 }
 
 const escape = (text: string) =>
   text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
 /**
- * Why the answer carries no usable code, or null when it does. The app shows it in the person's
- * language (a code); the browser page stays English, it is a page the app does not translate.
+ * Why the answer carries no usable code, or null when it does: a code, so both the app and the
+ * browser page say it in the person's language.
  */
 function refusal(params: URLSearchParams, state: string): Spoken | null {
   if (params.get('state') !== state) return spoken('tools.oauth.wrongState');
@@ -43,6 +50,8 @@ function refusal(params: URLSearchParams, state: string): Spoken | null {
 export function openLoopbackCallback(options: {
   state: string;
   timeoutMs: number;
+  /** The window's language when the browser comes back (absent: English). */
+  language?: () => UiLanguage;
 }): Promise<LoopbackCallback> {
   let settle: { resolve(code: string): void; reject(error: Error): void } | undefined;
   const code = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
@@ -50,16 +59,22 @@ export function openLoopbackCallback(options: {
   code.catch(() => undefined);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const language = options.language?.() ?? 'en';
     if (req.method !== 'GET' || url.pathname !== '/callback') {
-      answer(res, 404, 'Not found', 'This address only takes the sign-in answer.');
+      const [title, text] = [
+        said('tools.oauth.page.notFound'),
+        said('tools.oauth.page.onlyAnswer'),
+      ];
+      answer(res, 404, page(language, title, text));
       return;
     }
     const why = refusal(url.searchParams, options.state);
     if (why) {
-      answer(res, 400, 'Sign-in failed', escape(why.message));
+      answer(res, 400, page(language, said('tools.oauth.page.failed'), why.said));
       settle?.reject(new SaidError(why));
     } else {
-      answer(res, 200, 'Signed in', 'Switchboard is signed in. You can close this tab.');
+      const [title, text] = [said('tools.oauth.page.signedIn'), said('tools.oauth.page.closeTab')];
+      answer(res, 200, page(language, title, text));
       settle?.resolve(url.searchParams.get('code')!);
     }
     close();
