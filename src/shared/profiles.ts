@@ -269,6 +269,8 @@ export interface AppNotice {
   message: string;
   /** The message's code, shown in the person's language (older notices: the English only). */
   said?: Said;
+  /** A value the notice offers to copy (a device-code sign-in's code). */
+  copy?: string;
 }
 
 /** The last 4 characters of a secret, or null when it is too short to show any without giving it away. */

@@ -25,21 +25,32 @@ export type SaidCode = Leaves<typeof english>;
 export type SaidParam = string | number | SaidAmount | Said;
 
 /**
- * A size main measured: sent as its number so the renderer writes it through Intl in the
- * person's language ("1,5 MB"), never as main's English text ("1.5 MB").
+ * A size or a time of day main measured: sent as its number so the renderer writes it through
+ * Intl in the person's language ("1,5 MB", "16:32"), never as main's English ("1.5 MB", "4:32 PM").
  */
 export interface SaidAmount {
   amount: number;
-  unit: 'bytes';
+  /** bytes: a size; time: a moment (ms since the epoch) shown as the time of day. */
+  unit: 'bytes' | 'time';
 }
 
 export function bytesAmount(amount: number): SaidAmount {
   return { amount, unit: 'bytes' };
 }
 
-export function isSaidAmount(value: unknown): value is SaidAmount {
-  return isRecord(value) && typeof value.amount === 'number' && value.unit === 'bytes';
+export function clockTime(epochMs: number): SaidAmount {
+  return { amount: epochMs, unit: 'time' };
 }
+
+export function isSaidAmount(value: unknown): value is SaidAmount {
+  return (
+    isRecord(value) &&
+    typeof value.amount === 'number' &&
+    (value.unit === 'bytes' || value.unit === 'time')
+  );
+}
+
+const englishClock = new Intl.DateTimeFormat('en', { timeStyle: 'short' });
 
 export interface Said {
   code: SaidCode;
@@ -89,7 +100,8 @@ export function englishText(s: Said): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    if (isSaidAmount(value)) return formatBytes(value.amount);
+    if (isSaidAmount(value))
+      return value.unit === 'time' ? englishClock.format(value.amount) : formatBytes(value.amount);
     return typeof value === 'object' ? englishText(value) : String(value);
   });
 }

@@ -25,6 +25,8 @@ function written(language: UiLanguage, value: SaidParam): string {
   const number = (n: number, digits = 10) =>
     new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(n);
   if (typeof value === 'number') return number(value);
+  if (isSaidAmount(value) && value.unit === 'time')
+    return new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(value.amount);
   if (isSaidAmount(value)) {
     const bytes = value.amount;
     if (bytes < 1024) return `${number(bytes)} B`;

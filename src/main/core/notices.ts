@@ -11,7 +11,10 @@ export class NoticeBoard {
   private listener: ((notice: AppNotice) => void) | null = null;
 
   /** Our own words go as `Spoken` (code and English); a string is words we have no code for. */
-  post(message: string | Spoken, level: AppNotice['level'] = 'warning'): void {
+  post(
+    message: string | (Spoken & Pick<AppNotice, 'copy'>),
+    level: AppNotice['level'] = 'warning',
+  ): void {
     const words = typeof message === 'string' ? { message } : message;
     const notice: AppNotice = { id: randomUUID(), level, ...words };
     this.notices.push(notice);

@@ -2,6 +2,7 @@ import type { Profile } from '../../../shared/profiles';
 import {
   createAzureCredential,
   createEntraTokenSource,
+  type DeviceCodePrompt,
   type EntraTokenSource,
 } from './entraTokenSource';
 
@@ -11,7 +12,7 @@ import {
  * `onDeviceCode` (the app shows them as a notice).
  */
 export function entraSourcePerProfile(
-  onDeviceCode: (message: string) => void,
+  onDeviceCode: (prompt: DeviceCodePrompt) => void,
 ): (profile: Profile) => EntraTokenSource {
   const sources = new Map<string, EntraTokenSource>();
   return (profile) => {

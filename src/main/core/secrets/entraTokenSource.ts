@@ -3,6 +3,9 @@
  * or else a device-code sign-in. Tokens stay in memory and are refreshed before they expire.
  */
 
+import type { DeviceCodeInfo } from '@azure/identity';
+import { clockTime, SaidError, spoken, type Spoken } from '../../../shared/said';
+
 /** The one call of @azure/identity's TokenCredential we use (a stand-in in unit tests). */
 export interface TokenCredentialLike {
   getToken(
@@ -33,7 +36,7 @@ export function createEntraTokenSource(
       pending ??= (async () => {
         try {
           const fresh = await (await credential()).getToken(AZURE_OPENAI_SCOPE);
-          if (!fresh) throw new Error('Microsoft Entra ID returned no token.');
+          if (!fresh) throw new SaidError(spoken('entra.noToken'));
           cached = fresh;
           return fresh.token;
         } finally {
@@ -45,6 +48,31 @@ export function createEntraTokenSource(
   };
 }
 
+/** A device-code sign-in's instructions in our words, and the code the person may copy. */
+export type DeviceCodePrompt = Spoken & { copy: string };
+
+/**
+ * Our own sentence from the SDK's parts, not its English `message`: the address, the code and,
+ * when MSAL says it, until when the code works. @azure/identity hands its userPromptCallback
+ * MSAL's DeviceCodeResponse as it is (msalClient.js getTokenByDeviceCode passes the callback as
+ * MSAL's deviceCodeCallback), whose `expiresIn` (seconds, msal-common DeviceCodeResponse.ts) its
+ * own DeviceCodeInfo type leaves out: read only when it is a number.
+ */
+export function deviceCodePrompt(
+  info: DeviceCodeInfo & { expiresIn?: unknown },
+  now: number,
+): DeviceCodePrompt {
+  const params = { url: info.verificationUri, code: info.userCode };
+  const words =
+    typeof info.expiresIn === 'number' && info.expiresIn > 0
+      ? spoken('entra.deviceCodeUntil', {
+          ...params,
+          until: clockTime(now + info.expiresIn * 1000),
+        })
+      : spoken('entra.deviceCode', params);
+  return { ...words, copy: info.userCode };
+}
+
 /**
  * The real credential: the Azure CLI login (`az login`) first, then a device-code sign-in whose
  * instructions (a URL and a code, no secret) are shown to the person through `onDeviceCode`.
@@ -52,7 +80,7 @@ export function createEntraTokenSource(
  */
 export async function createAzureCredential(options: {
   tenantId?: string;
-  onDeviceCode: (message: string) => void;
+  onDeviceCode: (prompt: DeviceCodePrompt) => void;
 }): Promise<TokenCredentialLike> {
   const identity = await import('@azure/identity');
   const tenant = options.tenantId ? { tenantId: options.tenantId } : {};
@@ -60,7 +88,7 @@ export async function createAzureCredential(options: {
     new identity.AzureCliCredential(tenant),
     new identity.DeviceCodeCredential({
       ...tenant,
-      userPromptCallback: (info) => options.onDeviceCode(info.message),
+      userPromptCallback: (info) => options.onDeviceCode(deviceCodePrompt(info, Date.now())),
     }),
   );
 }

@@ -7,7 +7,7 @@
  */
 import { englishText, isSaidAmount, type Said, type SaidParam } from '../../../../shared/said';
 import type { IpcError } from '../../../../shared/result';
-import { formatBytes, formatNumber } from './format';
+import { formatBytes, formatDate, formatNumber } from './format';
 import { i18n } from './i18n';
 
 export function saidText(said: Said | undefined, english: string): string {
@@ -26,7 +26,10 @@ export function saidText(said: Said | undefined, english: string): string {
 function shown(value: SaidParam): string {
   // Up to ten decimals: a refused 2.0001 must not read as the 2 it was refused against.
   if (typeof value === 'number') return formatNumber(value, { maximumFractionDigits: 10 });
-  if (isSaidAmount(value)) return formatBytes(value.amount);
+  if (isSaidAmount(value))
+    return value.unit === 'time'
+      ? formatDate(value.amount, { timeStyle: 'short' })
+      : formatBytes(value.amount);
   return typeof value === 'object' ? saidText(value, englishText(value)) : value;
 }
 

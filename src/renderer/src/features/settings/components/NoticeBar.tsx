@@ -1,5 +1,6 @@
 import { useSettingsStore } from '../store/settingsStore';
 import { saidText, useTranslation } from '../../../lib/i18n';
+import { CopyButton } from '../../../components/ui/CopyButton';
 
 /** Things main told the person (a corrupt preferences file set aside, a device-code sign-in), until dismissed. */
 export function NoticeBar() {
@@ -16,6 +17,13 @@ export function NoticeBar() {
           className={`flex items-start gap-2 rounded-md px-3 py-2 text-sm ${notice.level === 'warning' ? 'bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100' : 'bg-blue-50 text-blue-900 dark:bg-blue-950 dark:text-blue-100'}`}
         >
           <p className="flex-1 break-words">{saidText(notice.said, notice.message)}</p>
+          {notice.copy && (
+            <CopyButton
+              text={notice.copy}
+              label={t('copyNoticeCode', { code: notice.copy })}
+              className="shrink-0 rounded border border-current px-2 text-xs opacity-80 hover:opacity-100"
+            />
+          )}
           <button
             type="button"
             aria-label={t('dismissNotice')}
