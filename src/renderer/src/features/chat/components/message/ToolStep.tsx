@@ -1,6 +1,9 @@
 import { memo } from 'react';
 import type { ToolCallPart, ToolResultPart } from '../../../../../../shared/messageParts';
+import { BUILTIN_SEARCH_SERVER, WEB_SEARCH_TOOL } from '../../../../../../shared/searchChannels';
+import { shownSearchResults } from '../../../../../../shared/searchResultShown';
 import { useTranslation } from '../../../../lib/i18n';
+import { SearchResultList } from './SearchResultList';
 
 interface ToolStepProps {
   call: ToolCallPart;
@@ -28,10 +31,20 @@ function stepState(call: ToolCallPart, result: ToolResultPart | undefined, strea
     : { label: 'noResult', tone: 'text-slate-500' };
 }
 
+/** The built-in web search's pages, when the result is its whole text (else null: shown as is). */
+function searchPages(call: ToolCallPart, result: ToolResultPart | undefined) {
+  const builtin =
+    call.name === WEB_SEARCH_TOOL &&
+    (call.serverId ?? BUILTIN_SEARCH_SERVER) === BUILTIN_SEARCH_SERVER;
+  if (!builtin || !result || result.isError || result.truncated) return null;
+  return shownSearchResults(result.content);
+}
+
 /** One tool call and its result: a collapsible step in the answer, folded by default. */
 export const ToolStep = memo(function ToolStep({ call, result, streaming }: ToolStepProps) {
   const { t } = useTranslation('chat');
   const state = stepState(call, result, streaming);
+  const pages = searchPages(call, result);
   return (
     <details className="tool-step my-2 rounded-md border border-slate-200 text-sm dark:border-slate-700">
       <summary className="cursor-pointer px-3 py-1.5">
@@ -45,7 +58,8 @@ export const ToolStep = memo(function ToolStep({ call, result, streaming }: Tool
             {prettyArguments(call.arguments)}
           </pre>
         </div>
-        {result && (
+        {result && pages && <SearchResultList shown={pages} text={result.content} />}
+        {result && !pages && (
           <div>
             <div className="text-xs font-semibold caps text-slate-500">
               {result.isError ? t('tool.error') : t('tool.result')}
