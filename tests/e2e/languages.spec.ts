@@ -307,3 +307,56 @@ test.describe('first run', () => {
     }
   });
 });
+
+/**
+ * Drops large PDFs made in the page (the bytes never cross from the test): a PDF's header and
+ * filler, so nothing is tokenized on the way (a text file this size would be counted first).
+ */
+async function dropLargePdfs(app: Page, sizes: number[]): Promise<void> {
+  await app
+    .getByRole('textbox')
+    .first()
+    .evaluate((target, list) => {
+      const data = new DataTransfer();
+      list.forEach((size, index) => {
+        const bytes = new Uint8Array(size).fill(32);
+        bytes.set(new TextEncoder().encode('%PDF-1.4\n'));
+        data.items.add(new File([bytes], `big-${index + 1}.pdf`, { type: 'application/pdf' }));
+      });
+      target.dispatchEvent(
+        new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+      target.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    }, sizes);
+}
+
+test('a size main measured reads the German way: attachments over the message’s limit', async ({
+  app,
+}, testInfo) => {
+  await chooseLanguage(app, 'Settings', 'General', words.de.name);
+  await app.keyboard.press('Escape');
+  const MB = 1024 * 1024;
+  // Each under one attachment's 20 MB, together over a message's 32 MB: main refuses at send.
+  await dropLargePdfs(app, [16.5 * MB, 16.25 * MB]);
+  const chips = app.getByRole('list', { name: 'Anhänge' });
+  await expect(chips.getByRole('listitem')).toHaveCount(2);
+  // Stored by main (read, checked, kept): then the chip says how it goes to the model.
+  for (const [name, size] of [
+    ['big-1.pdf', '16,5 MB'],
+    ['big-2.pdf', '16,3 MB'],
+  ] as const)
+    await expect(chips.getByRole('listitem', { name })).toContainText(`${size} · als PDF`, {
+      timeout: 30_000,
+    });
+  const box = app.getByRole('textbox', { name: words.de.message, exact: true });
+  await box.fill('Was steht darin?');
+  await box.press('Enter');
+  const refusal = app.getByText(/^Diese Anhänge ergeben zusammen/);
+  await expect(refusal).toHaveText(
+    /^Diese Anhänge ergeben zusammen 32,8\sMB; eine Nachricht kann höchstens 32\sMB tragen\.$/,
+  );
+  await expect(app.getByText('32.8 MB')).toHaveCount(0);
+  await shoot(app, testInfo.outputPath('de-attachments-too-large.png'));
+});
