@@ -256,6 +256,8 @@ export interface SetupCandidate {
   source: SetupSource;
   /** e.g. "OPENAI_API_KEY in the environment", "Ollama on 127.0.0.1:11434". */
   title: string;
+  /** `title` as a code: shown in the person's language. */
+  titleSaid?: Said;
   type: ProviderType;
   suggestedName: string;
   baseUrl: string | null;

@@ -9,8 +9,10 @@ import {
   candidatesFromEnvFile,
   candidatesFromVariables,
   probeLocalServers,
+  publicCandidate,
 } from '../../src/main/core/profiles/discoverSetup';
 import type { ResolvedTarget } from '../../src/main/core/profiles/resolveTarget';
+import { saidText, setUiLanguage } from '../../src/renderer/src/lib/i18n';
 import { startEmulator, type Emulator } from '../emulator/server';
 
 let emulator: Emulator;
@@ -208,6 +210,26 @@ describe('first-run discovery', () => {
         title: 'ANTHROPIC_API_KEY in the .env file',
       },
     ]);
+  });
+
+  it('names what it found in the person’s language (the variables as they are)', () => {
+    const [azure] = candidatesFromVariables(
+      {
+        AZURE_OPENAI_API_KEY: 'k-0123456789ab',
+        AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com',
+      },
+      'environment',
+    );
+    const shown = publicCandidate(azure!);
+    expect(shown.title).toMatch(/^AZURE_OPENAI_\w+ and AZURE_OPENAI_\w+ in the environment$/);
+    setUiLanguage('de');
+    expect(saidText(shown.titleSaid, shown.title)).toMatch(
+      /^AZURE_OPENAI_\w+ und AZURE_OPENAI_\w+ in der Umgebung$/,
+    );
+    setUiLanguage('zh-CN');
+    expect(saidText(shown.titleSaid, shown.title)).toMatch(/^环境变量中的 AZURE_OPENAI_\w+ 和 /);
+    setUiLanguage('en');
+    expect(JSON.stringify(shown)).not.toContain('k-0123456789ab');
   });
 
   it('finds a local OpenAI-compatible server and skips silent ports quickly', async () => {

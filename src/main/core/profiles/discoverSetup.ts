@@ -3,6 +3,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { secretHint, type ProviderType, type SetupCandidate } from '../../../shared/profiles';
 import { allProviders } from '../providers/registry';
 import { redactUrl, type FetchLike } from './connectionProbe';
+import { englishText, said, type Said } from '../../../shared/said';
 
 /** A candidate as main keeps it: with its key, which never leaves main. */
 export interface FoundSetup extends SetupCandidate {
@@ -43,16 +44,21 @@ export function candidatesFromVariables(
   vars: Record<string, string | undefined>,
   source: 'environment' | 'envFile',
 ): FoundSetup[] {
-  const where = source === 'environment' ? 'in the environment' : 'in the .env file';
   const found: FoundSetup[] = [];
   const value = (name: string) => vars[name]?.trim() || null;
   for (const provider of allProviders()) {
     const find = provider.environment.find(value);
     if (!find) continue;
+    const variables = namesSaid(find.variables);
+    const titleSaid = said(
+      source === 'environment' ? 'firstRun.inEnvironment' : 'firstRun.inEnvFile',
+      { variables },
+    );
     found.push({
       id: randomUUID(),
       source,
-      title: `${find.variables.join(' and ')} ${where}`,
+      title: englishText(titleSaid),
+      titleSaid,
       type: provider.type,
       suggestedName: provider.type,
       baseUrl: find.baseUrl,
@@ -63,6 +69,12 @@ export function candidatesFromVariables(
     });
   }
   return found;
+}
+
+/** "A and B" in the person's language: the variables' names stay as they are. */
+function namesSaid(names: readonly string[]): Said | string {
+  const [first = '', ...rest] = names;
+  return rest.length ? said('firstRun.and', { first, rest: namesSaid(rest) }) : first;
 }
 
 /** Parses a .env file the person picked (its text, sent by the renderer) with dotenv's own parser. */
@@ -92,10 +104,15 @@ export async function probeLocalServers(
         const models = (body.data ?? [])
           .map((m) => m.id)
           .filter((id): id is string => typeof id === 'string');
+        const titleSaid = said('firstRun.localServer', {
+          name: server.name,
+          address: `127.0.0.1:${server.port}`,
+        });
         return {
           id: randomUUID(),
           source: 'localServer',
-          title: `${server.name} on 127.0.0.1:${server.port}`,
+          title: englishText(titleSaid),
+          titleSaid,
           type,
           suggestedName: server.name.toLowerCase().replace(/\s+/g, '-'),
           baseUrl,
@@ -117,6 +134,8 @@ export function publicCandidate(found: FoundSetup): SetupCandidate {
     id: found.id,
     source: found.source,
     title: found.title,
+    // Variable names, a server's name and address: no secret is among its parameters.
+    ...(found.titleSaid ? { titleSaid: found.titleSaid } : {}),
     type: found.type,
     suggestedName: found.suggestedName,
     // A URL from the environment may carry user:password or a key in its query.

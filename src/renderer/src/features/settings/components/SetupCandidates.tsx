@@ -1,6 +1,6 @@
 import type { SetupCandidate } from '../../../../../shared/profiles';
 import { providerKinds } from '../../../../../shared/providerKinds';
-import { useTranslation } from '../../../lib/i18n';
+import { saidText, useTranslation } from '../../../lib/i18n';
 
 interface RowProps {
   candidate: SetupCandidate;
@@ -13,10 +13,11 @@ interface RowProps {
 /** One key or local server found: what it is (the key only as a hint), and its Import button. */
 function CandidateRow({ candidate, importedAs, error, onImport }: RowProps) {
   const { t } = useTranslation('settings');
+  const title = saidText(candidate.titleSaid, candidate.title);
   return (
     <li className="flex items-center gap-3 px-4 py-3">
       <div className="min-w-0 flex-1">
-        <p className="truncate text-sm font-medium">{candidate.title}</p>
+        <p className="truncate text-sm font-medium">{title}</p>
         <p className="truncate text-xs text-zinc-500">
           {providerKinds[candidate.type].label}
           {candidate.hint && ` · ${t('nav.keyHint', { hint: candidate.hint })}`}
@@ -33,7 +34,7 @@ function CandidateRow({ candidate, importedAs, error, onImport }: RowProps) {
       ) : (
         <button
           type="button"
-          aria-label={t('setup.importLabel', { name: candidate.title })}
+          aria-label={t('setup.importLabel', { name: title })}
           onClick={onImport}
           className="rounded-md bg-blue-600 px-3 py-1 text-sm font-medium text-white hover:bg-blue-500"
         >
