@@ -7,6 +7,7 @@ import {
   i18n,
   setUiLanguage,
 } from '../../../src/renderer/src/lib/i18n';
+import { shortcutList } from '../../../src/renderer/src/features/settings/lib/shortcutList';
 import { dateGroupOf } from '../../../src/renderer/src/features/sidebar/lib/dateGroups';
 import {
   formatReset,
@@ -62,5 +63,23 @@ describe('formatting in the chosen language', () => {
     expect(dateGroupOf(now - 1000, now)).toBe('Today');
     expect(i18n.t('usage:unpriced', { count: 1 })).toBe('+ 1 call without a price');
     expect(i18n.t('usage:unpriced', { count: 3 })).toBe('+ 3 calls without a price');
+  });
+});
+
+describe('shortcuts as keyboards in the language print them', () => {
+  afterEach(() => {
+    setUiLanguage('en');
+  });
+
+  it('Ctrl and Shift in English, Strg and Umschalt in German (off a Mac)', () => {
+    const keys = (sendKey: 'enter' | 'ctrlEnter') =>
+      shortcutList(sendKey).flatMap((entry) => entry.keys);
+    expect(keys('enter')).toContain('Shift+Enter');
+    expect(keys('enter')).toContain('Ctrl+K');
+    setUiLanguage('de');
+    expect(keys('enter')).toContain('Umschalt+Eingabe');
+    expect(keys('ctrlEnter')).toContain('Strg+Eingabe');
+    expect(keys('enter')).toContain('Strg+Umschalt+O');
+    expect(keys('enter').join(' ')).not.toMatch(/Ctrl|Shift/);
   });
 });

@@ -1,3 +1,5 @@
+import { i18n } from './i18n';
+
 /** Shortcut conventions: Cmd on macOS, Ctrl elsewhere. */
 export const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
@@ -6,9 +8,15 @@ export function hasModifier(event: KeyboardEvent): boolean {
   return (isMac ? event.metaKey : event.ctrlKey) && !event.altKey;
 }
 
-/** How a shortcut reads on this platform, e.g. "Ctrl+K" or "⌘K". */
+/** A key's name as keyboards in the interface's language print it ("Strg" on German ones). */
+export function keyName(key: 'ctrl' | 'shift' | 'enter'): string {
+  return i18n.t(`common:keys.${key}`);
+}
+
+/** How a shortcut reads on this platform, e.g. "Ctrl+K" ("Strg+K" in German) or "⌘K". */
 export function shortcutLabel(key: string, shift = false): string {
-  return isMac ? `${shift ? '⇧' : ''}⌘${key}` : `Ctrl+${shift ? 'Shift+' : ''}${key}`;
+  if (isMac) return `${shift ? '⇧' : ''}⌘${key}`;
+  return `${keyName('ctrl')}+${shift ? `${keyName('shift')}+` : ''}${key}`;
 }
 
 /** The value for aria-keyshortcuts, e.g. "Control+K" or "Meta+K". */

@@ -1,5 +1,5 @@
 import { useGeneralPreferences, type FontSize, type SendKey } from '../store/generalPreferences';
-import { isMac } from '../../../lib/platform';
+import { isMac, keyName } from '../../../lib/platform';
 import { useTranslation } from '../../../lib/i18n';
 import {
   languageChoices,
@@ -46,7 +46,10 @@ export function GeneralPane() {
   const setFontSize = useGeneralPreferences((s) => s.setFontSize);
   const sendKeys: { value: SendKey; label: string }[] = [
     { value: 'enter', label: t('general.enterSends') },
-    { value: 'ctrlEnter', label: t('general.modEnterSends', { modifier: isMac ? '⌘' : 'Ctrl+' }) },
+    {
+      value: 'ctrlEnter',
+      label: t('general.modEnterSends', { modifier: isMac ? '⌘' : `${keyName('ctrl')}+` }),
+    },
   ];
   return (
     <div className="flex flex-col gap-5 pb-6 text-sm">

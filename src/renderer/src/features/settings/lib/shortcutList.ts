@@ -1,5 +1,5 @@
 import type { SendKey } from '../store/generalPreferences';
-import { isMac, shortcutLabel } from '../../../lib/platform';
+import { isMac, keyName, shortcutLabel } from '../../../lib/platform';
 
 /**
  * One shortcut: its key combinations (any of them works) and the catalogue key of what it does,
@@ -12,10 +12,12 @@ export interface ShortcutEntry {
 
 /** Every keyboard shortcut the app answers to, as it reads on this platform. */
 export function shortcutList(sendKey: SendKey): ShortcutEntry[] {
-  const modifierEnter = isMac ? '⌘Enter' : 'Ctrl+Enter';
+  const [enter, shift] = [keyName('enter'), keyName('shift')];
+  const modifierEnter = isMac ? `⌘${enter}` : `${keyName('ctrl')}+${enter}`;
+  const shiftEnter = `${shift}+${enter}`;
   return [
-    { keys: [sendKey === 'enter' ? 'Enter' : modifierEnter], action: 'send' },
-    { keys: sendKey === 'enter' ? ['Shift+Enter'] : ['Enter', 'Shift+Enter'], action: 'newLine' },
+    { keys: [sendKey === 'enter' ? enter : modifierEnter], action: 'send' },
+    { keys: sendKey === 'enter' ? [shiftEnter] : [enter, shiftEnter], action: 'newLine' },
     { keys: ['Esc', shortcutLabel('.')], action: 'stop' },
     { keys: [shortcutLabel('N'), shortcutLabel('O', true)], action: 'newConversation' },
     { keys: [shortcutLabel('K')], action: 'search' },
