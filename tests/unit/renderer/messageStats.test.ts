@@ -40,6 +40,13 @@ describe('message footer', () => {
     );
   });
 
+  it('writes the time to first token with the language’s unit (毫秒 in Chinese)', () => {
+    const message = answer({ timing: { ttftMs: 46, totalMs: 3420 } });
+    expect(describeMessageStatsIn(i18n.getFixedT('zh-CN', 'chat'), message)).toContain(
+      '首个 token 46 毫秒',
+    );
+  });
+
   it('counts the provider’s web searches, billed apart from tokens', () => {
     const usage = {
       inputTokens: 10,

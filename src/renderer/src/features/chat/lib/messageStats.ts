@@ -38,10 +38,13 @@ export function tokensPerSecond(message: ChatMessage): number | null {
   return seconds > 0.05 ? usage.outputTokens / seconds : null;
 }
 
-function formatMs(ms: number): string {
+/** A duration with the language's unit ("46 ms", "46 毫秒"; "1,5 s" in German). */
+function formatMs(t: TFunction, ms: number): string {
   return ms >= 1000
-    ? `${formatNumber(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`
-    : `${formatNumber(Math.round(ms))} ms`;
+    ? t('stats.seconds', {
+        value: formatNumber(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      })
+    : t('stats.milliseconds', { value: formatNumber(Math.round(ms)) });
 }
 
 export interface StatItem {
@@ -82,13 +85,13 @@ export function messageStats(t: TFunction, message: ChatMessage): StatItem[] {
     items.push({
       id: 'response',
       label: t('stats.responseLabel'),
-      text: t('stats.response', { time: formatMs(timing.totalMs) }),
+      text: t('stats.response', { time: formatMs(t, timing.totalMs) }),
     });
   } else if (timing?.ttftMs != null) {
     items.push({
       id: 'ttft',
       label: t('stats.ttftLabel'),
-      text: t('stats.ttft', { time: formatMs(timing.ttftMs) }),
+      text: t('stats.ttft', { time: formatMs(t, timing.ttftMs) }),
     });
   }
   const speed = tokensPerSecond(message);
