@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setUiLanguage } from '../../../src/renderer/src/lib/i18n';
 import {
   draftOf,
   emptyPriceDraft,
@@ -11,6 +12,10 @@ import type { PriceEntry } from '../../../src/shared/usage';
 const shipped = (model: string): PriceEntry => ({ ...findPrice(model)!, origin: 'shipped' });
 
 describe('a price row as typed', () => {
+  afterEach(() => {
+    setUiLanguage('en');
+  });
+
   it('shows a shipped Anthropic row with its write price, and an edit keeps it', () => {
     const draft = draftOf(shipped('claude-sonnet-5'));
     expect(draft.write).toBe('2.5');
@@ -20,6 +25,19 @@ describe('a price row as typed', () => {
       inputPerMTok: 4,
       cacheWritePerMTok: 2.5,
     });
+  });
+
+  it('writes and reads a price with the German decimal comma, and a point as well', () => {
+    setUiLanguage('de');
+    const draft = draftOf(shipped('claude-sonnet-5'));
+    expect(draft.write).toBe('2,5');
+    expect(overrideFromDraft({ ...draft, input: '3,75' })).toMatchObject({
+      inputPerMTok: 3.75,
+      cacheWritePerMTok: 2.5,
+    });
+    expect(overrideFromDraft({ ...draft, input: '3.75' })).toMatchObject({ inputPerMTok: 3.75 });
+    // Two separators is no number a person meant: refused, not guessed.
+    expect(overrideFromDraft({ ...draft, input: '1.000,5' })).toBeNull();
   });
 
   it('sends a blank cached or write price as null (the fallback), and a typed one as a number', () => {

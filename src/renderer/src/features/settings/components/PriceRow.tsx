@@ -2,7 +2,7 @@ import { cacheWriteFactors } from '../../../../../shared/pricing';
 import type { TFunction } from '../../../lib/i18n';
 import type { PriceEntry } from '../../../../../shared/usage';
 import { priceFields, type PriceDraft, type PriceField } from '../lib/priceDraft';
-import { useTranslation } from '../../../lib/i18n';
+import { formatNumber, useTranslation } from '../../../lib/i18n';
 
 const cellInput =
   'rounded border border-zinc-300 px-1.5 py-0.5 text-right tabular-nums dark:border-zinc-700 dark:bg-zinc-800';
@@ -15,7 +15,9 @@ export const priceCellInput = (field: PriceField) =>
 function blankMeaning(t: TFunction, field: PriceField, provider: PriceEntry['provider']): string {
   if (field === 'input' || field === 'output') return '';
   const factor = field === 'write' ? cacheWriteFactors[provider] : 1;
-  return factor === 1 ? t('prices.sameAsInput') : t('prices.timesInput', { factor });
+  return factor === 1
+    ? t('prices.sameAsInput')
+    : t('prices.timesInput', { factor: formatNumber(factor) });
 }
 
 interface PriceRowProps {

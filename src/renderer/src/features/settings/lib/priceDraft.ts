@@ -1,6 +1,7 @@
 import { priceProviders } from '../../../../../shared/priceTable';
 import { cacheWriteFactors } from '../../../../../shared/pricing';
 import type { PriceEntry, PriceOverride } from '../../../../../shared/usage';
+import { formatNumber } from '../../../lib/i18n';
 
 /** A price row as typed, before Save: text, so half-typed numbers survive. */
 export interface PriceDraft {
@@ -47,17 +48,26 @@ export const emptyPriceDraft: PriceDraft = {
   output: '',
 };
 
-const text = (price: number | null | undefined) => (price == null ? '' : String(price));
+/** A price as the language writes decimals ("1,25" in German), without grouping, to edit. */
+const text = (price: number | null | undefined) =>
+  price == null ? '' : formatNumber(price, { maximumFractionDigits: 10, useGrouping: false });
+
+/** A typed price: "1.25" or, as German writes it, "1,25" (one comma and no point: a decimal comma). */
+function typedNumber(value: string): number {
+  const trimmed = value.trim();
+  if (trimmed === '') return NaN;
+  return Number(/^[^.,]*,[^.,]*$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed);
+}
 
 /** The row as the editor shows it before any edit. */
 export function draftOf(price: PriceEntry): PriceDraft {
   return {
     model: price.model,
     provider: price.provider,
-    input: String(price.inputPerMTok),
+    input: text(price.inputPerMTok),
     cached: text(price.cachedInputPerMTok),
     write: text(price.cacheWritePerMTok),
-    output: String(price.outputPerMTok),
+    output: text(price.outputPerMTok),
   };
 }
 
@@ -67,7 +77,7 @@ export function draftOf(price: PriceEntry): PriceDraft {
  * bills reads at the input price and writes at the provider's factor of it.
  */
 export function overrideFromDraft(draft: PriceDraft): PriceOverride | null {
-  const number = (value: string) => (value.trim() === '' ? NaN : Number(value));
+  const number = typedNumber;
   const optional = (value: string) => (value.trim() === '' ? null : number(value));
   const input = number(draft.input);
   const output = number(draft.output);
