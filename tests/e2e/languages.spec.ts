@@ -360,3 +360,58 @@ test('a size main measured reads the German way: attachments over the message’
   await expect(app.getByText('32.8 MB')).toHaveCount(0);
   await shoot(app, testInfo.outputPath('de-attachments-too-large.png'));
 });
+
+test('the panes the first test does not open, and a web search step, in German and Chinese', async ({
+  app,
+  emulator,
+}, testInfo) => {
+  // SearXNG on the emulator, set while the page is English; one chat searches through it.
+  await app.getByRole('button', { name: 'Settings', exact: true }).click();
+  const english = app.getByRole('dialog', { name: 'Settings' });
+  await english.getByRole('button', { name: 'Web search' }).click();
+  await english.getByRole('combobox', { name: 'Search provider' }).selectOption('searxng');
+  await english.getByRole('textbox', { name: 'Instance URL' }).fill(`${emulator.origin}/searxng`);
+  await english.getByRole('button', { name: 'Test' }).click();
+  await expect(english.getByRole('status')).toHaveText('SearXNG answered with 3 results.');
+  await app.keyboard.press('Escape');
+  const panel = app.getByRole('complementary', { name: 'Chat settings' });
+  if (!(await panel.isVisible())) await app.getByRole('button', { name: /^Parameters/ }).click();
+  await panel.getByRole('checkbox', { name: 'Web search' }).check();
+  await app
+    .getByRole('textbox', { name: 'Message' })
+    .fill('Who makes it? [tool=web_search tool_args={"query":"switchboard-client"}]');
+  await app.getByRole('textbox', { name: 'Message' }).press('Enter');
+  const answer = app.getByRole('log').getByRole('article', { name: assistantMessage }).last();
+  await expect(answer).toContainText('Tool said: SearXNG results for');
+
+  const headings = {
+    de: {
+      step: '3 Seiten von SearXNG zu „switchboard-client“',
+      panes: ['Websuche', 'Wissen', 'Werkzeuge'],
+    },
+    'zh-CN': {
+      step: 'SearXNG 为“switchboard-client”找到 3 个页面',
+      panes: ['网络搜索', '知识库', '工具'],
+    },
+  } as const;
+  let from: { settings: string; general: string } = { settings: 'Settings', general: 'General' };
+  for (const language of Object.keys(headings) as Language[]) {
+    const w = words[language];
+    const out = (name: string) => testInfo.outputPath(`${language}-${name}.png`);
+    await chooseLanguage(app, from.settings, from.general, w.name);
+    from = { settings: w.settings, general: w.general };
+    const dialog = app.getByRole('dialog', { name: w.settings });
+    for (const [index, pane] of headings[language].panes.entries()) {
+      await dialog.getByRole('button', { name: pane, exact: true }).click();
+      await expect(dialog.getByRole('heading', { name: pane })).toBeVisible();
+      await shoot(app, out(`pane-${index}`));
+    }
+    await app.keyboard.press('Escape');
+    // The search step: the pages under a heading in the language, the model's text folded.
+    const step = answer.locator('details.tool-step');
+    if (!(await step.evaluate((details) => (details as HTMLDetailsElement).open)))
+      await step.locator('summary').first().click();
+    await expect(step).toContainText(headings[language].step);
+    await step.screenshot({ path: out('search-step') });
+  }
+});
