@@ -12,7 +12,7 @@ import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore
 import { SecretVault } from '../../src/main/core/secrets/SecretVault';
 import { failureSpoken } from '../../src/main/core/tools/mcpFailure';
 import { attachmentLimits } from '../../src/shared/attachments';
-import { spoken } from '../../src/shared/said';
+import { englishText, spoken, type Said } from '../../src/shared/said';
 import { ipcErrorText, saidText, setUiLanguage } from '../../src/renderer/src/lib/i18n';
 import type { IpcError } from '../../src/shared/result';
 import { tempStore } from './store/helpers';
@@ -85,6 +85,38 @@ describe('the OS’s own words, quoted inside ours', () => {
     expect(german).toMatch(/^Kein Schlüsselbund erreichbar \(/);
     expect(german).toContain('„Cannot autolaunch D-Bus without X11 $DISPLAY“');
     expect(german).toContain('nur für diese Sitzung');
+  });
+
+  it('each keychain failure’s English is its code’s English (written in two places, held here)', async () => {
+    const failing = (error: Error) => ({
+      getPassword: () => Promise.reject(error),
+      setPassword: () => Promise.reject(error),
+      deletePassword: () => Promise.reject(error),
+      findCredentials: () => Promise.reject(error),
+    });
+    const hanging = {
+      getPassword: () => new Promise<null>(() => undefined),
+      setPassword: () => new Promise<void>(() => undefined),
+      deletePassword: () => new Promise<boolean>(() => undefined),
+      findCredentials: () => new Promise<never[]>(() => undefined),
+    };
+    const errors = await Promise.all([
+      createKeytarKeyStore({ service: 't', keytar: failing(new Error('no D-Bus')) })
+        .get('a')
+        .catch((e: unknown) => e),
+      createKeytarKeyStore({ service: 't', keytar: hanging, timeoutMs: 20 })
+        .set('a', 'secret')
+        .catch((e: unknown) => e),
+    ]);
+    for (const error of errors as (Error & { said?: Said })[]) {
+      expect(error.said).toBeDefined();
+      expect(englishText(error.said!)).toBe(error.message);
+    }
+    setUiLanguage('de');
+    const [, timedOut] = errors as (Error & { said?: Said })[];
+    expect(saidText(timedOut!.said, timedOut!.message)).toBe(
+      'Der Schlüsselbund hat nicht innerhalb von 0 s geantwortet (Schreiben).',
+    );
   });
 
   it('a tool server that failed in the OS’s words: they are quoted, not the whole message', () => {

@@ -18,9 +18,9 @@ export interface KeyStore {
 export class KeyStoreUnavailableError extends Error {
   /** The message as a code (errors catalogue), so the window says it in the person's language. */
   readonly said: Said | undefined;
-  constructor(message: string | Spoken) {
+  constructor(message: string | Spoken, said?: Said) {
     super(typeof message === 'string' ? message : message.message);
-    this.said = typeof message === 'string' ? undefined : message.said;
+    this.said = typeof message === 'string' ? said : message.said;
     this.name = 'KeyStoreUnavailableError';
   }
 }

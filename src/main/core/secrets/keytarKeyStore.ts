@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { said, spoken } from '../../../shared/said';
+// Types only: the e2e specs load this file outside Vite, where the catalogue's JSON cannot be imported.
+import type { Said, SaidCode } from '../../../shared/said';
 import { KeyStoreUnavailableError, type KeyStore } from './KeyStore';
 import { withTimeout } from './withTimeout';
 
@@ -33,9 +34,11 @@ export function createKeytarKeyStore(options: KeytarKeyStoreOptions): KeyStore {
       loaded = createRequire(import.meta.url)('keytar') as Keytar;
       return loaded;
     } catch (error) {
-      throw new KeyStoreUnavailableError(
-        spoken('keychain.moduleFailed', { detail: describe(error) }),
-      );
+      const detail = describe(error);
+      throw new KeyStoreUnavailableError(`The keychain module could not load ("${detail}").`, {
+        code: 'keychain.moduleFailed',
+        params: { detail },
+      });
     }
   };
   const call = async <T>(what: KeychainStep, run: (k: Keytar) => Promise<T>): Promise<T> => {
@@ -45,17 +48,20 @@ export function createKeytarKeyStore(options: KeytarKeyStoreOptions): KeyStore {
         timeoutMs,
         () =>
           new KeyStoreUnavailableError(
-            spoken('keychain.noAnswer', {
-              seconds: Math.round(timeoutMs / 1000),
-              what: said(what),
-            }),
+            `The keychain did not answer within ${Math.round(timeoutMs / 1000)} s (${stepWords[what]}).`,
+            {
+              code: 'keychain.noAnswer',
+              params: { seconds: Math.round(timeoutMs / 1000), what: { code: what } },
+            },
           ),
       );
     } catch (error) {
       if (error instanceof KeyStoreUnavailableError) throw error;
-      throw new KeyStoreUnavailableError(
-        spoken('keychain.unreachable', { where: platformHint(), detail: describe(error) }),
-      );
+      const [where, detail] = [platformHint(), describe(error)];
+      throw new KeyStoreUnavailableError(`No keychain is reachable (${where}): "${detail}".`, {
+        code: 'keychain.unreachable',
+        params: { where, detail },
+      } satisfies Said);
     }
   };
   return {
@@ -72,7 +78,18 @@ export function createKeytarKeyStore(options: KeytarKeyStoreOptions): KeyStore {
   };
 }
 
-type KeychainStep = `keychain.step.${'read' | 'write' | 'delete' | 'list'}`;
+type KeychainStep = Extract<SaidCode, `keychain.step.${string}`>;
+
+/**
+ * The English of each failure is written here as in the errors catalogue (a unit test holds the
+ * two together); the code beside it is what the window shows in the person's language.
+ */
+const stepWords: Record<KeychainStep, string> = {
+  'keychain.step.read': 'reading',
+  'keychain.step.write': 'writing',
+  'keychain.step.delete': 'deleting',
+  'keychain.step.list': 'listing',
+};
 
 /** Where keytar looks, so "Could not connect" means something to the person (products' names). */
 function platformHint(): string {

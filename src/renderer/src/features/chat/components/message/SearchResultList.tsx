@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ShownSearchResults } from '../../../../../../shared/searchResultShown';
 import { useTranslation } from '../../../../lib/i18n';
 
@@ -8,6 +9,8 @@ import { useTranslation } from '../../../../lib/i18n';
 export function SearchResultList({ shown, text }: { shown: ShownSearchResults; text: string }) {
   const { t } = useTranslation('chat');
   const { label, query, hits } = shown;
+  // A button, not a nested <details>: the step's own <summary> stays the one toggle inside it.
+  const [raw, setRaw] = useState(false);
   return (
     <div className="space-y-1">
       {/* No capitals here: the heading holds the person's own query. */}
@@ -34,14 +37,21 @@ export function SearchResultList({ shown, text }: { shown: ShownSearchResults; t
           ))}
         </ol>
       )}
-      <details>
-        <summary className="cursor-pointer text-xs text-slate-500">
-          {t('tool.search.asRead')}
-        </summary>
-        <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all font-mono text-xs">
-          {text}
-        </pre>
-      </details>
+      <button
+        type="button"
+        aria-expanded={raw}
+        onClick={() => setRaw(!raw)}
+        className="text-xs text-slate-500 hover:underline"
+      >
+        {raw ? '▾' : '▸'} {t('tool.search.asRead')}
+      </button>
+      {/* Hidden, not absent: what the model read stays in the step as it was. */}
+      <pre
+        hidden={!raw}
+        className="max-h-64 overflow-auto whitespace-pre-wrap break-all font-mono text-xs"
+      >
+        {text}
+      </pre>
     </div>
   );
 }
