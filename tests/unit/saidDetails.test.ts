@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AttachmentService } from '../../src/main/core/attachments/AttachmentService';
 import { AttachmentStore } from '../../src/main/core/attachments/AttachmentStore';
+import { geminiAnswerReader } from '../../src/main/core/providers/geminiEvents';
+import type { AdapterEvent } from '../../src/main/core/providers/types';
 import { responseTimeoutError } from '../../src/main/core/providers/responseTimeouts';
 import { createKeytarKeyStore } from '../../src/main/core/secrets/keytarKeyStore';
 import { SecretVault } from '../../src/main/core/secrets/SecretVault';
@@ -127,6 +129,31 @@ describe('the OS’s own words, quoted inside ours', () => {
     setUiLanguage('de');
     expect(saidText(words.said, words.message)).toBe(
       'Der Server oder das System meldete: „spawn /bin/tool EACCES“',
+    );
+  });
+});
+
+describe('the last English sentences main formed itself', () => {
+  it('Gemini’s refusal and cut answer say our part in the language, Gemini’s reason as it came', () => {
+    const reader = geminiAnswerReader([], null);
+    const out: AdapterEvent[] = [];
+    reader.event(
+      {
+        event: null,
+        data: JSON.stringify({
+          promptFeedback: { blockReason: 'SAFETY', blockReasonMessage: 'Blocked by policy.' },
+        }),
+      },
+      out,
+    );
+    const error = out.find((e) => e.type === 'error');
+    expect(error?.type === 'error' && error.error.message).toBe(
+      'Gemini refused the prompt (block reason SAFETY). Blocked by policy. Nothing was answered; rephrase the question or change the safety settings.',
+    );
+    setUiLanguage('de');
+    const said = error?.type === 'error' ? error.error : undefined;
+    expect(saidText(said?.said, said?.message ?? '')).toBe(
+      'Gemini hat den Prompt abgelehnt (Sperrgrund SAFETY). Blocked by policy. Es wurde nichts beantwortet; formulieren Sie die Frage um oder ändern Sie die Sicherheitseinstellungen.',
     );
   });
 });

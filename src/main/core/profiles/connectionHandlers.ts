@@ -71,11 +71,12 @@ export function createConnectionHandlers(
         return report;
       } catch (error) {
         // Entra ID sign-in failures land here: they are the auth step.
-        const message = error instanceof Error ? error.message.slice(0, 300) : 'Signing in failed.';
+        const detail = error instanceof Error ? error.message.slice(0, 300) : String(error);
         return {
           ok: false,
           step: 'auth',
-          message: `Signing in to Microsoft Entra ID failed: ${message}`,
+          // The SDK's or the Azure CLI's own words, quoted inside ours.
+          ...spoken('entra.signInFailed', { detail }),
           url: '',
           method: 'POST',
           status: null,

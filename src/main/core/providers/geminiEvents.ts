@@ -4,6 +4,7 @@ import type {
   GenerateContentResponseUsageMetadata,
 } from '@google/genai';
 import type { FinishReason, ProviderError, Usage } from '../../../shared/stream';
+import { spoken } from '../../../shared/said';
 import { factsFromBody, providerErrorFrom } from './errors';
 import { geminiCallEvent } from './geminiTools';
 import { geminiGrounding } from './webSearchWire';
@@ -79,23 +80,19 @@ export function finishFromGemini(reason: string | null | undefined): FinishReaso
 
 /** A finish that is a failure, said in plain words (the SDK names the reason, nothing more). */
 function finishError(reason: string, message: string | undefined): ProviderError {
-  const said = message ? `: ${message}` : '.';
-  return {
-    kind: 'server',
-    status: null,
-    message: `Gemini stopped the answer without finishing it (finish reason ${reason})${said}`,
-  };
+  const words = message
+    ? spoken('engine.gemini.stoppedSaid', { reason, detail: message })
+    : spoken('engine.gemini.stopped', { reason });
+  return { kind: 'server', status: null, ...words };
 }
 
 /** promptFeedback.blockReason: the prompt itself was refused, before any answer. */
 function blockedError(feedback: GenerateContentResponsePromptFeedback): ProviderError {
   const reason = feedback.blockReason ?? 'BLOCKED_REASON_UNSPECIFIED';
-  const said = feedback.blockReasonMessage ? ` ${feedback.blockReasonMessage}` : '';
-  return {
-    kind: 'content_filter',
-    status: null,
-    message: `Gemini refused the prompt (block reason ${reason}).${said} Nothing was answered; rephrase the question or change the safety settings.`,
-  };
+  const words = feedback.blockReasonMessage
+    ? spoken('engine.gemini.blockedSaid', { reason, detail: feedback.blockReasonMessage })
+    : spoken('engine.gemini.blocked', { reason });
+  return { kind: 'content_filter', status: null, ...words };
 }
 
 interface ReaderState {

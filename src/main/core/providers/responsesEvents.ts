@@ -4,6 +4,7 @@ import type {
   ResponseUsage,
 } from 'openai/resources/responses/responses';
 import type { FinishReason, Usage } from '../../../shared/stream';
+import { spoken } from '../../../shared/said';
 import { factsFromBody, providerErrorFrom } from './errors';
 import { ResponsesFunctionCalls } from './responsesTools';
 import { responsesCitation } from './webSearchWire';
@@ -156,6 +157,15 @@ function searchEvent(event: ResponseStreamEvent, state: StreamState, out: Adapte
  * The reader of one Responses answer. The terminal events are `response.completed`,
  * `response.incomplete` and `response.failed`; a stream that stops before one was cut off.
  */
+/** A failed response that says nothing of why: our words, with their code. */
+function responseFailed(secrets: Parameters<typeof providerErrorFrom>[1]) {
+  const words = spoken('engine.responseFailed');
+  return {
+    ...providerErrorFrom({ status: null, message: words.message }, secrets, 'server'),
+    said: words.said,
+  };
+}
+
 export function responsesAnswerReader(secrets: string[], headers: Headers | null): AnswerReader {
   const state: StreamState = {
     metadataSent: false,
@@ -171,7 +181,7 @@ export function responsesAnswerReader(secrets: string[], headers: Headers | null
           { status: null, code: response.error.code ?? null, message: response.error.message },
           secrets,
         )
-      : providerErrorFrom({ status: null, message: 'The response failed.' }, secrets, 'server'),
+      : responseFailed(secrets),
   });
 
   return {

@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/conversations';
 import { textParts, type AttachmentPart, type MessagePart } from '../../../shared/messageParts';
 import type { FinishReason, ProviderError, StreamTiming, Usage } from '../../../shared/stream';
+import { spoken } from '../../../shared/said';
 import type { SqliteDatabase } from './database';
 import { messageParams, toMessage, type MessageRow } from './rows';
 
@@ -43,7 +44,7 @@ export interface AnswerEnd extends AnswerState {
 const INTERRUPTED: ProviderError = {
   kind: 'interrupted',
   status: null,
-  message: 'Switchboard closed while this answer was arriving. What came is kept.',
+  ...spoken('storage.closedMidAnswer'),
 };
 
 /**
