@@ -13,8 +13,11 @@ function callLabel(t: TFunction, exchange: ExchangeRecord, index: number, count:
     : t('summary.stepAnswer', { step: exchange.step });
 }
 
-function ms(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${formatNumber(Math.round(value))} ms`;
+/** Milliseconds with the language's unit ("284 毫秒" in Chinese). */
+function ms(t: TFunction, value: number | null | undefined): string {
+  return value === null || value === undefined
+    ? '—'
+    : t('summary.ms', { ms: formatNumber(Math.round(value)) });
 }
 
 interface Props {
@@ -39,10 +42,10 @@ export function ExchangeSummary({
   return (
     <div className="flex flex-wrap items-center gap-x-5 gap-y-1 border-b border-zinc-200 px-5 py-2 text-xs dark:border-zinc-800">
       <span aria-label={t('summary.ttftLabel')}>
-        {t('summary.ttft')} <strong>{ms(exchange.timing?.ttftMs)}</strong>
+        {t('summary.ttft')} <strong>{ms(t, exchange.timing?.ttftMs)}</strong>
       </span>
       <span aria-label={t('summary.totalLabel')}>
-        {t('summary.total')} <strong>{ms(exchange.timing?.totalMs)}</strong>
+        {t('summary.total')} <strong>{ms(t, exchange.timing?.totalMs)}</strong>
       </span>
       <span className="text-zinc-500">
         {t('summary.captured', { size: formatBytes(exchange.sizeBytes) })}
