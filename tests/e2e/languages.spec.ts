@@ -337,6 +337,8 @@ test('a size main measured reads the German way: attachments over the message’
 }, testInfo) => {
   await chooseLanguage(app, 'Settings', 'General', words.de.name);
   await app.keyboard.press('Escape');
+  // The first-run scan's find, named by main as a code: German too, the variable as it is.
+  await expect(app.getByText('OPENAI_API_KEY in der Umgebung', { exact: true })).toBeVisible();
   const MB = 1024 * 1024;
   // Each under one attachment's 20 MB, together over a message's 32 MB: main refuses at send.
   await dropLargePdfs(app, [16.5 * MB, 16.25 * MB]);
