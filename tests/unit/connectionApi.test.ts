@@ -63,7 +63,7 @@ describe('the connection test names the wire API', () => {
     const sent = since();
     const report = await probeConnection(target('openai', api), { checkApi: true });
     expect(report).toMatchObject({ ok: true, step: 'done', status: 200, api });
-    expect(report.message).toBe(`Connected: HTTP 200, 2 model(s) available; ${label} answered.`);
+    expect(report.message).toBe(`Connected: HTTP 200, 2 models available; ${label} answered.`);
     expect(report.models).toContain('emu-1');
     expect(report.url).toBe(`${emulator.url}${path.slice(3)}`);
     const calls = sent();

@@ -71,6 +71,20 @@ describe('numbers main measured, written in the language in use', () => {
   });
 });
 
+describe('counts choose their words, never "(s)"', () => {
+  it('one model or two, in English and German', () => {
+    const one = spoken('probe.connectedModels', { status: 200, count: 1 });
+    const two = spoken('probe.connectedModels', { status: 200, count: 2 });
+    expect(one.message).toBe('Connected: HTTP 200, 1 model available.');
+    expect(two.message).toBe('Connected: HTTP 200, 2 models available.');
+    setUiLanguage('de');
+    expect(saidText(one.said, one.message)).toBe('Verbunden: HTTP 200, 1 Modell verfügbar.');
+    expect(saidText(two.said, two.message)).toBe('Verbunden: HTTP 200, 2 Modelle verfügbar.');
+    const setAside = spoken('notice.profilesSetAside', { count: 1, key: 'profiles' });
+    expect(saidText(setAside.said, setAside.message)).toMatch(/^1 gespeichertes Profil konnte /);
+  });
+});
+
 describe('the OS’s own words, quoted inside ours', () => {
   it('a keychain that cannot be reached: our sentence, the D-Bus message quoted', async () => {
     const keytar = {
