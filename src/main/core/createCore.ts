@@ -129,7 +129,7 @@ export function createCore(options: CoreOptions): Core {
   const attachments = openAttachments(options.dataDir, store, health);
   const { knowledge, engine } = answerEngine({ usage, attachments, store, resolver }, options);
   const { tools, search, answerTools } = openTools(options, preferences, targetDeps);
-  const context = openContext({ store, profiles: resolver, engine, usage }, attachments);
+  const context = openContext({ store, profiles: resolver, engine, usage }, attachments, knowledge);
   const chat = new ChatService({
     ...{ tools: answerTools, profiles: resolver },
     engine,
@@ -205,14 +205,16 @@ function pricesFromSettings(store: Store, preferences: PreferencesStore): PriceO
   return prices;
 }
 
-/** The context window's service, counting attachments as they would be sent. */
+/** The context window's service, counting attachments as they would be sent and passages' room. */
 function openContext(
   deps: Omit<ContextServiceDeps, 'attachmentTokens'>,
   attachments: AttachmentService,
+  knowledge: KnowledgeService,
 ): ContextService {
   return new ContextService({
     ...deps,
     attachmentTokens: attachmentTokenCounter(attachments.files),
+    passageTokens: (collections, count) => knowledge.passageTokens(collections, count),
   });
 }
 
