@@ -12,6 +12,7 @@ import { tokenizerFor } from '../../src/main/core/context/tokenCounter';
 import type { EventPayloads } from '../../src/shared/ipc';
 import type { IndexProgress } from '../../src/shared/knowledge';
 import { citationParts } from '../../src/shared/messageParts';
+import { rangeOfDays } from '../../src/main/core/usage/usageReport';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { writeCorpus } from '../support/knowledgeCorpus';
 
@@ -161,5 +162,10 @@ describe('one answer with tool steps', () => {
     );
     expect(urls.some((url) => url.startsWith('document:'))).toBe(true);
     expect(urls.some((url) => url.startsWith('http'))).toBe(true);
+    // Both searches are in the usage ledger, rows of this answer (SearXNG: no fee known).
+    const report = await core.handlers.getUsageReport(rangeOfDays(1, Date.now() + 1, 0));
+    expect(report.bySearchProvider).toMatchObject([
+      { key: 'searxng', searches: 2, searchCost: null, unpricedSearches: 2, calls: 0 },
+    ]);
   });
 });

@@ -128,7 +128,7 @@ export function createCore(options: CoreOptions): Core {
   const resolver = createProfileResolver(targetDeps);
   const attachments = openAttachments(options.dataDir, store, health);
   const { knowledge, engine } = answerEngine({ usage, attachments, store, resolver }, options);
-  const { tools, search, answerTools } = openTools(options, preferences, targetDeps);
+  const { tools, search, answerTools } = openTools(options, preferences, { ...targetDeps, usage });
   const context = openContext({ store, profiles: resolver, engine, usage }, attachments, knowledge);
   const chat = new ChatService({
     ...{ tools: answerTools, profiles: resolver },
@@ -185,7 +185,7 @@ export function createCore(options: CoreOptions): Core {
 function openTools(
   options: CoreOptions,
   preferences: PreferencesStore,
-  deps: { vault: SecretVault; notices: NoticeBoard; known: KnownSecrets },
+  deps: { vault: SecretVault; notices: NoticeBoard; known: KnownSecrets; usage: UsageWriter },
 ) {
   const { vault, notices, known } = deps;
   const tools = startTools({ ...options, preferences, vault, notices, known });
@@ -194,6 +194,7 @@ function openTools(
     ...{ search, mcp: tools, approvals: tools.approvals },
     alwaysAllowed: () => tools.prefs.alwaysAllowed(),
     maxSteps: () => tools.prefs.settings().maxSteps,
+    usage: deps.usage,
   });
   return { tools, search, answerTools };
 }

@@ -41,8 +41,20 @@ export interface SearchServiceDeps {
   timeoutMs?: number;
 }
 
-/** `said`: a failure's words as a code, for Settings' Test (the model reads `content`, English). */
-export type SearchOutcome = ToolCallOutcome & { hits: SearchHit[]; said?: Said };
+/** A search request that went out: what the usage ledger records of it (usage/searchUsage.ts). */
+export interface SearchSent {
+  provider: SearchProvider;
+  ok: boolean;
+  /** The fee of this search: the provider's price when it succeeded, else null (count only). */
+  fee: number | null;
+  durationMs: number;
+}
+
+/**
+ * `said`: a failure's words as a code, for Settings' Test (the model reads `content`, English);
+ * `sent`: present when a request went to the provider (not when settings stopped it first).
+ */
+export type SearchOutcome = ToolCallOutcome & { hits: SearchHit[]; said?: Said; sent?: SearchSent };
 
 export class SearchService {
   constructor(private readonly deps: SearchServiceDeps) {}
@@ -118,10 +130,18 @@ export class SearchService {
     const request = module.request(query, settings.maxResults, where);
     const scrub = (text: string) => (where.key ? text.split(where.key).join('[key]') : text);
     const timeoutMs = this.deps.timeoutMs ?? 15_000;
+    const started = performance.now();
     const result = await runSearchRequest(module, request, { signal, timeoutMs, tap, scrub });
-    if (!result.ok) return failed(result);
+    const sent = (ok: boolean): SearchSent => ({
+      provider: module.provider,
+      ok,
+      fee: ok ? module.feePerSearch : null,
+      durationMs: performance.now() - started,
+    });
+    if (!result.ok) return { ...failed(result), sent: sent(false) };
     const hits = result.hits.slice(0, settings.maxResults);
     return {
+      sent: sent(true),
       content: searchResultText(module.label, query, hits),
       isError: false,
       hits,

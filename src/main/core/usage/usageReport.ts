@@ -6,6 +6,14 @@ import type {
   UsageRow,
 } from '../../../shared/usage';
 import type { SqliteDatabase } from '../store/database';
+import { searchProviders } from '../../../shared/searchChannels';
+
+/**
+ * A search row (usage/searchUsage.ts) is told apart by its provider, a search provider's id,
+ * which no provider type shares (tests/unit/usage/searchUsage.test.ts): `provider` is in the
+ * covering index, `kind` is not.
+ */
+const IS_SEARCH = `COALESCE(provider IN (${searchProviders.map((p) => `'${p}'`).join(', ')}), 0)`;
 
 /**
  * The figures of a range, computed in SQL over the covering index `usage_ledger_range`
@@ -13,8 +21,8 @@ import type { SqliteDatabase } from '../store/database';
  * A cost is summed only over priced calls; calls with tokens but no price are counted apart,
  * so "—" and "$0.00" never mean the same thing.
  */
-const FIGURES = `
-  COUNT(*) AS calls,
+export const FIGURES = `
+  COALESCE(SUM(NOT ${IS_SEARCH}), 0) AS calls,
   COALESCE(SUM(input_tokens), 0) AS inputTokens,
   COALESCE(SUM(cached_input_tokens), 0) AS cachedInputTokens,
   COALESCE(SUM(cache_write_tokens), 0) AS cacheWriteTokens,
@@ -25,30 +33,45 @@ const FIGURES = `
   COALESCE(SUM(source = 'estimated'), 0) AS estimatedCalls,
   COALESCE(SUM(CASE WHEN source = 'estimated' THEN input_tokens END), 0) AS estimatedInputTokens,
   COALESCE(SUM(CASE WHEN source = 'estimated' THEN output_tokens END), 0) AS estimatedOutputTokens,
-  COALESCE(SUM(cost IS NULL AND input_tokens IS NOT NULL), 0) AS unpricedCalls`;
+  COALESCE(SUM(cost IS NULL AND input_tokens IS NOT NULL), 0) AS unpricedCalls,
+  COALESCE(SUM(${IS_SEARCH}), 0) AS searches,
+  SUM(CASE WHEN ${IS_SEARCH} THEN cost END) AS searchCost,
+  COALESCE(SUM(${IS_SEARCH} AND cost IS NULL), 0) AS unpricedSearches`;
 
-const KEY: Record<UsageGrouping, string> = {
+type ReportGrouping = UsageGrouping | 'search';
+
+const KEY: Record<ReportGrouping, string> = {
   // Local days: the offset (seconds) shifts epoch time before SQLite takes the date.
   day: "strftime('%Y-%m-%d', created_at / 1000 + @offset, 'unixepoch')",
   model: "COALESCE(model, '(unknown)')",
   provider: "COALESCE(provider, '(unknown)')",
+  search: 'provider',
+};
+
+/** Which rows a grouping sums: days all of them, models and providers the model calls only. */
+const ROWS: Record<ReportGrouping, string> = {
+  day: '',
+  model: `AND NOT ${IS_SEARCH}`,
+  provider: `AND NOT ${IS_SEARCH}`,
+  search: `AND ${IS_SEARCH}`,
 };
 
 export class UsageReporter {
   private readonly totals;
-  private readonly grouped: Record<UsageGrouping, ReturnType<SqliteDatabase['prepare']>>;
+  private readonly grouped: Record<ReportGrouping, ReturnType<SqliteDatabase['prepare']>>;
 
   constructor(db: SqliteDatabase) {
     const where = 'WHERE created_at >= @from AND created_at < @to';
     this.totals = db.prepare(`SELECT ${FIGURES} FROM usage_ledger ${where}`);
-    const group = (grouping: UsageGrouping, order: string) =>
+    const group = (grouping: ReportGrouping, order: string) =>
       db.prepare(
-        `SELECT ${KEY[grouping]} AS key, ${FIGURES} FROM usage_ledger ${where} GROUP BY key ORDER BY ${order}`,
+        `SELECT ${KEY[grouping]} AS key, ${FIGURES} FROM usage_ledger ${where} ${ROWS[grouping]} GROUP BY key ORDER BY ${order}`,
       );
     this.grouped = {
       day: group('day', 'key'),
       model: group('model', 'cost DESC NULLS LAST, calls DESC, key'),
       provider: group('provider', 'cost DESC NULLS LAST, calls DESC, key'),
+      search: group('search', 'searches DESC, key'),
     };
   }
 
@@ -59,6 +82,7 @@ export class UsageReporter {
       byDay: this.rows(range, 'day'),
       byModel: this.rows(range, 'model'),
       byProvider: this.rows(range, 'provider'),
+      bySearchProvider: this.rows(range, 'search'),
     };
   }
 
@@ -66,7 +90,7 @@ export class UsageReporter {
     return this.totals.get(params(range)) as UsageFigures;
   }
 
-  rows(range: UsageRange, grouping: UsageGrouping): UsageRow[] {
+  rows(range: UsageRange, grouping: ReportGrouping): UsageRow[] {
     return this.grouped[grouping].all(params(range)) as UsageRow[];
   }
 }
