@@ -100,6 +100,14 @@ export class SearchService {
       : null;
   }
 
+  /** Why no search can be made with the saved settings (the CLI's --web-search says it), or null. */
+  async notReady(): Promise<Spoken | null> {
+    const settings = this.settings();
+    if (settings.provider === 'none') return spoken('search.noProvider');
+    const where = await this.where(settings);
+    return 'said' in where ? where : null;
+  }
+
   async test(query = 'Switchboard'): Promise<SearchTestReport> {
     const outcome = await this.search(query, new AbortController().signal);
     if (outcome.isError)
