@@ -105,7 +105,12 @@ export class SearchService {
     const settings = this.settings();
     if (settings.provider === 'none') return spoken('search.noProvider');
     const where = await this.where(settings);
-    return 'said' in where ? where : null;
+    if (!('said' in where)) return null;
+    // "No key is set" would be wrong where the keychain could not be asked at all.
+    const keychain = where.said.code === 'search.noKey' ? await this.deps.vault.status() : null;
+    if (keychain && !keychain.available)
+      return spoken('search.keychainUnreachable', { name: modules[settings.provider].label });
+    return where;
   }
 
   async test(query = 'Switchboard'): Promise<SearchTestReport> {
