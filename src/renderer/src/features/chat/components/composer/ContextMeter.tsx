@@ -127,8 +127,9 @@ function OverflowWarning({
       className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
     >
       <p>
-        {t('context.tooBig', {
+        {t(report.passageTokens ? 'context.tooBigWithPassages' : 'context.tooBig', {
           needed: formatNumber(needed),
+          passages: formatNumber(report.passageTokens),
           window: formatNumber(report.windowTokens ?? 0),
         })}{' '}
         {canChoose ? t('context.choose') : t('context.shorten')}
