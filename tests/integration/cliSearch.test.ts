@@ -106,6 +106,54 @@ describe('cli ask --web-search', () => {
     ]);
   });
 
+  it('anthropic: its own search tool, no search provider needed; web_search where SearXNG is preferred', async () => {
+    const anthropic = (dir: string, prompt: string) =>
+      runCli(
+        [
+          'ask',
+          '--provider',
+          'anthropic',
+          '--model',
+          'claude-sonnet-4-5',
+          '--web-search',
+          '--json',
+          prompt,
+        ],
+        {
+          SWITCHBOARD_CONFIG_DIR: dir,
+          SWITCHBOARD_KEYCHAIN_SERVICE: `switchboard-test-${process.pid}`,
+          ANTHROPIC_BASE_URL: emulator.origin,
+          ANTHROPIC_API_KEY: 'sk-ant-cli-search-0002',
+        },
+      );
+    const own = await anthropic(appFolder({ provider: 'none' }), 'Latest? [marker=cli-native]');
+    expect(own.code).toBe(0);
+    const body = emulator.requests.find((r) => JSON.stringify(r.body).includes('cli-native'))!.body;
+    expect(JSON.stringify(body)).toContain('web_search_20250305');
+    const result = JSON.parse(own.stdout) as { sources: { url: string }[]; toolCalls?: unknown };
+    expect(result.sources.map((s) => s.url)).toEqual([
+      'https://source1.example/page?n=1',
+      'https://source2.example/page?n=2',
+    ]);
+    expect(result.toolCalls).toBeUndefined();
+
+    const dir = appFolder({
+      provider: 'searxng',
+      searxngUrl: `${emulator.origin}/searxng`,
+      preferOverNative: true,
+    });
+    const preferred = await anthropic(
+      dir,
+      'Q [tool=web_search tool_args={"query":"cli-preferred"}]',
+    );
+    expect(preferred.code).toBe(0);
+    const first = emulator.requests.find((r) => JSON.stringify(r.body).includes('cli-preferred'))!;
+    expect(JSON.stringify(first.body)).not.toContain('web_search_20250305');
+    expect(JSON.parse(preferred.stdout)).toMatchObject({
+      toolCalls: [{ name: 'web_search', serverId: '@search' }],
+    });
+  });
+
   it('no search provider set up: exit 2 with the app’s words, nothing sent', async () => {
     const before = emulator.requests.length;
     const none = await cli(appFolder({ provider: 'none' }), ['Q']);
