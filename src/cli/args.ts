@@ -42,6 +42,10 @@ ask options:
                           Claude Desktop or Cursor); the tool loop runs until the model answers
   --approve W             all | none | ask (default): which tool calls run; ask prompts per call
   --max-steps N           the most provider calls the tool loop makes (1 to 50; default 10)
+  --web-search            let the model search the web, as the app does: the provider's own
+                          search tool where it has one, else web_search over the search provider
+                          of the app's Settings › Web search (same settings and keychain keys);
+                          the pages found are listed under the answer as its sources
 
 compare options: the provider and sampling options of ask, --reasoning-effort (each model that
   takes it gets it), --no-stream, --json, --no-record, and
@@ -94,6 +98,8 @@ export interface AskArgs extends ConnectionArgs {
   approve: 'all' | 'none' | 'ask';
   /** The tool loop's step limit (--max-steps); absent, the default. */
   maxSteps?: number | undefined;
+  /** Web search as the app offers it (--web-search). */
+  webSearch: boolean;
 }
 
 const connectionOptions = {
@@ -207,6 +213,7 @@ export function parseAskArgs(argv: string[]): AskArgs {
         'mcp-config': { type: 'string' },
         approve: { type: 'string' },
         'max-steps': { type: 'string' },
+        'web-search': { type: 'boolean' },
       },
     }),
   );
@@ -243,6 +250,7 @@ export function parseAskArgs(argv: string[]): AskArgs {
     approve,
     // The same range as the app's setting (Settings › Tools).
     maxSteps: number('max-steps', values['max-steps'], 1, 50, true),
+    webSearch: !!values['web-search'],
   };
 }
 

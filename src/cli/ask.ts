@@ -13,8 +13,9 @@ import type { FinishReason, ProviderError, StreamEvent, Usage } from '../shared/
 import { UsageError, type AskArgs, type ConnectionArgs } from './args';
 import { cliCall, cliUsage } from './recordUsage';
 import { cliTools, printToolStep } from './askTools';
+import { cliSearch } from './askSearch';
 import { toolLoop, type ToolStepEnd } from '../main/core/chat/toolLoop';
-import type { ToolCallPart, ToolResultPart } from '../shared/messageParts';
+import { citationParts, type ToolCallPart, type ToolResultPart } from '../shared/messageParts';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -42,6 +43,8 @@ export interface AskResult {
   /** With --mcp-config: each tool call the model made, and each result, in order. */
   toolCalls?: Omit<ToolCallPart, 'type'>[];
   toolResults?: Omit<ToolResultPart, 'type'>[];
+  /** With --web-search: the pages the answer drew on (its citations), once each. */
+  sources?: { title: string; url: string }[];
 }
 
 /** The target the connection flags describe over the environment, as the provider's module reads it. */
@@ -153,7 +156,13 @@ function askResult(fold: AnswerFold): AskResult {
       : { ttftMs: null, totalMs: 0 },
     error: fold.error,
     ...toolParts(fold),
+    ...sourcesOf(fold),
   };
+}
+
+function sourcesOf(fold: AnswerFold): Pick<AskResult, 'sources'> {
+  const sources = citationParts(fold.parts()).map(({ title, url }) => ({ title, url }));
+  return sources.length ? { sources } : {};
 }
 
 function toolParts(fold: AnswerFold): Pick<AskResult, 'toolCalls' | 'toolResults'> {
@@ -170,6 +179,11 @@ function toolParts(fold: AnswerFold): Pick<AskResult, 'toolCalls' | 'toolResults
 /** Without --json: what stderr says after the answer (a refusal, an error, --verbose figures). */
 function printEnd(result: AskResult, args: AskArgs, io: CliIo): void {
   if (result.text && !result.text.endsWith('\n')) io.stdout('\n');
+  // The sources under the answer, as the app lists them.
+  if (result.sources)
+    io.stdout(
+      `\nSources:\n${result.sources.map((s, i) => `[${i + 1}] ${s.title} <${s.url}>\n`).join('')}`,
+    );
   // A refusal is not the answer asked for: it goes with the errors, stdout stays the answer.
   if (result.refusal !== null) io.stderr(`refusal: ${result.refusal}\n`);
   if (result.error) {
@@ -206,11 +220,18 @@ export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
   const usage = cliUsage({ record: args.record, env: io.env, stderr: io.stderr });
   const options = { signal: io.signal, ...(observer ? { observer } : {}) };
   const tools = await cliTools(args, io);
+  const searching = await cliSearch(args, { target, request, mcp: tools }, io).catch(
+    async (error: unknown) => {
+      await tools?.close();
+      throw error;
+    },
+  );
   const steps: ToolStepEnd[] = [];
   const engine = attachedEngine(streamChat, attached.source);
-  const events = tools
-    ? toolLoop(engine, target, request, options, { ...tools.run, onStep: (s) => steps.push(s) })
-    : engine(target, request, options);
+  const sent = searching.request;
+  const events = searching.run
+    ? toolLoop(engine, target, sent, options, { ...searching.run, onStep: (s) => steps.push(s) })
+    : engine(target, sent, options);
   try {
     for await (const event of events) {
       usage.observe(target, event);
@@ -241,8 +262,8 @@ export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
           outcome: result.finishReason,
         },
       ];
-  usage.record(
-    calls.map((call) =>
+  usage.record([
+    ...calls.map((call) =>
       cliCall('cli-ask', target, {
         model: call.model ?? request.model,
         usage: call.usage,
@@ -251,7 +272,8 @@ export async function runAsk(args: AskArgs, io: CliIo): Promise<number> {
         outcome: call.outcome,
       }),
     ),
-  );
+    ...searching.searches,
+  ]);
   if (result.finishReason === 'cancelled') return 130;
   return result.finishReason === 'error' || result.finishReason === 'refusal' ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { UsageFigures, UsageGrouping, UsageRange } from '../shared/usage';
+import type { UsageFigures, UsageGrouping, UsageRange, UsageRow } from '../shared/usage';
 import { appConfigDir } from '../main/core/preferences/appConfigDir';
 import { openDatabase } from '../main/core/store/database';
 import { openHistory } from '../main/core/store/openHistory';
@@ -85,8 +85,9 @@ export function runUsage(
     const range = rangeFor(args.since, io.now ?? Date.now());
     const totals = reporter.figures(range);
     const rows = reporter.rows(range, args.by);
+    const searches = reporter.rows(range, 'search');
     if (args.json) {
-      io.stdout(`${JSON.stringify({ range, by: args.by, totals, rows })}\n`);
+      io.stdout(`${JSON.stringify({ range, by: args.by, totals, rows, searches })}\n`);
       return 0;
     }
     const table = [
@@ -99,11 +100,21 @@ export function runUsage(
       io.stdout(
         `${r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}\n`,
       );
+    for (const row of searches) io.stdout(searchLine(row));
     return 0;
   } finally {
     if (history.store) history.store.close();
     else db.close();
   }
+}
+
+/** A search provider's searches (not in `calls`), its fees "—" where no price is known. */
+function searchLine(row: UsageRow): string {
+  const fee =
+    row.searchCost === null
+      ? '—'
+      : `$${row.searchCost.toFixed(4)}${row.unpricedSearches ? '+' : ''}`;
+  return `web searches (${row.key}): ${row.searches.toLocaleString('en-US')}, fees ${fee}\n`;
 }
 
 function line(key: string, f: UsageFigures): string[] {

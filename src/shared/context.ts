@@ -22,7 +22,12 @@ export interface ContextReport {
   exact: boolean;
   /** Output tokens held back for the answer (the max tokens parameter, when set). */
   reservedTokens: number;
-  /** The whole thread (with the draft) fits in the window, or the window is unknown. */
+  /**
+   * Tokens held back for the knowledge passages (0 without collections): an upper bound, the
+   * largest block the collections could send, since passages are chosen per question at send.
+   */
+  passageTokens: number;
+  /** The whole thread (with the draft and the passages' room) fits in the window, or it is unknown. */
   fits: boolean;
   policy: ContextPolicy | null;
   /** Messages of the thread that will be sent, and how many the thread has (after a summary). */

@@ -31,6 +31,8 @@ export const contextChannels = {
         model: z.string().min(1).max(200).nullish(),
         systemPrompt: z.string().max(100_000).nullish(),
         maxTokens: z.number().int().positive().optional(),
+        /** The composer's knowledge collections (a new chat's; else the conversation's). */
+        knowledge: z.array(id).max(50).optional(),
       })
       .strict(),
   ),

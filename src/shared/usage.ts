@@ -22,6 +22,7 @@ export const usageRangeSchema = z
 export type UsageRange = z.output<typeof usageRangeSchema>;
 
 export interface UsageFigures {
+  /** Model calls (searches are counted apart, in `searches`). */
   calls: number;
   inputTokens: number;
   /** Prompt tokens read from a cache (inside inputTokens). */
@@ -44,6 +45,12 @@ export interface UsageFigures {
   estimatedOutputTokens: number;
   /** Calls with tokens but no known price (their cost is not in `cost`). */
   unpricedCalls: number;
+  /** Searches through the person's search provider (the built-in web_search tool). */
+  searches: number;
+  /** Dollars of the searches with a known fee (inside `cost`); null when none has one. */
+  searchCost: number | null;
+  /** Searches with no known fee (counted, their fee "—", not in `cost`). */
+  unpricedSearches: number;
 }
 
 export interface UsageRow extends UsageFigures {
@@ -57,6 +64,8 @@ export interface UsageReport {
   byDay: UsageRow[];
   byModel: UsageRow[];
   byProvider: UsageRow[];
+  /** Searches per search provider (`key`: searxng, brave, tavily); model calls are not here. */
+  bySearchProvider: UsageRow[];
 }
 
 export type UsageGrouping = 'day' | 'model' | 'provider';

@@ -51,6 +51,10 @@ test('a collection from a folder: watch it index, attach it to a chat, ask, see 
   const panel = app.getByRole('complementary', { name: 'Chat settings' });
   if (!(await panel.isVisible())) await app.getByRole('button', { name: /^Parameters/ }).click();
   await panel.getByRole('checkbox', { name: /Product manuals/ }).check();
+  // The meter holds room for the passages the question may bring (chosen only at send).
+  const meter = app.getByRole('status', { name: 'Context used' });
+  await expect(meter).toContainText(/\+ up to [\d,]+ tokens of passages/);
+  await app.screenshot({ path: join(shots, 'knowledge-meter.png') });
   await app
     .getByRole('textbox', { name: 'Message' })
     .fill(`How long is the warranty on the ${fact.name} ${fact.thing}? [tokens=8]`);

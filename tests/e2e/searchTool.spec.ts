@@ -103,4 +103,14 @@ test('SearXNG set in Settings: a Chat Completions chat searches through it, show
   await expect(again.getByRole('region', { name: 'Sources' }).getByRole('link')).toHaveText(titles);
   if (!(await panel.isVisible())) await app.getByRole('button', { name: /^Parameters/ }).click();
   await expect(panel.getByRole('checkbox', { name: 'Web search' })).toBeChecked();
+
+  // The search is in the Usage screen: counted apart from the model calls, its fee unknown.
+  await app.getByRole('button', { name: 'Usage', exact: true }).click();
+  const usage = app.getByRole('dialog', { name: 'Usage' });
+  await expect(usage.getByLabel('Totals')).toContainText('+ 1 web search');
+  const searches = usage.getByRole('table', { name: 'Web searches by search provider' });
+  await expect(searches.getByRole('row', { name: /SearXNG/ })).toHaveText(/SearXNG\s*1\s*—/);
+  await searches.scrollIntoViewIfNeeded();
+  await app.screenshot({ path: join(shots, 'search-tool-usage.png') });
+  expect(await seriousViolations(app), 'Usage with web searches').toEqual([]);
 });

@@ -185,7 +185,9 @@ test('usage: two profiles, a deleted chat still counted, totals equal what the e
     expect(Number(total[3]) - Number(total[9])).toBe(sum((r) => r.input));
     expect(Number(total[5]) - Number(total[10])).toBe(sum((r) => r.output));
     expect(Number(total[7]).toFixed(4)).toBe(shownCost.toFixed(4));
-    expect(total.slice(12).map(Number)).toEqual([400, Number(reportedSavings.toFixed(6))]);
+    expect(total.slice(12, 14).map(Number)).toEqual([400, Number(reportedSavings.toFixed(6))]);
+    // No web searches here: none counted, their fee unknown (an empty cell, never 0).
+    expect(total.slice(14)).toEqual(['0', '', '0']);
   } finally {
     await harness.stop();
   }

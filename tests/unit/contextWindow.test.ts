@@ -61,6 +61,26 @@ describe('measuring and fitting', () => {
     expect(measureContext({ ...base, window: null, policy: null }).fits).toBe(true);
   });
 
+  it('holds room for the knowledge passages: in the fit, and in what recent leaves out', () => {
+    const base = {
+      system: null,
+      turns: turns.slice(0, 2),
+      draft: words(50),
+      maxTokens: undefined,
+      window: { tokens: 300, source: 'test' },
+      count,
+      exact: true,
+    };
+    // 3 priming + (3+50) draft + 2 × (3+100) = 262: fits alone, not with 60 held for passages.
+    const alone = measureContext({ ...base, policy: null });
+    expect(alone).toMatchObject({ usedTokens: 262, passageTokens: 0, fits: true });
+    const held = measureContext({ ...base, passageTokens: 60, policy: null });
+    expect(held).toMatchObject({ usedTokens: 262, passageTokens: 60, fits: false });
+    // 300 - 60 passages - 56 fixed = 184: one message of 103.
+    const recent = measureContext({ ...base, passageTokens: 60, policy: 'recent' });
+    expect(recent).toMatchObject({ sentMessages: 1, sentTokens: 56 + 103 });
+  });
+
   it('fits the newest turns starting with a question, always keeping the last', () => {
     // Budget for three turns: it would start on an answer, so it starts one later.
     expect(fitTurns(turns, 3 + 3 * 103, count)).toEqual(turns.slice(2));

@@ -130,8 +130,8 @@ export function createCore(options: CoreOptions): Core {
   const resolver = createProfileResolver(targetDeps);
   const attachments = openAttachments(options.dataDir, store, health);
   const { knowledge, engine } = answerEngine({ usage, attachments, store, resolver }, options);
-  const { tools, search, answerTools } = openTools(options, preferences, targetDeps);
-  const context = openContext({ store, profiles: resolver, engine, usage }, attachments);
+  const { tools, search, answerTools } = openTools(options, preferences, { ...targetDeps, usage });
+  const context = openContext({ store, profiles: resolver, engine, usage }, attachments, knowledge);
   const chat = new ChatService({
     ...{ tools: answerTools, profiles: resolver },
     engine,
@@ -187,7 +187,7 @@ export function createCore(options: CoreOptions): Core {
 function openTools(
   options: CoreOptions,
   preferences: PreferencesStore,
-  deps: { vault: SecretVault; notices: NoticeBoard; known: KnownSecrets },
+  deps: { vault: SecretVault; notices: NoticeBoard; known: KnownSecrets; usage: UsageWriter },
 ) {
   const { vault, notices, known } = deps;
   const tools = startTools({ ...options, preferences, vault, notices, known });
@@ -196,6 +196,7 @@ function openTools(
     ...{ search, mcp: tools, approvals: tools.approvals },
     alwaysAllowed: () => tools.prefs.alwaysAllowed(),
     maxSteps: () => tools.prefs.settings().maxSteps,
+    usage: deps.usage,
   });
   return { tools, search, answerTools };
 }
@@ -207,14 +208,16 @@ function pricesFromSettings(store: Store, preferences: PreferencesStore): PriceO
   return prices;
 }
 
-/** The context window's service, counting attachments as they would be sent. */
+/** The context window's service, counting attachments as they would be sent and passages' room. */
 function openContext(
   deps: Omit<ContextServiceDeps, 'attachmentTokens'>,
   attachments: AttachmentService,
+  knowledge: KnowledgeService,
 ): ContextService {
   return new ContextService({
     ...deps,
     attachmentTokens: attachmentTokenCounter(attachments.files),
+    passageTokens: (collections, count) => knowledge.passageTokens(collections, count),
   });
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseUsageArgs, runUsage } from '../../../src/cli/usage';
 import { UsageError } from '../../../src/cli/args';
 import { tempStore } from '../store/helpers';
+import { searchUsageCall } from '../../../src/main/core/usage/searchUsage';
 
 describe('cli usage', () => {
   it('prints the same figures as the report, by model, day or provider, and as JSON', () => {
@@ -33,17 +34,34 @@ describe('cli usage', () => {
       model: 'emu-1',
       usage: { ...usage, source: 'estimated' },
     });
+    const search = { provider: 'tavily' as const, ok: true, fee: 0.008, durationMs: 3 };
+    store.ledger.record(
+      searchUsageCall(search, { conversationId: null, messageId: null }, 'cli-search'),
+    );
+    store.ledger.record(
+      searchUsageCall(
+        { ...search, provider: 'searxng', fee: null },
+        { conversationId: null, messageId: null },
+      ),
+    );
     store.close();
 
     let out = '';
     const io = { env: {}, stdout: (t: string) => void (out += t), now };
     expect(runUsage(parseUsageArgs(['--data-dir', dir, '--json']), io)).toBe(0);
+    expect(
+      (JSON.parse(out) as { searches: { key: string; searches: number }[] }).searches,
+    ).toMatchObject([
+      { key: 'searxng', searches: 1, searchCost: null },
+      { key: 'tavily', searches: 1, searchCost: 0.008 },
+    ]);
     const json = JSON.parse(out) as {
       totals: { calls: number; cost: number; unpricedCalls: number };
       rows: { key: string }[];
     };
     expect(json.totals).toMatchObject({ calls: 2, unpricedCalls: 1 });
-    expect(json.totals.cost).toBeCloseTo((1000 * 2.5 + 100 * 10) / 1e6, 12);
+    // The tokens' price, and Tavily's search fee (searches are not calls, their fees are cost).
+    expect(json.totals.cost).toBeCloseTo((1000 * 2.5 + 100 * 10) / 1e6 + 0.008, 12);
     expect(json.rows.map((r) => r.key)).toEqual(['gpt-4o', 'emu-1']);
 
     out = '';
@@ -54,6 +72,9 @@ describe('cli usage', () => {
     );
     expect(lines[1]).toMatch(/^openai \*\s+2\s+2,000\s+0\s+0\s+200\s+0\s+\$0\.0035\+\s+—$/);
     expect(lines[2]).toMatch(/^total \*/);
+    // The searches after the table, apart from the calls; an unknown fee is "—", never $0.
+    expect(lines).toContain('web searches (tavily): 1, fees $0.0080');
+    expect(lines).toContain('web searches (searxng): 1, fees —');
 
     out = '';
     runUsage(parseUsageArgs(['--data-dir', dir, '--since', '2026-11-26', '--json']), io);

@@ -45,6 +45,9 @@ describe('usage formatting', () => {
       estimatedInputTokens: 0,
       estimatedOutputTokens: 0,
       unpricedCalls: 0,
+      searches: 0,
+      searchCost: null,
+      unpricedSearches: 0,
     };
     const from = Date.UTC(2026, 10, 1);
     const report = {
@@ -53,6 +56,7 @@ describe('usage formatting', () => {
       byDay: [{ ...zero, key: '2026-11-02', calls: 4 }],
       byModel: [],
       byProvider: [],
+      bySearchProvider: [],
     };
     expect(dayBuckets(report).map((d) => [d.key, d.calls])).toEqual([
       ['2026-11-01', 0],

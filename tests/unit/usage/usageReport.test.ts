@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryPreferences } from '../../../src/main/core/preferences/PreferencesStore';
 import { PriceOverrides } from '../../../src/main/core/usage/priceOverrides';
 import { usageCsv } from '../../../src/main/core/usage/usageCsv';
-import { rangeOfDays, UsageReporter } from '../../../src/main/core/usage/usageReport';
+import { FIGURES, rangeOfDays, UsageReporter } from '../../../src/main/core/usage/usageReport';
+import { searchUsageCall } from '../../../src/main/core/usage/searchUsage';
+import { searchProviders } from '../../../src/shared/searchChannels';
+import { providerTypes } from '../../../src/shared/profiles';
 import type { UsageCall } from '../../../src/main/core/store/UsageLedger';
 import { tempStore } from '../store/helpers';
 
@@ -189,6 +192,58 @@ describe('usage aggregation', () => {
   });
 });
 
+function searchRow(provider: 'searxng' | 'brave' | 'tavily', fee: number | null): UsageCall {
+  const sent = { provider, ok: true, fee, durationMs: 120 };
+  return searchUsageCall(sent, { conversationId: 'c1', messageId: 'm1' });
+}
+
+describe('searches in the report', () => {
+  it('counts searches apart from model calls, with their fees in the cost and unknown fees as null', () => {
+    const { at, reporter } = setup();
+    at(T0, call());
+    at(T0, searchRow('tavily', 0.008));
+    at(T0, searchRow('tavily', 0.008));
+    at(T0, searchRow('searxng', null));
+    at(
+      T0,
+      searchUsageCall(
+        { provider: 'tavily', ok: false, fee: null, durationMs: 5 },
+        {
+          conversationId: 'c1',
+          messageId: 'm1',
+        },
+      ),
+    );
+    const report = reporter.report(rangeOfDays(1, T0 + 10, 0));
+    expect(report.totals).toMatchObject({ calls: 1, searches: 4, unpricedSearches: 2 });
+    expect(report.totals.searchCost).toBeCloseTo(0.016, 10);
+    // 1,000 in × $2.50 + 500 out × $10 per million, plus the two priced searches.
+    expect(report.totals.cost).toBeCloseTo(0.0075 + 0.016, 10);
+    expect(report.totals.unpricedCalls).toBe(0);
+    expect(report.byModel.map((r) => r.key)).toEqual(['gpt-4o']);
+    expect(report.byProvider.map((r) => r.key)).toEqual(['openai']);
+    expect(report.bySearchProvider.map((r) => [r.key, r.searches, r.searchCost])).toEqual([
+      ['tavily', 3, expect.closeTo(0.016, 10)],
+      ['searxng', 1, null],
+    ]);
+    expect(report.byDay[0]).toMatchObject({ calls: 1, searches: 4 });
+  });
+
+  it('a search provider id is never a provider type, so the report cannot mistake one for the other', () => {
+    for (const provider of searchProviders) expect(providerTypes).not.toContain(provider);
+  });
+
+  it('the report’s figures still read only the covering index', () => {
+    const { store } = setup();
+    const plan = store.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT provider AS key, ${FIGURES} FROM usage_ledger WHERE created_at >= 0 AND created_at < 1 GROUP BY key`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX usage_ledger_range/);
+  });
+});
+
 describe('usage CSV', () => {
   it('writes every grouping and the total, an unknown cost as an empty cell, and defuses formulas', () => {
     const { at, reporter } = setup();
@@ -197,10 +252,23 @@ describe('usage CSV', () => {
     const csv = usageCsv(reporter.report(rangeOfDays(1, T0 + 10, 0)));
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'group,key,calls,input_tokens,cached_input_tokens,output_tokens,reasoning_tokens,cost_usd,estimated_calls,estimated_input_tokens,estimated_output_tokens,unpriced_calls,cache_write_tokens,cache_savings_usd',
+      'group,key,calls,input_tokens,cached_input_tokens,output_tokens,reasoning_tokens,cost_usd,estimated_calls,estimated_input_tokens,estimated_output_tokens,unpriced_calls,cache_write_tokens,cache_savings_usd,searches,search_cost_usd,unpriced_searches',
     );
-    expect(lines).toContain('model,gpt-4o,1,1000,0,500,0,0.007500,0,0,0,0,0,');
-    expect(lines).toContain(`model,"'=HYPERLINK(""x"")",1,1000,0,500,0,,0,0,0,1,0,`);
-    expect(lines.at(-1)).toBe('total,all,2,2000,0,1000,0,0.007500,0,0,0,1,0,');
+    expect(lines).toContain('model,gpt-4o,1,1000,0,500,0,0.007500,0,0,0,0,0,,0,,0');
+    expect(lines).toContain(`model,"'=HYPERLINK(""x"")",1,1000,0,500,0,,0,0,0,1,0,,0,,0`);
+    expect(lines.at(-1)).toBe('total,all,2,2000,0,1000,0,0.007500,0,0,0,1,0,,0,,0');
+  });
+
+  it('writes the searches per search provider, an unknown fee as an empty cell', () => {
+    const { at, reporter } = setup();
+    at(T0, call());
+    at(T0, searchRow('tavily', 0.008));
+    at(T0, searchRow('brave', null));
+    const lines = usageCsv(reporter.report(rangeOfDays(1, T0 + 10, 0)))
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toContain('search,tavily,0,0,0,0,0,0.008000,0,0,0,0,0,,1,0.008000,0');
+    expect(lines).toContain('search,brave,0,0,0,0,0,,0,0,0,0,0,,1,,1');
+    expect(lines.at(-1)).toBe('total,all,1,1000,0,500,0,0.015500,0,0,0,0,0,,2,0.008000,1');
   });
 });

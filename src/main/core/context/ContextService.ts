@@ -23,6 +23,8 @@ export interface ContextServiceDeps {
   usage: UsageWriter;
   /** What attachments add to a question's count (none counted when absent). */
   attachmentTokens?: AttachmentTokens;
+  /** The most the collections' passages add to a request (none counted when absent). */
+  passageTokens?: (collectionIds: readonly string[], count: (text: string) => number) => number;
 }
 
 export interface MeasureRequest {
@@ -34,6 +36,8 @@ export interface MeasureRequest {
   model?: string | null | undefined;
   systemPrompt?: string | null | undefined;
   maxTokens?: number | undefined;
+  /** The composer's collections; absent: the conversation's. */
+  knowledge?: readonly string[] | undefined;
 }
 
 /**
@@ -66,6 +70,7 @@ export class ContextService {
     );
     const draftAttachedTokens = await attached(request.attachments);
     const anyAttached = draftAttachedTokens > 0 || attachedTokens.some((tokens) => tokens > 0);
+    const collections = request.knowledge ?? conversation?.parameters.knowledge ?? [];
     return measureContext({
       system: systemWithSummary(
         request.systemPrompt !== undefined
@@ -78,6 +83,7 @@ export class ContextService {
       attachedTokens,
       draftAttachedTokens,
       maxTokens: request.maxTokens ?? conversation?.parameters.maxTokens,
+      passageTokens: this.passages(collections, tokenizer.count),
       policy: conversation?.contextPolicy ?? null,
       window: contextWindowFor(model, tokenizer.models),
       count: tokenizer.count,
@@ -93,7 +99,8 @@ export class ContextService {
     const window = contextWindowFor(request.model, tokenizer.models);
     if (!window) return request;
     const system = request.system ? 3 + tokenizer.count(request.system) : 0;
-    const budget = window.tokens - (request.maxTokens ?? 0) - system;
+    const passages = this.passages(request.knowledge ?? [], tokenizer.count);
+    const budget = window.tokens - (request.maxTokens ?? 0) - system - passages;
     const profile = this.profileFor(conversation.profileId);
     const counter = this.deps.attachmentTokens;
     const attached = await Promise.all(
@@ -166,6 +173,12 @@ export class ContextService {
       throw new HandlerError('not_found', spoken('context.summaryGone'));
     store.messages.saveStreamingParts(messageId, [{ type: 'text', text }]);
     return threadOf(store, conversationId);
+  }
+
+  private passages(collections: readonly string[], count: (text: string) => number): number {
+    return collections.length && this.deps.passageTokens
+      ? this.deps.passageTokens(collections, count)
+      : 0;
   }
 
   private profileFor(id: string | null): ProviderProfile {

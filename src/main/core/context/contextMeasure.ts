@@ -15,6 +15,8 @@ export interface MeasureInput {
   attachedTokens?: readonly number[];
   draftAttachedTokens?: number;
   maxTokens: number | undefined;
+  /** Room held for the knowledge passages (an upper bound; 0 without collections). */
+  passageTokens?: number;
   policy: ContextPolicy | null;
   window: ContextWindow | null;
   count: (text: string) => number;
@@ -38,12 +40,13 @@ export function measureContext(input: MeasureInput): ContextReport {
   );
   const usedTokens = sizes.reduce((sum, size) => sum + size, fixed);
   const reservedTokens = input.maxTokens ?? 0;
+  const passageTokens = input.passageTokens ?? 0;
   const windowTokens = input.window?.tokens ?? null;
-  const fits = windowTokens === null || usedTokens + reservedTokens <= windowTokens;
+  const fits = windowTokens === null || usedTokens + reservedTokens + passageTokens <= windowTokens;
   let sentMessages = sizes.length;
   let sentTokens = usedTokens;
   if (!fits && input.policy === 'recent' && windowTokens !== null) {
-    const kept = newestThatFit(sizes, windowTokens - reservedTokens - fixed);
+    const kept = newestThatFit(sizes, windowTokens - reservedTokens - passageTokens - fixed);
     sentMessages = kept.count;
     sentTokens = fixed + kept.tokens;
   }
@@ -53,6 +56,7 @@ export function measureContext(input: MeasureInput): ContextReport {
     windowSource: input.window?.source ?? null,
     exact: input.exact,
     reservedTokens,
+    passageTokens,
     fits,
     policy: input.policy,
     sentMessages,

@@ -12,6 +12,7 @@ import { uncachedTokenCount } from '../context/tokenCounter';
 import type { ProviderTarget } from '../providers/types';
 import { embedderFor, EmbeddingsError, type Embedder } from './embeddingsClient';
 import { hybridSearch } from './hybridSearch';
+import { PASSAGES_PER_QUESTION, passageReserve } from './passageReserve';
 import { runIndex } from './Indexer';
 import { KnowledgeStore } from './KnowledgeStore';
 import type Database from 'better-sqlite3';
@@ -118,7 +119,11 @@ export class KnowledgeService {
   }
 
   /** The passages nearest a question across collections, best first. */
-  async search(collectionIds: string[], question: string, limit = 6): Promise<KnowledgeHit[]> {
+  async search(
+    collectionIds: string[],
+    question: string,
+    limit = PASSAGES_PER_QUESTION,
+  ): Promise<KnowledgeHit[]> {
     const hits: KnowledgeHit[] = [];
     for (const id of collectionIds) {
       const collection = this.store.collection(id);
@@ -129,6 +134,11 @@ export class KnowledgeService {
       hits.push(...hybridSearch(this.deps.db(), this.store.vectors, query));
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  /** The most a question's passages from these collections add to a request (passageReserve). */
+  passageTokens(collectionIds: readonly string[], count: (text: string) => number): number {
+    return passageReserve(this.deps.db(), collectionIds, count);
   }
 
   private async pass(collection: KnowledgeCollection, signal: AbortSignal): Promise<void> {

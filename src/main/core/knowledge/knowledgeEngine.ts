@@ -5,6 +5,7 @@ import type { StreamEvent } from '../../../shared/stream';
 import type { ChatServiceDeps } from '../chat/ChatServiceDeps';
 import type { ChatRequest, ChatTurn } from '../providers/types';
 import { EmbeddingsError } from './embeddingsClient';
+import { contextBlock } from './passageBlock';
 
 type Engine = NonNullable<ChatServiceDeps['engine']>;
 
@@ -19,19 +20,6 @@ export interface KnowledgeSource {
 function questionOf(messages: ChatTurn[]): string {
   const last = messages.findLast((turn) => turn.role === 'user');
   return last?.role === 'user' ? last.content.trim() : '';
-}
-
-/** The passages as the model reads them, each with its source, after the system prompt. */
-export function contextBlock(hits: KnowledgeHit[]): string {
-  const passages = hits.map(
-    (hit, i) =>
-      `<passage n="${i + 1}" source="${hit.documentPath}"${hit.heading ? ` section="${hit.heading}"` : ''}>\n${hit.text}\n</passage>`,
-  );
-  return [
-    'Passages from the person’s own documents (their knowledge base), found for this question.',
-    'Answer from them where they apply and name the documents you used; if they do not answer the question, say so.',
-    ...passages,
-  ].join('\n\n');
 }
 
 /**
@@ -56,21 +44,37 @@ function failed(words: Spoken, kind: EmbeddingsError['kind'] = 'bad_request'): S
   ];
 }
 
+/** One answer's search: the question and collections it was made for, and its passages. */
+interface AnswerSearch {
+  key: string;
+  hits: Promise<KnowledgeHit[]>;
+}
+
 /**
  * The engine under every answer, a conversation's knowledge collections searched first: the
  * best passages go to the model after the system prompt, each with its document, and the
  * documents sent come back as `citation` events (title: the file's name; url: `document:` and its path)
  * before the finish, so the answer lists them as its sources. A request with no collections
  * goes to the engine as it is; a search that fails ends the answer with its message.
+ *
+ * Searched once per answer: the tool loop calls the engine again for each step with the same
+ * options object (one per answer, ChatService) and the same question, so a later step reuses
+ * the first step's passages instead of embedding the question again.
  */
 export function knowledgeEngine(engine: Engine, source: KnowledgeSource): Engine {
+  const searches = new WeakMap<object, AnswerSearch>();
   // Without collections the engine's own stream is returned: no generator layer on every chunk.
   return (target, request, options) => {
     const { knowledge, ...plain } = request;
     const question = questionOf(request.messages);
     if (!knowledge?.length || !question) return engine(target, plain, options);
+    const key = JSON.stringify([knowledge, question]);
+    const earlier = searches.get(options);
+    const search =
+      earlier?.key === key ? earlier : { key, hits: searchFor(source, knowledge, question) };
+    searches.set(options, search);
     return withKnowledge(
-      { engine, source, collections: knowledge, question },
+      { engine, source, hits: search.hits, first: search !== earlier },
       target,
       plain,
       options,
@@ -78,14 +82,22 @@ export function knowledgeEngine(engine: Engine, source: KnowledgeSource): Engine
   };
 }
 
+/** The best passages for a question, or the failure (kept, so every step reports the same). */
+function searchFor(source: KnowledgeSource, collections: string[], question: string) {
+  const hits = source.search(collections, question).then(closeToBest);
+  // Awaited by the step; a rejection is never left unhandled while it waits.
+  hits.catch(() => undefined);
+  return hits;
+}
+
 async function* withKnowledge(
-  run: { engine: Engine; source: KnowledgeSource; collections: string[]; question: string },
+  run: { engine: Engine; source: KnowledgeSource; hits: Promise<KnowledgeHit[]>; first: boolean },
   ...[target, plain, options]: Parameters<Engine>
 ): AsyncIterable<StreamEvent> {
   const { engine, source } = run;
   let hits: KnowledgeHit[];
   try {
-    hits = closeToBest(await source.search(run.collections, run.question));
+    hits = await run.hits;
   } catch (error) {
     const kind = error instanceof EmbeddingsError ? error.kind : 'bad_request';
     yield* failed(spoken('knowledge.searchFailed', { detail: saidOf(error) }), kind);
@@ -95,7 +107,8 @@ async function* withKnowledge(
     ? { ...plain, system: [plain.system, contextBlock(hits)].filter(Boolean).join('\n\n') }
     : plain;
   for await (const event of engine(target, prepared, options)) {
-    if (event.type === 'finish') yield* citations(hits, source);
+    // The sources once per answer, at the end of the step that searched.
+    if (event.type === 'finish' && run.first) yield* citations(hits, source);
     yield event;
   }
 }

@@ -41,8 +41,20 @@ export interface SearchServiceDeps {
   timeoutMs?: number;
 }
 
-/** `said`: a failure's words as a code, for Settings' Test (the model reads `content`, English). */
-export type SearchOutcome = ToolCallOutcome & { hits: SearchHit[]; said?: Said };
+/** A search request that went out: what the usage ledger records of it (usage/searchUsage.ts). */
+export interface SearchSent {
+  provider: SearchProvider;
+  ok: boolean;
+  /** The fee of this search: the provider's price when it succeeded, else null (count only). */
+  fee: number | null;
+  durationMs: number;
+}
+
+/**
+ * `said`: a failure's words as a code, for Settings' Test (the model reads `content`, English);
+ * `sent`: present when a request went to the provider (not when settings stopped it first).
+ */
+export type SearchOutcome = ToolCallOutcome & { hits: SearchHit[]; said?: Said; sent?: SearchSent };
 
 export class SearchService {
   constructor(private readonly deps: SearchServiceDeps) {}
@@ -88,6 +100,19 @@ export class SearchService {
       : null;
   }
 
+  /** Why no search can be made with the saved settings (the CLI's --web-search says it), or null. */
+  async notReady(): Promise<Spoken | null> {
+    const settings = this.settings();
+    if (settings.provider === 'none') return spoken('search.noProvider');
+    const where = await this.where(settings);
+    if (!('said' in where)) return null;
+    // "No key is set" would be wrong where the keychain could not be asked at all.
+    const keychain = where.said.code === 'search.noKey' ? await this.deps.vault.status() : null;
+    if (keychain && !keychain.available)
+      return spoken('search.keychainUnreachable', { name: modules[settings.provider].label });
+    return where;
+  }
+
   async test(query = 'Switchboard'): Promise<SearchTestReport> {
     const outcome = await this.search(query, new AbortController().signal);
     if (outcome.isError)
@@ -118,10 +143,18 @@ export class SearchService {
     const request = module.request(query, settings.maxResults, where);
     const scrub = (text: string) => (where.key ? text.split(where.key).join('[key]') : text);
     const timeoutMs = this.deps.timeoutMs ?? 15_000;
+    const started = performance.now();
     const result = await runSearchRequest(module, request, { signal, timeoutMs, tap, scrub });
-    if (!result.ok) return failed(result);
+    const sent = (ok: boolean): SearchSent => ({
+      provider: module.provider,
+      ok,
+      fee: ok ? module.feePerSearch : null,
+      durationMs: performance.now() - started,
+    });
+    if (!result.ok) return { ...failed(result), sent: sent(false) };
     const hits = result.hits.slice(0, settings.maxResults);
     return {
+      sent: sent(true),
       content: searchResultText(module.label, query, hits),
       isError: false,
       hits,

@@ -11,6 +11,8 @@ export const BRAVE_URL = 'https://api.search.brave.com/res/v1/web/search';
 export const braveSearch: SearchProviderModule = {
   provider: 'brave',
   label: 'Brave Search',
+  // The price depends on the plan and no Brave page we can cite states it per request: counted only.
+  feePerSearch: null,
   request(query, count, { base, key }) {
     const url = new URL(base);
     url.searchParams.set('q', query.slice(0, 400));

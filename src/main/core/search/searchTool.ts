@@ -14,6 +14,8 @@ import type { ProviderTarget } from '../providers/types';
 import type { ToolApprovals } from '../tools/toolApprovals';
 import type { SearchService } from './SearchService';
 import type { SearchTap } from './searchHttp';
+import type { UsageWriter } from '../usage/UsageWriter';
+import { searchUsageCall } from '../usage/searchUsage';
 
 export function webSearchTool(label: string): ToolInfo {
   return {
@@ -44,6 +46,8 @@ export interface SearchToolDeps {
   alwaysAllowed?: () => string[];
   /** The step limit when no MCP tool is on (Settings › Tools). */
   maxSteps: () => number;
+  /** The usage ledger: each search a row of the answer it was made for (absent: not counted). */
+  usage?: Pick<UsageWriter, 'recordCall'> | undefined;
 }
 
 const isBuiltin = (tool: ToolInfo) =>
@@ -86,7 +90,7 @@ function withSearch(
     replacesNativeSearch: use.native,
     call: (called, args, signal, tap) =>
       isBuiltin(called)
-        ? searchCall(deps.search, args, signal, tap)
+        ? searchCall(deps, args, { signal, ids }, tap)
         : (inner?.call(called, args, signal, tap) ??
           Promise.resolve({ content: `No tool "${called.name}".`, isError: true })),
     approve: (request, signal) =>
@@ -119,14 +123,17 @@ function approveSearch(
 }
 
 async function searchCall(
-  search: SearchService,
+  deps: Pick<SearchToolDeps, 'search' | 'usage'>,
   args: Record<string, unknown>,
-  signal: AbortSignal,
+  call: { signal: AbortSignal; ids: { conversationId: string; messageId: string } },
   tap?: SearchTap,
 ): Promise<ToolCallOutcome> {
   const query = typeof args.query === 'string' ? args.query.trim() : '';
   if (!query)
     return { content: 'web_search needs a "query": the words to search for.', isError: true };
-  const { hits: _hits, said: _said, ...outcome } = await search.search(query, signal, tap);
+  const found = await deps.search.search(query, call.signal, tap);
+  const { hits: _hits, said: _said, sent, ...outcome } = found;
+  // Every request that went out is counted, failed ones too (with no fee).
+  if (sent) deps.usage?.recordCall(searchUsageCall(sent, call.ids));
   return outcome;
 }

@@ -19,6 +19,11 @@ export interface SearchRequest {
 export interface SearchProviderModule {
   provider: SearchProvider;
   label: string;
+  /**
+   * Dollars one successful search costs at the provider's list price, or null when no price is
+   * known (the ledger then counts the search and shows "—" for its fee, never $0).
+   */
+  feePerSearch: number | null;
   request(query: string, count: number, where: { base: string; key: string | null }): SearchRequest;
   /** The results of a 2xx body already parsed as JSON; a string says why it is not results. */
   parse(body: unknown): SearchHit[] | string;

@@ -10,6 +10,8 @@ import { hitsFrom, isRecord, type SearchProviderModule } from './searchTypes';
 export const searxngSearch: SearchProviderModule = {
   provider: 'searxng',
   label: 'SearXNG',
+  // The person's own (or a public) instance: no fee is known, so searches are counted only.
+  feePerSearch: null,
   request(query, _count, { base }) {
     const url = new URL('search', base.endsWith('/') ? base : `${base}/`);
     url.searchParams.set('q', query);

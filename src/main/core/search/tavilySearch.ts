@@ -12,6 +12,10 @@ export const TAVILY_URL = 'https://api.tavily.com/search';
 export const tavilySearch: SearchProviderModule = {
   provider: 'tavily',
   label: 'Tavily',
+  // A basic search is 1 credit; pay-as-you-go is $0.008 a credit (docs.tavily.com/documentation/
+  // api-credits, "Pricing Overview"; monthly plans $0.0075–0.005, the 1,000 free credits a month
+  // not subtracted): the list price, an upper bound of what the person pays.
+  feePerSearch: 0.008,
   request(query, count, { base, key }) {
     return {
       method: 'POST',

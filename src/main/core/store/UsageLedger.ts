@@ -19,6 +19,9 @@ export const usageCallKinds = [
   'compare',
   'cli-ask',
   'cli-compare',
+  // A search through the person's search provider (the built-in web_search tool), app and CLI.
+  'search',
+  'cli-search',
 ] as const;
 export type UsageCallKind = (typeof usageCallKinds)[number];
 
@@ -37,6 +40,8 @@ export interface UsageCall {
   durationMs: number | null;
   /** The finish reason, or 'error'. */
   outcome: string;
+  /** A call billed by the call, not by tokens (a search): its fee, or null when not known. */
+  fee?: number | null;
 }
 
 /**
@@ -78,7 +83,7 @@ export class UsageLedger {
 
   record(call: UsageCall): void {
     const usage = call.usage;
-    const cost = usage && call.model ? this.priceCall(usage, call.model) : null;
+    const cost = usage && call.model ? this.priceCall(usage, call.model) : (call.fee ?? null);
     const savings = usage && call.model ? this.cacheSavings(usage, call.model) : null;
     this.insert.run(
       this.now(),

@@ -16,6 +16,10 @@ const HEADER = [
   // Added after the others, so the columns a sheet already reads keep their places.
   'cache_write_tokens',
   'cache_savings_usd',
+  // Searches (issue 20), after the rest for the same reason; an unknown fee is an empty cell.
+  'searches',
+  'search_cost_usd',
+  'unpriced_searches',
 ];
 
 /**
@@ -30,6 +34,7 @@ export function usageCsv(report: UsageReport): string {
   add('day', report.byDay);
   add('model', report.byModel);
   add('provider', report.byProvider);
+  add('search', report.bySearchProvider);
   lines.push(line('total', 'all', report.totals));
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -50,6 +55,9 @@ function line(group: string, key: string, figures: UsageFigures): string {
     figures.unpricedCalls,
     figures.cacheWriteTokens,
     figures.cacheSavings === null ? '' : figures.cacheSavings.toFixed(6),
+    figures.searches,
+    figures.searchCost === null ? '' : figures.searchCost.toFixed(6),
+    figures.unpricedSearches,
   ]
     .map((cell) => quote(String(cell)))
     .join(',');

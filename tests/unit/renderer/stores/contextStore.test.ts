@@ -24,6 +24,7 @@ const report = (patch: Partial<ContextReport>): ContextReport => ({
   windowSource: 'test',
   exact: true,
   reservedTokens: 0,
+  passageTokens: 0,
   fits: false,
   policy: null,
   sentMessages: 4,

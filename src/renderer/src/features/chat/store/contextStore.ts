@@ -47,6 +47,8 @@ export const useContextStore = create<ContextState>((set, get) => ({
       ...(settings.model ? { model: settings.model } : {}),
       systemPrompt: settings.systemPrompt || null,
       ...(settings.maxTokens ? { maxTokens: settings.maxTokens } : {}),
+      // The passages' room is held for the collections the composer will send with.
+      knowledge: [...settings.knowledge],
     });
     if (ticket !== asked) return;
     set(result.ok ? { report: result.value } : { report: null });

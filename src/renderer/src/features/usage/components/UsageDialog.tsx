@@ -8,6 +8,7 @@ import { CustomRangeFields } from './UsageRangeControls';
 import { UsageHeader, usageButton } from './UsageHeader';
 import { UsageTable } from './UsageTable';
 import { UsageTotals } from './UsageTotals';
+import { SearchUsage } from './SearchUsage';
 import { useUsageStore } from '../store/usageStore';
 import { useTranslation } from '../../../lib/i18n';
 
@@ -61,6 +62,7 @@ export function UsageDialog() {
                   <h3 className={`mb-1 ${heading}`}>{t('byModel')}</h3>
                   <UsageTable rows={report.byModel} keyLabel={t('model')} />
                 </section>
+                <SearchUsage report={report} />
               </>
             )}
             <section>

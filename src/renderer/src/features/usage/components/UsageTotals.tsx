@@ -9,7 +9,12 @@ export function UsageTotals({ totals }: { totals: UsageFigures }) {
     tokens > 0 ? t('estimated', { tokens: formatTokens(tokens) }) : '';
   // The test id stays English (e2e tests find the cards by it), the label follows the language.
   const cards = [
-    { id: 'Calls', label: t('calls'), value: formatNumber(totals.calls), note: '' },
+    {
+      id: 'Calls',
+      label: t('calls'),
+      value: formatNumber(totals.calls),
+      note: totals.searches > 0 ? t('searchesNote', { count: totals.searches }) : '',
+    },
     {
       id: 'Input tokens',
       label: t('inputTokens'),
@@ -25,8 +30,17 @@ export function UsageTotals({ totals }: { totals: UsageFigures }) {
     {
       id: 'Cost',
       label: t('cost'),
-      value: formatCost(totals),
-      note: totals.unpricedCalls > 0 ? t('unpriced', { count: totals.unpricedCalls }) : 'USD',
+      // Searches without a known fee are not in the sum either: the "+" says so too.
+      value: formatCost({
+        ...totals,
+        unpricedCalls: totals.unpricedCalls + totals.unpricedSearches,
+      }),
+      note:
+        totals.unpricedCalls > 0
+          ? t('unpriced', { count: totals.unpricedCalls })
+          : totals.unpricedSearches > 0
+            ? t('unpricedSearches', { count: totals.unpricedSearches })
+            : 'USD',
     },
   ];
   return (

@@ -17,6 +17,9 @@ const zero: UsageFigures = {
   estimatedInputTokens: 0,
   estimatedOutputTokens: 0,
   unpricedCalls: 0,
+  searches: 0,
+  searchCost: null,
+  unpricedSearches: 0,
 };
 
 /** One bar per day of the range, quiet days included, so gaps read as gaps. */

@@ -11,7 +11,9 @@ function useMeasure(draft: string, attachments: readonly AttachmentPart[]): void
   const conversationId = useChatStore((s) => s.conversationId);
   const length = useChatStore((s) => s.messages.length);
   const streaming = useChatStore((s) => s.activeStreamId !== null);
-  const model = useComposerSettings((s) => `${s.profileId}/${s.model}/${s.maxTokens}`);
+  const model = useComposerSettings(
+    (s) => `${s.profileId}/${s.model}/${s.maxTokens}/${s.knowledge.join(',')}`,
+  );
   const measure = useContextStore((s) => s.measure);
   useEffect(() => {
     if (streaming) return;
@@ -46,6 +48,7 @@ function meterTitle(t: TFunction, report: ContextReport): string {
     report.reservedTokens
       ? t('context.reserved', { tokens: formatNumber(report.reservedTokens) })
       : null,
+    report.passageTokens ? t('context.passagesWhy') : null,
   ]
     .filter(Boolean)
     .join('; ');
@@ -77,6 +80,11 @@ export function ContextMeter({
       <span role="status" aria-label={t('context.label')} title={title}>
         {usageLabel(t, report)}
         {!report.exact && <span className="ml-1 italic">{t('context.estimate')}</span>}
+        {report.passageTokens > 0 && (
+          <span className="ml-1">
+            {t('context.passages', { tokens: formatNumber(report.passageTokens) })}
+          </span>
+        )}
       </span>
       {!report.fits && report.policy === 'recent' && (
         <span className="ml-2">
@@ -110,7 +118,8 @@ function OverflowWarning({
 }) {
   const { t } = useTranslation('chat');
   const choose = useContextStore((s) => s.choose);
-  const needed = report.usedTokens + report.reservedTokens;
+  // The passages' room counts: a question near the limit may not fit once they are added.
+  const needed = report.usedTokens + report.reservedTokens + report.passageTokens;
   return (
     <div
       role="alert"
@@ -118,8 +127,9 @@ function OverflowWarning({
       className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
     >
       <p>
-        {t('context.tooBig', {
+        {t(report.passageTokens ? 'context.tooBigWithPassages' : 'context.tooBig', {
           needed: formatNumber(needed),
+          passages: formatNumber(report.passageTokens),
           window: formatNumber(report.windowTokens ?? 0),
         })}{' '}
         {canChoose ? t('context.choose') : t('context.shorten')}
