@@ -42,6 +42,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** When its body had arrived (ms epoch): tests of "at once" compare it with another's closedAt. */
+  receivedAt: number;
   /** When the connection for this request closed (ms epoch), and whether the answer was whole. */
   closedAt?: number;
   completed?: boolean;
@@ -95,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         url: url.pathname + url.search,
         headers: req.headers,
         body,
+        receivedAt: Date.now(),
         response: '',
       };
       requests.push(record);
