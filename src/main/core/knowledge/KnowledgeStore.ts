@@ -118,6 +118,26 @@ export class KnowledgeStore {
     );
   }
 
+  /**
+   * A pass started (`true`) or ended (`false`) on a collection (migration 11): one that the app's
+   * closing cut off keeps its mark, and is resumed at the next start.
+   */
+  markPass(id: string, running: boolean): void {
+    prepared(this.db(), 'UPDATE knowledge_collections SET pass_started_at = ? WHERE id = ?').run(
+      running ? this.now() : null,
+      id,
+    );
+  }
+
+  /** The collections whose last pass was cut off by the app closing, oldest pass first. */
+  interrupted(): string[] {
+    const rows = prepared(
+      this.db(),
+      'SELECT id FROM knowledge_collections WHERE pass_started_at IS NOT NULL ORDER BY pass_started_at',
+    ).all() as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
   documents(collectionId: string): KnowledgeDocument[] {
     const rows = prepared(
       this.db(),
