@@ -74,3 +74,14 @@ describe('withinInputLimit', () => {
     expect(bare(out.map((c) => c.text).join(''))).toBe(bare(safe));
   });
 });
+
+describe('wordCounter cuts', () => {
+  it('before every kind of space JavaScript knows, as a split on \\s would', () => {
+    const seen: string[] = [];
+    const fast = wordCounter((w) => (seen.push(w), 1));
+    const text = 'a b\tc\nd\u00a0e\u2003f\u3000g\ufeffh  i';
+    expect(fast(text)).toBe(text.split(/(?=\s)/).length);
+    expect(seen).toEqual(text.split(/(?=\s)/).filter((w, i, all) => all.indexOf(w) === i));
+    expect(fast('')).toBe(0);
+  });
+});
