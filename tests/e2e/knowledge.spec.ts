@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 
 const shots = join(import.meta.dirname, '../../test-results/screenshots');
 const folder = mkdtempSync(join(tmpdir(), 'sb-e2e-kb-'));
-const facts = writeCorpus(join(folder, 'manuals'), 120);
+const facts = writeCorpus(join(folder, 'manuals'), 320);
 
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -24,23 +24,24 @@ test('a collection from a folder: watch it index, attach it to a chat, ask, see 
   await form.getByRole('textbox', { name: 'Name' }).fill('Product manuals');
   await form.getByRole('textbox', { name: 'Folder (full path)' }).fill(join(folder, 'manuals'));
   // The emulator answers this model slowly (1.5 s a request of 64 passages), so the pass can be
-  // watched, cancelled between its two requests, and resumed.
+  // watched, cancelled and resumed: 320 documents are five requests, the first three in flight
+  // at once (Indexer.ts), so the pass waits 1.5 s at 192 for the last two.
   await form.getByRole('textbox', { name: 'Embeddings model' }).fill('emu-embed-slow1500');
   await form.getByRole('button', { name: 'Create and index' }).click();
 
   const card = dialog.getByRole('listitem', { name: 'Product manuals' });
   await expect(card.getByRole('progressbar', { name: 'Indexing progress' })).toBeVisible();
-  await expect(card.getByRole('status')).toContainText('Indexing 64 of 120', { timeout: 15_000 });
+  await expect(card.getByRole('status')).toContainText('Indexing 192 of 320', { timeout: 15_000 });
   await card.getByRole('button', { name: 'Cancel' }).click();
-  await expect(card.getByRole('status')).toContainText('Cancelled at 64 of 120');
-  await expect(card).toContainText('64 documents');
+  await expect(card.getByRole('status')).toContainText('Cancelled at 192 of 320');
+  await expect(card).toContainText('192 documents');
   await expect(card.getByRole('progressbar')).toHaveCount(0);
   await card.getByRole('button', { name: 'Resume' }).click();
   // Only what the cancelled pass had not written is read again.
-  await expect(card.getByRole('status')).toContainText('Up to date (56 read again, 0 removed)', {
+  await expect(card.getByRole('status')).toContainText('Up to date (128 read again, 0 removed)', {
     timeout: 30_000,
   });
-  await expect(card).toContainText('120 documents');
+  await expect(card).toContainText('320 documents');
   await card.getByRole('button', { name: 'Documents' }).click();
   const fact = facts[21]!;
   await expect(card.getByRole('list', { name: 'Documents' })).toContainText(fact.file);

@@ -175,6 +175,30 @@ describe('a 200-document collection', () => {
   });
 });
 
+describe('a batch failing part way', () => {
+  it('keeps the batches before it, in order, says why, and a second pass finishes from there', async () => {
+    const s = setup(200);
+    // Requests 3 to 11 fail: the third batch's three tries are among them whichever of the
+    // batches in flight asks first (only three are sent before the oldest is written).
+    const { id, last } = await indexed(s, 'emu-embed-fault500x9after2');
+    expect(last.state).toBe('failed');
+    expect(last.error).toMatch(/server failed/i);
+    const kept = s.service.documents(id).map((d) => d.path);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(200);
+    // What was written is the first documents in the folder's order, each whole.
+    const order = [...s.facts.map((f) => f.file)].sort();
+    expect(kept).toEqual(order.slice(0, kept.length));
+    expect(last.indexed).toBe(kept.length);
+    const counts = s.progress.map((p) => p.done);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    s.service.index(id);
+    const resumed = (await s.service.settled(id))!;
+    expect(resumed).toMatchObject({ state: 'done', done: 200, indexed: 200 - kept.length });
+    expect(s.service.list()[0]!.documentCount).toBe(200);
+  });
+});
+
 describe('Gemini batchEmbedContents', () => {
   it('indexes and answers through the Gemini wire', async () => {
     const s = setup(20, 'gemini');

@@ -241,6 +241,7 @@ function answerEngine(
     target: (profileId) => deps.resolver.target(profileId),
     onProgress: (progress) => options.emit('knowledgeProgress', progress),
   });
+  knowledge.resumeInterrupted(); // a pass the last quit cut off goes on
   const attached = attachedEngine(deps.usage.tapEngine(streamChat), deps.attachments.files);
   return { knowledge, engine: knowledgeEngine(attached, knowledge) };
 }

@@ -24,7 +24,11 @@ function schema9File(): string {
 
 describe('migration 10: knowledge bases', () => {
   it('adds the knowledge tables to a schema-9 history, losing nothing', () => {
-    const o = openDatabase({ file: schema9File(), now: () => 2 });
+    const o = openDatabase({
+      file: schema9File(),
+      migrations: migrations.slice(0, 10),
+      now: () => 2,
+    });
     opened.push(o);
     expect([o.fromVersion, o.toVersion]).toEqual([9, 10]);
     expect(o.backupFile).not.toBeNull();

@@ -1,13 +1,10 @@
-import { createHash } from 'node:crypto';
 import { spoken, type Said } from '../../../shared/said';
-import { readFile } from 'node:fs/promises';
 import type { IndexProgress, KnowledgeCollection } from '../../../shared/knowledge';
-import { chunkText } from './chunkText';
 import { EmbeddingsError, type Embedder } from './embeddingsClient';
-import { extractText } from './extractText';
-import type { DocumentWrite, KnowledgeStore } from './KnowledgeStore';
-import { said } from '../../../shared/said';
-import { MAX_DOCUMENT_BYTES, scanFolder, type FolderFile } from './scanFolder';
+import type { KnowledgeStore } from './KnowledgeStore';
+import { wordCounter } from './passageTokens';
+import { embeddable, readDocument, type PassageCounts, type Pending } from './readDocument';
+import { scanFolder, type FolderFile } from './scanFolder';
 
 export interface IndexRun {
   collection: KnowledgeCollection;
@@ -19,21 +16,21 @@ export interface IndexRun {
   onProgress: (progress: IndexProgress) => void;
   /** Passages embedded in one go, across documents (default 64). */
   batchChunks?: number;
+  /** Embeddings requests waiting for their answer at once (default 3). */
+  inFlight?: number;
 }
 
-/** A document read and cut into passages, waiting for its vectors. */
-interface Pending {
-  write: Omit<DocumentWrite, 'chunks'>;
-  texts: { heading: string | null; text: string }[];
+/** A batch of documents whose passages were sent to be embedded. */
+interface Sent {
+  docs: Pending[];
+  vectors: Promise<Float32Array[]>;
 }
 
 /**
  * One index pass over a collection's folder. A file whose size and mtime are as recorded is not
  * read; one whose bytes hash as recorded only has its mtime noted; anything else is extracted,
- * chunked, embedded and written whole (KnowledgeStore.write), and files gone from the folder
- * are removed. Passages of several documents share embeddings requests. Each document is
- * written as soon as its vectors are back, so a cancelled or failed pass keeps what it did and
- * the next pass (Resume) starts from there.
+ * chunked, embedded and written whole (KnowledgeStore.writeBatch), and files gone from the
+ * folder are removed. Passages of several documents share embeddings requests.
  */
 export async function runIndex(run: IndexRun): Promise<IndexProgress> {
   const { collection, store, signal } = run;
@@ -69,22 +66,62 @@ export async function runIndex(run: IndexRun): Promise<IndexProgress> {
   return progress;
 }
 
+/**
+ * The pass as a pipeline: while up to `inFlight` batches wait for their vectors, the next files
+ * are read and chunked, and the oldest batch back is written (one transaction). Batches are
+ * written in the order the files are sorted, so a pass cut anywhere (cancelled, failed, the app
+ * quit) has written a prefix of its documents, each whole, and the next pass (Resume) goes on
+ * from there. Only `inFlight` batches and the one being gathered are held, so memory stays flat
+ * however large the folder. A failed batch stops the pass: the ones after it are abandoned.
+ */
 async function indexFiles(
   run: IndexRun,
   files: FolderFile[],
   progress: IndexProgress,
   tell: () => void,
 ): Promise<void> {
-  const known = run.store.indexed(run.collection.id);
-  const batch = run.batchChunks ?? 64;
-  let pending: Pending[] = [];
-  const flush = async () => {
-    await embedAndWrite(run, pending);
-    progress.done += pending.length;
-    progress.indexed += pending.length;
-    pending = [];
+  const inFlight = Math.max(1, run.inFlight ?? 3);
+  const stop = new AbortController();
+  const signal = AbortSignal.any([run.signal, stop.signal]);
+  const sent: Sent[] = [];
+  const writeOldest = async () => {
+    const { docs, vectors } = sent.shift()!;
+    writeBatch(run, docs, await vectors);
+    progress.done += docs.length;
+    progress.indexed += docs.length;
     tell();
   };
+  try {
+    for await (const docs of batches(run, files, progress)) {
+      const texts = docs.flatMap((p) => p.texts.map((c) => embeddable(p.write.name, c)));
+      const vectors = texts.length ? run.embed(texts, { signal }) : Promise.resolve([]);
+      // Handled here so a batch failing while an older one is awaited is not "unhandled";
+      // it is thrown when its turn to be written comes.
+      vectors.catch(() => undefined);
+      sent.push({ docs, vectors });
+      if (sent.length >= inFlight) await writeOldest();
+    }
+    while (sent.length) await writeOldest();
+  } finally {
+    stop.abort();
+  }
+}
+
+/**
+ * The files that need embedding, read and chunked, in batches of about `batchChunks` passages.
+ * Unchanged files are counted as done as they are passed over (their count never waits on an
+ * earlier batch's vectors: the bar moves through a folder of mostly unchanged files at once).
+ */
+async function* batches(
+  run: IndexRun,
+  files: FolderFile[],
+  progress: IndexProgress,
+): AsyncGenerator<Pending[]> {
+  const known = run.store.indexed(run.collection.id);
+  const size = run.batchChunks ?? 64;
+  const counts: PassageCounts = { fast: wordCounter(run.count), exact: run.count };
+  let docs: Pending[] = [];
+  let passages = 0;
   for (const file of files) {
     run.signal.throwIfAborted();
     const before = known.get(file.path);
@@ -92,57 +129,29 @@ async function indexFiles(
       progress.done += 1;
       continue;
     }
-    const read = await readDocument(file, run.count);
-    if (before && before.contentHash === read.write.contentHash) {
-      run.store.touch(before.id, file.mtimeMs);
+    const read = await readDocument(file, counts, before?.contentHash);
+    if (!read) {
+      run.store.touch(before!.id, file.mtimeMs);
       progress.done += 1;
       continue;
     }
-    pending.push(read);
-    if (pending.reduce((n, p) => n + p.texts.length, 0) >= batch) await flush();
+    docs.push(read);
+    passages += read.texts.length;
+    if (passages < size) continue;
+    yield docs;
+    [docs, passages] = [[], 0];
   }
-  if (pending.length) await flush();
+  if (docs.length) yield docs;
 }
 
-async function readDocument(file: FolderFile, count: (t: string) => number): Promise<Pending> {
-  const name = file.path.split('/').at(-1) ?? file.path;
-  const base = { path: file.path, name, size: file.size, mtimeMs: file.mtimeMs };
-  if (file.size > MAX_DOCUMENT_BYTES) {
-    const problem = said('knowledge.docTooLarge', { name, mb: MAX_DOCUMENT_BYTES / 1024 / 1024 });
-    return { write: { ...base, contentHash: `size:${file.size}`, problem }, texts: [] };
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file.absolute);
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? 'error';
-    const problem = said('knowledge.docUnreadable', { name, code });
-    return { write: { ...base, contentHash: `unread:${file.mtimeMs}`, problem }, texts: [] };
-  }
-  const contentHash = createHash('sha256').update(bytes).digest('hex');
-  const extracted = await extractText(bytes, name);
-  if ('problem' in extracted)
-    return { write: { ...base, contentHash, problem: extracted.problem }, texts: [] };
-  return {
-    write: { ...base, contentHash, problem: null },
-    texts: chunkText(extracted.text, { count }),
-  };
-}
-
-/** One embeddings pass for several documents' passages, then each document written whole. */
-async function embedAndWrite(run: IndexRun, pending: Pending[]): Promise<void> {
-  const texts = pending.flatMap((p) => p.texts.map((c) => embeddable(p.write.name, c)));
-  const vectors = texts.length ? await run.embed(texts, { signal: run.signal }) : [];
+/** A batch's documents written whole with their vectors, in one transaction. */
+function writeBatch(run: IndexRun, docs: Pending[], vectors: Float32Array[]): void {
   let next = 0;
-  for (const doc of pending) {
-    const chunks = doc.texts.map((c) => ({ ...c, embedding: vectors[next++]! }));
-    run.store.write(run.collection.id, { ...doc.write, chunks });
-  }
-}
-
-/** A passage as it is embedded: with its document and heading, which say what it is about. */
-function embeddable(name: string, chunk: { heading: string | null; text: string }): string {
-  return [name, chunk.heading, chunk.text].filter(Boolean).join('\n');
+  const writes = docs.map((doc) => ({
+    ...doc.write,
+    chunks: doc.texts.map((c) => ({ ...c, embedding: vectors[next++]! })),
+  }));
+  run.store.writeBatch(run.collection.id, writes);
 }
 
 function failureSpoken(error: unknown, folder: string): { message: string; said?: Said } {

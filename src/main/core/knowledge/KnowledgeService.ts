@@ -46,6 +46,8 @@ export class KnowledgeService {
   readonly store: KnowledgeStore;
   private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
   private readonly last = new Map<string, IndexProgress>();
+  /** The core is closing: passes stopped now keep their mark and are resumed at next start. */
+  private closing = false;
 
   constructor(private readonly deps: KnowledgeServiceDeps) {
     this.store = new KnowledgeStore(deps.db, deps.now);
@@ -113,8 +115,20 @@ export class KnowledgeService {
     return this.last.get(id) ?? null;
   }
 
+  /**
+   * Passes the app's closing cut off, started again (at core start): a person who quit while a
+   * folder indexed expects it to go on, as a download does, not to find it half done and
+   * silent. Each goes on from the documents already written; one that cannot (the profile is
+   * gone) ends failed with its message and a Resume button, as any pass.
+   */
+  resumeInterrupted(): void {
+    if (this.deps.db().readonly) return; // a history opened read-only could not write them
+    for (const id of this.store.interrupted()) this.index(id);
+  }
+
   /** Every running pass stopped (what is indexed stays): the core is closing. */
   async stopAll(): Promise<void> {
+    this.closing = true;
     await Promise.all([...this.running.keys()].map((id) => this.cancel(id)));
   }
 
@@ -147,6 +161,7 @@ export class KnowledgeService {
       this.deps.onProgress(progress);
     };
     try {
+      this.store.markPass(collection.id, true);
       const embed = await this.embedderOf(collection.profileId, collection.model);
       const count = await uncachedTokenCount(collection.model);
       await runIndex({ collection, store: this.store, embed, count, signal, onProgress: report });
@@ -158,6 +173,18 @@ export class KnowledgeService {
         ...{ indexed: 0, removed: 0, error: message },
         ...(typeof said === 'object' ? { errorSaid: said } : {}),
       });
+    } finally {
+      if (!this.closing) this.endPass(collection.id);
+    }
+  }
+
+  /** The pass's mark cleared: it ended of itself or by the person (a closed file is let be). */
+  private endPass(id: string): void {
+    try {
+      this.store.markPass(id, false);
+    } catch {
+      // The history was closed or made read-only under the pass: the mark stays, and the next
+      // start resumes a pass that finds nothing left to do.
     }
   }
 

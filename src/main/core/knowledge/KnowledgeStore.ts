@@ -67,7 +67,7 @@ function toCollection(row: CollectionRow): KnowledgeCollection {
 
 /**
  * The knowledge tables of the history file (migration 10) and each collection's vec0 table.
- * Every write of a document (its row, chunks, words and vectors) is one transaction, so a pass
+ * Every write of documents (their rows, chunks, words and vectors) is one transaction, so a pass
  * cut anywhere leaves each document either as before or wholly new.
  */
 export class KnowledgeStore {
@@ -118,6 +118,26 @@ export class KnowledgeStore {
     );
   }
 
+  /**
+   * A pass started (`true`) or ended (`false`) on a collection (migration 11): one that the app's
+   * closing cut off keeps its mark, and is resumed at the next start.
+   */
+  markPass(id: string, running: boolean): void {
+    prepared(this.db(), 'UPDATE knowledge_collections SET pass_started_at = ? WHERE id = ?').run(
+      running ? this.now() : null,
+      id,
+    );
+  }
+
+  /** The collections whose last pass was cut off by the app closing, oldest pass first. */
+  interrupted(): string[] {
+    const rows = prepared(
+      this.db(),
+      'SELECT id FROM knowledge_collections WHERE pass_started_at IS NOT NULL ORDER BY pass_started_at',
+    ).all() as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
   documents(collectionId: string): KnowledgeDocument[] {
     const rows = prepared(
       this.db(),
@@ -144,35 +164,41 @@ export class KnowledgeStore {
 
   /** A document's new version (its chunks, words and vectors), replacing the old one whole. */
   write(collectionId: string, doc: DocumentWrite): void {
+    this.writeBatch(collectionId, [doc]);
+  }
+
+  /**
+   * Several documents' new versions in one transaction (an index batch): one commit, one
+   * journal sync, for a batch's tens of passages instead of one per document. Its statements
+   * are prepared once per connection (statementCache) and each run per row; the FTS5 words
+   * follow each chunk by the migration's trigger.
+   */
+  writeBatch(collectionId: string, docs: DocumentWrite[]): void {
     const db = this.db();
+    const dimensions = docs.find((d) => d.chunks.length)?.chunks[0]!.embedding.length;
     db.transaction(() => {
-      const vectors = this.vectors.tableFor(collectionId, doc.chunks[0]?.embedding.length);
-      this.dropDocument(collectionId, doc.path, vectors);
-      const documentId = Number(
-        prepared(
-          db,
-          `INSERT INTO knowledge_documents (collection_id, path, name, size, mtime_ms, content_hash, chunk_count, problem, indexed_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          collectionId,
-          doc.path,
-          doc.name,
-          doc.size,
-          doc.mtimeMs,
-          doc.contentHash,
-          doc.chunks.length,
-          doc.problem ? JSON.stringify(doc.problem) : null,
-          this.now(),
-        ).lastInsertRowid,
+      const vectors = this.vectors.tableFor(collectionId, dimensions);
+      const documentRow = prepared(
+        db,
+        `INSERT INTO knowledge_documents (collection_id, path, name, size, mtime_ms, content_hash, chunk_count, problem, indexed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const chunk = prepared(
+      const chunkRow = prepared(
         db,
         'INSERT INTO knowledge_chunks (document_id, seq, heading, text) VALUES (?, ?, ?, ?)',
       );
-      doc.chunks.forEach((c, seq) => {
-        const chunkId = chunk.run(documentId, seq, c.heading, c.text).lastInsertRowid;
-        vectors?.insert(BigInt(chunkId), c.embedding);
-      });
+      const at = this.now();
+      for (const doc of docs) {
+        this.dropDocument(collectionId, doc.path, vectors);
+        const documentId = documentRow.run(
+          ...[collectionId, doc.path, doc.name, doc.size, doc.mtimeMs, doc.contentHash],
+          ...[doc.chunks.length, doc.problem ? JSON.stringify(doc.problem) : null, at],
+        ).lastInsertRowid;
+        doc.chunks.forEach((c, seq) => {
+          const chunkId = chunkRow.run(documentId, seq, c.heading, c.text).lastInsertRowid;
+          vectors?.insert(BigInt(chunkId), c.embedding);
+        });
+      }
     })();
   }
 

@@ -52,12 +52,13 @@ export class VectorTables {
 
   private table(name: string): VectorTable {
     const db = this.db();
+    let insert: Database.Statement | undefined;
     return {
+      // The vector bound as the Float32Array itself: sqlite-vec reads a float32 BLOB as is,
+      // with no JSON text to format and parse per row.
       insert(chunkId, embedding) {
-        prepared(db, `INSERT INTO ${name} (rowid, embedding) VALUES (?, ?)`).run(
-          chunkId,
-          embedding,
-        );
+        insert ??= prepared(db, `INSERT INTO ${name} (rowid, embedding) VALUES (?, ?)`);
+        insert.run(chunkId, embedding);
       },
       removeDocument(documentId) {
         prepared(

@@ -12,6 +12,7 @@ import { cacheWritesMigration } from './007_cache_writes';
 import { attachmentsMigration } from './008_attachments';
 import { branchesMigration } from './009_branches';
 import { knowledgeMigration } from './010_knowledge';
+import { knowledgePassMigration } from './011_knowledge_pass';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -25,5 +26,6 @@ export const migrations: readonly Migration[] = [
   attachmentsMigration,
   branchesMigration,
   knowledgeMigration,
+  knowledgePassMigration,
 ];
 export type { Migration } from './types';
