@@ -13,7 +13,7 @@ import { fitTurns, measureContext } from './contextMeasure';
 import { contextWindowFor } from './contextWindows';
 import { summarize } from './summarize';
 import { splitAtSummary, systemWithSummary } from './summarySplit';
-import { tokenizerFor } from './tokenCounter';
+import { countIsEstimate, tokenizerFor } from './tokenCounter';
 import { spoken } from '../../../shared/said';
 
 export interface ContextServiceDeps {
@@ -87,8 +87,9 @@ export class ContextService {
       policy: conversation?.contextPolicy ?? null,
       window: contextWindowFor(model, tokenizer.models),
       count: tokenizer.count,
-      // An image's count is the provider's formula applied here, never its tokenizer's.
-      exact: tokenizer.exact && !anyAttached,
+      // An image's count is the provider's formula applied here, never its tokenizer's; a huge
+      // or run-on draft is sampled (tokenCounter's bounded()).
+      exact: tokenizer.exact && !anyAttached && !countIsEstimate(request.draft),
     });
   }
 

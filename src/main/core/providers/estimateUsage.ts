@@ -1,4 +1,5 @@
 import type { Usage } from '../../../shared/stream';
+import { bounded } from '../context/tokenCounter';
 import type { ChatRequest } from './types';
 
 /** Per-message framing tokens in chat formats (role markers and separators). */
@@ -9,9 +10,12 @@ const replyPriming = 3;
 type CountTokens = (text: string) => number;
 let counter: Promise<CountTokens> | null = null;
 
-/** Loaded on first use: the tokenizer's tables are large and most providers report usage. */
+/**
+ * Loaded on first use: the tokenizer's tables are large and most providers report usage.
+ * Bounded: a question carrying megabytes of attached text is estimated, never counted for minutes.
+ */
 function loadCounter(): Promise<CountTokens> {
-  counter ??= import('gpt-tokenizer').then((module) => (text: string) => module.countTokens(text));
+  counter ??= import('gpt-tokenizer').then((module) => bounded((text) => module.countTokens(text)));
   return counter;
 }
 
