@@ -9,6 +9,11 @@ import { estimateBlockHeight } from './blockHeight';
 
 /** The chat list's text column (MessageList's default): what off-screen blocks are sized for. */
 const estimateWidthPx = 672;
+/**
+ * Past this a block is laid out as usual: a block of hundreds of kilobytes (shown as plain text)
+ * in a skipped box kept the window from switching conversations (hostileMarkdown.spec's fuzz).
+ */
+const lazyBlockMaxChars = 20_000;
 
 /**
  * A finished block in its own box, laid out only near the view (`content-visibility: auto`,
@@ -18,7 +23,7 @@ const estimateWidthPx = 672;
  * A code block is never skipped whole: its runs of lines are (CodeBlock), with exact heights.
  */
 const FinishedBlock = memo(function FinishedBlock({ text }: { text: string }) {
-  if (/^\s*(```|~~~)/.test(text))
+  if (text.length > lazyBlockMaxChars || /^\s*(```|~~~)/.test(text))
     return (
       <div className="md-block">
         <MarkdownBlock text={text} finished />
