@@ -10,7 +10,11 @@
  *   after ten switches between the two (nothing retained);
  * - stream a 5k-token answer at its end (the render bench's corpus, driver and measure): script
  *   time against react-markdown re-rendering the message per chunk, the render bench's ratio.
+ * LONGCHAT_ONLY=scroll runs the scroll round alone (two minutes, not four; LONGCHAT_COUNT=600 for
+ * a shorter chat of the same mix), and LONGCHAT_TRACE=FILE keeps its trace with what each task
+ * did, to open in DevTools.
  */
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
@@ -44,6 +48,21 @@ async function load(browser: Browser, url: string): Promise<{ page: Page; cdp: C
 
 const open = (page: Page, id: string) => page.evaluate((c) => window.longchat!.open(c), id);
 
+/**
+ * The scroll round under a trace: the CPU ms of each main-thread task. LONGCHAT_TRACE=FILE also
+ * writes the trace there with the timeline categories (what each long task did), for DevTools.
+ */
+async function tracedScrollRound(browser: Browser, page: Page) {
+  const file = process.env.LONGCHAT_TRACE;
+  const categories = ['toplevel', '__metadata'];
+  if (file) categories.push('devtools.timeline', 'disabled-by-default-devtools.timeline');
+  await browser.startTracing(page, { categories });
+  const { steps } = await page.evaluate(() => window.longchat!.scrollRound());
+  const trace = await browser.stopTracing();
+  if (file) writeFileSync(file, trace);
+  return { steps, tasks: mainThreadTaskCpuMs(JSON.parse(trace.toString('utf8')) as Trace) };
+}
+
 /** Our view: heap and open times, the scroll round traced, ten switches. */
 async function measureOurs(browser: Browser, url: string, switches: number) {
   const { page, cdp } = await load(browser, url);
@@ -53,11 +72,7 @@ async function measureOurs(browser: Browser, url: string, switches: number) {
     const openMs = await open(page, BIG);
     const heapBig = await heapMb(cdp);
     const corpusChars = await page.evaluate((c) => window.longchat!.corpusChars(c), BIG);
-    await browser.startTracing(page, { categories: ['toplevel', '__metadata'] });
-    const { steps } = await page.evaluate(() => window.longchat!.scrollRound());
-    const tasks = mainThreadTaskCpuMs(
-      JSON.parse((await browser.stopTracing()).toString('utf8')) as Trace,
-    );
+    const { steps, tasks } = await tracedScrollRound(browser, page);
     await open(page, SMALL);
     const heapAfterSwitch = await heapMb(cdp);
     for (let i = 0; i < switches; i++) {
@@ -72,7 +87,7 @@ async function measureOurs(browser: Browser, url: string, switches: number) {
       heapAfterSwitch,
       heapAfterSwitches,
       scrollSteps: steps,
-      scrollMaxTaskCpuMs: tasks.length ? Math.max(...tasks) : 0,
+      scrollMaxTaskCpuMs: tasks.reduce((a, b) => Math.max(a, b), 0),
       scrollTasksOver50: tasks.filter((ms) => ms > 50).length,
       corpusChars,
     };
@@ -96,9 +111,79 @@ async function measureStream(browser: Browser, base: string, count: number, toke
   return { tokens: tokens.length, ours, plain };
 }
 
+/** LONGCHAT_ONLY=scroll: the long chat opened and its scroll round traced, nothing else. */
+async function scrollOnly(browser: Browser, url: string): Promise<TargetedResult> {
+  const { page } = await load(browser, url);
+  try {
+    await open(page, BIG);
+    const { steps, tasks } = await tracedScrollRound(browser, page);
+    return {
+      metrics: {
+        scrollSteps: steps,
+        scrollMaxTaskCpuMs: round(tasks.reduce((a, b) => Math.max(a, b), 0)),
+        scrollTasksOver50: tasks.filter((ms) => ms > 50).length,
+      },
+      ratios: {},
+      goals: { scrollMaxTaskCpuMs: { target: '<= 50' } },
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+async function measureAll(
+  browser: Browser,
+  base: string,
+  count: number,
+  quick: boolean,
+): Promise<TargetedResult> {
+  const switches = quick ? 2 : 10;
+  process.stderr.write(`longchat bench: ${count} messages into our view…\n`);
+  const ours = await measureOurs(browser, `${base}?variant=ours&count=${count}`, switches);
+  process.stderr.write(`longchat bench: ${count} messages into a react-markdown list…\n`);
+  const plain = await load(browser, `${base}?variant=plain&count=${count}`);
+  const plainOpenMs = await open(plain.page, BIG);
+  await plain.page.close();
+  const stream = await measureStream(browser, base, count, quick ? 400 : 5000);
+  const metrics = {
+    messages: count,
+    corpusMb: round(ours.corpusChars / 1_048_576, 2),
+    oursOpenMs: round(ours.openMs),
+    plainOpenMs: round(plainOpenMs),
+    scrollSteps: ours.scrollSteps,
+    scrollMaxTaskCpuMs: round(ours.scrollMaxTaskCpuMs),
+    scrollTasksOver50: ours.scrollTasksOver50,
+    heapSmallMb: round(ours.heapSmall, 2),
+    heapBigMb: round(ours.heapBig, 2),
+    heapAfterSwitchMb: round(ours.heapAfterSwitch, 2),
+    heapAfterSwitchesMb: round(ours.heapAfterSwitches, 2),
+    streamTokens: stream.tokens,
+    streamOursScriptMs: round(stream.ours.scriptMs),
+    streamReactMarkdownScriptMs: round(stream.plain.scriptMs),
+    streamMaxTaskCpuMs: round(stream.ours.maxTaskCpuMs),
+  };
+  const ratios = {
+    openVsPlain: round(ours.openMs / plainOpenMs, 3),
+    heapBigVsSmall: round(ours.heapBig / ours.heapSmall, 3),
+    heapGrowthOverSwitches: round(ours.heapAfterSwitches / ours.heapAfterSwitch, 3),
+    streamVsReactMarkdown: round(stream.ours.scriptMs / stream.plain.scriptMs, 3),
+  };
+  return {
+    metrics,
+    ratios,
+    goals: {
+      openVsPlain: { target: '<= 0.1' },
+      scrollMaxTaskCpuMs: { target: '<= 50' },
+      heapBigVsSmall: { target: '<= 2' },
+      heapGrowthOverSwitches: { target: '<= 1.1' },
+      streamVsReactMarkdown: { target: '<= 0.1' },
+      streamMaxTaskCpuMs: { target: '<= 50' },
+    },
+  };
+}
+
 export async function run(options: { quick: boolean }): Promise<TargetedResult> {
-  const count = options.quick ? 200 : 2000;
-  const switches = options.quick ? 2 : 10;
+  const count = Number(process.env.LONGCHAT_COUNT ?? (options.quick ? 200 : 2000));
   await build({ configFile });
   const server = await preview({
     configFile,
@@ -112,48 +197,9 @@ export async function run(options: { quick: boolean }): Promise<TargetedResult> 
     args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],
   });
   try {
-    process.stderr.write(`longchat bench: ${count} messages into our view…\n`);
-    const ours = await measureOurs(browser, `${base}?variant=ours&count=${count}`, switches);
-    process.stderr.write(`longchat bench: ${count} messages into a react-markdown list…\n`);
-    const plain = await load(browser, `${base}?variant=plain&count=${count}`);
-    const plainOpenMs = await open(plain.page, BIG);
-    await plain.page.close();
-    const stream = await measureStream(browser, base, count, options.quick ? 400 : 5000);
-    const metrics = {
-      messages: count,
-      corpusMb: round(ours.corpusChars / 1_048_576, 2),
-      oursOpenMs: round(ours.openMs),
-      plainOpenMs: round(plainOpenMs),
-      scrollSteps: ours.scrollSteps,
-      scrollMaxTaskCpuMs: round(ours.scrollMaxTaskCpuMs),
-      scrollTasksOver50: ours.scrollTasksOver50,
-      heapSmallMb: round(ours.heapSmall, 2),
-      heapBigMb: round(ours.heapBig, 2),
-      heapAfterSwitchMb: round(ours.heapAfterSwitch, 2),
-      heapAfterSwitchesMb: round(ours.heapAfterSwitches, 2),
-      streamTokens: stream.tokens,
-      streamOursScriptMs: round(stream.ours.scriptMs),
-      streamReactMarkdownScriptMs: round(stream.plain.scriptMs),
-      streamMaxTaskCpuMs: round(stream.ours.maxTaskCpuMs),
-    };
-    const ratios = {
-      openVsPlain: round(ours.openMs / plainOpenMs, 3),
-      heapBigVsSmall: round(ours.heapBig / ours.heapSmall, 3),
-      heapGrowthOverSwitches: round(ours.heapAfterSwitches / ours.heapAfterSwitch, 3),
-      streamVsReactMarkdown: round(stream.ours.scriptMs / stream.plain.scriptMs, 3),
-    };
-    return {
-      metrics,
-      ratios,
-      goals: {
-        openVsPlain: { target: '<= 0.1' },
-        scrollMaxTaskCpuMs: { target: '<= 50' },
-        heapBigVsSmall: { target: '<= 2' },
-        heapGrowthOverSwitches: { target: '<= 1.1' },
-        streamVsReactMarkdown: { target: '<= 0.1' },
-        streamMaxTaskCpuMs: { target: '<= 50' },
-      },
-    };
+    if (process.env.LONGCHAT_ONLY === 'scroll')
+      return await scrollOnly(browser, `${base}?variant=ours&count=${count}`);
+    return await measureAll(browser, base, count, options.quick);
   } finally {
     await browser.close();
     await new Promise<void>((done) => server.httpServer.close(() => done()));

@@ -5,6 +5,7 @@ import {
   cachedMessageHeight,
   estimateMessageHeight,
 } from '../../../src/renderer/src/features/chat/lib/messageHeight';
+import { estimateBlockHeight } from '../../../src/renderer/src/components/markdown/blockHeight';
 
 const message = (role: 'user' | 'assistant', text: string) =>
   ({ id: 'm', role, parts: textParts(text) }) as unknown as ChatMessage;
@@ -41,5 +42,16 @@ describe('a message height estimated from its text', () => {
     const first = cachedMessageHeight(m, 672);
     expect(cachedMessageHeight(m, 672)).toBe(first);
     expect(cachedMessageHeight(m, 300)).toBeGreaterThan(first);
+  });
+});
+
+describe('a block height estimated from its text (the placeholder of a block off screen)', () => {
+  it('is its own lines: a paragraph by its length, a formula, a table by its rows', () => {
+    const line = estimateBlockHeight('One short line.', 672);
+    expect(line).toBe(26);
+    expect(estimateBlockHeight('word '.repeat(50), 672)).toBe(3 * line);
+    expect(estimateBlockHeight('$$\n\\frac{a}{b}\n$$', 672)).toBe(68);
+    const table = '| a | b |\n|---|---|\n' + '| 1 | 2 |\n'.repeat(10);
+    expect(estimateBlockHeight(table, 672)).toBe(11 * 33);
   });
 });

@@ -1,10 +1,41 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { mountCost, renderCost } from '../../lib/markdownBudget';
 import { cachedWeight } from './blockCache';
 import { closeOpenInline, openFence, splitBlocks } from '../../lib/markdownBlocks';
 import { takeFromTask } from '../../lib/taskBudget';
 import { CodeBlock } from './CodeBlock';
 import { finishedBlockNode, MarkdownBlock } from './MarkdownBlock';
+import { estimateBlockHeight } from './blockHeight';
+
+/** The chat list's text column (MessageList's default): what off-screen blocks are sized for. */
+const estimateWidthPx = 672;
+/**
+ * Past this a block is laid out as usual: a block of hundreds of kilobytes (shown as plain text)
+ * in a skipped box kept the window from switching conversations (hostileMarkdown.spec's fuzz).
+ */
+const lazyBlockMaxChars = 20_000;
+
+/**
+ * A finished block in its own box, laid out only near the view (`content-visibility: auto`,
+ * markdown.css): a long answer mounted by a fast scroll styles and lays out the blocks that come
+ * near the view in each frame, not all of them at once. Off screen it takes its height estimated
+ * from its text, and once laid out its real one (`auto`), so the list's measures stay close.
+ * A code block is never skipped whole: its runs of lines are (CodeBlock), with exact heights.
+ */
+const FinishedBlock = memo(function FinishedBlock({ text }: { text: string }) {
+  if (text.length > lazyBlockMaxChars || /^\s*(```|~~~)/.test(text))
+    return (
+      <div className="md-block">
+        <MarkdownBlock text={text} finished />
+      </div>
+    );
+  const height = Math.round(estimateBlockHeight(text, estimateWidthPx));
+  return (
+    <div className="md-block md-lazy" style={{ containIntrinsicSize: `auto ${height}px` }}>
+      <MarkdownBlock text={text} finished />
+    </div>
+  );
+});
 
 interface StreamingMarkdownProps {
   text: string;
@@ -67,7 +98,7 @@ export function StreamingMarkdown({ text, streaming }: StreamingMarkdownProps) {
   return (
     <div ref={root} className="markdown">
       {blocks.finished.slice(0, count).map((block, index) => (
-        <MarkdownBlock key={index} text={block} finished />
+        <FinishedBlock key={index} text={block} />
       ))}
       {!complete ? null : fence ? (
         <CodeBlock

@@ -56,6 +56,9 @@ export function MessageList() {
     gap: 16,
     paddingStart: 24,
     paddingEnd: 24,
+    // A scroll's new messages render in a task of their own: flushSync in the scroll event put
+    // their React work and the frame's style, layout and paint in one long task.
+    useFlushSync: false,
   });
 
   // Stable, so React does not re-run it (measureElement without an entry forces a layout).
