@@ -111,5 +111,6 @@ export async function uncachedTokenCount(model: string): Promise<Count> {
   const name = modelName(model);
   const encoding =
     t.models[name] !== undefined ? (t.encodingOf[name] ?? 'o200k_base') : 'o200k_base';
-  return encoding === 'cl100k_base' ? t.cl100k : t.o200k;
+  // Bounded too: a folder's minified file or a long sequence is one run without whitespace.
+  return bounded(encoding === 'cl100k_base' ? t.cl100k : t.o200k);
 }
