@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect } from 'react';
 import { selectBusy, useChatStore, type ChatState } from '../store/chatStore';
 import { useFollowOutput } from '../hooks/useFollowOutput';
@@ -82,7 +82,8 @@ const MessageRow = memo(function MessageRow({
 export function MessageList() {
   const ids = useChatStore(selectIds);
   const busy = useChatStore(selectBusy);
-  const { scroller, following, jumpToLatest, observeItem } = useFollowOutput();
+  const { scroller, following, jumpToLatest, observeItem, observeOffset, forgetEcho } =
+    useFollowOutput();
   const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
 
   // The virtualizer is a mutable instance React Compiler cannot memoize; no compiler runs here.
@@ -96,7 +97,15 @@ export function MessageList() {
     getItemKey,
     gap: 16,
     paddingStart: 24,
-    paddingEnd: 24,
+    // The last row carries the bottom padding (pb-6), so the follow pin finds the final
+    // scroll height right after the browser's layout, before the virtualizer sets the sizer.
+    paddingEnd: 0,
+    // The follow hook reads the offset once for both, and tells of the pin's without reading.
+    observeElementOffset: observeOffset,
+    scrollToFn: (offset, options, instance) => {
+      forgetEcho();
+      elementScroll(offset, options, instance);
+    },
     directDomUpdates: true,
     directDomUpdatesMode: 'position',
   });
@@ -106,8 +115,10 @@ export function MessageList() {
   const itemRef = useCallback(
     (element: HTMLDivElement | null) => {
       if (!element) return;
+      // Observed by the follow pin first, so its ResizeObserver is created (and called) first.
+      const unobserve = observeItem(element);
       virtualizer.measureElement(element);
-      return observeItem(element);
+      return unobserve;
     },
     [virtualizer, observeItem],
   );
@@ -142,7 +153,7 @@ export function MessageList() {
               key={item.key}
               data-index={item.index}
               ref={itemRef}
-              className="absolute left-0 top-0 w-full px-4"
+              className={`absolute left-0 top-0 w-full px-4${item.index === count - 1 ? ' pb-6' : ''}`}
             >
               <MessageRow id={String(item.key)} index={item.index} busy={busy} />
             </div>
