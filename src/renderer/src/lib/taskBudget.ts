@@ -15,25 +15,16 @@ export const taskTimeLimitMs = 12;
 let open = false;
 let startedAt = 0;
 let spent = 0;
-let opening = 0;
 
-/**
- * Opens the current task's budget, closed again when the task is over: at the next macrotask,
- * or at the next animation frame if that comes first (a streamed answer renders in frames, and
- * under load the timer can wait past several of them: each frame's first block then found the
- * budget of a task long over, was refused and left to a later task, with its layout there).
- */
+/** Opens the current task's budget, closed again when the task is over (the next macrotask). */
 function openTask(now: number): void {
   if (open) return;
   open = true;
   startedAt = now;
   spent = 0;
-  const current = ++opening;
-  const close = () => {
-    if (opening === current) open = false;
-  };
-  setTimeout(close, 0);
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(close);
+  setTimeout(() => {
+    open = false;
+  }, 0);
 }
 
 /** Whether a block estimated at `cost` may render in the current task; if so, it is charged. */

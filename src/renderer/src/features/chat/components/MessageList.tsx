@@ -107,7 +107,9 @@ export function MessageList() {
       elementScroll(offset, options, instance);
     },
     directDomUpdates: true,
-    directDomUpdatesMode: 'position',
+    // Not 'position': moving rows by `top` relaid them out, and the scroll round's longest
+    // tasks grew (a measured row moves every row after it).
+    directDomUpdatesMode: 'transform',
   });
 
   // Stable, so React does not re-run it (measureElement without an entry forces a layout).
