@@ -48,7 +48,9 @@ export async function streamInto(
     maxLagMs,
     longTasks: longTasks.length,
     maxLongTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
-    textLength: shown?.innerText.length ?? 0,
+    // textContent, not innerText: blocks away from the view are skipped by content-visibility
+    // (in the DOM, laid out as they come near it), and innerText leaves skipped text out.
+    textLength: shown?.textContent.length ?? 0,
     codeBlocks: shown?.querySelectorAll('pre').length ?? 0,
     tables: shown?.querySelectorAll('table').length ?? 0,
     math: shown?.querySelectorAll('.katex').length ?? 0,
