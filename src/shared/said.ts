@@ -6,7 +6,7 @@
  * without an English text does not compile; tests/unit/saidCodes.test.ts holds every language.
  */
 import { z } from 'zod';
-import english from './locales/en/errors.json';
+import english from './locales/en/errors.json' with { type: 'json' };
 import { formatBytes } from './attachments';
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
