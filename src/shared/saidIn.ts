@@ -4,6 +4,7 @@
  * and numbers and sizes through Intl in that language, as the renderer's saidText writes them.
  * A code missing in the language falls back to English.
  */
+import { bytesWritten } from './bytesWritten';
 import { catalogues } from './locales';
 import type { UiLanguage } from './locales/languages';
 import { isSaidAmount, templateIn, type Said, type SaidParam } from './said';
@@ -27,11 +28,6 @@ function written(language: UiLanguage, value: SaidParam): string {
   if (typeof value === 'number') return number(value);
   if (isSaidAmount(value) && value.unit === 'time')
     return new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(value.amount);
-  if (isSaidAmount(value)) {
-    const bytes = value.amount;
-    if (bytes < 1024) return `${number(bytes)} B`;
-    if (bytes < 1024 * 1024) return `${number(bytes / 1024, 0)} KB`;
-    return `${number(bytes / 1024 / 1024, 1)} MB`;
-  }
+  if (isSaidAmount(value)) return bytesWritten(value.amount, number);
   return typeof value === 'object' ? saidIn(language, value) : value;
 }

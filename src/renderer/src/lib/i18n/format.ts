@@ -2,6 +2,7 @@
  * Numbers, money, dates and relative times in the interface's language, through Intl: the one
  * place the renderer formats them, so a language switch changes them all.
  */
+import { bytesWritten } from '../../../../shared/bytesWritten';
 import { uiLanguage } from './i18n';
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
@@ -60,9 +61,5 @@ export function formatRelative(milliseconds: number): string {
 
 /** Bytes as KB or MB with the language's decimal mark. */
 export function formatBytes(bytes: number): string {
-  // A small file is "312 B", not "0 KB"; below 10 KB a decimal still says something.
-  if (bytes < 1024) return `${formatNumber(bytes)} B`;
-  if (bytes < 10 * 1024) return `${formatNumber(bytes / 1024, { maximumFractionDigits: 1 })} KB`;
-  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, { maximumFractionDigits: 0 })} KB`;
-  return `${formatNumber(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+  return bytesWritten(bytes, (n, digits) => formatNumber(n, { maximumFractionDigits: digits }));
 }
