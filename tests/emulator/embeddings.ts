@@ -14,6 +14,10 @@ import { holdSilently } from './silence';
  * normalized: deterministic, and texts sharing words are near, so a question finds its document.
  * Faults ride in the model name: `…-fault401`, `-fault429`, `-fault500` (with `x2`: the first two
  * requests only, e.g. `emu-embed-fault500x1`; with `afterN`: from request N+1 on), `-hang` (never a byte), `-slow50` (50 ms a request).
+ * OpenAI's `encoding_format: 'base64'` is answered with each vector's little-endian Float32 bytes
+ * as base64 (openai `resources/embeddings.d.ts`, `EmbeddingCreateParams.encoding_format`;
+ * the SDK's `toFloat32Array` reads them back), unless the model says `-floatonly` (a server that
+ * ignores the field: numbers) or `-nobase64` (one that refuses it: 400).
  */
 export const EMBED_DIMENSIONS = 256;
 
@@ -101,14 +105,30 @@ export async function answerEmbeddings(
     return sendJson(res, 400, {
       error: { message: 'input must be non-empty strings', type: 'invalid_request_error' },
     });
+  const format = (body as { encoding_format?: unknown } | null)?.encoding_format;
+  const base64 = call.dialect === 'openai' && format === 'base64' && !/-floatonly\b/.test(model);
+  if (base64 && /-nobase64\b/.test(model))
+    return sendJson(res, 400, {
+      error: { message: "Unsupported value: 'encoding_format'", type: 'invalid_request_error' },
+    });
   const vectors = texts.map(embedText);
   if (call.dialect === 'gemini')
     return sendJson(res, 200, { embeddings: vectors.map((values) => ({ values })) });
   const tokens = texts.reduce((n, t) => n + Math.ceil(t.length / 4), 0);
   sendJson(res, 200, {
     object: 'list',
-    data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+    data: vectors.map((numbers, index) => ({
+      object: 'embedding',
+      index,
+      embedding: base64 ? float32Base64(numbers) : numbers,
+    })),
     model,
     usage: { prompt_tokens: tokens, total_tokens: tokens },
   });
+}
+
+/** A vector as base64 of its Float32 bytes, little-endian (as OpenAI sends `base64`). */
+function float32Base64(numbers: number[]): string {
+  const floats = Float32Array.from(numbers);
+  return Buffer.from(floats.buffer, floats.byteOffset, floats.byteLength).toString('base64');
 }

@@ -5,8 +5,9 @@ import { hybridSearch } from '../../../src/main/core/knowledge/hybridSearch';
 import { KnowledgeService } from '../../../src/main/core/knowledge/KnowledgeService';
 import { openDatabase, type SqliteDatabase } from '../../../src/main/core/store/database';
 import { embeddable } from '../../../src/main/core/knowledge/readDocument';
+import { openAIEmbeddings } from '../../../src/main/core/providers/embeddingsWire';
 import type { ProviderTarget } from '../../../src/main/core/providers/types';
-import { startEmulatorProcess, type EmulatorProcess } from '../emulatorProcess';
+import { startEmulatorProcess } from '../emulatorProcess';
 import { productName } from '../../support/knowledgeCorpus';
 import type { Bench } from '../types';
 
@@ -77,24 +78,29 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
 
+const MODEL = 'emu-embed';
+
 /** Embeddings requests the indexer keeps waiting at once (Indexer.ts, `inFlight`). */
 const IN_FLIGHT = 3;
 
 /**
  * The emulator's own speed: the same passages posted to its /v1/embeddings in the batches the
- * indexer uses, as many at once as it keeps in flight, nothing else done, so the ratio says how
+ * indexer uses, as many at once as it keeps in flight, each the very request the indexer sends
+ * (the wire's own, base64 vectors asked for as it asks), nothing else done, so the ratio says how
  * much our pass adds to the server's time.
  */
-async function serverOnly(emulator: EmulatorProcess, texts: string[]): Promise<number> {
+async function serverOnly(target: ProviderTarget, texts: string[]): Promise<number> {
   const started = performance.now();
   let next = 0;
   const worker = async () => {
     for (let i = next; i < texts.length; i = next) {
-      next += 64;
-      const response = await fetch(`${emulator.url}/embeddings`, {
+      next += openAIEmbeddings.batchSize;
+      const batch = texts.slice(i, i + openAIEmbeddings.batchSize);
+      const call = openAIEmbeddings.request(target, MODEL, batch, openAIEmbeddings.base64);
+      const response = await fetch(call.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
-        body: JSON.stringify({ model: 'emu-embed', input: texts.slice(i, i + 64) }),
+        headers: call.headers,
+        body: JSON.stringify(call.body),
       });
       await response.json();
     }
@@ -128,7 +134,6 @@ interface Indexed {
 async function indexRound(
   file: string,
   target: ProviderTarget,
-  emulator: EmulatorProcess,
   folder: string,
 ): Promise<Round & Indexed> {
   const { db } = openDatabase({ file });
@@ -143,7 +148,7 @@ async function indexRound(
     name: 'bench',
     folder,
     profileId: 'p',
-    model: 'emu-embed',
+    model: MODEL,
   });
   const done = await service.settled(id);
   const indexMs = performance.now() - started;
@@ -156,7 +161,7 @@ async function indexRound(
     )
     .all() as { name: string; heading: string | null; text: string }[];
   const serverMs = await serverOnly(
-    emulator,
+    target,
     rows.map((r) => embeddable(r.name, r)),
   );
   const cpuMs = (used.user + used.system) / 1000;
@@ -215,7 +220,7 @@ const bench: Bench = {
       const rounds: Round[] = [];
       for (let r = 0; r < size.rounds; r += 1) {
         last?.db.close();
-        const round = await indexRound(join(dir, `round-${r}.db`), target, emulator, folder);
+        const round = await indexRound(join(dir, `round-${r}.db`), target, folder);
         [last, rounds[r]] = [round, round];
         log(
           `round ${r + 1}: indexed ${round.chunks} passages in ${round.indexMs.toFixed(0)} ms (${round.cpuMs.toFixed(0)} ms of our CPU); the emulator alone embeds them in ${round.serverMs.toFixed(0)} ms`,

@@ -49,7 +49,7 @@ export function embedderFor(target: ProviderTarget, model: string): Embedder {
     for (let i = 0; i < texts.length; i += wire.batchSize) {
       const batch = texts.slice(i, i + wire.batchSize);
       out.push(
-        ...(await withRetries(() => embedBatch(wire, target, model, batch, options), options)),
+        ...(await withRetries(() => embedCompact(wire, target, model, batch, options), options)),
       );
     }
     return out;
@@ -71,14 +71,47 @@ async function withRetries<T>(call: () => Promise<T>, options: EmbeddingsOptions
   }
 }
 
-async function embedBatch(
+/**
+ * Profiles (by id and URL) whose server refused `encoding_format: 'base64'` with a 400 and then
+ * took the float request: asked for floats from then on, for as long as the app runs.
+ */
+const floatOnly = new Set<string>();
+
+/**
+ * A batch asked for as base64 where the wire has it (a quarter of the bytes, no numbers to parse:
+ * indexing's cost is then the server's), falling back once to floats when the server answers 400
+ * to it; the fallback is remembered only when the float request succeeds, so a 400 for another
+ * reason (it fails again) is reported as it is and teaches nothing.
+ */
+async function embedCompact(
   wire: EmbeddingsWire,
   target: ProviderTarget,
   model: string,
   texts: string[],
   options: EmbeddingsOptions,
 ): Promise<Float32Array[]> {
-  const call = wire.request(target, model, texts);
+  const key = `${target.profile.id}\u0000${target.profile.baseUrl}`;
+  if (!wire.base64 || floatOnly.has(key))
+    return embedBatch(wire, target, model, texts, options, false);
+  try {
+    return await embedBatch(wire, target, model, texts, options, true);
+  } catch (error) {
+    if (!(error instanceof EmbeddingsError) || error.status !== 400) throw error;
+    const vectors = await embedBatch(wire, target, model, texts, options, false);
+    floatOnly.add(key);
+    return vectors;
+  }
+}
+
+async function embedBatch(
+  wire: EmbeddingsWire,
+  target: ProviderTarget,
+  model: string,
+  texts: string[],
+  options: EmbeddingsOptions,
+  base64: boolean,
+): Promise<Float32Array[]> {
+  const call = wire.request(target, model, texts, base64);
   const secrets = [target.apiKey, ...Object.values(target.headers ?? {})];
   const timeoutMs = options.timeoutMs ?? 60_000;
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -101,7 +134,7 @@ async function embedBatch(
         spoken('knowledge.wrongVectors', { count: texts.length, status }),
         status,
       );
-    return vectors.map((v) => Float32Array.from(v));
+    return vectors;
   } catch (error) {
     if (error instanceof EmbeddingsError) throw error;
     if (options.signal?.aborted) throw cancelled();
