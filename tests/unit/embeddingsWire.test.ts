@@ -22,7 +22,7 @@ describe('OpenAI embeddings answers', () => {
 
   it('refuse base64 that is not whole Float32 numbers, or not base64', () => {
     const bytes = (n: number) => Buffer.alloc(n, 7).toString('base64');
-    for (const embedding of [bytes(6), 'not base64!', '', bytes(4).slice(0, -1)])
+    for (const embedding of [bytes(6), 'not base64!', 'not base64!!', '', bytes(4).slice(0, -1)])
       expect(openAIEmbeddings.vectors({ data: [{ index: 0, embedding }] }, 1)).toBeNull();
     expect(
       openAIEmbeddings.vectors({ data: [{ index: 0, embedding: bytes(8) }] }, 1),

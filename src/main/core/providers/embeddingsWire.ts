@@ -35,19 +35,20 @@ function numbers(value: unknown): Float32Array | null {
     : null;
 }
 
-/** Base64 of little-endian Float32 bytes (what the openai SDK decodes, `toFloat32Array`). */
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 /**
  * A vector as either form: an array of numbers (asked for floats, or a server that ignores
- * `encoding_format`) or base64 bytes. The bytes are copied into an aligned buffer of their own
+ * `encoding_format`) or base64 of little-endian Float32 bytes (what the openai SDK decodes,
+ * `toFloat32Array`). Buffer.from skips characters that are not base64, so a string that is not
+ * wholly base64 decodes to fewer bytes than its length says and is refused by that count (no
+ * pattern run over every vector). The bytes are copied into an aligned buffer of their own
  * (Buffer.from may share a pool at any offset).
  */
 function vectorOf(value: unknown): Float32Array | null {
   if (typeof value !== 'string') return numbers(value);
-  if (value.length === 0 || value.length % 4 !== 0 || !BASE64.test(value)) return null;
+  if (value.length === 0 || value.length % 4 !== 0) return null;
+  const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
   const bytes = Buffer.from(value, 'base64');
-  if (bytes.length % 4 !== 0) return null;
+  if (bytes.length !== (value.length / 4) * 3 - padding || bytes.length % 4 !== 0) return null;
   const out = new Float32Array(bytes.length / 4);
   new Uint8Array(out.buffer).set(bytes);
   return out;
