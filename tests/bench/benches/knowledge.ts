@@ -248,7 +248,9 @@ const bench: Bench = {
         ratios: {
           index_vs_emulator_throughput: median(rounds.map((r) => r.serverMs / r.indexMs)),
         },
-        goals: { query_p95_ms: { max: 50 } },
+        // Indexing limited by the embeddings server, not by us (issue 20): the pass at least
+        // 0.8 of the server's own speed for the same requests.
+        goals: { query_p95_ms: { max: 50 }, index_vs_emulator_throughput: { min: 0.8 } },
       };
     } finally {
       last?.db.close();
