@@ -7,6 +7,7 @@ import type { Browser, Page } from '@playwright/test';
 export interface TraceEvent {
   name: string;
   ph: string;
+  ts?: number;
   pid: number;
   tid: number;
   dur?: number;
@@ -25,10 +26,18 @@ export function mainThreadTaskCpuMs(trace: Trace): number[] {
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
+  const tasks = events
+    .filter((e) => e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`) && /RunTask$/.test(e.name))
+    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+  // Chromium nests a ThreadControllerImpl::RunTask inside each ThreadPool/Scheduler RunTask:
+  // only the outermost counts, or every long task is counted twice.
   const byThread = new Map<string, number[]>();
-  for (const e of events) {
+  const outerEnds = new Map<string, number>();
+  for (const e of tasks) {
     const thread = `${e.pid}:${e.tid}`;
-    if (e.ph !== 'X' || !mainThreads.has(thread) || !/RunTask$/.test(e.name)) continue;
+    const start = e.ts ?? 0;
+    if (start < (outerEnds.get(thread) ?? -Infinity)) continue;
+    outerEnds.set(thread, start + (e.dur ?? 0));
     const list = byThread.get(thread) ?? [];
     list.push((e.tdur ?? e.dur ?? 0) / 1000);
     byThread.set(thread, list);
