@@ -28,7 +28,8 @@ export function mainThreadTaskCpuMs(trace: Trace): number[] {
   );
   const tasks = events
     .filter((e) => e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`) && /RunTask$/.test(e.name))
-    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+    // By start, and the longer first where two start together, so the outer one is met first.
+    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0) || (b.dur ?? 0) - (a.dur ?? 0));
   // Chromium nests a ThreadControllerImpl::RunTask inside each ThreadPool/Scheduler RunTask:
   // only the outermost counts, or every long task is counted twice.
   const byThread = new Map<string, number[]>();
